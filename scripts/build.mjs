@@ -1,0 +1,35 @@
+// Bundles the CLI into dist/. The TUI is a separate chunk reached only by dynamic import,
+// so `print`, `list --json` and friends never parse Ink or React.
+import { mkdir, rm } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
+import { build } from "esbuild";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+await rm(`${root}/dist`, { recursive: true, force: true });
+await mkdir(`${root}/dist`, { recursive: true });
+
+await build({
+  absWorkingDir: root,
+  entryPoints: { signaldesk: "src/cli/main.ts" },
+  outdir: "dist",
+  bundle: true,
+  splitting: true,
+  format: "esm",
+  platform: "node",
+  target: "node20",
+  minify: true,
+  sourcemap: false,
+  legalComments: "none",
+  chunkNames: "chunks/[name]-[hash]",
+  define: { "process.env.NODE_ENV": '"production"' },
+  // Ink imports react-devtools-core only when DEV is set; the stub keeps it out of the bundle.
+  alias: { "react-devtools-core": "./scripts/stubs/react-devtools-core.js" },
+  banner: {
+    js: [
+      "#!/usr/bin/env node",
+      'import { createRequire as __sdCreateRequire } from "node:module";',
+      "const require = __sdCreateRequire(import.meta.url);",
+    ].join("\n"),
+  },
+  logLevel: "warning",
+});

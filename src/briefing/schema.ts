@@ -1,0 +1,173 @@
+// The one source of truth for the briefing model. Every other module takes its types from here.
+import { z } from "zod";
+
+export const SECTION_KEYS = ["whatHappened", "whyItMatters", "whatToWatch"] as const;
+export const SectionKey = z.enum(SECTION_KEYS);
+export type SectionKey = z.infer<typeof SectionKey>;
+
+export const SECTION_TITLES: Record<SectionKey, string> = {
+  whatHappened: "What happened",
+  whyItMatters: "Why it matters",
+  whatToWatch: "What to watch",
+};
+
+/** Short names used by `print --sections what,why,watch`. */
+export const SECTION_SHORT: Record<string, SectionKey> = {
+  what: "whatHappened",
+  why: "whyItMatters",
+  watch: "whatToWatch",
+};
+
+const isoDay = /^\d{4}-\d{2}-\d{2}$/;
+const isoDateTime = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/;
+
+/** A calendar day `YYYY-MM-DD` that exists (no 2026-02-30). */
+export const IsoDay = z.string().refine((s) => {
+  if (!isoDay.test(s)) return false;
+  const [y, m, d] = s.split("-").map(Number) as [number, number, number];
+  const dt = new Date(Date.UTC(y, m - 1, d));
+  return dt.getUTCFullYear() === y && dt.getUTCMonth() === m - 1 && dt.getUTCDate() === d;
+}, "expected a real date as YYYY-MM-DD or an ISO date-time");
+
+/** Front matter `date`: YYYY-MM-DD or an ISO date-time; normalised to the calendar day as written. */
+export const FrontMatterDate = z
+  .string()
+  .transform((s) => s.trim())
+  .refine((s) => isoDay.test(s) || isoDateTime.test(s), "expected YYYY-MM-DD or an ISO date-time")
+  .transform((s) => s.slice(0, 10))
+  .pipe(IsoDay);
+
+const stringList = z.array(z.string().trim().min(1, "empty entry"));
+
+export const FRONT_MATTER_KEYS = ["title", "date", "source", "actors", "tags", "id", "date_note"] as const;
+
+export const FrontMatter = z.object({
+  title: z.string().trim().min(1, "must not be empty").optional(),
+  date: FrontMatterDate.optional(),
+  source: z.string().trim().min(1, "must not be empty").optional(),
+  actors: stringList.optional(),
+  tags: stringList.optional(),
+  id: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, "letters, digits, '.', '_' and '-' only")
+    .optional(),
+  /** Why the briefing carries the date it does (free text, shown nowhere but `print --format json`). */
+  date_note: z.string().optional(),
+});
+export type FrontMatter = z.infer<typeof FrontMatter>;
+
+export const Precision = z.enum(["day", "month", "year"]);
+export type Precision = z.infer<typeof Precision>;
+
+/** A dated event: `date` is YYYY-MM-DD, YYYY-MM or YYYY according to `precision`. */
+export const DatedEvent = z.object({
+  date: z.string(),
+  precision: Precision,
+  /** The sentence the date was found in. */
+  text: z.string(),
+  /** 1-based line in the file. */
+  line: z.number().int().positive(),
+  /** True when the year was not written and came from the briefing's date. */
+  yearInferred: z.boolean(),
+});
+export type DatedEvent = z.infer<typeof DatedEvent>;
+
+export const GlossaryEntry = z.object({
+  term: z.string(),
+  definition: z.string(),
+  line: z.number().int().positive(),
+});
+export type GlossaryEntry = z.infer<typeof GlossaryEntry>;
+
+/** One paragraph of body text, with the line it starts on and the named subsection it sits under. */
+export const Paragraph = z.object({
+  text: z.string(),
+  line: z.number().int().positive(),
+  /** A non-canonical heading (e.g. "What Are the Mythos and Fable Models?") this paragraph falls under. */
+  subsection: z.string().optional(),
+});
+export type Paragraph = z.infer<typeof Paragraph>;
+
+export const Sections = z.object({
+  whatHappened: z.array(Paragraph),
+  whyItMatters: z.array(Paragraph),
+  whatToWatch: z.array(Paragraph),
+});
+export type Sections = z.infer<typeof Sections>;
+
+export const ActorKind = z.enum(["person", "company", "agency", "government", "other"]);
+export type ActorKind = z.infer<typeof ActorKind>;
+
+/** An entry of `actors.yaml`. */
+export const RegistryActor = z.object({
+  name: z.string().trim().min(1),
+  kind: ActorKind.default("other"),
+  aliases: z.array(z.string().trim().min(1)).default([]),
+});
+export type RegistryActor = z.infer<typeof RegistryActor>;
+export const ActorRegistryFile = z.array(RegistryActor);
+
+export const Severity = z.enum(["error", "warning"]);
+export type Severity = z.infer<typeof Severity>;
+
+/** Anything wrong with an input file. Never thrown: always returned as a value. */
+export const Problem = z.object({
+  /** Path as given relative to the briefings folder where possible. */
+  path: z.string(),
+  line: z.number().int().positive().optional(),
+  message: z.string(),
+  /** error: the file did not load as a briefing. warning: it loaded, with this caveat. */
+  severity: Severity,
+});
+export type Problem = z.infer<typeof Problem>;
+
+export const Briefing = z.object({
+  id: z.string(),
+  /** Absolute path of the file. */
+  path: z.string(),
+  /** Path relative to the briefings folder. */
+  relPath: z.string(),
+  title: z.string(),
+  /** YYYY-MM-DD, or null when the briefing has no date at all. */
+  date: IsoDay.nullable(),
+  /** True when the date came from the text rather than front matter. */
+  dateInferred: z.boolean(),
+  dateNote: z.string().nullable(),
+  source: z.string().nullable(),
+  /** Canonical actor names (aliases folded). */
+  actors: z.array(z.string()),
+  tags: z.array(z.string()),
+  keyPoints: z.array(Paragraph),
+  sections: Sections,
+  glossary: z.array(GlossaryEntry),
+  events: z.array(DatedEvent),
+  /** Warnings found while loading (unknown front matter keys and the like). */
+  warnings: z.array(Problem),
+});
+export type Briefing = z.infer<typeof Briefing>;
+
+/** A file as read from disk, decoded, before parsing. */
+export interface SourceFile {
+  path: string;
+  relPath: string;
+  text: string;
+  size: number;
+  mtimeMs: number;
+}
+
+/** Everything the loader found in a folder. Bad files are problems, never exceptions. */
+export interface LoadResult {
+  dir: string;
+  briefings: Briefing[];
+  problems: Problem[];
+  registry: RegistryActor[];
+}
+
+/** Formats a zod error as `field: message` lines, the way problems are reported. */
+export function formatZodIssues(error: z.ZodError): string[] {
+  return error.issues.map((issue) => {
+    const field = issue.path.map(String).join(".");
+    return field ? `${field}: ${issue.message}` : issue.message;
+  });
+}
