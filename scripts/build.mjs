@@ -1,8 +1,23 @@
 // Bundles the CLI into dist/. The TUI is a separate chunk reached only by dynamic import,
 // so `print`, `list --json` and friends never parse Ink or React.
-import { mkdir, rm } from "node:fs/promises";
+import { mkdir, readFile, rm } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
+
+// yoga-layout's emscripten loader probes global `fetch` before using its inlined wasm. On Node 20 that
+// first touch of `fetch` loads undici (tens of ms at startup) for nothing; the probe is pinned to
+// "no fetch" so the inlined bytes are used directly.
+const yogaWithoutFetch = {
+  name: "yoga-without-fetch",
+  setup(b) {
+    b.onLoad({ filter: /yoga-wasm-base64-esm\.js$/ }, async (args) => {
+      const source = await readFile(args.path, "utf8");
+      const patched = source.replaceAll('"function"!=typeof fetch', "!0");
+      if (patched === source) throw new Error("yoga-layout changed: the fetch probe was not found");
+      return { contents: patched, loader: "js" };
+    });
+  },
+};
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 await rm(`${root}/dist`, { recursive: true, force: true });
@@ -31,5 +46,6 @@ await build({
       "const require = __sdCreateRequire(import.meta.url);",
     ].join("\n"),
   },
+  plugins: [yogaWithoutFetch],
   logLevel: "warning",
 });

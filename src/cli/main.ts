@@ -1,2 +1,96 @@
-// Entry point: decides the mode. The TUI is imported dynamically, only when it runs.
-process.stdout.write("signaldesk: under construction\n");
+// Entry point: decides the mode. The reader (Ink + React) is imported dynamically and only when it
+// runs in a terminal, so every other path starts without parsing it.
+import { stat } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
+import pkg from "../../package.json" with { type: "json" };
+import { sanitize } from "../text/sanitize.js";
+import { type Command, parseArgs } from "./args.js";
+import { runCommand } from "./commands/index.js";
+import { type CommandContext, EXIT, fail } from "./context.js";
+import { toFilter } from "./filter-args.js";
+import { helpText } from "./help.js";
+import { colorWanted } from "./style.js";
+
+// Resolved here, in the entry module, because only this file is guaranteed to stay in
+// dist/signaldesk.js: code shared with the reader may move to dist/chunks/, one folder deeper.
+const BUNDLED_BRIEFINGS = fileURLToPath(new URL("../briefings/", import.meta.url));
+
+/** Kept as the user wrote it: problems name files as `<dir>/<path inside>`, the way the user would. */
+function briefingsDir(flag: string | undefined, env: NodeJS.ProcessEnv): string {
+  return flag ?? (env.SIGNALDESK_DIR || BUNDLED_BRIEFINGS);
+}
+
+function interactive(env: NodeJS.ProcessEnv): boolean {
+  return process.stdin.isTTY === true && process.stdout.isTTY === true && env.TERM !== "dumb";
+}
+
+async function isFolder(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  const stderr = { write: (s: string) => process.stderr.write(s) };
+  const parsed = parseArgs(argv);
+  if (parsed.kind === "help") {
+    process.stdout.write(helpText(parsed.command));
+    return EXIT.ok;
+  }
+  if (parsed.kind === "version") {
+    process.stdout.write(`signaldesk ${pkg.version}\n`);
+    return EXIT.ok;
+  }
+  if (parsed.kind === "usage-error") return fail({ err: stderr }, parsed.message, EXIT.usage);
+
+  const { global } = parsed;
+  let command: Command = parsed.command;
+  const dir = briefingsDir(global.dir, env);
+  const color = colorWanted(process.stdout, env, global.noColor);
+  const today = new Date();
+
+  if (command.name === "reader") {
+    const filter = toFilter(command.filter, today);
+    if (typeof filter === "string") return fail({ err: stderr }, filter, EXIT.usage);
+    if (interactive(env)) {
+      if (!(await isFolder(dir)))
+        return fail({ err: stderr }, `no briefings folder at ${dir}`, EXIT.notFound);
+      const { runTui } = await import("../tui/run.js");
+      return runTui({ dir, filter, color });
+    }
+    // Not a terminal: the reader cannot run, the list is the useful answer.
+    command = { name: "list", filter: command.filter, json: false };
+  }
+
+  // The reader restores the terminal on signals itself; here the exit code is all there is to set.
+  process.once("SIGINT", () => process.exit(EXIT.interrupted));
+  process.once("SIGTERM", () => process.exit(EXIT.terminated));
+
+  const ctx: CommandContext = {
+    out: { write: (s: string) => process.stdout.write(s) },
+    err: stderr,
+    color,
+    width: process.stdout.isTTY ? process.stdout.columns || 80 : 80,
+    today,
+    dir,
+  };
+  return runCommand(ctx, command);
+}
+
+// `signaldesk list | head -1`: the reader went away, which is not an error worth a word.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code === "EPIPE") process.exit(EXIT.ok);
+  throw error;
+});
+process.stderr.on("error", () => {});
+
+try {
+  process.exitCode = await main(process.argv.slice(2), process.env);
+} catch (error) {
+  // A bug, not bad input (bad input is a Problem value): say what it was and use EX_SOFTWARE.
+  const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  process.stderr.write(`signaldesk: internal error: ${sanitize(message)}\n`);
+  process.exitCode = 70;
+}

@@ -1,0 +1,235 @@
+// What one round runs: the floors, newsboat and signaldesk, each recording into a Samples.
+// Every wait is bounded; a timeout is recorded as a failure of that metric and the round goes on.
+import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { KEYS, ms, Screen } from "./pty.mjs";
+
+export const COLS = 100;
+export const ROWS = 30;
+const KEY_TIMEOUT_MS = 5000;
+
+/** A clean environment for every child: same terminal, no inherited signaldesk settings. */
+export function childEnv(extra = {}) {
+  const env = { ...process.env, TERM: "xterm-256color", LANG: "C.UTF-8", LC_ALL: "C.UTF-8", ...extra };
+  for (const k of ["SIGNALDESK_DIR", "NO_COLOR", "FORCE_COLOR", "NODE_OPTIONS", "SIGNALDESK_TEST_CRASH"]) {
+    if (!(k in extra)) delete env[k];
+  }
+  return env;
+}
+
+const nonBlank = (s) => s.lines().some((l) => l.trim() !== "");
+const changed = (s, before) => s.signature() !== before;
+
+/** Spawn to exit without a terminal; stdout to /dev/null. Resolves ms, or null with a reason. */
+export function timeToExit(file, args, { env = childEnv(), timeoutMs = 120_000, cwd } = {}) {
+  return new Promise((resolve) => {
+    const t0 = process.hrtime.bigint();
+    const child = spawn(file, args, { env, cwd, stdio: ["ignore", "ignore", "pipe"] });
+    let stderr = "";
+    child.stderr.on("data", (d) => {
+      if (stderr.length < 2000) stderr += d;
+    });
+    const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
+    child.on("error", (e) => {
+      clearTimeout(timer);
+      resolve({ ms: null, reason: e.message });
+    });
+    child.on("exit", (code, signal) => {
+      const t1 = process.hrtime.bigint();
+      clearTimeout(timer);
+      if (code === 0) resolve({ ms: ms(t0, t1) });
+      else
+        resolve({
+          ms: null,
+          reason: signal ? `killed (${signal})` : `exit ${code}: ${stderr.trim().split("\n")[0]}`,
+        });
+    });
+  });
+}
+
+// --- floors ---
+
+export async function nodeFloor(samples) {
+  const plain = await timeToExit(process.execPath, ["-e", ""]);
+  samples.add("node.spawn", plain.ms, plain.reason);
+  const s = new Screen(process.execPath, ["-e", ""], { cols: COLS, rows: ROWS, env: childEnv() });
+  const exited = await Promise.race([s.exited, new Promise((r) => setTimeout(() => r(null), 10_000))]);
+  samples.add("node.pty", exited ? ms(s.t0, exited.atNs) : null);
+  await s.close(null);
+  s.dispose();
+}
+
+export async function inkFloor(samples, bundle, presses) {
+  const s = new Screen(process.execPath, [bundle], { cols: COLS, rows: ROWS, env: childEnv() });
+  try {
+    const first = await s.timeTo((x) => x.text().includes("floor ready"), 10_000);
+    samples.add("ink.first", first);
+    if (first === null) return;
+    for (let i = 1; i <= presses; i++) {
+      await s.idle(40);
+      samples.add("ink.key", await s.press("j", (x) => x.text().includes(`presses ${i}`), KEY_TIMEOUT_MS));
+    }
+    samples.add("ink.rss", s.peakRssKb());
+  } finally {
+    await s.close("q");
+    s.dispose();
+  }
+}
+
+// --- newsboat ---
+
+const NEWSBOAT_ROW = /^\s*\d+\s+N?\s+\w{3} \d{1,2}\s/;
+
+export async function newsboatRun(samples, n, paths, presses) {
+  const args = ["-u", paths.newsboatUrls, "-c", paths.newsboatCache, "-C", paths.newsboatConfig];
+  const s = new Screen("newsboat", args, { cols: COLS, rows: ROWS, env: childEnv() });
+  const timeout = 20_000 + n * 0.5;
+  try {
+    const first = s.timeTo(nonBlank, timeout);
+    // The config opens the feed at start-up (run-on-startup open): its article rows are the item list.
+    const list = s.timeTo(
+      (x) =>
+        x.text().includes("Articles in feed") && x.lines().filter((l) => NEWSBOAT_ROW.test(l)).length >= 5,
+      timeout,
+    );
+    samples.add(`nb.${n}.first`, await first);
+    const listMs = await list;
+    samples.add(`nb.${n}.list`, listMs);
+    if (listMs === null) return;
+    // ncurses turns on application cursor mode, so the arrow bytes are read from the terminal's mode.
+    for (let i = 0; i < presses; i++) {
+      await s.idle(40);
+      samples.add(`nb.${n}.key`, await s.press(s.key("down"), changed, KEY_TIMEOUT_MS));
+    }
+    for (let i = 0; i < Math.ceil(presses / 3); i++) {
+      await s.idle(40);
+      samples.add(`nb.${n}.pgdn`, await s.press(KEYS.pgdn, changed, KEY_TIMEOUT_MS));
+    }
+    samples.add(`nb.${n}.rss`, s.peakRssKb());
+  } finally {
+    await s.close("Q");
+    s.dispose();
+  }
+}
+
+// --- signaldesk ---
+// Screens, read from src/tui: the header is " signaldesk " then the tabs, the active one as "[1 Timeline]",
+// then "<total> briefings"; while loading, "signaldesk — loading d/t briefings…". The footer names the
+// keys of what has focus ("Esc back" only in the reader, "Enter accept" only in a prompt).
+
+const SD_TAB = { 1: "[1 Timeline]", 2: "[2 Briefings]", 3: "[3 Glossary]" };
+// The reader's own first screens: the loading line or the header with its tabs (not a plain message).
+const sdHeader = (s) => /signaldesk — loading|\[1 Timeline\]/.test(s.lines().slice(0, 2).join(" "));
+const sdReady = (n) => (s) => {
+  const lines = s.lines();
+  const head = lines.slice(0, 2).join(" ");
+  return (
+    head.includes(SD_TAB[1]) &&
+    head.includes(`${n} briefings`) &&
+    lines.slice(2).filter((l) => l.trim() !== "").length >= 8
+  );
+};
+const sdTab = (k) => (s, before) => changed(s, before) && s.lines()[0].includes(SD_TAB[k]);
+const sdReader = (s, before) =>
+  changed(s, before) && /Esc back|What happened|Why it matters|What to watch/.test(s.text());
+const sdList = (s, before) => changed(s, before) && !s.text().includes("Esc back");
+
+export function signaldeskArgs(bundle, dir) {
+  return [bundle, "--dir", dir];
+}
+
+/** Is there a reader in the bundle? Returns null when yes, else a one-line reason to skip. */
+export async function probeSignaldesk(bundle, dir) {
+  const cache = mkdtempSync(join(tmpdir(), "sd-probe-"));
+  const s = new Screen(process.execPath, signaldeskArgs(bundle, dir), {
+    cols: COLS,
+    rows: ROWS,
+    env: childEnv({ XDG_CACHE_HOME: cache }),
+  });
+  try {
+    const r = await s.waitFor(sdHeader, 30_000);
+    if (r.ok) return null;
+    const shown = s.text().replace(/\s+/g, " ").trim().slice(0, 120);
+    return `no reader in ${bundle} yet (${r.reason}${s.exit ? `, exit ${s.exit.exitCode}` : ""}; screen: "${shown}")`;
+  } finally {
+    await s.close("q");
+    s.dispose();
+    rmSync(cache, { recursive: true, force: true });
+  }
+}
+
+/**
+ * One reader session. `cold`: a fresh cache directory (the caller passes it empty); records first frame,
+ * list visible and the longest pause between frames while loading. Warm sessions also run the key script.
+ */
+export async function signaldeskRun(samples, n, { bundle, dir, cache, kind, presses }) {
+  const p = `sd.${n}`;
+  const s = new Screen(process.execPath, signaldeskArgs(bundle, dir), {
+    cols: COLS,
+    rows: ROWS,
+    env: childEnv({ XDG_CACHE_HOME: cache }),
+  });
+  const timeout = 20_000 + n * 0.6;
+  try {
+    const first = s.waitFor(nonBlank, timeout);
+    const ready = s.waitFor(sdReady(n), timeout);
+    const firstR = await first;
+    samples.add(`${p}.${kind}.first`, firstR.ok ? ms(s.t0, firstR.atNs) : null, firstR.reason);
+    const readyR = await ready;
+    samples.add(`${p}.${kind}.list`, readyR.ok ? ms(s.t0, readyR.atNs) : null, readyR.reason);
+    if (!firstR.ok || !readyR.ok) return;
+    // The widest pause between output chunks while loading: how long the screen (and the keys) froze.
+    let widest = 0;
+    let prev = firstR.atNs;
+    for (const at of s.writeTimes) {
+      if (at <= firstR.atNs || at > readyR.atNs) continue;
+      widest = Math.max(widest, ms(prev, at));
+      prev = at;
+    }
+    samples.add(`${p}.${kind}.gap`, widest);
+    if (kind === "warm") await keyScript(samples, p, s, presses);
+    samples.add(`${p}.${kind}.rss`, s.peakRssKb());
+  } finally {
+    await s.close("q");
+    s.dispose();
+  }
+}
+
+async function keyScript(samples, p, s, presses) {
+  const key = async (name, bytes, expect = changed) => {
+    await s.idle(40);
+    const v = await s.press(bytes, expect, KEY_TIMEOUT_MS);
+    samples.add(`${p}.key.${name}`, v);
+    return v;
+  };
+  // Timeline (the first screen): move, page, jump to the end and back.
+  for (let i = 0; i < presses; i++) await key("j", "j");
+  for (let i = 0; i < Math.ceil(presses / 3); i++) await key("pgdn", KEYS.pgdn);
+  await key("G", "G");
+  await key("g", "g");
+  // Views, twice round.
+  for (let r = 0; r < 2; r++) {
+    await key("view2", "2", sdTab(2));
+    await key("view3", "3", sdTab(3));
+    await key("view1", "1", sdTab(1));
+  }
+  // Briefings list: move, open one, go back.
+  await key("view2", "2", sdTab(2));
+  for (let i = 0; i < Math.ceil(presses / 2); i++) await key("jBriefings", "j");
+  if ((await key("enter", KEYS.enter, sdReader)) !== null) await key("back", KEYS.esc, sdList);
+  // Search in the list: `/` opens the prompt, each letter jumps to the first match.
+  if ((await key("searchOpen", "/", (x, b) => changed(x, b) && x.text().includes("accept"))) !== null) {
+    for (const letter of "mar") await key("searchKey", letter);
+    await key("searchCancel", KEYS.esc, (x, b) => changed(x, b) && !x.text().includes("accept"));
+  }
+}
+
+export async function signaldeskCommands(samples, n, { bundle, dir, cache, id }) {
+  const env = childEnv({ XDG_CACHE_HOME: cache });
+  const print = await timeToExit(process.execPath, [bundle, "print", id, "--dir", dir], { env });
+  samples.add(`sd.${n}.print`, print.ms, print.reason);
+  const list = await timeToExit(process.execPath, [bundle, "list", "--json", "--dir", dir], { env });
+  samples.add(`sd.${n}.listjson`, list.ms, list.reason);
+}

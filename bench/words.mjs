@@ -1,0 +1,386 @@
+// Word lists for the synthetic archive. Every name here is invented; combinations are drawn by the
+// generator's seeded PRNG, so the same seed always yields the same archive.
+
+export const FIRST_NAMES = [
+  "Mara",
+  "Tomas",
+  "Ilse",
+  "Dorian",
+  "Anouk",
+  "Kwame",
+  "Selin",
+  "Ravi",
+  "Oona",
+  "Bastian",
+  "Leda",
+  "Mateo",
+  "Priya",
+  "Soren",
+  "Yara",
+  "Emeka",
+  "Greta",
+  "Hideo",
+  "Lucia",
+  "Niamh",
+  "Osman",
+  "Petra",
+  "Quentin",
+  "Rosalind",
+  "Tariq",
+  "Ulla",
+  "Viktor",
+  "Wren",
+  "Xiomara",
+  "Zeno",
+];
+
+export const SURNAMES = [
+  "Lindqvist",
+  "Okafor",
+  "Brandauer",
+  "Castellane",
+  "Drummond",
+  "Eskola",
+  "Farrow",
+  "Gravesend",
+  "Haldane",
+  "Iwasaki",
+  "Jovanic",
+  "Kettering",
+  "Larkspur",
+  "Moravec",
+  "Nakamura",
+  "Ostrander",
+  "Pellegrin",
+  "Quarry",
+  "Rasmussen",
+  "Saltonstall",
+  "Thornquist",
+  "Umberfield",
+  "Valcourt",
+  "Westergaard",
+  "Yellowhorn",
+  "Zabrowski",
+  "Achterberg",
+  "Bellweather",
+  "Corrigan",
+  "Delacroix",
+];
+
+export const PERSON_ROLES = [
+  "Secretary",
+  "Minister",
+  "Commissioner",
+  "Senator",
+  "Director",
+  "chief executive",
+  "Ambassador",
+  "Governor",
+  "chair",
+  "Deputy Secretary",
+  "spokesperson",
+  "general counsel",
+];
+
+export const AGENCY_FORMS = [
+  "Bureau of {}",
+  "Department of {}",
+  "{} Commission",
+  "Office of {}",
+  "{} Agency",
+  "{} Administration",
+];
+
+export const AGENCY_DOMAINS = [
+  "Maritime Standards",
+  "Digital Trade",
+  "Energy Security",
+  "Export Review",
+  "Compute Oversight",
+  "Grid Reliability",
+  "Spectrum Allocation",
+  "Critical Minerals",
+  "Data Stewardship",
+  "Port Logistics",
+  "Frontier Research",
+  "Supply Assurance",
+  "Financial Conduct",
+  "Aviation Safety",
+  "Water Resources",
+  "Public Health Preparedness",
+  "Consumer Protection",
+  "Industrial Policy",
+  "Satellite Licensing",
+  "Rail Infrastructure",
+  "Cyber Resilience",
+  "Agricultural Markets",
+  "Nuclear Materials",
+  "Labor Statistics",
+];
+
+export const COMPANY_STEMS = [
+  "Halvorsen",
+  "Corvane",
+  "Brightwater",
+  "Kestrel",
+  "Marlowe",
+  "Quillon",
+  "Sablecrest",
+  "Tidewell",
+  "Ashgrove",
+  "Veridian",
+  "Northmarch",
+  "Calloway",
+  "Everholt",
+  "Fenwick",
+  "Glenmoor",
+  "Ironvale",
+  "Juniper Ridge",
+  "Lumora",
+  "Meridale",
+  "Oakhaven",
+  "Pinecastle",
+  "Redfern",
+  "Stonebridge",
+];
+
+export const COMPANY_KINDS = [
+  "Dynamics",
+  "Systems",
+  "Labs",
+  "Analytics",
+  "Semiconductor",
+  "Networks",
+  "Robotics",
+  "Materials",
+];
+
+export const COUNTRIES = [
+  "Estavia",
+  "Norhaven",
+  "Caldoria",
+  "Veskara",
+  "Montrel",
+  "Ostrovia",
+  "Tirana Minor",
+  "Lusmark",
+  "Quessany",
+  "Brevalia",
+  "Sundaria",
+  "Kaleth",
+  "Orvanto",
+  "Pellucia",
+  "Zandria",
+];
+
+export const GOVERNMENT_FORMS = ["Republic of {}", "Kingdom of {}", "Federation of {}", "Government of {}"];
+
+export const TERM_ADJECTIVES = [
+  "compute",
+  "dual-use",
+  "frontier",
+  "licence",
+  "tariff",
+  "safe-harbour",
+  "sunset",
+  "reciprocal",
+  "threshold",
+  "carve-out",
+  "chokepoint",
+  "end-use",
+  "de minimis",
+  "snapback",
+  "phase-in",
+  "grandfather",
+];
+
+export const TERM_NOUNS = [
+  "corridor",
+  "ceiling",
+  "waiver",
+  "clause",
+  "registry",
+  "audit",
+  "review",
+  "exemption",
+  "quota",
+  "notice",
+  "benchmark",
+  "window",
+  "mechanism",
+  "schedule",
+  "protocol",
+];
+
+export const DEFINITION_OPENERS = [
+  "a rule that",
+  "a temporary arrangement that",
+  "a formal procedure that",
+  "a published list that",
+  "a negotiated term that",
+  "an administrative step that",
+  "a reporting duty that",
+];
+
+export const DEFINITION_VERBS = [
+  "limits how much",
+  "decides which",
+  "allows some",
+  "delays when",
+  "records whether",
+  "caps how many",
+  "sets out how",
+];
+
+export const DEFINITION_OBJECTS = [
+  "shipments leave a port",
+  "firms may sell abroad",
+  "models can be deployed",
+  "licences are renewed",
+  "inspections take place",
+  "data may cross a border",
+  "chips reach a buyer",
+  "suppliers are vetted",
+];
+
+export const VERBS_PAST = [
+  "announced",
+  "proposed",
+  "paused",
+  "expanded",
+  "narrowed",
+  "withdrew",
+  "approved",
+  "delayed",
+  "challenged",
+  "endorsed",
+  "revised",
+  "suspended",
+  "confirmed",
+  "questioned",
+  "extended",
+];
+
+export const OBJECTS = [
+  "a review of cross-border licences",
+  "new limits on advanced model exports",
+  "a draft inspection regime",
+  "the reporting threshold for large contracts",
+  "a waiver for allied research labs",
+  "an emergency order on port access",
+  "a consultation on grid connection rules",
+  "the quota for mineral exports",
+  "a framework for data transfer audits",
+  "a pilot of shared safety testing",
+  "tariffs on precision components",
+  "a moratorium on new satellite licences",
+  "the timetable for a phased rollout",
+  "a joint statement on supply security",
+];
+
+export const PLACES = [
+  "in the capital",
+  "at a closed hearing",
+  "in a late-night filing",
+  "after a week of talks",
+  "at the regional summit",
+  "in a written notice",
+  "during a press briefing",
+  "in a letter to lawmakers",
+];
+
+export const SIGNIFICANCE = [
+  "The decision shifts leverage toward regulators who had struggled to keep pace.",
+  "It is the clearest sign yet that the earlier consensus has frayed.",
+  "Smaller firms say the cost of compliance falls hardest on them.",
+  "Analysts read the move as a bargaining chip rather than a settled policy.",
+  "The change affects contracts worth several billion in the coming year.",
+  "Critics argue the rule was drafted without enough public input.",
+  "Supporters say it closes a gap that competitors had exploited for years.",
+  "The stakes are high because the same rules will shape the next round of talks.",
+];
+
+export const OUTLOOK = [
+  "Officials expect a formal response within weeks.",
+  "A court hearing on the challenge is scheduled next.",
+  "Lawmakers will vote on the measure after the recess.",
+  "Industry groups plan to submit comments before the deadline.",
+  "Negotiators are due to meet again to settle the remaining terms.",
+  "A revised draft is expected once the review closes.",
+  "Observers will watch whether other governments follow the same path.",
+];
+
+export const TITLE_SUBJECTS = [
+  "Export review",
+  "Port access order",
+  "Grid rules",
+  "Mineral quota",
+  "Model licensing",
+  "Data audit plan",
+  "Satellite moratorium",
+  "Component tariffs",
+  "Safety testing pilot",
+  "Supply pact",
+  "Contract threshold",
+];
+
+export const TITLE_TURNS = [
+  "stalls after objections",
+  "moves ahead despite pushback",
+  "gets a last-minute waiver",
+  "faces a court test",
+  "is narrowed in revised draft",
+  "wins cautious backing",
+  "is paused for talks",
+  "expands to new sectors",
+  "draws a rare joint statement",
+  "is reversed within days",
+];
+
+export const SUBTITLES = [
+  "A Rapid Policy Shift",
+  "How the Deal Came Together",
+  "Why the Timing Matters",
+  "The Long Road Here",
+  "What Officials Did Not Say",
+  "A Quiet Reversal",
+  "Pressure From Both Sides",
+];
+
+export const SOURCES = [
+  "Harbor Ledger",
+  "The Meridian Wire",
+  "Northgate Dispatch",
+  "Civic Signal Review",
+  "The Tidewater Post",
+  "Atlas Policy Notes",
+  "Granite Street Journal",
+];
+
+export const TAGS = [
+  "trade",
+  "export-controls",
+  "energy",
+  "ai",
+  "ports",
+  "minerals",
+  "courts",
+  "data",
+  "space",
+  "labor",
+];
+
+export const MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];

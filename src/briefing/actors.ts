@@ -1,0 +1,631 @@
+// Actors: the `actors.yaml` registry, names found in briefing text, and alias folding. Pure.
+//
+// Rules (documented in docs/format.md):
+// - Registry names and aliases are found in text on word boundaries; acronyms (no lowercase letters,
+//   e.g. "BIS", "AWS") case-sensitively, other names case-insensitively.
+// - `Full Name (ACRONYM)` defines an actor when the acronym's letters are the initials of the name
+//   (connectors such as "of"/"and" may or may not count: BIS, DOC and DoD all work); the acronym
+//   becomes an alias.
+// - Organisation names: capitalised phrases built around Department, Bureau, Administration, Agency,
+//   Commission, Ministry, Corporation, Inc., Corp., Ltd., LLC ("US Department of Commerce", "the
+//   Trump Administration" -> "Trump Administration").
+// - People introduced by a role: "Secretary Howard Lutnick", "chief executive Jensen Huang",
+//   "co-founder Tom Brown", and "Francesco Bailo, deputy director of ...". A surname alone folds into
+//   a full name found in the same briefing; otherwise a title is kept ("President Trump").
+// - Every name passes through the registry: an alias becomes its canonical name.
+import { isMap, isSeq, LineCounter, parseDocument } from "yaml";
+import {
+  type ActorKind,
+  ActorRegistryFile,
+  formatZodIssues,
+  type Problem,
+  type RegistryActor,
+} from "./schema.js";
+
+// --- names and keys ----------------------------------------------------------------------------
+
+const CORP_SUFFIX_RE = /,?\s+(?:inc|corp|corporation|ltd|llc|plc|co)\.?$/i;
+
+/** True for names written without lowercase letters ("BIS", "AWS", "U.S."). */
+export function isAcronym(name: string): boolean {
+  return /\p{Lu}/u.test(name) && !/\p{Ll}/u.test(name);
+}
+
+function tidy(name: string): string {
+  return name
+    .replace(/\s+/g, " ")
+    .trim()
+    .replace(/^the\s+/i, "")
+    .replace(/['’]s$/, "");
+}
+
+/** The key two spellings of one actor share: case, spacing, "the", possessive and "Inc." ignored. */
+export function actorKey(name: string): string {
+  const t = tidy(name).toLowerCase();
+  const stripped = t.replace(CORP_SUFFIX_RE, "");
+  return stripped || t;
+}
+
+// --- registry ----------------------------------------------------------------------------------
+
+interface RegistryIndex {
+  byKey: Map<string, RegistryActor>;
+  /** Case-insensitive matcher for names with lowercase letters; null when there are none. */
+  wordsRe: RegExp | null;
+  /** Case-sensitive matcher for acronyms. */
+  acronymRe: RegExp | null;
+}
+
+const indexCache = new WeakMap<readonly RegistryActor[], RegistryIndex>();
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\s+/g, "\\s+");
+}
+
+function alternation(names: string[], flags: string): RegExp | null {
+  if (names.length === 0) return null;
+  const sorted = [...new Set(names)].sort((a, b) => b.length - a.length);
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${sorted.map(escapeRe).join("|")})(?![\\p{L}\\p{N}])`, flags);
+}
+
+function indexOf(registry: readonly RegistryActor[]): RegistryIndex {
+  const cached = indexCache.get(registry);
+  if (cached) return cached;
+  const byKey = new Map<string, RegistryActor>();
+  const words: string[] = [];
+  const acronyms: string[] = [];
+  for (const actor of registry) {
+    for (const name of [actor.name, ...actor.aliases]) {
+      const key = actorKey(name);
+      if (!key || byKey.has(key)) continue;
+      byKey.set(key, actor);
+      (isAcronym(name) ? acronyms : words).push(name.trim());
+    }
+  }
+  const index = { byKey, wordsRe: alternation(words, "giu"), acronymRe: alternation(acronyms, "gu") };
+  indexCache.set(registry, index);
+  return index;
+}
+
+/** The registry entry a name or alias belongs to, if any. */
+export function registryEntry(name: string, registry: readonly RegistryActor[]): RegistryActor | undefined {
+  return indexOf(registry).byKey.get(actorKey(name));
+}
+
+/** The canonical spelling of an actor: the registry name for a name or alias, else the name tidied. */
+export function canonicalActor(name: string, registry: readonly RegistryActor[]): string {
+  return registryEntry(name, registry)?.name ?? tidy(name);
+}
+
+const KIND_WORDS: [RegExp, ActorKind][] = [
+  [/\b(?:Inc|Corp|Corporation|Ltd|LLC|PLC|Co)\b\.?$/, "company"],
+  [/\b(?:Administration|Government|White House|Congress|Senate|Parliament|Pentagon)\b/i, "government"],
+  [/\b(?:Department|Bureau|Agency|Commission|Ministry|Office|Authority|Council|Committee)\b/, "agency"],
+];
+
+/** A kind guessed from the shape of a name; "other" when nothing gives it away. */
+export function guessKind(name: string): ActorKind {
+  for (const [re, kind] of KIND_WORDS) if (re.test(name)) return kind;
+  return "other";
+}
+
+function lineAt(counter: LineCounter, offset: number | undefined): number | undefined {
+  if (offset === undefined) return undefined;
+  const line = counter.linePos(offset).line;
+  return line > 0 ? line : undefined;
+}
+
+/** Reads `actors.yaml`. Invalid entries become problems; valid ones survive them. Never throws. */
+export function parseRegistry(
+  text: string,
+  relPath: string,
+): { registry: RegistryActor[]; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const problem = (message: string, line: number | undefined, severity: Problem["severity"] = "error") => {
+    problems.push(
+      line === undefined ? { path: relPath, message, severity } : { path: relPath, line, message, severity },
+    );
+  };
+  const counter = new LineCounter();
+  let data: unknown;
+  let doc: ReturnType<typeof parseDocument>;
+  try {
+    doc = parseDocument(text, { uniqueKeys: true, lineCounter: counter, prettyErrors: true });
+    for (const err of doc.errors) problem(err.message.split("\n")[0]!, err.linePos?.[0]?.line);
+    if (doc.errors.length > 0) return { registry: [], problems };
+    data = doc.toJS({ maxAliasCount: 50 });
+  } catch (err) {
+    problem(
+      `not readable as YAML: ${err instanceof Error ? err.message.split("\n")[0] : String(err)}`,
+      undefined,
+    );
+    return { registry: [], problems };
+  }
+  if (data === null || data === undefined) return { registry: [], problems };
+  if (!Array.isArray(data)) {
+    problem(
+      "expected a list of actors, each with name, kind and aliases",
+      lineAt(counter, doc.contents?.range?.[0]),
+    );
+    return { registry: [], problems };
+  }
+  const nodes = isSeq(doc.contents) ? doc.contents.items : [];
+  const registry: RegistryActor[] = [];
+  const claimed = new Map<string, string>();
+  data.forEach((entry, i) => {
+    const node = nodes[i] as { range?: [number, number, number] } | undefined;
+    const entryLine = lineAt(counter, node?.range?.[0]);
+    const fieldLine = (field: unknown): number | undefined => {
+      if (!isMap(node)) return entryLine;
+      const pair = node.items.find((p) => (p.key as { value?: unknown } | null)?.value === field);
+      const keyNode = pair?.key as { range?: [number, number, number] } | undefined;
+      return lineAt(counter, keyNode?.range?.[0]) ?? entryLine;
+    };
+    const parsed = ActorRegistryFile.element.safeParse(entry);
+    if (!parsed.success) {
+      const lines = formatZodIssues(parsed.error);
+      parsed.error.issues.forEach((issue, k) => {
+        problem(lines[k]!, fieldLine(issue.path[0]));
+      });
+      return;
+    }
+    if (entry && typeof entry === "object") {
+      for (const key of Object.keys(entry)) {
+        if (key !== "name" && key !== "kind" && key !== "aliases") {
+          problem(`${key}: unknown key (expected name, kind, aliases)`, fieldLine(key), "warning");
+        }
+      }
+    }
+    const actor = parsed.data;
+    const aliases: string[] = [];
+    for (const [field, name] of [
+      ["name", actor.name] as const,
+      ...actor.aliases.map((a) => ["aliases", a] as const),
+    ]) {
+      const key = actorKey(name);
+      const owner = claimed.get(key);
+      if (owner !== undefined) {
+        if (owner !== actor.name || field === "name") {
+          problem(`${field}: "${name}" already names ${owner}`, fieldLine(field), "warning");
+        }
+        if (field === "name") return;
+        continue;
+      }
+      claimed.set(key, actor.name);
+      if (field === "aliases") aliases.push(name);
+    }
+    registry.push({ ...actor, aliases });
+  });
+  return { registry, problems };
+}
+
+// --- tokens ------------------------------------------------------------------------------------
+
+interface Token {
+  /** The word without trailing sentence punctuation or possessive. */
+  w: string;
+  start: number;
+  end: number;
+  /** Capitalised (or an acronym). */
+  cap: boolean;
+  possessive: boolean;
+  /** Punctuation directly after the word (",", ".", ")" ...), which ends a name. */
+  stop: boolean;
+  punct: boolean;
+}
+
+const TOKEN_RE = /[\p{L}\p{N}][\p{L}\p{N}\p{M}'’.&-]*|[^\s\p{L}\p{N}]/gu;
+const KEEP_DOT = /^(?:Inc|Corp|Ltd|Co|Jr|Sr|St|Dr|Mr|Mrs|Ms|Gen|Gov|Sen|Rep|Prof)\.$|^(?:\p{Lu}\.)+$/u;
+
+function tokenize(text: string): Token[] {
+  const out: Token[] = [];
+  TOKEN_RE.lastIndex = 0;
+  for (let m = TOKEN_RE.exec(text); m !== null; m = TOKEN_RE.exec(text)) {
+    let w = m[0];
+    const start = m.index;
+    if (!/[\p{L}\p{N}]/u.test(w[0]!)) {
+      out.push({ w, start, end: start + w.length, cap: false, possessive: false, stop: true, punct: true });
+      continue;
+    }
+    let stop = false;
+    if (w.endsWith(".") && !KEEP_DOT.test(w)) {
+      w = w.replace(/\.+$/, "");
+      stop = true;
+    }
+    const possessive = /['’]s$/.test(w);
+    if (possessive) w = w.slice(0, -2);
+    w = w.replace(/['’-]+$/, "");
+    const cap = /^\p{Lu}/u.test(w);
+    out.push({ w, start, end: start + m[0].length, cap, possessive, stop, punct: false });
+  }
+  return out;
+}
+
+// Capitalised words that start sentences or qualify names without being part of them.
+const NOT_NAME = new Set(
+  `The A An This That These Those Its Their His Her Our My Your When While After Before Since If Under And But Or
+  Both Yesterday Today Tomorrow Meanwhile However Initially Earlier Later Now Last Next On In At By For From With
+  Without Also Then Still As Although Though Because Even Only Instead Officials Former Acting Senior New Several
+  Many Some Other Each Every All Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March
+  April May June July August September October November December Why What How Who Where Which It He She They We
+  I Such Most More Further Furthermore Prior Following According Despite Amid Unlike Like Until Through During
+  Over Into Per Not No Yes Here There So Thus Hence Indeed Moreover Now`.split(/\s+/),
+);
+
+const ORG_AFTER = new Set([
+  "Department",
+  "Bureau",
+  "Administration",
+  "Agency",
+  "Commission",
+  "Ministry",
+  "Corporation",
+]);
+const ORG_SUFFIX = new Set(["Inc.", "Corp.", "Ltd.", "LLC", "Inc", "Corp", "Ltd", "Co."]);
+const CONNECTOR = new Set(["of", "and", "for", "on", "&"]);
+
+function isNameWord(t: Token | undefined): boolean {
+  return t !== undefined && !t.punct && t.cap && !NOT_NAME.has(t.w);
+}
+
+// --- roles -------------------------------------------------------------------------------------
+
+/** Role words before a name, as lowercase token sequences; longest first. */
+const ROLES = [
+  "chief executive officer",
+  "chief executive",
+  "chief technology officer",
+  "chief operating officer",
+  "vice president",
+  "prime minister",
+  "attorney general",
+  "secretary",
+  "president",
+  "senator",
+  "sen.",
+  "representative",
+  "rep.",
+  "governor",
+  "gov.",
+  "minister",
+  "chancellor",
+  "ceo",
+  "cto",
+  "chairman",
+  "chairwoman",
+  "chair",
+  "commissioner",
+  "administrator",
+  "director",
+  "ambassador",
+  "judge",
+  "justice",
+  "spokesperson",
+  "spokesman",
+  "spokeswoman",
+  "founder",
+  "co-founder",
+  "cofounder",
+  "mayor",
+  "dr.",
+  "mr.",
+  "mrs.",
+  "ms.",
+  "prof.",
+  "professor",
+  "gen.",
+  "general",
+  "researcher",
+  "analyst",
+  "lawmaker",
+].map((r) => r.split(" "));
+/** Titles kept with a lone surname ("President Trump"). */
+const TITLES = new Set([
+  "secretary",
+  "president",
+  "senator",
+  "sen.",
+  "governor",
+  "gov.",
+  "minister",
+  "judge",
+  "justice",
+]);
+const PERSON_WORD_RE = /^\p{Lu}[\p{Ll}\p{M}]+(?:-\p{Lu}[\p{Ll}\p{M}]+)?$|^\p{Lu}\.$/u;
+
+function roleAt(tokens: Token[], i: number): number {
+  for (const role of ROLES) {
+    let ok = true;
+    for (let k = 0; k < role.length; k++) {
+      const t = tokens[i + k];
+      if (!t || t.punct) {
+        ok = false;
+        break;
+      }
+      if (t.w.toLowerCase() !== role[k]) {
+        ok = false;
+        break;
+      }
+      if (k < role.length - 1 && (t.stop || t.possessive)) {
+        ok = false;
+        break;
+      }
+    }
+    if (ok) return role.length;
+  }
+  return 0;
+}
+
+function isPersonWord(t: Token | undefined): boolean {
+  return t !== undefined && !t.punct && PERSON_WORD_RE.test(t.w) && !NOT_NAME.has(t.w) && !ORG_AFTER.has(t.w);
+}
+
+// --- extraction --------------------------------------------------------------------------------
+
+interface Candidate {
+  pos: number;
+  name: string;
+  kind: ActorKind | null;
+  alias?: string;
+  surnameOnly?: { title: string | null; surname: string };
+}
+
+function acronymMatches(acronym: string, words: string[]): boolean {
+  const letters = acronym.replace(/[^\p{L}]/gu, "").toUpperCase();
+  // Connectors may or may not contribute a letter (BIS skips "of"/"and"; DOC keeps "of").
+  const go = (li: number, wi: number): boolean => {
+    if (wi === words.length) return li === letters.length;
+    const w = words[wi]!;
+    const optional = CONNECTOR.has(w) || w === "the";
+    if (optional && go(li, wi + 1)) return true;
+    if (li < letters.length && w[0]!.toUpperCase() === letters[li]) return go(li + 1, wi + 1);
+    return false;
+  };
+  return go(0, 0);
+}
+
+const ACRONYM_DEF_RE = /\((\p{Lu}[\p{L}&]{1,9})\)/gu;
+
+function acronymDefinitions(text: string, tokens: Token[], out: Candidate[]): void {
+  ACRONYM_DEF_RE.lastIndex = 0;
+  for (let m = ACRONYM_DEF_RE.exec(text); m !== null; m = ACRONYM_DEF_RE.exec(text)) {
+    const acronym = m[1]!;
+    if ((acronym.match(/\p{Lu}/gu) ?? []).length < 2) continue;
+    // Words directly before "(": capitalised words and connectors, nearest first.
+    let k = tokens.findIndex((t) => t.start === m!.index) - 1;
+    if (k < 0) continue;
+    const run: Token[] = [];
+    for (; k >= 0; k--) {
+      const t = tokens[k]!;
+      if (t.punct || t.possessive) break;
+      if (t.stop && run.length > 0) break;
+      if (!(t.cap || CONNECTOR.has(t.w) || t.w === "the")) break;
+      run.unshift(t);
+    }
+    // The shortest tail of the run, starting on a capitalised word, whose initials spell the acronym.
+    for (let s = run.length - 1; s >= 0; s--) {
+      if (!run[s]!.cap || CONNECTOR.has(run[s]!.w)) continue;
+      const words = run.slice(s).map((t) => t.w);
+      if (acronymMatches(acronym, words) && (words.length > 1 || !isAcronym(words[0]!))) {
+        // A quoted phrase ('Know Your Customer' (KYC)) is a term being defined, not an actor.
+        const around = text.slice(Math.max(0, run[s]!.start - 1), m.index);
+        if (/^["'“‘]|["'”’]\s*$/.test(around)) break;
+        const name = words.join(" ");
+        out.push({ pos: run[s]!.start, name, kind: null, alias: acronym });
+        break;
+      }
+    }
+  }
+}
+
+function organisations(tokens: Token[], registry: RegistryIndex, out: Candidate[]): void {
+  for (let k = 0; k < tokens.length; k++) {
+    const key = tokens[k]!;
+    const suffix = ORG_SUFFIX.has(key.w);
+    if (key.punct || !(suffix || ORG_AFTER.has(key.w))) continue;
+    // Left: capitalised words, and connectors flanked by capitalised words ("Food and Drug").
+    let left = k;
+    let j = k - 1;
+    if (suffix && tokens[j]?.w === ",") j--;
+    while (j >= 0) {
+      const t = tokens[j]!;
+      if (t.stop || t.possessive || ORG_SUFFIX.has(t.w)) break;
+      if (isNameWord(t)) {
+        left = j;
+        j--;
+        continue;
+      }
+      // "Food and Drug Administration"; a company suffix takes no connectors ("Nvidia and Acme Inc.").
+      const prev = tokens[j - 1];
+      if (
+        !suffix &&
+        (t.w === "and" || t.w === "&") &&
+        isNameWord(prev) &&
+        !prev!.stop &&
+        !ORG_SUFFIX.has(prev!.w)
+      ) {
+        j--;
+        continue;
+      }
+      break;
+    }
+    if (left === k && suffix) continue;
+    // Right: "of/for/on (the) Capitalised ... (and Capitalised)" for keyword-first names.
+    let right = k;
+    if (!suffix && !key.stop && !key.possessive) {
+      let r = k + 1;
+      const conn = tokens[r];
+      if (conn && !conn.punct && (conn.w === "of" || conn.w === "for" || conn.w === "on")) {
+        r++;
+        if (tokens[r]?.w === "the") r++;
+        while (isNameWord(tokens[r])) {
+          right = r;
+          if (tokens[r]!.stop || tokens[r]!.possessive) break;
+          const next = tokens[r + 1];
+          const after = tokens[r + 2];
+          if (next && (next.w === "and" || next.w === "&") && isNameWord(after)) {
+            if (registry.byKey.has(actorKey(after!.w))) break;
+            r += 2;
+            continue;
+          }
+          r++;
+        }
+      }
+    }
+    // A keyword alone ("the Department") names nothing.
+    if (left === k && right === k) continue;
+    const text = tokenText(tokens, left, right);
+    out.push({ pos: tokens[left]!.start, name: text, kind: guessKind(text) });
+    k = right;
+  }
+}
+
+function tokenText(tokens: Token[], from: number, to: number): string {
+  const parts: string[] = [];
+  for (let i = from; i <= to; i++) if (tokens[i]!.w !== ",") parts.push(tokens[i]!.w);
+  return parts.join(" ");
+}
+
+function people(tokens: Token[], out: Candidate[]): void {
+  for (let i = 0; i < tokens.length; i++) {
+    const len = roleAt(tokens, i);
+    if (len > 0) {
+      const roleEnd = tokens[i + len - 1]!;
+      if (roleEnd.possessive || roleEnd.stop) continue;
+      const names: Token[] = [];
+      for (let k = i + len; k < tokens.length && names.length < 3; k++) {
+        const t = tokens[k]!;
+        if (!isPersonWord(t)) break;
+        names.push(t);
+        if (t.stop || t.possessive) break;
+      }
+      // A following organisation word means the name was an organisation ("Director Bureau ...").
+      const next = tokens[i + len + names.length];
+      if (names.length === 0 || (next && !next.punct && next.cap && ORG_AFTER.has(next.w))) continue;
+      const role = tokens
+        .slice(i, i + len)
+        .map((t) => t.w)
+        .join(" ");
+      const start = names[0]!.start;
+      if (names.length === 1) {
+        const title = TITLES.has(role.toLowerCase()) || TITLES.has(`${role.toLowerCase()}.`) ? role : null;
+        const titled = title ? `${title[0]!.toUpperCase()}${title.slice(1)} ${names[0]!.w}` : names[0]!.w;
+        out.push({ pos: start, name: titled, kind: "person", surnameOnly: { title, surname: names[0]!.w } });
+      } else {
+        out.push({ pos: start, name: names.map((t) => t.w).join(" "), kind: "person" });
+      }
+      i += len + names.length - 1;
+      continue;
+    }
+    // Appositive: "Francesco Bailo, deputy director of ..."
+    const comma = tokens[i];
+    if (comma?.w !== "," || i < 2) continue;
+    let r = i + 1;
+    let skipped = 0;
+    let roleLen = 0;
+    while (r < tokens.length && skipped <= 3) {
+      roleLen = roleAt(tokens, r);
+      if (roleLen > 0) break;
+      const t = tokens[r]!;
+      if (t.punct || t.cap) break;
+      r++;
+      skipped++;
+    }
+    if (roleLen === 0) continue;
+    const names: Token[] = [];
+    for (let k = i - 1; k >= 0 && names.length < 3; k--) {
+      const t = tokens[k]!;
+      if (!isPersonWord(t) || (t.stop && k !== i - 1) || t.possessive) break;
+      names.unshift(t);
+    }
+    if (names.length >= 2)
+      out.push({ pos: names[0]!.start, name: names.map((t) => t.w).join(" "), kind: "person" });
+  }
+}
+
+function registryMentions(text: string, registry: RegistryIndex, out: Candidate[]): void {
+  for (const re of [registry.wordsRe, registry.acronymRe]) {
+    if (!re) continue;
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+      const actor = registry.byKey.get(actorKey(m[0]));
+      if (actor) out.push({ pos: m.index, name: actor.name, kind: actor.kind });
+    }
+  }
+}
+
+export interface FoundActor {
+  name: string;
+  /** From the registry, or guessed from how the name was found; null when nothing says. */
+  kind: ActorKind | null;
+  /** Acronyms defined in the text for this actor. */
+  aliases: string[];
+}
+
+/** Actors with what was learnt about them: declared first, then in order of first appearance. */
+export function extractActorDetails(
+  texts: readonly string[],
+  registry: readonly RegistryActor[],
+  declared: readonly string[],
+): FoundActor[] {
+  const index = indexOf(registry);
+  const found = new Map<string, FoundActor>();
+  const localAliases = new Map<string, string>();
+  const add = (rawName: string, kind: ActorKind | null, alias?: string) => {
+    const entry =
+      index.byKey.get(actorKey(rawName)) ?? (alias ? index.byKey.get(actorKey(alias)) : undefined);
+    let name = entry ? entry.name : tidy(rawName);
+    if (!entry && localAliases.has(actorKey(name))) name = localAliases.get(actorKey(name))!;
+    if (!name || name.length > 100) return;
+    const key = actorKey(name);
+    let actor = found.get(key);
+    if (!actor) {
+      actor = { name, kind: entry ? entry.kind : kind, aliases: [] };
+      found.set(key, actor);
+    } else if (actor.kind === null && kind !== null) actor.kind = kind;
+    if (alias && !entry) {
+      if (!actor.aliases.includes(alias)) actor.aliases.push(alias);
+      localAliases.set(actorKey(alias), name);
+    }
+  };
+  for (const name of declared) if (name.trim()) add(name, null);
+
+  const candidates: Candidate[] = [];
+  texts.forEach((text, t) => {
+    if (!text) return;
+    const tokens = tokenize(text);
+    const here: Candidate[] = [];
+    registryMentions(text, index, here);
+    acronymDefinitions(text, tokens, here);
+    organisations(tokens, index, here);
+    people(tokens, here);
+    here.sort((a, b) => a.pos - b.pos);
+    for (const c of here) candidates.push({ ...c, pos: t });
+  });
+  // Acronym definitions first, so a bare acronym earlier in the text still folds into its full name.
+  for (const c of candidates) {
+    if (c.alias && !index.byKey.has(actorKey(c.name))) localAliases.set(actorKey(c.alias), tidy(c.name));
+  }
+  // A lone surname joins a full name found anywhere in the briefing; otherwise it stands on its own.
+  const fullBySurname = new Map<string, string>();
+  for (const c of candidates) {
+    if (c.kind === "person" && !c.surnameOnly) fullBySurname.set(c.name.split(" ").at(-1)!, c.name);
+  }
+  for (const c of candidates) {
+    const lone = c.surnameOnly;
+    if (!lone) add(c.name, c.kind, c.alias);
+    else if (index.byKey.has(actorKey(c.name))) add(c.name, c.kind);
+    else if (index.byKey.has(actorKey(lone.surname))) add(lone.surname, c.kind);
+    else add(fullBySurname.get(lone.surname) ?? c.name, c.kind);
+  }
+  return [...found.values()];
+}
+
+/** Canonical actor names, deduplicated, declared first, then in order of first appearance. */
+export function extractActors(
+  texts: readonly string[],
+  registry: readonly RegistryActor[],
+  declared: readonly string[],
+): string[] {
+  return extractActorDetails(texts, registry, declared).map((a) => a.name);
+}

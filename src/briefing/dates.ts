@@ -1,0 +1,231 @@
+// Explicit dates in briefing text -> dated events. Pure: no clock, no I/O.
+//
+// Rules (documented in docs/format.md):
+// - Recognised: `June 12`, `June 12, 2026`, `12 June 2026`, `Jun. 12`, `2026-06-13` (day precision);
+//   `June 2026` and, after a cue word, a bare month (`in March`, `early May`, `mid-March`) (month
+//   precision); a year after a cue word (`in 2025`, `since 2025`, `mid-2025`) (year precision).
+// - Cue words: in, since, by, during, of, before, after, until, till, from, through(out), between,
+//   around, early, late, mid. A bare number is never a year; years must be 1900–2100.
+// - A date without a year takes the year of the briefing's date (yearInferred). With no briefing date
+//   such a date is skipped: guessing a year would put it on the timeline at an invented time.
+// - Impossible dates (February 30) and relative phrases ("earlier this month") are not events.
+import { isExists } from "date-fns";
+import type { DatedEvent, Precision } from "./schema.js";
+
+export interface TextBlock {
+  text: string;
+  line: number;
+}
+
+const FULL_MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
+
+const MONTH_NUMBER = new Map<string, number>();
+FULL_MONTHS.forEach((name, i) => {
+  MONTH_NUMBER.set(name, i + 1);
+  MONTH_NUMBER.set(name.slice(0, 3), i + 1);
+});
+MONTH_NUMBER.set("Sept", 9);
+
+const FULL = FULL_MONTHS.join("|");
+// Full names first so that "June" is never read as "Jun" + "e"; `\b` stops "Junk" or "Marvel".
+const MON = `(?:${FULL}|Sept|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\\b\\.?`;
+const CUE =
+  "(?:[Ii]n|[Ss]ince|[Bb]y|[Dd]uring|[Oo]f|[Bb]efore|[Aa]fter|[Uu]ntil|[Tt]ill|[Ff]rom|[Tt]hrough(?:out)?|[Bb]etween|[Aa]round|[Ee]arly|[Ll]ate|[Mm]id)";
+const MODIFIER = "(?:(?:early|late|mid)(?:-|\\s+))";
+
+const DATE_SOURCE = [
+  // 2026-06-13 (not part of a longer number or range)
+  `(?<![\\d-])(?<iy>\\d{4})-(?<im>\\d{2})-(?<id>\\d{2})(?![\\d])`,
+  // June 12 / Jun. 12 / June 12th, 2026 — the day may not run into a longer number (June 12,000)
+  `\\b(?<bm>${MON})\\s+(?<bd>\\d{1,2})(?:st|nd|rd|th)?(?![\\d:.,]?\\d)(?:,?\\s+(?<by>\\d{4})(?!\\d))?`,
+  // 12 June 2026 / 12th of June
+  `(?<![\\d.,$-])\\b(?<cd>\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?<cm>${MON})(?:,?\\s+(?<cy>\\d{4})(?!\\d))?`,
+  // June 2026
+  `\\b(?<dm>${MON}),?\\s+(?<dy>\\d{4})(?!\\d)`,
+  // in March / early May / mid-March / by the end of March — but not "in March 12" (handled above)
+  `\\b(?:${CUE}\\s+(?:the\\s+)?${MODIFIER}?|${MODIFIER})(?<em>${FULL})\\b(?!\\.?,?\\s+\\d|\\d)`,
+  // in 2025 / since 2025 / mid-2025 — not 2025-26, 2025.5, 2020s
+  `\\b${CUE}(?:\\s+the)?(?:\\s+(?:early|late|mid))?(?:-|\\s+)(?<fy>\\d{4})(?!\\w|[.,]\\d|-\\d)`,
+].join("|");
+
+const DATE_RE = new RegExp(DATE_SOURCE, "g");
+
+function pad2(n: number): string {
+  return n < 10 ? `0${n}` : String(n);
+}
+
+function validYear(y: number): boolean {
+  return y >= 1900 && y <= 2100;
+}
+
+function monthOf(token: string): number {
+  return MONTH_NUMBER.get(token.replace(/\.$/, "")) ?? 0;
+}
+
+interface Found {
+  date: string;
+  precision: Precision;
+  yearInferred: boolean;
+}
+
+function resolve(g: Record<string, string | undefined>, refYear: number | null): Found | null {
+  if (g.iy !== undefined) {
+    const y = Number(g.iy);
+    const m = Number(g.im);
+    const d = Number(g.id);
+    if (!validYear(y) || !isExists(y, m - 1, d)) return null;
+    return { date: `${y}-${pad2(m)}-${pad2(d)}`, precision: "day", yearInferred: false };
+  }
+  const dayMonth =
+    g.bm !== undefined
+      ? { m: monthOf(g.bm), d: Number(g.bd), y: g.by }
+      : g.cm !== undefined
+        ? { m: monthOf(g.cm), d: Number(g.cd), y: g.cy }
+        : null;
+  if (dayMonth) {
+    const explicit = dayMonth.y !== undefined;
+    const y = explicit ? Number(dayMonth.y) : refYear;
+    if (y === null || !validYear(y) || !isExists(y, dayMonth.m - 1, dayMonth.d)) return null;
+    return {
+      date: `${y}-${pad2(dayMonth.m)}-${pad2(dayMonth.d)}`,
+      precision: "day",
+      yearInferred: !explicit,
+    };
+  }
+  if (g.dm !== undefined) {
+    const y = Number(g.dy);
+    if (!validYear(y)) return null;
+    return { date: `${y}-${pad2(monthOf(g.dm))}`, precision: "month", yearInferred: false };
+  }
+  if (g.em !== undefined) {
+    if (refYear === null) return null;
+    return { date: `${refYear}-${pad2(monthOf(g.em))}`, precision: "month", yearInferred: true };
+  }
+  if (g.fy !== undefined) {
+    const y = Number(g.fy);
+    if (!validYear(y)) return null;
+    return { date: String(y), precision: "year", yearInferred: false };
+  }
+  return null;
+}
+
+// --- sentences ---------------------------------------------------------------------------------
+
+/** Abbreviations that never end a sentence (titles; month abbreviations before a day). */
+const NEVER_END = new Set(
+  "mr mrs ms dr prof sen rep gov gen col lt capt sgt st mt ft no vs e.g i.e cf approx dept est fig vol jan feb mar apr jun jul aug sep sept oct nov dec".split(
+    " ",
+  ),
+);
+/** Abbreviations that end a sentence only when an obvious sentence opener follows ("the U.S. The …"). */
+const SOMETIMES_END = new Set("inc corp ltd co llc plc jr sr etc a.m p.m u.s u.k u.n e.u d.c".split(" "));
+const OPENERS = new Set(
+  "The This That These Those It Its He She They We I In On At But However A An There Their His Her Our After Before When While As Since If So Yet And Or Now Meanwhile Still Also Then Instead Officials".split(
+    " ",
+  ),
+);
+
+const END_RE = /[.!?]+["'”’)\]]*(?=\s|$)/g;
+const WORD_BEFORE_RE = /(\S+)$/;
+const NEXT_WORD_RE = /^\s+(["'“‘([]?)(\S+)/;
+
+function isSentenceEnd(text: string, punctAt: number, after: number): boolean {
+  const next = NEXT_WORD_RE.exec(text.slice(after, after + 40));
+  if (!next) return true; // end of paragraph
+  const nextWord = next[2]!;
+  const first = nextWord[0]!;
+  // "e.g. foo", "U.S., from": a lowercase continuation is never a new sentence.
+  if (first.toLowerCase() === first && first.toUpperCase() !== first) return false;
+  if (text[punctAt] !== ".") return true;
+  const before = WORD_BEFORE_RE.exec(text.slice(Math.max(0, punctAt - 20), punctAt + 1));
+  const token = (before?.[1] ?? "").replace(/^["'“‘([]+/, "");
+  const bare = token.slice(0, -1).toLowerCase();
+  if (NEVER_END.has(bare)) return false;
+  if (/^[A-Z]\.$/.test(token)) return false; // an initial: "J. Smith"
+  if (SOMETIMES_END.has(bare) || /^(?:[a-z]\.)+[a-z]$/.test(bare)) {
+    return OPENERS.has(nextWord.replace(/[^\p{L}]+$/u, ""));
+  }
+  return true;
+}
+
+/** Splits text into sentences as [start, end) offsets; "U.S.", "Inc.", "Dr." and the like do not end one. */
+export function splitSentences(text: string): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  let start = 0;
+  END_RE.lastIndex = 0;
+  for (let m = END_RE.exec(text); m !== null; m = END_RE.exec(text)) {
+    const after = m.index + m[0].length;
+    // The last char of the punctuation run decides (". . ." and "?!" alike).
+    const punctAt = m.index + m[0].search(/[.!?](?=[^.!?]*$)/);
+    if (!isSentenceEnd(text, punctAt, after)) continue;
+    out.push({ start, end: after });
+    start = after;
+  }
+  if (start < text.length && text.slice(start).trim()) out.push({ start, end: text.length });
+  // Trim leading whitespace off each sentence's start so offsets point at text.
+  for (const s of out) {
+    while (s.start < s.end && /\s/.test(text[s.start]!)) s.start++;
+  }
+  return out;
+}
+
+// --- events ------------------------------------------------------------------------------------
+
+function refYearOf(refDate: string | null): number | null {
+  if (!refDate) return null;
+  const y = Number(refDate.slice(0, 4));
+  return Number.isInteger(y) && validYear(y) ? y : null;
+}
+
+/** Every explicit date in the paragraphs, in text order, each with the sentence it came from. */
+export function extractEvents(paras: TextBlock[], refDate: string | null): DatedEvent[] {
+  const refYear = refYearOf(refDate);
+  const events: DatedEvent[] = [];
+  for (const para of paras) {
+    const text = para.text;
+    if (!text) continue;
+    DATE_RE.lastIndex = 0;
+    let m = DATE_RE.exec(text);
+    if (m === null) continue;
+    const sentences = splitSentences(text);
+    let si = 0;
+    let lineAt = 0;
+    let line = para.line;
+    const seen = new Set<string>();
+    for (; m !== null; m = DATE_RE.exec(text)) {
+      const found = resolve(m.groups ?? {}, refYear);
+      if (!found) continue;
+      while (si < sentences.length - 1 && sentences[si]!.end <= m.index) si++;
+      const s = sentences[si];
+      const sentence = (s ? text.slice(s.start, s.end) : text).replace(/\s+/g, " ").trim();
+      for (; lineAt < m.index; lineAt++) if (text.charCodeAt(lineAt) === 10) line++;
+      const key = `${found.date}\u0000${sentence}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      events.push({ ...found, text: sentence, line });
+    }
+  }
+  return events;
+}
+
+/** The first full date (day and written year) in text order, as YYYY-MM-DD, or null. */
+export function findFirstDate(paras: TextBlock[]): string | null {
+  for (const para of paras) {
+    const first = extractEvents([para], null).find((e) => e.precision === "day");
+    if (first) return first.date;
+  }
+  return null;
+}

@@ -1,0 +1,183 @@
+// Optional YAML front matter at the very top of a briefing, between two `---` lines.
+//
+// The reader has already removed a BOM and turned CRLF into \n. YAML is parsed with the plain "core"
+// schema (no custom tags, no timestamps, no merge keys), unique keys and a small alias budget, and the
+// top-level mapping is read as a Map so keys such as `__proto__` are just unknown keys.
+import { isMap, isScalar, isSeq, LineCounter, parseDocument } from "yaml";
+import { FRONT_MATTER_KEYS, FrontMatter, type Problem } from "./schema.js";
+
+/** Front matter larger than this is refused: it is metadata, and YAML parsing cost grows with it. */
+export const MAX_FRONT_MATTER_BYTES = 64 * 1024;
+const MAX_ALIASES = 50;
+
+export interface FrontMatterSplit {
+  ok: true;
+  /** Validated front matter; `{}` when the file has none. */
+  data: FrontMatter;
+  /** Whether the file had a front matter block at all. */
+  present: boolean;
+  /** Everything after the closing `---` line (the whole text when there is no front matter). */
+  body: string;
+  /** 1-based line of the file on which `body` starts. */
+  bodyLine: number;
+  warnings: Problem[];
+}
+
+export interface FrontMatterFailure {
+  ok: false;
+  problems: Problem[];
+}
+
+const OPEN = /^---[ \t]*(?:\n|$)/;
+const CLOSE = /^(?:---|\.\.\.)[ \t]*$/;
+const KNOWN = new Set<string>(FRONT_MATTER_KEYS);
+const LIST_KEYS = new Set(["actors", "tags"]);
+
+/** Splits front matter from the body and validates it. `path` names the file in problems. */
+export function splitFrontMatter(text: string, path: string): FrontMatterSplit | FrontMatterFailure {
+  const open = OPEN.exec(text);
+  if (!open) return { ok: true, data: {}, present: false, body: text, bodyLine: 1, warnings: [] };
+
+  const error = (message: string, line?: number): FrontMatterFailure => ({
+    ok: false,
+    problems: [{ path, ...(line ? { line } : {}), message, severity: "error" }],
+  });
+
+  // The closing line is looked for line by line without splitting the whole file up front.
+  let pos = open[0].length;
+  let lineNo = 2;
+  let close = -1;
+  while (pos < text.length) {
+    const nl = text.indexOf("\n", pos);
+    const end = nl === -1 ? text.length : nl;
+    if (CLOSE.test(text.slice(pos, end))) {
+      close = pos;
+      break;
+    }
+    if (nl === -1) break;
+    pos = nl + 1;
+    lineNo++;
+  }
+  if (close === -1) return error("front matter opened on line 1 is never closed", 1);
+  const yamlText = text.slice(open[0].length, close);
+  if (Buffer.byteLength(yamlText) > MAX_FRONT_MATTER_BYTES) {
+    return error(`front matter is larger than ${MAX_FRONT_MATTER_BYTES / 1024} KiB`, 1);
+  }
+
+  const nl = text.indexOf("\n", close);
+  const body = nl === -1 ? "" : text.slice(nl + 1);
+  const parsed = parseYaml(yamlText, path);
+  if (!parsed.ok) return parsed;
+  return { ok: true, data: parsed.data, present: true, body, bodyLine: lineNo + 1, warnings: parsed.warnings };
+}
+
+/** YAML text of the front matter (which starts on file line 2) -> validated data. */
+function parseYaml(
+  src: string,
+  path: string,
+): { ok: true; data: FrontMatter; warnings: Problem[] } | FrontMatterFailure {
+  const lineCounter = new LineCounter();
+  const fileLine = (offset: number | undefined) =>
+    offset === undefined ? undefined : lineCounter.linePos(offset).line + 1;
+  const problem = (message: string, line: number | undefined, severity: Problem["severity"]): Problem => ({
+    path,
+    ...(line ? { line } : {}),
+    message,
+    severity,
+  });
+
+  const doc = parseDocument(src, {
+    schema: "core",
+    version: "1.2",
+    uniqueKeys: true,
+    prettyErrors: true,
+    merge: false,
+    lineCounter,
+  });
+  if (doc.errors.length > 0) {
+    const problems = doc.errors.map((e) => {
+      const message = (e.message.split("\n")[0] ?? "").replace(/ at line \d+, column \d+:?$/, "");
+      return problem(`front matter is not valid YAML: ${message}`, fileLine(e.pos[0]), "error");
+    });
+    return { ok: false, problems };
+  }
+  const warnings = doc.warnings.map((w) =>
+    problem(`front matter: ${(w.message.split("\n")[0] ?? "").replace(/ at line.*$/, "")}`, fileLine(w.pos[0]), "warning"),
+  );
+
+  const contents = doc.contents;
+  if (contents === null || (isScalar(contents) && contents.value === null)) {
+    return { ok: true, data: {}, warnings };
+  }
+  if (!isMap(contents)) {
+    const found = isSeq(contents) ? "a list" : isScalar(contents) ? `a ${typeof contents.value}` : "something else";
+    return {
+      ok: false,
+      problems: [
+        problem(
+          `front matter must be a mapping of key: value, found ${found}`,
+          fileLine(contents.range?.[0]),
+          "error",
+        ),
+      ],
+    };
+  }
+
+  let values: Map<unknown, unknown>;
+  try {
+    values = doc.toJS({ maxAliasCount: MAX_ALIASES, mapAsMap: true }) as Map<unknown, unknown>;
+  } catch (err) {
+    const why = err instanceof Error ? err.message : String(err);
+    return { ok: false, problems: [problem(`front matter could not be read: ${why}`, 1, "error")] };
+  }
+
+  const keyLines = new Map<string, number | undefined>();
+  for (const pair of contents.items) {
+    const key = pair.key;
+    const name = isScalar(key) ? String(key.value) : undefined;
+    const line = fileLine(isScalar(key) ? key.range?.[0] : (pair.value as { range?: number[] } | null)?.range?.[0]);
+    if (name === undefined) {
+      warnings.push(problem("front matter key is not a plain name; ignored", line, "warning"));
+      continue;
+    }
+    keyLines.set(name, line);
+  }
+
+  // Only known keys are copied, into a fresh object: nothing from the file names a property of it.
+  const candidate: Record<string, unknown> = {};
+  for (const [rawKey, rawValue] of values) {
+    const key = String(rawKey);
+    if (!KNOWN.has(key)) {
+      if (keyLines.has(key)) warnings.push(problem(`unknown front matter key '${key}'`, keyLines.get(key), "warning"));
+      continue;
+    }
+    const value = friendly(key, rawValue);
+    if (value !== undefined) candidate[key] = value;
+  }
+
+  const result = FrontMatter.safeParse(candidate);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => {
+      const field = issue.path.map(String).join(".");
+      const top = issue.path[0] === undefined ? undefined : String(issue.path[0]);
+      const message = field ? `${field}: ${issue.message}` : issue.message;
+      return problem(message, top === undefined ? undefined : keyLines.get(top), "error");
+    });
+    return { ok: false, problems };
+  }
+  return { ok: true, data: result.data, warnings };
+}
+
+/**
+ * YAML typing is not the writer's concern: `id: 42` or `title: 2026` mean text, a single tag may be
+ * written without a list, and an empty value means the key is absent.
+ */
+function friendly(key: string, value: unknown): unknown {
+  if (value === null || value === undefined) return undefined;
+  const scalar = (v: unknown) => (typeof v === "number" || typeof v === "boolean" ? String(v) : v);
+  if (LIST_KEYS.has(key)) {
+    if (Array.isArray(value)) return value.map(scalar);
+    return typeof value === "string" ? [value] : value;
+  }
+  return scalar(value);
+}

@@ -1,0 +1,479 @@
+// Finding briefing files in a folder and reading them, safely: nothing in the folder can make this
+// block (FIFOs, sockets and devices are never opened), hang (symlink loops), escape the folder (links
+// pointing outside are reported, not followed), exhaust memory (size cap checked before reading) or
+// throw. Every such case comes back as a Problem.
+//
+// Problem paths are the folder as the user gave it joined with the path inside it (`briefings/a.md`
+// for `--dir briefings`, `/srv/news/a.md` for `--dir /srv/news`), so `check` output points at files
+// the user can open from where they ran the command.
+import { close, constants, type Dirent, fstat, open, read, type Stats } from "node:fs";
+import { readdir, realpath, stat } from "node:fs/promises";
+import path from "node:path";
+import type { Problem, SourceFile } from "./schema.js";
+
+/** Files larger than this are refused before a byte is read. */
+export const MAX_FILE_BYTES = 2 * 1024 * 1024;
+/** The actor registry, read only at the top of the folder. */
+export const REGISTRY_NAME = "actors.yaml";
+
+const BRIEFING_NAME = /\.(md|txt)$/i;
+const SKIPPED_DIRS = new Set(["node_modules"]);
+const DIR_CONCURRENCY = 16;
+// O_NONBLOCK: opening a FIFO that slipped past the checks returns at once instead of waiting for a
+// writer. O_NOFOLLOW: what is opened is the real path found by the scan; a symlink swapped in since
+// then is refused rather than followed. O_NOCTTY: a terminal device never becomes ours.
+const OPEN_FLAGS =
+  constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOFOLLOW ?? 0) | (constants.O_NOCTTY ?? 0);
+
+export interface FileEntry {
+  /** Absolute path as found in the folder (for a symlink, the link's own path). */
+  path: string;
+  /** Relative to the briefings folder, `/`-separated. */
+  relPath: string;
+  /** The folder as given by the user joined with `relPath`: how problems name this file. */
+  displayPath: string;
+  /** What is opened: the real path, checked to lie inside the folder, with no symlinks in it. */
+  openPath: string;
+}
+
+export interface ScanResult {
+  /** Briefing files (`*.md`, `*.txt`), sorted by relPath. */
+  entries: FileEntry[];
+  /** `actors.yaml` at the top of the folder, when there is one. */
+  registry: FileEntry | null;
+  problems: Problem[];
+}
+
+/** The briefings folder itself is missing or unusable; the CLI maps this to exit 66. */
+export class FolderError extends Error {
+  override readonly name = "FolderError";
+  constructor(
+    readonly dir: string,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Runs `fn` over `items` with at most `limit` calls in flight. `fn` must not reject. */
+export async function runPool<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>) {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const item = items[next++] as T;
+      await fn(item);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+
+function errorCode(err: unknown): string {
+  return typeof err === "object" && err !== null && "code" in err ? String(err.code) : "";
+}
+
+function errorText(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+function typeName(s: Dirent | Stats): string {
+  if (s.isDirectory()) return "directory";
+  if (s.isFIFO()) return "FIFO";
+  if (s.isSocket()) return "socket";
+  if (s.isCharacterDevice()) return "character device";
+  if (s.isBlockDevice()) return "block device";
+  if (s.isSymbolicLink()) return "symbolic link";
+  return "special file";
+}
+
+/** `3.0 GiB`, `512 bytes`; `whole` drops a `.0` (for limits). */
+export function formatBytes(n: number, whole = false): string {
+  const units = ["KiB", "MiB", "GiB", "TiB"];
+  if (n < 1024) return `${n} bytes`;
+  let value = n / 1024;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  const shown = value.toFixed(1);
+  return `${whole && shown.endsWith(".0") ? shown.slice(0, -2) : shown} ${units[unit]}`;
+}
+
+interface DirJob {
+  abs: string;
+  rel: string;
+  /** Real path of this directory (symlink-free), for containment and loop checks. */
+  real: string;
+}
+
+interface LinkJob {
+  abs: string;
+  rel: string;
+  name: string;
+  parentReal: string;
+}
+
+interface ScanState {
+  dir: string;
+  rootReal: string;
+  /** Real directory path -> relPath it was scanned under. */
+  visited: Map<string, string>;
+  entries: FileEntry[];
+  registry: FileEntry | null;
+  problems: Problem[];
+  links: LinkJob[];
+  rootError: unknown;
+}
+
+function problem(state: ScanState, rel: string, message: string, severity: Problem["severity"] = "error") {
+  state.problems.push({ path: path.join(state.dir, rel), message, severity });
+}
+
+function isInside(state: ScanState, real: string): boolean {
+  const root = state.rootReal;
+  return real === root || real.startsWith(root.endsWith(path.sep) ? root : root + path.sep);
+}
+
+function addFile(state: ScanState, abs: string, rel: string, openPath: string) {
+  const entry: FileEntry = { path: abs, relPath: rel, displayPath: path.join(state.dir, rel), openPath };
+  if (rel === REGISTRY_NAME) state.registry = entry;
+  else state.entries.push(entry);
+}
+
+/** Reads one directory; sub-directories go to `next`, symlinks to `state.links` for the second pass. */
+async function scanDir(state: ScanState, job: DirJob, next: DirJob[]) {
+  let dirents: Dirent[];
+  try {
+    dirents = await readdir(job.abs, { withFileTypes: true });
+  } catch (err) {
+    if (job.rel === "") {
+      state.rootError = err;
+      return;
+    }
+    const code = errorCode(err);
+    if (code === "ENOENT" || code === "ENOTDIR") problem(state, job.rel, "vanished during scan", "warning");
+    else if (code === "EACCES" || code === "EPERM") problem(state, job.rel, "folder: permission denied");
+    else problem(state, job.rel, errorText(err));
+    return;
+  }
+  for (const d of dirents) {
+    const name = d.name;
+    if (name.startsWith(".")) continue;
+    const rel = job.rel === "" ? name : `${job.rel}/${name}`;
+    const wanted = BRIEFING_NAME.test(name) || rel === REGISTRY_NAME;
+    if (d.isDirectory()) {
+      if (SKIPPED_DIRS.has(name)) continue;
+      // Walked like any folder; reported as well, since its name promises a briefing it is not.
+      if (wanted) problem(state, rel, "not a regular file (directory)");
+      const real = path.join(job.real, name);
+      state.visited.set(real, rel);
+      next.push({ abs: path.join(job.abs, name), rel, real });
+    } else if (d.isSymbolicLink()) {
+      if (SKIPPED_DIRS.has(name)) continue;
+      state.links.push({ abs: path.join(job.abs, name), rel, name, parentReal: job.real });
+    } else if (wanted && d.isFile()) {
+      addFile(state, path.join(job.abs, name), rel, path.join(job.real, name));
+    } else if (wanted) {
+      // FIFOs, sockets and devices are reported from the directory entry alone, never opened.
+      problem(state, rel, `not a regular file (${typeName(d)})`);
+    }
+  }
+}
+
+async function walk(state: ScanState, start: DirJob[]) {
+  let level = start;
+  while (level.length > 0) {
+    const next: DirJob[] = [];
+    await runPool(level, DIR_CONCURRENCY, (job) => scanDir(state, job, next));
+    level = next;
+  }
+}
+
+type Resolved = { real: string; st: Stats } | { err: unknown };
+
+async function resolveLink(link: LinkJob): Promise<Resolved> {
+  try {
+    const real = await realpath(link.abs);
+    return { real, st: await stat(real) };
+  } catch (err) {
+    return { err };
+  }
+}
+
+/**
+ * Decides about each symlink found by the last walk, in relPath order so the outcome does not depend
+ * on timing; returns the linked folders to walk next. Plain folders were all registered before any
+ * link is looked at, so a link never "steals" files from their real place.
+ */
+async function followLinks(state: ScanState): Promise<DirJob[]> {
+  const links = state.links.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
+  state.links = [];
+  const resolved: Resolved[] = new Array(links.length);
+  await runPool(
+    links.map((l, i) => [l, i] as const),
+    DIR_CONCURRENCY,
+    async ([l, i]) => {
+      resolved[i] = await resolveLink(l);
+    },
+  );
+  const dirs: DirJob[] = [];
+  links.forEach((link, i) => {
+    const r = resolved[i] as Resolved;
+    const wanted = BRIEFING_NAME.test(link.name) || link.rel === REGISTRY_NAME;
+    if ("err" in r) {
+      const code = errorCode(r.err);
+      if (code === "ELOOP") problem(state, link.rel, "symbolic link loop");
+      else if (!wanted) return;
+      else if (code === "ENOENT")
+        problem(state, link.rel, "broken symbolic link (its target does not exist)");
+      else if (code === "EACCES" || code === "EPERM") problem(state, link.rel, "permission denied");
+      else problem(state, link.rel, errorText(r.err));
+      return;
+    }
+    const isDir = r.st.isDirectory();
+    if (!isDir && !wanted) return;
+    if (!isInside(state, r.real)) {
+      const what = isDir ? "a folder" : "a file";
+      problem(
+        state,
+        link.rel,
+        `symbolic link to ${what} outside the briefings folder (${r.real}), not followed`,
+      );
+      return;
+    }
+    if (isDir) {
+      const parent = link.parentReal;
+      if (parent === r.real || parent.startsWith(r.real + path.sep)) {
+        problem(state, link.rel, "symbolic link loop");
+      } else if (state.visited.has(r.real)) {
+        const first = state.visited.get(r.real) || ".";
+        problem(
+          state,
+          link.rel,
+          `symbolic link to a folder already scanned as ${first}, not scanned twice`,
+          "warning",
+        );
+      } else {
+        if (wanted) problem(state, link.rel, "not a regular file (directory)");
+        state.visited.set(r.real, link.rel);
+        dirs.push({ abs: link.abs, rel: link.rel, real: r.real });
+      }
+    } else if (r.st.isFile()) {
+      addFile(state, link.abs, link.rel, r.real);
+    } else {
+      problem(state, link.rel, `not a regular file (${typeName(r.st)})`);
+    }
+  });
+  return dirs;
+}
+
+/**
+ * Finds every `*.md` / `*.txt` (any case) under `dir`, skipping hidden files and folders and
+ * `node_modules`. Throws only `FolderError`, when `dir` itself cannot be read.
+ */
+export async function scanFolder(dir: string): Promise<ScanResult> {
+  const root = path.resolve(dir);
+  let rootReal: string;
+  try {
+    const st = await stat(root);
+    if (!st.isDirectory()) throw new FolderError(dir, "ENOTDIR", `not a folder: ${dir}`);
+    rootReal = await realpath(root);
+  } catch (err) {
+    throw folderError(dir, err);
+  }
+  const state: ScanState = {
+    dir,
+    rootReal,
+    visited: new Map([[rootReal, ""]]),
+    entries: [],
+    registry: null,
+    problems: [],
+    links: [],
+    rootError: undefined,
+  };
+  let level: DirJob[] = [{ abs: root, rel: "", real: rootReal }];
+  while (level.length > 0) {
+    await walk(state, level);
+    if (state.rootError !== undefined) throw folderError(dir, state.rootError);
+    level = await followLinks(state);
+  }
+  state.entries.sort((a, b) => (a.relPath < b.relPath ? -1 : a.relPath > b.relPath ? 1 : 0));
+  return { entries: state.entries, registry: state.registry, problems: state.problems };
+}
+
+function folderError(dir: string, err: unknown): FolderError {
+  if (err instanceof FolderError) return err;
+  const code = errorCode(err);
+  if (code === "ENOENT") return new FolderError(dir, code, `briefings folder not found: ${dir}`);
+  if (code === "ENOTDIR") return new FolderError(dir, code, `not a folder: ${dir}`);
+  if (code === "EACCES" || code === "EPERM") return new FolderError(dir, code, `permission denied: ${dir}`);
+  return new FolderError(dir, code, `cannot read briefings folder ${dir}: ${errorText(err)}`);
+}
+
+/** 1-based line of byte `offset`. */
+function lineAtByte(buf: Uint8Array, offset: number): number {
+  let line = 1;
+  for (let i = buf.indexOf(0x0a); i !== -1 && i < offset; i = buf.indexOf(0x0a, i + 1)) line++;
+  return line;
+}
+
+function lineAtChar(text: string, offset: number): number {
+  let line = 1;
+  for (let i = text.indexOf("\n"); i !== -1 && i < offset; i = text.indexOf("\n", i + 1)) line++;
+  return line;
+}
+
+/** Offset of the first byte that does not start a well-formed UTF-8 sequence (RFC 3629), or -1. */
+export function firstInvalidUtf8(buf: Uint8Array): number {
+  const n = buf.length;
+  const cont = (j: number, lo = 0x80, hi = 0xbf) =>
+    j < n && (buf[j] as number) >= lo && (buf[j] as number) <= hi;
+  let i = 0;
+  while (i < n) {
+    const b = buf[i] as number;
+    if (b < 0x80) i += 1;
+    else if (b >= 0xc2 && b <= 0xdf && cont(i + 1)) i += 2;
+    else if (b === 0xe0 && cont(i + 1, 0xa0) && cont(i + 2)) i += 3;
+    else if (((b >= 0xe1 && b <= 0xec) || b === 0xee || b === 0xef) && cont(i + 1) && cont(i + 2)) i += 3;
+    else if (b === 0xed && cont(i + 1, 0x80, 0x9f) && cont(i + 2)) i += 3;
+    else if (b === 0xf0 && cont(i + 1, 0x90) && cont(i + 2) && cont(i + 3)) i += 4;
+    else if (b >= 0xf1 && b <= 0xf3 && cont(i + 1) && cont(i + 2) && cont(i + 3)) i += 4;
+    else if (b === 0xf4 && cont(i + 1, 0x80, 0x8f) && cont(i + 2) && cont(i + 3)) i += 4;
+    else return i;
+  }
+  return -1;
+}
+
+const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+const utf16le = new TextDecoder("utf-16le", { fatal: true, ignoreBOM: true });
+const utf16be = new TextDecoder("utf-16be", { fatal: true, ignoreBOM: true });
+
+type Decoded = { text: string } | { line?: number; message: string };
+
+/** Bytes to text: UTF-8 (BOM stripped) or UTF-16 with a BOM; NUL bytes and bad encodings refused. */
+export function decode(buf: Uint8Array): Decoded {
+  const b0 = buf[0];
+  const b1 = buf[1];
+  if ((b0 === 0xff && b1 === 0xfe) || (b0 === 0xfe && b1 === 0xff)) {
+    const name = b0 === 0xff ? "UTF-16LE" : "UTF-16BE";
+    let text: string;
+    try {
+      text = (b0 === 0xff ? utf16le : utf16be).decode(buf.subarray(2));
+    } catch {
+      return { message: `invalid ${name} (odd length or unpaired surrogate)` };
+    }
+    const nul = text.indexOf("\0");
+    if (nul !== -1) return { line: lineAtChar(text, nul), message: "binary file (NUL character)" };
+    return { text };
+  }
+  const nul = buf.indexOf(0);
+  if (nul !== -1) {
+    // ASCII text saved as UTF-16 without a BOM has every other byte NUL.
+    const hint = buf.length > 1 && buf[0] !== 0 && buf[1] === 0 ? "; UTF-16 without a byte order mark?" : "";
+    return { line: lineAtByte(buf, nul), message: `binary file (NUL byte${hint})` };
+  }
+  const hasBom = b0 === 0xef && b1 === 0xbb && buf[2] === 0xbf;
+  try {
+    return { text: utf8.decode(hasBom ? buf.subarray(3) : buf) };
+  } catch {
+    const at = firstInvalidUtf8(buf);
+    const byte =
+      at === -1 ? "" : ` (byte 0x${(buf[at] as number).toString(16).toUpperCase().padStart(2, "0")})`;
+    return at === -1
+      ? { message: "invalid UTF-8" }
+      : { line: lineAtByte(buf, at), message: `invalid UTF-8${byte}; is the file saved as UTF-8?` };
+  }
+}
+
+function readProblem(entry: FileEntry, err: unknown): Problem {
+  const code = errorCode(err);
+  let message: string;
+  if (code === "EACCES" || code === "EPERM") message = "permission denied";
+  else if (code === "ENOENT")
+    message = entry.relPath.includes("\ufffd")
+      ? "file name is not valid UTF-8 and cannot be opened; rename it"
+      : "vanished before it could be read";
+  else if (code === "ELOOP") message = "became a symbolic link during the scan, not followed";
+  else if (code === "ENXIO") message = "not a regular file (socket or device)";
+  else message = errorText(err);
+  return { path: entry.displayPath, message, severity: code === "ENOENT" ? "warning" : "error" };
+}
+
+// Reading uses the callback API behind small promise wrappers: FileHandle costs several times more
+// per file, which at 100k files is the difference between two seconds and ten.
+function openFile(p: string): Promise<number> {
+  return new Promise((resolve, reject) =>
+    open(p, OPEN_FLAGS, (err, fd) => (err ? reject(err) : resolve(fd))),
+  );
+}
+
+function statFd(fd: number): Promise<Stats> {
+  return new Promise((resolve, reject) => fstat(fd, (err, st) => (err ? reject(err) : resolve(st))));
+}
+
+function readAt(fd: number, buf: Buffer, offset: number): Promise<number> {
+  return new Promise((resolve, reject) =>
+    read(fd, buf, offset, buf.length - offset, offset, (err, n) => (err ? reject(err) : resolve(n))),
+  );
+}
+
+function closeFd(fd: number): Promise<void> {
+  return new Promise((resolve) => close(fd, () => resolve()));
+}
+
+/** The whole file, or null when it holds more than the cap (it grew since fstat). */
+async function readAll(fd: number, size: number): Promise<Buffer | null> {
+  // One byte of headroom: a short read that stops at the size fstat gave is the end of the file,
+  // with no extra read to see EOF; anything else keeps reading until a read returns nothing.
+  let buf = Buffer.allocUnsafe(Math.min(size, MAX_FILE_BYTES) + 1);
+  let used = 0;
+  for (;;) {
+    if (used === buf.length) {
+      if (buf.length > MAX_FILE_BYTES) return null;
+      const bigger = Buffer.allocUnsafe(Math.min(buf.length * 2, MAX_FILE_BYTES + 1));
+      buf.copy(bigger, 0, 0, used);
+      buf = bigger;
+    }
+    const n = await readAt(fd, buf, used);
+    if (n === 0) return buf.subarray(0, used);
+    used += n;
+    if (used === size && used < buf.length) return buf.subarray(0, used);
+  }
+}
+
+/** Reads one scanned file; never throws. */
+export async function readSource(entry: FileEntry): Promise<{ file: SourceFile } | { problem: Problem }> {
+  const fail = (message: string, line?: number) => ({
+    problem: {
+      path: entry.displayPath,
+      ...(line === undefined ? {} : { line }),
+      message,
+      severity: "error" as const,
+    },
+  });
+  let fd: number | undefined;
+  try {
+    fd = await openFile(entry.openPath);
+    const st = await statFd(fd);
+    if (!st.isFile()) return fail(`not a regular file (${typeName(st)})`);
+    if (st.size > MAX_FILE_BYTES)
+      return fail(`file is ${formatBytes(st.size)}, over the ${formatBytes(MAX_FILE_BYTES, true)} limit`);
+    const buf = await readAll(fd, st.size);
+    if (buf === null)
+      return fail(`file grew past the ${formatBytes(MAX_FILE_BYTES, true)} limit while being read`);
+    if (buf.length === 0) return fail("empty file");
+    const decoded = decode(buf);
+    if (!("text" in decoded)) return fail(decoded.message, decoded.line);
+    let text = decoded.text;
+    if (text.includes("\r")) text = text.replace(/\r\n?/g, "\n");
+    if (text.trim() === "") return fail("empty file (only blank lines)");
+    return {
+      file: { path: entry.path, relPath: entry.relPath, text, size: buf.length, mtimeMs: st.mtimeMs },
+    };
+  } catch (err) {
+    return { problem: readProblem(entry, err) };
+  } finally {
+    if (fd !== undefined) await closeFd(fd);
+  }
+}

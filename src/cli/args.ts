@@ -1,0 +1,273 @@
+// Hand-written argv parsing: the option set is small and a dependency would cost start-up time on every
+// `print`. The result is a plain value; nothing here touches the file system or the streams.
+import { SECTION_KEYS, SECTION_SHORT, type SectionKey } from "../briefing/schema.js";
+
+export const COMMANDS = ["list", "print", "timeline", "actors", "glossary", "check"] as const;
+export type CommandName = (typeof COMMANDS)[number];
+/** `reader` is what runs when no subcommand is given. */
+export type ModeName = CommandName | "reader";
+
+export const PRINT_FORMATS = ["text", "markdown", "json"] as const;
+export type PrintFormat = (typeof PRINT_FORMATS)[number];
+
+/** Filter flags as typed; turned into a Filter (with dates resolved) by the caller. */
+export interface FilterArgs {
+  since?: string;
+  until?: string;
+  actors: string[];
+  tags: string[];
+  query?: string;
+}
+
+export interface GlobalArgs {
+  /** `--dir`, when given; the caller falls back to $SIGNALDESK_DIR and then the bundled folder. */
+  dir?: string;
+  noColor: boolean;
+}
+
+export type Command =
+  | { name: "reader"; filter: FilterArgs }
+  | { name: "list"; filter: FilterArgs; json: boolean; width?: number }
+  | {
+      name: "print";
+      id: string;
+      format: PrintFormat;
+      width?: number;
+      /** Null when `--sections` was not given: everything is shown. */
+      sections: SectionKey[] | null;
+    }
+  | { name: "timeline"; filter: FilterArgs; json: boolean; width?: number }
+  | { name: "actors"; filter: FilterArgs; json: boolean; width?: number }
+  | { name: "glossary"; filter: FilterArgs; json: boolean; width?: number }
+  | { name: "check" };
+
+export type ParsedArgs =
+  | { kind: "run"; global: GlobalArgs; command: Command }
+  | { kind: "help"; command: ModeName | null }
+  | { kind: "version" }
+  | { kind: "usage-error"; message: string };
+
+interface OptionSpec {
+  takesValue: boolean;
+  /** Modes that accept it; `all` for global options. */
+  modes: readonly ModeName[] | "all";
+}
+
+const FILTER_MODES: readonly ModeName[] = ["reader", "list", "timeline", "actors", "glossary"];
+const TEXT_OUTPUT_MODES: readonly ModeName[] = ["list", "print", "timeline", "actors", "glossary"];
+
+const OPTIONS: Record<string, OptionSpec> = {
+  "--dir": { takesValue: true, modes: "all" },
+  "--no-color": { takesValue: false, modes: "all" },
+  "--since": { takesValue: true, modes: FILTER_MODES },
+  "--until": { takesValue: true, modes: FILTER_MODES },
+  "--actor": { takesValue: true, modes: FILTER_MODES },
+  "--tag": { takesValue: true, modes: FILTER_MODES },
+  "--query": { takesValue: true, modes: FILTER_MODES },
+  "--json": { takesValue: false, modes: ["list", "print", "timeline", "actors", "glossary"] },
+  "--format": { takesValue: true, modes: ["print"] },
+  "--sections": { takesValue: true, modes: ["print"] },
+  "--width": { takesValue: true, modes: TEXT_OUTPUT_MODES },
+};
+
+const HELP_FLAGS = new Set(["-h", "--help"]);
+const VERSION_FLAGS = new Set(["-V", "--version"]);
+
+/** Widths below this cannot hold a date column and a word; above the cap is a typo. */
+export const MIN_WIDTH = 20;
+export const MAX_WIDTH = 1000;
+
+function isCommand(s: string): s is CommandName {
+  return (COMMANDS as readonly string[]).includes(s);
+}
+
+interface Seen {
+  name: string;
+  value: string | undefined;
+}
+
+/**
+ * Parses `argv` (without `node` and the script). Options may come before or after the subcommand,
+ * as `--opt value` or `--opt=value`; `--` ends options. `-h` / `-V` win over everything else.
+ */
+export function parseArgs(argv: readonly string[]): ParsedArgs {
+  const positionals: string[] = [];
+  const seen: Seen[] = [];
+  let help = false;
+  let version = false;
+  let firstError: string | null = null;
+
+  for (let i = 0; i < argv.length; i++) {
+    const token = argv[i]!;
+    if (token === "--") {
+      positionals.push(...argv.slice(i + 1));
+      break;
+    }
+    if (HELP_FLAGS.has(token)) {
+      help = true;
+      continue;
+    }
+    if (VERSION_FLAGS.has(token)) {
+      version = true;
+      continue;
+    }
+    if (token.length < 2 || !token.startsWith("-")) {
+      positionals.push(token);
+      continue;
+    }
+    const eq = token.startsWith("--") ? token.indexOf("=") : -1;
+    const name = eq === -1 ? token : token.slice(0, eq);
+    const spec = Object.hasOwn(OPTIONS, name) ? OPTIONS[name] : undefined;
+    if (!spec) {
+      firstError ??= `unknown option '${name}'`;
+      continue;
+    }
+    if (!spec.takesValue) {
+      if (eq !== -1) firstError ??= `option '${name}' takes no value`;
+      seen.push({ name, value: undefined });
+      continue;
+    }
+    if (eq !== -1) {
+      seen.push({ name, value: token.slice(eq + 1) });
+    } else if (i + 1 < argv.length) {
+      seen.push({ name, value: argv[++i] });
+    } else {
+      firstError ??= `option '${name}' needs a value`;
+    }
+  }
+
+  const first = positionals[0];
+  const mode: ModeName | null = first === undefined ? "reader" : isCommand(first) ? first : null;
+
+  if (help) {
+    // `signaldesk help-less-typo --help` still deserves the general help rather than an error.
+    return { kind: "help", command: mode === "reader" ? null : mode };
+  }
+  if (version) return { kind: "version" };
+  if (firstError) return { kind: "usage-error", message: firstError };
+  if (mode === null) return { kind: "usage-error", message: `unknown command '${first}'` };
+
+  for (const { name } of seen) {
+    const modes = OPTIONS[name]!.modes;
+    if (modes !== "all" && !modes.includes(mode)) {
+      return {
+        kind: "usage-error",
+        message:
+          mode === "reader"
+            ? `option '${name}' needs a command (e.g. 'signaldesk list ${name}')`
+            : `option '${name}' does not apply to '${mode}'`,
+      };
+    }
+  }
+
+  const operands = positionals.slice(mode === "reader" ? 0 : 1);
+  const expected = mode === "print" ? 1 : 0;
+  if (mode === "print" && (operands.length === 0 || operands[0]!.trim() === "")) {
+    return { kind: "usage-error", message: "print needs a briefing id, prefix or path" };
+  }
+  if (operands.length > expected) {
+    return { kind: "usage-error", message: `unexpected argument '${operands[expected]}'` };
+  }
+
+  return buildCommand(mode, seen, operands[0] ?? "");
+}
+
+function last(seen: Seen[], name: string): string | undefined {
+  let value: string | undefined;
+  for (const s of seen) if (s.name === name) value = s.value;
+  return value;
+}
+
+function all(seen: Seen[], name: string): string[] {
+  return seen.filter((s) => s.name === name).map((s) => s.value ?? "");
+}
+
+function has(seen: Seen[], name: string): boolean {
+  return seen.some((s) => s.name === name);
+}
+
+function buildCommand(mode: ModeName, seen: Seen[], operand: string): ParsedArgs {
+  const dir = last(seen, "--dir");
+  if (dir !== undefined && dir === "") return { kind: "usage-error", message: "option '--dir' needs a path" };
+  const global: GlobalArgs = { noColor: has(seen, "--no-color"), ...(dir !== undefined ? { dir } : {}) };
+
+  let width: number | undefined;
+  const widthText = last(seen, "--width");
+  if (widthText !== undefined) {
+    if (!/^\d+$/.test(widthText)) {
+      return { kind: "usage-error", message: `option '--width' needs a whole number, not '${widthText}'` };
+    }
+    width = Number(widthText);
+    if (width < MIN_WIDTH || width > MAX_WIDTH) {
+      return {
+        kind: "usage-error",
+        message: `option '--width' must be between ${MIN_WIDTH} and ${MAX_WIDTH}, not ${widthText}`,
+      };
+    }
+  }
+  const withWidth = width === undefined ? {} : { width };
+
+  const filter: FilterArgs = { actors: all(seen, "--actor"), tags: all(seen, "--tag") };
+  for (const key of ["since", "until", "query"] as const) {
+    const value = last(seen, `--${key}`);
+    if (value === undefined) continue;
+    if (value.trim() === "") return { kind: "usage-error", message: `option '--${key}' needs a value` };
+    filter[key] = value;
+  }
+  for (const key of ["actor", "tag"] as const) {
+    if (all(seen, `--${key}`).some((v) => v.trim() === "")) {
+      return { kind: "usage-error", message: `option '--${key}' needs a value` };
+    }
+  }
+  const json = has(seen, "--json");
+
+  let command: Command;
+  switch (mode) {
+    case "reader":
+      command = { name: "reader", filter };
+      break;
+    case "list":
+    case "timeline":
+    case "actors":
+    case "glossary":
+      command = { name: mode, filter, json, ...withWidth };
+      break;
+    case "check":
+      command = { name: "check" };
+      break;
+    case "print": {
+      const formatText = last(seen, "--format");
+      if (json && formatText !== undefined && formatText !== "json") {
+        return { kind: "usage-error", message: `'--json' and '--format ${formatText}' disagree` };
+      }
+      const format = formatText ?? (json ? "json" : "text");
+      if (!(PRINT_FORMATS as readonly string[]).includes(format)) {
+        return {
+          kind: "usage-error",
+          message: `unknown format '${format}' (expected ${PRINT_FORMATS.join(", ")})`,
+        };
+      }
+      const sections = parseSections(last(seen, "--sections"));
+      if (typeof sections === "string") return { kind: "usage-error", message: sections };
+      command = { name: "print", id: operand, format: format as PrintFormat, sections, ...withWidth };
+      break;
+    }
+  }
+  return { kind: "run", global, command };
+}
+
+/** `what,why,watch` (or the canonical keys) in the order given, without repeats; a string is an error. */
+function parseSections(text: string | undefined): SectionKey[] | null | string {
+  if (text === undefined) return null;
+  const keys: SectionKey[] = [];
+  for (const raw of text.split(",")) {
+    const name = raw.trim();
+    const lower = name.toLowerCase();
+    const key = Object.hasOwn(SECTION_SHORT, lower)
+      ? SECTION_SHORT[lower]
+      : SECTION_KEYS.find((k) => k.toLowerCase() === lower);
+    if (!key) return `unknown section '${name}' (expected what, why, watch)`;
+    if (!keys.includes(key)) keys.push(key);
+  }
+  return keys;
+}

@@ -1,0 +1,68 @@
+// `signaldesk actors`: who appears across the briefings, with kind, briefing count and aliases.
+import { buildActorIndex } from "../../story/actors.js";
+import { applyFilter, type Filter } from "../../story/filter.js";
+import { displayWidth, fit as fitTo, padStart, truncate } from "../../text/width.js";
+import type { Command } from "../args.js";
+import { type CommandContext, EXIT, load, reportLoadErrors } from "../context.js";
+import { toJsonText } from "../json.js";
+import { cell, note } from "../render/layout.js";
+import { createStyle } from "../style.js";
+
+type ActorsArgs = Extract<Command, { name: "actors" }>;
+
+const GAP = "  ";
+const KIND_WIDTH = 10;
+const COUNT_WIDTH = 3;
+
+export async function actorsCommand(ctx: CommandContext, args: ActorsArgs, filter: Filter): Promise<number> {
+  const result = await load(ctx);
+  if (typeof result === "number") return result;
+  reportLoadErrors(ctx, result);
+
+  const actors = buildActorIndex(applyFilter(result.briefings, filter, result.registry), result.registry);
+  if (args.json) {
+    const json = actors.map((a) => ({
+      name: a.name,
+      kind: a.kind,
+      aliases: a.aliases,
+      briefingIds: a.briefingIds,
+    }));
+    ctx.out.write(toJsonText(json));
+    return EXIT.ok;
+  }
+  if (actors.length === 0) {
+    ctx.out.write(note("No actors.", args.width ?? ctx.width));
+    return EXIT.ok;
+  }
+
+  const style = createStyle(ctx.color);
+  const width = args.width ?? ctx.width;
+  const rows = actors.map((a) => ({
+    name: cell(a.name),
+    kind: a.kind,
+    count: String(a.briefingIds.length),
+    aliases: a.aliases.map(cell).join(", "),
+  }));
+  const fixed = KIND_WIDTH + COUNT_WIDTH + 2 * GAP.length;
+  const nameWidth = Math.max(
+    1,
+    Math.min(
+      Math.max(...rows.map((r) => displayWidth(r.name))),
+      Math.max(12, Math.floor(width / 3)),
+      width - fixed,
+    ),
+  );
+  const aliasWidth = width - nameWidth - fixed - GAP.length;
+
+  const lines = rows.map((r) => {
+    const parts = [
+      style.bold(fitTo(r.name, nameWidth)),
+      fitTo(r.kind, KIND_WIDTH),
+      padStart(r.count, COUNT_WIDTH),
+    ];
+    if (aliasWidth >= 8 && r.aliases !== "") parts.push(style.muted(truncate(r.aliases, aliasWidth)));
+    return parts.join(GAP);
+  });
+  ctx.out.write(`${lines.join("\n")}\n`);
+  return EXIT.ok;
+}

@@ -1,0 +1,37 @@
+// `signaldesk check`: every problem in the folder, errors and warnings. The problems are this
+// command's output, so they go to stdout (pipe them into an editor's quickfix list).
+import type { Problem } from "../../briefing/schema.js";
+import { type CommandContext, EXIT, formatProblem, load, sortProblems } from "../context.js";
+import { createStyle } from "../style.js";
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}
+
+export async function checkCommand(ctx: CommandContext): Promise<number> {
+  const result = await load(ctx);
+  if (typeof result === "number") return result;
+  const style = createStyle(ctx.color);
+
+  // Warnings may be kept on the briefing, in the folder's list, or both: show each once.
+  const unique = new Map<string, Problem>();
+  for (const p of [...result.problems, ...result.briefings.flatMap((b) => b.warnings)]) {
+    unique.set(`${p.severity}\0${p.path}\0${p.line ?? ""}\0${p.message}`, p);
+  }
+  const problems = sortProblems([...unique.values()]);
+  const errors = problems.filter((p) => p.severity === "error").length;
+  const files = new Set(problems.map((p) => p.path)).size;
+
+  const lines = problems.map((p) => {
+    const text = formatProblem(p, true);
+    return p.severity === "error" ? style.warning(text) : text;
+  });
+  const loaded = `${plural(result.briefings.length, "briefing")} loaded`;
+  lines.push(
+    problems.length === 0
+      ? `No problems; ${loaded}.`
+      : `${plural(errors, "error")} and ${plural(problems.length - errors, "warning")} in ${plural(files, "file")}; ${loaded}.`,
+  );
+  ctx.out.write(`${lines.join("\n")}\n`);
+  return problems.length === 0 ? EXIT.ok : EXIT.problems;
+}

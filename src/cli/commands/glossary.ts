@@ -1,0 +1,51 @@
+// `signaldesk glossary`: terms merged across briefings, each with its definition and where it comes from.
+import { applyFilter, type Filter } from "../../story/filter.js";
+import { mergeGlossary } from "../../story/glossary.js";
+import type { Command } from "../args.js";
+import { type CommandContext, EXIT, load, reportLoadErrors } from "../context.js";
+import { toJsonText } from "../json.js";
+import { block, cell, note } from "../render/layout.js";
+import { createStyle } from "../style.js";
+
+type GlossaryArgs = Extract<Command, { name: "glossary" }>;
+
+const INDENT = "  ";
+
+export async function glossaryCommand(
+  ctx: CommandContext,
+  args: GlossaryArgs,
+  filter: Filter,
+): Promise<number> {
+  const result = await load(ctx);
+  if (typeof result === "number") return result;
+  reportLoadErrors(ctx, result);
+
+  const terms = mergeGlossary(applyFilter(result.briefings, filter, result.registry));
+  if (args.json) {
+    ctx.out.write(toJsonText(terms));
+    return EXIT.ok;
+  }
+  if (terms.length === 0) {
+    ctx.out.write(note("No glossary terms.", args.width ?? ctx.width));
+    return EXIT.ok;
+  }
+
+  const style = createStyle(ctx.color);
+  const width = args.width ?? ctx.width;
+  const lines: string[] = [];
+  for (const t of terms) {
+    if (lines.length > 0) lines.push("");
+    lines.push(...block(t.term, width).map(style.bold));
+    lines.push(...block(t.definition, width, INDENT));
+    // Other briefings may define the term differently; each distinct wording is shown once.
+    const shown = new Set([t.definition]);
+    for (const d of t.definitions) {
+      if (shown.has(d.definition)) continue;
+      shown.add(d.definition);
+      lines.push(...block(`also (${cell(d.briefingId)}): ${d.definition}`, width, INDENT, `${INDENT}  `));
+    }
+    lines.push(...block(`in ${t.briefingIds.map(cell).join(", ")}`, width, INDENT).map(style.muted));
+  }
+  ctx.out.write(`${lines.join("\n")}\n`);
+  return EXIT.ok;
+}

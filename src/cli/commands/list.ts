@@ -1,0 +1,82 @@
+// `signaldesk list`: one row per briefing (date, id, title, actors), oldest first, undated last.
+import type { Briefing } from "../../briefing/schema.js";
+import { applyFilter, type Filter } from "../../story/filter.js";
+import { displayWidth, fit as fitTo, truncate } from "../../text/width.js";
+import type { Command } from "../args.js";
+import { type CommandContext, EXIT, load, reportLoadErrors } from "../context.js";
+import { briefingToJson, toJsonText } from "../json.js";
+import { cell, note } from "../render/layout.js";
+import { createStyle } from "../style.js";
+
+type ListArgs = Extract<Command, { name: "list" }>;
+
+export function byDate(a: Briefing, b: Briefing): number {
+  if (a.date !== b.date) {
+    if (a.date === null) return 1;
+    if (b.date === null) return -1;
+    return a.date < b.date ? -1 : 1;
+  }
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+const DATE_WIDTH = 10;
+const GAP = "  ";
+
+export async function listCommand(ctx: CommandContext, args: ListArgs, filter: Filter): Promise<number> {
+  const result = await load(ctx);
+  if (typeof result === "number") return result;
+  reportLoadErrors(ctx, result);
+
+  const briefings = applyFilter(result.briefings, filter, result.registry).sort(byDate);
+  if (args.json) {
+    ctx.out.write(toJsonText(briefings.map(briefingToJson)));
+    return EXIT.ok;
+  }
+  if (briefings.length === 0) {
+    ctx.out.write(
+      note(
+        result.briefings.length === 0 ? "No briefings." : "No briefing matches the filter.",
+        args.width ?? ctx.width,
+      ),
+    );
+    return EXIT.ok;
+  }
+
+  const style = createStyle(ctx.color);
+  const width = args.width ?? ctx.width;
+  const rows = briefings.map((b) => ({
+    date: b.date ?? "undated",
+    undated: b.date === null,
+    id: cell(b.id),
+    title: cell(b.title),
+    actors: b.actors.map(cell).join(", "),
+  }));
+  // Columns share what is left after the date: the id keeps up to a third, actors up to a quarter,
+  // the title takes the rest, and a narrow terminal drops the actors first.
+  const rest = Math.max(0, width - DATE_WIDTH - GAP.length);
+  const idWidth = Math.max(
+    1,
+    Math.min(
+      Math.max(...rows.map((r) => displayWidth(r.id))),
+      Math.max(8, Math.floor(rest / 3)),
+      rest - GAP.length - 1,
+    ),
+  );
+  const afterId = rest - idWidth - GAP.length;
+  const wantActors = Math.max(...rows.map((r) => displayWidth(r.actors)));
+  const actorsWidth = afterId >= 40 && wantActors > 0 ? Math.min(wantActors, Math.floor(rest / 4)) : 0;
+  const titleWidth = Math.max(1, afterId - (actorsWidth > 0 ? actorsWidth + GAP.length : 0));
+
+  const lines = rows.map((r) => {
+    const date = fitTo(r.date, DATE_WIDTH);
+    const parts = [r.undated ? style.muted(date) : style.date(date), style.bold(fitTo(r.id, idWidth))];
+    if (actorsWidth > 0) {
+      parts.push(fitTo(r.title, titleWidth), style.muted(truncate(r.actors, actorsWidth)));
+    } else {
+      parts.push(truncate(r.title, titleWidth));
+    }
+    return parts.join(GAP).trimEnd();
+  });
+  ctx.out.write(`${lines.join("\n")}\n`);
+  return EXIT.ok;
+}

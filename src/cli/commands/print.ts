@@ -1,0 +1,35 @@
+// `signaldesk print ID`: one briefing as text, markdown or JSON.
+import type { Command } from "../args.js";
+import { type CommandContext, EXIT, fail, formatProblem, load, sortProblems } from "../context.js";
+import { briefingToJson, toJsonText } from "../json.js";
+import { briefingMarkdown } from "../render/briefing-markdown.js";
+import { briefingText } from "../render/briefing-text.js";
+import { resolveBriefing } from "../resolve.js";
+import { createStyle } from "../style.js";
+
+type PrintArgs = Extract<Command, { name: "print" }>;
+
+export async function printCommand(ctx: CommandContext, args: PrintArgs): Promise<number> {
+  const result = await load(ctx);
+  if (typeof result === "number") return result;
+
+  const found = resolveBriefing(args.id, result);
+  switch (found.kind) {
+    case "none":
+      return fail(ctx, `no briefing '${args.id}'`, EXIT.notFound);
+    case "ambiguous":
+      return fail(ctx, `'${args.id}' matches several briefings: ${found.candidates.join(", ")}`, EXIT.usage);
+    case "invalid": {
+      const lines = sortProblems(found.problems).map((p) => formatProblem(p));
+      ctx.err.write(`${lines.join("\n")}\n`);
+      return fail(ctx, `briefing '${found.path}' did not load`, EXIT.invalid);
+    }
+    case "briefing": {
+      const b = found.briefing;
+      if (args.format === "json") ctx.out.write(toJsonText(briefingToJson(b)));
+      else if (args.format === "markdown") ctx.out.write(briefingMarkdown(b, args.sections));
+      else ctx.out.write(briefingText(b, args.width ?? ctx.width, createStyle(ctx.color), args.sections));
+      return EXIT.ok;
+    }
+  }
+}

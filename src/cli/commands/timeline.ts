@@ -1,0 +1,83 @@
+// `signaldesk timeline`: every dated event in date order, grouped by month, conflicts marked.
+import { applyFilter, type Filter, filterTimeline, withoutDates } from "../../story/filter.js";
+import { buildTimeline, type TimelineEntry } from "../../story/timeline.js";
+import type { Command } from "../args.js";
+import { type CommandContext, EXIT, load, reportLoadErrors } from "../context.js";
+import { toJsonText } from "../json.js";
+import { block, cell, humanDate, monthHeading, note } from "../render/layout.js";
+import { createStyle } from "../style.js";
+
+type TimelineArgs = Extract<Command, { name: "timeline" }>;
+
+const INDENT = "  ";
+const DATE_WIDTH = 13;
+
+export function timelineToJson(entries: readonly TimelineEntry[]) {
+  return entries.map((e) => ({
+    date: e.date,
+    precision: e.precision,
+    text: e.text,
+    briefingId: e.briefingId,
+    conflict: e.conflict,
+    conflictWith: e.conflictWith.map((c) => ({ date: c.date, briefingId: c.briefingId })),
+    line: e.line,
+  }));
+}
+
+/** A year-precision event is grouped under its year, everything else under its month. */
+function groupKey(e: TimelineEntry): string {
+  return e.precision === "year" ? e.date.slice(0, 4) : e.date.slice(0, 7);
+}
+
+export async function timelineCommand(
+  ctx: CommandContext,
+  args: TimelineArgs,
+  filter: Filter,
+): Promise<number> {
+  const result = await load(ctx);
+  if (typeof result === "number") return result;
+  reportLoadErrors(ctx, result);
+
+  // Conflicts are found over every briefing, so a filter cannot hide the other side of a disagreement;
+  // dates filter the events themselves, so a July briefing's June event stays in a June range.
+  const all = buildTimeline(result.briefings);
+  const entries = filterTimeline(
+    all,
+    filter,
+    applyFilter(result.briefings, withoutDates(filter), result.registry),
+  );
+  if (args.json) {
+    ctx.out.write(toJsonText(timelineToJson(entries)));
+    return EXIT.ok;
+  }
+  if (entries.length === 0) {
+    ctx.out.write(
+      note(all.length === 0 ? "No dated events." : "No event matches the filter.", args.width ?? ctx.width),
+    );
+    return EXIT.ok;
+  }
+
+  const style = createStyle(ctx.color);
+  const width = args.width ?? ctx.width;
+  const hanging = " ".repeat(INDENT.length + DATE_WIDTH);
+  const lines: string[] = [];
+  let group: string | null = null;
+  for (const e of entries) {
+    const key = groupKey(e);
+    if (key !== group) {
+      if (group !== null) lines.push("");
+      lines.push(style.heading(monthHeading(key)));
+      group = key;
+    }
+    const date = humanDate(e.date).padEnd(DATE_WIDTH);
+    const text = block(e.text, width, hanging);
+    lines.push(INDENT + style.date(date) + (text[0] ?? "").slice(hanging.length), ...text.slice(1));
+    lines.push(...block(`— ${cell(e.briefingId)}`, width, hanging).map(style.muted));
+    if (e.conflict) {
+      const others = e.conflictWith.map((c) => `${humanDate(c.date)} (${cell(c.briefingId)})`).join(", ");
+      lines.push(...block(`⚠ conflicting reports: ${others}`, width, hanging).map(style.warning));
+    }
+  }
+  ctx.out.write(`${lines.join("\n")}\n`);
+  return EXIT.ok;
+}

@@ -1,0 +1,69 @@
+// What every command receives: the streams to write to and the facts about the terminal, so commands
+// run the same in a subprocess and in a test with string sinks.
+import { FolderError, loadBriefings } from "../briefing/load.js";
+import type { LoadResult, Problem } from "../briefing/schema.js";
+import { sanitizeLine } from "../text/sanitize.js";
+
+export interface Sink {
+  write(s: string): unknown;
+}
+
+export interface CommandContext {
+  out: Sink;
+  err: Sink;
+  /** Styling allowed on `out` (a terminal, and no NO_COLOR / --no-color / TERM=dumb). */
+  color: boolean;
+  /** Columns for text output when `--width` is not given. */
+  width: number;
+  today: Date;
+  /** The briefings folder, already resolved. */
+  dir: string;
+}
+
+export const EXIT = {
+  ok: 0,
+  problems: 1,
+  usage: 64,
+  invalid: 65,
+  notFound: 66,
+  interrupted: 130,
+  terminated: 143,
+} as const;
+
+/** `signaldesk: <message>` on stderr; the message may quote user input, so it is sanitised. */
+export function fail(ctx: Pick<CommandContext, "err">, message: string, code: number): number {
+  ctx.err.write(`signaldesk: ${sanitizeLine(message)}\n`);
+  if (code === EXIT.usage) ctx.err.write("Try 'signaldesk --help'.\n");
+  return code;
+}
+
+/** `path[:line]: message`, the one way a problem is shown. */
+export function formatProblem(p: Problem, withSeverity = false): string {
+  const where = p.line === undefined ? p.path : `${p.path}:${p.line}`;
+  const label = withSeverity ? `${p.severity}: ` : "";
+  return `${sanitizeLine(where)}: ${label}${sanitizeLine(p.message)}`;
+}
+
+/** Problems in file order: by path, then line (a problem without a line first). */
+export function sortProblems(problems: readonly Problem[]): Problem[] {
+  return [...problems].sort(
+    (a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0) || (a.line ?? 0) - (b.line ?? 0) || 0,
+  );
+}
+
+/** Files that did not load, on stderr: the output on stdout stays usable and the exit stays 0. */
+export function reportLoadErrors(ctx: Pick<CommandContext, "err">, result: LoadResult): void {
+  const errors = sortProblems(result.problems.filter((p) => p.severity === "error"));
+  if (errors.length === 0) return;
+  ctx.err.write(`${errors.map((p) => formatProblem(p)).join("\n")}\n`);
+}
+
+/** Loads the folder, or reports the missing folder and returns the exit code. */
+export async function load(ctx: CommandContext): Promise<LoadResult | number> {
+  try {
+    return await loadBriefings(ctx.dir);
+  } catch (error) {
+    if (error instanceof FolderError) return fail(ctx, `no briefings folder at ${ctx.dir}`, EXIT.notFound);
+    throw error;
+  }
+}

@@ -1,0 +1,98 @@
+// Help texts. Kept beside each other so `--help` and the README can be compared at a glance.
+import type { ModeName } from "./args.js";
+
+const FILTERS = `Filters:
+  --since D        on or after D: YYYY, YYYY-MM, YYYY-MM-DD, or 7d / 2w / 3m back from today
+  --until D        on or before D (same forms; inclusive)
+  --actor NAME     mentions this actor (name, alias or in the text); repeat for any of several
+  --tag T          carries this tag; repeat for any of several
+  --query TEXT     contains this text`;
+
+const GLOBAL = `Global options:
+  --dir PATH       briefings folder (default: $SIGNALDESK_DIR, else the bundled briefings)
+  --no-color       no colour or bold, even on a terminal (NO_COLOR and TERM=dumb do the same)
+  -h, --help       show help (after a command: that command's help)
+  -V, --version    show the version`;
+
+const MAIN = `signaldesk - a terminal reader for news briefings
+
+Usage:
+  signaldesk [--dir PATH] [filters]     the reader; the list when not in a terminal
+  signaldesk list     [filters] [--json]
+  signaldesk print ID [--format text|markdown|json] [--width N] [--sections what,why,watch]
+  signaldesk timeline [filters] [--json]
+  signaldesk actors   [filters] [--json]
+  signaldesk glossary [filters] [--json]
+  signaldesk check                      every problem as path:line: message; exit 1 if any
+
+${GLOBAL}
+
+${FILTERS}
+
+Exit codes: 0 shown, 1 check found problems, 64 usage, 65 invalid briefing (print),
+66 unknown id or missing folder, 130/143 interrupted (SIGINT/SIGTERM).
+`;
+
+const COMMAND_HELP: Record<ModeName, string> = {
+  reader: MAIN,
+  list: `Usage: signaldesk list [filters] [--json] [--width N]
+
+One row per briefing: date, id, title, actors; oldest first, undated last.
+Files that failed to load are reported on stderr; the list still exits 0.
+
+  --json           an array of briefings as JSON (see README)
+  --width N        table width (default: the terminal's, 80 when piped)
+
+${FILTERS}
+`,
+  print: `Usage: signaldesk print ID [--format text|markdown|json] [--width N] [--sections what,why,watch]
+
+Shows one briefing. ID is a briefing id, a unique prefix of one, or a path to its file.
+
+  --format F       text (default), markdown (a briefing file that loads back the same) or json
+  --json           same as --format json
+  --width N        wrap text to N columns (default: the terminal's, 80 when piped)
+  --sections LIST  only these of what, why, watch (comma-separated); text and markdown only
+
+Exit 65 when the file exists but does not load (its problems are printed), 66 when no briefing
+matches, 64 when a prefix matches several.
+`,
+  timeline: `Usage: signaldesk timeline [filters] [--json] [--width N]
+
+Every dated event, in date order, grouped by month, dates shown at their precision.
+Reports that disagree on a date are marked as conflicting.
+
+  --json           [{date, precision, text, briefingId, conflict, conflictWith}]
+  --width N        wrap to N columns
+
+${FILTERS}
+`,
+  actors: `Usage: signaldesk actors [filters] [--json] [--width N]
+
+People and organisations across the briefings: name, kind, number of briefings, aliases.
+
+  --json           [{name, kind, aliases, briefingIds}]
+  --width N        table width
+
+${FILTERS}
+`,
+  glossary: `Usage: signaldesk glossary [filters] [--json] [--width N]
+
+Terms defined in the briefings, merged across them.
+
+  --json           [{term, definition, briefingIds}]
+  --width N        wrap to N columns
+
+${FILTERS}
+`,
+  check: `Usage: signaldesk check
+
+Loads every file and prints each problem (errors and warnings) as path:line: message on stdout,
+then a summary. Exit 1 if there is any problem, 0 when the folder is clean.
+`,
+};
+
+export function helpText(mode: ModeName | null): string {
+  const body = COMMAND_HELP[mode ?? "reader"];
+  return mode === null || mode === "reader" ? body : `${body}\n${GLOBAL}\n`;
+}

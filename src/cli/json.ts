@@ -1,0 +1,66 @@
+// The documented JSON shapes. Field names here are a public interface: add, never rename.
+import { type Briefing, SECTION_KEYS, type SectionKey } from "../briefing/schema.js";
+
+export interface BriefingJson {
+  id: string;
+  title: string;
+  date: string | null;
+  dateInferred: boolean;
+  source: string | null;
+  actors: string[];
+  tags: string[];
+  keyPoints: string[];
+  sections: Record<SectionKey, string[]>;
+  glossary: { term: string; definition: string }[];
+  events: { date: string; precision: string; text: string; yearInferred: boolean }[];
+  path: string;
+  /** Extras beyond the issue's shape. */
+  relPath: string;
+  dateNote: string | null;
+  /** Parallel to `sections`: the named subsection each paragraph sits under, or null. */
+  subsections: Record<SectionKey, (string | null)[]>;
+}
+
+export function briefingToJson(b: Briefing): BriefingJson {
+  const sections = {} as Record<SectionKey, string[]>;
+  const subsections = {} as Record<SectionKey, (string | null)[]>;
+  for (const key of SECTION_KEYS) {
+    sections[key] = b.sections[key].map((p) => p.text);
+    subsections[key] = b.sections[key].map((p) => p.subsection ?? null);
+  }
+  return {
+    id: b.id,
+    title: b.title,
+    date: b.date,
+    dateInferred: b.dateInferred,
+    source: b.source,
+    actors: [...b.actors],
+    tags: [...b.tags],
+    keyPoints: b.keyPoints.map((p) => p.text),
+    sections,
+    glossary: b.glossary.map((g) => ({ term: g.term, definition: g.definition })),
+    events: b.events.map((e) => ({
+      date: e.date,
+      precision: e.precision,
+      text: e.text,
+      yearInferred: e.yearInferred,
+    })),
+    path: b.path,
+    relPath: b.relPath,
+    dateNote: b.dateNote,
+    subsections,
+  };
+}
+
+// JSON.stringify escapes C0 controls but leaves DEL, C1, the line/paragraph separators and bidi
+// controls raw; a JSON document printed to a terminal must not carry those either.
+const UNSAFE_IN_JSON = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+/** One JSON document, pretty-printed, with every terminal-affecting character as a \u escape. */
+export function toJsonText(value: unknown): string {
+  const text = JSON.stringify(value, null, 2).replace(
+    UNSAFE_IN_JSON,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
+  return `${text}\n`;
+}

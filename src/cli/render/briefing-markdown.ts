@@ -1,0 +1,51 @@
+// `print --format markdown`: a briefing file in the canonical shape, which the loader reads back to
+// the same model (title, date, source, actors, tags, key points, sections, subsections, glossary).
+import { stringify } from "yaml";
+import { type Briefing, SECTION_KEYS, SECTION_TITLES, type SectionKey } from "../../briefing/schema.js";
+import { sanitize, sanitizeLine } from "../../text/sanitize.js";
+
+// The front matter `id` rule; an id taken from a file name that does not fit it is left out.
+const FRONT_MATTER_ID = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+
+function frontMatter(b: Briefing): string {
+  const fields: Record<string, unknown> = {};
+  if (FRONT_MATTER_ID.test(b.id)) fields.id = b.id;
+  fields.title = sanitizeLine(b.title);
+  // An inferred date stays inferred: the text it came from is written out below and yields it again.
+  if (b.date !== null && !b.dateInferred) fields.date = b.date;
+  if (b.dateNote !== null) fields.date_note = sanitizeLine(b.dateNote);
+  if (b.source !== null) fields.source = sanitizeLine(b.source);
+  if (b.actors.length > 0) fields.actors = b.actors.map(sanitizeLine);
+  if (b.tags.length > 0) fields.tags = b.tags.map(sanitizeLine);
+  // Quoted scalars: a title such as `2026` or `yes` must come back as the same string.
+  return stringify(fields, { defaultStringType: "QUOTE_DOUBLE", defaultKeyType: "PLAIN", lineWidth: 0 });
+}
+
+function paragraph(text: string): string {
+  return sanitize(text).trim();
+}
+
+export function briefingMarkdown(b: Briefing, sections: SectionKey[] | null): string {
+  const parts: string[] = [`---\n${frontMatter(b)}---`];
+  if (sections === null && b.keyPoints.length > 0) {
+    parts.push(b.keyPoints.map((p) => `- ${sanitizeLine(p.text)}`).join("\n"));
+  }
+  for (const key of sections ?? SECTION_KEYS) {
+    const list = b.sections[key];
+    if (list.length === 0) continue;
+    parts.push(`## ${SECTION_TITLES[key]}`);
+    let subsection: string | undefined;
+    for (const p of list) {
+      if (p.subsection !== undefined && p.subsection !== subsection) {
+        parts.push(`### ${sanitizeLine(p.subsection)}`);
+      }
+      subsection = p.subsection;
+      parts.push(paragraph(p.text));
+    }
+  }
+  if (sections === null && b.glossary.length > 0) {
+    parts.push("## Glossary");
+    parts.push(b.glossary.map((g) => `- ${sanitizeLine(g.term)}: ${sanitizeLine(g.definition)}`).join("\n"));
+  }
+  return `${parts.join("\n\n")}\n`;
+}

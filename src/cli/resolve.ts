@@ -1,0 +1,84 @@
+// Which briefing `print ID` means. Files that failed to load are candidates too, so that asking for a
+// broken briefing says why it is broken instead of "no such briefing".
+import { basename, isAbsolute, relative, resolve, sep } from "node:path";
+import type { Briefing, LoadResult, Problem } from "../briefing/schema.js";
+
+export type Resolution =
+  | { kind: "briefing"; briefing: Briefing }
+  | { kind: "invalid"; path: string; problems: Problem[] }
+  | { kind: "ambiguous"; candidates: string[] }
+  | { kind: "none" };
+
+interface Candidate {
+  id: string;
+  relPath: string;
+  absPath: string;
+  briefing: Briefing | null;
+  problems: Problem[];
+}
+
+const BRIEFING_EXT = /\.(md|txt)$/i;
+
+function candidates(result: LoadResult): Candidate[] {
+  const list: Candidate[] = result.briefings.map((b) => ({
+    id: b.id,
+    relPath: b.relPath,
+    absPath: b.path,
+    briefing: b,
+    problems: [],
+  }));
+  const broken = new Map<string, Problem[]>();
+  for (const p of result.problems) {
+    if (p.severity !== "error" || !BRIEFING_EXT.test(p.path)) continue;
+    const group = broken.get(p.path);
+    if (group) group.push(p);
+    else broken.set(p.path, [p]);
+  }
+  // Problem paths are the folder as given joined with the file's path inside it.
+  for (const [path, problems] of broken) {
+    const relPath = relative(result.dir, path).split(sep).join("/");
+    if (list.some((c) => c.relPath === relPath)) continue;
+    list.push({
+      id: basename(path).replace(BRIEFING_EXT, ""),
+      relPath,
+      absPath: resolve(path),
+      briefing: null,
+      problems,
+    });
+  }
+  return list;
+}
+
+function settle(found: Candidate[]): Resolution | null {
+  if (found.length === 0) return null;
+  if (found.length > 1) return { kind: "ambiguous", candidates: found.map((c) => c.relPath).sort() };
+  const only = found[0]!;
+  return only.briefing
+    ? { kind: "briefing", briefing: only.briefing }
+    : { kind: "invalid", path: only.problems[0]?.path ?? only.relPath, problems: only.problems };
+}
+
+/**
+ * An exact id first, then a path (absolute, from the working directory, or inside the folder), then
+ * a unique id prefix; case-insensitive matching only when the exact case finds nothing.
+ */
+export function resolveBriefing(query: string, result: LoadResult, cwd = process.cwd()): Resolution {
+  const all = candidates(result);
+
+  const exact = settle(all.filter((c) => c.id === query));
+  if (exact) return exact;
+
+  const asPaths = new Set([isAbsolute(query) ? query : resolve(cwd, query), resolve(result.dir, query)]);
+  const byPath = settle(all.filter((c) => asPaths.has(c.absPath) || c.relPath === query));
+  if (byPath) return byPath;
+
+  const lower = query.toLowerCase();
+  const folded = settle(all.filter((c) => c.id.toLowerCase() === lower));
+  if (folded) return folded;
+
+  const prefixed = all.filter((c) => c.id.startsWith(query));
+  const prefix = settle(
+    prefixed.length > 0 ? prefixed : all.filter((c) => c.id.toLowerCase().startsWith(lower)),
+  );
+  return prefix ?? { kind: "none" };
+}

@@ -1,0 +1,225 @@
+// All dated events across briefings, in date order, with conflicting reports flagged.
+//
+// Order: by the date string, which puts a coarser date first within its period ("2026" before
+// "2026-01-05", "2026-06" before "2026-06-01") and after everything earlier; equal dates keep the
+// order of the briefings given and of the events inside each briefing (a stable sort).
+//
+// Conflict: two day-precision events from DIFFERENT briefings, 1–7 days apart, whose sentences
+// evidently tell the same event: at least three shared content words (stop words, dates and numbers
+// dropped, light stemming) covering at least 40% of the shorter sentence; names (capitalised words)
+// that mostly agree, so "ordered OpenAI" is not "ordered Anthropic"; and no contradicting kind of act
+// (order/directive/ban count as one act, lift/reverse/restore as another). Both entries are flagged
+// and name each other. Candidates come from day buckets and a word index, so the work grows with the
+// events near each date, never with the square of all events.
+import type { Briefing, Precision } from "../briefing/schema.js";
+
+export interface TimelineEntry {
+  date: string;
+  precision: Precision;
+  text: string;
+  line: number;
+  briefingId: string;
+  conflict: boolean;
+  conflictWith: { date: string; briefingId: string }[];
+}
+
+export const CONFLICT_WINDOW_DAYS = 7;
+const MIN_SHARED = 3;
+const MIN_OVERLAP = 0.4;
+const MIN_NAME_OVERLAP = 0.5;
+
+const STOP = new Set(
+  `a an the and or but if of to in on at by for from with without into onto over under about after before since
+  until during while as than then that this these those there here it its it's is are was were be been being
+  has have had do does did will would could should may might must can shall not no nor so such also just only
+  very more most much many some any each every all both either neither other another same which who whom whose
+  what when where why how he she they them their his her we our you your i me my us one two three first
+  second new said says say according reported reportedly report reports per via amid among against between
+  through up down out off again further once later earlier early late mid day days week weeks month months year
+  years today yesterday tomorrow monday tuesday wednesday thursday friday saturday sunday january february march
+  april june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec
+  story began begin begins came come comes took take takes made make makes`.split(/\s+/),
+);
+
+// Words that name the same kind of act, so "issued an order" and "issued a directive" agree, and
+// "ordered" and "lifted" never do.
+const ACTS = new Map<string, string>(
+  Object.entries({
+    order: "order",
+    directive: "order",
+    mandate: "order",
+    instruct: "order",
+    instruction: "order",
+    decree: "order",
+    ban: "order",
+    bar: "order",
+    barr: "order",
+    requir: "order",
+    forc: "order",
+    lift: "lift",
+    revers: "lift",
+    reversal: "lift",
+    rescind: "lift",
+    eas: "lift",
+    restor: "lift",
+    reinstat: "lift",
+    suspend: "suspend",
+    suspension: "suspend",
+    disabl: "suspend",
+    block: "suspend",
+    shutdown: "suspend",
+    offline: "suspend",
+    sue: "sue",
+    lawsuit: "sue",
+    legal: "sue",
+  }),
+);
+const ACT_NAMES = new Set(ACTS.values());
+
+const WORD_RE = /[\p{L}][\p{L}\p{N}'’-]*/gu;
+
+function stem(w: string): string {
+  if (w.length > 5 && w.endsWith("ing")) return w.slice(0, -3);
+  if (w.length > 4 && w.endsWith("ed")) return w.slice(0, -2);
+  if (w.length > 4 && w.endsWith("es")) return w.slice(0, -2);
+  if (w.length > 3 && w.endsWith("s") && !w.endsWith("ss")) return w.slice(0, -1);
+  return w;
+}
+
+/** What a sentence is about: its content words, its names, and the kinds of act it reports. */
+export interface EventFeatures {
+  words: Set<string>;
+  /** Capitalised words after the first (names of actors, models, places). */
+  names: Set<string>;
+  acts: Set<string>;
+}
+
+export function eventFeatures(text: string): EventFeatures {
+  const words = new Set<string>();
+  const names = new Set<string>();
+  const acts = new Set<string>();
+  let first = true;
+  WORD_RE.lastIndex = 0;
+  for (let m = WORD_RE.exec(text); m !== null; m = WORD_RE.exec(text)) {
+    const raw = m[0].replace(/['’]s$/, "");
+    const w = raw.toLowerCase();
+    const wasFirst = first;
+    first = false;
+    if (w.length < 2 || STOP.has(w)) continue;
+    const s = stem(w);
+    const act = ACTS.get(s) ?? ACTS.get(w);
+    const key = act ?? s;
+    words.add(key);
+    if (act) acts.add(act);
+    if (!wasFirst && /^\p{Lu}/u.test(raw)) names.add(s);
+  }
+  return { words, names, acts };
+}
+
+function sharedCount(a: Set<string>, b: Set<string>): number {
+  let n = 0;
+  for (const w of a) if (b.has(w)) n++;
+  return n;
+}
+
+/**
+ * True when two sentences evidently report one event: enough shared content words, names that mostly
+ * agree (a different actor or model means a different event), and no contradicting kind of act.
+ */
+export function sameEvent(
+  a: EventFeatures,
+  b: EventFeatures,
+  shared = sharedCount(a.words, b.words),
+): boolean {
+  if (shared < MIN_SHARED || shared < MIN_OVERLAP * Math.min(a.words.size, b.words.size)) return false;
+  if (a.names.size > 0 && b.names.size > 0) {
+    if (sharedCount(a.names, b.names) < MIN_NAME_OVERLAP * Math.min(a.names.size, b.names.size)) return false;
+  }
+  if (a.acts.size > 0 && b.acts.size > 0 && sharedCount(a.acts, b.acts) === 0) return false;
+  return true;
+}
+
+/** Convenience for callers holding two sentences. */
+export function reportsSameEvent(a: string, b: string): boolean {
+  return sameEvent(eventFeatures(a), eventFeatures(b));
+}
+
+function dayNumber(date: string): number {
+  const utc = Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
+  return Math.round(utc / 86_400_000);
+}
+
+function markConflicts(entries: TimelineEntry[]): void {
+  // Day buckets, each with a word -> entries index; only day-precision events can disagree on a day.
+  const buckets = new Map<number, Map<string, number[]>>();
+  const features: (EventFeatures | null)[] = entries.map(() => null);
+  const days: number[] = entries.map(() => 0);
+  entries.forEach((e, i) => {
+    if (e.precision !== "day") return;
+    const f = eventFeatures(e.text);
+    features[i] = f;
+    days[i] = dayNumber(e.date);
+    let bucket = buckets.get(days[i]!);
+    if (!bucket) {
+      bucket = new Map();
+      buckets.set(days[i]!, bucket);
+    }
+    for (const w of f.words) {
+      if (ACT_NAMES.has(w) && f.words.size > 1) continue; // acts are too common to find candidates by
+      const list = bucket.get(w);
+      if (list) list.push(i);
+      else bucket.set(w, [i]);
+    }
+  });
+  const link = (a: number, b: number) => {
+    const ea = entries[a]!;
+    const eb = entries[b]!;
+    ea.conflict = true;
+    eb.conflict = true;
+    if (!ea.conflictWith.some((c) => c.date === eb.date && c.briefingId === eb.briefingId)) {
+      ea.conflictWith.push({ date: eb.date, briefingId: eb.briefingId });
+    }
+    if (!eb.conflictWith.some((c) => c.date === ea.date && c.briefingId === ea.briefingId)) {
+      eb.conflictWith.push({ date: ea.date, briefingId: ea.briefingId });
+    }
+  };
+  const candidates = new Set<number>();
+  entries.forEach((e, i) => {
+    const f = features[i];
+    if (!f) return;
+    // Look forward only, so each pair is considered once.
+    for (let off = 1; off <= CONFLICT_WINDOW_DAYS; off++) {
+      const bucket = buckets.get(days[i]! + off);
+      if (!bucket) continue;
+      candidates.clear();
+      for (const w of f.words) {
+        const list = bucket.get(w);
+        if (list) for (const j of list) candidates.add(j);
+      }
+      for (const j of candidates) {
+        if (entries[j]!.briefingId !== e.briefingId && sameEvent(f, features[j]!)) link(i, j);
+      }
+    }
+  });
+}
+
+/** Every event of every briefing, in date order, with conflicting reports flagged. */
+export function buildTimeline(briefings: readonly Briefing[]): TimelineEntry[] {
+  const entries: TimelineEntry[] = [];
+  for (const b of briefings) {
+    for (const e of b.events) {
+      entries.push({
+        date: e.date,
+        precision: e.precision,
+        text: e.text,
+        line: e.line,
+        briefingId: b.id,
+        conflict: false,
+        conflictWith: [],
+      });
+    }
+  }
+  entries.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  markConflicts(entries);
+  return entries;
+}

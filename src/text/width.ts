@@ -1,0 +1,190 @@
+// Display width, truncation and word wrap for terminal text, in columns rather than UTF-16 units.
+//
+// Input is plain text that has been through `sanitize` (no escape sequences, no controls but tab and
+// newline). Style with colour *after* wrapping or truncating: these functions do not skip SGR codes.
+//
+// Conventions, the same in every function here so widths always add up:
+// - a tab counts as one column and is written as one space (a real tab jumps to a tab stop the
+//   renderer cannot predict, so it could push a line past the edge);
+// - widths follow string-width: CJK and emoji 2, combining marks and zero-width joiners 0, East Asian
+//   "ambiguous" characters (…, é in some fonts) 1;
+// - a grapheme wider than the whole width (a CJK character or emoji at width 1) is written as "?", the
+//   one way to keep the promise that no line is wider than asked.
+import stringWidth from "string-width";
+
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+const TAB = /\t/g;
+const segmenter = new Intl.Segmenter();
+
+/** Shown instead of a grapheme that cannot fit in the width at all. */
+export const TOO_WIDE = "?";
+
+// Text repeats the same few hundred non-ASCII graphemes; measuring each once keeps wrapping cheap.
+const graphemeCache = new Map<string, number>();
+const CACHE_LIMIT = 4096;
+
+function graphemeWidth(g: string): number {
+  if (g.length === 1) {
+    const c = g.charCodeAt(0);
+    if (c >= 0x20 && c < 0x7f) return 1;
+    if (c === 0x09) return 1;
+  }
+  let w = graphemeCache.get(g);
+  if (w === undefined) {
+    w = stringWidth(g);
+    if (graphemeCache.size >= CACHE_LIMIT) graphemeCache.clear();
+    graphemeCache.set(g, w);
+  }
+  return w;
+}
+
+function graphemes(s: string): string[] {
+  if (PRINTABLE_ASCII.test(s)) return s.split("");
+  const out: string[] = [];
+  for (const { segment } of segmenter.segment(s)) out.push(segment);
+  return out;
+}
+
+function untab(s: string): string {
+  return s.includes("\t") ? s.replace(TAB, " ") : s;
+}
+
+/** Columns `s` takes on one terminal line (newlines count 0; call it per line). */
+export function displayWidth(s: string): number {
+  if (PRINTABLE_ASCII.test(s)) return s.length;
+  let tabs = 0;
+  for (let i = s.indexOf("\t"); i !== -1; i = s.indexOf("\t", i + 1)) tabs++;
+  return stringWidth(s) + tabs;
+}
+
+/**
+ * Cuts `s` to at most `width` columns, ending in `ellipsis` when something was cut. Spaces left
+ * before the ellipsis are dropped. When even the ellipsis does not fit, the text is cut without it.
+ */
+export function truncate(s: string, width: number, ellipsis = "…"): string {
+  const max = Math.max(0, Math.floor(width));
+  const text = untab(s);
+  if (displayWidth(text) <= max) return text;
+  let mark = ellipsis;
+  let markWidth = displayWidth(mark);
+  if (markWidth > max) {
+    mark = "";
+    markWidth = 0;
+  }
+  const budget = max - markWidth;
+  let used = 0;
+  let end = 0;
+  for (const g of graphemes(text)) {
+    const w = graphemeWidth(g);
+    if (used + w > budget) break;
+    used += w;
+    end += g.length;
+  }
+  const kept = mark === "" ? text.slice(0, end) : text.slice(0, end).trimEnd();
+  return kept + mark;
+}
+
+/** Pads `s` with spaces to `width` columns; a wider `s` comes back unchanged (see `fit`). */
+export function padEnd(s: string, width: number): string {
+  const text = untab(s);
+  const w = displayWidth(text);
+  return w >= width ? text : text + " ".repeat(width - w);
+}
+
+/** Right-aligns `s` in `width` columns; a wider `s` comes back unchanged. */
+export function padStart(s: string, width: number): string {
+  const text = untab(s);
+  const w = displayWidth(text);
+  return w >= width ? text : " ".repeat(width - w) + text;
+}
+
+/** Exactly `width` columns: truncated with an ellipsis when longer, padded when shorter. */
+export function fit(s: string, width: number, ellipsis = "…"): string {
+  return padEnd(truncate(s, width, ellipsis), Math.max(0, Math.floor(width)));
+}
+
+/** Splits a word wider than the line into pieces of at most `width` columns. */
+function breakWord(word: string, width: number): string[] {
+  if (PRINTABLE_ASCII.test(word)) {
+    const pieces: string[] = [];
+    for (let i = 0; i < word.length; i += width) pieces.push(word.slice(i, i + width));
+    return pieces;
+  }
+  const pieces: string[] = [];
+  let piece = "";
+  let used = 0;
+  for (const g of graphemes(word)) {
+    let part = g;
+    let w = graphemeWidth(g);
+    if (w > width) {
+      part = TOO_WIDE;
+      w = 1;
+    }
+    if (used + w > width && piece !== "") {
+      pieces.push(piece);
+      piece = "";
+      used = 0;
+    }
+    piece += part;
+    used += w;
+  }
+  if (piece !== "") pieces.push(piece);
+  return pieces;
+}
+
+function wrapLine(line: string, width: number, out: string[]): void {
+  if (PRINTABLE_ASCII.test(line) && line.length <= width) {
+    out.push(line.trimEnd());
+    return;
+  }
+  // Words are split at ASCII spaces only: a no-break space is a promise not to break there, and CJK
+  // runs without spaces are broken between characters by `breakWord`, which is where CJK breaks.
+  const parts = line.split(/( +)/);
+  let current = "";
+  let currentWidth = 0;
+  // Spaces before the next word; a line's leading indentation is kept, spaces at a wrap point are not.
+  let pending = parts[0] === "" && parts.length > 1 ? (parts[1] ?? "") : "";
+  const startAt = pending === "" ? 0 : 2;
+  for (let i = startAt; i < parts.length; i++) {
+    const part = parts[i] ?? "";
+    if (i % 2 === 1) {
+      pending = part;
+      continue;
+    }
+    if (part === "") continue;
+    const w = displayWidth(part);
+    if (currentWidth + pending.length + w <= width) {
+      current += pending + part;
+      currentWidth += pending.length + w;
+    } else if (w <= width) {
+      if (current !== "") out.push(current);
+      current = part;
+      currentWidth = w;
+    } else {
+      if (current !== "") out.push(current);
+      const pieces = breakWord(part, width);
+      for (let p = 0; p < pieces.length - 1; p++) out.push(pieces[p] ?? "");
+      current = pieces[pieces.length - 1] ?? "";
+      currentWidth = displayWidth(current);
+    }
+    pending = "";
+  }
+  if (current !== "") out.push(current);
+}
+
+/**
+ * Word-wraps `text` to lines of at most `width` columns (width below 1 is treated as 1). Existing
+ * newlines are kept as breaks, so an empty line stays an empty line. Words longer than a line (URLs,
+ * CJK runs) are broken at grapheme boundaries; no trailing spaces; no returned line is wider than
+ * `width`.
+ */
+export function wrap(text: string, width: number): string[] {
+  const max = Number.isFinite(width) ? Math.max(1, Math.floor(width)) : 1;
+  const out: string[] = [];
+  for (const line of untab(text).split("\n")) {
+    const before = out.length;
+    wrapLine(line, max, out);
+    if (out.length === before) out.push("");
+  }
+  return out;
+}

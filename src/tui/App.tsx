@@ -1,0 +1,404 @@
+// The reader: lays out header, body and footer for the terminal's size, decides which part has the
+// keyboard, and turns keys into reducer actions.
+import { Box, useApp } from "ink";
+import type React from "react";
+import { useMemo, useReducer, useRef } from "react";
+import type { Briefing, LoadResult } from "../briefing/schema.js";
+import { describeFilter, type Filter } from "../story/filter.js";
+import { sanitizeLine } from "../text/sanitize.js";
+import { wrap } from "../text/width.js";
+import { Footer } from "./components/Footer.js";
+import { Header } from "./components/Header.js";
+import { Line } from "./components/Line.js";
+import { Message } from "./components/Message.js";
+import { promptHeight } from "./components/PromptLine.js";
+import { useCommands } from "./hooks/useCommands.js";
+import { useTerminalSize } from "./hooks/useTerminalSize.js";
+import type { Focus, Scope } from "./keymap.js";
+import { searchRows } from "./listSearch.js";
+import { buildStory, narrow, type TimelineEntry } from "./model.js";
+import { cachedLayout, lineOfEvent } from "./readerLayout.js";
+import { firstMatchFrom, readerMatches, scrollToLine } from "./readerSearch.js";
+import { hasFilter, initialState, reducer } from "./state.js";
+import { pickTheme, ThemeContext } from "./theme.js";
+import { ActorPicker } from "./views/ActorPicker.js";
+import { Briefings } from "./views/Briefings.js";
+import { DatePrompt } from "./views/DatePrompt.js";
+import { Glossary } from "./views/Glossary.js";
+import { Help } from "./views/Help.js";
+import { Reader } from "./views/Reader.js";
+import { SearchPrompt } from "./views/SearchPrompt.js";
+import { Timeline } from "./views/Timeline.js";
+import { clamp, maxScrollTop } from "./windowing.js";
+
+export const MIN_COLUMNS = 40;
+export const MIN_ROWS = 10;
+
+export interface AppProps {
+  data: LoadResult;
+  initialFilter: Filter;
+  today: Date;
+  color: boolean;
+}
+
+const HEADER_HEIGHT = 2;
+
+export function App(props: AppProps): React.JSX.Element {
+  const { columns, rows } = useTerminalSize();
+  const theme = useMemo(() => pickTheme(props.color), [props.color]);
+  const tooSmall = columns < MIN_COLUMNS || rows < MIN_ROWS;
+  return (
+    <ThemeContext.Provider value={theme}>
+      {tooSmall ? (
+        <TooSmall columns={columns} rows={rows} />
+      ) : (
+        <Reader0 {...props} columns={columns} rows={rows} />
+      )}
+    </ThemeContext.Provider>
+  );
+}
+
+function useQuitKeys(scopes: readonly Scope[]): void {
+  const { exit } = useApp();
+  // Ctrl-C is handled here and only here, whatever has focus (prompts included).
+  useCommands(["always", ...scopes], { onCommand: () => exit() }, true);
+}
+
+function TooSmall({ columns, rows }: { columns: number; rows: number }): React.JSX.Element {
+  useQuitKeys(["exit"]);
+  const lines = wrap(
+    `Terminal too small (${columns}×${rows}). Needs at least ${MIN_COLUMNS}×${MIN_ROWS}.`,
+    columns,
+  );
+  const shown = lines.slice(0, Math.max(0, rows - 1));
+  return (
+    <Box flexDirection="column" width={columns} height={shown.length}>
+      {shown.map((l, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: fixed slots
+        <Line key={i} segments={[{ text: l }]} width={columns} />
+      ))}
+    </Box>
+  );
+}
+
+function Reader0({
+  data,
+  initialFilter,
+  today,
+  columns,
+  rows,
+}: AppProps & { columns: number; rows: number }) {
+  const { exit } = useApp();
+  const [state, dispatch] = useReducer(reducer, initialFilter, initialState);
+  const story = useMemo(() => buildStory(data), [data]);
+  const filtered = hasFilter(state);
+  const narrowed = useMemo(
+    () => narrow(story, state.filter, state.term, !filtered),
+    [story, state.filter, state.term, filtered],
+  );
+
+  const prompt = state.prompt;
+  const focus: Focus = state.help
+    ? "help"
+    : prompt.kind === "actor"
+      ? "picker"
+      : prompt.kind !== "none"
+        ? "prompt"
+        : state.reader
+          ? "reader"
+          : "list";
+
+  const frame = rows - 1;
+  const bottom = prompt.kind === "date" ? promptHeight(prompt.error) : 1;
+  const body = Math.max(1, frame - HEADER_HEIGHT - bottom);
+
+  // Ctrl-C anywhere; q and the view/filter keys only where a letter is not text being typed.
+  useCommands(["always"], { onCommand: () => exit() }, true);
+  useCommands(
+    focus === "help" ? ["exit"] : ["exit", "global"],
+    {
+      onCommand(id) {
+        switch (id) {
+          case "quit":
+            exit();
+            break;
+          case "view.timeline":
+            dispatch({ type: "view", view: "timeline" });
+            break;
+          case "view.briefings":
+            dispatch({ type: "view", view: "briefings" });
+            break;
+          case "view.glossary":
+            dispatch({ type: "view", view: "glossary" });
+            break;
+          case "view.next":
+            dispatch({ type: "cycleView", dir: 1 });
+            break;
+          case "view.prev":
+            dispatch({ type: "cycleView", dir: -1 });
+            break;
+          case "back":
+            dispatch({ type: "back" });
+            break;
+          case "filter.actor":
+            dispatch({ type: "promptOpen", kind: "actor" });
+            break;
+          case "filter.date":
+            dispatch({ type: "promptOpen", kind: "date" });
+            break;
+          case "filter.clear":
+            dispatch({ type: "clearFilters" });
+            break;
+          case "help.open":
+            dispatch({ type: "helpToggle" });
+            break;
+          default:
+            break;
+        }
+      },
+    },
+    focus === "list" || focus === "reader" || focus === "help",
+  );
+
+  // The open briefing, laid out for this width once; scrolling only slices it.
+  const readerWidth = columns - 2;
+  const readerText = Math.max(0, body - 1);
+  const openBriefing = state.reader ? story.byId.get(state.reader.briefingId) : undefined;
+  const layout = useMemo(
+    () =>
+      openBriefing ? cachedLayout(openBriefing, readerWidth, story.termsOf.get(openBriefing.id) ?? []) : null,
+    [openBriefing, readerWidth, story],
+  );
+  const query = prompt.kind === "search" ? prompt.text : state.query;
+  const matches = useMemo(() => (layout ? readerMatches(layout, query) : []), [layout, query]);
+
+  const open = (b: Briefing, event?: TimelineEntry) => {
+    const l = cachedLayout(b, readerWidth, story.termsOf.get(b.id) ?? []);
+    const mark = event ? lineOfEvent(l, event.line, event.text) : null;
+    const scroll = mark === null ? 0 : clamp(mark - 2, 0, maxScrollTop(l.lines.length, readerText));
+    dispatch({ type: "open", briefingId: b.id, scroll, mark });
+  };
+
+  const list =
+    state.view === "timeline"
+      ? narrowed.timeline
+      : state.view === "briefings"
+        ? narrowed.briefingList
+        : narrowed.glossaryList;
+  const listPage = body;
+
+  // Typing a search: jump to the first match at or after where the search started.
+  const found = useRef(true);
+  const onSearchChange = (text: string) => {
+    if (prompt.kind !== "search") return;
+    dispatch({ type: "promptText", text });
+    const origin = prompt.origin;
+    if (layout) {
+      const m = readerMatches(layout, text);
+      const i = firstMatchFrom(m, origin.cursor);
+      found.current = i >= 0 || text.trim() === "";
+      const hit = m[i];
+      dispatch(
+        hit
+          ? {
+              type: "readerMatch",
+              match: i,
+              scroll: scrollToLine(hit.line, origin.cursor, layout.lines.length, readerText),
+            }
+          : { type: "readerMatch", match: -1, scroll: origin.cursor },
+      );
+      return;
+    }
+    const row = searchRows(list, text, origin.cursor, 1, true);
+    found.current = row >= 0 || text.trim() === "";
+    dispatch({ type: "jump", row: row >= 0 ? row : origin.cursor, total: list.total, page: listPage });
+  };
+
+  const filterText = [
+    sanitizeLine(describeFilter(state.filter)),
+    state.term ? `term "${sanitizeLine(state.term.term)}"` : "",
+  ]
+    .filter(Boolean)
+    .join(" · ");
+
+  let main: React.ReactNode;
+  let status = "";
+  const bodyActive = (f: Focus) => focus === f;
+  if (state.help) {
+    main = (
+      <Help
+        width={columns}
+        height={body}
+        scroll={state.help.scroll}
+        active={focus === "help"}
+        dispatch={dispatch}
+      />
+    );
+  } else if (prompt.kind === "actor") {
+    main = (
+      <ActorPicker
+        width={columns}
+        height={body + bottom}
+        actors={story.actors}
+        text={prompt.text}
+        pos={prompt.pos}
+        chosen={state.filter.actors}
+        active={focus === "picker"}
+        dispatch={dispatch}
+      />
+    );
+  } else if (state.reader && layout) {
+    main = (
+      <Reader
+        width={columns}
+        height={body}
+        briefingId={state.reader.briefingId}
+        layout={layout}
+        reader={state.reader}
+        matches={matches}
+        active={bodyActive("reader")}
+        dispatch={dispatch}
+      />
+    );
+  } else if (data.briefings.length === 0) {
+    main = (
+      <Message
+        width={columns}
+        height={body}
+        lines={[
+          { text: `No briefings in ${sanitizeLine(data.dir)}.`, token: "title" },
+          ...(data.problems.length > 0
+            ? [
+                {
+                  text: `${data.problems.length} files could not be read; signaldesk check lists why.`,
+                  token: "warning" as const,
+                },
+              ]
+            : []),
+        ]}
+      />
+    );
+  } else if (narrowed.briefings.length === 0) {
+    main = (
+      <Message
+        width={columns}
+        height={body}
+        lines={[
+          { text: "No briefings match the filters.", token: "title" },
+          { text: "Press c to clear them, or a / d to change them.", token: "muted" },
+        ]}
+      />
+    );
+  } else if (state.view === "timeline") {
+    const t = narrowed.timeline;
+    main =
+      t.entries.length === 0 ? (
+        <Message
+          width={columns}
+          height={body}
+          lines={[{ text: "No dated events in the matching briefings.", token: "muted" }]}
+        />
+      ) : (
+        <Timeline
+          width={columns}
+          height={body}
+          model={t}
+          pos={state.lists.timeline}
+          query={query}
+          active={bodyActive("list")}
+          dispatch={dispatch}
+          onOpen={(e) => {
+            const b = story.byId.get(e.briefingId);
+            if (b) open(b, e);
+          }}
+        />
+      );
+    const entry = t.rows[clamp(state.lists.timeline.cursor, 0, t.total - 1)] ?? 0;
+    status = t.entries.length > 0 ? `${Math.max(0, entry) + 1}/${t.entries.length}` : "";
+  } else if (state.view === "briefings") {
+    main = (
+      <Briefings
+        width={columns}
+        height={body}
+        briefings={narrowed.briefings}
+        list={narrowed.briefingList}
+        pos={state.lists.briefings}
+        query={query}
+        active={bodyActive("list")}
+        dispatch={dispatch}
+        onOpen={(b) => open(b)}
+      />
+    );
+    status = `${state.lists.briefings.cursor + 1}/${narrowed.briefings.length}`;
+  } else {
+    main =
+      narrowed.glossary.length === 0 ? (
+        <Message
+          width={columns}
+          height={body}
+          lines={[{ text: "No glossary terms in the matching briefings.", token: "muted" }]}
+        />
+      ) : (
+        <Glossary
+          width={columns}
+          height={body}
+          items={narrowed.glossary}
+          list={narrowed.glossaryList}
+          pos={state.lists.glossary}
+          query={query}
+          active={bodyActive("list")}
+          dispatch={dispatch}
+        />
+      );
+    status =
+      narrowed.glossary.length > 0 ? `${state.lists.glossary.cursor + 1}/${narrowed.glossary.length}` : "";
+  }
+
+  let footer: React.ReactNode = null;
+  if (prompt.kind === "search") {
+    footer = (
+      <SearchPrompt
+        width={columns}
+        text={prompt.text}
+        status={
+          layout
+            ? `${matches.length} match${matches.length === 1 ? "" : "es"}`
+            : found.current
+              ? ""
+              : "no match"
+        }
+        active={focus === "prompt"}
+        onChange={onSearchChange}
+        onSubmit={() => dispatch({ type: "searchKeep" })}
+        onCancel={() => dispatch({ type: "promptCancel" })}
+      />
+    );
+  } else if (prompt.kind === "date") {
+    footer = (
+      <DatePrompt
+        width={columns}
+        text={prompt.text}
+        error={prompt.error}
+        today={today}
+        active={focus === "prompt"}
+        dispatch={dispatch}
+      />
+    );
+  } else if (prompt.kind === "none") {
+    footer = <Footer width={columns} focus={focus} status={state.reader || state.help ? "" : status} />;
+  }
+
+  return (
+    <Box flexDirection="column" width={columns} height={frame}>
+      <Header
+        width={columns}
+        view={state.view}
+        filters={filterText}
+        matching={narrowed.briefings.length}
+        total={data.briefings.length}
+      />
+      {main}
+      {footer}
+    </Box>
+  );
+}

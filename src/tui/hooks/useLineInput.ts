@@ -1,0 +1,41 @@
+// A one-line entry: typed text goes to it and nowhere else while it has focus.
+import type { CommandId, Scope } from "../keymap.js";
+import { useCommands } from "./useCommands.js";
+
+export interface LineInputHandlers {
+  text: string;
+  onChange: (text: string) => void;
+  onSubmit: () => void;
+  onCancel: () => void;
+  /** Commands of extra scopes (the actor picker's ↑/↓). */
+  onOther?: (id: CommandId) => void;
+}
+
+/** Drops the last character the user sees (a whole emoji or accented letter, not half of one). */
+export function eraseLast(text: string): string {
+  const parts = [...new Intl.Segmenter().segment(text)];
+  const last = parts[parts.length - 1];
+  return last ? text.slice(0, last.index) : text;
+}
+
+export function useLineInput(
+  active: boolean,
+  h: LineInputHandlers,
+  extraScopes: readonly Scope[] = [],
+): void {
+  useCommands(
+    ["prompt", ...extraScopes],
+    {
+      onCommand(id) {
+        if (id === "prompt.submit") h.onSubmit();
+        else if (id === "prompt.cancel") h.onCancel();
+        else if (id === "prompt.erase") h.onChange(eraseLast(h.text));
+        else h.onOther?.(id);
+      },
+      onText(t) {
+        h.onChange(h.text + t);
+      },
+    },
+    active,
+  );
+}

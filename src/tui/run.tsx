@@ -1,0 +1,239 @@
+// Mounts the full-screen reader and owns the terminal for as long as it runs. Whatever ends the session
+// (q, Ctrl-C, a signal, a crash), the main screen, the cursor and cooked mode come back before the exit
+// code is returned, and any error is printed only after that so it stays visible.
+import { Box, type Instance, render, Text, useApp, useInput } from "ink";
+import { type ReactNode, useEffect } from "react";
+import { FolderError, loadBriefings } from "../briefing/load.js";
+import type { LoadResult } from "../briefing/schema.js";
+import type { Filter } from "../story/filter.js";
+import { sanitize } from "../text/sanitize.js";
+import { App } from "./App.js";
+import { ErrorBoundary } from "./components/ErrorBoundary.js";
+
+export interface TuiOptions {
+  dir: string;
+  filter: Filter;
+  color: boolean;
+}
+
+/** Exit codes of the reader; they follow the table in the README. */
+export const TUI_EXIT = {
+  quit: 0,
+  crash: 70,
+  noFolder: 66,
+  sighup: 129,
+  interrupt: 130,
+  sigterm: 143,
+} as const;
+
+const ENTER_SCREEN = "\x1b[?1049h\x1b[?25l";
+const LEAVE_SCREEN = "\x1b[?25h\x1b[?1049l";
+
+const SIGNAL_CODES: Record<"SIGTERM" | "SIGHUP" | "SIGINT", number> = {
+  SIGTERM: TUI_EXIT.sigterm,
+  SIGHUP: TUI_EXIT.sighup,
+  SIGINT: TUI_EXIT.interrupt,
+};
+
+// Progress arrives once per file; redrawing more often than a frame is wasted work at 100k files.
+const PROGRESS_INTERVAL_MS = 16;
+
+type Stage =
+  | { kind: "loading"; done: number; total: number }
+  | { kind: "ready"; data: LoadResult; today: Date };
+
+interface ShellProps {
+  stage: Stage;
+  filter: Filter;
+  color: boolean;
+  onInterrupt: () => void;
+}
+
+/** Ctrl-C must quit from anywhere, even while loading or inside a prompt, so it is caught above the views. */
+function Shell({ stage, filter, color, onInterrupt }: ShellProps): ReactNode {
+  const { exit } = useApp();
+  useInput((input, key) => {
+    if (key.ctrl && input === "c") {
+      onInterrupt();
+      exit();
+    } else if (stage.kind === "loading" && input === "q") {
+      exit();
+    }
+  });
+  return (
+    <ErrorBoundary onError={(error) => exit(error)}>
+      {stage.kind === "loading" ? (
+        <Loading done={stage.done} total={stage.total} />
+      ) : (
+        <>
+          <App data={stage.data} initialFilter={filter} today={stage.today} color={color} />
+          <CrashProbe />
+        </>
+      )}
+    </ErrorBoundary>
+  );
+}
+
+/**
+ * The end-to-end tests prove the crash paths on the built bundle, where no test can reach inside a view:
+ * SIGNALDESK_TEST_CRASH=render throws while rendering, =async throws outside React once the reader shows.
+ */
+function CrashProbe(): ReactNode {
+  const mode = process.env.SIGNALDESK_TEST_CRASH;
+  useEffect(() => {
+    if (mode === "async")
+      setImmediate(() => {
+        throw new Error("test crash outside a view");
+      });
+  }, [mode]);
+  if (mode === "render") throw new Error("test crash inside a view");
+  return null;
+}
+
+function Loading({ done, total }: { done: number; total: number }): ReactNode {
+  const progress = total > 0 ? `${done}/${total} ` : "";
+  return (
+    <Box>
+      <Text>{`signaldesk — loading ${progress}briefings…`}</Text>
+    </Box>
+  );
+}
+
+function describe(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return sanitize(message).replace(/\s+/g, " ").trim() || "unknown error";
+}
+
+export function runTui(opts: TuiOptions): Promise<number> {
+  const { stdin, stdout, stderr } = process;
+  return new Promise<number>((resolve) => {
+    let instance: Instance | undefined;
+    let settled = false;
+    let interrupted = false;
+    let stage: Stage = { kind: "loading", done: 0, total: 0 };
+
+    const onSignal = (signal: NodeJS.Signals) => {
+      finish(SIGNAL_CODES[signal as keyof typeof SIGNAL_CODES] ?? TUI_EXIT.sigterm);
+    };
+    const onCrash = (error: unknown) =>
+      finish(TUI_EXIT.crash, `signaldesk: internal error: ${describe(error)}`);
+    // Last resort when something calls process.exit() behind our back: never leave the alternate screen up.
+    const onExit = () => {
+      if (!settled) restoreTerminal();
+    };
+    // A terminal that went away (SIGHUP) fails every write with EIO; that must not turn into a crash.
+    const ignore = () => {};
+
+    const attach = () => {
+      for (const signal of Object.keys(SIGNAL_CODES)) process.on(signal, onSignal);
+      process.on("uncaughtException", onCrash);
+      process.on("unhandledRejection", onCrash);
+      process.on("exit", onExit);
+      stdout.on("error", ignore);
+    };
+    const detach = () => {
+      // signal-exit (inside Ink) re-raises a signal when it sees no other listener for it; removing ours
+      // while that signal is still being dispatched would let it kill the process after we handled it.
+      setImmediate(() => {
+        for (const signal of Object.keys(SIGNAL_CODES)) process.off(signal, onSignal);
+      });
+      process.off("uncaughtException", onCrash);
+      process.off("unhandledRejection", onCrash);
+      process.off("exit", onExit);
+    };
+
+    function restoreTerminal() {
+      try {
+        if (stdin.isTTY) stdin.setRawMode(false);
+      } catch {
+        // stdin may already be closed; the line discipline then belongs to nobody.
+      }
+      try {
+        stdout.write(LEAVE_SCREEN);
+      } catch {
+        // The terminal is gone; nothing left to restore.
+      }
+    }
+
+    function finish(code: number, message?: string) {
+      if (settled) return;
+      settled = true;
+      detach();
+      try {
+        instance?.unmount();
+      } catch {
+        // Unmounting a tree that just threw can throw again; the terminal is restored below regardless.
+      }
+      restoreTerminal();
+      stdin.pause();
+      stdin.unref();
+      if (message) {
+        try {
+          stderr.write(`${message}\n`);
+        } catch {
+          // stderr gone with the terminal.
+        }
+      }
+      resolve(code);
+    }
+
+    const draw = () => {
+      if (settled) return;
+      const node = (
+        <Shell
+          stage={stage}
+          filter={opts.filter}
+          color={opts.color}
+          onInterrupt={() => {
+            interrupted = true;
+          }}
+        />
+      );
+      if (instance) instance.rerender(node);
+      else
+        instance = render(node, {
+          exitOnCtrlC: false,
+          patchConsole: false,
+          maxFps: 60,
+          // Ink 6.8's incremental mode leaves the cursor one line off; full redraws are correct.
+          incrementalRendering: false,
+        });
+    };
+
+    attach();
+    stdout.write(ENTER_SCREEN);
+    try {
+      draw();
+    } catch (error) {
+      finish(TUI_EXIT.crash, `signaldesk: internal error: ${describe(error)}`);
+      return;
+    }
+    instance?.waitUntilExit().then(
+      () => finish(interrupted ? TUI_EXIT.interrupt : TUI_EXIT.quit),
+      (error: unknown) => finish(TUI_EXIT.crash, `signaldesk: internal error: ${describe(error)}`),
+    );
+
+    let lastDraw = 0;
+    loadBriefings(opts.dir, {
+      onProgress(done: number, total: number) {
+        const now = performance.now();
+        if (done < total && now - lastDraw < PROGRESS_INTERVAL_MS) return;
+        lastDraw = now;
+        stage = { kind: "loading", done, total };
+        draw();
+      },
+    }).then(
+      (data) => {
+        stage = { kind: "ready", data, today: new Date() };
+        draw();
+      },
+      (error: unknown) => {
+        if (error instanceof FolderError) {
+          finish(TUI_EXIT.noFolder, `signaldesk: no briefings folder at ${sanitize(opts.dir)}`);
+        } else {
+          finish(TUI_EXIT.crash, `signaldesk: could not load briefings: ${describe(error)}`);
+        }
+      },
+    );
+  });
+}

@@ -1,0 +1,258 @@
+// The reader's state and the one reducer that changes it. Pure: derived data (filtered lists, wrapped
+// text, match positions) is computed by the caller and handed in with the action, so nothing here grows
+// with the number of briefings.
+import { type Filter, isEmptyFilter } from "../story/filter.js";
+import { jumpTo, type Motion, moveCursor, type Position, scrollText } from "./windowing.js";
+
+export const VIEWS = ["timeline", "briefings", "glossary"] as const;
+export type ViewId = (typeof VIEWS)[number];
+
+export const VIEW_TITLES: Record<ViewId, string> = {
+  timeline: "Timeline",
+  briefings: "Briefings",
+  glossary: "Glossary",
+};
+
+export interface ReaderState {
+  briefingId: string;
+  /** First laid-out line on screen. */
+  scroll: number;
+  /** Laid-out line of the timeline event the briefing was opened at, marked in the margin. */
+  mark: number | null;
+  /** Index of the current search match, -1 when none. */
+  match: number;
+}
+
+export type Prompt =
+  | { kind: "none" }
+  /** `origin` is where the search started: restored on Esc. */
+  | { kind: "search"; text: string; origin: Position }
+  | { kind: "actor"; text: string; pos: Position }
+  | { kind: "date"; text: string; error: string | null };
+
+export type PromptKind = Exclude<Prompt["kind"], "none">;
+
+/** A narrowing to the briefings that define or use one glossary term (Enter in the glossary). */
+export interface TermScope {
+  term: string;
+  briefingIds: readonly string[];
+}
+
+export interface State {
+  view: ViewId;
+  lists: Record<ViewId, Position>;
+  reader: ReaderState | null;
+  prompt: Prompt;
+  filter: Filter;
+  term: TermScope | null;
+  /** The search kept with Enter; n/N look for it. */
+  query: string;
+  help: { scroll: number } | null;
+}
+
+/** What a cursor move needs to know about the list it moves in. */
+export interface ListGeometry {
+  total: number;
+  page: number;
+  /** Rows the cursor may rest on (month headings may not). */
+  selectable?: (row: number) => boolean;
+}
+
+export type Action =
+  | { type: "view"; view: ViewId }
+  | { type: "cycleView"; dir: 1 | -1 }
+  | ({ type: "move"; motion: Motion } & ListGeometry)
+  | { type: "jump"; row: number; total: number; page: number }
+  | { type: "open"; briefingId: string; scroll: number; mark: number | null }
+  | { type: "readerScroll"; motion: Motion; total: number; page: number }
+  | { type: "readerMatch"; match: number; scroll: number }
+  | { type: "back" }
+  | { type: "helpToggle" }
+  | { type: "helpScroll"; motion: Motion; total: number; page: number }
+  | { type: "promptOpen"; kind: PromptKind }
+  | { type: "promptText"; text: string }
+  | { type: "promptCancel" }
+  | { type: "searchKeep" }
+  | ({ type: "pickerMove"; motion: Motion } & ListGeometry)
+  | { type: "addActor"; name: string }
+  | { type: "setDates"; since: Filter["since"]; until: Filter["until"] }
+  | { type: "dateError"; error: string }
+  | { type: "clearFilters" }
+  | { type: "openTerm"; term: string; briefingIds: readonly string[] };
+
+const TOP: Position = { cursor: 0, scrollTop: 0 };
+
+function freshLists(): Record<ViewId, Position> {
+  return { timeline: TOP, briefings: TOP, glossary: TOP };
+}
+
+export function initialState(filter: Filter): State {
+  return {
+    view: "timeline",
+    lists: freshLists(),
+    reader: null,
+    prompt: { kind: "none" },
+    filter,
+    term: null,
+    query: "",
+    help: null,
+  };
+}
+
+export function emptyFilter(): Filter {
+  return { actors: [], tags: [] };
+}
+
+export function hasFilter(state: Pick<State, "filter" | "term">): boolean {
+  return state.term !== null || !isEmptyFilter(state.filter);
+}
+
+function withList(state: State, pos: Position): State {
+  return { ...state, lists: { ...state.lists, [state.view]: pos } };
+}
+
+/** A new filter changes every list, so every cursor goes back to the top. */
+function withFilter(state: State, filter: Filter): State {
+  return { ...state, filter, lists: freshLists(), prompt: { kind: "none" } };
+}
+
+function switchTo(state: State, view: ViewId): State {
+  if (state.view === view && state.reader === null) return { ...state, prompt: { kind: "none" } };
+  return { ...state, view, reader: null, prompt: { kind: "none" } };
+}
+
+export function reducer(state: State, action: Action): State {
+  switch (action.type) {
+    case "view":
+      return switchTo(state, action.view);
+    case "cycleView": {
+      const i = VIEWS.indexOf(state.view);
+      const next = VIEWS[(i + action.dir + VIEWS.length) % VIEWS.length]!;
+      return switchTo(state, next);
+    }
+    case "move":
+      return withList(
+        state,
+        moveCursor(state.lists[state.view], action.motion, action.total, action.page, action.selectable),
+      );
+    case "jump":
+      return withList(state, jumpTo(state.lists[state.view], action.row, action.total, action.page));
+    case "open":
+      return {
+        ...state,
+        reader: { briefingId: action.briefingId, scroll: action.scroll, mark: action.mark, match: -1 },
+        prompt: { kind: "none" },
+      };
+    case "readerScroll":
+      if (!state.reader) return state;
+      return {
+        ...state,
+        reader: {
+          ...state.reader,
+          scroll: scrollText(state.reader.scroll, action.motion, action.total, action.page),
+        },
+      };
+    case "readerMatch":
+      if (!state.reader) return state;
+      return { ...state, reader: { ...state.reader, match: action.match, scroll: action.scroll } };
+    case "back":
+      if (state.help) return { ...state, help: null };
+      if (state.prompt.kind !== "none") return reducer(state, { type: "promptCancel" });
+      if (state.reader) return { ...state, reader: null };
+      if (state.term && state.view === "briefings") {
+        return { ...state, term: null, view: "glossary", lists: { ...state.lists, briefings: TOP } };
+      }
+      return state;
+    case "helpToggle":
+      return { ...state, help: state.help ? null : { scroll: 0 } };
+    case "helpScroll":
+      if (!state.help) return state;
+      return {
+        ...state,
+        help: { scroll: scrollText(state.help.scroll, action.motion, action.total, action.page) },
+      };
+    case "promptOpen":
+      return { ...state, prompt: openPrompt(state, action.kind) };
+    case "promptText":
+      if (state.prompt.kind === "none") return state;
+      if (state.prompt.kind === "actor")
+        return { ...state, prompt: { ...state.prompt, text: action.text, pos: TOP } };
+      if (state.prompt.kind === "date")
+        return { ...state, prompt: { ...state.prompt, text: action.text, error: null } };
+      return { ...state, prompt: { ...state.prompt, text: action.text } };
+    case "promptCancel":
+      return cancelPrompt(state);
+    case "searchKeep":
+      if (state.prompt.kind !== "search") return state;
+      return { ...state, query: state.prompt.text, prompt: { kind: "none" } };
+    case "pickerMove":
+      if (state.prompt.kind !== "actor") return state;
+      return {
+        ...state,
+        prompt: {
+          ...state.prompt,
+          pos: moveCursor(state.prompt.pos, action.motion, action.total, action.page),
+        },
+      };
+    case "addActor": {
+      const actors = state.filter.actors.includes(action.name)
+        ? state.filter.actors
+        : [...state.filter.actors, action.name];
+      return withFilter(state, { ...state.filter, actors });
+    }
+    case "setDates": {
+      const { since: _since, until: _until, ...rest } = state.filter;
+      const filter: Filter = { ...rest };
+      if (action.since !== undefined) filter.since = action.since;
+      if (action.until !== undefined) filter.until = action.until;
+      return withFilter(state, filter);
+    }
+    case "dateError":
+      if (state.prompt.kind !== "date") return state;
+      return { ...state, prompt: { ...state.prompt, error: action.error } };
+    case "clearFilters":
+      return { ...withFilter(state, emptyFilter()), term: null, query: "" };
+    case "openTerm":
+      return {
+        ...state,
+        term: { term: action.term, briefingIds: action.briefingIds },
+        view: "briefings",
+        reader: null,
+        prompt: { kind: "none" },
+        lists: { ...state.lists, briefings: TOP },
+      };
+    default: {
+      const never: never = action;
+      return never;
+    }
+  }
+}
+
+function openPrompt(state: State, kind: PromptKind): Prompt {
+  switch (kind) {
+    case "search": {
+      const origin = state.reader
+        ? { cursor: state.reader.scroll, scrollTop: state.reader.scroll }
+        : state.lists[state.view];
+      return { kind: "search", text: "", origin };
+    }
+    case "actor":
+      return { kind: "actor", text: "", pos: TOP };
+    case "date":
+      return { kind: "date", text: "", error: null };
+    default: {
+      const never: never = kind;
+      return never;
+    }
+  }
+}
+
+/** Esc in a search puts the cursor (or the reader) back where the search started. */
+function cancelPrompt(state: State): State {
+  const prompt = state.prompt;
+  const closed: State = { ...state, prompt: { kind: "none" } };
+  if (prompt.kind !== "search") return closed;
+  if (state.reader)
+    return { ...closed, query: "", reader: { ...state.reader, scroll: prompt.origin.cursor, match: -1 } };
+  return { ...withList(closed, prompt.origin), query: "" };
+}

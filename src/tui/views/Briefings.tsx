@@ -1,0 +1,92 @@
+// The briefings matching the filters, newest first: date, title, actors.
+import { Box } from "ink";
+import type { Dispatch, ReactNode } from "react";
+import type { Briefing } from "../../briefing/schema.js";
+import { sanitizeLine } from "../../text/sanitize.js";
+import { displayWidth, truncate } from "../../text/width.js";
+import { highlight } from "../components/highlight.js";
+import { Line, type Segment } from "../components/Line.js";
+import { List } from "../components/List.js";
+import { useListKeys } from "../hooks/useListKeys.js";
+import type { Searchable } from "../listSearch.js";
+import type { Action } from "../state.js";
+import type { Position } from "../windowing.js";
+
+export interface BriefingsProps {
+  width: number;
+  height: number;
+  briefings: readonly Briefing[];
+  list: Searchable;
+  pos: Position;
+  query: string;
+  active: boolean;
+  dispatch: Dispatch<Action>;
+  onOpen: (b: Briefing) => void;
+}
+
+const DATE_WIDTH = 10;
+
+export function briefingRow(b: Briefing, selected: boolean, width: number, query: string): Segment[] {
+  const actors = sanitizeLine(b.actors.join(", "));
+  const actorsWidth = Math.min(displayWidth(actors), Math.floor(width / 3));
+  const used = 2 + DATE_WIDTH + 2;
+  const room = Math.max(0, width - used - (actorsWidth > 0 ? actorsWidth + 2 : 0));
+  const title = truncate(sanitizeLine(b.title), room);
+  const pad = " ".repeat(Math.max(0, room - displayWidth(title)));
+  return [
+    { text: selected ? "› " : "  ", token: "accent" },
+    { text: (b.date ?? "undated").padEnd(DATE_WIDTH), token: "date" },
+    { text: "  " },
+    ...highlight(title, query, "title"),
+    ...(actorsWidth > 0
+      ? [{ text: `${pad}  ` }, ...highlight(truncate(actors, actorsWidth), query, "muted")]
+      : []),
+  ];
+}
+
+export function Briefings({
+  width,
+  height,
+  briefings,
+  list,
+  pos,
+  query,
+  active,
+  dispatch,
+  onOpen,
+}: BriefingsProps): ReactNode {
+  useListKeys({
+    active,
+    list,
+    page: height,
+    cursor: pos.cursor,
+    query,
+    dispatch,
+    onOpen: (row) => {
+      const b = briefings[row];
+      if (b) onOpen(b);
+    },
+  });
+  return (
+    <Box flexDirection="column" height={height} width={width}>
+      <List
+        total={briefings.length}
+        cursor={pos.cursor}
+        scrollTop={pos.scrollTop}
+        height={height}
+        width={width}
+        renderRow={(row, selected) => {
+          const b = briefings[row];
+          if (!b) return <Line segments={[]} width={width} />;
+          return (
+            <Line
+              segments={briefingRow(b, selected, width, query)}
+              width={width}
+              {...(selected ? { fill: "selection" as const } : {})}
+            />
+          );
+        }}
+      />
+    </Box>
+  );
+}

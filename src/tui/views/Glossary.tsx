@@ -1,0 +1,128 @@
+// Every glossary term A–Z with its definition and the briefings that define or use it; Enter lists
+// those briefings.
+import { Box } from "ink";
+import type { Dispatch, ReactNode } from "react";
+import { sanitizeLine } from "../../text/sanitize.js";
+import { fit as fitText, wrap } from "../../text/width.js";
+import { highlight } from "../components/highlight.js";
+import { Line, type Segment } from "../components/Line.js";
+import { List } from "../components/List.js";
+import { useListKeys } from "../hooks/useListKeys.js";
+import type { Searchable } from "../listSearch.js";
+import type { GlossaryItem } from "../model.js";
+import type { Action } from "../state.js";
+import type { Position } from "../windowing.js";
+
+export interface GlossaryProps {
+  width: number;
+  height: number;
+  items: readonly GlossaryItem[];
+  list: Searchable;
+  pos: Position;
+  query: string;
+  active: boolean;
+  dispatch: Dispatch<Action>;
+}
+
+function detailHeight(height: number): number {
+  if (height >= 14) return 6;
+  if (height >= 8) return 3;
+  return 0;
+}
+
+export function termBriefings(g: GlossaryItem): string[] {
+  return [...new Set([...g.briefingIds, ...g.usedIn])];
+}
+
+function Detail({
+  item,
+  width,
+  height,
+}: {
+  item: GlossaryItem | undefined;
+  width: number;
+  height: number;
+}): ReactNode {
+  if (height <= 0) return null;
+  const lines: Segment[][] = [[{ text: "─".repeat(width), token: "muted" }]];
+  if (item) {
+    const ids = (xs: readonly string[]) => xs.map(sanitizeLine).join(", ") || "none";
+    lines.push([
+      { text: " Defined in: ", token: "muted" },
+      { text: ids(item.briefingIds) },
+      { text: "  Used in: ", token: "muted" },
+      { text: ids(item.usedIn.filter((id) => !item.briefingIds.includes(id))) },
+    ]);
+    const defs = item.definitions.length > 1 ? ` (${item.definitions.length} definitions differ)` : "";
+    for (const l of wrap(`${sanitizeLine(item.definition)}${defs}`, Math.max(1, width - 2))) {
+      lines.push([{ text: ` ${l}` }]);
+    }
+  }
+  const shown = lines.slice(0, height);
+  while (shown.length < height) shown.push([]);
+  return (
+    <Box flexDirection="column" height={height}>
+      {shown.map((segs, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: fixed slots
+        <Line key={i} segments={segs} width={width} />
+      ))}
+    </Box>
+  );
+}
+
+export function Glossary({
+  width,
+  height,
+  items,
+  list,
+  pos,
+  query,
+  active,
+  dispatch,
+}: GlossaryProps): ReactNode {
+  const detail = detailHeight(height);
+  const listHeight = height - detail;
+  const termWidth = Math.min(28, Math.floor(width / 3));
+  useListKeys({
+    active,
+    list,
+    page: listHeight,
+    cursor: pos.cursor,
+    query,
+    dispatch,
+    onOpen: (row) => {
+      const g = items[row];
+      if (g) dispatch({ type: "openTerm", term: sanitizeLine(g.term), briefingIds: termBriefings(g) });
+    },
+  });
+  return (
+    <Box flexDirection="column" height={height} width={width}>
+      <List
+        total={items.length}
+        cursor={pos.cursor}
+        scrollTop={pos.scrollTop}
+        height={listHeight}
+        width={width}
+        renderRow={(row, selected) => {
+          const g = items[row];
+          if (!g) return <Line segments={[]} width={width} />;
+          const term = fitText(sanitizeLine(g.term), termWidth);
+          const count = termBriefings(g).length;
+          return (
+            <Line
+              segments={[
+                { text: selected ? "› " : "  ", token: "accent" },
+                ...highlight(term, query, "term"),
+                { text: ` ${String(count).padStart(3)}  `, token: "muted" },
+                ...highlight(sanitizeLine(g.definition), query),
+              ]}
+              width={width}
+              {...(selected ? { fill: "selection" as const } : {})}
+            />
+          );
+        }}
+      />
+      <Detail item={items[pos.cursor]} width={width} height={detail} />
+    </Box>
+  );
+}

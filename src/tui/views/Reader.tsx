@@ -1,0 +1,139 @@
+// One briefing, laid out once per width and scrolled: headings, glossary terms underlined, search
+// matches highlighted.
+import { Box } from "ink";
+import type { Dispatch, ReactNode } from "react";
+import { sanitizeLine } from "../../text/sanitize.js";
+import { displayWidth } from "../../text/width.js";
+import { Line, type Segment, spanSegments } from "../components/Line.js";
+import { useCommands } from "../hooks/useCommands.js";
+import { MOTIONS } from "../hooks/useListKeys.js";
+import type { ReaderLayout, ReaderLine } from "../readerLayout.js";
+import { type Match, scrollToLine, stepMatch } from "../readerSearch.js";
+import type { Action, ReaderState } from "../state.js";
+import type { Token } from "../theme.js";
+import { clamp, maxScrollTop } from "../windowing.js";
+
+export interface ReaderProps {
+  width: number;
+  height: number;
+  briefingId: string;
+  layout: ReaderLayout;
+  reader: ReaderState;
+  matches: readonly Match[];
+  active: boolean;
+  dispatch: Dispatch<Action>;
+}
+
+const BASE: Record<ReaderLine["kind"], Token> = {
+  title: "title",
+  meta: "plain",
+  heading: "heading",
+  subheading: "subheading",
+  text: "plain",
+  blank: "plain",
+  muted: "muted",
+};
+
+const META_LABEL = 9;
+
+export function lineSegments(
+  line: ReaderLine,
+  width: number,
+  matches: readonly Match[],
+  current: Match | undefined,
+): Segment[] {
+  if (line.kind === "heading") {
+    const rule = Math.max(0, width - displayWidth(line.text) - 4);
+    return [
+      { text: "── ", token: "muted" },
+      { text: line.text, token: "heading" },
+      { text: ` ${"─".repeat(rule)}`, token: "muted" },
+    ];
+  }
+  const spans: { start: number; end: number; token: Token }[] = matches.map((m) => ({
+    start: m.start,
+    end: m.end,
+    token: m === current ? "currentMatch" : "match",
+  }));
+  for (const t of line.terms) {
+    if (!spans.some((s) => s.start < t.end && t.start < s.end)) spans.push({ ...t, token: "term" });
+  }
+  if (line.kind === "meta" && !spans.some((s) => s.start < META_LABEL)) {
+    spans.push({ start: 0, end: Math.min(META_LABEL, line.text.length), token: "muted" });
+  }
+  spans.sort((a, b) => a.start - b.start);
+  return spanSegments(line.text, spans, BASE[line.kind]);
+}
+
+export function Reader({
+  width,
+  height,
+  briefingId,
+  layout,
+  reader,
+  matches,
+  active,
+  dispatch,
+}: ReaderProps): ReactNode {
+  const textHeight = Math.max(0, height - 1);
+  const total = layout.lines.length;
+  const scroll = clamp(reader.scroll, 0, maxScrollTop(total, textHeight));
+  useCommands(
+    ["move", "browse"],
+    {
+      onCommand(id) {
+        const motion = MOTIONS[id];
+        if (motion) {
+          dispatch({ type: "readerScroll", motion, total, page: textHeight });
+          return;
+        }
+        if (id === "search.start") dispatch({ type: "promptOpen", kind: "search" });
+        else if (id === "search.next" || id === "search.prev") {
+          const next = stepMatch(matches, reader.match, id === "search.next" ? 1 : -1, scroll);
+          const m = matches[next];
+          if (m)
+            dispatch({
+              type: "readerMatch",
+              match: next,
+              scroll: scrollToLine(m.line, scroll, total, textHeight),
+            });
+        }
+      },
+    },
+    active,
+  );
+  const current = matches[reader.match];
+  const rows: ReactNode[] = [];
+  // Matches are sorted by line: find the ones on screen without scanning the whole list each frame.
+  let mi = 0;
+  while (mi < matches.length && matches[mi]!.line < scroll) mi++;
+  for (let i = scroll; i < Math.min(total, scroll + textHeight); i++) {
+    const onLine: Match[] = [];
+    while (mi < matches.length && matches[mi]!.line === i) onLine.push(matches[mi++]!);
+    const line = layout.lines[i]!;
+    const margin: Segment = { text: reader.mark === i ? "›" : " ", token: "accent" };
+    rows.push(
+      <Line key={i} segments={[margin, ...lineSegments(line, width - 1, onLine, current)]} width={width} />,
+    );
+  }
+  while (rows.length < textHeight)
+    rows.push(<Line key={`blank-${rows.length}`} segments={[]} width={width} />);
+  const end = Math.min(total, scroll + textHeight);
+  const pct = total <= textHeight ? 100 : Math.round((end / total) * 100);
+  const status: Segment[] = [
+    { text: ` ${sanitizeLine(briefingId)}`, token: "accent" },
+    { text: ` · lines ${total === 0 ? 0 : scroll + 1}–${end} of ${total} (${pct}%)`, token: "muted" },
+  ];
+  if (matches.length > 0) {
+    status.push({
+      text: ` · match ${reader.match >= 0 ? reader.match + 1 : "–"}/${matches.length}`,
+      token: "warning",
+    });
+  }
+  return (
+    <Box flexDirection="column" height={height} width={width}>
+      {rows}
+      {height > 0 ? <Line segments={status} width={width} /> : null}
+    </Box>
+  );
+}

@@ -1,0 +1,182 @@
+import { describe, expect, it } from "vitest";
+import { extractEvents, findFirstDate, splitSentences } from "../../src/briefing/dates.js";
+
+const REF = "2026-06-27";
+
+function events(text: string, refDate: string | null = REF, line = 1) {
+  return extractEvents([{ text, line }], refDate);
+}
+
+function dates(text: string, refDate: string | null = REF): string[] {
+  return events(text, refDate).map((e) => e.date);
+}
+
+describe("sentences", () => {
+  it("does not end a sentence at U.S., Inc. or Dr.", () => {
+    const text = "Officials in the U.S. government met Acme Inc. and Dr. Rivera on Monday. Talks ended.";
+    const parts = splitSentences(text).map((s) => text.slice(s.start, s.end));
+    expect(parts).toEqual([
+      "Officials in the U.S. government met Acme Inc. and Dr. Rivera on Monday.",
+      "Talks ended.",
+    ]);
+  });
+
+  it("ends a sentence at U.S. when a new sentence clearly follows", () => {
+    const text = "The models were pulled in the U.S. The company complied.";
+    expect(splitSentences(text)).toHaveLength(2);
+  });
+
+  it("ends sentences at question and exclamation marks", () => {
+    const text = "Was it June 12? Nobody agrees! Reports differ.";
+    expect(splitSentences(text)).toHaveLength(3);
+  });
+});
+
+describe("day dates", () => {
+  it("reads 'June 12' with the year of the briefing and says so", () => {
+    expect(events("The order arrived on June 12.")).toEqual([
+      { date: "2026-06-12", precision: "day", yearInferred: true, text: "The order arrived on June 12.", line: 1 },
+    ]);
+  });
+
+  it("reads 'June 13, 2026' with its own year", () => {
+    const [e] = events("It began on June 13, 2026, with a directive.", "2027-01-01");
+    expect(e).toMatchObject({ date: "2026-06-13", precision: "day", yearInferred: false });
+  });
+
+  it("reads day-first dates", () => {
+    expect(dates("Signed 12 June 2026 in Washington.")).toEqual(["2026-06-12"]);
+  });
+
+  it("reads ISO dates", () => {
+    expect(dates("Filed 2026-06-13 by the bureau.")).toEqual(["2026-06-13"]);
+  });
+
+  it("reads abbreviated months with and without a dot", () => {
+    expect(dates("Talks opened Jun. 15 and resumed Sept 2.")).toEqual(["2026-06-15", "2026-09-02"]);
+  });
+
+  it("reads ordinal days", () => {
+    expect(dates("The ban took effect on June 12th.")).toEqual(["2026-06-12"]);
+  });
+
+  it("rejects February 30", () => {
+    expect(dates("A memo dated February 30, 2026 circulated.")).toEqual([]);
+  });
+
+  it("rejects an impossible ISO date", () => {
+    expect(dates("Stamped 2026-02-30 by mistake.")).toEqual([]);
+  });
+
+  it("skips a date without a year when the briefing has no date", () => {
+    expect(dates("The order arrived on June 12.", null)).toEqual([]);
+  });
+
+  it("keeps a fully written date when the briefing has no date", () => {
+    expect(dates("The order arrived on June 12, 2026.", null)).toEqual(["2026-06-12"]);
+  });
+});
+
+describe("month and year dates", () => {
+  it("reads 'June 2026' as a month", () => {
+    expect(events("Reviews resume in June 2026.")[0]).toMatchObject({ date: "2026-06", precision: "month" });
+  });
+
+  it("reads 'Earlier in March' as March of the briefing's year", () => {
+    expect(events("Earlier in March, the company sued the Pentagon.")[0]).toMatchObject({
+      date: "2026-03",
+      precision: "month",
+      yearInferred: true,
+    });
+  });
+
+  it("reads 'mid-March' and 'early May' as months", () => {
+    expect(dates("Drafts circulated in mid-March and again in early May.")).toEqual(["2026-03", "2026-05"]);
+  });
+
+  it("reads 'in 2025' and 'since 2025' as years", () => {
+    const found = events("The rule dates from 2025. It has applied since 2024.");
+    expect(found.map((e) => [e.date, e.precision])).toEqual([
+      ["2025", "year"],
+      ["2024", "year"],
+    ]);
+  });
+
+  it("does not read a month name used as a verb or modal", () => {
+    expect(dates("Protesters march on the capital; officials may respond.")).toEqual([]);
+  });
+
+  it("does not read a bare capitalised month without a cue", () => {
+    expect(dates("March brought rain.")).toEqual([]);
+  });
+});
+
+describe("numbers that are not dates", () => {
+  it("ignores model versions, money and counts", () => {
+    expect(dates("GPT-5.6 costs $2025 a seat for 2,000 users; Mythos 5 has 2025 parameters.")).toEqual([]);
+  });
+
+  it("ignores years outside 1900-2100", () => {
+    expect(dates("In 1850 and by 2150 nothing happened.")).toEqual([]);
+  });
+
+  it("ignores decades and ranges that are not one year", () => {
+    expect(dates("Growth in the 2020s and in 2025-26 budgets.")).toEqual([]);
+  });
+
+  it("ignores relative phrases", () => {
+    expect(dates("Earlier this month and two weeks after the order, talks stalled.")).toEqual([]);
+  });
+
+  it("does not read a day into a larger number", () => {
+    expect(dates("By June 12,000 accounts had been closed.")).toEqual([]);
+  });
+});
+
+describe("events", () => {
+  it("gives each date the sentence it came from", () => {
+    const found = events("The U.S. ordered a halt on June 12. Talks began on June 20 in Washington.");
+    expect(found.map((e) => e.text)).toEqual([
+      "The U.S. ordered a halt on June 12.",
+      "Talks began on June 20 in Washington.",
+    ]);
+  });
+
+  it("gives the line the date is on when a paragraph spans lines", () => {
+    const found = extractEvents([{ text: "The order came\nlate, on\nJune 12, and talks followed.", line: 10 }], REF);
+    expect(found[0]?.line).toBe(12);
+    expect(found[0]?.text).toBe("The order came late, on June 12, and talks followed.");
+  });
+
+  it("lists two dates in one sentence as two events", () => {
+    expect(dates("Reports put the order on June 12 or June 13.")).toEqual(["2026-06-12", "2026-06-13"]);
+  });
+
+  it("keeps text order across paragraphs", () => {
+    const found = extractEvents(
+      [
+        { text: "In 2025 rules were written.", line: 1 },
+        { text: "On June 12 they were used.", line: 3 },
+      ],
+      REF,
+    );
+    expect(found.map((e) => [e.date, e.line])).toEqual([
+      ["2025", 1],
+      ["2026-06-12", 3],
+    ]);
+  });
+});
+
+describe("first date", () => {
+  it("is the first day with a written year", () => {
+    const paras = [
+      { text: "On June 12 the order came; in 2025 the rule was set.", line: 1 },
+      { text: "It all began on June 13, 2026, in Washington.", line: 3 },
+    ];
+    expect(findFirstDate(paras)).toBe("2026-06-13");
+  });
+
+  it("is null when no date carries its year", () => {
+    expect(findFirstDate([{ text: "It began on June 13 in 2026.", line: 1 }])).toBeNull();
+  });
+});

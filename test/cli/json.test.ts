@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { toJsonText } from "../../src/cli/json.js";
+import { colorWanted, createStyle } from "../../src/cli/style.js";
+
+describe("toJsonText", () => {
+  it("escapes every character that a terminal would act on, and still parses back to the same value", () => {
+    const hostile = "a\x1b]52;c;aGk=\x07b\u009b2Jc\u202ed\u2028e\x7ff\u2066g";
+    const text = toJsonText({ title: hostile });
+    // Nothing below U+0020 but the layout newlines, no DEL, no C1, no separators, no bidi controls.
+    expect(text.replace(/\n/g, "")).not.toMatch(/[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]/);
+    expect(text).toContain("\\u001b]52");
+    expect(text).toContain("\\u009b");
+    expect(text).toContain("\\u202e");
+    expect(JSON.parse(text)).toEqual({ title: hostile });
+  });
+
+  it("is one document ending in a newline", () => {
+    expect(toJsonText([1, 2])).toBe("[\n  1,\n  2\n]\n");
+  });
+});
+
+describe("colour", () => {
+  const tty = { isTTY: true };
+  it.each([
+    ["a terminal", tty, {}, false, true],
+    ["a pipe", { isTTY: false }, {}, false, false],
+    ["--no-color", tty, {}, true, false],
+    ["NO_COLOR=1", tty, { NO_COLOR: "1" }, false, false],
+    ["NO_COLOR empty (ignored, per no-color.org)", tty, { NO_COLOR: "" }, false, true],
+    ["TERM=dumb", tty, { TERM: "dumb" }, false, false],
+    ["FORCE_COLOR=0", tty, { FORCE_COLOR: "0" }, false, false],
+  ])("on %s", (_name, stream, env, flag, expected) => {
+    expect(colorWanted(stream, env, flag)).toBe(expected);
+  });
+
+  it("styles nothing when disabled", () => {
+    const style = createStyle(false);
+    expect(style.heading("x") + style.warning("y") + style.muted("z")).toBe("xyz");
+    expect(createStyle(true).heading("x")).toContain("\x1b[");
+  });
+});

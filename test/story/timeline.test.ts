@@ -1,0 +1,151 @@
+import { describe, expect, it } from "vitest";
+import { buildTimeline } from "../../src/story/timeline.js";
+import { makeBriefing } from "./factory.js";
+
+const ORDER_12 =
+  "On June 12 the Trump administration ordered Anthropic to cut off foreign nationals from its Mythos 5 and Fable 5 models.";
+const ORDER_13 =
+  "It started on June 13, 2026, when the Trump Administration issued a directive barring foreign nationals from Anthropic's Fable 5 and Mythos 5 models.";
+
+describe("timeline order", () => {
+  it("puts events from all briefings in date order", () => {
+    const a = makeBriefing({ id: "a", events: [{ date: "2026-06-20", text: "Talks began." }] });
+    const b = makeBriefing({ id: "b", events: [{ date: "2026-06-12", text: "The order came." }] });
+    expect(buildTimeline([a, b]).map((e) => [e.date, e.briefingId])).toEqual([
+      ["2026-06-12", "b"],
+      ["2026-06-20", "a"],
+    ]);
+  });
+
+  it("puts a month before the days of that month and after earlier days", () => {
+    const b = makeBriefing({
+      id: "a",
+      events: [
+        { date: "2026-06-01", text: "Day one." },
+        { date: "2026-06", precision: "month", text: "Sometime in June." },
+        { date: "2026-05-31", text: "The last of May." },
+        { date: "2026", precision: "year", text: "This year." },
+      ],
+    });
+    expect(buildTimeline([b]).map((e) => e.date)).toEqual(["2026", "2026-05-31", "2026-06", "2026-06-01"]);
+  });
+
+  it("keeps briefing order for events on the same date", () => {
+    const a = makeBriefing({ id: "a", events: [{ date: "2026-06-12", text: "First report." }] });
+    const b = makeBriefing({ id: "b", events: [{ date: "2026-06-12", text: "Second report." }] });
+    expect(buildTimeline([a, b]).map((e) => e.briefingId)).toEqual(["a", "b"]);
+    expect(buildTimeline([b, a]).map((e) => e.briefingId)).toEqual(["b", "a"]);
+  });
+
+  it("carries the sentence, line and briefing of each event", () => {
+    const a = makeBriefing({ id: "a", events: [{ date: "2026-06-12", text: ORDER_12, line: 9 }] });
+    expect(buildTimeline([a])[0]).toEqual({
+      date: "2026-06-12",
+      precision: "day",
+      text: ORDER_12,
+      line: 9,
+      briefingId: "a",
+      conflict: false,
+      conflictWith: [],
+    });
+  });
+});
+
+describe("conflicting reports", () => {
+  it("flags two briefings that date the same order a day apart, each naming the other", () => {
+    const a = makeBriefing({ id: "stalled", events: [{ date: "2026-06-12", text: ORDER_12 }] });
+    const b = makeBriefing({ id: "talks", events: [{ date: "2026-06-13", text: ORDER_13 }] });
+    const [first, second] = buildTimeline([a, b]);
+    expect(first).toMatchObject({ conflict: true, conflictWith: [{ date: "2026-06-13", briefingId: "talks" }] });
+    expect(second).toMatchObject({ conflict: true, conflictWith: [{ date: "2026-06-12", briefingId: "stalled" }] });
+  });
+
+  it("does not flag reports that agree on the date", () => {
+    const a = makeBriefing({ id: "a", events: [{ date: "2026-06-12", text: ORDER_12 }] });
+    const b = makeBriefing({ id: "b", events: [{ date: "2026-06-12", text: ORDER_13.replace("13", "12") }] });
+    expect(buildTimeline([a, b]).some((e) => e.conflict)).toBe(false);
+  });
+
+  it("does not flag two dates inside one briefing", () => {
+    const a = makeBriefing({
+      id: "a",
+      events: [
+        { date: "2026-06-12", text: ORDER_12 },
+        { date: "2026-06-13", text: ORDER_13 },
+      ],
+    });
+    expect(buildTimeline([a]).some((e) => e.conflict)).toBe(false);
+  });
+
+  it("does not flag the same event reported more than a week apart", () => {
+    const a = makeBriefing({ id: "a", events: [{ date: "2026-06-12", text: ORDER_12 }] });
+    const b = makeBriefing({ id: "b", events: [{ date: "2026-06-20", text: ORDER_13 }] });
+    expect(buildTimeline([a, b]).some((e) => e.conflict)).toBe(false);
+  });
+
+  it("does not flag a different event about the same company a few days later", () => {
+    const a = makeBriefing({ id: "a", events: [{ date: "2026-06-12", text: ORDER_12 }] });
+    const b = makeBriefing({
+      id: "b",
+      events: [{ date: "2026-06-15", text: "On June 15 Anthropic sent executives to Washington to negotiate." }],
+    });
+    expect(buildTimeline([a, b]).some((e) => e.conflict)).toBe(false);
+  });
+
+  it("does not flag the lifting of the order as the order itself", () => {
+    const a = makeBriefing({ id: "a", events: [{ date: "2026-06-12", text: ORDER_12 }] });
+    const b = makeBriefing({
+      id: "b",
+      events: [
+        {
+          date: "2026-06-16",
+          text: "On June 16 Anthropic restored access to its Mythos 5 and Fable 5 models for foreign nationals.",
+        },
+      ],
+    });
+    expect(buildTimeline([a, b]).some((e) => e.conflict)).toBe(false);
+  });
+
+  it("does not flag the same kind of order against a different company", () => {
+    const a = makeBriefing({ id: "a", events: [{ date: "2026-06-12", text: ORDER_12 }] });
+    const b = makeBriefing({
+      id: "b",
+      events: [{ date: "2026-06-14", text: "On June 14 the Trump administration ordered OpenAI to stagger GPT-5.6." }],
+    });
+    expect(buildTimeline([a, b]).some((e) => e.conflict)).toBe(false);
+  });
+
+  it("does not compare month-precision events", () => {
+    const a = makeBriefing({ id: "a", events: [{ date: "2026-06", precision: "month", text: ORDER_12 }] });
+    const b = makeBriefing({ id: "b", events: [{ date: "2026-06-13", text: ORDER_13 }] });
+    expect(buildTimeline([a, b]).some((e) => e.conflict)).toBe(false);
+  });
+
+  it("names every other report of the event", () => {
+    const a = makeBriefing({ id: "a", events: [{ date: "2026-06-12", text: ORDER_12 }] });
+    const b = makeBriefing({ id: "b", events: [{ date: "2026-06-13", text: ORDER_13 }] });
+    const c = makeBriefing({ id: "c", events: [{ date: "2026-06-14", text: ORDER_12.replace("12", "14") }] });
+    const first = buildTimeline([a, b, c])[0]!;
+    expect(first.conflictWith.map((x) => x.briefingId).sort()).toEqual(["b", "c"]);
+  });
+
+  it("finds the conflict among many unrelated events", () => {
+    // Unrelated sentences: each made of words no other sentence uses.
+    const word = (n: number) => [0, 1, 2, 3].map((k) => String.fromCharCode(97 + ((n >> (k * 4)) % 16))).join("");
+    const noise = Array.from({ length: 300 }, (_, i) =>
+      makeBriefing({
+        id: `n${i}`,
+        events: [
+          {
+            date: `2026-06-${String((i % 28) + 1).padStart(2, "0")}`,
+            text: `The ${word(i * 3)} ${word(i * 3 + 1)} met the ${word(i * 3 + 2)} administration.`,
+          },
+        ],
+      }),
+    );
+    const a = makeBriefing({ id: "a", events: [{ date: "2026-06-12", text: ORDER_12 }] });
+    const b = makeBriefing({ id: "b", events: [{ date: "2026-06-13", text: ORDER_13 }] });
+    const flagged = buildTimeline([...noise, a, b]).filter((e) => e.conflict);
+    expect(flagged.map((e) => e.briefingId)).toEqual(["a", "b"]);
+  });
+});
