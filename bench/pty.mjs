@@ -10,6 +10,9 @@ const { Terminal } = xtermHeadless;
 const now = () => process.hrtime.bigint();
 export const ms = (fromNs, toNs) => Number(toNs - fromNs) / 1e6;
 
+/** Resolves `value` after `t` ms without keeping the process alive for it. */
+export const after = (t, value = null) => new Promise((r) => setTimeout(() => r(value), t).unref());
+
 /** Peak resident set (VmHWM) of a live process in kB, or null once it is gone. */
 export function peakRssKb(pid) {
   try {
@@ -31,6 +34,7 @@ export class Screen {
     this.bytes = 0;
     /** Arrival times of every chunk once parsed, for callers that study the rhythm of frames. */
     this.writeTimes = [];
+    this.watchers = new Set();
     this.exit = null;
     let resolveExit;
     this.exited = new Promise((r) => {
@@ -46,6 +50,7 @@ export class Screen {
       this.term.write(data, () => {
         this.lastWriteNs = at;
         this.writeTimes.push(at);
+        for (const fn of this.watchers) fn(this, at);
         this.check(at);
       });
     });
@@ -61,6 +66,12 @@ export class Screen {
 
   check(atNs) {
     for (const w of this.waiters) if (w.pred(this)) w.finish(true, atNs);
+  }
+
+  /** Calls `fn(screen, atNs)` after every parsed chunk until the returned function is called. */
+  watch(fn) {
+    this.watchers.add(fn);
+    return () => this.watchers.delete(fn);
   }
 
   /** The visible screen as trimmed text lines. */
@@ -168,7 +179,7 @@ export class Screen {
 
   /** Sends `quitKeys`, then SIGTERM, then SIGKILL, each bounded: never leaves a child behind. */
   async close(quitKeys = "q", graceMs = 2000) {
-    const waitExit = (t) => Promise.race([this.exited, new Promise((r) => setTimeout(() => r(null), t))]);
+    const waitExit = (t) => Promise.race([this.exited, after(t)]);
     if (this.exit) return this.exit;
     if (quitKeys) {
       this.proc.write(quitKeys);

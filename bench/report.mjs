@@ -18,11 +18,19 @@ function rowsFor(n) {
       sd: `${sd}.cold.first`,
       nb: `${nb}.first`,
       floor: "node.pty",
+      noRatio: true,
     },
     { label: "list visible, cold", sd: `${sd}.cold.list`, nb: `${nb}.list`, floor: "node.pty" },
-    { label: "first frame, warm", sd: `${sd}.warm.first`, nb: `${nb}.first`, floor: "node.pty" },
+    {
+      label: "first frame, warm",
+      sd: `${sd}.warm.first`,
+      nb: `${nb}.first`,
+      floor: "node.pty",
+      noRatio: true,
+    },
     { label: "list visible, warm", sd: `${sd}.warm.list`, nb: `${nb}.list`, floor: "node.pty" },
     { label: "longest pause between frames while loading, cold", sd: `${sd}.cold.gap` },
+    { label: "blank screens after the first frame, cold (count)", sd: `${sd}.cold.blank`, count: true },
     key("key j, timeline", "j", `${nb}.key`, "ink.key"),
     key("key j, briefings list", "jBriefings", `${nb}.key`, "ink.key"),
     key("key PgDn", "pgdn", `${nb}.pgdn`),
@@ -57,10 +65,10 @@ const FLOOR_ROWS = [
   { label: "minimal Ink app, peak RSS", key: "ink.rss", mb: true },
 ];
 
-function cell(st, mb, which = "p50") {
+function cell(st, mb, which = "p50", count = false) {
   if (!st) return "—";
   const v = st[which];
-  const shown = mb ? fmtMb(v) : fmtMs(v);
+  const shown = count ? String(v ?? "—") : mb ? fmtMb(v) : fmtMs(v);
   return st.failures > 0 && which === "p50" ? `${shown} ⚠${st.failures} failed` : shown;
 }
 
@@ -83,13 +91,13 @@ function sizeTable(samples, n) {
     if (!s && !b) continue;
     rows.push([
       r.label,
-      cell(s, r.mb),
-      cell(s, r.mb, "p90"),
+      cell(s, r.mb, "p50", r.count),
+      cell(s, r.mb, "p90", r.count),
       s ? `${s.n}${s.failures ? ` + ${s.failures} failed` : ""}` : "—",
       f && s ? `${fmtRatio(s.p50, f.p50)} ${r.floor}` : "",
       cell(b, r.mb),
       cell(b, r.mb, "p90"),
-      b && s ? fmtRatio(s.p50, b.p50) : "",
+      b && s && !r.noRatio ? fmtRatio(s.p50, b.p50) : "",
     ]);
   }
   return table(
@@ -129,7 +137,6 @@ function targets(samples, sizes) {
     "searchKey",
   ];
 
-  const at = (n, fn) => (sizes.includes(n) ? fn() : null);
   const nodePty = st("node.pty");
   const nodeSpawn = st("node.spawn");
 
@@ -144,26 +151,24 @@ function targets(samples, sizes) {
     const j = st(`sd.${n}.key.j`);
     const nbKey = st(`nb.${n}.key`);
     if (n === 10000) {
-      at(n, () => {
-        add(
-          `${label}: first frame (list visible, warm) ≤ 3× \`node -e ''\` (both in a pty)`,
-          clean(warm) && nodePty ? warm.p50 <= 3 * nodePty.p50 : null,
-          warm && nodePty ? `${fmtMs(warm.p50)} = ${fmtRatio(warm.p50, nodePty.p50)}` : "—",
-        );
-        const cold = st(`sd.${n}.cold.list`);
-        add(
-          `${label}: (same, cold: no cache) ≤ 3× \`node -e ''\``,
-          clean(cold) && nodePty ? cold.p50 <= 3 * nodePty.p50 : null,
-          cold && nodePty ? `${fmtMs(cold.p50)} = ${fmtRatio(cold.p50, nodePty.p50)}` : "—",
-        );
-        add(
-          `${label}: first frame (list visible, warm) no slower than newsboat's item list`,
-          clean(warm) && clean(nbList) ? warm.p50 <= nbList.p50 : null,
-          warm && nbList
-            ? `${fmtMs(warm.p50)} vs ${fmtMs(nbList.p50)} = ${fmtRatio(warm.p50, nbList.p50)}`
-            : "—",
-        );
-      });
+      add(
+        `${label}: first frame (list visible, warm) ≤ 3× \`node -e ''\` (both in a pty)`,
+        clean(warm) && nodePty ? warm.p50 <= 3 * nodePty.p50 : null,
+        warm && nodePty ? `${fmtMs(warm.p50)} = ${fmtRatio(warm.p50, nodePty.p50)}` : "—",
+      );
+      const cold = st(`sd.${n}.cold.list`);
+      add(
+        `${label}: (same, cold: no cache) ≤ 3× \`node -e ''\``,
+        clean(cold) && nodePty ? cold.p50 <= 3 * nodePty.p50 : null,
+        cold && nodePty ? `${fmtMs(cold.p50)} = ${fmtRatio(cold.p50, nodePty.p50)}` : "—",
+      );
+      add(
+        `${label}: first frame (list visible, warm) no slower than newsboat's item list`,
+        clean(warm) && clean(nbList) ? warm.p50 <= nbList.p50 : null,
+        warm && nbList
+          ? `${fmtMs(warm.p50)} vs ${fmtMs(nbList.p50)} = ${fmtRatio(warm.p50, nbList.p50)}`
+          : "—",
+      );
     } else {
       const warm10 = st("sd.10000.warm.list");
       add(
@@ -174,17 +179,15 @@ function targets(samples, sizes) {
           : "needs 10,000 too",
       );
     }
+    // Judged on what was measured: a miss of the absolute bounds is "not met" even without newsboat.
+    let cursorOk = null;
+    if (j && (j.failures > 0 || (j.n > 0 && (j.p50 > 25 || j.p90 > 50)))) cursorOk = false;
+    else if (clean(j) && clean(nbKey)) cursorOk = j.p50 <= 2 * nbKey.p50;
     add(
       `${label}: cursor key p50 ≤ 25 ms and ≤ 2× newsboat's p50; p90 ≤ 50 ms`,
-      clean(j) && clean(nbKey)
-        ? j.p50 <= 25 && j.p50 <= 2 * nbKey.p50 && j.p90 <= 50
-        : clean(j)
-          ? null
-          : j
-            ? false
-            : null,
+      cursorOk,
       j
-        ? `p50 ${fmtMs(j.p50)} (${nbKey ? fmtRatio(j.p50, nbKey.p50) : "no newsboat"}), p90 ${fmtMs(j.p90)}`
+        ? `p50 ${fmtMs(j.p50)} (${nbKey ? `${fmtRatio(j.p50, nbKey.p50)} newsboat's ${fmtMs(nbKey.p50)}` : "no newsboat"}), p90 ${fmtMs(j.p90)}`
         : "—",
     );
     const keys = keyNames.map((k) => [k, st(`sd.${n}.key.${k}`)]).filter(([, s]) => s);
@@ -209,10 +212,13 @@ function targets(samples, sizes) {
       );
     } else {
       const coldFirst = st(`sd.${n}.cold.first`);
+      const blank = st(`sd.${n}.cold.blank`);
       add(
-        `${label}: cold start shows a first frame within 1 s`,
-        clean(coldFirst) ? coldFirst.p50 <= 1000 && coldFirst.max <= 1000 : null,
-        coldFirst ? `p50 ${fmtMs(coldFirst.p50)}, worst ${fmtMs(coldFirst.max)}` : "—",
+        `${label}: cold start shows a first frame within 1 s, and never a blank screen after it`,
+        clean(coldFirst) && blank ? coldFirst.max <= 1000 && blank.max === 0 : null,
+        coldFirst
+          ? `p50 ${fmtMs(coldFirst.p50)}, worst ${fmtMs(coldFirst.max)}; blank screens after it: ${blank?.max ?? "—"} at most`
+          : "—",
       );
       const cold = st(`sd.${n}.cold.list`);
       const gap = st(`sd.${n}.cold.gap`);
@@ -278,20 +284,37 @@ export function renderReport(r) {
     "  with `process.hrtime.bigint()` at spawn (or at the key write) and at the arrival of the output chunk",
     "  whose parsing made the awaited screen true. Every wait has a timeout; a timeout is a failure, shown",
     "  as `⚠ failed`, never a number.",
-    "- signaldesk: `node dist/signaldesk.js --dir ARCHIVE`. *First frame*: anything drawn. *List visible*:",
+    `- signaldesk: \`node ${r.bundle} --dir ARCHIVE\`. *First frame*: anything drawn. *List visible*:`,
     "  the header shows `[1 Timeline]` and `N briefings` with rows under it. *Cold*: a fresh, empty",
     "  `XDG_CACHE_HOME`; *warm*: the same directory, straight after. Keys run in the warm session, each from",
     "  rest (40 ms without output), timed to the frame that shows the expected change (the new tab, the",
     "  reader's footer, the prompt…). `print` and `list --json` run without a terminal, stdout to /dev/null.",
     "- newsboat: the same items as one RSS file read through a `file://` URL (no network); `newsboat -x",
     "  reload` fills its cache once, then each launch opens the feed at start-up (`run-on-startup open`).",
-    "  *First frame*: anything drawn; *list visible*: `Articles in feed` with item rows. Cursor key: ↓ (j",
-    "  and k move between feeds in newsboat).",
+    "  *First frame*: anything drawn, which for newsboat is its start-up messages before the UI (so no",
+    "  ratio is given on that row); *list visible*: `Articles in feed` with item rows. Cursor key: ↓ (in",
+    "  newsboat's item list j and k jump between feeds). ncurses turns on application cursor mode, so the",
+    "  arrow is sent as the terminal would send it (`ESC O B`).",
+    "- *Longest pause while loading*: the widest gap between output chunks from the first frame to the",
+    "  list, a stand-in for how long the keys could not have been answered. *Blank screens*: parsed chunks",
+    "  after the first frame that left the screen empty.",
     "- Peak RSS is `VmHWM` from /proc just before quitting.",
     "",
   );
-  if (r.notes.length > 0) {
-    parts.push("## Notes", "", ...r.notes.map((n) => `- ${n}`), "");
+  const notes = [...r.notes];
+  for (const n of r.sizes) {
+    const shown = r.samples.stats(`sd.${n}.shown`);
+    if (shown && shown.n > 0 && (shown.p50 !== n || shown.max !== n))
+      notes.push(
+        `at ${n}: signaldesk's header counted ${shown.p50} briefings, not ${n} (files it reported as problems)`,
+      );
+  }
+  for (const [key, e] of r.samples.map) {
+    if (e.failures.length > 0)
+      notes.push(`${key}: ${e.failures.length} failed (${[...new Set(e.failures)].join("; ")})`);
+  }
+  if (notes.length > 0) {
+    parts.push("## Notes", "", ...notes.map((n) => `- ${n}`), "");
   }
   const markdown = parts.join("\n");
   return { markdown, terminal: markdown };

@@ -4,7 +4,7 @@ import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { KEYS, ms, Screen } from "./pty.mjs";
+import { after, KEYS, ms, Screen } from "./pty.mjs";
 
 export const COLS = 100;
 export const ROWS = 30;
@@ -55,7 +55,7 @@ export async function nodeFloor(samples) {
   const plain = await timeToExit(process.execPath, ["-e", ""]);
   samples.add("node.spawn", plain.ms, plain.reason);
   const s = new Screen(process.execPath, ["-e", ""], { cols: COLS, rows: ROWS, env: childEnv() });
-  const exited = await Promise.race([s.exited, new Promise((r) => setTimeout(() => r(null), 10_000))]);
+  const exited = await Promise.race([s.exited, after(10_000)]);
   samples.add("node.pty", exited ? ms(s.t0, exited.atNs) : null);
   await s.close(null);
   s.dispose();
@@ -122,15 +122,20 @@ export async function newsboatRun(samples, n, paths, presses) {
 const SD_TAB = { 1: "[1 Timeline]", 2: "[2 Briefings]", 3: "[3 Glossary]" };
 // The reader's own first screens: the loading line or the header with its tabs (not a plain message).
 const sdHeader = (s) => /signaldesk — loading|\[1 Timeline\]/.test(s.lines().slice(0, 2).join(" "));
-const sdReady = (n) => (s) => {
-  const lines = s.lines();
-  const head = lines.slice(0, 2).join(" ");
-  return (
-    head.includes(SD_TAB[1]) &&
-    head.includes(`${n} briefings`) &&
-    lines.slice(2).filter((l) => l.trim() !== "").length >= 8
-  );
+// Ready: the header with the Timeline tab active and a count (any count: files the loader rejects must
+// not turn into a timeout; the count shown is recorded and reported), and rows under it.
+const sdCount = (s) => {
+  const head = s.lines()[0];
+  if (!head.includes(SD_TAB[1]) || head.includes("loading")) return null;
+  const m = /(\d+) briefings/.exec(head);
+  return m ? Number(m[1]) : null;
 };
+const sdReady = (s) =>
+  sdCount(s) !== null &&
+  s
+    .lines()
+    .slice(2)
+    .filter((l) => l.trim() !== "").length >= 8;
 const sdTab = (k) => (s, before) => changed(s, before) && s.lines()[0].includes(SD_TAB[k]);
 const sdReader = (s, before) =>
   changed(s, before) && /Esc back|What happened|Why it matters|What to watch/.test(s.text());
@@ -173,11 +178,19 @@ export async function signaldeskRun(samples, n, { bundle, dir, cache, kind, pres
   });
   const timeout = 20_000 + n * 0.6;
   try {
+    // A screen that goes blank again after the first frame, before the list, is a flash users see.
+    let drawn = false;
+    let blanks = 0;
+    const unwatch = s.watch((x) => {
+      if (nonBlank(x)) drawn = true;
+      else if (drawn) blanks++;
+    });
     const first = s.waitFor(nonBlank, timeout);
-    const ready = s.waitFor(sdReady(n), timeout);
+    const ready = s.waitFor(sdReady, timeout);
     const firstR = await first;
     samples.add(`${p}.${kind}.first`, firstR.ok ? ms(s.t0, firstR.atNs) : null, firstR.reason);
     const readyR = await ready;
+    unwatch();
     samples.add(`${p}.${kind}.list`, readyR.ok ? ms(s.t0, readyR.atNs) : null, readyR.reason);
     if (!firstR.ok || !readyR.ok) return;
     // The widest pause between output chunks while loading: how long the screen (and the keys) froze.
@@ -189,6 +202,8 @@ export async function signaldeskRun(samples, n, { bundle, dir, cache, kind, pres
       prev = at;
     }
     samples.add(`${p}.${kind}.gap`, widest);
+    samples.add(`${p}.${kind}.blank`, blanks);
+    samples.add(`${p}.shown`, sdCount(s));
     if (kind === "warm") await keyScript(samples, p, s, presses);
     samples.add(`${p}.${kind}.rss`, s.peakRssKb());
   } finally {

@@ -97,15 +97,34 @@ export function canonicalActor(name: string, registry: readonly RegistryActor[])
   return registryEntry(name, registry)?.name ?? tidy(name);
 }
 
-const KIND_WORDS: [RegExp, ActorKind][] = [
-  [/\b(?:Inc|Corp|Corporation|Ltd|LLC|PLC|Co)\b\.?$/, "company"],
-  [/\b(?:Administration|Government|White House|Congress|Senate|Parliament|Pentagon)\b/i, "government"],
-  [/\b(?:Department|Bureau|Agency|Commission|Ministry|Office|Authority|Council|Committee)\b/, "agency"],
-];
+const COMPANY_WORDS = new Set(["Inc", "Corp", "Corporation", "Ltd", "LLC", "PLC", "Co"]);
+const GOVERNMENT_WORDS = new Set([
+  "administration",
+  "government",
+  "congress",
+  "senate",
+  "parliament",
+  "pentagon",
+]);
+const AGENCY_WORDS = new Set([
+  "Department",
+  "Bureau",
+  "Agency",
+  "Commission",
+  "Ministry",
+  "Office",
+  "Authority",
+  "Council",
+  "Committee",
+]);
 
 /** A kind guessed from the shape of a name; "other" when nothing gives it away. */
 export function guessKind(name: string): ActorKind {
-  for (const [re, kind] of KIND_WORDS) if (re.test(name)) return kind;
+  const words = name.split(/[\s,]+/).map((w) => w.replace(/\.$/, ""));
+  if (COMPANY_WORDS.has(words[words.length - 1] ?? "")) return "company";
+  if (/white house/i.test(name) || words.some((w) => GOVERNMENT_WORDS.has(w.toLowerCase())))
+    return "government";
+  if (words.some((w) => AGENCY_WORDS.has(w))) return "agency";
   return "other";
 }
 
@@ -204,6 +223,8 @@ export function parseRegistry(
 interface Token {
   /** The word without trailing sentence punctuation or possessive. */
   w: string;
+  /** w in lowercase. */
+  lw: string;
   start: number;
   end: number;
   /** Capitalised (or an acronym). */
@@ -214,17 +235,31 @@ interface Token {
   punct: boolean;
 }
 
-const TOKEN_RE = /[\p{L}\p{N}][\p{L}\p{N}\p{M}'’.&-]*|[^\s\p{L}\p{N}]/gu;
+const TOKEN_RE = /([\p{L}\p{N}][\p{L}\p{N}\p{M}'’.&-]*)|[^\s\p{L}\p{N}]/gu;
 const KEEP_DOT = /^(?:Inc|Corp|Ltd|Co|Jr|Sr|St|Dr|Mr|Mrs|Ms|Gen|Gov|Sen|Rep|Prof)\.$|^(?:\p{Lu}\.)+$/u;
 
+function isTrailer(c: string | undefined): boolean {
+  return c === "'" || c === "’" || c === "-";
+}
+
+// Hot: runs over every word of every briefing, so character tests instead of regexes.
 function tokenize(text: string): Token[] {
   const out: Token[] = [];
   TOKEN_RE.lastIndex = 0;
   for (let m = TOKEN_RE.exec(text); m !== null; m = TOKEN_RE.exec(text)) {
     let w = m[0];
     const start = m.index;
-    if (!/[\p{L}\p{N}]/u.test(w[0]!)) {
-      out.push({ w, start, end: start + w.length, cap: false, possessive: false, stop: true, punct: true });
+    if (m[1] === undefined) {
+      out.push({
+        w,
+        lw: w,
+        start,
+        end: start + w.length,
+        cap: false,
+        possessive: false,
+        stop: true,
+        punct: true,
+      });
       continue;
     }
     let stop = false;
@@ -232,11 +267,22 @@ function tokenize(text: string): Token[] {
       w = w.replace(/\.+$/, "");
       stop = true;
     }
-    const possessive = /['’]s$/.test(w);
+    const n = w.length;
+    const possessive = n > 2 && (w[n - 2] === "'" || w[n - 2] === "’") && w[n - 1] === "s";
     if (possessive) w = w.slice(0, -2);
-    w = w.replace(/['’-]+$/, "");
-    const cap = /^\p{Lu}/u.test(w);
-    out.push({ w, start, end: start + m[0].length, cap, possessive, stop, punct: false });
+    if (!stop && isTrailer(w[w.length - 1])) w = w.replace(/['’-]+$/, "");
+    const c = w[0] ?? "";
+    const cap = c !== c.toLowerCase();
+    out.push({
+      w,
+      lw: w.toLowerCase(),
+      start,
+      end: start + m[0].length,
+      cap,
+      possessive,
+      stop,
+      punct: false,
+    });
   }
   return out;
 }
@@ -333,23 +379,25 @@ const TITLES = new Set([
 ]);
 const PERSON_WORD_RE = /^\p{Lu}[\p{Ll}\p{M}]+(?:-\p{Lu}[\p{Ll}\p{M}]+)?$|^\p{Lu}\.$/u;
 
+const ROLES_BY_FIRST = new Map<string, string[][]>();
+for (const role of ROLES) {
+  const list = ROLES_BY_FIRST.get(role[0]!);
+  if (list) list.push(role);
+  else ROLES_BY_FIRST.set(role[0]!, [role]);
+}
+
+/** How many tokens a role starting at i spans (0: none). */
 function roleAt(tokens: Token[], i: number): number {
-  for (const role of ROLES) {
+  const first = tokens[i];
+  if (!first || first.punct) return 0;
+  const roles = ROLES_BY_FIRST.get(first.lw);
+  if (!roles) return 0;
+  for (const role of roles) {
     let ok = true;
-    for (let k = 0; k < role.length; k++) {
+    for (let k = 1; k < role.length && ok; k++) {
+      const prev = tokens[i + k - 1]!;
       const t = tokens[i + k];
-      if (!t || t.punct) {
-        ok = false;
-        break;
-      }
-      if (t.w.toLowerCase() !== role[k]) {
-        ok = false;
-        break;
-      }
-      if (k < role.length - 1 && (t.stop || t.possessive)) {
-        ok = false;
-        break;
-      }
+      ok = t !== undefined && !t.punct && !prev.stop && !prev.possessive && t.lw === role[k];
     }
     if (ok) return role.length;
   }
@@ -554,6 +602,38 @@ function registryMentions(text: string, registry: RegistryIndex, out: Candidate[
   }
 }
 
+function eitherCase(word: string): string {
+  const w = word.replace(/\.$/, "").replace(/[.-]/g, "\\$&");
+  return /^[a-z]/.test(w) ? `[${w[0]!.toUpperCase()}${w[0]}]${w.slice(1)}` : w;
+}
+const ROLE_WORDS = [...new Set(ROLES.map((r) => r[r.length - 1]!))].map(eitherCase).join("|");
+const ORG_WORDS = [...ORG_AFTER, ...ORG_SUFFIX].map((w) => w.replace(/\.$/, "")).join("|");
+// Where a name can start: an organisation word, a role before a capitalised word, a role after a
+// comma ("Francesco Bailo, deputy director"), or "(" before an acronym. Case-sensitive on purpose:
+// "the administration" introduces no name, and running text without these is never tokenised.
+const TRIGGER_RE = new RegExp(
+  `\\b(?:${ORG_WORDS})\\b|\\b(?:${ROLE_WORDS})\\.?\\s+[A-Z]|,\\s+(?:[a-z]+\\s+){0,3}(?:${ROLE_WORDS})\\b|\\([A-Z]`,
+  "g",
+);
+const WINDOW = 100;
+
+/** Stretches of text around words that can introduce a name, merged where they overlap. */
+function triggerWindows(text: string): [number, number][] {
+  const out: [number, number][] = [];
+  TRIGGER_RE.lastIndex = 0;
+  for (let m = TRIGGER_RE.exec(text); m !== null; m = TRIGGER_RE.exec(text)) {
+    let from = Math.max(0, m.index - WINDOW);
+    let to = Math.min(text.length, m.index + m[0].length + WINDOW);
+    // Never start or end inside a word.
+    while (from > 0 && !/\s/.test(text[from - 1]!)) from--;
+    while (to < text.length && !/\s/.test(text[to]!)) to++;
+    const last = out[out.length - 1];
+    if (last && from <= last[1]) last[1] = Math.max(last[1], to);
+    else out.push([from, to]);
+  }
+  return out;
+}
+
 export interface FoundActor {
   name: string;
   /** From the registry, or guessed from how the name was found; null when nothing says. */
@@ -593,12 +673,18 @@ export function extractActorDetails(
   const candidates: Candidate[] = [];
   texts.forEach((text, t) => {
     if (!text) return;
-    const tokens = tokenize(text);
     const here: Candidate[] = [];
     registryMentions(text, index, here);
-    acronymDefinitions(text, tokens, here);
-    organisations(tokens, index, here);
-    people(tokens, here);
+    // Names are only read near a word that can introduce one; the rest of the text is never tokenised.
+    for (const [from, to] of triggerWindows(text)) {
+      const slice = text.slice(from, to);
+      const tokens = tokenize(slice);
+      const local: Candidate[] = [];
+      acronymDefinitions(slice, tokens, local);
+      organisations(tokens, index, local);
+      people(tokens, local);
+      for (const c of local) here.push({ ...c, pos: c.pos + from });
+    }
     here.sort((a, b) => a.pos - b.pos);
     for (const c of here) candidates.push({ ...c, pos: t });
   });

@@ -68,7 +68,14 @@ export function splitFrontMatter(text: string, path: string): FrontMatterSplit |
   const body = nl === -1 ? "" : text.slice(nl + 1);
   const parsed = parseYaml(yamlText, path);
   if (!parsed.ok) return parsed;
-  return { ok: true, data: parsed.data, present: true, body, bodyLine: lineNo + 1, warnings: parsed.warnings };
+  return {
+    ok: true,
+    data: parsed.data,
+    present: true,
+    body,
+    bodyLine: lineNo + 1,
+    warnings: parsed.warnings,
+  };
 }
 
 /** YAML text of the front matter (which starts on file line 2) -> validated data. */
@@ -102,7 +109,11 @@ function parseYaml(
     return { ok: false, problems };
   }
   const warnings = doc.warnings.map((w) =>
-    problem(`front matter: ${(w.message.split("\n")[0] ?? "").replace(/ at line.*$/, "")}`, fileLine(w.pos[0]), "warning"),
+    problem(
+      `front matter: ${(w.message.split("\n")[0] ?? "").replace(/ at line.*$/, "")}`,
+      fileLine(w.pos[0]),
+      "warning",
+    ),
   );
 
   const contents = doc.contents;
@@ -110,7 +121,11 @@ function parseYaml(
     return { ok: true, data: {}, warnings };
   }
   if (!isMap(contents)) {
-    const found = isSeq(contents) ? "a list" : isScalar(contents) ? `a ${typeof contents.value}` : "something else";
+    const found = isSeq(contents)
+      ? "a list"
+      : isScalar(contents)
+        ? `a ${typeof contents.value}`
+        : "something else";
     return {
       ok: false,
       problems: [
@@ -135,7 +150,9 @@ function parseYaml(
   for (const pair of contents.items) {
     const key = pair.key;
     const name = isScalar(key) ? String(key.value) : undefined;
-    const line = fileLine(isScalar(key) ? key.range?.[0] : (pair.value as { range?: number[] } | null)?.range?.[0]);
+    const line = fileLine(
+      isScalar(key) ? key.range?.[0] : (pair.value as { range?: number[] } | null)?.range?.[0],
+    );
     if (name === undefined) {
       warnings.push(problem("front matter key is not a plain name; ignored", line, "warning"));
       continue;
@@ -148,7 +165,8 @@ function parseYaml(
   for (const [rawKey, rawValue] of values) {
     const key = String(rawKey);
     if (!KNOWN.has(key)) {
-      if (keyLines.has(key)) warnings.push(problem(`unknown front matter key '${key}'`, keyLines.get(key), "warning"));
+      if (keyLines.has(key))
+        warnings.push(problem(`unknown front matter key '${key}'`, keyLines.get(key), "warning"));
       continue;
     }
     const value = friendly(key, rawValue);

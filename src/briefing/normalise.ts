@@ -53,7 +53,14 @@ export interface NormaliseOptions {
 // Vocabulary
 
 export const SECTION_ALIASES: Record<SectionKey, readonly string[]> = {
-  whatHappened: ["what happened", "driving the news", "the news", "the backstory", "background", "what we know"],
+  whatHappened: [
+    "what happened",
+    "driving the news",
+    "the news",
+    "the backstory",
+    "background",
+    "what we know",
+  ],
   whyItMatters: [
     "why it matters",
     "why this matters",
@@ -62,7 +69,14 @@ export const SECTION_ALIASES: Record<SectionKey, readonly string[]> = {
     "the stakes",
     "between the lines",
   ],
-  whatToWatch: ["what to watch", "what to watch next", "what's next", "looking ahead", "what comes next", "the outlook"],
+  whatToWatch: [
+    "what to watch",
+    "what to watch next",
+    "what's next",
+    "looking ahead",
+    "what comes next",
+    "the outlook",
+  ],
 };
 
 const GLOSSARY_HEADINGS = new Set([
@@ -96,16 +110,21 @@ const ALIAS_LIST: [SectionKey, string][] = (Object.keys(SECTION_ALIASES) as Sect
   .flatMap((key) => SECTION_ALIASES[key].map((alias): [SectionKey, string] => [key, alias]))
   .sort((a, b) => b[1].length - a[1].length);
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const MAX_KEY_CHARS = 200;
+/** Lead-ins and source labels sit at the start of a paragraph: only this much is looked at. */
+const LABEL_CHARS = 160;
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const EMPH = "(?:\\*\\*|__|\\*|_)?";
-const ALIAS_ALT = ALIAS_LIST.map(([, a]) => escape(a)).join("|");
+const ALIAS_ALT = ALIAS_LIST.map(([, a]) => escapeRe(a)).join("|");
 const LINKED = new RegExp(`^(?:\\s*[:|\\-–—]\\s*\\S|\\s+(?:${LINK_WORDS})\\b)`);
 const LEAD_IN = new RegExp(`^${EMPH}\\s*(${ALIAS_ALT})\\s*${EMPH}\\s*:\\s*${EMPH}\\s+(?=\\S)`, "i");
 const SOURCE_LINE = new RegExp(`^${EMPH}\\s*(?:sources?(?:\\s+assisted)?)\\s*${EMPH}\\s*:${EMPH}\\s*`, "i");
 
 /** Lower case, straight apostrophes, single spaces, no emphasis markers or closing punctuation. */
 function headingKey(text: string): string {
+  // No name is near this long; cutting first keeps every regex below on a short string.
   return text
+    .slice(0, MAX_KEY_CHARS)
     .replace(/[’‘`]/g, "'")
     .replace(/^(?:\*\*|__|\*|_)+|(?:\*\*|__|\*|_)+$/g, "")
     .toLowerCase()
@@ -157,9 +176,14 @@ export function sectionByKeywords(text: string): SectionKey | null {
   return best;
 }
 
-/** `Why it matters: the rest` -> the section and the rest; null when the paragraph has no lead-in. */
+/**
+ * `Why it matters: the rest` -> the section and the rest; null when the paragraph has no lead-in.
+ * A line that is heading-shaped as a whole ("The Backstory: A Rapid Policy Shift") is a heading with a
+ * subtitle, not a lead-in: a lead-in opens a sentence.
+ */
 export function leadIn(text: string): { key: SectionKey; rest: string } | null {
-  const m = LEAD_IN.exec(text.replace(/[’‘]/g, "'"));
+  if (headingShape(text)) return null;
+  const m = LEAD_IN.exec(text.slice(0, LABEL_CHARS).replace(/[’‘]/g, "'"));
   if (!m) return null;
   const alias = (m[1] ?? "").toLowerCase();
   const hit = ALIAS_LIST.find(([, a]) => a === alias);
@@ -169,19 +193,36 @@ export function leadIn(text: string): { key: SectionKey; rest: string } | null {
 
 /** `Source: X` / `Source assisted: X` -> "X" (possibly empty); null when it is not a source line. */
 export function sourceLine(text: string): string | null {
-  const m = SOURCE_LINE.exec(text);
+  const m = SOURCE_LINE.exec(text.slice(0, LABEL_CHARS));
   if (!m) return null;
-  return text
-    .slice(m[0].length)
-    .replace(/^(?:\*\*|__|\*|_)\s*/, "")
-    .replace(/\s*(?:\*\*|__|\*|_)$/, "")
-    .trim();
+  return stripEndEmphasis(
+    text
+      .slice(m[0].length)
+      .replace(/^(?:\*\*|__|\*|_)\s*/, "")
+      .trim(),
+  );
+}
+
+/** Drops a closing `**`, `__`, `*` or `_` (of a bold or italic line) without a backtracking regex. */
+function stripEndEmphasis(s: string): string {
+  const cut = s.endsWith("**") || s.endsWith("__") ? 2 : s.endsWith("*") || s.endsWith("_") ? 1 : 0;
+  return s.slice(0, s.length - cut).trim();
+}
+
+/** `## Title ##` -> `Title`: closing hashes go only when a space separates them (`C#` stays). */
+function withoutClosingHashes(s: string): string {
+  const t = s.trimEnd();
+  let k = t.length;
+  while (k > 0 && t[k - 1] === "#") k--;
+  if (k === 0) return "";
+  if (k < t.length && (t[k - 1] === " " || t[k - 1] === "\t")) return t.slice(0, k).trim();
+  return t.trim();
 }
 
 // ---------------------------------------------------------------------------------------------------
 // Pass 1: paragraphs
 
-const ATX = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?[ \t]*$/;
+const ATX = /^ {0,3}(#{1,6})(?:[ \t]+(.*))?$/;
 const SETEXT = /^ {0,3}(=+|-+)[ \t]*$/;
 const RULE = /^ {0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$/;
 const BULLET = /^[ \t]*(?:[*+-][ \t]+|[•‣◦▪●][ \t]*)(?=\S)/;
@@ -214,18 +255,26 @@ function stripEmphasis(s: string): string {
  * ("What Are the Models?"); a colon at the end only for a known heading ("Key terms:").
  */
 export function looksLikeHeading(raw: string): boolean {
+  return headingShape(raw) && sourceLine(raw.trim()) === null;
+}
+
+function headingShape(raw: string): boolean {
   const text = stripEmphasis(raw.trim());
   if (!text || text.length > MAX_HEADING_CHARS) return false;
   if (text.split(/\s+/).length > MAX_HEADING_WORDS) return false;
-  if (/^\p{Ll}/u.test(text)) return false;
+  if (/^\p{Ll}/u.test(text) && !isKnownHeading(text)) return false;
   if (/[.,;!…]$/.test(text)) return false;
   if (text.endsWith(":") && !isKnownHeading(text)) return false;
-  if (sourceLine(text) !== null || leadIn(text) !== null) return false;
   return /[\p{L}\p{N}]/u.test(text);
 }
 
 function isKnownHeading(text: string): boolean {
   return sectionForHeading(text) !== null || isGlossaryHeading(text) || isSourceHeading(text);
+}
+
+/** A heading-shaped line that names a known heading or is Title Cased. */
+function strongHeading(text: string): boolean {
+  return isKnownHeading(text) || isTitleCase(text);
 }
 
 /** Most longer words capitalised, as headings are written: "Conditions for Reinstatement". */
@@ -252,8 +301,9 @@ interface Open {
 
 /**
  * Cuts the body into paragraphs. Blank lines end paragraphs. Inside a block of lines with no blank
- * line, lines are joined (hard-wrapped text) unless at least half of its lines are long, in which case
- * each line is a paragraph of its own (the way pasted articles are written). Headings, bullets and
+ * line, lines are joined (hard-wrapped text) unless each line is a paragraph of its own, the way pasted
+ * articles are written: at least half of the block's text lines (all but its last) are over 100
+ * characters, or every one of them ends a sentence or is a Title Case heading. Headings, bullets and
  * numbered items always start a new paragraph; `Source:` lines and lead-ins do too.
  *
  * Bare heading lines (no `#`): see `bareHeadings`.
@@ -264,6 +314,8 @@ export function bodyParagraphs(body: string, firstLine = 1): BodyParagraph[] {
   const out: BodyParagraph[] = [];
 
   let i = 0;
+  let glossary = false;
+  let before = 0;
   while (i < lines.length) {
     if (kinds[i] === "blank") {
       i++;
@@ -271,7 +323,11 @@ export function bodyParagraphs(body: string, firstLine = 1): BodyParagraph[] {
     }
     let end = i;
     while (end < lines.length && kinds[end] !== "blank") end++;
-    readBlock(lines, kinds, i, end, firstLine, out);
+    // Under a glossary heading every line is an entry of its own, however short.
+    readBlock(lines, kinds, i, end, firstLine, glossary, out);
+    for (let k = before; k < out.length; k++)
+      if (out[k]!.kind === "heading") glossary = isGlossaryHeading(out[k]!.text);
+    before = out.length;
     i = end;
   }
   return demoteEmptyBareHeadings(out);
@@ -283,23 +339,31 @@ function readBlock(
   start: number,
   end: number,
   firstLine: number,
+  inGlossary: boolean,
   out: BodyParagraph[],
 ): void {
   const nonFinal: string[] = [];
-  for (let j = start; j < end - 1; j++) if (kinds[j] !== "atx" && kinds[j] !== "rule") nonFinal.push(lines[j]!);
-  const long = nonFinal.filter((l) => l.trim().length > LONG_LINE).length;
-  const linePerParagraph = nonFinal.length > 0 && long * 2 >= nonFinal.length;
+  for (let j = start; j < end - 1; j++) if (kinds[j] === "text") nonFinal.push(lines[j]!.trim());
+  const long = nonFinal.filter((l) => l.length > LONG_LINE).length;
+  const complete = nonFinal.every((l) => endsSentence(l) || (looksLikeHeading(l) && strongHeading(l)));
+  const linePerParagraph = inGlossary || (nonFinal.length > 0 && (long * 2 >= nonFinal.length || complete));
   const headings = bareHeadings(lines, kinds, start, end, linePerParagraph);
 
   let open: Open | null = null;
   const close = () => {
     if (open) {
       const text = open.parts.join(" ").trim();
-      if (text) out.push({ kind: open.kind, text, line: open.line, ...(open.level !== undefined ? { level: open.level } : {}) });
+      if (text)
+        out.push({
+          kind: open.kind,
+          text,
+          line: open.line,
+          ...(open.level !== undefined ? { level: open.level } : {}),
+        });
     }
     open = null;
   };
-  const start_ = (kind: ParagraphKind, text: string, j: number, level?: number) => {
+  const begin = (kind: ParagraphKind, text: string, j: number, level?: number) => {
     close();
     open = { kind, parts: [text], line: firstLine + j, ...(level !== undefined ? { level } : {}) };
   };
@@ -310,13 +374,18 @@ function readBlock(
     const cur = open as Open | null;
     if (kind === "atx") {
       const m = ATX.exec(line)!;
-      const text = (m[2] ?? "").replace(/[ \t]+#+$/, "").replace(/^#+$/, "").trim();
+      const text = withoutClosingHashes(m[2] ?? "");
       close();
       if (text) out.push({ kind: "heading", text, line: firstLine + j, level: m[1]!.length });
       continue;
     }
     // A `===` or `---` line under a single line of text makes that line a heading (setext style).
-    if (SETEXT.test(line) && cur?.kind === "text" && cur.parts.length === 1 && cur.line === firstLine + j - 1) {
+    if (
+      SETEXT.test(line) &&
+      cur?.kind === "text" &&
+      cur.parts.length === 1 &&
+      cur.line === firstLine + j - 1
+    ) {
       cur.kind = "heading";
       cur.level = line.trim().startsWith("=") ? 1 : 2;
       close();
@@ -327,11 +396,11 @@ function readBlock(
       continue;
     }
     if (kind === "bullet") {
-      start_("bullet", line.replace(BULLET, ""), j);
+      begin("bullet", line.replace(BULLET, ""), j);
       continue;
     }
     if (kind === "item") {
-      start_("item", line.trim(), j);
+      begin("item", line.trim(), j);
       continue;
     }
     const text = line.trim();
@@ -342,13 +411,15 @@ function readBlock(
     }
     const indented = /^[ \t]/.test(line);
     const starter = sourceLine(text) !== null || leadIn(text) !== null;
+    // A source line stands alone: what follows it is usually publisher boilerplate, kept apart.
     const continues =
       cur !== null &&
       cur.kind !== "heading" &&
       !starter &&
+      !(cur.kind === "text" && !indented && sourceLine(cur.parts[0] ?? "") !== null) &&
       (linePerParagraph ? indented && (cur.kind === "bullet" || cur.kind === "item") : true);
     if (continues) cur.parts.push(text);
-    else start_("text", text, j);
+    else begin("text", text, j);
   }
   close();
 }
@@ -371,7 +442,6 @@ function bareHeadings(
 ): Set<number> {
   const found = new Set<number>();
   const plain = (j: number) => kinds[j] === "text" && !/^[ \t]{4}/.test(lines[j]!);
-  const strong = (t: string) => isKnownHeading(t) || isTitleCase(t);
   for (let j = start; j < end; j++) {
     if (!plain(j)) continue;
     const text = lines[j]!.trim();
@@ -380,13 +450,15 @@ function bareHeadings(
     if (next !== null && SETEXT.test(next)) continue;
     if (end - start === 1) found.add(j);
     else if (j === start) {
-      if (strong(text)) found.add(j);
-    } else if (linePerParagraph && next !== null && strong(text)) {
+      if (strongHeading(text)) found.add(j);
+    } else if (linePerParagraph && next !== null && strongHeading(text)) {
       const prev = lines[j - 1]!;
       const afterSentence = found.has(j - 1) || kinds[j - 1] !== "text" || endsSentence(prev);
       const nextKind = kinds[j + 1];
       const before =
-        nextKind === "bullet" || nextKind === "item" || (nextKind === "text" && next.trim().length > text.length);
+        nextKind === "bullet" ||
+        nextKind === "item" ||
+        (nextKind === "text" && next.trim().length > text.length);
       if (afterSentence && before) found.add(j);
     }
   }
@@ -415,16 +487,23 @@ const MAX_TERM_WORDS = 6;
  * a capital or digit and is not a sentence.
  */
 export function glossaryLine(text: string, dashes = false): { term: string; definition: string } | null {
-  const sep = dashes ? /:\s*|\s+[—–-]\s+/ : /:\s*/;
-  const m = sep.exec(text);
-  if (!m || m.index === 0) return null;
+  let at = text.indexOf(":");
+  let width = 1;
+  if (dashes) {
+    const dash = /\s[—–-]\s/.exec(text);
+    if (dash && (at === -1 || dash.index < at)) {
+      at = dash.index;
+      width = 3;
+    }
+  }
+  if (at <= 0 || at > MAX_TERM_CHARS + 4) return null;
   const term = text
-    .slice(0, m.index)
+    .slice(0, at)
     .replace(/^(?:\*\*|__|\*|_)|(?:\*\*|__|\*|_)$/g, "")
     .trim();
   const definition = text
-    .slice(m.index + m[0].length)
-    .replace(/^(?:\*\*|__|\*|_)\s*/, "")
+    .slice(at + width)
+    .replace(/^\s*(?:\*\*|__|\*|_)?\s*/, "")
     .trim();
   if (!term || !definition) return null;
   if (term.length > MAX_TERM_CHARS || term.split(/\s+/).length > MAX_TERM_WORDS) return null;
@@ -474,14 +553,18 @@ export function proseSection(text: string, previous: SectionKey | null): Section
 // Title
 
 const MAX_TITLE_CHARS = 120;
-const ABBREVIATION = /(?:^|[\s(])(?:[A-Z]\.?)+$|\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Inc|Corp|Co|Ltd|vs|etc|No|Gov|Sen|Rep|Gen|Lt|Col|Jan|Feb|Aug|Sept|Oct|Nov|Dec)$/;
+/** Only the start of a paragraph is searched for its first sentence. */
+const MAX_TITLE_SCAN = 2000;
+const ABBREVIATION =
+  /(?:^|[\s(])(?:[A-Z]\.?)+$|\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Inc|Corp|Co|Ltd|vs|etc|No|Gov|Sen|Rep|Gen|Lt|Col|Jan|Feb|Aug|Sept|Oct|Nov|Dec)$/;
 
 /** First sentence of a paragraph, shortened at a word to fit a title line. */
-export function titleFrom(text: string): string {
+export function titleFrom(full: string): string {
+  const text = full.slice(0, MAX_TITLE_SCAN);
   let cut = text.length;
   const re = /[.!?](?=["'”’)]?\s+["'“‘(]?[\p{Lu}\p{N}])/gu;
   for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-    if (m[0] === "." && ABBREVIATION.test(text.slice(0, m.index))) continue;
+    if (m[0] === "." && ABBREVIATION.test(text.slice(Math.max(0, m.index - 24), m.index))) continue;
     cut = m[0] === "." ? m.index : m.index + 1;
     break;
   }
@@ -634,7 +717,10 @@ export function normalise(body: string, opts: NormaliseOptions = {}): Normalised
  * heading that names no section; else the first paragraph: consumed when it is a heading-like line,
  * otherwise the title is its first sentence and the paragraph stays in the body.
  */
-function findTitle(paras: BodyParagraph[], given: string | undefined): { title: string | null; titleIndex: number } {
+function findTitle(
+  paras: BodyParagraph[],
+  given: string | undefined,
+): { title: string | null; titleIndex: number } {
   const first = paras[0];
   const plainHeading = (p: BodyParagraph | undefined) =>
     p !== undefined &&
@@ -683,7 +769,8 @@ function roles(paras: BodyParagraph[], titleIndex: number): (Role | undefined)[]
   const before = paras[runStart - 1];
   const underHeading = before !== undefined && runStart - 1 !== titleIndex && before.kind === "heading";
   if (!underHeading || (before && isGlossaryHeading(before.text))) {
-    for (let j = runStart; j < paras.length; j++) if (role[j] === undefined && isTermBullet(paras[j]!)) role[j] = "glossary";
+    for (let j = runStart; j < paras.length; j++)
+      if (role[j] === undefined && isTermBullet(paras[j]!)) role[j] = "glossary";
   }
   return role;
 }

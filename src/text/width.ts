@@ -45,6 +45,14 @@ function graphemes(s: string): string[] {
   return out;
 }
 
+/** Width of plain (sanitised, unstyled) text from the grapheme cache; equals `displayWidth` there. */
+function plainWidth(s: string): number {
+  if (PRINTABLE_ASCII.test(s)) return s.length;
+  let w = 0;
+  for (const { segment } of segmenter.segment(s)) w += graphemeWidth(segment);
+  return w;
+}
+
 function untab(s: string): string {
   return s.includes("\t") ? s.replace(TAB, " ") : s;
 }
@@ -152,7 +160,7 @@ function wrapLine(line: string, width: number, out: string[]): void {
       continue;
     }
     if (part === "") continue;
-    const w = displayWidth(part);
+    const w = plainWidth(part);
     if (currentWidth + pending.length + w <= width) {
       current += pending + part;
       currentWidth += pending.length + w;
@@ -165,7 +173,7 @@ function wrapLine(line: string, width: number, out: string[]): void {
       const pieces = breakWord(part, width);
       for (let p = 0; p < pieces.length - 1; p++) out.push(pieces[p] ?? "");
       current = pieces[pieces.length - 1] ?? "";
-      currentWidth = displayWidth(current);
+      currentWidth = plainWidth(current);
     }
     pending = "";
   }

@@ -47,25 +47,25 @@ export function App(props: AppProps): React.JSX.Element {
   const { columns, rows } = useTerminalSize();
   const theme = useMemo(() => pickTheme(props.color), [props.color]);
   const tooSmall = columns < MIN_COLUMNS || rows < MIN_ROWS;
+  useQuitKeys(tooSmall ? ["exit"] : []);
   return (
     <ThemeContext.Provider value={theme}>
       {tooSmall ? (
         <TooSmall columns={columns} rows={rows} />
       ) : (
-        <Reader0 {...props} columns={columns} rows={rows} />
+        <Screen {...props} columns={columns} rows={rows} />
       )}
     </ThemeContext.Provider>
   );
 }
 
+/** Ctrl-C is handled here and only here, whatever has focus (prompts included); q too when too small. */
 function useQuitKeys(scopes: readonly Scope[]): void {
   const { exit } = useApp();
-  // Ctrl-C is handled here and only here, whatever has focus (prompts included).
   useCommands(["always", ...scopes], { onCommand: () => exit() }, true);
 }
 
 function TooSmall({ columns, rows }: { columns: number; rows: number }): React.JSX.Element {
-  useQuitKeys(["exit"]);
   const lines = wrap(
     `Terminal too small (${columns}×${rows}). Needs at least ${MIN_COLUMNS}×${MIN_ROWS}.`,
     columns,
@@ -81,13 +81,7 @@ function TooSmall({ columns, rows }: { columns: number; rows: number }): React.J
   );
 }
 
-function Reader0({
-  data,
-  initialFilter,
-  today,
-  columns,
-  rows,
-}: AppProps & { columns: number; rows: number }) {
+function Screen({ data, initialFilter, today, columns, rows }: AppProps & { columns: number; rows: number }) {
   const { exit } = useApp();
   const [state, dispatch] = useReducer(reducer, initialFilter, initialState);
   const story = useMemo(() => buildStory(data), [data]);
@@ -112,8 +106,7 @@ function Reader0({
   const bottom = prompt.kind === "date" ? promptHeight(prompt.error) : 1;
   const body = Math.max(1, frame - HEADER_HEIGHT - bottom);
 
-  // Ctrl-C anywhere; q and the view/filter keys only where a letter is not text being typed.
-  useCommands(["always"], { onCommand: () => exit() }, true);
+  // q and the view/filter keys only where a letter is not text being typed (Ctrl-C is the App's).
   useCommands(
     focus === "help" ? ["exit"] : ["exit", "global"],
     {

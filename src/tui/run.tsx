@@ -1,6 +1,7 @@
 // Mounts the full-screen reader and owns the terminal for as long as it runs. Whatever ends the session
 // (q, Ctrl-C, a signal, a crash), the main screen, the cursor and cooked mode come back before the exit
 // code is returned, and any error is printed only after that so it stays visible.
+import { Readable } from "node:stream";
 import { Box, type Instance, render, Text, useApp, useInput } from "ink";
 import { type ReactNode, useEffect } from "react";
 import { FolderError, loadBriefings } from "../briefing/load.js";
@@ -99,6 +100,44 @@ function Loading({ done, total }: { done: number; total: number }): ReactNode {
   );
 }
 
+/**
+ * Ink subscribes components to keys in passive effects, which React (legacy root) runs a tick after the
+ * frame is drawn. A key arriving in that gap reached the part that had just closed: Esc in the actor
+ * picker then a quick Enter added the actor instead of opening the briefing. Each chunk of input is
+ * handed to Ink one setImmediate later, which queues it behind those effects.
+ */
+function keysAfterEffects(source: NodeJS.ReadStream): { stream: NodeJS.ReadStream; close: () => void } {
+  const proxy = new Readable({ read() {} });
+  const forward = (chunk: Buffer) => {
+    setImmediate(() => {
+      if (!proxy.destroyed) proxy.push(chunk);
+    });
+  };
+  source.on("data", forward);
+  const tty = Object.assign(proxy, {
+    isTTY: true,
+    setRawMode(mode: boolean) {
+      source.setRawMode(mode);
+      return tty;
+    },
+    ref() {
+      source.ref();
+      return tty;
+    },
+    unref() {
+      source.unref();
+      return tty;
+    },
+  });
+  return {
+    stream: tty as unknown as NodeJS.ReadStream,
+    close() {
+      source.off("data", forward);
+      proxy.destroy();
+    },
+  };
+}
+
 function describe(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   return sanitize(message).replace(/\s+/g, " ").trim() || "unknown error";
@@ -107,6 +146,7 @@ function describe(error: unknown): string {
 export function runTui(opts: TuiOptions): Promise<number> {
   const { stdin, stdout, stderr } = process;
   return new Promise<number>((resolve) => {
+    const keys = keysAfterEffects(stdin);
     let instance: Instance | undefined;
     let settled = false;
     let interrupted = false;
@@ -165,6 +205,7 @@ export function runTui(opts: TuiOptions): Promise<number> {
         // Unmounting a tree that just threw can throw again; the terminal is restored below regardless.
       }
       restoreTerminal();
+      keys.close();
       stdin.pause();
       stdin.unref();
       if (message) {
@@ -192,6 +233,7 @@ export function runTui(opts: TuiOptions): Promise<number> {
       if (instance) instance.rerender(node);
       else
         instance = render(node, {
+          stdin: keys.stream,
           exitOnCtrlC: false,
           patchConsole: false,
           maxFps: 60,

@@ -58,13 +58,20 @@ describe("registry file", () => {
   });
 
   it("refuses an alias bomb instead of expanding it", () => {
-    const lines = ["a: &a [x, x, x, x, x, x, x, x, x, x]"];
-    for (let i = 0; i < 8; i++) {
-      lines.push(`${"bcdefghi"[i]}: &${"bcdefghi"[i]} [*${i === 0 ? "a" : "bcdefghi"[i - 1]}, *${i === 0 ? "a" : "bcdefghi"[i - 1]}, *${i === 0 ? "a" : "bcdefghi"[i - 1]}, *${i === 0 ? "a" : "bcdefghi"[i - 1]}, *${i === 0 ? "a" : "bcdefghi"[i - 1]}, *${i === 0 ? "a" : "bcdefghi"[i - 1]}, *${i === 0 ? "a" : "bcdefghi"[i - 1]}, *${i === 0 ? "a" : "bcdefghi"[i - 1]}, *${i === 0 ? "a" : "bcdefghi"[i - 1]}]`);
+    // Each entry's aliases refer to the previous entry's nine times: 9^8 strings if expanded.
+    const lines = ["- name: A0", "  aliases: &l0 [x, x, x, x, x, x, x, x, x]"];
+    for (let i = 1; i <= 8; i++) {
+      lines.push(
+        `- name: A${i}`,
+        `  aliases: &l${i} [${Array(9)
+          .fill(`*l${i - 1}`)
+          .join(", ")}]`,
+      );
     }
     const { registry, problems } = parseRegistry(lines.join("\n"), "actors.yaml");
     expect(registry).toEqual([]);
     expect(problems).toHaveLength(1);
+    expect(problems[0]?.message).toMatch(/alias/i);
   });
 
   it("warns about an alias already claimed by another actor", () => {
@@ -114,7 +121,9 @@ describe("actors in text", () => {
   });
 
   it("matches other registry names case-insensitively", () => {
-    expect(extractActors(["The Trump Administration acted."], REGISTRY, [])).toEqual(["Trump administration"]);
+    expect(extractActors(["The Trump Administration acted."], REGISTRY, [])).toEqual([
+      "Trump administration",
+    ]);
   });
 
   it("reads a Full Name (ACRONYM) definition and folds later uses of the acronym", () => {
@@ -127,7 +136,9 @@ describe("actors in text", () => {
   });
 
   it("accepts acronyms that spell connectors or mix case", () => {
-    expect(extractActors(["The Department of Defense (DoD) objected."], [], [])).toEqual(["Department of Defense"]);
+    expect(extractActors(["The Department of Defense (DoD) objected."], [], [])).toEqual([
+      "Department of Defense",
+    ]);
   });
 
   it("ignores a parenthesis whose letters are not the initials", () => {
@@ -141,7 +152,9 @@ describe("actors in text", () => {
   it("finds organisation names around Department, Bureau, Administration", () => {
     expect(
       extractActors(
-        ["A letter from the US Department of Commerce reached the Trump Administration and the Census Bureau."],
+        [
+          "A letter from the US Department of Commerce reached the Trump Administration and the Census Bureau.",
+        ],
         [],
         [],
       ),
@@ -162,9 +175,9 @@ describe("actors in text", () => {
   });
 
   it("ignores an organisation word standing alone", () => {
-    expect(extractActors(["The Department declined to comment. Administration officials agreed."], [], [])).toEqual(
-      [],
-    );
+    expect(
+      extractActors(["The Department declined to comment. Administration officials agreed."], [], []),
+    ).toEqual([]);
   });
 
   it("finds people introduced by a role", () => {
@@ -181,9 +194,9 @@ describe("actors in text", () => {
   });
 
   it("finds a person named before a role", () => {
-    expect(extractActors(["Francesco Bailo, deputy director of a research centre, disagreed."], [], [])).toEqual([
-      "Francesco Bailo",
-    ]);
+    expect(
+      extractActors(["Francesco Bailo, deputy director of a research centre, disagreed."], [], []),
+    ).toEqual(["Francesco Bailo"]);
   });
 
   it("keeps the title with a lone surname", () => {
@@ -191,9 +204,9 @@ describe("actors in text", () => {
   });
 
   it("folds a later surname into the full name", () => {
-    expect(extractActors(["Secretary Howard Lutnick signed.", "Secretary Lutnick later spoke."], [], [])).toEqual([
-      "Howard Lutnick",
-    ]);
+    expect(
+      extractActors(["Secretary Howard Lutnick signed.", "Secretary Lutnick later spoke."], [], []),
+    ).toEqual(["Howard Lutnick"]);
   });
 
   it("does not take capitalised sentence openers as actors", () => {
@@ -201,9 +214,9 @@ describe("actors in text", () => {
   });
 
   it("names each actor once across texts, in order of first appearance", () => {
-    expect(extractActors(["Anthropic and the BIS met.", "The White House and Anthropic spoke."], REGISTRY, [])).toEqual(
-      ["Anthropic", "Bureau of Industry and Security", "Trump administration"],
-    );
+    expect(
+      extractActors(["Anthropic and the BIS met.", "The White House and Anthropic spoke."], REGISTRY, []),
+    ).toEqual(["Anthropic", "Bureau of Industry and Security", "Trump administration"]);
   });
 });
 

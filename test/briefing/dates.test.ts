@@ -35,7 +35,13 @@ describe("sentences", () => {
 describe("day dates", () => {
   it("reads 'June 12' with the year of the briefing and says so", () => {
     expect(events("The order arrived on June 12.")).toEqual([
-      { date: "2026-06-12", precision: "day", yearInferred: true, text: "The order arrived on June 12.", line: 1 },
+      {
+        date: "2026-06-12",
+        precision: "day",
+        yearInferred: true,
+        text: "The order arrived on June 12.",
+        line: 1,
+      },
     ]);
   });
 
@@ -143,7 +149,10 @@ describe("events", () => {
   });
 
   it("gives the line the date is on when a paragraph spans lines", () => {
-    const found = extractEvents([{ text: "The order came\nlate, on\nJune 12, and talks followed.", line: 10 }], REF);
+    const found = extractEvents(
+      [{ text: "The order came\nlate, on\nJune 12, and talks followed.", line: 10 }],
+      REF,
+    );
     expect(found[0]?.line).toBe(12);
     expect(found[0]?.text).toBe("The order came late, on June 12, and talks followed.");
   });

@@ -34,7 +34,10 @@ describe("loadBriefings", () => {
     await write("sub/good-two.txt", briefing("Good two", "2026-06-14"));
     await write("empty.md", "");
     await write("binary.md", Buffer.from("# T\n\nab\0cd\n"));
-    await write("latin1.md", Buffer.concat([Buffer.from("# T\n\nCaf"), Buffer.from([0xe9]), Buffer.from("\n")]));
+    await write(
+      "latin1.md",
+      Buffer.concat([Buffer.from("# T\n\nCaf"), Buffer.from([0xe9]), Buffer.from("\n")]),
+    );
     execFileSync("mkfifo", [path.join(dir, "pipe.md")]);
     const server = net.createServer();
     servers.push(server);
@@ -105,9 +108,9 @@ describe("loadBriefings", () => {
     await write("actors.yaml", "name: [unclosed\n");
     const broken = await loadBriefings(dir);
     expect(broken.briefings.map((b) => b.id)).toEqual(["a"]);
-    expect(broken.problems.some((p) => p.path === path.join(dir, "actors.yaml") && p.severity === "error")).toBe(
-      true,
-    );
+    expect(
+      broken.problems.some((p) => p.path === path.join(dir, "actors.yaml") && p.severity === "error"),
+    ).toBe(true);
   });
 
   it("names parser problems and warnings by the path the user gave", async () => {

@@ -2,9 +2,19 @@
 import { readdirSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import * as pty from "node-pty";
 import stringWidth from "string-width";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Built, buildCli, makeFolder, REPO, removeAll, runAndCloseEarly, runCli } from "./helpers.js";
+import {
+  type Built,
+  buildCli,
+  cleanEnv,
+  makeFolder,
+  REPO,
+  removeAll,
+  runAndCloseEarly,
+  runCli,
+} from "./helpers.js";
 
 let built: Built;
 let story: string;
@@ -73,8 +83,11 @@ describe("help, version and usage errors", () => {
     [["frobnicate"], "unknown command 'frobnicate'"],
     [["print"], "print needs a briefing id"],
     [["print", "x", "--width", "wide"], "option '--width' needs a whole number"],
-    [["list", "--since", "2025-02-30"], "2025-02-30 does not exist"],
-    [["timeline", "--since", "2025-05", "--until", "2025-04"], "is after"],
+    [["list", "--since", "2025-02-30"], "option '--since': 2025-02-30 does not exist"],
+    [
+      ["timeline", "--since", "2025-05", "--until", "2025-04"],
+      "'--since 2025-05-01' is after '--until 2025-04-30'",
+    ],
   ])("%j exits 64 with a message and a hint", async (args, message) => {
     const r = await runCli(built, ["--dir", story, ...args]);
     expect(r.code).toBe(64);
@@ -198,10 +211,13 @@ describe("list", () => {
     expect(errors[1]).toMatch(new RegExp(`^${reEscape(join(dir, "empty.md"))}(:\\d+)?: \\S`));
   });
 
-  it("keeps every row within --width", async () => {
-    for (const width of [20, 40, 100]) {
-      const r = await runCli(built, ["--dir", story, "list", "--width", String(width)]);
-      expect(widest(r.stdout), `width ${width}`).toBeLessThanOrEqual(width);
+  it("keeps every line of every table within --width", async () => {
+    for (const command of ["list", "timeline", "actors", "glossary"]) {
+      for (const width of [20, 40, 100]) {
+        const r = await runCli(built, ["--dir", story, command, "--width", String(width)]);
+        expect(r.code).toBe(0);
+        expect(widest(r.stdout), `${command} --width ${width}`).toBeLessThanOrEqual(width);
+      }
     }
   });
 });
@@ -570,6 +586,47 @@ describe("pipes and the print path", () => {
   });
 });
 
+describe("colour", () => {
+  function inTerminal(
+    args: string[],
+    env: Record<string, string> = {},
+  ): Promise<{ code: number; output: string }> {
+    return new Promise((resolve) => {
+      const term = pty.spawn(process.execPath, [built.bin, "--dir", story, ...args], {
+        cols: 100,
+        rows: 50,
+        cwd: built.root,
+        env: cleanEnv(env),
+      });
+      let output = "";
+      term.onData((d) => {
+        output += d;
+      });
+      term.onExit(({ exitCode }) => resolve({ code: exitCode, output }));
+    });
+  }
+
+  it("is used on a terminal, and never with NO_COLOR, --no-color, TERM=dumb or FORCE_COLOR=0", async () => {
+    const styled = await inTerminal(["print", "bridge-closure"]);
+    expect(styled.code).toBe(0);
+    expect(styled.output).toContain("\x1b[");
+    expect(styled.output).toContain("Tideline Bridge shut");
+    const cases: [string[], Record<string, string>][] = [
+      [["print", "bridge-closure"], { NO_COLOR: "1" }],
+      [["print", "bridge-closure", "--no-color"], {}],
+      [["--no-color", "timeline"], {}],
+      [["list"], { TERM: "dumb" }],
+      [["check"], { FORCE_COLOR: "0" }],
+    ];
+    for (const [args, env] of cases) {
+      const plain = await inTerminal(args, env);
+      expect(plain.code, args.join(" ")).toBe(0);
+      expect(plain.output.length).toBeGreaterThan(20);
+      expect(plain.output, `${args.join(" ")} ${JSON.stringify(env)}`).not.toContain("\x1b");
+    }
+  });
+});
+
 describe("the bundled briefings", () => {
   const bundled = join(REPO, "briefings");
   const files = readdirSync(bundled).filter((f) => /\.(md|txt)$/.test(f));
@@ -593,6 +650,21 @@ describe("the bundled briefings", () => {
         if (format === "text") expect(widest(r.stdout)).toBeLessThanOrEqual(72);
       }
     }
+  });
+
+  run("print --format markdown of every one loads back to the same model", async () => {
+    const out = await folder({ "actors.yaml": await readFile(join(bundled, "actors.yaml"), "utf8") }, false);
+    const before = json((await runCli(built, ["list", "--json"])).stdout) as Record<string, unknown>[];
+    for (const b of before) {
+      const md = await runCli(built, ["print", String(b.id), "--format", "markdown"]);
+      await writeFile(join(out, String(b.relPath)), md.stdout);
+    }
+    const after = json((await runCli(built, ["--dir", out, "list", "--json"])).stdout) as Record<
+      string,
+      unknown
+    >[];
+    const comparable = ({ path: _p, ...rest }: Record<string, unknown>) => rest;
+    expect(after.map(comparable)).toEqual(before.map(comparable));
   });
 
   run("the timeline flags the June 12 / June 13 disagreement", async () => {

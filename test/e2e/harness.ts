@@ -13,6 +13,8 @@ export const BIN = process.env.SIGNALDESK_E2E_BIN ?? join(REPO, "dist/signaldesk
 export const BUNDLED_BRIEFINGS = join(REPO, "briefings");
 const WRAPPER = join(REPO, "test/e2e/wrapper.mjs");
 const EXIT_MARKER = /<<E2E-EXIT (\{.*?\})>>/;
+const SYNC_BEGIN = "\x1b[?2026h";
+const SYNC_END = "\x1b[?2026l";
 
 /** Bytes a terminal sends for the keys tests press. */
 export const KEYS = {
@@ -131,6 +133,7 @@ export function start(opts: StartOptions = {}): Session {
   });
 
   let output = "";
+  let midFrame = false;
   let exited = false;
   let closed = false;
   const watchers = new Set<() => void>();
@@ -138,10 +141,16 @@ export function start(opts: StartOptions = {}): Session {
     for (const watch of [...watchers]) watch();
   };
 
-  // Watchers run only after xterm has parsed the bytes, so they see the frame those bytes drew.
+  // Watchers run only after xterm has parsed the bytes, and never inside a synchronized update
+  // (DEC mode 2026, which Ink wraps each frame in): they see whole frames, not half-erased ones.
   pty.onData((data) => {
     output += data;
-    term.write(data, notify);
+    // Only the new bytes (and a marker split across chunks) can change whether a frame is open.
+    const tail = output.slice(-(data.length + SYNC_BEGIN.length));
+    const begin = tail.lastIndexOf(SYNC_BEGIN);
+    const end = tail.lastIndexOf(SYNC_END);
+    if (begin !== end) midFrame = begin > end;
+    term.write(data, midFrame ? undefined : notify);
   });
 
   const exit = new Promise<ExitInfo>((resolve) => {

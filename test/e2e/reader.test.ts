@@ -3,22 +3,24 @@
 import { existsSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BIN, BUNDLED_BRIEFINGS, type Session, start } from "./harness.js";
-import { cliJson, escapeRegExp, type IndexedActor, type ListedBriefing } from "./story.js";
+import { cliJson, type ListedBriefing, newestFirst } from "./story.js";
 
 const HEADINGS = ["What happened", "Why it matters", "What to watch"];
+const TAB = { timeline: "[1 Timeline]", briefings: "[2 Briefings]", glossary: "[3 Glossary]" };
 
 let briefings: ListedBriefing[];
-let actors: IndexedActor[];
 
 beforeAll(() => {
   if (!existsSync(BIN)) throw new Error(`${BIN} is missing: run npm run build`);
   briefings = cliJson<ListedBriefing[]>(BUNDLED_BRIEFINGS, "list");
-  actors = cliJson<IndexedActor[]>(BUNDLED_BRIEFINGS, "actors");
 });
 
 const header = (s: Session) => s.lines().slice(0, 2).join("\n");
+/** The row under the cursor, marked `›` in every list. */
+const selected = (s: Session) => s.lines().find((l) => l.trimStart().startsWith("›")) ?? "";
+const titleStart = (b: ListedBriefing) => b.title.slice(0, 24);
 
-/** Presses `key` until `check` holds, waiting for each press to change the screen; fails at the end. */
+/** Presses `key` until `check` holds, waiting for each press to change the screen. */
 async function pressUntil(s: Session, key: string, check: (screen: string) => boolean, what: string) {
   for (let i = 0; i < 40 && !check(s.screenText()); i++) {
     const before = s.screenText();
@@ -28,69 +30,161 @@ async function pressUntil(s: Session, key: string, check: (screen: string) => bo
   expect(check(s.screenText()), what).toBe(true);
 }
 
-describe("the reader on the bundled story", () => {
+describe("a tour of the bundled story", () => {
   let s: Session;
   beforeAll(async () => {
     s = start({ cols: 100, rows: 30 });
-    await s.waitForText(/Timeline/);
+    await s.waitForText(TAB.timeline);
   });
-  afterAll(() => s?.close());
+  afterAll(async () => {
+    s.press("q");
+    expect((await s.exit).exitCode).toBe(0);
+    s.close();
+  });
 
-  it("opens on the timeline, grouped by month", async () => {
+  it("opens on the timeline, grouped by month, with every briefing counted", () => {
     expect(header(s)).toContain("signaldesk");
-    expect(s.screenText()).toMatch(/June 2026/);
+    expect(header(s)).toContain(`${briefings.length} briefings`);
+    expect(s.screenText()).toMatch(/^ *(January|February|March|April|May|June|July|August) 20\d\d/m);
+    expect(s.overflow()).toEqual([]);
   });
 
-  it("moves between the three views with 1/2/3 and Tab", async () => {
+  it("moves between the three views with 1/2/3, Tab and Shift-Tab", async () => {
     s.press("2");
-    for (const b of briefings.slice(0, 5)) await s.waitForText(b.title.slice(0, 30));
+    await s.waitForText(TAB.briefings);
+    for (const b of briefings) expect(s.screenText()).toContain(titleStart(b));
     s.press("3");
-    const terms = briefings.flatMap((b) => b.glossary.map((g) => g.term)).sort((a, b) => a.localeCompare(b));
-    await s.waitForText(terms[0]!);
+    await s.waitForText(TAB.glossary);
+    const terms = briefings.flatMap((b) => b.glossary.map((g) => g.term));
+    const first = [...terms].sort((a, b) => a.localeCompare(b, "en", { sensitivity: "base" }))[0]!;
+    expect(s.screenText()).toContain(first);
     s.press("Tab");
-    await s.waitForText(/June 2026/);
+    await s.waitForText(TAB.timeline);
     s.press("ShiftTab");
-    await s.waitForText(terms[0]!);
+    await s.waitForText(TAB.glossary);
     s.press("1");
-    await s.waitForText(/June 2026/);
+    await s.waitForText(TAB.timeline);
   });
 
-  it("opens a briefing and reads all three sections", async () => {
+  it("searches the briefings list: / jumps to the first match, n to the next", async () => {
+    const actor = pickActor(briefings);
+    const word = actor.split(" ").at(-1)!;
+    // A list row is found by its date, title, id, actors and tags.
+    const hits = newestFirst(briefings).filter((b) =>
+      [b.date, b.title, b.id, ...b.actors, ...b.tags].join(" ").toLowerCase().includes(word.toLowerCase()),
+    );
+    expect(hits.length).toBeGreaterThanOrEqual(2);
     s.press("2");
-    await s.waitForText(briefings[0]!.title.slice(0, 30));
+    await s.waitForText(TAB.briefings);
+    // Like a person, type into the prompt once it shows, and press Enter once the text is in.
+    s.press("/");
+    await s.waitForText("Enter accept");
+    s.press(word);
+    await s.waitForText(`/${word}`);
+    s.press("Enter");
+    await s.waitFor((screen) => !screen.includes("Enter accept"), "the search prompt closed");
+    expect(selected(s)).toContain(titleStart(hits[0]!));
+    s.press("n");
+    await s.waitFor(() => selected(s).includes(titleStart(hits[1]!)), `cursor on "${hits[1]!.title}"`);
+    s.press("N");
+    await s.waitFor(() => selected(s).includes(titleStart(hits[0]!)), `back on "${hits[0]!.title}"`);
+  });
+
+  it("opens a briefing and reads all three sections down to the end", async () => {
+    const open = selected(s);
+    const target = briefings.find((b) => open.includes(titleStart(b)))!;
     s.press("Enter");
     await s.waitForText(HEADINGS[0]!);
+    expect(s.screenText()).toContain(titleStart(target));
     const seen = new Set<string>();
-    const note = (screen: string) => {
+    const all = (screen: string) => {
       for (const h of HEADINGS) if (screen.includes(h)) seen.add(h);
       return seen.size === HEADINGS.length;
     };
-    await pressUntil(s, "PgDn", note, "all three section headings");
+    await pressUntil(s, "PgDn", all, "all three section headings");
+    expect(s.overflow()).toEqual([]);
     s.press("Esc");
-    await s.waitFor((screen) => !screen.includes(HEADINGS[2]!), "the list again");
+    await s.waitFor(() => selected(s).includes(titleStart(target)), "the list, cursor where it was");
+  });
+
+  it("filters by actor, then by date, and clears", async () => {
+    const actor = pickActor(briefings);
+    const byActor = cliJson<ListedBriefing[]>(BUNDLED_BRIEFINGS, "list", "--actor", actor).length;
+    s.press("a");
+    await s.waitForText("Filter by actor");
+    s.press(actor);
+    await s.waitForText(`Actor: ${actor}`);
+    await s.waitFor(() => selected(s).includes(actor), `${actor} highlighted in the picker`);
+    s.press("Enter");
+    await s.waitForText(`${byActor} of ${briefings.length} briefings`);
+    expect(header(s)).toContain(actor);
+
+    s.press("c");
+    await s.waitForText("No filters");
+    expect(header(s)).toContain(`${briefings.length} briefings`);
+
+    const month = briefings.at(-1)!.date!.slice(0, 7);
+    const inMonth = briefings.filter((b) => b.date?.startsWith(month)).length;
+    s.press("d");
+    await s.waitForText("Date:");
+    s.press(month);
+    await s.waitForText(`Date: ${month}`);
+    s.press("Enter");
+    await s.waitForText(`${inMonth} of ${briefings.length} briefings`);
+    expect(s.lines()[1]).toContain(month);
+
+    s.press("c");
+    await s.waitForText("No filters");
+  });
+
+  it("shows the keys with ? and closes with Esc", async () => {
+    s.press("?");
+    await s.waitForText("Quit from anywhere");
+    expect(s.screenText()).toContain("Filter by actor");
+    s.press("Esc");
+    await s.waitFor((screen) => !screen.includes("Quit from anywhere"), "the help closed");
   });
 });
 
 describe("resizing", () => {
-  it("re-lays out at once and never draws past the edge", async () => {
-    const s = start({ cols: 100, rows: 30 });
-    try {
-      await s.waitForText(/Timeline/);
-      expect(s.overflow()).toEqual([]);
-      s.resize(60, 20);
-      await s.waitFor((screen) => screen.split("\n").length === 20, "the smaller frame");
-      expect(s.overflow()).toEqual([]);
-      s.resize(30, 8);
-      await s.waitForText(/too small/i);
-      s.resize(100, 30);
-      await s.waitForText(/Timeline/);
-      expect(s.overflow()).toEqual([]);
-      s.press("q");
-      expect((await s.exit).exitCode).toBe(0);
-    } finally {
-      s.close();
+  let s: Session;
+  afterAll(() => s?.close());
+
+  it("re-lays out at once, never draws past the edge, and says when the terminal is too small", async () => {
+    s = start({ cols: 100, rows: 30 });
+    await s.waitForText(TAB.timeline);
+    // Laid out for the new size: the footer sits on the second-last row and the last row stays empty
+    // (Ink clears the whole screen on every frame as tall as the terminal; the reader stays a row short).
+    const laidOutFor = (rows: number) => () => {
+      const lines = s.lines();
+      return (
+        lines[0]!.includes("signaldesk") && lines[rows - 2]!.includes("j/k move") && lines[rows - 1] === ""
+      );
+    };
+    for (const [cols, rows] of [
+      [60, 20],
+      [140, 40],
+      [40, 10],
+    ] as const) {
+      s.resize(cols, rows);
+      await s.waitFor(laidOutFor(rows), `the reader laid out for ${cols}x${rows}`);
+      expect(s.overflow(), `rows wider than ${cols}`).toEqual([]);
     }
+    s.resize(30, 8);
+    await s.waitForText(/too small/i);
+    expect(s.overflow()).toEqual([]);
+    s.resize(100, 30);
+    await s.waitFor(laidOutFor(30), "the reader back at 100x30");
+    s.press("q");
+    expect((await s.exit).exitCode).toBe(0);
   });
 });
 
-export { actors, escapeRegExp };
+/** An actor named by some briefings but not all, so filtering by it visibly narrows the list. */
+function pickActor(list: ListedBriefing[]): string {
+  const counts = new Map<string, number>();
+  for (const b of list) for (const a of b.actors) counts.set(a, (counts.get(a) ?? 0) + 1);
+  const found = [...counts].find(([, n]) => n >= 2 && n < list.length);
+  if (!found) throw new Error("the bundled story has no actor named by some briefings but not all");
+  return found[0];
+}

@@ -10,11 +10,7 @@ export interface ListedBriefing {
   actors: string[];
   sections: Record<"whatHappened" | "whyItMatters" | "whatToWatch", unknown[]>;
   glossary: { term: string }[];
-}
-
-export interface IndexedActor {
-  name: string;
-  briefingIds: string[];
+  tags: string[];
 }
 
 export function cliJson<T>(dir: string, ...args: string[]): T {
@@ -25,11 +21,12 @@ export function cliJson<T>(dir: string, ...args: string[]): T {
   return JSON.parse(out) as T;
 }
 
-/** A term's first word is enough to find it on screen even when the row is cut to fit. */
-export function firstWords(text: string, count: number): string {
-  return text.split(/\s+/).slice(0, count).join(" ");
-}
-
-export function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+/** The order of the briefings view: newest first, then by title. */
+export function newestFirst(list: ListedBriefing[]): ListedBriefing[] {
+  return [...list].sort((a, b) => {
+    if (a.date === b.date) return a.title.localeCompare(b.title);
+    if (a.date === null) return 1;
+    if (b.date === null) return -1;
+    return a.date < b.date ? 1 : -1;
+  });
 }

@@ -56,9 +56,12 @@ describe("the bundled briefings load", () => {
   });
 
   it("keeps the source of each report, the named outlet included", () => {
-    expect(briefing(STALL).source).toMatch(/The Verge Policy/);
-    for (const id of [ORDER, TALKS, REVERSAL, LIFTED])
-      expect(briefing(id).source, id).toMatch(/unnamed|not named/);
+    expect(briefing(STALL).source).toMatch(/^SignalDesk retelling of The Verge Policy report/);
+    for (const id of [ORDER, TALKS, REVERSAL, LIFTED]) {
+      expect(briefing(id).source, id).toMatch(/^Original article \(unnamed outlet\)/);
+    }
+    // A source line that repeats the front matter's source is shown once, not twice.
+    for (const b of loaded.briefings) expect(b.source, b.id).not.toMatch(/·/);
   });
 
   it("reads the structured stage into its key points and three sections", () => {

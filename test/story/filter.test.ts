@@ -12,7 +12,9 @@ import {
 import { buildTimeline } from "../../src/story/timeline.js";
 import { makeBriefing } from "./factory.js";
 
-const REGISTRY: RegistryActor[] = [{ name: "Bureau of Industry and Security", kind: "agency", aliases: ["BIS"] }];
+const REGISTRY: RegistryActor[] = [
+  { name: "Bureau of Industry and Security", kind: "agency", aliases: ["BIS"] },
+];
 
 const june = makeBriefing({
   id: "june",
@@ -74,7 +76,11 @@ describe("actors", () => {
   });
 
   it("matches any of several actors", () => {
-    expect(ids({ actors: ["Palantir", "Bureau of Industry and Security"] })).toEqual(["june", "july", "undated"]);
+    expect(ids({ actors: ["Palantir", "Bureau of Industry and Security"] })).toEqual([
+      "june",
+      "july",
+      "undated",
+    ]);
   });
 
   it("does not match inside another word", () => {
@@ -120,7 +126,9 @@ describe("description", () => {
 
   it("shows a range, several actors and a query", () => {
     expect(
-      describeFilter(filter({ since: "2026-06-01", until: "2026-06-30", actors: ["BIS", "Anthropic"], query: "ban" })),
+      describeFilter(
+        filter({ since: "2026-06-01", until: "2026-06-30", actors: ["BIS", "Anthropic"], query: "ban" }),
+      ),
     ).toBe('2026-06-01..2026-06-30 · actors BIS or Anthropic · search "ban"');
   });
 

@@ -36,7 +36,11 @@ describe("single periods", () => {
 
 describe("ranges", () => {
   it("reads since..until with mixed forms", () => {
-    expect(parsePeriod("2026-06..2026-07-04", TODAY)).toEqual({ ok: true, since: "2026-06-01", until: "2026-07-04" });
+    expect(parsePeriod("2026-06..2026-07-04", TODAY)).toEqual({
+      ok: true,
+      since: "2026-06-01",
+      until: "2026-07-04",
+    });
   });
 
   it("reads an open end", () => {

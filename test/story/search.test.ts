@@ -24,10 +24,9 @@ describe("query", () => {
   });
 
   it("needs every word", () => {
-    expect([matchesQuery(briefing, "commerce anthropic"), matchesQuery(briefing, "commerce openai")]).toEqual([
-      true,
-      false,
-    ]);
+    expect([matchesQuery(briefing, "commerce anthropic"), matchesQuery(briefing, "commerce openai")]).toEqual(
+      [true, false],
+    );
   });
 
   it("treats quoted words as one phrase", () => {
@@ -49,7 +48,11 @@ describe("query", () => {
 describe("highlight ranges", () => {
   it("finds every occurrence of every word", () => {
     const text = "Export rules: export controls and EXPORT licences.";
-    expect(findMatches(text, "export").map((m) => text.slice(m.start, m.end))).toEqual(["Export", "export", "EXPORT"]);
+    expect(findMatches(text, "export").map((m) => text.slice(m.start, m.end))).toEqual([
+      "Export",
+      "export",
+      "EXPORT",
+    ]);
   });
 
   it("merges overlapping words into one range", () => {

@@ -56,8 +56,14 @@ describe("conflicting reports", () => {
     const a = makeBriefing({ id: "stalled", events: [{ date: "2026-06-12", text: ORDER_12 }] });
     const b = makeBriefing({ id: "talks", events: [{ date: "2026-06-13", text: ORDER_13 }] });
     const [first, second] = buildTimeline([a, b]);
-    expect(first).toMatchObject({ conflict: true, conflictWith: [{ date: "2026-06-13", briefingId: "talks" }] });
-    expect(second).toMatchObject({ conflict: true, conflictWith: [{ date: "2026-06-12", briefingId: "stalled" }] });
+    expect(first).toMatchObject({
+      conflict: true,
+      conflictWith: [{ date: "2026-06-13", briefingId: "talks" }],
+    });
+    expect(second).toMatchObject({
+      conflict: true,
+      conflictWith: [{ date: "2026-06-12", briefingId: "stalled" }],
+    });
   });
 
   it("does not flag reports that agree on the date", () => {
@@ -87,7 +93,9 @@ describe("conflicting reports", () => {
     const a = makeBriefing({ id: "a", events: [{ date: "2026-06-12", text: ORDER_12 }] });
     const b = makeBriefing({
       id: "b",
-      events: [{ date: "2026-06-15", text: "On June 15 Anthropic sent executives to Washington to negotiate." }],
+      events: [
+        { date: "2026-06-15", text: "On June 15 Anthropic sent executives to Washington to negotiate." },
+      ],
     });
     expect(buildTimeline([a, b]).some((e) => e.conflict)).toBe(false);
   });
@@ -110,7 +118,12 @@ describe("conflicting reports", () => {
     const a = makeBriefing({ id: "a", events: [{ date: "2026-06-12", text: ORDER_12 }] });
     const b = makeBriefing({
       id: "b",
-      events: [{ date: "2026-06-14", text: "On June 14 the Trump administration ordered OpenAI to stagger GPT-5.6." }],
+      events: [
+        {
+          date: "2026-06-14",
+          text: "On June 14 the Trump administration ordered OpenAI to stagger GPT-5.6.",
+        },
+      ],
     });
     expect(buildTimeline([a, b]).some((e) => e.conflict)).toBe(false);
   });
@@ -131,7 +144,8 @@ describe("conflicting reports", () => {
 
   it("finds the conflict among many unrelated events", () => {
     // Unrelated sentences: each made of words no other sentence uses.
-    const word = (n: number) => [0, 1, 2, 3].map((k) => String.fromCharCode(97 + ((n >> (k * 4)) % 16))).join("");
+    const word = (n: number) =>
+      [0, 1, 2, 3].map((k) => String.fromCharCode(97 + ((n >> (k * 4)) % 16))).join("");
     const noise = Array.from({ length: 300 }, (_, i) =>
       makeBriefing({
         id: `n${i}`,

@@ -85,7 +85,10 @@ export interface Rendered {
   unmount: () => void;
 }
 
-export async function render(tree: ReactElement, size: { columns?: number; rows?: number } = {}): Promise<Rendered> {
+export async function render(
+  tree: ReactElement,
+  size: { columns?: number; rows?: number } = {},
+): Promise<Rendered> {
   const stdout = new FakeStdout(size.columns ?? 100, size.rows ?? 30);
   const stdin = new FakeStdin();
   const stderr = new FakeStdout(100, 30);

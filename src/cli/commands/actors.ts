@@ -43,23 +43,18 @@ export async function actorsCommand(ctx: CommandContext, args: ActorsArgs, filte
     count: String(a.briefingIds.length),
     aliases: a.aliases.map(cell).join(", "),
   }));
-  const fixed = KIND_WIDTH + COUNT_WIDTH + 2 * GAP.length;
-  const nameWidth = Math.max(
-    1,
-    Math.min(
-      Math.max(...rows.map((r) => displayWidth(r.name))),
-      Math.max(12, Math.floor(width / 3)),
-      width - fixed,
-    ),
-  );
+  // A narrow terminal keeps the name and the count and drops the kind; names are kept whole when the
+  // aliases can still have a few columns.
+  const showKind = width >= 40;
+  const fixed = (showKind ? KIND_WIDTH + GAP.length : 0) + COUNT_WIDTH + GAP.length;
+  const longestName = Math.max(...rows.map((r) => displayWidth(r.name)));
+  const nameWidth = Math.max(1, Math.min(longestName, Math.max(12, width - fixed - 10), width - fixed));
   const aliasWidth = width - nameWidth - fixed - GAP.length;
 
   const lines = rows.map((r) => {
-    const parts = [
-      style.bold(fitTo(r.name, nameWidth)),
-      fitTo(r.kind, KIND_WIDTH),
-      padStart(r.count, COUNT_WIDTH),
-    ];
+    const parts = [style.bold(fitTo(r.name, nameWidth))];
+    if (showKind) parts.push(fitTo(r.kind, KIND_WIDTH));
+    parts.push(padStart(r.count, COUNT_WIDTH));
     if (aliasWidth >= 8 && r.aliases !== "") parts.push(style.muted(truncate(r.aliases, aliasWidth)));
     return parts.join(GAP);
   });

@@ -1,6 +1,5 @@
 // `signaldesk check`: every problem in the folder, errors and warnings. The problems are this
 // command's output, so they go to stdout (pipe them into an editor's quickfix list).
-import type { Problem } from "../../briefing/schema.js";
 import { type CommandContext, EXIT, formatProblem, load, sortProblems } from "../context.js";
 import { createStyle } from "../style.js";
 
@@ -13,12 +12,8 @@ export async function checkCommand(ctx: CommandContext): Promise<number> {
   if (typeof result === "number") return result;
   const style = createStyle(ctx.color);
 
-  // Warnings may be kept on the briefing, in the folder's list, or both: show each once.
-  const unique = new Map<string, Problem>();
-  for (const p of [...result.problems, ...result.briefings.flatMap((b) => b.warnings)]) {
-    unique.set(`${p.severity}\0${p.path}\0${p.line ?? ""}\0${p.message}`, p);
-  }
-  const problems = sortProblems([...unique.values()]);
+  // The loader copies each briefing's warnings into `problems`, named by the folder-joined path.
+  const problems = sortProblems(result.problems);
   const errors = problems.filter((p) => p.severity === "error").length;
   const files = new Set(problems.map((p) => p.path)).size;
 

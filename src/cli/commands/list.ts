@@ -51,20 +51,17 @@ export async function listCommand(ctx: CommandContext, args: ListArgs, filter: F
     title: cell(b.title),
     actors: b.actors.map(cell).join(", "),
   }));
-  // Columns share what is left after the date: the id keeps up to a third, actors up to a quarter,
-  // the title takes the rest, and a narrow terminal drops the actors first.
+  // The id is what `print` takes, so it is kept whole while the title still gets 20 columns; the
+  // actors column comes only when there is room for it beside a readable title.
   const rest = Math.max(0, width - DATE_WIDTH - GAP.length);
+  const longestId = Math.max(...rows.map((r) => displayWidth(r.id)));
   const idWidth = Math.max(
     1,
-    Math.min(
-      Math.max(...rows.map((r) => displayWidth(r.id))),
-      Math.max(8, Math.floor(rest / 3)),
-      rest - GAP.length - 1,
-    ),
+    Math.min(longestId, Math.max(8, rest - GAP.length - 20), rest - GAP.length - 1),
   );
   const afterId = rest - idWidth - GAP.length;
   const wantActors = Math.max(...rows.map((r) => displayWidth(r.actors)));
-  const actorsWidth = afterId >= 40 && wantActors > 0 ? Math.min(wantActors, Math.floor(rest / 4)) : 0;
+  const actorsWidth = afterId >= 50 && wantActors > 0 ? Math.min(wantActors, Math.floor(afterId / 3)) : 0;
   const titleWidth = Math.max(1, afterId - (actorsWidth > 0 ? actorsWidth + GAP.length : 0));
 
   const lines = rows.map((r) => {

@@ -3,7 +3,7 @@ import { Box } from "ink";
 import type { ReactNode } from "react";
 import { type CommandId, command } from "../keymap.js";
 import { VIEW_TITLES, VIEWS, type ViewId } from "../state.js";
-import { Line, type Segment, spread } from "./Line.js";
+import { Line, type Segment, segmentsWidth, spread } from "./Line.js";
 
 const VIEW_KEYS: Record<ViewId, CommandId> = {
   timeline: "view.timeline",
@@ -22,19 +22,30 @@ export interface HeaderProps {
 
 const firstKey = (id: CommandId) => command(id).keys[0]?.label ?? "";
 
-export function Header({ width, view, filters, matching, total }: HeaderProps): ReactNode {
-  const tabs: Segment[] = [{ text: " signaldesk ", token: "accent" }];
+function tabSegments(view: ViewId, short: boolean): Segment[] {
+  const out: Segment[] = [];
   for (const v of VIEWS) {
-    tabs.push({ text: " " });
-    const label = ` ${firstKey(VIEW_KEYS[v])} ${VIEW_TITLES[v]} `;
-    tabs.push({ text: v === view ? `[${label.trim()}]` : label, token: v === view ? "activeTab" : "tab" });
+    const key = firstKey(VIEW_KEYS[v]);
+    // On a narrow terminal the other views are shown by their key alone.
+    const label = short && v !== view ? key : `${key} ${VIEW_TITLES[v]}`;
+    out.push(
+      { text: " " },
+      { text: v === view ? `[${label}]` : ` ${label} `, token: v === view ? "activeTab" : "tab" },
+    );
   }
+  return out;
+}
+
+export function Header({ width, view, filters, matching, total }: HeaderProps): ReactNode {
+  const name: Segment = { text: " signaldesk ", token: "accent" };
   const count: Segment[] = [
     {
       text: matching === total ? `${total} briefings ` : `${matching} of ${total} briefings `,
       token: "muted",
     },
   ];
+  const full = [name, ...tabSegments(view, false)];
+  const tabs = segmentsWidth(full) <= width ? full : [name, ...tabSegments(view, true)];
   const filterLine: Segment[] =
     filters === ""
       ? [

@@ -57,7 +57,7 @@ export function spanSegments(
   return out;
 }
 
-function segmentsWidth(segments: readonly Segment[]): number {
+export function segmentsWidth(segments: readonly Segment[]): number {
   let w = 0;
   for (const s of segments) w += displayWidth(s.text);
   return w;

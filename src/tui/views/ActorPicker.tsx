@@ -36,6 +36,8 @@ export function narrowActors(actors: readonly ActorItem[], text: string): readon
   });
 }
 
+const KIND_WIDTH = 11;
+
 const PICKER_MOTIONS: Record<string, Motion> = { "picker.down": "down", "picker.up": "up" };
 
 export function ActorPicker({
@@ -67,7 +69,8 @@ export function ActorPicker({
     },
     ["picker"],
   );
-  const nameWidth = Math.min(32, Math.floor(width / 2));
+  // Marker and tick, name, kind, count: the name gives way first on a narrow terminal.
+  const nameWidth = Math.max(8, Math.min(32, width - 4 - 2 - KIND_WIDTH - 13));
   return (
     <Box flexDirection="column" height={height} width={width}>
       <Line
@@ -97,7 +100,7 @@ export function ActorPicker({
                   { text: selected ? "› " : "  ", token: "accent" },
                   { text: chosen.includes(a.name) ? "✓ " : "  ", token: "accent" },
                   { text: fitText(sanitizeLine(a.name), nameWidth), token: "title" },
-                  { text: `  ${a.kind.padEnd(10)}`, token: "muted" },
+                  { text: `  ${a.kind.padEnd(KIND_WIDTH)}`, token: "muted" },
                   { text: `${n} briefing${n === 1 ? "" : "s"}` },
                 ]}
                 width={width}

@@ -50,7 +50,7 @@ function Detail({
     lines.push([
       { text: " Defined in: ", token: "muted" },
       { text: ids(item.briefingIds) },
-      { text: "  Used in: ", token: "muted" },
+      { text: "  Also used in: ", token: "muted" },
       { text: ids(item.usedIn.filter((id) => !item.briefingIds.includes(id))) },
     ]);
     const defs = item.definitions.length > 1 ? ` (${item.definitions.length} definitions differ)` : "";

@@ -70,7 +70,11 @@ function Detail({
       { text: ` [${sanitizeLine(entry.briefingId)}]`, token: "muted" },
     ]);
     if (entry.conflict) {
-      const others = entry.conflictWith.map((c) => `${c.date} in ${sanitizeLine(c.briefingId)}`).join(", ");
+      // Only a few fit on a line anyway; a much-reported event can have hundreds.
+      const others = entry.conflictWith
+        .slice(0, 4)
+        .map((c) => `${c.date} in ${sanitizeLine(c.briefingId)}`)
+        .join(", ");
       lines.push([
         { text: ` ! Reports disagree on this event${others ? `: see ${others}` : ""}`, token: "warning" },
       ]);

@@ -1,0 +1,99 @@
+// One source file + the actor registry -> one Briefing, or the problems that stopped it. Composes
+// front matter, normalisation, dates and actors. Never throws: an unexpected failure is a Problem.
+import { extractActors } from "./actors.js";
+import { extractEvents, findFirstDate } from "./dates.js";
+import { splitFrontMatter } from "./frontmatter.js";
+import { normalise } from "./normalise.js";
+import { type Briefing, IsoDay, type Problem, type RegistryActor, type SourceFile } from "./schema.js";
+
+export type ParseResult = { briefing: Briefing } | { problems: Problem[] };
+
+/** The file name without its extension: `2026/june/order.md` -> `order`. */
+export function idFromPath(relPath: string): string {
+  const name = relPath.split(/[\\/]/).pop() ?? relPath;
+  const dot = name.lastIndexOf(".");
+  return dot > 0 ? name.slice(0, dot) : name;
+}
+
+export function parseBriefing(file: SourceFile, registry: RegistryActor[]): ParseResult {
+  try {
+    return parse(file, registry);
+  } catch (err) {
+    const why = err instanceof Error ? err.message : String(err);
+    return {
+      problems: [
+        { path: file.relPath, message: `could not be read as a briefing: ${why}`, severity: "error" },
+      ],
+    };
+  }
+}
+
+function parse(file: SourceFile, registry: RegistryActor[]): ParseResult {
+  const path = file.relPath;
+  const fm = splitFrontMatter(file.text, path);
+  if (!fm.ok) return { problems: fm.problems };
+  const meta = fm.data;
+
+  const body = normalise(fm.body, { firstLine: fm.bodyLine, ...(meta.title ? { title: meta.title } : {}) });
+  if (!meta.title && body.paragraphs.length === 0) {
+    return { problems: [{ path, message: "empty briefing", severity: "error" }] };
+  }
+  const id = meta.id ?? idFromPath(file.relPath);
+  // A body whose first paragraph has no words (". . .") gives no title: the id stands in.
+  const title = meta.title ?? (body.title && /[\p{L}\p{N}]/u.test(body.title) ? body.title : id);
+
+  // Everything that was written, in file order, for dates and names.
+  const texts: { text: string; line: number }[] = [];
+  if (body.titleLine !== null && body.title) texts.push({ text: body.title, line: body.titleLine });
+  texts.push(...body.keyPoints, ...body.sections.whatHappened, ...body.sections.whyItMatters);
+  texts.push(...body.sections.whatToWatch);
+  texts.push(...body.glossary.map((g) => ({ text: `${g.term}: ${g.definition}`, line: g.line })));
+  texts.sort((a, b) => a.line - b.line);
+
+  let date: string | null = meta.date ?? null;
+  let dateInferred = false;
+  if (date === null) {
+    const found = findFirstDate(texts);
+    if (found !== null && IsoDay.safeParse(found).success) {
+      date = found;
+      dateInferred = true;
+    }
+  }
+
+  const events = extractEvents(texts, date);
+  const headings = new Set<string>();
+  for (const p of Object.values(body.sections).flat()) if (p.subsection) headings.add(p.subsection);
+  const actors = extractActors(
+    [title, ...headings, ...texts.map((t) => t.text)],
+    registry,
+    meta.actors ?? [],
+  );
+
+  const briefing: Briefing = {
+    id,
+    path: file.path,
+    relPath: file.relPath,
+    title,
+    date,
+    dateInferred,
+    dateNote: meta.date_note ?? null,
+    source: combineSources(meta.source, body.source),
+    actors,
+    tags: meta.tags ?? [],
+    keyPoints: body.keyPoints,
+    sections: body.sections,
+    glossary: body.glossary,
+    events,
+    warnings: fm.warnings,
+  };
+  return { briefing };
+}
+
+/** Front matter names the source; a different `Source:` line in the text is kept beside it. */
+function combineSources(declared: string | undefined, written: string | null): string | null {
+  if (!declared || !written) return declared ?? written;
+  const [d, w] = [declared.toLowerCase(), written.toLowerCase()];
+  if (w.includes(d)) return written;
+  if (d.includes(w)) return declared;
+  return `${declared} · ${written}`;
+}

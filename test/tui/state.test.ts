@@ -1,0 +1,150 @@
+import { describe, expect, it } from "vitest";
+import { type Action, initialState, reducer, type State } from "../../src/tui/state.js";
+
+const start = () => initialState({ actors: [], tags: [] });
+const run = (state: State, ...actions: Action[]) => actions.reduce(reducer, state);
+const move = (motion: "down" | "up" | "bottom", total = 10, page = 5): Action => ({
+  type: "move",
+  motion,
+  total,
+  page,
+});
+
+describe("reducer", () => {
+  it("opens on the timeline with nothing open", () => {
+    const s = start();
+    expect(s.view).toBe("timeline");
+    expect(s.reader).toBeNull();
+    expect(s.prompt.kind).toBe("none");
+    expect(s.help).toBeNull();
+  });
+
+  it("keeps a cursor per view", () => {
+    const s = run(start(), move("down"), move("down"), { type: "view", view: "briefings" }, move("down"));
+    expect(s.lists.timeline.cursor).toBe(2);
+    expect(s.lists.briefings.cursor).toBe(1);
+    expect(run(s, { type: "view", view: "timeline" }).lists.timeline.cursor).toBe(2);
+  });
+
+  it("cycles views both ways and closes an open briefing when switching", () => {
+    let s = run(start(), { type: "cycleView", dir: 1 });
+    expect(s.view).toBe("briefings");
+    s = run(s, { type: "cycleView", dir: -1 }, { type: "cycleView", dir: -1 });
+    expect(s.view).toBe("glossary");
+    s = run(s, { type: "open", briefingId: "x", scroll: 0, mark: null }, { type: "view", view: "briefings" });
+    expect(s.reader).toBeNull();
+  });
+
+  it("backs out of help, then a prompt, then the reader, then a term's list", () => {
+    let s = run(
+      start(),
+      { type: "openTerm", term: "Aquifer", briefingIds: ["a"] },
+      { type: "open", briefingId: "a", scroll: 3, mark: null },
+      { type: "promptOpen", kind: "search" },
+      { type: "helpToggle" },
+    );
+    s = reducer(s, { type: "back" });
+    expect(s.help).toBeNull();
+    expect(s.prompt.kind).toBe("search");
+    s = reducer(s, { type: "back" });
+    expect(s.prompt.kind).toBe("none");
+    expect(s.reader?.briefingId).toBe("a");
+    s = reducer(s, { type: "back" });
+    expect(s.reader).toBeNull();
+    expect(s.view).toBe("briefings");
+    s = reducer(s, { type: "back" });
+    expect(s.term).toBeNull();
+    expect(s.view).toBe("glossary");
+  });
+
+  it("puts the cursor back where a cancelled search started", () => {
+    let s = run(start(), move("down"), move("down"), { type: "promptOpen", kind: "search" });
+    s = run(s, { type: "promptText", text: "pump" }, { type: "jump", row: 7, total: 10, page: 5 });
+    expect(s.lists.timeline.cursor).toBe(7);
+    s = reducer(s, { type: "promptCancel" });
+    expect(s.lists.timeline.cursor).toBe(2);
+    expect(s.query).toBe("");
+  });
+
+  it("keeps the search on Enter for n/N", () => {
+    const s = run(
+      start(),
+      { type: "promptOpen", kind: "search" },
+      { type: "promptText", text: "pump" },
+      { type: "searchKeep" },
+    );
+    expect(s.query).toBe("pump");
+    expect(s.prompt.kind).toBe("none");
+  });
+
+  it("adds an actor once, closes the picker and sends every list to the top", () => {
+    let s = run(
+      start(),
+      move("bottom"),
+      { type: "promptOpen", kind: "actor" },
+      { type: "addActor", name: "Mara Quell" },
+    );
+    expect(s.filter.actors).toEqual(["Mara Quell"]);
+    expect(s.prompt.kind).toBe("none");
+    expect(s.lists.timeline.cursor).toBe(0);
+    s = run(s, { type: "promptOpen", kind: "actor" }, { type: "addActor", name: "Mara Quell" });
+    expect(s.filter.actors).toEqual(["Mara Quell"]);
+  });
+
+  it("keeps the date prompt open with the reason when an entry is refused", () => {
+    let s = run(start(), { type: "promptOpen", kind: "date" }, { type: "promptText", text: "2026-13" });
+    s = reducer(s, { type: "dateError", error: "month 13 does not exist" });
+    expect(s.prompt).toEqual({ kind: "date", text: "2026-13", error: "month 13 does not exist" });
+    // Editing clears the complaint.
+    s = reducer(s, { type: "promptText", text: "2026-1" });
+    expect(s.prompt.kind === "date" && s.prompt.error).toBeNull();
+    s = reducer(s, { type: "setDates", since: "2026-01-01", until: "2026-01-31" });
+    expect(s.filter.since).toBe("2026-01-01");
+    expect(s.filter.until).toBe("2026-01-31");
+    expect(s.prompt.kind).toBe("none");
+  });
+
+  it("replaces both date bounds, dropping one that is not given", () => {
+    const s = run(
+      start(),
+      { type: "setDates", since: "2026-01-01", until: "2026-01-31" },
+      { type: "setDates", since: "2026-03-01", until: undefined },
+    );
+    expect(s.filter.since).toBe("2026-03-01");
+    expect("until" in s.filter).toBe(false);
+  });
+
+  it("clears every filter, the term and the kept search with c", () => {
+    const s = run(
+      initialState({ actors: ["X"], tags: ["t"], since: "2026-01-01", query: "q" }),
+      { type: "openTerm", term: "Aquifer", briefingIds: ["a"] },
+      { type: "clearFilters" },
+    );
+    expect(s.filter).toEqual({ actors: [], tags: [] });
+    expect(s.term).toBeNull();
+  });
+
+  it("moves in the actor picker only while it is open", () => {
+    let s = reducer(start(), { type: "pickerMove", motion: "down", total: 5, page: 3 });
+    expect(s.prompt.kind).toBe("none");
+    s = run(
+      s,
+      { type: "promptOpen", kind: "actor" },
+      { type: "pickerMove", motion: "down", total: 5, page: 3 },
+    );
+    expect(s.prompt.kind === "actor" && s.prompt.pos.cursor).toBe(1);
+    // Typing narrows the list, so the highlight goes back to its top.
+    s = reducer(s, { type: "promptText", text: "m" });
+    expect(s.prompt.kind === "actor" && s.prompt.pos.cursor).toBe(0);
+  });
+
+  it("scrolls the reader within its text and remembers the current match", () => {
+    let s = run(start(), { type: "open", briefingId: "a", scroll: 0, mark: null });
+    s = run(s, { type: "readerScroll", motion: "pageDown", total: 30, page: 10 });
+    expect(s.reader?.scroll).toBe(10);
+    s = run(s, { type: "readerScroll", motion: "bottom", total: 30, page: 10 });
+    expect(s.reader?.scroll).toBe(20);
+    s = run(s, { type: "readerMatch", match: 2, scroll: 4 });
+    expect(s.reader).toMatchObject({ match: 2, scroll: 4 });
+  });
+});
