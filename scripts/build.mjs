@@ -38,7 +38,11 @@ await build({
   chunkNames: "chunks/[name]-[hash]",
   define: { "process.env.NODE_ENV": '"production"' },
   // Ink imports react-devtools-core only when DEV is set; the stub keeps it out of the bundle.
-  alias: { "react-devtools-core": "./scripts/stubs/react-devtools-core.js" },
+  // is-in-ci makes Ink draw nothing when CI is set; a person running the reader with CI=1 must still see it.
+  alias: {
+    "react-devtools-core": "./scripts/stubs/react-devtools-core.js",
+    "is-in-ci": "./scripts/stubs/is-in-ci.js",
+  },
   banner: {
     js: [
       "#!/usr/bin/env node",
