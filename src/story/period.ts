@@ -4,26 +4,13 @@
 // A period used as "since" means its first day, as "until" its last day; both bounds are inclusive.
 // Results are always full days (YYYY-MM-DD), so comparing them with briefing dates is a string compare.
 import { format, getDaysInMonth, isExists, subDays, subMonths, subWeeks, subYears } from "date-fns";
+import { MONTH_NAMES } from "./calendar.js";
 
 export type Side = "since" | "until";
 export type BoundResult = { ok: true; date: string } | { ok: false; error: string };
 export type PeriodResult = { ok: true; since?: string; until?: string } | { ok: false; error: string };
 
 const FORMS = "expected YYYY, YYYY-MM, YYYY-MM-DD or Nd/Nw/Nm/Ny";
-const MONTH_NAMES = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
 
 const ABSOLUTE_RE = /^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$/;
 const RELATIVE_RE = /^(\d{1,5})\s*([dwmy])$/i;

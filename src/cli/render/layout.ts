@@ -28,33 +28,4 @@ export function cell(text: string): string {
   return sanitizeLine(text).replace(/ {2,}/g, " ").trim();
 }
 
-const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-const MONTH_NAMES = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
-
-/** `2026-06-13` -> `Jun 13 2026`, `2026-06` -> `Jun 2026`, `2026` -> `2026`. */
-export function humanDate(date: string): string {
-  const [y, m, d] = date.split("-");
-  const month = m === undefined ? undefined : MONTHS[Number(m) - 1];
-  if (month === undefined) return y ?? date;
-  return d === undefined ? `${month} ${y}` : `${month} ${Number(d)} ${y}`;
-}
-
-/** The heading a date is grouped under in the timeline: `June 2026`, or the year alone. */
-export function monthHeading(date: string): string {
-  const [y, m] = date.split("-");
-  const month = m === undefined ? undefined : MONTH_NAMES[Number(m) - 1];
-  return month === undefined ? (y ?? date) : `${month} ${y}`;
-}
+export { humanDate, monthHeading } from "../../story/calendar.js";
