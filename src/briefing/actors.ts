@@ -310,6 +310,9 @@ const ORG_AFTER = new Set([
 const ORG_SUFFIX = new Set(["Inc.", "Corp.", "Ltd.", "LLC", "Inc", "Corp", "Ltd", "Co."]);
 const CONNECTOR = new Set(["of", "and", "for", "on", "&"]);
 
+/** More words than any name of at most 100 characters can hold (each word and its space take two). */
+const MAX_NAME_TOKENS = 60;
+
 function isNameWord(t: Token | undefined): boolean {
   return t !== undefined && !t.punct && t.cap && !NOT_NAME.has(t.w);
 }
@@ -420,13 +423,18 @@ interface Candidate {
 
 function acronymMatches(acronym: string, words: string[]): boolean {
   const letters = acronym.replace(/[^\p{L}]/gu, "").toUpperCase();
-  // Connectors may or may not contribute a letter (BIS skips "of"/"and"; DOC keeps "of").
+  // Connectors may or may not contribute a letter (BIS skips "of"/"and"; DOC keeps "of"). Each
+  // (letter, word) pair is decided once: "Of of of ... (OOOOOOOOOO)" would otherwise try every subset.
+  const failed = new Set<number>();
   const go = (li: number, wi: number): boolean => {
     if (wi === words.length) return li === letters.length;
+    const memo = li * (words.length + 1) + wi;
+    if (failed.has(memo)) return false;
     const w = words[wi]!;
     const optional = CONNECTOR.has(w) || w === "the";
     if (optional && go(li, wi + 1)) return true;
-    if (li < letters.length && w[0]!.toUpperCase() === letters[li]) return go(li + 1, wi + 1);
+    if (li < letters.length && w[0]!.toUpperCase() === letters[li] && go(li + 1, wi + 1)) return true;
+    failed.add(memo);
     return false;
   };
   return go(0, 0);
@@ -436,14 +444,19 @@ const ACRONYM_DEF_RE = /\((\p{Lu}[\p{L}&]{1,9})\)/gu;
 
 function acronymDefinitions(text: string, tokens: Token[], out: Candidate[]): void {
   ACRONYM_DEF_RE.lastIndex = 0;
+  let at = 0;
   for (let m = ACRONYM_DEF_RE.exec(text); m !== null; m = ACRONYM_DEF_RE.exec(text)) {
     const acronym = m[1]!;
     if ((acronym.match(/\p{Lu}/gu) ?? []).length < 2) continue;
     // Words directly before "(": capitalised words and connectors, nearest first.
-    let k = tokens.findIndex((t) => t.start === m!.index) - 1;
+    // Matches come in text order, so the token at "(" is found by moving forward, never searching
+    // from the start again (a line of "(AB) (AB) ..." would otherwise cost its length squared).
+    while (at < tokens.length && tokens[at]!.start < m.index) at++;
+    if (tokens[at]?.start !== m.index) continue;
+    let k = at - 1;
     if (k < 0) continue;
     const run: Token[] = [];
-    for (; k >= 0; k--) {
+    for (; k >= 0 && run.length < MAX_NAME_TOKENS; k--) {
       const t = tokens[k]!;
       if (t.punct || t.possessive) break;
       if (t.stop && run.length > 0) break;
@@ -476,6 +489,12 @@ function organisations(tokens: Token[], registry: RegistryIndex, out: Candidate[
     let j = k - 1;
     if (suffix && tokens[j]?.w === ",") j--;
     while (j >= 0) {
+      // A name this long is refused anyway (over 100 characters); walking further back would make a
+      // line of "Department Department ..." cost its length squared.
+      if (k - j > MAX_NAME_TOKENS) {
+        left = -1;
+        break;
+      }
       const t = tokens[j]!;
       if (t.stop || t.possessive || ORG_SUFFIX.has(t.w)) break;
       if (isNameWord(t)) {
@@ -497,6 +516,7 @@ function organisations(tokens: Token[], registry: RegistryIndex, out: Candidate[
       }
       break;
     }
+    if (left === -1) continue;
     if (left === k && suffix) continue;
     // Right: "of/for/on (the) Capitalised ... (and Capitalised)" for keyword-first names.
     let right = k;

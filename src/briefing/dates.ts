@@ -190,6 +190,19 @@ function refYearOf(refDate: string | null): number | null {
   return Number.isInteger(y) && validYear(y) ? y : null;
 }
 
+/** An event's sentence is shown on one timeline row: a run-on "sentence" is cut at a word. */
+export const MAX_EVENT_TEXT = 400;
+
+function eventText(raw: string): string {
+  const text = raw.replace(/\s+/g, " ").trim();
+  if (text.length <= MAX_EVENT_TEXT) return text;
+  const space = text.lastIndexOf(" ", MAX_EVENT_TEXT - 1);
+  let cut = space > MAX_EVENT_TEXT / 2 ? space : MAX_EVENT_TEXT - 1;
+  // Never split a surrogate pair.
+  if (/[\ud800-\udbff]/.test(text[cut - 1] ?? "")) cut--;
+  return `${text.slice(0, cut)}…`;
+}
+
 /** Every explicit date in the paragraphs, in text order, each with the sentence it came from. */
 export function extractEvents(paras: TextBlock[], refDate: string | null): DatedEvent[] {
   const refYear = refYearOf(refDate);
@@ -204,17 +217,28 @@ export function extractEvents(paras: TextBlock[], refDate: string | null): Dated
     let si = 0;
     let lineAt = 0;
     let line = para.line;
-    const seen = new Set<string>();
+    // Each sentence is tidied once and its dates remembered by sentence: a long sentence with many
+    // dates ("in 2025 in 2025 ...", 100 KB of it) must cost its length once, not once per date.
+    let sentence = "";
+    let sentenceOf = -1;
+    const seen = new Map<string, Set<string>>();
     for (; m !== null; m = DATE_RE.exec(text)) {
       const found = resolve(m.groups ?? {}, refYear);
       if (!found) continue;
       while (si < sentences.length - 1 && sentences[si]!.end <= m.index) si++;
-      const s = sentences[si];
-      const sentence = (s ? text.slice(s.start, s.end) : text).replace(/\s+/g, " ").trim();
+      if (si !== sentenceOf) {
+        const s = sentences[si];
+        sentence = eventText(s ? text.slice(s.start, s.end) : text);
+        sentenceOf = si;
+      }
       for (; lineAt < m.index; lineAt++) if (text.charCodeAt(lineAt) === 10) line++;
-      const key = `${found.date}\u0000${sentence}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
+      let dates = seen.get(sentence);
+      if (!dates) {
+        dates = new Set();
+        seen.set(sentence, dates);
+      }
+      if (dates.has(found.date)) continue;
+      dates.add(found.date);
       events.push({ ...found, text: sentence, line });
     }
   }

@@ -9,6 +9,7 @@ import { FRONT_MATTER_KEYS, FrontMatter, type Problem } from "./schema.js";
 /** Front matter larger than this is refused: it is metadata, and YAML parsing cost grows with it. */
 export const MAX_FRONT_MATTER_BYTES = 64 * 1024;
 const MAX_ALIASES = 50;
+const MAX_YAML_ERRORS = 5;
 
 export interface FrontMatterSplit {
   ok: true;
@@ -102,10 +103,20 @@ function parseYaml(
     lineCounter,
   });
   if (doc.errors.length > 0) {
-    const problems = doc.errors.map((e) => {
-      const message = (e.message.split("\n")[0] ?? "").replace(/ at line \d+, column \d+:?$/, "");
-      return problem(`front matter is not valid YAML: ${message}`, fileLine(e.pos[0]), "error");
-    });
+    // One report per distinct error and line, and only the first few: 5,000 nested brackets would
+    // otherwise give one identical line per bracket the parser gave up on.
+    const seen = new Set<string>();
+    const problems: Problem[] = [];
+    for (const e of doc.errors) {
+      let message = (e.message.split("\n")[0] ?? "").replace(/ at line \d+, column \d+:?$/, "");
+      if (/call stack/i.test(message)) message = "nested too deeply";
+      const line = fileLine(e.pos[0]);
+      const key = `${line}:${message}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      if (problems.length < MAX_YAML_ERRORS)
+        problems.push(problem(`front matter is not valid YAML: ${message}`, line, "error"));
+    }
     return { ok: false, problems };
   }
   const warnings = doc.warnings.map((w) =>

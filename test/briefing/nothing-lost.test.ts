@@ -7,24 +7,13 @@ import { fileURLToPath } from "node:url";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { splitFrontMatter } from "../../src/briefing/frontmatter.js";
-import {
-  type BodyParagraph,
-  bodyParagraphs,
-  isGlossaryHeading,
-  isSourceHeading,
-  type Normalised,
-  normalise,
-  sectionForHeading,
-} from "../../src/briefing/normalise.js";
 import { parseBriefing } from "../../src/briefing/parse.js";
+import { expectNothingLost } from "./nothing-lost-check.js";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const shapesDir = path.join(repoRoot, "test/fixtures/shapes");
 const briefingsDir = path.join(repoRoot, "briefings");
 const seedsDir = path.resolve(repoRoot, "../shared/seeds");
-
-const words = (s: string) => s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-const sorted = (ws: string[]) => [...ws].sort();
 
 function filesUnder(dir: string): string[] {
   if (!existsSync(dir)) return [];
@@ -33,85 +22,6 @@ function filesUnder(dir: string): string[] {
     .map((f) => path.join(dir, f))
     .filter((f) => statSync(f).isFile())
     .sort();
-}
-
-interface Placed {
-  line: number;
-  text: string;
-  where: string;
-}
-
-/** Everything normalise produced that carries text, with the line it came from. */
-function placements(n: Normalised): Placed[] {
-  const out: Placed[] = [];
-  if (n.titleLine !== null && n.title !== null)
-    out.push({ line: n.titleLine, text: n.title, where: "title" });
-  for (const p of n.keyPoints) out.push({ line: p.line, text: p.text, where: "key point" });
-  for (const [key, ps] of Object.entries(n.sections))
-    for (const p of ps) out.push({ line: p.line, text: p.text, where: key });
-  for (const g of n.glossary)
-    out.push({ line: g.line, text: `${g.term} ${g.definition}`, where: "glossary" });
-  for (const s of n.sourceParts) out.push({ line: s.line, text: s.text, where: "source" });
-  return out;
-}
-
-/** The output's words are the paragraph's, minus at most a short label in front (lead-in, `Source:`). */
-function sameWords(paragraph: string, placed: string): boolean {
-  const a = words(paragraph);
-  const b = words(placed);
-  if (b.length > a.length || a.length - b.length > 4) return false;
-  return b.every((w, i) => w === a[a.length - b.length + i]);
-}
-
-/** A heading is a section start, a subsection name of what follows it, the title, or a paragraph. */
-function headingAccountedFor(
-  p: BodyParagraph,
-  nextHeadingLine: number,
-  n: Normalised,
-  hits: Placed[],
-): boolean {
-  const labels = Object.values(n.sections)
-    .flat()
-    .some((q) => q.subsection === p.text && q.line > p.line && q.line < nextHeadingLine);
-  if (hits.length === 1) return !labels;
-  return (
-    labels ||
-    sectionForHeading(p.text)?.exact === true ||
-    isGlossaryHeading(p.text) ||
-    isSourceHeading(p.text)
-  );
-}
-
-/** Asserts the nothing-lost property for one body; returns the paragraphs for further checks. */
-function expectNothingLost(body: string, firstLine: number, title: string | undefined, label: string) {
-  const paras = bodyParagraphs(body, firstLine);
-  // Cutting into paragraphs keeps every word (markup such as `#`, bullets and rules has none).
-  expect(sorted(paras.flatMap((p) => words(p.text))), `${label}: words`).toEqual(sorted(words(body)));
-
-  const n = normalise(body, { firstLine, ...(title ? { title } : {}) });
-  const placed = placements(n);
-  const paraLines = new Set(paras.map((p) => p.line));
-  for (const out of placed)
-    expect(paraLines.has(out.line), `${label}: ${out.where} line ${out.line}`).toBe(true);
-
-  for (const p of paras) {
-    const hits = placed.filter((o) => o.line === p.line);
-    const where = `${label}:${p.line} ${p.kind} "${p.text.slice(0, 50)}"`;
-    if (p.kind === "heading") {
-      expect(hits.length, where).toBeLessThanOrEqual(1);
-      const next =
-        paras.find((q) => q.kind === "heading" && q.line > p.line && q.line !== n.titleLine)?.line ??
-        Number.POSITIVE_INFINITY;
-      expect(headingAccountedFor(p, next, n, hits), where).toBe(true);
-    } else {
-      expect(
-        hits.map((h) => h.where),
-        where,
-      ).toHaveLength(1);
-      expect(sameWords(p.text, hits[0]!.text), `${where} -> ${hits[0]!.text.slice(0, 50)}`).toBe(true);
-    }
-  }
-  return { paras, n };
 }
 
 function checkFile(file: string) {

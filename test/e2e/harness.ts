@@ -124,12 +124,14 @@ export function start(opts: StartOptions = {}): Session {
   const pidFile = join(scratch, "pid");
   const command = opts.command ?? [process.execPath, BIN, ...(opts.args ?? [])];
   const term = new xterm.Terminal({ cols, rows, allowProposedApi: true, scrollback: 0 });
+  const env = childEnv(opts, pidFile);
+  // node-pty sets TERM to `name`, so a test's own TERM (TERM=dumb) has to be passed as the name.
   const pty: IPty = spawn(process.execPath, [WRAPPER, ...command], {
-    name: "xterm-256color",
+    name: env.TERM ?? "xterm-256color",
     cols,
     rows,
     cwd: REPO,
-    env: childEnv(opts, pidFile),
+    env,
   });
 
   let output = "";
