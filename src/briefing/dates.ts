@@ -10,6 +10,7 @@
 //   such a date is skipped: guessing a year would put it on the timeline at an invented time.
 // - Impossible dates (February 30) and relative phrases ("earlier this month") are not events.
 import { isExists } from "date-fns";
+import { MONTH_NAMES } from "./calendar.js";
 import type { DatedEvent, Precision } from "./schema.js";
 
 export interface TextBlock {
@@ -17,29 +18,14 @@ export interface TextBlock {
   line: number;
 }
 
-const FULL_MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
-
 const MONTH_NUMBER = new Map<string, number>();
-FULL_MONTHS.forEach((name, i) => {
+MONTH_NAMES.forEach((name, i) => {
   MONTH_NUMBER.set(name, i + 1);
   MONTH_NUMBER.set(name.slice(0, 3), i + 1);
 });
 MONTH_NUMBER.set("Sept", 9);
 
-const FULL = FULL_MONTHS.join("|");
+const FULL = MONTH_NAMES.join("|");
 // Full names first so that "June" is never read as "Jun" + "e"; `\b` stops "Junk" or "Marvel".
 const MON = `(?:${FULL}|Sept|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\\b\\.?`;
 const CUE =

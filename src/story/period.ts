@@ -4,7 +4,7 @@
 // A period used as "since" means its first day, as "until" its last day; both bounds are inclusive.
 // Results are always full days (YYYY-MM-DD), so comparing them with briefing dates is a string compare.
 import { format, getDaysInMonth, isExists, subDays, subMonths, subWeeks, subYears } from "date-fns";
-import { MONTH_NAMES } from "./calendar.js";
+import { MONTH_NAMES } from "../briefing/calendar.js";
 
 export type Side = "since" | "until";
 export type BoundResult = { ok: true; date: string } | { ok: false; error: string };

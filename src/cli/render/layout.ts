@@ -28,4 +28,4 @@ export function cell(text: string): string {
   return sanitizeLine(text).replace(/ {2,}/g, " ").trim();
 }
 
-export { humanDate, monthHeading } from "../../story/calendar.js";
+export { humanDate, monthHeading } from "../../briefing/calendar.js";
