@@ -1,5 +1,10 @@
 // Turns the samples of a run into the tables and the targets of docs/performance.md.
+import { existsSync, readFileSync } from "node:fs";
 import { fmtMs, fmtRatio } from "./stats.mjs";
+
+// What the tables cannot say (what was changed, why a target is missed, measurements taken outside
+// the run): kept by hand in bench/analysis.md and copied under the targets.
+const ANALYSIS = new URL("./analysis.md", import.meta.url);
 
 const fmtMb = (kb) => (kb === null || kb === undefined ? "—" : `${(kb / 1024).toFixed(0)} MB`);
 
@@ -276,6 +281,7 @@ export function renderReport(r) {
     const mark = t.status === "met" ? "✅ met" : t.status === "not met" ? "❌ not met" : "· not measured";
     parts.push(`- ${mark}: ${t.text} — ${t.figure}`);
   }
+  if (existsSync(ANALYSIS)) parts.push("", readFileSync(ANALYSIS, "utf8").trim());
   parts.push(
     "",
     "## How each figure is taken",

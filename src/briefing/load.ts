@@ -7,8 +7,19 @@
 // else is in the folder, and what `print` accepts anyway; a warning on it names the first file.
 // Problem paths: the folder as given joined with the relPath (see read.ts), also for problems that
 // the parser or the registry reported with a relPath.
+import { stat as statCb } from "node:fs";
 import { parseRegistry } from "./actors.js";
-import { parseBriefing } from "./parse.js";
+import {
+  type CacheEntry,
+  cacheEnabledByDefault,
+  cacheFiles,
+  cacheStamp,
+  defaultCacheDir,
+  type IdIndexEntry,
+  readCache,
+  writeCache,
+} from "./cache.js";
+import { idFromPath, type ParseResult, parseBriefing } from "./parse.js";
 import { type FileEntry, readSource, runPool, scanFolder } from "./read.js";
 import type { Briefing, LoadResult, Problem, RegistryActor, SourceFile } from "./schema.js";
 
@@ -23,6 +34,44 @@ export interface LoadOptions {
    * in all, so a progress bar can redraw on every call), and with (total, total) at the end.
    */
   onProgress?(done: number, total: number): void;
+  /**
+   * The folder for the parsed-briefing cache; `null` turns the cache off. Default: the XDG cache
+   * folder, unless SIGNALDESK_NO_CACHE=1 (or inside the test runner).
+   */
+  cacheDir?: string | null;
+  /**
+   * Longest stretch, in ms, that parsing holds the thread before letting other work run (a reader's
+   * keys and redraws); default 8.
+   */
+  sliceMs?: number;
+}
+
+function fileStat(p: string): Promise<{ size: number; mtimeMs: number } | null> {
+  return new Promise((resolve) =>
+    statCb(p, (err, st) => resolve(err || !st.isFile() ? null : { size: st.size, mtimeMs: st.mtimeMs })),
+  );
+}
+
+/**
+ * Parsing is synchronous and 64 reads can finish in one turn of the event loop; every parse passes
+ * this gate, which sends all of them to wait for the next turn once the current slice is used up.
+ */
+function timeSlicer(sliceMs: number): () => Promise<void> | undefined {
+  let start = performance.now();
+  let turn: Promise<void> | null = null;
+  const wait = async () => {
+    while (performance.now() - start > sliceMs) {
+      turn ??= new Promise<void>((resolve) =>
+        setImmediate(() => {
+          turn = null;
+          start = performance.now();
+          resolve();
+        }),
+      );
+      await turn;
+    }
+  };
+  return () => (performance.now() - start > sliceMs ? wait() : undefined);
 }
 
 function compare(a: string, b: string): number {
@@ -36,7 +85,7 @@ function errorText(err: unknown): string {
 /** Parsers name files by relPath or absolute path; problems name them the way the user does. */
 function relocate(
   problems: readonly Problem[],
-  file: SourceFile | FileEntry,
+  file: Pick<SourceFile | FileEntry, "relPath" | "path">,
   displayPath: string,
 ): Problem[] {
   return problems.map((p) =>
@@ -44,24 +93,30 @@ function relocate(
   );
 }
 
-async function loadRegistry(entry: FileEntry | null, problems: Problem[]): Promise<RegistryActor[]> {
-  if (entry === null) return [];
+interface Registry {
+  actors: RegistryActor[];
+  /** The file's text, or null when there is none or it could not be read (the cache keys on it). */
+  text: string | null;
+}
+
+async function loadRegistry(entry: FileEntry | null, problems: Problem[]): Promise<Registry> {
+  if (entry === null) return { actors: [], text: null };
   const read = await readSource(entry);
   if ("problem" in read) {
     problems.push(read.problem);
-    return [];
+    return { actors: [], text: null };
   }
   try {
     const result = parseRegistry(read.file.text, read.file.relPath);
     problems.push(...relocate(result.problems, read.file, entry.displayPath));
-    return result.registry;
+    return { actors: result.registry, text: read.file.text };
   } catch (err) {
     problems.push({
       path: entry.displayPath,
       message: `internal error: ${errorText(err)}`,
       severity: "error",
     });
-    return [];
+    return { actors: [], text: read.file.text };
   }
 }
 
@@ -100,40 +155,65 @@ function resolveDuplicateIds(loaded: { briefing: Briefing; entry: FileEntry }[],
 export async function loadBriefings(dir: string, opts: LoadOptions = {}): Promise<LoadResult> {
   const scan = await scanFolder(dir);
   const problems: Problem[] = [...scan.problems];
-  const registry = await loadRegistry(scan.registry, problems);
+  const { actors: registry, text: registryText } = await loadRegistry(scan.registry, problems);
+
+  const cacheDir =
+    opts.cacheDir !== undefined ? opts.cacheDir : cacheEnabledByDefault() ? defaultCacheDir() : null;
+  const files = cacheDir === null ? null : await cacheFiles(cacheDir, dir);
+  const stamp = cacheStamp(registryText);
+  const cached = files === null ? new Map<string, CacheEntry>() : await readCache(files.data, stamp);
+  const fresh: (CacheEntry | null)[] = [];
 
   const total = scan.entries.length;
   const step = Math.max(1, Math.floor(total / 200));
+  const slice = timeSlicer(opts.sliceMs ?? 8);
   let done = 0;
   opts.onProgress?.(0, total);
 
-  const results: ({ briefing: Briefing; entry: FileEntry } | null)[] = new Array(total).fill(null);
+  const results: ({ briefing: Briefing; entry: FileEntry; index: number } | null)[] = new Array(total).fill(
+    null,
+  );
   const perFile: Problem[][] = new Array(total);
   await runPool(
     scan.entries.map((entry, index) => ({ entry, index })),
     READ_CONCURRENCY,
     async ({ entry, index }) => {
       const found: Problem[] = [];
-      const read = await readSource(entry);
-      if ("problem" in read) {
-        found.push(read.problem);
+      const st = files === null ? null : await fileStat(entry.openPath);
+      const hit = st === null ? undefined : cached.get(entry.relPath);
+      let parsed: { result: ParseResult; path: string } | null = null;
+      if (hit && st && hit.size === st.size && hit.mtimeMs === st.mtimeMs) {
+        parsed = { result: hit.result, path: hit.path };
+        fresh[index] = hit;
       } else {
-        try {
-          const parsed = parseBriefing(read.file, registry);
-          if ("briefing" in parsed) {
-            const briefing = parsed.briefing;
-            results[index] = { briefing, entry };
-            found.push(...relocate(briefing.warnings, read.file, entry.displayPath));
-          } else {
-            found.push(...relocate(parsed.problems, read.file, entry.displayPath));
+        const read = await readSource(entry);
+        await slice();
+        if ("problem" in read) {
+          found.push(read.problem);
+        } else {
+          try {
+            parsed = { result: parseBriefing(read.file, registry), path: read.file.path };
+            if (st)
+              fresh[index] = { relPath: entry.relPath, ...st, path: read.file.path, result: parsed.result };
+          } catch (err) {
+            // parseBriefing promises not to throw; if it does, one file fails, not the folder.
+            found.push({
+              path: entry.displayPath,
+              message: `internal error: ${errorText(err)}`,
+              severity: "error",
+            });
           }
-        } catch (err) {
-          // parseBriefing promises not to throw; if it does, one file fails, not the folder.
-          found.push({
-            path: entry.displayPath,
-            message: `internal error: ${errorText(err)}`,
-            severity: "error",
-          });
+        }
+      }
+      if (parsed !== null) {
+        const asParsed = { relPath: entry.relPath, path: parsed.path };
+        if ("briefing" in parsed.result) {
+          // The cached briefing may have been parsed through another spelling of the folder.
+          const briefing = { ...parsed.result.briefing, path: entry.path };
+          results[index] = { briefing, entry, index };
+          found.push(...relocate(briefing.warnings, asParsed, entry.displayPath));
+        } else {
+          found.push(...relocate(parsed.result.problems, asParsed, entry.displayPath));
         }
       }
       perFile[index] = found;
@@ -145,6 +225,25 @@ export async function loadBriefings(dir: string, opts: LoadOptions = {}): Promis
 
   const loaded = results.filter((r) => r !== null);
   resolveDuplicateIds(loaded, problems);
+
+  if (files !== null) {
+    const entries = fresh.filter((e): e is CacheEntry => e !== null && e !== undefined);
+    // A broken file is a `print` candidate under its file name; an id it shares is left out of the
+    // index, so `print` takes the full path that reports the clash.
+    const broken = new Set<string>();
+    results.forEach((r, i) => {
+      if (r === null) broken.add(idFromPath(scan.entries[i]!.relPath));
+    });
+    for (const p of scan.problems) if (p.severity === "error") broken.add(idFromPath(p.path));
+    const ids = new Map<string, IdIndexEntry>();
+    for (const { briefing, index } of loaded) {
+      const e = fresh[index];
+      if (e && !broken.has(briefing.id))
+        ids.set(briefing.id, { relPath: e.relPath, size: e.size, mtimeMs: e.mtimeMs });
+    }
+    const unchanged = entries.length === cached.size && entries.every((e) => cached.get(e.relPath) === e);
+    if (!unchanged) await writeCache(files, stamp, entries, ids);
+  }
 
   const briefings = loaded
     .map((l) => l.briefing)

@@ -10,7 +10,9 @@
 // that mostly agree, so "ordered OpenAI" is not "ordered Anthropic"; and no contradicting kind of act
 // (order/directive/ban count as one act, lift/reverse/restore as another). Both entries are flagged
 // and name each other. Candidates come from day buckets and a word index, so the work grows with the
-// events near each date, never with the square of all events.
+// events near each date, never with the square of all events. Both are capped: an archive of
+// near-identical sentences on the same days (a wire story syndicated hundreds of times) would
+// otherwise compare every pair and list every copy against every other.
 import type { Briefing, Precision } from "../briefing/schema.js";
 
 export interface TimelineEntry {
@@ -27,6 +29,15 @@ export const CONFLICT_WINDOW_DAYS = 7;
 const MIN_SHARED = 3;
 const MIN_OVERLAP = 0.4;
 const MIN_NAME_OVERLAP = 0.5;
+/** Other reports named per flagged entry; more say nothing a reader can use. */
+export const MAX_CONFLICT_WITH = 8;
+/**
+ * Entries of one neighbouring day compared with an event; bounds the work on repetitive archives.
+ * Candidates are gathered from the event's rarest words first, so the cap drops the weakest ones.
+ */
+const MAX_CANDIDATES = 24;
+/** Index entries read per event and neighbouring day while gathering candidates. */
+const MAX_VISITS = 512;
 
 const STOP = new Set(
   `a an the and or but if of to in on at by for from with without into onto over under about after before since
@@ -149,13 +160,22 @@ function dayNumber(date: string): number {
   return Math.round(utc / 86_400_000);
 }
 
-function markConflicts(entries: TimelineEntry[]): void {
+/** Events handled between the points where an async caller may pause. */
+const STEP = 256;
+
+/**
+ * Flags conflicts; yields every STEP events so that `buildTimelineAsync` can let other work run
+ * (a reader's keys) on a large archive. `buildTimeline` just runs it to the end.
+ */
+function* markConflicts(entries: TimelineEntry[]): Generator<void, void, void> {
   // Day buckets, each with a word -> entries index; only day-precision events can disagree on a day.
   const buckets = new Map<number, Map<string, number[]>>();
   const features: (EventFeatures | null)[] = entries.map(() => null);
   const days: number[] = entries.map(() => 0);
-  entries.forEach((e, i) => {
-    if (e.precision !== "day") return;
+  for (let i = 0; i < entries.length; i++) {
+    if (i % STEP === STEP - 1) yield;
+    const e = entries[i]!;
+    if (e.precision !== "day") continue;
     const f = eventFeatures(e.text);
     features[i] = f;
     days[i] = dayNumber(e.date);
@@ -170,41 +190,77 @@ function markConflicts(entries: TimelineEntry[]): void {
       if (list) list.push(i);
       else bucket.set(w, [i]);
     }
-  });
+  }
   const link = (a: number, b: number) => {
     const ea = entries[a]!;
     const eb = entries[b]!;
     ea.conflict = true;
     eb.conflict = true;
-    if (!ea.conflictWith.some((c) => c.date === eb.date && c.briefingId === eb.briefingId)) {
+    if (
+      ea.conflictWith.length < MAX_CONFLICT_WITH &&
+      !ea.conflictWith.some((c) => c.date === eb.date && c.briefingId === eb.briefingId)
+    ) {
       ea.conflictWith.push({ date: eb.date, briefingId: eb.briefingId });
     }
-    if (!eb.conflictWith.some((c) => c.date === ea.date && c.briefingId === ea.briefingId)) {
+    if (
+      eb.conflictWith.length < MAX_CONFLICT_WITH &&
+      !eb.conflictWith.some((c) => c.date === ea.date && c.briefingId === ea.briefingId)
+    ) {
       eb.conflictWith.push({ date: ea.date, briefingId: ea.briefingId });
     }
   };
-  const candidates = new Set<number>();
-  entries.forEach((e, i) => {
+  // Shared words counted while gathering: when every list was read, the count is exact and most
+  // candidates are dropped (fewer than MIN_SHARED words in common) without comparing anything.
+  const counts = new Map<number, number>();
+  for (let i = 0; i < entries.length; i++) {
+    if (i % STEP === STEP - 1) yield;
+    const e = entries[i]!;
     const f = features[i];
-    if (!f) return;
+    if (!f) continue;
     // Look forward only, so each pair is considered once.
     for (let off = 1; off <= CONFLICT_WINDOW_DAYS; off++) {
       const bucket = buckets.get(days[i]! + off);
       if (!bucket) continue;
-      candidates.clear();
+      const lists: number[][] = [];
       for (const w of f.words) {
         const list = bucket.get(w);
-        if (list) for (const j of list) candidates.add(j);
+        if (list) lists.push(list);
       }
-      for (const j of candidates) {
-        if (entries[j]!.briefingId !== e.briefingId && sameEvent(f, features[j]!)) link(i, j);
+      lists.sort((a, b) => a.length - b.length);
+      counts.clear();
+      let budget = MAX_VISITS;
+      let complete = true;
+      for (const list of lists) {
+        // Each event starts at a different place in a list, so that when the caps cut in, every
+        // copy of a repeated sentence is still found by some neighbour.
+        const begin = (i * 31) % list.length;
+        const take = Math.min(list.length, budget);
+        for (let k = 0; k < take; k++) {
+          const j = list[(begin + k) % list.length]!;
+          counts.set(j, (counts.get(j) ?? 0) + 1);
+        }
+        budget -= take;
+        if (take < list.length) {
+          complete = false;
+          break;
+        }
+      }
+      let compared = 0;
+      for (const [j, shared] of counts) {
+        if (entries[j]!.briefingId === e.briefingId) continue;
+        if (complete) {
+          if (shared >= MIN_SHARED && sameEvent(f, features[j]!, shared)) link(i, j);
+        } else {
+          // Counts from a partial read are too low; the rarest words' candidates come first.
+          if (++compared > MAX_CANDIDATES) break;
+          if (sameEvent(f, features[j]!)) link(i, j);
+        }
       }
     }
-  });
+  }
 }
 
-/** Every event of every briefing, in date order, with conflicting reports flagged. */
-export function buildTimeline(briefings: readonly Briefing[]): TimelineEntry[] {
+function entriesOf(briefings: readonly Briefing[]): TimelineEntry[] {
   const entries: TimelineEntry[] = [];
   for (const b of briefings) {
     for (const e of b.events) {
@@ -220,6 +276,28 @@ export function buildTimeline(briefings: readonly Briefing[]): TimelineEntry[] {
     }
   }
   entries.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
-  markConflicts(entries);
+  return entries;
+}
+
+/** Every event of every briefing, in date order, with conflicting reports flagged. */
+export function buildTimeline(briefings: readonly Briefing[]): TimelineEntry[] {
+  const entries = entriesOf(briefings);
+  for (const _ of markConflicts(entries));
+  return entries;
+}
+
+/**
+ * The same as `buildTimeline`, calling `pause` now and then (every few hundred events) and awaiting it
+ * when it returns a promise, so a caller sharing the thread stays responsive.
+ */
+export async function buildTimelineAsync(
+  briefings: readonly Briefing[],
+  pause: () => Promise<void> | undefined,
+): Promise<TimelineEntry[]> {
+  const entries = entriesOf(briefings);
+  for (const _ of markConflicts(entries)) {
+    const wait = pause();
+    if (wait) await wait;
+  }
   return entries;
 }

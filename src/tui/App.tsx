@@ -2,7 +2,7 @@
 // keyboard, and turns keys into reducer actions.
 import { Box, useApp } from "ink";
 import type React from "react";
-import { useMemo, useReducer, useRef } from "react";
+import { type Dispatch, useMemo, useReducer, useRef } from "react";
 import type { Briefing, LoadResult } from "../briefing/schema.js";
 import { describeFilter, type Filter } from "../story/filter.js";
 import { sanitizeLine } from "../text/sanitize.js";
@@ -19,7 +19,7 @@ import { searchRows } from "./listSearch.js";
 import { buildStory, narrow, type TimelineEntry } from "./model.js";
 import { cachedLayout, lineOfEvent } from "./readerLayout.js";
 import { firstMatchFrom, readerMatches, scrollToLine } from "./readerSearch.js";
-import { hasFilter, initialState, reducer } from "./state.js";
+import { type Action, hasFilter, initialState, reducer, type State } from "./state.js";
 import { pickTheme, ThemeContext } from "./theme.js";
 import { ActorPicker } from "./views/ActorPicker.js";
 import { Briefings } from "./views/Briefings.js";
@@ -47,13 +47,16 @@ export function App(props: AppProps): React.JSX.Element {
   const { columns, rows } = useTerminalSize();
   const theme = useMemo(() => pickTheme(props.color), [props.color]);
   const tooSmall = columns < MIN_COLUMNS || rows < MIN_ROWS;
+  // State lives above the too-small switch so that shrinking the terminal and growing it back returns
+  // to the same view, briefing and filters.
+  const [state, dispatch] = useReducer(reducer, props.initialFilter, initialState);
   useQuitKeys(tooSmall ? ["exit"] : []);
   return (
     <ThemeContext.Provider value={theme}>
       {tooSmall ? (
         <TooSmall columns={columns} rows={rows} />
       ) : (
-        <Screen {...props} columns={columns} rows={rows} />
+        <Screen {...props} columns={columns} rows={rows} state={state} dispatch={dispatch} />
       )}
     </ThemeContext.Provider>
   );
@@ -81,9 +84,15 @@ function TooSmall({ columns, rows }: { columns: number; rows: number }): React.J
   );
 }
 
-function Screen({ data, initialFilter, today, columns, rows }: AppProps & { columns: number; rows: number }) {
+interface ScreenProps extends AppProps {
+  columns: number;
+  rows: number;
+  state: State;
+  dispatch: Dispatch<Action>;
+}
+
+function Screen({ data, today, columns, rows, state, dispatch }: ScreenProps) {
   const { exit } = useApp();
-  const [state, dispatch] = useReducer(reducer, initialFilter, initialState);
   const story = useMemo(() => buildStory(data), [data]);
   const filtered = hasFilter(state);
   const narrowed = useMemo(

@@ -4,7 +4,7 @@ import type { Briefing, LoadResult } from "../briefing/schema.js";
 import { buildActorIndex } from "../story/actors.js";
 import { applyFilter, type Filter, filterTimeline } from "../story/filter.js";
 import { mergeGlossary } from "../story/glossary.js";
-import { buildTimeline } from "../story/timeline.js";
+import { buildTimeline, buildTimelineAsync } from "../story/timeline.js";
 import type { Searchable } from "./listSearch.js";
 import type { TermScope } from "./state.js";
 
@@ -24,11 +24,10 @@ export interface Story {
 
 const collator = new Intl.Collator("en", { sensitivity: "base", numeric: true });
 
-export function buildStory(data: LoadResult): Story {
-  const byId = new Map<string, Briefing>();
-  for (const b of data.briefings) byId.set(b.id, b);
-  // Both come sorted A–Z from the story module.
-  const glossary = mergeGlossary(data.briefings);
+/** Stories already built, so that one prepared in the background is not built again by the view. */
+const built = new WeakMap<LoadResult, Story>();
+
+function termsOfGlossary(glossary: GlossaryItem[]): Map<string, string[]> {
   const termsOf = new Map<string, string[]>();
   for (const g of glossary) {
     for (const id of new Set([...g.briefingIds, ...g.usedIn])) {
@@ -37,8 +36,58 @@ export function buildStory(data: LoadResult): Story {
       else termsOf.set(id, [g.term]);
     }
   }
+  return termsOf;
+}
+
+function byIdOf(data: LoadResult): Map<string, Briefing> {
+  const byId = new Map<string, Briefing>();
+  for (const b of data.briefings) byId.set(b.id, b);
+  return byId;
+}
+
+export function buildStory(data: LoadResult): Story {
+  const hit = built.get(data);
+  if (hit) return hit;
+  // Both come sorted A–Z from the story module.
+  const glossary = mergeGlossary(data.briefings);
   const actors = buildActorIndex(data.briefings, data.registry);
-  return { data, byId, timeline: buildTimeline(data.briefings), glossary, actors, termsOf };
+  const story: Story = {
+    data,
+    byId: byIdOf(data),
+    timeline: buildTimeline(data.briefings),
+    glossary,
+    actors,
+    termsOf: termsOfGlossary(glossary),
+  };
+  built.set(data, story);
+  return story;
+}
+
+/**
+ * Builds the story of `data` in steps, calling `pause` between them (and every few hundred timeline
+ * events) and awaiting it when it returns a promise: at 100k briefings this is seconds of work that
+ * must not stop the reader from answering `q` or Ctrl-C. `buildStory(data)` then returns it at once.
+ */
+export async function prepareStory(data: LoadResult, pause: () => Promise<void> | undefined): Promise<void> {
+  if (built.has(data)) return;
+  const step = async () => {
+    const wait = pause();
+    if (wait) await wait;
+  };
+  const glossary = mergeGlossary(data.briefings);
+  await step();
+  const actors = buildActorIndex(data.briefings, data.registry);
+  await step();
+  const timeline = await buildTimelineAsync(data.briefings, pause);
+  await step();
+  built.set(data, {
+    data,
+    byId: byIdOf(data),
+    timeline,
+    glossary,
+    actors,
+    termsOf: termsOfGlossary(glossary),
+  });
 }
 
 const MONTHS = [

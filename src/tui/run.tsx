@@ -10,6 +10,7 @@ import type { Filter } from "../story/filter.js";
 import { sanitize } from "../text/sanitize.js";
 import { App } from "./App.js";
 import { ErrorBoundary } from "./components/ErrorBoundary.js";
+import { prepareStory } from "./model.js";
 
 export interface TuiOptions {
   dir: string;
@@ -38,9 +39,11 @@ const SIGNAL_CODES: Record<"SIGTERM" | "SIGHUP" | "SIGINT", number> = {
 
 // Progress arrives once per file; redrawing more often than a frame is wasted work at 100k files.
 const PROGRESS_INTERVAL_MS = 16;
+/** While the story is built after the load: often enough to show life, rarely enough to cost nothing. */
+const STEP_REDRAW_MS = 50;
 
 type Stage =
-  | { kind: "loading"; done: number; total: number }
+  | { kind: "loading"; done: number; total: number; step?: string }
   | { kind: "ready"; data: LoadResult; today: Date };
 
 interface ShellProps {
@@ -64,7 +67,7 @@ function Shell({ stage, filter, color, onInterrupt }: ShellProps): ReactNode {
   return (
     <ErrorBoundary onError={(error) => exit(error)}>
       {stage.kind === "loading" ? (
-        <Loading done={stage.done} total={stage.total} />
+        <Loading done={stage.done} total={stage.total} step={stage.step} />
       ) : (
         <>
           <App data={stage.data} initialFilter={filter} today={stage.today} color={color} />
@@ -91,11 +94,11 @@ function CrashProbe(): ReactNode {
   return null;
 }
 
-function Loading({ done, total }: { done: number; total: number }): ReactNode {
+function Loading({ done, total, step }: { done: number; total: number; step?: string }): ReactNode {
   const progress = total > 0 ? `${done}/${total} ` : "";
   return (
     <Box>
-      <Text>{`signaldesk — loading ${progress}briefings…`}</Text>
+      <Text>{`signaldesk — loading ${progress}briefings…${step ? ` ${step}` : ""}`}</Text>
     </Box>
   );
 }
@@ -135,6 +138,20 @@ function keysAfterEffects(source: NodeJS.ReadStream): { stream: NodeJS.ReadStrea
       source.off("data", forward);
       proxy.destroy();
     },
+  };
+}
+
+/** A pause for long work: nothing until `ms` have passed since the last one, then one turn of the loop. */
+function timeSlices(ms: number): () => Promise<void> | undefined {
+  let start = performance.now();
+  return () => {
+    if (performance.now() - start < ms) return undefined;
+    return new Promise<void>((resolve) =>
+      setImmediate(() => {
+        start = performance.now();
+        resolve();
+      }),
+    );
   };
 }
 
@@ -264,18 +281,41 @@ export function runTui(opts: TuiOptions): Promise<number> {
         stage = { kind: "loading", done, total };
         draw();
       },
-    }).then(
-      (data) => {
-        stage = { kind: "ready", data, today: new Date() };
-        draw();
-      },
-      (error: unknown) => {
-        if (error instanceof FolderError) {
-          finish(TUI_EXIT.noFolder, `signaldesk: no briefings folder at ${sanitize(opts.dir)}`);
-        } else {
-          finish(TUI_EXIT.crash, `signaldesk: could not load briefings: ${describe(error)}`);
-        }
-      },
-    );
+    })
+      .then(async (data) => {
+        // Timeline, glossary and actors take seconds at 100k briefings: built here in slices while the
+        // progress screen stays up and answers `q` and Ctrl-C, not in one block inside the first render.
+        const slices = timeSlices(8);
+        // A redraw now and then shows the work is going on (and that the screen is not frozen).
+        let dots = 0;
+        await prepareStory(data, () => {
+          const wait = slices();
+          const now = performance.now();
+          if (wait && now - lastDraw >= STEP_REDRAW_MS && !settled) {
+            lastDraw = now;
+            dots = (dots % 3) + 1;
+            if (stage.kind === "loading") {
+              stage = { ...stage, step: `building the timeline${".".repeat(dots)}` };
+              draw();
+            }
+          }
+          return wait;
+        });
+        return data;
+      })
+      .then(
+        (data) => {
+          if (settled) return;
+          stage = { kind: "ready", data, today: new Date() };
+          draw();
+        },
+        (error: unknown) => {
+          if (error instanceof FolderError) {
+            finish(TUI_EXIT.noFolder, `signaldesk: no briefings folder at ${sanitize(opts.dir)}`);
+          } else {
+            finish(TUI_EXIT.crash, `signaldesk: could not load briefings: ${describe(error)}`);
+          }
+        },
+      );
   });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildTimeline } from "../../src/story/timeline.js";
+import { buildTimeline, buildTimelineAsync, MAX_CONFLICT_WITH } from "../../src/story/timeline.js";
 import { makeBriefing } from "./factory.js";
 
 const ORDER_12 =
@@ -161,5 +161,44 @@ describe("conflicting reports", () => {
     const b = makeBriefing({ id: "b", events: [{ date: "2026-06-13", text: ORDER_13 }] });
     const flagged = buildTimeline([...noise, a, b]).filter((e) => e.conflict);
     expect(flagged.map((e) => e.briefingId)).toEqual(["a", "b"]);
+  });
+});
+
+describe("a syndicated story repeated many times", () => {
+  it("flags every copy but names only a handful of the others", () => {
+    // 400 briefings carrying the same sentence, half dated a day after the other half.
+    const copies = Array.from({ length: 400 }, (_, i) =>
+      makeBriefing({
+        id: `copy-${i}`,
+        events: [{ date: i % 2 === 0 ? "2026-06-12" : "2026-06-13", text: ORDER_12 }],
+      }),
+    );
+    const timeline = buildTimeline(copies);
+    expect(timeline).toHaveLength(400);
+    expect(timeline.every((e) => e.conflict)).toBe(true);
+    expect(Math.max(...timeline.map((e) => e.conflictWith.length))).toBe(MAX_CONFLICT_WITH);
+    for (const e of timeline) expect(e.conflictWith.every((c) => c.date !== e.date)).toBe(true);
+  });
+});
+
+describe("buildTimelineAsync", () => {
+  it("builds the same timeline, pausing along the way", async () => {
+    const briefings = Array.from({ length: 300 }, (_, i) =>
+      makeBriefing({
+        id: `b${i}`,
+        events: [
+          { date: `2026-06-${String(10 + (i % 9)).padStart(2, "0")}`, text: i % 2 ? ORDER_12 : ORDER_13 },
+          { date: "2026-07", precision: "month", text: `Talks number ${i} began.` },
+        ],
+      }),
+    );
+    let pauses = 0;
+    const async = await buildTimelineAsync(briefings, () => {
+      pauses++;
+      return undefined;
+    });
+    expect(async).toEqual(buildTimeline(briefings));
+    expect(async.some((e) => e.conflict)).toBe(true);
+    expect(pauses).toBeGreaterThan(0);
   });
 });

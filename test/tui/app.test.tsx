@@ -265,6 +265,18 @@ describe("the reader", () => {
     expectFits(a, 80, 24);
   });
 
+  it("keeps the open briefing and the view through a spell of too-small terminal", async () => {
+    const a = await open();
+    await a.press("2");
+    await a.press(KEYS.enter);
+    expect(a.frame()).toContain("What happened");
+    await a.resize(20, 5);
+    expect(a.frame()).toContain("too small");
+    await a.resize(100, 30);
+    expect(a.frame()).toContain("[2 Briefings]");
+    expect(a.frame()).toContain("What happened");
+  });
+
   it("never draws a line wider than the terminal, CJK and emoji included, nor a frame too tall", async () => {
     for (const [columns, rows] of [
       [40, 10],

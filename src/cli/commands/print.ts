@@ -1,4 +1,6 @@
 // `signaldesk print ID`: one briefing as text, markdown or JSON.
+import { loadBriefingById } from "../../briefing/load-one.js";
+import type { Briefing } from "../../briefing/schema.js";
 import type { Command } from "../args.js";
 import { type CommandContext, EXIT, fail, formatProblem, load, sortProblems } from "../context.js";
 import { briefingToJson, toJsonText } from "../json.js";
@@ -9,7 +11,18 @@ import { createStyle } from "../style.js";
 
 type PrintArgs = Extract<Command, { name: "print" }>;
 
+function write(ctx: CommandContext, args: PrintArgs, b: Briefing): number {
+  if (args.format === "json") ctx.out.write(toJsonText(briefingToJson(b)));
+  else if (args.format === "markdown") ctx.out.write(briefingMarkdown(b, args.sections));
+  else ctx.out.write(briefingText(b, args.width ?? ctx.width, createStyle(ctx.color), args.sections));
+  return EXIT.ok;
+}
+
 export async function printCommand(ctx: CommandContext, args: PrintArgs): Promise<number> {
+  // An exact id usually names one file: read just that one. Anything less certain loads the folder.
+  const one = await loadBriefingById(ctx.dir, args.id);
+  if (one !== null) return write(ctx, args, one);
+
   const result = await load(ctx);
   if (typeof result === "number") return result;
 
@@ -24,12 +37,7 @@ export async function printCommand(ctx: CommandContext, args: PrintArgs): Promis
       ctx.err.write(`${lines.join("\n")}\n`);
       return fail(ctx, `briefing '${found.path}' did not load`, EXIT.invalid);
     }
-    case "briefing": {
-      const b = found.briefing;
-      if (args.format === "json") ctx.out.write(toJsonText(briefingToJson(b)));
-      else if (args.format === "markdown") ctx.out.write(briefingMarkdown(b, args.sections));
-      else ctx.out.write(briefingText(b, args.width ?? ctx.width, createStyle(ctx.color), args.sections));
-      return EXIT.ok;
-    }
+    case "briefing":
+      return write(ctx, args, found.briefing);
   }
 }

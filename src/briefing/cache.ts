@@ -1,0 +1,266 @@
+// An on-disk index of parsed briefings, so a second start does not parse 100k files again.
+//
+// One file per briefings folder in $XDG_CACHE_HOME/signaldesk (else ~/.cache/signaldesk), named by a
+// hash of the folder's real path. It is never trusted over the files: an entry is used only when the
+// file's relPath, size and mtime are what they were when it was parsed, and only when the actor
+// registry, the cache format and the program itself are unchanged. Anything wrong with the cache
+// (corrupt, unreadable, unwritable folder) means "no cache", never an error.
+//
+// Format: a header line (JSON: format and stamp), then one frame per entry: a 4-byte little-endian
+// length and the v8.serialize'd CacheEntry (v8 reads back as fast as JSON.parse here and writes twice
+// as fast). Entries are read and written CHUNK at a time with a turn of the event loop between, so
+// 100k entries (600 MB) never hold the thread for long: a reader loading behind its first frame keeps
+// answering keys. The id index records each briefing's frame, so `print ID` reads just that one.
+// Beside it, a small `.ids` file maps each briefing id to its file, for `print ID` without a full load.
+import { createHash } from "node:crypto";
+import { readFileSync, statSync } from "node:fs";
+import { mkdir, open, readFile, realpath, rename, unlink } from "node:fs/promises";
+import { homedir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { deserialize, serialize } from "node:v8";
+import type { ParseResult } from "./parse.js";
+
+const FORMAT = 4;
+const CHUNK = 500;
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+export interface CacheEntry {
+  relPath: string;
+  size: number;
+  mtimeMs: number;
+  /** The absolute path the file had when parsed (problems may name it). */
+  path: string;
+  result: ParseResult;
+}
+
+/** id -> the file that held it at the last full load, with that file's size and mtime then. */
+export interface IdIndexEntry {
+  relPath: string;
+  size: number;
+  mtimeMs: number;
+}
+
+/** Where the entry of an indexed id sits in the data file. */
+export interface IdLocation extends IdIndexEntry {
+  offset: number;
+  length: number;
+}
+
+/** The cache folder: `$XDG_CACHE_HOME/signaldesk`, else `~/.cache/signaldesk`. */
+export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env): string | null {
+  const xdg = env.XDG_CACHE_HOME;
+  if (xdg && path.isAbsolute(xdg)) return path.join(xdg, "signaldesk");
+  try {
+    return path.join(homedir(), ".cache", "signaldesk");
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Whether loads use the cache unless told otherwise: not with SIGNALDESK_NO_CACHE=1, and not inside the
+ * test runner, whose parser code changes between runs while the fixture files keep their mtimes.
+ */
+export function cacheEnabledByDefault(env: NodeJS.ProcessEnv = process.env): boolean {
+  return env.SIGNALDESK_NO_CACHE !== "1" && !env.VITEST;
+}
+
+let programStamp: string | undefined;
+/** Changes whenever the program is rebuilt or updated, so a new parser never reads old results. */
+function program(): string {
+  if (programStamp === undefined) {
+    try {
+      const st = statSync(fileURLToPath(import.meta.url));
+      programStamp = `${st.size}:${st.mtimeMs}`;
+    } catch {
+      programStamp = "unknown";
+    }
+  }
+  return programStamp;
+}
+
+function hash(s: string): string {
+  return createHash("sha256").update(s).digest("hex");
+}
+
+/** Everything an entry's validity depends on besides the file itself. */
+export function cacheStamp(registryText: string | null): string {
+  return `${FORMAT}|${program()}|${hash(registryText ?? "")}`;
+}
+
+export interface CacheFiles {
+  data: string;
+  ids: string;
+}
+
+/** Where the cache of `dir` lives, or null when its real path cannot be found. */
+export async function cacheFiles(cacheDir: string, dir: string): Promise<CacheFiles | null> {
+  try {
+    const base = path.join(cacheDir, hash(await realpath(dir)).slice(0, 32));
+    return { data: `${base}.v8`, ids: `${base}.ids.json` };
+  } catch {
+    return null;
+  }
+}
+
+function isEntry(e: unknown): e is CacheEntry {
+  if (typeof e !== "object" || e === null) return false;
+  const c = e as Partial<CacheEntry>;
+  const r = c.result as Record<string, unknown> | undefined;
+  return (
+    typeof c.relPath === "string" &&
+    typeof c.size === "number" &&
+    typeof c.mtimeMs === "number" &&
+    typeof c.path === "string" &&
+    typeof r === "object" &&
+    r !== null &&
+    ((typeof r.briefing === "object" && r.briefing !== null) || Array.isArray(r.problems))
+  );
+}
+
+function header(stamp: string): string {
+  return `${JSON.stringify({ format: FORMAT, stamp })}\n`;
+}
+
+/** The entries of a cache file written with `stamp`, by relPath; empty when missing, stale or corrupt. */
+export async function readCache(file: string, stamp: string): Promise<Map<string, CacheEntry>> {
+  const byPath = new Map<string, CacheEntry>();
+  try {
+    const data = await readFile(file);
+    const head = Buffer.from(header(stamp));
+    if (data.length < head.length || !data.subarray(0, head.length).equals(head)) return byPath;
+    let at = head.length;
+    for (let n = 1; at + 4 <= data.length; n++) {
+      const size = data.readUInt32LE(at);
+      if (at + 4 + size > data.length) break;
+      const e = deserialize(data.subarray(at + 4, at + 4 + size)) as unknown;
+      at += 4 + size;
+      if (isEntry(e)) byPath.set(e.relPath, e);
+      if (n % CHUNK === 0) await nextTurn();
+    }
+  } catch {
+    // Corrupt or unreadable: what was read so far is still checked entry by entry; the rest is parsed.
+  }
+  return byPath;
+}
+
+/** One entry of a cache file written with `stamp`, from the frame the id index gave; null if anything is off. */
+export async function readCacheEntry(
+  file: string,
+  stamp: string,
+  at: IdLocation,
+): Promise<CacheEntry | null> {
+  try {
+    const handle = await open(file, "r");
+    try {
+      const head = Buffer.from(header(stamp));
+      const got = Buffer.alloc(head.length);
+      await handle.read(got, 0, head.length, 0);
+      if (!got.equals(head) || at.offset < head.length || at.length < 4) return null;
+      const frame = Buffer.alloc(at.length);
+      const { bytesRead } = await handle.read(frame, 0, at.length, at.offset);
+      if (bytesRead !== at.length || frame.readUInt32LE(0) !== at.length - 4) return null;
+      const e = deserialize(frame.subarray(4)) as unknown;
+      return isEntry(e) && e.relPath === at.relPath ? e : null;
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Temp file + rename, so a reader never sees half a cache; `parts` are written one at a time (and
+ * may be produced lazily). Any failure leaves no cache, silently.
+ */
+async function writeAtomic(file: string, parts: Iterable<Uint8Array> | AsyncIterable<Uint8Array>) {
+  const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
+  try {
+    await mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
+    const handle = await open(tmp, "w", 0o600);
+    try {
+      for await (const part of parts) await handle.write(part);
+    } finally {
+      await handle.close();
+    }
+    await rename(tmp, file);
+  } catch {
+    await unlink(tmp).catch(() => {});
+  }
+}
+
+async function* framed(
+  stamp: string,
+  entries: CacheEntry[],
+  frames: Map<string, { offset: number; length: number }>,
+): AsyncGenerator<Uint8Array> {
+  const head = Buffer.from(header(stamp));
+  yield head;
+  let at = head.length;
+  for (let i = 0; i < entries.length; i += CHUNK) {
+    const parts: Buffer[] = [];
+    for (const e of entries.slice(i, i + CHUNK)) {
+      const bytes = serialize(e);
+      const size = Buffer.alloc(4);
+      size.writeUInt32LE(bytes.length);
+      parts.push(size, bytes);
+      frames.set(e.relPath, { offset: at, length: 4 + bytes.length });
+      at += 4 + bytes.length;
+    }
+    yield Buffer.concat(parts);
+    await nextTurn();
+  }
+}
+
+// The id index is one JSON array per line, `["id","relPath",size,mtimeMs,offset,length]`, after a
+// header line: an id is found with one string search, without parsing the lines of 100k others.
+function idHeader(stamp: string): string {
+  return JSON.stringify({ format: FORMAT, stamp });
+}
+
+export async function writeCache(
+  files: CacheFiles,
+  stamp: string,
+  entries: CacheEntry[],
+  ids: Map<string, IdIndexEntry>,
+): Promise<void> {
+  const frames = new Map<string, { offset: number; length: number }>();
+  await writeAtomic(files.data, framed(stamp, entries, frames));
+  const lines = [idHeader(stamp)];
+  for (const [id, e] of ids) {
+    const f = frames.get(e.relPath);
+    if (f) lines.push(JSON.stringify([id, e.relPath, e.size, e.mtimeMs, f.offset, f.length]));
+  }
+  await writeAtomic(files.ids, [Buffer.from(`${lines.join("\n")}\n`)]);
+}
+
+/**
+ * The file that held `id` at the last full load, when the index was written with `stamp`; null when
+ * there is no such index, it is stale or corrupt, or it does not know the id.
+ */
+export function lookupId(file: string, stamp: string, id: string): IdLocation | null {
+  try {
+    const text = readFileSync(file, "utf8");
+    if (!text.startsWith(`${idHeader(stamp)}\n`)) return null;
+    const key = `\n[${JSON.stringify(id)},`;
+    const at = text.indexOf(key);
+    if (at === -1) return null;
+    const line = JSON.parse(text.slice(at + 1, text.indexOf("\n", at + 1))) as unknown;
+    if (!Array.isArray(line) || line.length !== 6) return null;
+    const [, relPath, size, mtimeMs, offset, length] = line as unknown[];
+    if (typeof relPath !== "string") return null;
+    if (![size, mtimeMs, offset, length].every((n) => typeof n === "number")) return null;
+    return {
+      relPath,
+      size: size as number,
+      mtimeMs: mtimeMs as number,
+      offset: offset as number,
+      length: length as number,
+    };
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,70 @@
+import { mkdir, mkdtemp, rm, utimes, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { loadBriefings } from "../../src/briefing/load.js";
+import { loadBriefingById } from "../../src/briefing/load-one.js";
+
+let root: string;
+let dir: string;
+let cacheDir: string;
+
+beforeEach(async () => {
+  root = await mkdtemp(path.join(tmpdir(), "signaldesk-one-"));
+  dir = path.join(root, "briefings");
+  cacheDir = path.join(root, "cache");
+  await mkdir(dir);
+});
+
+afterEach(async () => {
+  await rm(root, { recursive: true, force: true });
+});
+
+async function write(rel: string, title: string, id?: string) {
+  const file = path.join(dir, rel);
+  await mkdir(path.dirname(file), { recursive: true });
+  const fm = `---\ntitle: ${title}\ndate: 2026-06-12\n${id ? `id: ${id}\n` : ""}---\n\n`;
+  await writeFile(file, `${fm}Acme Corp said on June 12, 2026 that talks had begun.\n`);
+}
+
+const one = (id: string) => loadBriefingById(dir, id, { cacheDir });
+
+describe("loadBriefingById", () => {
+  it("finds a briefing by its file name, the same as the full load does", async () => {
+    await write("2026/june/talks.md", "Talks");
+    await write("other.md", "Other");
+    const full = await loadBriefings(dir, { cacheDir: null });
+    expect(await one("talks")).toEqual(full.briefings.find((b) => b.id === "talks"));
+  });
+
+  it("leaves to the full load what a file name cannot settle", async () => {
+    await write("renamed.md", "Renamed", "custom-id");
+    await write("a/twin.md", "Twin A");
+    await write("b/twin.md", "Twin B");
+    expect(await one("custom-id")).toBeNull(); // no index yet, and no file of that name
+    expect(await one("renamed")).toBeNull(); // the file's id is not its name
+    expect(await one("twin")).toBeNull(); // two files of that name
+    expect(await one("nothing")).toBeNull();
+  });
+
+  it("finds a front matter id through the index a full load wrote", async () => {
+    await write("renamed.md", "Renamed", "custom-id");
+    await loadBriefings(dir, { cacheDir });
+    expect((await one("custom-id"))?.title).toBe("Renamed");
+  });
+
+  it("does not trust the index for a file changed since", async () => {
+    await write("renamed.md", "Renamed", "custom-id");
+    await loadBriefings(dir, { cacheDir });
+    await write("renamed.md", "Renamed again", "custom-id");
+    await utimes(path.join(dir, "renamed.md"), new Date(), new Date(Date.now() + 5000));
+    expect(await one("custom-id")).toBeNull();
+  });
+
+  it("leaves an id shared with a broken file to the full load", async () => {
+    await write("good.md", "Good", "clash");
+    await writeFile(path.join(dir, "clash.md"), "");
+    await loadBriefings(dir, { cacheDir });
+    expect(await one("clash")).toBeNull();
+  });
+});
