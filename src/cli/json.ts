@@ -58,9 +58,34 @@ const UNSAFE_IN_JSON = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202
 
 /** One JSON document, pretty-printed, with every terminal-affecting character as a \u escape. */
 export function toJsonText(value: unknown): string {
-  const text = JSON.stringify(value, null, 2).replace(
-    UNSAFE_IN_JSON,
-    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
-  );
-  return `${text}\n`;
+  return `${escapeUnsafe(JSON.stringify(value, null, 2))}\n`;
+}
+
+function escapeUnsafe(json: string): string {
+  return json.replace(UNSAFE_IN_JSON, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
+/**
+ * Writes the same text as `toJsonText(items.map(toJson))`, an element at a time: one string for a
+ * 100k-briefing archive is past what V8 allows in a single string.
+ */
+export function writeJsonArray<T>(
+  out: { write(s: string): unknown },
+  items: readonly T[],
+  toJson: (item: T) => unknown,
+) {
+  if (items.length === 0) {
+    out.write("[]\n");
+    return;
+  }
+  let chunk = "[\n";
+  items.forEach((item, i) => {
+    const element = escapeUnsafe(JSON.stringify(toJson(item), null, 2)).replaceAll("\n", "\n  ");
+    chunk += `  ${element}${i < items.length - 1 ? "," : ""}\n`;
+    if (chunk.length > 1 << 20) {
+      out.write(chunk);
+      chunk = "";
+    }
+  });
+  out.write(`${chunk}]\n`);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { toJsonText } from "../../src/cli/json.js";
+import { toJsonText, writeJsonArray } from "../../src/cli/json.js";
 import { colorWanted, createStyle } from "../../src/cli/style.js";
 
 describe("toJsonText", () => {
@@ -37,5 +37,21 @@ describe("colour", () => {
     const style = createStyle(false);
     expect(style.heading("x") + style.warning("y") + style.muted("z")).toBe("xyz");
     expect(createStyle(true).heading("x")).toContain("\x1b[");
+  });
+});
+
+describe("writeJsonArray", () => {
+  it("writes exactly what one JSON document of the whole array would be, hostile characters escaped", () => {
+    const items = [{ a: 1, t: "x\u202ey" }, { b: [1, 2], c: { d: "e\u0085" } }, { e: null }];
+    let text = "";
+    writeJsonArray({ write: (s: string) => (text += s) }, items, (x) => x);
+    expect(text).toBe(toJsonText(items));
+    expect(JSON.parse(text)).toEqual(items);
+  });
+
+  it("writes an empty array as []", () => {
+    let text = "";
+    writeJsonArray({ write: (s: string) => (text += s) }, [], (x) => x);
+    expect(text).toBe("[]\n");
   });
 });

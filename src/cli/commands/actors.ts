@@ -4,7 +4,7 @@ import { applyFilter, type Filter } from "../../story/filter.js";
 import { displayWidth, fit as fitTo, padStart, truncate } from "../../text/width.js";
 import type { Command } from "../args.js";
 import { type CommandContext, EXIT, load, reportLoadErrors } from "../context.js";
-import { toJsonText } from "../json.js";
+import { writeJsonArray } from "../json.js";
 import { cell, note } from "../render/layout.js";
 import { createStyle } from "../style.js";
 
@@ -21,13 +21,12 @@ export async function actorsCommand(ctx: CommandContext, args: ActorsArgs, filte
 
   const actors = buildActorIndex(applyFilter(result.briefings, filter, result.registry), result.registry);
   if (args.json) {
-    const json = actors.map((a) => ({
+    writeJsonArray(ctx.out, actors, (a) => ({
       name: a.name,
       kind: a.kind,
       aliases: a.aliases,
       briefingIds: a.briefingIds,
     }));
-    ctx.out.write(toJsonText(json));
     return EXIT.ok;
   }
   if (actors.length === 0) {
@@ -47,7 +46,7 @@ export async function actorsCommand(ctx: CommandContext, args: ActorsArgs, filte
   // aliases can still have a few columns.
   const showKind = width >= 40;
   const fixed = (showKind ? KIND_WIDTH + GAP.length : 0) + COUNT_WIDTH + GAP.length;
-  const longestName = Math.max(...rows.map((r) => displayWidth(r.name)));
+  const longestName = rows.reduce((m, r) => Math.max(m, displayWidth(r.name)), 0);
   const nameWidth = Math.max(1, Math.min(longestName, Math.max(12, width - fixed - 10), width - fixed));
   const aliasWidth = width - nameWidth - fixed - GAP.length;
 

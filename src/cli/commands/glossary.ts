@@ -3,7 +3,7 @@ import { applyFilter, type Filter } from "../../story/filter.js";
 import { mergeGlossary } from "../../story/glossary.js";
 import type { Command } from "../args.js";
 import { type CommandContext, EXIT, load, reportLoadErrors } from "../context.js";
-import { toJsonText } from "../json.js";
+import { writeJsonArray } from "../json.js";
 import { block, cell, note } from "../render/layout.js";
 import { createStyle } from "../style.js";
 
@@ -22,7 +22,7 @@ export async function glossaryCommand(
 
   const terms = mergeGlossary(applyFilter(result.briefings, filter, result.registry));
   if (args.json) {
-    ctx.out.write(toJsonText(terms));
+    writeJsonArray(ctx.out, terms, (t) => t);
     return EXIT.ok;
   }
   if (terms.length === 0) {

@@ -4,7 +4,7 @@ import { applyFilter, type Filter } from "../../story/filter.js";
 import { displayWidth, fit as fitTo, truncate } from "../../text/width.js";
 import type { Command } from "../args.js";
 import { type CommandContext, EXIT, load, reportLoadErrors } from "../context.js";
-import { briefingToJson, toJsonText } from "../json.js";
+import { briefingToJson, writeJsonArray } from "../json.js";
 import { cell, note } from "../render/layout.js";
 import { createStyle } from "../style.js";
 
@@ -29,7 +29,7 @@ export async function listCommand(ctx: CommandContext, args: ListArgs, filter: F
 
   const briefings = applyFilter(result.briefings, filter, result.registry).sort(byDate);
   if (args.json) {
-    ctx.out.write(toJsonText(briefings.map(briefingToJson)));
+    writeJsonArray(ctx.out, briefings, briefingToJson);
     return EXIT.ok;
   }
   if (briefings.length === 0) {
@@ -54,13 +54,13 @@ export async function listCommand(ctx: CommandContext, args: ListArgs, filter: F
   // The id is what `print` takes, so it is kept whole while the title still gets 20 columns; the
   // actors column comes only when there is room for it beside a readable title.
   const rest = Math.max(0, width - DATE_WIDTH - GAP.length);
-  const longestId = Math.max(...rows.map((r) => displayWidth(r.id)));
+  const longestId = rows.reduce((m, r) => Math.max(m, displayWidth(r.id)), 0);
   const idWidth = Math.max(
     1,
     Math.min(longestId, Math.max(8, rest - GAP.length - 20), rest - GAP.length - 1),
   );
   const afterId = rest - idWidth - GAP.length;
-  const wantActors = Math.max(...rows.map((r) => displayWidth(r.actors)));
+  const wantActors = rows.reduce((m, r) => Math.max(m, displayWidth(r.actors)), 0);
   const actorsWidth = afterId >= 50 && wantActors > 0 ? Math.min(wantActors, Math.floor(afterId / 3)) : 0;
   const titleWidth = Math.max(1, afterId - (actorsWidth > 0 ? actorsWidth + GAP.length : 0));
 

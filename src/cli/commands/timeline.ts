@@ -3,7 +3,7 @@ import { applyFilter, type Filter, filterTimeline, withoutDates } from "../../st
 import { buildTimeline, type TimelineEntry } from "../../story/timeline.js";
 import type { Command } from "../args.js";
 import { type CommandContext, EXIT, load, reportLoadErrors } from "../context.js";
-import { toJsonText } from "../json.js";
+import { writeJsonArray } from "../json.js";
 import { block, cell, humanDate, monthHeading, note } from "../render/layout.js";
 import { createStyle } from "../style.js";
 
@@ -12,8 +12,8 @@ type TimelineArgs = Extract<Command, { name: "timeline" }>;
 const INDENT = "  ";
 const DATE_WIDTH = 13;
 
-export function timelineToJson(entries: readonly TimelineEntry[]) {
-  return entries.map((e) => ({
+export function timelineEntryToJson(e: TimelineEntry) {
+  return {
     date: e.date,
     precision: e.precision,
     text: e.text,
@@ -21,7 +21,7 @@ export function timelineToJson(entries: readonly TimelineEntry[]) {
     conflict: e.conflict,
     conflictWith: e.conflictWith.map((c) => ({ date: c.date, briefingId: c.briefingId })),
     line: e.line,
-  }));
+  };
 }
 
 /** A year-precision event is grouped under its year, everything else under its month. */
@@ -47,7 +47,7 @@ export async function timelineCommand(
     applyFilter(result.briefings, withoutDates(filter), result.registry),
   );
   if (args.json) {
-    ctx.out.write(toJsonText(timelineToJson(entries)));
+    writeJsonArray(ctx.out, entries, timelineEntryToJson);
     return EXIT.ok;
   }
   if (entries.length === 0) {
