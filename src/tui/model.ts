@@ -1,5 +1,6 @@
 // What the views show, derived from the loaded briefings: built once per load (the story) and once per
 // filter (the narrowed lists), never per keypress.
+import { MONTH_NAMES } from "../briefing/calendar.js";
 import type { Briefing, LoadResult } from "../briefing/schema.js";
 import { buildActorIndex } from "../story/actors.js";
 import { applyFilter, type Filter, filterTimeline } from "../story/filter.js";
@@ -90,26 +91,11 @@ export async function prepareStory(data: LoadResult, pause: () => Promise<void> 
   });
 }
 
-const MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
-
 /** The heading an event is grouped under: "June 2026", or "2026" for an event known only by year. */
 export function groupLabel(e: { date: string; precision: string }): string {
   const year = e.date.slice(0, 4);
   if (e.precision === "year" || e.date.length < 7) return year;
-  const month = MONTHS[Number(e.date.slice(5, 7)) - 1];
+  const month = MONTH_NAMES[Number(e.date.slice(5, 7)) - 1];
   return month ? `${month} ${year}` : year;
 }
 

@@ -7,6 +7,7 @@ import { fit as fitText, wrap } from "../../text/width.js";
 import { highlight } from "../components/highlight.js";
 import { Line, type Segment } from "../components/Line.js";
 import { List } from "../components/List.js";
+import { Pane } from "../components/Pane.js";
 import { useListKeys } from "../hooks/useListKeys.js";
 import type { Searchable } from "../listSearch.js";
 import type { GlossaryItem } from "../model.js";
@@ -58,16 +59,7 @@ function Detail({
       lines.push([{ text: ` ${l}` }]);
     }
   }
-  const shown = lines.slice(0, height);
-  while (shown.length < height) shown.push([]);
-  return (
-    <Box flexDirection="column" height={height}>
-      {shown.map((segs, i) => (
-        // biome-ignore lint/suspicious/noArrayIndexKey: fixed slots
-        <Line key={i} segments={segs} width={width} />
-      ))}
-    </Box>
-  );
+  return <Pane lines={lines} width={width} height={height} />;
 }
 
 export function Glossary({

@@ -6,6 +6,7 @@ import { displayWidth, truncate, wrap } from "../../text/width.js";
 import { highlight } from "../components/highlight.js";
 import { Line, type Segment } from "../components/Line.js";
 import { List } from "../components/List.js";
+import { Pane } from "../components/Pane.js";
 import { useListKeys } from "../hooks/useListKeys.js";
 import type { TimelineEntry, TimelineRows } from "../model.js";
 import type { Action } from "../state.js";
@@ -81,16 +82,7 @@ function Detail({
     }
     for (const l of wrap(sanitizeLine(entry.text), Math.max(1, width - 2))) lines.push([{ text: ` ${l}` }]);
   }
-  const shown = lines.slice(0, height);
-  while (shown.length < height) shown.push([]);
-  return (
-    <Box flexDirection="column" height={height}>
-      {shown.map((segs, i) => (
-        // biome-ignore lint/suspicious/noArrayIndexKey: fixed slots
-        <Line key={i} segments={segs} width={width} />
-      ))}
-    </Box>
-  );
+  return <Pane lines={lines} width={width} height={height} />;
 }
 
 export function Timeline({
