@@ -176,6 +176,13 @@ describe("the reader", () => {
     expect(a.frame()).not.toContain("Council delays vote");
   });
 
+  it("keeps every letter typed into a prompt faster than a frame", async () => {
+    const a = await open();
+    await a.press("/");
+    await a.burst("M", "a", "r");
+    expect(a.frame()).toContain("/Mar");
+  });
+
   it("keeps letters typed into a prompt out of the views", async () => {
     const a = await open();
     await a.press("a");

@@ -77,6 +77,8 @@ export interface Rendered {
   lines: () => string[];
   /** Sends keys (each string one key press) and waits until the App has handled them. */
   press: (...keys: string[]) => Promise<void>;
+  /** Sends keys back to back, with no frame between them (a fast typist), then waits. */
+  burst: (...keys: string[]) => Promise<void>;
   /** Types text into whatever has focus, one key press per character. */
   type: (text: string) => Promise<void>;
   resize: (columns: number, rows: number) => Promise<void>;
@@ -111,6 +113,10 @@ export async function render(
   };
   return {
     stdout,
+    burst: async (...keys) => {
+      for (const k of keys) stdin.write(k);
+      await flush();
+    },
     frame,
     lines: () => frame().split("\n"),
     press,

@@ -1,4 +1,5 @@
 // A one-line entry: typed text goes to it and nowhere else while it has focus.
+import { useRef } from "react";
 import type { CommandId, Scope } from "../keymap.js";
 import { useCommands } from "./useCommands.js";
 
@@ -23,17 +24,25 @@ export function useLineInput(
   h: LineInputHandlers,
   extraScopes: readonly Scope[] = [],
 ): void {
+  // Two keys can arrive before the next render; each must build on the text the one before produced,
+  // not on the text of the last frame.
+  const latest = useRef(h.text);
+  latest.current = h.text;
+  const change = (text: string) => {
+    latest.current = text;
+    h.onChange(text);
+  };
   useCommands(
     ["prompt", ...extraScopes],
     {
       onCommand(id) {
         if (id === "prompt.submit") h.onSubmit();
         else if (id === "prompt.cancel") h.onCancel();
-        else if (id === "prompt.erase") h.onChange(eraseLast(h.text));
+        else if (id === "prompt.erase") change(eraseLast(latest.current));
         else h.onOther?.(id);
       },
       onText(t) {
-        h.onChange(h.text + t);
+        change(latest.current + t);
       },
     },
     active,
