@@ -9,7 +9,6 @@
 // the same id (the full load would then rename one of the two).
 import { lstat, realpath } from "node:fs/promises";
 import path from "node:path";
-import { parseRegistry } from "./actors.js";
 import {
   cacheEnabledByDefault,
   cacheFiles,
@@ -18,7 +17,6 @@ import {
   lookupId,
   readCacheEntry,
 } from "./cache.js";
-import { idFromPath, parseBriefing } from "./parse.js";
 import { type FileEntry, REGISTRY_NAME, readSource, scanFolder } from "./read.js";
 import type { Briefing, RegistryActor } from "./schema.js";
 
@@ -46,7 +44,7 @@ async function entryFor(dir: string, rootReal: string, relPath: string): Promise
 
 interface RegistrySource {
   text: string | null;
-  actors(): RegistryActor[];
+  actors(): Promise<RegistryActor[]>;
 }
 
 /** The registry's text (what the cache is keyed on) and its actors, parsed only when asked for. */
@@ -55,7 +53,7 @@ async function registryOf(dir: string, rootReal: string): Promise<RegistrySource
   try {
     await lstat(abs);
   } catch {
-    return { text: null, actors: () => [] };
+    return { text: null, actors: async () => [] };
   }
   const entry = await entryFor(dir, rootReal, REGISTRY_NAME);
   if (entry === null) return null;
@@ -63,12 +61,19 @@ async function registryOf(dir: string, rootReal: string): Promise<RegistrySource
   if ("problem" in read) return null;
   const text = read.file.text;
   let actors: RegistryActor[] | undefined;
-  return { text, actors: () => (actors ??= parseRegistry(text, REGISTRY_NAME).registry) };
+  const parse = async () => {
+    const { parseRegistry } = await import("./actors.js");
+    return parseRegistry(text, REGISTRY_NAME).registry;
+  };
+  return { text, actors: async () => (actors ??= await parse()) };
 }
 
+// The parser (and with it zod and yaml) is imported only when a file must be parsed: the warm path,
+// answered from the cache, never evaluates it.
 async function parseAs(entry: FileEntry, registry: RegistryActor[], id: string): Promise<Briefing | null> {
   const read = await readSource(entry);
   if ("problem" in read) return null;
+  const { parseBriefing } = await import("./parse.js");
   const parsed = parseBriefing(read.file, registry);
   return "briefing" in parsed && parsed.briefing.id === id ? parsed.briefing : null;
 }
@@ -104,15 +109,16 @@ export async function loadBriefingById(
           cached.result.briefing.id === id
         )
           return { ...cached.result.briefing, path: entry.path };
-        return await parseAs(entry, registry.actors(), id);
+        return await parseAs(entry, await registry.actors(), id);
       }
     }
 
     const scan = await scanFolder(dir);
+    const { idFromPath } = await import("./parse.js");
     const named = scan.entries.filter((e) => idFromPath(e.relPath) === id);
     const problemNamed = scan.problems.some((p) => idFromPath(p.path) === id);
     if (named.length !== 1 || problemNamed) return null;
-    return await parseAs(named[0]!, registry.actors(), id);
+    return await parseAs(named[0]!, await registry.actors(), id);
   } catch {
     return null;
   }

@@ -1,22 +1,10 @@
 // The one source of truth for the briefing model. Every other module takes its types from here.
 import { z } from "zod";
+import { SECTION_KEYS } from "./sections.js";
 
-export const SECTION_KEYS = ["whatHappened", "whyItMatters", "whatToWatch"] as const;
+export { SECTION_KEYS, SECTION_SHORT, SECTION_TITLES } from "./sections.js";
 export const SectionKey = z.enum(SECTION_KEYS);
 export type SectionKey = z.infer<typeof SectionKey>;
-
-export const SECTION_TITLES: Record<SectionKey, string> = {
-  whatHappened: "What happened",
-  whyItMatters: "Why it matters",
-  whatToWatch: "What to watch",
-};
-
-/** Short names used by `print --sections what,why,watch`. */
-export const SECTION_SHORT: Record<string, SectionKey> = {
-  what: "whatHappened",
-  why: "whyItMatters",
-  watch: "whatToWatch",
-};
 
 const isoDay = /^\d{4}-\d{2}-\d{2}$/;
 const isoDateTime = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/;

@@ -1,6 +1,6 @@
 // Hand-written argv parsing: the option set is small and a dependency would cost start-up time on every
 // `print`. The result is a plain value; nothing here touches the file system or the streams.
-import { SECTION_KEYS, SECTION_SHORT, type SectionKey } from "../briefing/schema.js";
+import { SECTION_KEYS, SECTION_SHORT, type SectionKey } from "../briefing/sections.js";
 
 export const COMMANDS = ["list", "print", "timeline", "actors", "glossary", "check"] as const;
 export type CommandName = (typeof COMMANDS)[number];

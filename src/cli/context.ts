@@ -1,6 +1,6 @@
 // What every command receives: the streams to write to and the facts about the terminal, so commands
 // run the same in a subprocess and in a test with string sinks.
-import { FolderError, loadBriefings } from "../briefing/load.js";
+import { FolderError } from "../briefing/read.js";
 import type { LoadResult, Problem } from "../briefing/schema.js";
 import { sanitizeLine } from "../text/sanitize.js";
 
@@ -61,6 +61,9 @@ export function reportLoadErrors(ctx: Pick<CommandContext, "err">, result: LoadR
 /** Loads the folder, or reports the missing folder and returns the exit code. */
 export async function load(ctx: CommandContext): Promise<LoadResult | number> {
   try {
+    // The loader (zod, yaml, the parser) is imported here, not at the top: `print ID` answered from the
+    // cache never needs it, and evaluating it would be most of that command's start-up time.
+    const { loadBriefings } = await import("../briefing/load.js");
     return await loadBriefings(ctx.dir);
   } catch (error) {
     if (error instanceof FolderError) return fail(ctx, `no briefings folder at ${ctx.dir}`, EXIT.notFound);

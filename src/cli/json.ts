@@ -1,5 +1,6 @@
 // The documented JSON shapes. Field names here are a public interface: add, never rename.
-import { type Briefing, SECTION_KEYS, type SectionKey } from "../briefing/schema.js";
+import type { Briefing } from "../briefing/schema.js";
+import { SECTION_KEYS, type SectionKey } from "../briefing/sections.js";
 
 export interface BriefingJson {
   id: string;

@@ -7,7 +7,6 @@ import { sanitize } from "../text/sanitize.js";
 import { type Command, parseArgs } from "./args.js";
 import { runCommand } from "./commands/index.js";
 import { type CommandContext, EXIT, fail } from "./context.js";
-import { toFilter } from "./filter-args.js";
 import { helpText } from "./help.js";
 import { colorWanted } from "./style.js";
 
@@ -52,6 +51,8 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
   const today = new Date();
 
   if (command.name === "reader") {
+    // Filters need date-fns; imported here so `print` never evaluates it.
+    const { toFilter } = await import("./filter-args.js");
     const filter = toFilter(command.filter, today);
     if (typeof filter === "string") return fail({ err: stderr }, filter, EXIT.usage);
     if (interactive(env)) {

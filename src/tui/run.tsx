@@ -1,7 +1,6 @@
 // Mounts the full-screen reader and owns the terminal for as long as it runs. Whatever ends the session
 // (q, Ctrl-C, a signal, a crash), the main screen, the cursor and cooked mode come back before the exit
 // code is returned, and any error is printed only after that so it stays visible.
-import { Readable } from "node:stream";
 import { Box, type Instance, render, Text, useApp, useInput } from "ink";
 import { type ReactNode, useEffect } from "react";
 import { FolderError, loadBriefings } from "../briefing/load.js";
@@ -10,6 +9,7 @@ import type { Filter } from "../story/filter.js";
 import { sanitize } from "../text/sanitize.js";
 import { App } from "./App.js";
 import { ErrorBoundary } from "./components/ErrorBoundary.js";
+import { keyFeed } from "./keys.js";
 import { prepareStory } from "./model.js";
 
 export interface TuiOptions {
@@ -103,44 +103,6 @@ function Loading({ done, total, step }: { done: number; total: number; step?: st
   );
 }
 
-/**
- * Ink subscribes components to keys in passive effects, which React (legacy root) runs a tick after the
- * frame is drawn. A key arriving in that gap reached the part that had just closed: Esc in the actor
- * picker then a quick Enter added the actor instead of opening the briefing. Each chunk of input is
- * handed to Ink one setImmediate later, which queues it behind those effects.
- */
-function keysAfterEffects(source: NodeJS.ReadStream): { stream: NodeJS.ReadStream; close: () => void } {
-  const proxy = new Readable({ read() {} });
-  const forward = (chunk: Buffer) => {
-    setImmediate(() => {
-      if (!proxy.destroyed) proxy.push(chunk);
-    });
-  };
-  source.on("data", forward);
-  const tty = Object.assign(proxy, {
-    isTTY: true,
-    setRawMode(mode: boolean) {
-      source.setRawMode(mode);
-      return tty;
-    },
-    ref() {
-      source.ref();
-      return tty;
-    },
-    unref() {
-      source.unref();
-      return tty;
-    },
-  });
-  return {
-    stream: tty as unknown as NodeJS.ReadStream,
-    close() {
-      source.off("data", forward);
-      proxy.destroy();
-    },
-  };
-}
-
 /** A pause for long work: nothing until `ms` have passed since the last one, then one turn of the loop. */
 function timeSlices(ms: number): () => Promise<void> | undefined {
   let start = performance.now();
@@ -163,7 +125,7 @@ function describe(error: unknown): string {
 export function runTui(opts: TuiOptions): Promise<number> {
   const { stdin, stdout, stderr } = process;
   return new Promise<number>((resolve) => {
-    const keys = keysAfterEffects(stdin);
+    const keys = keyFeed(stdin, stdout);
     let instance: Instance | undefined;
     let settled = false;
     let interrupted = false;

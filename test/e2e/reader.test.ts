@@ -137,6 +137,15 @@ describe("a tour of the bundled story", () => {
     await s.waitForText("No filters");
   });
 
+  it("acts on keys that arrive in one read one after another, as typed", async () => {
+    const oldest = newestFirst(briefings).at(-1)!;
+    s.press("2G\r");
+    await s.waitForText(HEADINGS[0]!);
+    expect(s.screenText()).toContain(titleStart(oldest));
+    s.press("Esc");
+    await s.waitFor(() => selected(s).includes(titleStart(oldest)), "back on the list");
+  });
+
   it("shows the keys with ? and closes with Esc", async () => {
     s.press("?");
     await s.waitForText("Quit from anywhere");

@@ -1,31 +1,28 @@
 // Runs one parsed command. Filters are resolved here, against the context's `today`.
+//
+// Each command module is imported when it runs, not at the top: together they pull in the loader,
+// zod, yaml and the story code, and `print ID` answered from the cache needs none of it.
 import type { Command } from "../args.js";
 import { type CommandContext, EXIT, fail } from "../context.js";
-import { toFilter } from "../filter-args.js";
-import { actorsCommand } from "./actors.js";
-import { checkCommand } from "./check.js";
-import { glossaryCommand } from "./glossary.js";
-import { listCommand } from "./list.js";
-import { printCommand } from "./print.js";
-import { timelineCommand } from "./timeline.js";
 
 /** Every command but the reader, which main.ts starts itself (it needs a terminal). */
 export async function runCommand(
   ctx: CommandContext,
   command: Exclude<Command, { name: "reader" }>,
 ): Promise<number> {
-  if (command.name === "print") return printCommand(ctx, command);
-  if (command.name === "check") return checkCommand(ctx);
+  if (command.name === "print") return (await import("./print.js")).printCommand(ctx, command);
+  if (command.name === "check") return (await import("./check.js")).checkCommand(ctx);
+  const { toFilter } = await import("../filter-args.js");
   const filter = toFilter(command.filter, ctx.today);
   if (typeof filter === "string") return fail(ctx, filter, EXIT.usage);
   switch (command.name) {
     case "list":
-      return listCommand(ctx, command, filter);
+      return (await import("./list.js")).listCommand(ctx, command, filter);
     case "timeline":
-      return timelineCommand(ctx, command, filter);
+      return (await import("./timeline.js")).timelineCommand(ctx, command, filter);
     case "actors":
-      return actorsCommand(ctx, command, filter);
+      return (await import("./actors.js")).actorsCommand(ctx, command, filter);
     case "glossary":
-      return glossaryCommand(ctx, command, filter);
+      return (await import("./glossary.js")).glossaryCommand(ctx, command, filter);
   }
 }

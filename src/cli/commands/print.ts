@@ -4,17 +4,19 @@ import type { Briefing } from "../../briefing/schema.js";
 import type { Command } from "../args.js";
 import { type CommandContext, EXIT, fail, formatProblem, load, sortProblems } from "../context.js";
 import { briefingToJson, toJsonText } from "../json.js";
-import { briefingMarkdown } from "../render/briefing-markdown.js";
 import { briefingText } from "../render/briefing-text.js";
 import { resolveBriefing } from "../resolve.js";
 import { createStyle } from "../style.js";
 
 type PrintArgs = Extract<Command, { name: "print" }>;
 
-function write(ctx: CommandContext, args: PrintArgs, b: Briefing): number {
+async function write(ctx: CommandContext, args: PrintArgs, b: Briefing): Promise<number> {
   if (args.format === "json") ctx.out.write(toJsonText(briefingToJson(b)));
-  else if (args.format === "markdown") ctx.out.write(briefingMarkdown(b, args.sections));
-  else ctx.out.write(briefingText(b, args.width ?? ctx.width, createStyle(ctx.color), args.sections));
+  else if (args.format === "markdown") {
+    // Markdown writes its front matter with yaml, which the text and JSON formats never need.
+    const { briefingMarkdown } = await import("../render/briefing-markdown.js");
+    ctx.out.write(briefingMarkdown(b, args.sections));
+  } else ctx.out.write(briefingText(b, args.width ?? ctx.width, createStyle(ctx.color), args.sections));
   return EXIT.ok;
 }
 

@@ -1,7 +1,8 @@
 // `print --format markdown`: a briefing file in the canonical shape, which the loader reads back to
 // the same model (title, date, source, actors, tags, key points, sections, subsections, glossary).
 import { stringify } from "yaml";
-import { type Briefing, SECTION_KEYS, SECTION_TITLES, type SectionKey } from "../../briefing/schema.js";
+import type { Briefing } from "../../briefing/schema.js";
+import { SECTION_KEYS, SECTION_TITLES, type SectionKey } from "../../briefing/sections.js";
 import { sanitize, sanitizeLine } from "../../text/sanitize.js";
 
 // The front matter `id` rule; an id taken from a file name that does not fit it is left out.

@@ -1,11 +1,6 @@
 // `print` as text: a header, key points, the three sections under their headings, the glossary.
-import {
-  type Briefing,
-  type Paragraph,
-  SECTION_KEYS,
-  SECTION_TITLES,
-  type SectionKey,
-} from "../../briefing/schema.js";
+import type { Briefing, Paragraph } from "../../briefing/schema.js";
+import { SECTION_KEYS, SECTION_TITLES, type SectionKey } from "../../briefing/sections.js";
 import type { Style } from "../style.js";
 import { block, cell } from "./layout.js";
 
