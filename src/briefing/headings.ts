@@ -1,0 +1,192 @@
+// The heading vocabulary: which headings, lead-ins and labels name a section, the glossary or the
+// source, and what a heading looks like. Shared by paragraph splitting and placement.
+import type { SectionKey } from "./schema.js";
+
+export const SECTION_ALIASES: Record<SectionKey, readonly string[]> = {
+  whatHappened: [
+    "what happened",
+    "driving the news",
+    "the news",
+    "the backstory",
+    "background",
+    "what we know",
+  ],
+  whyItMatters: [
+    "why it matters",
+    "why this matters",
+    "the big picture",
+    "implications",
+    "the stakes",
+    "between the lines",
+  ],
+  whatToWatch: [
+    "what to watch",
+    "what to watch next",
+    "what's next",
+    "looking ahead",
+    "what comes next",
+    "the outlook",
+  ],
+};
+
+const GLOSSARY_HEADINGS = new Set([
+  "glossary",
+  "glossary of terms",
+  "key terms",
+  "key terms and definitions",
+  "terms to know",
+  "definitions",
+]);
+const SOURCE_HEADINGS = new Set(["source", "sources"]);
+
+/** Words that may join an alias to the rest of a heading: "Implications for the industry". */
+const LINK_WORDS =
+  "for|of|on|in|to|and|from|about|at|beyond|behind|with|so|after|around|as|over|under|since|into|amid|here|now|this|this week|today";
+
+/** Keyword rule for headings that name no section: the earliest keyword in the heading decides. */
+const HEADING_KEYWORDS: [SectionKey, RegExp][] = [
+  ["whatHappened", /\b(background|context|history|timeline|recap|how we got here|the details)\b/],
+  [
+    "whyItMatters",
+    /\b(means?|meaning|matters?|impacts?|implications?|significance|stakes|consequences?|analysis|perspectives?|reactions?|what they're saying|why)\b/,
+  ],
+  [
+    "whatToWatch",
+    /\b(conclusions?|concluding|outlook|ahead|next|future|coming|watch|expect\w*|forecasts?|road ?map|what now|final thoughts|bottom line)\b/,
+  ],
+];
+
+const ALIAS_LIST: [SectionKey, string][] = (Object.keys(SECTION_ALIASES) as SectionKey[])
+  .flatMap((key) => SECTION_ALIASES[key].map((alias): [SectionKey, string] => [key, alias]))
+  .sort((a, b) => b[1].length - a[1].length);
+
+const MAX_KEY_CHARS = 200;
+/** Lead-ins and source labels sit at the start of a paragraph: only this much is looked at. */
+const LABEL_CHARS = 160;
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const EMPH = "(?:\\*\\*|__|\\*|_)?";
+const ALIAS_ALT = ALIAS_LIST.map(([, a]) => escapeRe(a)).join("|");
+const LINKED = new RegExp(`^(?:\\s*[:|\\-–—]\\s*\\S|\\s+(?:${LINK_WORDS})\\b)`);
+const LEAD_IN = new RegExp(`^${EMPH}\\s*(${ALIAS_ALT})\\s*${EMPH}\\s*:\\s*${EMPH}\\s+(?=\\S)`, "i");
+const SOURCE_LINE = new RegExp(`^${EMPH}\\s*(?:sources?(?:\\s+assisted)?)\\s*${EMPH}\\s*:${EMPH}\\s*`, "i");
+
+/** Lower case, straight apostrophes, single spaces, no emphasis markers or closing punctuation. */
+export function headingKey(text: string): string {
+  // No name is near this long; cutting first keeps every regex below on a short string.
+  return text
+    .slice(0, MAX_KEY_CHARS)
+    .replace(/[’‘`]/g, "'")
+    .replace(/^(?:\*\*|__|\*|_)+|(?:\*\*|__|\*|_)+$/g, "")
+    .toLowerCase()
+    .replace(/\s+/g, " ")
+    .trim()
+    .replace(/[\s:?.!]+$/, "");
+}
+
+export interface SectionMatch {
+  key: SectionKey;
+  /** True when the heading is the alias and nothing more. */
+  exact: boolean;
+}
+
+/**
+ * The section a heading names: the alias itself, the alias with a subtitle after `:` or a dash
+ * ("The Backstory: A Rapid Policy Shift"), or the alias followed by a linking word ("Implications for
+ * the AI Industry"). Requiring the link word keeps "Background checks" or "The News Corp deal" out.
+ */
+export function sectionForHeading(text: string): SectionMatch | null {
+  const key = headingKey(text);
+  for (const [section, alias] of ALIAS_LIST) if (key === alias) return { key: section, exact: true };
+  for (const [section, alias] of ALIAS_LIST) {
+    if (key.startsWith(alias) && LINKED.test(key.slice(alias.length))) return { key: section, exact: false };
+  }
+  return null;
+}
+
+export function isGlossaryHeading(text: string): boolean {
+  return GLOSSARY_HEADINGS.has(headingKey(text));
+}
+
+export function isSourceHeading(text: string): boolean {
+  return SOURCE_HEADINGS.has(headingKey(text));
+}
+
+/** A heading naming no section: the section its keywords point to, if any. */
+export function sectionByKeywords(text: string): SectionKey | null {
+  const key = headingKey(text);
+  let best: SectionKey | null = null;
+  let at = Number.POSITIVE_INFINITY;
+  for (const [section, re] of HEADING_KEYWORDS) {
+    const m = re.exec(key);
+    if (m && m.index < at) {
+      best = section;
+      at = m.index;
+    }
+  }
+  return best;
+}
+
+/**
+ * `Why it matters: the rest` -> the section and the rest; null when the paragraph has no lead-in.
+ * A line that is heading-shaped as a whole ("The Backstory: A Rapid Policy Shift") is a heading with a
+ * subtitle, not a lead-in: a lead-in opens a sentence.
+ */
+export function leadIn(text: string): { key: SectionKey; rest: string } | null {
+  if (headingShape(text)) return null;
+  const m = LEAD_IN.exec(text.slice(0, LABEL_CHARS).replace(/[’‘]/g, "'"));
+  if (!m) return null;
+  const alias = (m[1] ?? "").toLowerCase();
+  const hit = ALIAS_LIST.find(([, a]) => a === alias);
+  const rest = text.slice(m[0].length).trim();
+  return hit && rest ? { key: hit[0], rest } : null;
+}
+
+/** `Source: X` / `Source assisted: X` -> "X" (possibly empty); null when it is not a source line. */
+export function sourceLine(text: string): string | null {
+  const m = SOURCE_LINE.exec(text.slice(0, LABEL_CHARS));
+  if (!m) return null;
+  return stripEndEmphasis(
+    text
+      .slice(m[0].length)
+      .replace(/^(?:\*\*|__|\*|_)\s*/, "")
+      .trim(),
+  );
+}
+
+/** Drops a closing `**`, `__`, `*` or `_` (of a bold or italic line) without a backtracking regex. */
+function stripEndEmphasis(s: string): string {
+  const cut = s.endsWith("**") || s.endsWith("__") ? 2 : s.endsWith("*") || s.endsWith("_") ? 1 : 0;
+  return s.slice(0, s.length - cut).trim();
+}
+
+/** `## Title ##` -> `Title`: closing hashes go only when a space separates them (`C#` stays). */
+export function withoutClosingHashes(s: string): string {
+  const t = s.trimEnd();
+  let k = t.length;
+  while (k > 0 && t[k - 1] === "#") k--;
+  if (k === 0) return "";
+  if (k < t.length && (t[k - 1] === " " || t[k - 1] === "\t")) return t.slice(0, k).trim();
+  return t.trim();
+}
+
+const MAX_HEADING_CHARS = 90;
+const MAX_HEADING_WORDS = 12;
+
+export function stripEmphasis(s: string): string {
+  const m = /^(\*\*|__)(.+)\1$/.exec(s);
+  return m ? (m[2] ?? s).trim() : s;
+}
+
+export function headingShape(raw: string): boolean {
+  const text = stripEmphasis(raw.trim());
+  if (!text || text.length > MAX_HEADING_CHARS) return false;
+  if (text.split(/\s+/).length > MAX_HEADING_WORDS) return false;
+  if (/^\p{Ll}/u.test(text) && !isKnownHeading(text)) return false;
+  if (/[.,;!…]$/.test(text)) return false;
+  if (text.endsWith(":") && !isKnownHeading(text)) return false;
+  return /[\p{L}\p{N}]/u.test(text);
+}
+
+export function isKnownHeading(text: string): boolean {
+  return sectionForHeading(text) !== null || isGlossaryHeading(text) || isSourceHeading(text);
+}
