@@ -62,7 +62,7 @@ async function registryOf(dir: string, rootReal: string): Promise<RegistrySource
   const text = read.file.text;
   let actors: RegistryActor[] | undefined;
   const parse = async () => {
-    const { parseRegistry } = await import("./actors.js");
+    const { parseRegistry } = await import("./registry.js");
     return parseRegistry(text, REGISTRY_NAME).registry;
   };
   return { text, actors: async () => (actors ??= await parse()) };

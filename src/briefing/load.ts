@@ -8,7 +8,6 @@
 // Problem paths: the folder as given joined with the relPath (see read.ts), also for problems that
 // the parser or the registry reported with a relPath.
 import { stat as statCb } from "node:fs";
-import { parseRegistry } from "./actors.js";
 import {
   type CacheEntry,
   cacheEnabledByDefault,
@@ -21,6 +20,7 @@ import {
 } from "./cache.js";
 import { idFromPath, type ParseResult, parseBriefing } from "./parse.js";
 import { type FileEntry, readSource, runPool, scanFolder } from "./read.js";
+import { parseRegistry } from "./registry.js";
 import type { Briefing, LoadResult, Problem, RegistryActor, SourceFile } from "./schema.js";
 
 export { FolderError } from "./read.js";

@@ -1,5 +1,5 @@
 // The filter shared by the command line and the reader: dates, actors, tags and a text query.
-import { actorKey, canonicalActor, registryEntry } from "../briefing/actors.js";
+import { actorKey, canonicalActor, registryEntry } from "../briefing/registry.js";
 import type { Briefing, RegistryActor } from "../briefing/schema.js";
 import { briefingTextLower, matchesQuery, queryTerms } from "./search.js";
 import type { TimelineEntry } from "./timeline.js";

@@ -1,11 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  canonicalActor,
-  extractActorDetails,
-  extractActors,
-  guessKind,
-  parseRegistry,
-} from "../../src/briefing/actors.js";
+import { extractActorDetails, extractActors } from "../../src/briefing/actors.js";
+import { canonicalActor, guessKind, parseRegistry } from "../../src/briefing/registry.js";
 import type { RegistryActor } from "../../src/briefing/schema.js";
 
 const REGISTRY: RegistryActor[] = [
