@@ -5,6 +5,9 @@ export default defineConfig({
     include: ["test/**/*.test.ts", "test/**/*.test.tsx"],
     environment: "node",
     globalSetup: ["test/e2e/global-setup.ts"],
+    // Tests never read or write the user's cache: the parser changes between runs while fixture files
+    // keep their mtimes. Cache behaviour has its own tests with a cache folder of their own.
+    env: { SIGNALDESK_NO_CACHE: "1" },
     // e2e tests drive real pseudo-terminals; two cores cannot run many at once without starving them.
     maxWorkers: 2,
     testTimeout: 20_000,

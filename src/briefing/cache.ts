@@ -59,12 +59,9 @@ export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env): string | 
   }
 }
 
-/**
- * Whether loads use the cache unless told otherwise: not with SIGNALDESK_NO_CACHE=1, and not inside the
- * test runner, whose parser code changes between runs while the fixture files keep their mtimes.
- */
+/** Whether loads use the cache unless told otherwise: not with SIGNALDESK_NO_CACHE=1. */
 export function cacheEnabledByDefault(env: NodeJS.ProcessEnv = process.env): boolean {
-  return env.SIGNALDESK_NO_CACHE !== "1" && !env.VITEST;
+  return env.SIGNALDESK_NO_CACHE !== "1";
 }
 
 let programStamp: string | undefined;

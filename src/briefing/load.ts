@@ -36,7 +36,7 @@ export interface LoadOptions {
   onProgress?(done: number, total: number): void;
   /**
    * The folder for the parsed-briefing cache; `null` turns the cache off. Default: the XDG cache
-   * folder, unless SIGNALDESK_NO_CACHE=1 (or inside the test runner).
+   * folder, unless SIGNALDESK_NO_CACHE=1.
    */
   cacheDir?: string | null;
   /**

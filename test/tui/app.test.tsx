@@ -76,12 +76,6 @@ describe("the reader", () => {
     expect(cursorLine(a)).toContain("2026-03-03");
   });
 
-  it("moves once per character when key repeat delivers a run like 'jj' in one read", async () => {
-    const a = await open();
-    await a.press("jj");
-    expect(cursorLine(a)).toContain("2026-04-09");
-  });
-
   it("opens a briefing with all three sections, its facts and glossary, and goes back", async () => {
     const a = await open({ columns: 100, rows: 50 });
     await a.press("2", "G", KEYS.enter);

@@ -5,6 +5,8 @@ describe("splitKeys", () => {
   it("splits a read of several typed keys into one key press each", () => {
     expect(splitKeys("G\r")).toEqual(["G", "\r"]);
     expect(splitKeys("/Lut")).toEqual(["/", "L", "u", "t"]);
+    // Key repeat: "jj" in one read moves twice.
+    expect(splitKeys("jj")).toEqual(["j", "j"]);
   });
 
   it("keeps escape sequences whole: arrows, PgDn, SS3 arrows, Alt+key", () => {

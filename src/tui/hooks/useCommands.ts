@@ -19,14 +19,6 @@ export function typedText(input: string, key: Key): string {
   return input.replace(/[\x00-\x1f\x7f-\x9f]/g, "");
 }
 
-/** The character of a run like "jjj" typed without modifiers, else undefined. */
-export function repeatedChar(input: string, key: Key): string | undefined {
-  if (input.length < 2 || key.ctrl || key.meta) return undefined;
-  const first = input[0]!;
-  for (const c of input) if (c !== first) return undefined;
-  return first;
-}
-
 export function useCommands(scopes: readonly Scope[], handlers: CommandHandlers, isActive: boolean): void {
   // The latest handlers are read through a ref so Ink's listener is not re-attached on every render.
   const ref = useRef(handlers);
@@ -40,13 +32,7 @@ export function useCommands(scopes: readonly Scope[], handlers: CommandHandlers,
       return;
     }
     const onText = ref.current.onText;
-    if (!onText) {
-      // Under key repeat a terminal can deliver "jjjj" in one read; Ink hands it over as one input.
-      const repeated = repeatedChar(input, key);
-      const single = repeated ? matchCommand(repeated, key, scopesRef.current) : undefined;
-      if (single) for (let i = 0; i < input.length; i++) ref.current.onCommand(single);
-      return;
-    }
+    if (!onText) return;
     const text = typedText(input, key);
     if (text !== "") onText(text);
   }, []);
