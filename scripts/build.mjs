@@ -19,6 +19,55 @@ const yogaWithoutFetch = {
   },
 };
 
+// Ink measures and tokenises every line of every frame from scratch (its caches live one frame). A
+// cursor move changes two rows of thirty, so the caches are kept across frames, bounded so that a
+// long session scrolling through 100k rows does not grow them without end.
+const inkCachesAcrossFrames = {
+  name: "ink-caches-across-frames",
+  setup(b) {
+    b.onLoad({ filter: /ink[\\/]build[\\/]output\.js$/ }, async (args) => {
+      const source = await readFile(args.path, "utf8");
+      const patched = source.replace("caches = new OutputCaches();", "caches = sharedOutputCaches();");
+      if (patched === source) throw new Error("ink changed: Output's per-frame caches were not found");
+      const shared = [
+        "let sdSharedCaches;",
+        "function sharedOutputCaches() {",
+        "  const c = sdSharedCaches;",
+        "  if (c === undefined || c.styledChars.size > 4000 || c.widths.size > 20000 || c.blockWidths.size > 4000)",
+        "    sdSharedCaches = new OutputCaches();",
+        "  return sdSharedCaches;",
+        "}",
+      ].join("\n");
+      return { contents: `${patched}\n${shared}\n`, loader: "js" };
+    });
+  },
+};
+
+// Ink measures every text node with widest-line on every frame, outside its own measure cache.
+const widestLineCached = {
+  name: "widest-line-cached",
+  setup(b) {
+    b.onLoad({ filter: /widest-line[\\/]index\.js$/ }, async (args) => {
+      const source = await readFile(args.path, "utf8");
+      const patched = source.replace("export default function widestLine(", "function widestLineUncached(");
+      if (patched === source) throw new Error("widest-line changed: its export was not found");
+      const cached = [
+        "const sdWidths = new Map();",
+        "export default function widestLine(text) {",
+        "  let w = sdWidths.get(text);",
+        "  if (w === undefined) {",
+        "    w = widestLineUncached(text);",
+        "    if (sdWidths.size >= 8000) sdWidths.clear();",
+        "    sdWidths.set(text, w);",
+        "  }",
+        "  return w;",
+        "}",
+      ].join("\n");
+      return { contents: `${patched}\n${cached}\n`, loader: "js" };
+    });
+  },
+};
+
 const root = fileURLToPath(new URL("..", import.meta.url));
 await rm(`${root}/dist`, { recursive: true, force: true });
 await mkdir(`${root}/dist`, { recursive: true });
@@ -32,7 +81,7 @@ await build({
   format: "esm",
   platform: "node",
   target: "node20",
-  minify: true,
+  minify: process.env.SIGNALDESK_BUILD_DEBUG !== "1",
   sourcemap: false,
   legalComments: "none",
   chunkNames: "chunks/[name]-[hash]",
@@ -50,6 +99,6 @@ await build({
       "const require = __sdCreateRequire(import.meta.url);",
     ].join("\n"),
   },
-  plugins: [yogaWithoutFetch],
+  plugins: [yogaWithoutFetch, inkCachesAcrossFrames, widestLineCached],
   logLevel: "warning",
 });

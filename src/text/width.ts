@@ -57,12 +57,22 @@ function untab(s: string): string {
   return s.includes("\t") ? s.replace(TAB, " ") : s;
 }
 
+// Every frame measures the same rows again ("› ", rules of "─", titles with "…"); string-width costs
+// microseconds per call, which adds up to milliseconds per keypress.
+const lineCache = new Map<string, number>();
+
 /** Columns `s` takes on one terminal line (newlines count 0; call it per line). */
 export function displayWidth(s: string): number {
   if (PRINTABLE_ASCII.test(s)) return s.length;
-  let tabs = 0;
-  for (let i = s.indexOf("\t"); i !== -1; i = s.indexOf("\t", i + 1)) tabs++;
-  return stringWidth(s) + tabs;
+  let w = lineCache.get(s);
+  if (w === undefined) {
+    let tabs = 0;
+    for (let i = s.indexOf("\t"); i !== -1; i = s.indexOf("\t", i + 1)) tabs++;
+    w = stringWidth(s) + tabs;
+    if (lineCache.size >= CACHE_LIMIT) lineCache.clear();
+    lineCache.set(s, w);
+  }
+  return w;
 }
 
 /**

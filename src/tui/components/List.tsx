@@ -28,7 +28,9 @@ export function List({ total, cursor, scrollTop, height, width, renderRow }: Lis
     );
   }
   return (
-    <Box flexDirection="column" height={height} width={width} overflow="hidden">
+    // No overflow="hidden": every row is already cut to the width, and Ink's clipping re-slices every
+    // line of every frame.
+    <Box flexDirection="column" height={height} width={width}>
       {rows}
     </Box>
   );
