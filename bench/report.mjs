@@ -34,6 +34,11 @@ function rowsFor(n) {
       noRatio: true,
     },
     { label: "list visible, warm", sd: `${sd}.warm.list`, nb: `${nb}.list`, floor: "node.pty" },
+    {
+      label: "first key answered, warm (pressed as the list shows)",
+      sd: `${sd}.warm.answers`,
+      floor: "node.pty",
+    },
     { label: "longest pause between frames while loading, cold", sd: `${sd}.cold.gap` },
     { label: "blank screens after the first frame, cold (count)", sd: `${sd}.cold.blank`, count: true },
     key("key j, timeline", "j", `${nb}.key`, "ink.key"),

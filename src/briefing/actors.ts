@@ -14,8 +14,8 @@
 //   a full name found in the same briefing; otherwise a title is kept ("President Trump").
 // - Every name passes through the registry: an alias becomes its canonical name.
 
-import type { RegistryIndex } from "./registry.js";
-import { actorKey, guessKind, indexOf, isAcronym, tidy } from "./registry.js";
+import type { RegistryIndex } from "./actor-names.js";
+import { actorKey, guessKind, indexOf, isAcronym, tidy } from "./actor-names.js";
 import type { ActorKind, RegistryActor } from "./schema.js";
 
 // --- tokens ------------------------------------------------------------------------------------

@@ -13,7 +13,7 @@
 // answering keys. The id index records each briefing's frame, so `print ID` reads just that one.
 // Beside it, a small `.ids` file maps each briefing id to its file, for `print ID` without a full load.
 import { createHash } from "node:crypto";
-import { readFileSync, statSync } from "node:fs";
+import { readFileSync, realpathSync, statSync } from "node:fs";
 import { mkdir, open, readFile, realpath, rename, unlink } from "node:fs/promises";
 import { homedir } from "node:os";
 import path from "node:path";
@@ -90,13 +90,28 @@ export function cacheStamp(registryText: string | null): string {
 export interface CacheFiles {
   data: string;
   ids: string;
+  /** The reader's snapshot of the whole story (story/snapshot.ts). */
+  story: string;
+}
+
+function filesAt(cacheDir: string, real: string): CacheFiles {
+  const base = path.join(cacheDir, hash(real).slice(0, 32));
+  return { data: `${base}.v8`, ids: `${base}.ids.json`, story: `${base}.story` };
 }
 
 /** Where the cache of `dir` lives, or null when its real path cannot be found. */
 export async function cacheFiles(cacheDir: string, dir: string): Promise<CacheFiles | null> {
   try {
-    const base = path.join(cacheDir, hash(await realpath(dir)).slice(0, 32));
-    return { data: `${base}.v8`, ids: `${base}.ids.json` };
+    return filesAt(cacheDir, await realpath(dir));
+  } catch {
+    return null;
+  }
+}
+
+/** `cacheFiles`, for the reader's first frame, which has nothing else to wait for. */
+export function cacheFilesSync(cacheDir: string, dir: string): CacheFiles | null {
+  try {
+    return filesAt(cacheDir, realpathSync(dir));
   } catch {
     return null;
   }

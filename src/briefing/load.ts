@@ -7,7 +7,6 @@
 // else is in the folder, and what `print` accepts anyway; a warning on it names the first file.
 // Problem paths: the folder as given joined with the relPath (see read.ts), also for problems that
 // the parser or the registry reported with a relPath.
-import { stat as statCb } from "node:fs";
 import {
   type CacheEntry,
   cacheEnabledByDefault,
@@ -19,11 +18,20 @@ import {
   writeCache,
 } from "./cache.js";
 import { idFromPath, type ParseResult, parseBriefing } from "./parse.js";
-import { type FileEntry, readSource, runPool, scanFolder } from "./read.js";
+import {
+  type FileEntry,
+  type FileStamp,
+  fileStat,
+  type LoadedFiles,
+  readSource,
+  runPool,
+  scanDigest,
+  scanFolder,
+} from "./read.js";
 import { parseRegistry } from "./registry.js";
 import type { Briefing, LoadResult, Problem, RegistryActor, SourceFile } from "./schema.js";
 
-export { FolderError } from "./read.js";
+export { type FileStamp, FolderError, type LoadedFiles } from "./read.js";
 
 /** Files read and parsed at once: enough to keep the disk busy, few enough to bound memory and fds. */
 const READ_CONCURRENCY = 64;
@@ -44,12 +52,11 @@ export interface LoadOptions {
    * keys and redraws); default 8.
    */
   sliceMs?: number;
-}
-
-function fileStat(p: string): Promise<{ size: number; mtimeMs: number } | null> {
-  return new Promise((resolve) =>
-    statCb(p, (err, st) => resolve(err || !st.isFile() ? null : { size: st.size, mtimeMs: st.mtimeMs })),
-  );
+  /**
+   * Called at the end of a load that used the cache with what was seen of each file, so a story built
+   * from this load can later tell whether the folder is still the same (story/current.ts).
+   */
+  onFiles?(files: LoadedFiles): void;
 }
 
 /**
@@ -174,12 +181,14 @@ export async function loadBriefings(dir: string, opts: LoadOptions = {}): Promis
     null,
   );
   const perFile: Problem[][] = new Array(total);
+  const stamps: FileStamp[] = new Array(total);
   await runPool(
     scan.entries.map((entry, index) => ({ entry, index })),
     READ_CONCURRENCY,
     async ({ entry, index }) => {
       const found: Problem[] = [];
       const st = files === null ? null : await fileStat(entry.openPath);
+      stamps[index] = { relPath: entry.relPath, size: st?.size ?? -1, mtimeMs: st?.mtimeMs ?? -1 };
       const hit = st === null ? undefined : cached.get(entry.relPath);
       let parsed: { result: ParseResult; path: string } | null = null;
       if (hit && st && hit.size === st.size && hit.mtimeMs === st.mtimeMs) {
@@ -243,6 +252,7 @@ export async function loadBriefings(dir: string, opts: LoadOptions = {}): Promis
     }
     const unchanged = entries.length === cached.size && entries.every((e) => cached.get(e.relPath) === e);
     if (!unchanged) await writeCache(files, stamp, entries, ids);
+    opts.onFiles?.({ stamps, scan: scanDigest(scan) });
   }
 
   const briefings = loaded

@@ -6,7 +6,8 @@
 // Problem paths are the folder as the user gave it joined with the path inside it (`briefings/a.md`
 // for `--dir briefings`, `/srv/news/a.md` for `--dir /srv/news`), so `check` output points at files
 // the user can open from where they ran the command.
-import { close, constants, type Dirent, fstat, open, read, type Stats } from "node:fs";
+import { createHash } from "node:crypto";
+import { close, constants, type Dirent, fstat, open, read, type Stats, stat as statCb } from "node:fs";
 import { readdir, realpath, stat } from "node:fs/promises";
 import path from "node:path";
 import type { Problem, SourceFile } from "./schema.js";
@@ -476,4 +477,34 @@ export async function readSource(entry: FileEntry): Promise<{ file: SourceFile }
   } finally {
     if (fd !== undefined) await closeFd(fd);
   }
+}
+
+/** A briefing file as the load saw it; size and mtime -1 when it could not be stat'ed. */
+export interface FileStamp {
+  relPath: string;
+  size: number;
+  mtimeMs: number;
+}
+
+export interface LoadedFiles {
+  /** One per briefing file of the scan, in scan (relPath) order. */
+  stamps: FileStamp[];
+  /** `scanDigest` of the scan. */
+  scan: string;
+}
+
+/** Everything a scan saw besides the files' contents: which files, which problems, the registry. */
+export function scanDigest(scan: ScanResult): string {
+  const seen = JSON.stringify([
+    scan.entries.map((e) => e.relPath),
+    scan.problems.map((p) => [p.path, p.line ?? 0, p.message, p.severity]),
+    scan.registry?.relPath ?? null,
+  ]);
+  return createHash("sha256").update(seen).digest("hex");
+}
+
+export function fileStat(p: string): Promise<{ size: number; mtimeMs: number } | null> {
+  return new Promise((resolve) =>
+    statCb(p, (err, st) => resolve(err || !st.isFile() ? null : { size: st.size, mtimeMs: st.mtimeMs })),
+  );
 }

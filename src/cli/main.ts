@@ -58,8 +58,19 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
     if (interactive(env)) {
       if (!(await isFolder(dir)))
         return fail({ err: stderr }, `no briefings folder at ${dir}`, EXIT.notFound);
-      const { runTui } = await import("../tui/run.js");
-      return runTui({ dir, filter, color });
+      // A saved story is painted before Ink and React load, which is most of a start's time.
+      const { earlyStart, LEAVE_SCREEN } = await import("../tui/paint.js");
+      const early = earlyStart({ dir, filter, color });
+      try {
+        const { runTui } = await import("../tui/run.js");
+        return await runTui({ dir, filter, color, early });
+      } catch (error) {
+        if (early.painted) {
+          process.stdin.setRawMode(false);
+          process.stdout.write(LEAVE_SCREEN);
+        }
+        throw error;
+      }
     }
     // Not a terminal: the reader cannot run, the list is the useful answer.
     command = { name: "list", filter: command.filter, json: false };

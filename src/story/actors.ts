@@ -2,8 +2,9 @@
 // Kind comes from the registry, else from how the text introduced the actor (a role makes a person,
 // "Department" an agency), else "other". Registry actors no briefing names are left out: the index
 // is for finding briefings. Sorted by name, case-insensitively.
+
+import { actorKey, guessKind, registryEntry } from "../briefing/actor-names.js";
 import { extractActorDetails } from "../briefing/actors.js";
-import { actorKey, guessKind, registryEntry } from "../briefing/registry.js";
 import type { ActorKind, Briefing, RegistryActor } from "../briefing/schema.js";
 
 export interface ActorEntry {

@@ -1,5 +1,5 @@
 // The filter shared by the command line and the reader: dates, actors, tags and a text query.
-import { actorKey, canonicalActor, registryEntry } from "../briefing/registry.js";
+import { actorKey, canonicalActor, registryEntry } from "../briefing/actor-names.js";
 import type { Briefing, RegistryActor } from "../briefing/schema.js";
 import { briefingTextLower, matchesQuery, queryTerms } from "./search.js";
 import type { TimelineEntry } from "./timeline.js";
@@ -85,6 +85,46 @@ export function applyFilter(
     }
     return matchesQuery(b, query);
   });
+}
+
+/** What `summaryFilter` reads of a briefing: no body. */
+export type FilterFields = Pick<Briefing, "id" | "title" | "date" | "actors" | "tags">;
+
+/**
+ * `applyFilter` for briefings without their bodies (the reader's summaries): the same dates and tags;
+ * an actor matches the briefing's own actors (names and aliases, folded by the registry) or a mention
+ * in its title; the query looks in the title, id, actors and tags. `applyFilter` also looks in the
+ * text, so it can let through more.
+ */
+export function summaryFilter(
+  filter: Filter,
+  registry: readonly RegistryActor[],
+): (b: FilterFields) => boolean {
+  if (isEmptyFilter(filter)) return () => true;
+  const dated = Boolean(filter.since || filter.until);
+  const actors = filter.actors.map((a) => actorMatcher(a, registry));
+  const tags = new Set(filter.tags.map((t) => t.trim().toLowerCase()).filter(Boolean));
+  const terms = queryTerms(filter.query ?? "");
+  return (b) => {
+    if (dated && (b.date === null || !inRange(b.date, filter.since, filter.until))) return false;
+    if (tags.size > 0 && !b.tags.some((t) => tags.has(t.toLowerCase()))) return false;
+    if (actors.length > 0) {
+      const own = b.actors.map(actorKey);
+      const title = b.title.toLowerCase();
+      const hit = actors.some(
+        (m) => own.some((k) => m.keys.has(k)) || m.spellings.some((s) => mentions(title, s)),
+      );
+      if (!hit) return false;
+    }
+    if (terms.length === 0) return true;
+    const hay = `${b.title} ${b.id} ${b.actors.join(" ")} ${b.tags.join(" ")}`.toLowerCase();
+    return terms.every((t) => hay.includes(t));
+  };
+}
+
+/** Whether `date` (at its own precision) lies within the filter's dates. */
+export function inFilterDates(date: string, filter: Filter): boolean {
+  return inRange(date, filter.since, filter.until);
 }
 
 /**

@@ -2,11 +2,13 @@
 // keyboard, and turns keys into reducer actions.
 import { Box, useApp } from "ink";
 import type React from "react";
-import { type Dispatch, useMemo, useReducer, useRef } from "react";
-import type { Briefing, LoadResult } from "../briefing/schema.js";
+import { type Dispatch, useMemo, useReducer, useRef, useState } from "react";
+import type { Briefing } from "../briefing/schema.js";
 import { describeFilter, type Filter } from "../story/filter.js";
+import type { StoryView } from "../story/view.js";
 import { sanitizeLine } from "../text/sanitize.js";
 import { wrap } from "../text/width.js";
+import { loadBody } from "./bodies.js";
 import { Footer } from "./components/Footer.js";
 import { Header } from "./components/Header.js";
 import { Line } from "./components/Line.js";
@@ -14,13 +16,15 @@ import { Message } from "./components/Message.js";
 import { promptHeight } from "./components/PromptLine.js";
 import { useCommands } from "./hooks/useCommands.js";
 import { useTerminalSize } from "./hooks/useTerminalSize.js";
+import { ThemeContext } from "./hooks/useTheme.js";
 import type { Focus, Scope } from "./keymap.js";
+import { bodyHeight, frameHeight, MIN_COLUMNS, MIN_ROWS } from "./layout.js";
 import { searchRows } from "./listSearch.js";
-import { buildStory, narrow, type TimelineEntry } from "./model.js";
+import { indexOfId, narrow, type TimelineEntry, termsOf } from "./model.js";
 import { cachedLayout, lineOfEvent } from "./readerLayout.js";
 import { firstMatchFrom, readerMatches, scrollToLine } from "./readerSearch.js";
 import { type Action, hasFilter, initialState, reducer, type State } from "./state.js";
-import { pickTheme, ThemeContext } from "./theme.js";
+import { pickTheme } from "./theme.js";
 import { ActorPicker } from "./views/ActorPicker.js";
 import { Briefings } from "./views/Briefings.js";
 import { DatePrompt } from "./views/DatePrompt.js";
@@ -31,17 +35,16 @@ import { SearchPrompt } from "./views/SearchPrompt.js";
 import { Timeline } from "./views/Timeline.js";
 import { clamp, maxScrollTop } from "./windowing.js";
 
-export const MIN_COLUMNS = 40;
-export const MIN_ROWS = 10;
+export { MIN_COLUMNS, MIN_ROWS } from "./layout.js";
 
 export interface AppProps {
-  data: LoadResult;
+  story: StoryView;
+  /** Shown at the right of the header while the story is checked against the files, and the like. */
+  note?: string;
   initialFilter: Filter;
   today: Date;
   color: boolean;
 }
-
-const HEADER_HEIGHT = 2;
 
 export function App(props: AppProps): React.JSX.Element {
   const { columns, rows } = useTerminalSize();
@@ -91,9 +94,8 @@ interface ScreenProps extends AppProps {
   dispatch: Dispatch<Action>;
 }
 
-function Screen({ data, today, columns, rows, state, dispatch }: ScreenProps) {
+function Screen({ story, note, today, columns, rows, state, dispatch }: ScreenProps) {
   const { exit } = useApp();
-  const story = useMemo(() => buildStory(data), [data]);
   const filtered = hasFilter(state);
   const narrowed = useMemo(
     () => narrow(story, state.filter, state.term, !filtered),
@@ -111,9 +113,9 @@ function Screen({ data, today, columns, rows, state, dispatch }: ScreenProps) {
           ? "reader"
           : "list";
 
-  const frame = rows - 1;
+  const frame = frameHeight(rows);
   const bottom = prompt.kind === "date" ? promptHeight(prompt.error) : 1;
-  const body = Math.max(1, frame - HEADER_HEIGHT - bottom);
+  const body = bodyHeight(rows, bottom);
 
   // q and the view/filter keys only where a letter is not text being typed (Ctrl-C is the App's).
   useCommands(
@@ -165,20 +167,37 @@ function Screen({ data, today, columns, rows, state, dispatch }: ScreenProps) {
   // The open briefing, laid out for this width once; scrolling only slices it.
   const readerWidth = columns - 2;
   const readerText = Math.max(0, body - 1);
-  const openBriefing = state.reader ? story.byId.get(state.reader.briefingId) : undefined;
+  // Bodies come from the story when it holds them, else from their files (asynchronously).
+  const [opened, setOpened] = useState<Briefing | null>(null);
+  const openBriefing = state.reader
+    ? opened?.id === state.reader.briefingId
+      ? opened
+      : story.body?.(indexOfId(story, state.reader.briefingId))
+    : undefined;
   const layout = useMemo(
-    () =>
-      openBriefing ? cachedLayout(openBriefing, readerWidth, story.termsOf.get(openBriefing.id) ?? []) : null,
+    () => (openBriefing ? cachedLayout(openBriefing, readerWidth, termsOf(story, openBriefing.id)) : null),
     [openBriefing, readerWidth, story],
   );
   const query = prompt.kind === "search" ? prompt.text : state.query;
   const matches = useMemo(() => (layout ? readerMatches(layout, query) : []), [layout, query]);
 
-  const open = (b: Briefing, event?: TimelineEntry) => {
-    const l = cachedLayout(b, readerWidth, story.termsOf.get(b.id) ?? []);
+  // The latest open wins: a slow file must not open over a later choice.
+  const opening = useRef(0);
+  const show = (b: Briefing, event?: TimelineEntry) => {
+    const l = cachedLayout(b, readerWidth, termsOf(story, b.id));
     const mark = event ? lineOfEvent(l, event.line, event.text) : null;
     const scroll = mark === null ? 0 : clamp(mark - 2, 0, maxScrollTop(l.lines.length, readerText));
+    setOpened(b);
     dispatch({ type: "open", briefingId: b.id, scroll, mark });
+  };
+  const open = (index: number, event?: TimelineEntry) => {
+    const ticket = ++opening.current;
+    const body = loadBody(story, index);
+    if (body instanceof Promise) {
+      void body.then((b) => {
+        if (ticket === opening.current) show(b, event);
+      });
+    } else if (body) show(body, event);
   };
 
   const list =
@@ -262,17 +281,17 @@ function Screen({ data, today, columns, rows, state, dispatch }: ScreenProps) {
         dispatch={dispatch}
       />
     );
-  } else if (data.briefings.length === 0) {
+  } else if (story.briefings.length === 0) {
     main = (
       <Message
         width={columns}
         height={body}
         lines={[
-          { text: `No briefings in ${sanitizeLine(data.dir)}.`, token: "title" },
-          ...(data.problems.length > 0
+          { text: `No briefings in ${sanitizeLine(story.dir)}.`, token: "title" },
+          ...(story.problems.length > 0
             ? [
                 {
-                  text: `${data.problems.length} files could not be read; signaldesk check lists why.`,
+                  text: `${story.problems.length} files could not be read; signaldesk check lists why.`,
                   token: "warning" as const,
                 },
               ]
@@ -294,7 +313,7 @@ function Screen({ data, today, columns, rows, state, dispatch }: ScreenProps) {
   } else if (state.view === "timeline") {
     const t = narrowed.timeline;
     main =
-      t.entries.length === 0 ? (
+      t.events.length === 0 ? (
         <Message
           width={columns}
           height={body}
@@ -309,26 +328,24 @@ function Screen({ data, today, columns, rows, state, dispatch }: ScreenProps) {
           query={query}
           active={bodyActive("list")}
           dispatch={dispatch}
-          onOpen={(e) => {
-            const b = story.byId.get(e.briefingId);
-            if (b) open(b, e);
-          }}
+          onOpen={(e) => open(e.briefing, e)}
         />
       );
     const entry = t.rows[clamp(state.lists.timeline.cursor, 0, t.total - 1)] ?? 0;
-    status = t.entries.length > 0 ? `${Math.max(0, entry) + 1}/${t.entries.length}` : "";
+    status = t.events.length > 0 ? `${Math.max(0, entry) + 1}/${t.events.length}` : "";
   } else if (state.view === "briefings") {
     main = (
       <Briefings
         width={columns}
         height={body}
-        briefings={narrowed.briefings}
+        story={story}
+        order={narrowed.briefings}
         list={narrowed.briefingList}
         pos={state.lists.briefings}
         query={query}
         active={bodyActive("list")}
         dispatch={dispatch}
-        onOpen={(b) => open(b)}
+        onOpen={(i) => open(i)}
       />
     );
     status = `${state.lists.briefings.cursor + 1}/${narrowed.briefings.length}`;
@@ -397,7 +414,8 @@ function Screen({ data, today, columns, rows, state, dispatch }: ScreenProps) {
         view={state.view}
         filters={filterText}
         matching={narrowed.briefings.length}
-        total={data.briefings.length}
+        total={story.briefings.length}
+        {...(note ? { note } : {})}
       />
       {main}
       {footer}

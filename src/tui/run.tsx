@@ -3,19 +3,23 @@
 // code is returned, and any error is printed only after that so it stays visible.
 import { Box, type Instance, render, Text, useApp, useInput } from "ink";
 import { type ReactNode, useEffect } from "react";
-import { FolderError, loadBriefings } from "../briefing/load.js";
-import type { LoadResult } from "../briefing/schema.js";
+import { FolderError } from "../briefing/read.js";
 import type { Filter } from "../story/filter.js";
+import type { StoryView } from "../story/view.js";
 import { sanitize } from "../text/sanitize.js";
 import { App } from "./App.js";
+import { warmParser } from "./bodies.js";
 import { ErrorBoundary } from "./components/ErrorBoundary.js";
 import { keyFeed } from "./keys.js";
-import { prepareStory } from "./model.js";
+import { type EarlyStart, ENTER_SCREEN, LEAVE_SCREEN } from "./paint.js";
+import { CHECKING_NOTE, provideStory, savedStory, snapshotPlace } from "./source.js";
 
 export interface TuiOptions {
   dir: string;
   filter: Filter;
   color: boolean;
+  /** What `earlyStart` (paint.ts) did before this module was loaded. */
+  early?: EarlyStart;
 }
 
 /** Exit codes of the reader; they follow the table in the README. */
@@ -27,9 +31,6 @@ export const TUI_EXIT = {
   interrupt: 130,
   sigterm: 143,
 } as const;
-
-const ENTER_SCREEN = "\x1b[?1049h\x1b[?25l";
-const LEAVE_SCREEN = "\x1b[?25h\x1b[?1049l";
 
 const SIGNAL_CODES: Record<"SIGTERM" | "SIGHUP" | "SIGINT", number> = {
   SIGTERM: TUI_EXIT.sigterm,
@@ -44,7 +45,7 @@ const STEP_REDRAW_MS = 50;
 
 type Stage =
   | { kind: "loading"; done: number; total: number; step?: string }
-  | { kind: "ready"; data: LoadResult; today: Date };
+  | { kind: "ready"; story: StoryView; note?: string; today: Date };
 
 interface ShellProps {
   stage: Stage;
@@ -70,7 +71,13 @@ function Shell({ stage, filter, color, onInterrupt }: ShellProps): ReactNode {
         <Loading done={stage.done} total={stage.total} step={stage.step} />
       ) : (
         <>
-          <App data={stage.data} initialFilter={filter} today={stage.today} color={color} />
+          <App
+            story={stage.story}
+            {...(stage.note ? { note: stage.note } : {})}
+            initialFilter={filter}
+            today={stage.today}
+            color={color}
+          />
           <CrashProbe />
         </>
       )}
@@ -120,6 +127,22 @@ function timeSlices(ms: number): () => Promise<void> | undefined {
 function describe(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   return sanitize(message).replace(/\s+/g, " ").trim() || "unknown error";
+}
+
+/**
+ * Ink draws its first frame from wherever the cursor is and clears only what it drew itself: over a
+ * frame painted before it loaded, that first frame starts by clearing the screen, in the same write.
+ */
+function replaceFirstFrame(stdout: NodeJS.WriteStream) {
+  const inner = stdout.write;
+  stdout.write = function (this: NodeJS.WriteStream, ...args: Parameters<typeof inner>) {
+    const [chunk] = args;
+    if (typeof chunk === "string" && chunk.includes("\n")) {
+      stdout.write = inner;
+      args[0] = `\x1b[H\x1b[J${chunk}`;
+    }
+    return inner.apply(this, args);
+  } as typeof inner;
 }
 
 export function runTui(opts: TuiOptions): Promise<number> {
@@ -222,7 +245,12 @@ export function runTui(opts: TuiOptions): Promise<number> {
     };
 
     attach();
-    stdout.write(ENTER_SCREEN);
+    // A saved story is the first frame itself: no loading screen, and no second frame right after it.
+    const place = opts.early ? opts.early.place : snapshotPlace(opts.dir);
+    const saved = opts.early ? opts.early.saved : savedStory(place, opts.filter);
+    if (saved !== null) stage = { kind: "ready", story: saved.story, note: CHECKING_NOTE, today: new Date() };
+    if (opts.early?.painted) replaceFirstFrame(stdout);
+    else stdout.write(ENTER_SCREEN);
     try {
       draw();
     } catch (error) {
@@ -235,49 +263,54 @@ export function runTui(opts: TuiOptions): Promise<number> {
     );
 
     let lastDraw = 0;
-    loadBriefings(opts.dir, {
-      onProgress(done: number, total: number) {
-        const now = performance.now();
-        if (done < total && now - lastDraw < PROGRESS_INTERVAL_MS) return;
-        lastDraw = now;
-        stage = { kind: "loading", done, total };
-        draw();
-      },
-    })
-      .then(async (data) => {
-        // Timeline, glossary and actors take seconds at 100k briefings: built here in slices while the
-        // progress screen stays up and answers `q` and Ctrl-C, not in one block inside the first render.
-        const slices = timeSlices(8);
-        // A redraw now and then shows the work is going on (and that the screen is not frozen).
-        let dots = 0;
-        await prepareStory(data, () => {
+    let dots = 0;
+    const slices = timeSlices(8);
+    if (saved !== null) setImmediate(warmParser);
+    provideStory(
+      {
+        dir: opts.dir,
+        filter: opts.filter,
+        // Timeline, glossary and actors take seconds at 100k briefings: built in slices, so the screen
+        // keeps answering `q` and Ctrl-C, with a redraw now and then to show the work goes on.
+        pause() {
           const wait = slices();
           const now = performance.now();
-          if (wait && now - lastDraw >= STEP_REDRAW_MS && !settled) {
+          if (wait && now - lastDraw >= STEP_REDRAW_MS && !settled && stage.kind === "loading") {
             lastDraw = now;
             dots = (dots % 3) + 1;
-            if (stage.kind === "loading") {
-              stage = { ...stage, step: `building the timeline${".".repeat(dots)}` };
-              draw();
-            }
+            stage = { ...stage, step: `building the timeline${".".repeat(dots)}` };
+            draw();
           }
           return wait;
-        });
-        return data;
-      })
-      .then(
-        (data) => {
-          if (settled) return;
-          stage = { kind: "ready", data, today: new Date() };
+        },
+      },
+      place,
+      saved,
+      {
+        progress(done, total) {
+          const now = performance.now();
+          if (done < total && now - lastDraw < PROGRESS_INTERVAL_MS) return;
+          lastDraw = now;
+          stage = { kind: "loading", done, total };
           draw();
         },
-        (error: unknown) => {
-          if (error instanceof FolderError) {
-            finish(TUI_EXIT.noFolder, `signaldesk: no briefings folder at ${sanitize(opts.dir)}`);
-          } else {
-            finish(TUI_EXIT.crash, `signaldesk: could not load briefings: ${describe(error)}`);
-          }
+        ready(story, note) {
+          if (settled) return;
+          const first = stage.kind === "loading";
+          const today = stage.kind === "ready" ? stage.today : new Date();
+          stage = { kind: "ready", story, ...(note ? { note } : {}), today };
+          draw();
+          // Opening a briefing parses its file: have the parser loaded before the first Enter.
+          if (first) setImmediate(warmParser);
         },
-      );
+        alive: () => !settled,
+      },
+    ).catch((error: unknown) => {
+      if (error instanceof FolderError) {
+        finish(TUI_EXIT.noFolder, `signaldesk: no briefings folder at ${sanitize(opts.dir)}`);
+      } else {
+        finish(TUI_EXIT.crash, `signaldesk: could not load briefings: ${describe(error)}`);
+      }
+    });
   });
 }

@@ -1,6 +1,5 @@
 // Semantic colour tokens. Views ask for "date" or "match", never for a colour, so the no-colour theme
 // is a swap of this table rather than a branch in every component.
-import { createContext, useContext } from "react";
 
 /** The subset of Ink's <Text> props a token may set. */
 export interface Style {
@@ -75,10 +74,4 @@ export function pickTheme(color: boolean, env: NodeJS.ProcessEnv = process.env):
   const noColor = env.NO_COLOR;
   if (noColor !== undefined && noColor !== "") return plainTheme;
   return colorTheme;
-}
-
-export const ThemeContext = createContext<Theme>(plainTheme);
-
-export function useTheme(): Theme {
-  return useContext(ThemeContext);
 }

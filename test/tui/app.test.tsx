@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { Briefing } from "../../src/briefing/schema.js";
 import type { Filter } from "../../src/story/filter.js";
+import { buildStoryView } from "../../src/story/view.js";
 import { displayWidth } from "../../src/text/width.js";
 import { App } from "../../src/tui/App.js";
 import { loadResult, many } from "./fixtures.js";
@@ -16,7 +17,7 @@ afterEach(() => {
 
 async function open(size = { columns: 100, rows: 30 }, briefings?: Briefing[], filter = noFilter()) {
   app = await render(
-    <App data={loadResult(briefings)} initialFilter={filter} today={today} color={false} />,
+    <App story={buildStoryView(loadResult(briefings))} initialFilter={filter} today={today} color={false} />,
     size,
   );
   return app;

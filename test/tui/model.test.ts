@@ -1,23 +1,46 @@
 import { describe, expect, it } from "vitest";
-import { buildStory, prepareStory } from "../../src/tui/model.js";
+import { buildStoryView, buildStoryViewAsync } from "../../src/story/view.js";
+import { narrow } from "../../src/tui/model.js";
 import { loadResult, many } from "./fixtures.js";
 
 describe("the story built in the background", () => {
-  it("is the story the view would build, and the view takes it instead of building it again", async () => {
+  it("is the story built in one go, and it gives way between its steps", async () => {
     const data = loadResult(many(600));
     let pauses = 0;
-    await prepareStory(data, () => {
+    const stepped = await buildStoryViewAsync(data, () => {
       pauses++;
       return Promise.resolve();
     });
-    const prepared = buildStory(data);
-    expect(prepared).toBe(buildStory(data));
-    const fresh = buildStory(loadResult(many(600)));
-    expect(prepared.timeline).toEqual(fresh.timeline);
-    expect(prepared.glossary).toEqual(fresh.glossary);
-    expect(prepared.actors).toEqual(fresh.actors);
-    expect(prepared.termsOf).toEqual(fresh.termsOf);
-    // It gave way between its steps and inside the timeline.
+    const whole = buildStoryView(data);
+    const rows = (s: typeof whole) => Array.from({ length: s.timeline.length }, (_, i) => s.timeline.get(i));
+    expect(rows(stepped)).toEqual(rows(whole));
+    expect(stepped.glossary).toEqual(whole.glossary);
+    expect(stepped.actors).toEqual(whole.actors);
+    expect([...stepped.newest]).toEqual([...whole.newest]);
     expect(pauses).toBeGreaterThan(3);
+  });
+});
+
+describe("narrowing", () => {
+  const story = buildStoryView(loadResult(many(300)));
+
+  it("lists every briefing newest first when nothing is filtered", () => {
+    const n = narrow(story, { actors: [], tags: [] }, null, true);
+    const dates = [...n.briefings].map((i) => story.briefings.get(i)?.date ?? "");
+    expect(dates.length).toBe(300);
+    expect([...dates].sort().reverse()).toEqual(dates);
+    expect(n.timeline.events.length).toBe(story.timeline.length);
+  });
+
+  it("keeps events by their own dates within a date filter, under month headings", () => {
+    const filter = { actors: [], tags: [], since: "2000-04-01", until: "2000-04-30" };
+    const n = narrow(story, filter, null, false);
+    expect(n.timeline.events.length).toBeGreaterThan(0);
+    for (let row = 0; row < n.timeline.total; row++) {
+      const e = n.timeline.entryAt(row);
+      if (e) expect(e.date.startsWith("2000-04")).toBe(true);
+      else expect(n.timeline.headingAt(row)).toBe("April 2000");
+    }
+    for (const i of n.briefings) expect(story.briefings.get(i)?.date?.startsWith("2000-04")).toBe(true);
   });
 });

@@ -1,7 +1,7 @@
 // Search matches as styled segments, computed for the rows on screen only.
 import { findMatches } from "../../story/search.js";
+import { type Segment, spanSegments } from "../segments.js";
 import type { Token } from "../theme.js";
-import { type Segment, spanSegments } from "./Line.js";
 
 export function highlight(text: string, query: string, base: Token = "plain"): Segment[] {
   if (query.trim() === "") return [{ text, token: base }];

@@ -1,7 +1,7 @@
 // The briefings matching the filters, newest first: date, title, actors.
 import { Box } from "ink";
 import type { Dispatch, ReactNode } from "react";
-import type { Briefing } from "../../briefing/schema.js";
+import type { StoryView, Summary } from "../../story/view.js";
 import { sanitizeLine } from "../../text/sanitize.js";
 import { displayWidth, truncate } from "../../text/width.js";
 import { highlight } from "../components/highlight.js";
@@ -15,18 +15,20 @@ import type { Position } from "../windowing.js";
 export interface BriefingsProps {
   width: number;
   height: number;
-  briefings: readonly Briefing[];
+  story: StoryView;
+  /** Indexes into the story's briefings, in the order shown. */
+  order: Int32Array;
   list: Searchable;
   pos: Position;
   query: string;
   active: boolean;
   dispatch: Dispatch<Action>;
-  onOpen: (b: Briefing) => void;
+  onOpen: (index: number) => void;
 }
 
 const DATE_WIDTH = 10;
 
-export function briefingRow(b: Briefing, selected: boolean, width: number, query: string): Segment[] {
+export function briefingRow(b: Summary, selected: boolean, width: number, query: string): Segment[] {
   const actors = sanitizeLine(b.actors.join(", "));
   const actorsWidth = Math.min(displayWidth(actors), Math.floor(width / 3));
   const used = 2 + DATE_WIDTH + 2;
@@ -47,7 +49,8 @@ export function briefingRow(b: Briefing, selected: boolean, width: number, query
 export function Briefings({
   width,
   height,
-  briefings,
+  story,
+  order,
   list,
   pos,
   query,
@@ -63,20 +66,20 @@ export function Briefings({
     query,
     dispatch,
     onOpen: (row) => {
-      const b = briefings[row];
-      if (b) onOpen(b);
+      const i = order[row];
+      if (i !== undefined) onOpen(i);
     },
   });
   return (
     <Box flexDirection="column" height={height} width={width}>
       <List
-        total={briefings.length}
+        total={order.length}
         cursor={pos.cursor}
         scrollTop={pos.scrollTop}
         height={height}
         width={width}
         renderRow={(row, selected) => {
-          const b = briefings[row];
+          const b = story.briefings.get(order[row] ?? -1);
           if (!b) return <Line segments={[]} width={width} />;
           return (
             <Line

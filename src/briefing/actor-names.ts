@@ -1,0 +1,107 @@
+// How actor names compare: alias folding through the registry, keys, kinds guessed from a name.
+// Pure, and free of yaml and zod: the reader's filters use it before anything is parsed.
+import type { ActorKind, RegistryActor } from "./schema.js";
+
+const CORP_SUFFIX_RE = /,?\s+(?:inc|corp|corporation|ltd|llc|plc|co)\.?$/i;
+
+/** True for names written without lowercase letters ("BIS", "AWS", "U.S."). */
+export function isAcronym(name: string): boolean {
+  return /\p{Lu}/u.test(name) && !/\p{Ll}/u.test(name);
+}
+
+export function tidy(name: string): string {
+  return name
+    .replace(/\s+/g, " ")
+    .trim()
+    .replace(/^the\s+/i, "")
+    .replace(/['’]s$/, "");
+}
+
+/** The key two spellings of one actor share: case, spacing, "the", possessive and "Inc." ignored. */
+export function actorKey(name: string): string {
+  const t = tidy(name).toLowerCase();
+  const stripped = t.replace(CORP_SUFFIX_RE, "");
+  return stripped || t;
+}
+
+// --- registry ----------------------------------------------------------------------------------
+
+export interface RegistryIndex {
+  byKey: Map<string, RegistryActor>;
+  /** Case-insensitive matcher for names with lowercase letters; null when there are none. */
+  wordsRe: RegExp | null;
+  /** Case-sensitive matcher for acronyms. */
+  acronymRe: RegExp | null;
+}
+
+const indexCache = new WeakMap<readonly RegistryActor[], RegistryIndex>();
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\s+/g, "\\s+");
+}
+
+function alternation(names: string[], flags: string): RegExp | null {
+  if (names.length === 0) return null;
+  const sorted = [...new Set(names)].sort((a, b) => b.length - a.length);
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${sorted.map(escapeRe).join("|")})(?![\\p{L}\\p{N}])`, flags);
+}
+
+export function indexOf(registry: readonly RegistryActor[]): RegistryIndex {
+  const cached = indexCache.get(registry);
+  if (cached) return cached;
+  const byKey = new Map<string, RegistryActor>();
+  const words: string[] = [];
+  const acronyms: string[] = [];
+  for (const actor of registry) {
+    for (const name of [actor.name, ...actor.aliases]) {
+      const key = actorKey(name);
+      if (!key || byKey.has(key)) continue;
+      byKey.set(key, actor);
+      (isAcronym(name) ? acronyms : words).push(name.trim());
+    }
+  }
+  const index = { byKey, wordsRe: alternation(words, "giu"), acronymRe: alternation(acronyms, "gu") };
+  indexCache.set(registry, index);
+  return index;
+}
+
+/** The registry entry a name or alias belongs to, if any. */
+export function registryEntry(name: string, registry: readonly RegistryActor[]): RegistryActor | undefined {
+  return indexOf(registry).byKey.get(actorKey(name));
+}
+
+/** The canonical spelling of an actor: the registry name for a name or alias, else the name tidied. */
+export function canonicalActor(name: string, registry: readonly RegistryActor[]): string {
+  return registryEntry(name, registry)?.name ?? tidy(name);
+}
+
+const COMPANY_WORDS = new Set(["Inc", "Corp", "Corporation", "Ltd", "LLC", "PLC", "Co"]);
+const GOVERNMENT_WORDS = new Set([
+  "administration",
+  "government",
+  "congress",
+  "senate",
+  "parliament",
+  "pentagon",
+]);
+const AGENCY_WORDS = new Set([
+  "Department",
+  "Bureau",
+  "Agency",
+  "Commission",
+  "Ministry",
+  "Office",
+  "Authority",
+  "Council",
+  "Committee",
+]);
+
+/** A kind guessed from the shape of a name; "other" when nothing gives it away. */
+export function guessKind(name: string): ActorKind {
+  const words = name.split(/[\s,]+/).map((w) => w.replace(/\.$/, ""));
+  if (COMPANY_WORDS.has(words[words.length - 1] ?? "")) return "company";
+  if (/white house/i.test(name) || words.some((w) => GOVERNMENT_WORDS.has(w.toLowerCase())))
+    return "government";
+  if (words.some((w) => AGENCY_WORDS.has(w))) return "agency";
+  return "other";
+}

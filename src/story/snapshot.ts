@@ -1,0 +1,408 @@
+// A story saved whole, so that the next start shows the reader without loading the folder again.
+//
+// The file is read lazily: on open only its header and a few typed columns (a number per briefing and
+// per timeline event) are read; summaries and timeline entries are JSON records in two blobs, read
+// by position when a row is drawn, through a small cache of 64 KiB blocks. Opening a snapshot of 100k
+// briefings therefore costs about what opening one of 10k does, and memory holds the columns and the
+// glossary and actor index, not a million decoded events.
+//
+// It is never trusted over the files: it records the program, the registry and every briefing file
+// (relPath, size, mtime) it was built from, and the reader checks those against the folder right after
+// showing it (see current.ts), rebuilding from the files when anything differs. Anything wrong with
+// the file itself (missing, another version, truncated, unreadable) means "no snapshot".
+//
+// Layout: one JSON header line (format, stamp, counts, and where each section starts and ends),
+// then the sections, each starting on an 8-byte boundary so the columns can be viewed in place.
+import { closeSync, fstatSync, openSync, readSync } from "node:fs";
+import { mkdir, open, rename, unlink } from "node:fs/promises";
+import path from "node:path";
+import { deserialize, serialize } from "node:v8";
+import type { LoadedFiles } from "../briefing/read.js";
+import type { Precision, Problem, RegistryActor } from "../briefing/schema.js";
+import type { ActorEntry } from "./actors.js";
+import type { GlossaryTerm } from "./glossary.js";
+import { codeDate, dateCode, type StoryEvent, type StoryView, type Summary, type Table } from "./view.js";
+
+const MAGIC = "signaldesk-story";
+const FORMAT = 1;
+const BLOCK = 64 * 1024;
+const BLOCKS_KEPT = 128;
+const HEAD_MAX = 16 * 1024;
+const ALIGN = 8;
+/** Records encoded per turn of the event loop while writing. */
+const CHUNK = 2000;
+
+const SECTIONS = [
+  "meta",
+  "glossary",
+  "actors",
+  "files",
+  "newest",
+  "eventDate",
+  "eventBriefing",
+  "summaryOffsets",
+  "summaries",
+  "eventOffsets",
+  "events",
+] as const;
+type Section = (typeof SECTIONS)[number];
+
+interface Header {
+  magic: string;
+  format: number;
+  stamp: string;
+  briefings: number;
+  events: number;
+  sections: Record<Section, [number, number]>;
+}
+
+interface Meta {
+  dir: string;
+  registry: RegistryActor[];
+  problems: Problem[];
+}
+
+/** What the snapshot records of the files it was built from (see current.ts). */
+export type SnapshotFiles = LoadedFiles;
+
+export interface Snapshot {
+  story: StoryView;
+  /** Read on demand: the check needs it, the first frame does not. */
+  files(): SnapshotFiles | null;
+  close(): void;
+}
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+// --- writing ---
+
+// Records are JSON arrays rather than objects: no key repeated a million times, and conflicting
+// reports are named by briefing index and date code rather than by id and date string.
+type SummaryRecord = [string, string, string, string | null, boolean, string | null, string[], string[]];
+type EventRecord = [string, Precision, string, number, number, number, number[]];
+
+function summaryRecord(s: Summary): SummaryRecord {
+  return [s.id, s.relPath, s.title, s.date, s.dateInferred, s.source, s.actors, s.tags];
+}
+
+function fromSummaryRecord(r: SummaryRecord, root: string): Summary {
+  const [id, relPath, title, date, dateInferred, source, actors, tags] = r;
+  return { id, path: path.join(root, relPath), relPath, title, date, dateInferred, source, actors, tags };
+}
+
+function eventRecord(e: StoryEvent, indexOf: (id: string) => number): EventRecord {
+  const others: number[] = [];
+  for (const c of e.conflictWith) others.push(indexOf(c.briefingId), dateCode(c.date));
+  return [e.date, e.precision, e.text, e.line, e.briefing, e.conflict ? 1 : 0, others];
+}
+
+function fromEventRecord(r: EventRecord, summaries: Table<Summary>): StoryEvent {
+  const [date, precision, text, line, briefing, conflict, others] = r;
+  const conflictWith: StoryEvent["conflictWith"] = [];
+  for (let i = 0; i + 1 < others.length; i += 2)
+    conflictWith.push({ date: codeDate(others[i + 1]!), briefingId: summaries.get(others[i]!)?.id ?? "?" });
+  const briefingId = summaries.get(briefing)?.id ?? "?";
+  return { date, precision, text, line, briefingId, briefing, conflict: conflict === 1, conflictWith };
+}
+
+async function encodeRecords<T, R>(
+  table: Table<T>,
+  encode: (row: T) => R,
+): Promise<{ offsets: Uint32Array; blob: Buffer } | null> {
+  const offsets = new Uint32Array(table.length + 1);
+  const parts: Buffer[] = [];
+  let at = 0;
+  for (let i = 0; i < table.length; i += CHUNK) {
+    const end = Math.min(table.length, i + CHUNK);
+    const strings: string[] = [];
+    for (let j = i; j < end; j++) {
+      const row = table.get(j);
+      const s = JSON.stringify(row === undefined ? null : encode(row));
+      strings.push(s);
+      at += Buffer.byteLength(s);
+      // Offsets are 32-bit: a blob of 4 GiB is not worth snapshotting.
+      if (at > 0xffffffff) return null;
+      offsets[j + 1] = at;
+    }
+    parts.push(Buffer.from(strings.join("")));
+    await nextTurn();
+  }
+  return { offsets, blob: Buffer.concat(parts) };
+}
+
+function bytesOf(view: ArrayBufferView): Buffer {
+  return Buffer.from(view.buffer, view.byteOffset, view.byteLength);
+}
+
+/**
+ * Writes `story` to `file` (temp file and rename: a reader never sees half of one). Returns false,
+ * leaving no file, when it cannot be written; that only costs the next start its speed.
+ */
+export async function writeSnapshot(
+  file: string,
+  stamp: string,
+  story: StoryView,
+  files: SnapshotFiles,
+): Promise<boolean> {
+  const ids = new Map<string, number>();
+  for (let i = 0; i < story.briefings.length; i++) ids.set(story.briefings.get(i)?.id ?? "", i);
+  const summaries = await encodeRecords(story.briefings, summaryRecord);
+  const events = await encodeRecords(story.timeline, (e) => eventRecord(e, (id) => ids.get(id) ?? -1));
+  if (summaries === null || events === null) return false;
+  const meta: Meta = { dir: story.dir, registry: [...story.registry], problems: [...story.problems] };
+  const bodies: Record<Section, Buffer> = {
+    meta: serialize(meta),
+    glossary: serialize(story.glossary),
+    actors: serialize(story.actors),
+    files: serialize(files),
+    newest: bytesOf(story.newest),
+    eventDate: bytesOf(story.eventDate),
+    eventBriefing: bytesOf(story.eventBriefing),
+    summaryOffsets: bytesOf(summaries.offsets),
+    summaries: summaries.blob,
+    eventOffsets: bytesOf(events.offsets),
+    events: events.blob,
+  };
+  const header = (sections: Header["sections"]): Buffer => {
+    const h: Header = {
+      magic: MAGIC,
+      format: FORMAT,
+      stamp,
+      briefings: story.briefings.length,
+      events: story.timeline.length,
+      sections,
+    };
+    return Buffer.from(`${JSON.stringify(h)}\n`);
+  };
+  // The header's length depends on the offsets it holds: lay out with a generous guess, then fix.
+  const layout = (start: number) => {
+    const sections = {} as Header["sections"];
+    let at = start;
+    for (const name of SECTIONS) {
+      at = Math.ceil(at / ALIGN) * ALIGN;
+      sections[name] = [at, bodies[name].length];
+      at += bodies[name].length;
+    }
+    return sections;
+  };
+  let start = 1024;
+  let head = header(layout(start));
+  while (head.length > start) {
+    start *= 2;
+    head = header(layout(start));
+  }
+  const sections = layout(start);
+
+  const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
+  try {
+    await mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
+    const handle = await open(tmp, "w", 0o600);
+    try {
+      await handle.write(head, 0, head.length, 0);
+      for (const name of SECTIONS) {
+        const body = bodies[name];
+        if (body.length > 0) await handle.write(body, 0, body.length, sections[name][0]);
+      }
+    } finally {
+      await handle.close();
+    }
+    await rename(tmp, file);
+    return true;
+  } catch {
+    await unlink(tmp).catch(() => {});
+    return false;
+  }
+}
+
+// --- reading ---
+
+class Blob {
+  private blocks = new Map<number, Buffer>();
+  constructor(
+    private fd: number,
+    private base: number,
+    private length: number,
+  ) {}
+
+  private block(n: number): Buffer {
+    let b = this.blocks.get(n);
+    if (b) {
+      // Most recently used last: the first key is the one to drop.
+      this.blocks.delete(n);
+      this.blocks.set(n, b);
+      return b;
+    }
+    const size = Math.min(BLOCK, this.length - n * BLOCK);
+    b = Buffer.allocUnsafe(size);
+    const got = readSync(this.fd, b, 0, size, this.base + n * BLOCK);
+    if (got !== size) throw new Error("snapshot truncated");
+    if (this.blocks.size >= BLOCKS_KEPT) this.blocks.delete(this.blocks.keys().next().value!);
+    this.blocks.set(n, b);
+    return b;
+  }
+
+  text(start: number, end: number): string {
+    if (start < 0 || end > this.length || end < start) throw new Error("snapshot record out of range");
+    const first = Math.floor(start / BLOCK);
+    if (first === Math.floor((end - 1) / BLOCK) || end === start) {
+      return this.block(first).toString("utf8", start - first * BLOCK, end - first * BLOCK);
+    }
+    const buf = Buffer.allocUnsafe(end - start);
+    const got = readSync(this.fd, buf, 0, buf.length, this.base + start);
+    if (got !== buf.length) throw new Error("snapshot truncated");
+    return buf.toString("utf8");
+  }
+}
+
+function records<R, T>(blob: Blob, offsets: Uint32Array, count: number, decode: (r: R) => T): Table<T> {
+  return {
+    length: count,
+    get(i) {
+      if (!(i >= 0 && i < count)) return undefined;
+      try {
+        const r = JSON.parse(blob.text(offsets[i]!, offsets[i + 1]!)) as unknown;
+        return Array.isArray(r) ? decode(r as R) : undefined;
+      } catch {
+        // A damaged record draws as a blank row; the check after the first frame rebuilds the story.
+        return undefined;
+      }
+    },
+  };
+}
+
+function readExact(fd: number, offset: number, length: number): Buffer {
+  // Its own ArrayBuffer, offset 0: typed columns are viewed in place and need the alignment.
+  const buf = Buffer.from(new ArrayBuffer(length));
+  if (length > 0 && readSync(fd, buf, 0, length, offset) !== length) throw new Error("snapshot truncated");
+  return buf;
+}
+
+function int32s(buf: Buffer): Int32Array {
+  return new Int32Array(buf.buffer, buf.byteOffset, buf.length / 4);
+}
+
+function isHeader(h: unknown, stamp: string, size: number): h is Header {
+  if (typeof h !== "object" || h === null) return false;
+  const x = h as Partial<Header>;
+  if (x.magic !== MAGIC || x.format !== FORMAT || x.stamp !== stamp) return false;
+  if (!Number.isInteger(x.briefings) || !Number.isInteger(x.events) || typeof x.sections !== "object")
+    return false;
+  return SECTIONS.every((name) => {
+    const s = x.sections?.[name];
+    return (
+      Array.isArray(s) &&
+      Number.isInteger(s[0]) &&
+      Number.isInteger(s[1]) &&
+      s[0] % ALIGN === 0 &&
+      s[0] >= 0 &&
+      s[1] >= 0 &&
+      s[0] + s[1] <= size
+    );
+  });
+}
+
+/** The snapshot in `file` when it was written with `stamp` and looks whole; null otherwise. */
+export function openSnapshot(file: string, stamp: string, dir: string): Snapshot | null {
+  let fd: number;
+  try {
+    fd = openSync(file, "r");
+  } catch {
+    return null;
+  }
+  try {
+    const size = fstatSync(fd).size;
+    const first = Buffer.allocUnsafe(Math.min(HEAD_MAX, size));
+    const got = readSync(fd, first, 0, first.length, 0);
+    const nl = first.subarray(0, got).indexOf(10);
+    if (nl === -1) throw new Error("no header");
+    const header = JSON.parse(first.toString("utf8", 0, nl)) as unknown;
+    if (!isHeader(header, stamp, size)) throw new Error("stale or damaged");
+    const s = header.sections;
+    const section = (name: Section) => readExact(fd, s[name][0], s[name][1]);
+    const n = header.briefings;
+    const m = header.events;
+    const newest = int32s(section("newest"));
+    const eventDate = int32s(section("eventDate"));
+    const eventBriefing = int32s(section("eventBriefing"));
+    const sumBuf = section("summaryOffsets");
+    const evBuf = section("eventOffsets");
+    const summaryOffsets = new Uint32Array(sumBuf.buffer, 0, sumBuf.length / 4);
+    const eventOffsets = new Uint32Array(evBuf.buffer, 0, evBuf.length / 4);
+    if (
+      newest.length !== n ||
+      eventDate.length !== m ||
+      eventBriefing.length !== m ||
+      summaryOffsets.length !== n + 1 ||
+      eventOffsets.length !== m + 1 ||
+      summaryOffsets[n] !== s.summaries[1] ||
+      eventOffsets[m] !== s.events[1]
+    )
+      throw new Error("damaged columns");
+    const meta = deserialize(section("meta")) as Meta;
+    if (meta?.dir !== dir || !Array.isArray(meta.registry) || !Array.isArray(meta.problems))
+      throw new Error("damaged meta, or saved for the folder spelled otherwise");
+    const root = path.resolve(dir);
+    // The glossary and the actor index are decoded when first shown, not before the first frame.
+    let glossary: GlossaryTerm[] | undefined;
+    let actors: ActorEntry[] | undefined;
+    const decodeList = <T>(name: Section): T[] => {
+      try {
+        const v = deserialize(section(name)) as unknown;
+        return Array.isArray(v) ? (v as T[]) : [];
+      } catch {
+        return [];
+      }
+    };
+    const briefings = records(
+      new Blob(fd, s.summaries[0], s.summaries[1]),
+      summaryOffsets,
+      n,
+      (r: SummaryRecord) => fromSummaryRecord(r, root),
+    );
+    const story: StoryView = {
+      dir: meta.dir,
+      registry: meta.registry,
+      problems: meta.problems,
+      briefings,
+      newest,
+      timeline: records(new Blob(fd, s.events[0], s.events[1]), eventOffsets, m, (r: EventRecord) =>
+        fromEventRecord(r, briefings),
+      ),
+      eventDate,
+      eventBriefing,
+      get glossary() {
+        glossary ??= decodeList<GlossaryTerm>("glossary");
+        return glossary;
+      },
+      get actors() {
+        actors ??= decodeList<ActorEntry>("actors");
+        return actors;
+      },
+    };
+    return {
+      story,
+      files() {
+        try {
+          const f = deserialize(section("files")) as SnapshotFiles;
+          return Array.isArray(f?.stamps) && typeof f.scan === "string" ? f : null;
+        } catch {
+          return null;
+        }
+      },
+      close() {
+        try {
+          closeSync(fd);
+        } catch {
+          // Already closed.
+        }
+      },
+    };
+  } catch {
+    try {
+      closeSync(fd);
+    } catch {
+      // Nothing to release.
+    }
+    return null;
+  }
+}

@@ -1,0 +1,168 @@
+// What the reader holds of a story. Briefings are summaries (no bodies: the reader parses a briefing's
+// file when it is opened) and both they and the timeline sit behind `Table`s, so the same story can
+// be held in memory (built from a load) or read row by row from a snapshot on disk (snapshot.ts):
+// at 100k briefings the reader then starts without decoding a million timeline entries.
+import type { Briefing, Problem, RegistryActor } from "../briefing/schema.js";
+import { type ActorEntry, buildActorIndex } from "./actors.js";
+import { type GlossaryTerm, mergeGlossary } from "./glossary.js";
+import { buildTimeline, buildTimelineAsync, type TimelineEntry } from "./timeline.js";
+
+export interface Table<T> {
+  readonly length: number;
+  get(i: number): T | undefined;
+}
+
+export type Summary = Pick<
+  Briefing,
+  "id" | "path" | "relPath" | "title" | "date" | "dateInferred" | "source" | "actors" | "tags"
+>;
+
+/** A timeline entry and the index of its briefing in `StoryView.briefings`. */
+export interface StoryEvent extends TimelineEntry {
+  briefing: number;
+}
+
+export type { FileStamp } from "../briefing/read.js";
+
+export interface StoryView {
+  dir: string;
+  registry: readonly RegistryActor[];
+  problems: readonly Problem[];
+  /** In the loader's order: by date, undated last, then path. */
+  briefings: Table<Summary>;
+  /** Indexes into `briefings`, newest first (the Briefings view's order). */
+  newest: Int32Array;
+  /** In date order (see timeline.ts). */
+  timeline: Table<StoryEvent>;
+  /** Per timeline entry: its date as a number (see `dateCode`) and its briefing's index. */
+  eventDate: Int32Array;
+  eventBriefing: Int32Array;
+  /** Sorted A–Z. */
+  glossary: readonly GlossaryTerm[];
+  /** Sorted A–Z. */
+  actors: readonly ActorEntry[];
+  /**
+   * The whole briefing at an index, when the story holds it (built from a load); a story read from a
+   * snapshot does not, and the reader parses the briefing's file instead.
+   */
+  body?: (i: number) => Briefing | undefined;
+}
+
+/** "2026-06-12" -> 20260612, "2026-06" -> 20260600, "2026" -> 20260000; anything else -> 0. */
+export function dateCode(date: string): number {
+  const y = Number(date.slice(0, 4));
+  const m = date.length >= 7 ? Number(date.slice(5, 7)) : 0;
+  const d = date.length >= 10 ? Number(date.slice(8, 10)) : 0;
+  if (!Number.isInteger(y) || !Number.isInteger(m) || !Number.isInteger(d)) return 0;
+  return y * 10000 + m * 100 + d;
+}
+
+/** The inverse of `dateCode`: the date at the precision it was written with. */
+export function codeDate(code: number): string {
+  const y = String(Math.floor(code / 10000)).padStart(4, "0");
+  const m = Math.floor(code / 100) % 100;
+  const d = code % 100;
+  if (m === 0) return y;
+  const mm = String(m).padStart(2, "0");
+  return d === 0 ? `${y}-${mm}` : `${y}-${mm}-${String(d).padStart(2, "0")}`;
+}
+
+export function arrayTable<T>(rows: readonly T[]): Table<T> {
+  return { length: rows.length, get: (i) => rows[i] };
+}
+
+export function summaryOf(b: Briefing): Summary {
+  return {
+    id: b.id,
+    path: b.path,
+    relPath: b.relPath,
+    title: b.title,
+    date: b.date,
+    dateInferred: b.dateInferred,
+    source: b.source,
+    actors: b.actors,
+    tags: b.tags,
+  };
+}
+
+const collator = new Intl.Collator("en", { sensitivity: "base", numeric: true });
+
+/** Newest first; undated last; equal dates A–Z by title. */
+export function newestOrder(summaries: readonly Summary[]): Int32Array {
+  const order = summaries.map((_, i) => i);
+  order.sort((i, j) => {
+    const a = summaries[i]!;
+    const b = summaries[j]!;
+    if (a.date === b.date) return collator.compare(a.title, b.title);
+    if (a.date === null) return 1;
+    if (b.date === null) return -1;
+    return a.date < b.date ? 1 : -1;
+  });
+  return Int32Array.from(order);
+}
+
+export interface LoadedStory {
+  dir: string;
+  briefings: readonly Briefing[];
+  problems: readonly Problem[];
+  registry: RegistryActor[];
+}
+
+function assemble(
+  data: LoadedStory,
+  glossary: GlossaryTerm[],
+  actors: ActorEntry[],
+  entries: TimelineEntry[],
+): StoryView {
+  const index = new Map<string, number>();
+  data.briefings.forEach((b, i) => {
+    index.set(b.id, i);
+  });
+  const events: StoryEvent[] = entries.map((e) => ({ ...e, briefing: index.get(e.briefingId) ?? -1 }));
+  const summaries = data.briefings.map(summaryOf);
+  return {
+    dir: data.dir,
+    registry: data.registry,
+    problems: data.problems,
+    briefings: arrayTable(summaries),
+    newest: newestOrder(summaries),
+    timeline: arrayTable(events),
+    eventDate: Int32Array.from(events, (e) => dateCode(e.date)),
+    eventBriefing: Int32Array.from(events, (e) => e.briefing),
+    glossary,
+    actors,
+    body: (i) => data.briefings[i],
+  };
+}
+
+/** The story of loaded briefings, in one go (tests, small folders). */
+export function buildStoryView(data: LoadedStory): StoryView {
+  return assemble(
+    data,
+    mergeGlossary(data.briefings),
+    buildActorIndex(data.briefings, data.registry),
+    buildTimeline(data.briefings),
+  );
+}
+
+/**
+ * The same, in steps, awaiting `pause` between them (and every few hundred timeline events) when it
+ * returns a promise: at 100k briefings this is seconds of work that must not stop the reader from
+ * answering `q` or Ctrl-C.
+ */
+export async function buildStoryViewAsync(
+  data: LoadedStory,
+  pause: () => Promise<void> | undefined,
+): Promise<StoryView> {
+  const step = async () => {
+    const wait = pause();
+    if (wait) await wait;
+  };
+  const glossary = mergeGlossary(data.briefings);
+  await step();
+  const actors = buildActorIndex(data.briefings, data.registry);
+  await step();
+  const entries = await buildTimelineAsync(data.briefings, pause);
+  await step();
+  return assemble(data, glossary, actors, entries);
+}

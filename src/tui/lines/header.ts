@@ -1,0 +1,68 @@
+// The header: product name, the three views as tabs, the active filters and how many briefings
+// match. Pure, so the first frame painted before Ink loads draws the same lines.
+import { type CommandId, command } from "../keymap.js";
+import { type Segment, segmentsWidth, spread } from "../segments.js";
+import { VIEW_TITLES, VIEWS, type ViewId } from "../state.js";
+
+const VIEW_KEYS: Record<ViewId, CommandId> = {
+  timeline: "view.timeline",
+  briefings: "view.briefings",
+  glossary: "view.glossary",
+};
+
+export interface HeaderProps {
+  width: number;
+  view: ViewId;
+  /** Sanitised description of the active filters, "" when none. */
+  filters: string;
+  matching: number;
+  total: number;
+  /** Status of the story itself ("checking files…"), at the right of the second line. */
+  note?: string;
+}
+
+const firstKey = (id: CommandId) => command(id).keys[0]?.label ?? "";
+
+function tabSegments(view: ViewId, short: boolean): Segment[] {
+  const out: Segment[] = [];
+  for (const v of VIEWS) {
+    const key = firstKey(VIEW_KEYS[v]);
+    // On a narrow terminal the other views are shown by their key alone.
+    const label = short && v !== view ? key : `${key} ${VIEW_TITLES[v]}`;
+    out.push(
+      { text: " " },
+      { text: v === view ? `[${label}]` : ` ${label} `, token: v === view ? "activeTab" : "tab" },
+    );
+  }
+  return out;
+}
+
+/** The header's two lines. */
+export function headerLines({ width, view, filters, matching, total, note }: HeaderProps): Segment[][] {
+  const name: Segment = { text: " signaldesk ", token: "accent" };
+  const count: Segment[] = [
+    {
+      text: matching === total ? `${total} briefings ` : `${matching} of ${total} briefings `,
+      token: "muted",
+    },
+  ];
+  const full = [name, ...tabSegments(view, false)];
+  const tabs = segmentsWidth(full) <= width ? full : [name, ...tabSegments(view, true)];
+  const filterLine: Segment[] =
+    filters === ""
+      ? [
+          {
+            text: ` No filters · ${firstKey("filter.actor")} actor · ${firstKey("filter.date")} date`,
+            token: "muted",
+          },
+        ]
+      : [
+          { text: " Filter: ", token: "accent" },
+          { text: filters, token: "warning" },
+          { text: ` · ${firstKey("filter.clear")} clears`, token: "muted" },
+        ];
+  return [
+    spread(tabs, count, width),
+    note ? spread(filterLine, [{ text: `${note} `, token: "muted" }], width) : filterLine,
+  ];
+}

@@ -1,0 +1,142 @@
+// The reader's first frame, painted before Ink and React are even loaded (they cost about two
+// thirds of a start-up). Only for the common case: a saved story (story/snapshot.ts), no filters, a
+// terminal big enough; it is the timeline the App draws first, built from the same line functions
+// (lines/*.ts) and the same windowing, so Ink's first frame replaces it with identical text. Keys
+// typed meanwhile wait in the terminal (raw mode is set here, so they are not echoed) and reach the
+// App once it is up.
+import { type Filter, isEmptyFilter } from "../story/filter.js";
+import type { StoryView } from "../story/view.js";
+import { sanitize } from "../text/sanitize.js";
+import { bodyHeight, MIN_COLUMNS, MIN_ROWS } from "./layout.js";
+import { footerLine } from "./lines/footer.js";
+import { headerLines } from "./lines/header.js";
+import { detailHeight, detailLines, timelineRow } from "./lines/timeline.js";
+import { narrow } from "./model.js";
+import { fitSegments, type Segment } from "./segments.js";
+import { CHECKING_NOTE, type SnapshotPlace, savedStory, snapshotPlace } from "./source.js";
+import { pickTheme, type Style, type Theme, type Token } from "./theme.js";
+import { clamp, settle, visibleSlice } from "./windowing.js";
+
+export const ENTER_SCREEN = "\x1b[?1049h\x1b[?25l";
+export const LEAVE_SCREEN = "\x1b[?25h\x1b[?1049l";
+
+export interface ScreenLine {
+  segments: Segment[];
+  /** Paints the whole line (the selected row). */
+  fill?: Token;
+}
+
+/**
+ * The lines of the App's first frame for `story` unfiltered at this size, or null when the App would
+ * show something else first (a message, "too small").
+ */
+export function firstFrameLines(
+  story: StoryView,
+  columns: number,
+  rows: number,
+  note?: string,
+): ScreenLine[] | null {
+  if (columns < MIN_COLUMNS || rows < MIN_ROWS || story.briefings.length === 0) return null;
+  const n = narrow(story, { actors: [], tags: [] }, null, true);
+  const t = n.timeline;
+  if (n.briefings.length === 0 || t.events.length === 0) return null;
+  const body = bodyHeight(rows);
+  const detail = detailHeight(body);
+  const listHeight = body - detail;
+  const cursor = settle(0, t.total, t.selectable);
+  const lines: ScreenLine[] = headerLines({
+    width: columns,
+    view: "timeline",
+    filters: "",
+    matching: n.briefings.length,
+    total: story.briefings.length,
+    ...(note ? { note } : {}),
+  }).map((segments) => ({ segments }));
+  const slice = visibleSlice(t.total, cursor, listHeight, 0);
+  for (let row = slice.start; row < slice.end; row++)
+    lines.push(timelineRow(t, row, row === cursor, columns, ""));
+  for (let i = slice.end - slice.start; i < listHeight; i++) lines.push({ segments: [] });
+  if (detail > 0) {
+    const shown = detailLines(t.entryAt(cursor), t, columns).slice(0, detail);
+    while (shown.length < detail) shown.push([]);
+    for (const segments of shown) lines.push({ segments });
+  }
+  const entry = t.rows[clamp(0, 0, t.total - 1)] ?? 0;
+  lines.push({ segments: footerLine(columns, "list", `${Math.max(0, entry) + 1}/${t.events.length}`) });
+  return lines;
+}
+
+const COLORS: Record<string, number> = {
+  black: 30,
+  red: 31,
+  green: 32,
+  yellow: 33,
+  blue: 34,
+  magenta: 35,
+  cyan: 36,
+  white: 37,
+  gray: 90,
+  grey: 90,
+};
+
+function sgr(style: Style): string {
+  const codes: number[] = [];
+  if (style.bold) codes.push(1);
+  if (style.dimColor) codes.push(2);
+  if (style.italic) codes.push(3);
+  if (style.underline) codes.push(4);
+  if (style.inverse) codes.push(7);
+  const color = style.color ? COLORS[style.color] : undefined;
+  if (color !== undefined) codes.push(color);
+  return codes.length > 0 ? `\x1b[${codes.join(";")}m` : "";
+}
+
+/** One line as the terminal gets it: cut to the width, styled when `styled`, rest of the row cleared. */
+export function paintLine(line: ScreenLine, width: number, theme: Theme, styled: boolean): string {
+  const base = line.fill ? theme[line.fill] : {};
+  let out = "";
+  for (const s of fitSegments(line.segments, width, line.fill !== undefined)) {
+    // Text from files was sanitised by the line functions; this is the last guard before the terminal.
+    const text = sanitize(s.text).replace(/\n/g, " ");
+    const on = styled ? sgr({ ...base, ...(s.token ? theme[s.token] : {}) }) : "";
+    out += on ? `${on}${text}\x1b[0m` : text;
+  }
+  return `${out}\x1b[K`;
+}
+
+export function paintFrame(
+  lines: readonly ScreenLine[],
+  width: number,
+  theme: Theme,
+  styled: boolean,
+): string {
+  return lines.map((l, i) => `\x1b[${i + 1};1H${paintLine(l, width, theme, styled)}`).join("");
+}
+
+export interface EarlyStart {
+  place: SnapshotPlace | null;
+  saved: ReturnType<typeof savedStory>;
+  /** True when the frame is on screen: the alternate screen is up and the terminal is in raw mode. */
+  painted: boolean;
+}
+
+/** Opens the saved story and, when it can, paints the first frame; never throws. */
+export function earlyStart(opts: { dir: string; filter: Filter; color: boolean }): EarlyStart {
+  const { stdin, stdout, env } = process;
+  try {
+    const place = snapshotPlace(opts.dir);
+    const saved = savedStory(place, opts.filter);
+    if (saved === null || !isEmptyFilter(opts.filter)) return { place, saved, painted: false };
+    const columns = stdout.columns;
+    const rows = stdout.rows;
+    const lines = columns && rows ? firstFrameLines(saved.story, columns, rows, CHECKING_NOTE) : null;
+    if (lines === null) return { place, saved, painted: false };
+    const styled = opts.color && env.FORCE_COLOR !== "0";
+    const frame = paintFrame(lines, columns, pickTheme(opts.color, env), styled);
+    if (stdin.isTTY) stdin.setRawMode(true);
+    stdout.write(`${ENTER_SCREEN}${frame}\x1b[H`);
+    return { place, saved, painted: true };
+  } catch {
+    return { place: null, saved: null, painted: false };
+  }
+}

@@ -1,0 +1,70 @@
+// Screen lines as styled segments, cut and padded in columns. Pure (no React): the components draw
+// them through <Line>, and the first frame painted before Ink loads (paint.ts) writes them directly.
+import { displayWidth, truncate } from "../text/width.js";
+import type { Token } from "./theme.js";
+
+export interface Segment {
+  text: string;
+  token?: Token;
+}
+
+/** Cuts segments to `width` columns (the last one kept gets an ellipsis) and pads to `width` if asked. */
+export function fitSegments(segments: readonly Segment[], width: number, pad = false): Segment[] {
+  const out: Segment[] = [];
+  let used = 0;
+  const max = Math.max(0, width);
+  for (let i = 0; i < segments.length; i++) {
+    const seg = segments[i]!;
+    if (seg.text === "") continue;
+    const w = displayWidth(seg.text);
+    if (used + w <= max) {
+      // A later segment may still overflow; then the ellipsis belongs to it.
+      out.push(seg);
+      used += w;
+      continue;
+    }
+    const cut = truncate(seg.text, max - used);
+    if (cut !== "") {
+      out.push({ ...seg, text: cut });
+      used += displayWidth(cut);
+    }
+    break;
+  }
+  if (pad && used < max) {
+    const last = out[out.length - 1];
+    out.push({ text: " ".repeat(max - used), ...(last?.token ? { token: last.token } : {}) });
+  }
+  return out;
+}
+
+/** Splits `text` into segments, styling the given spans; spans must be sorted and not overlap. */
+export function spanSegments(
+  text: string,
+  spans: readonly { start: number; end: number; token: Token }[],
+  base: Token = "plain",
+): Segment[] {
+  const out: Segment[] = [];
+  let at = 0;
+  for (const s of spans) {
+    if (s.start < at || s.end <= s.start) continue;
+    if (s.start > at) out.push({ text: text.slice(at, s.start), token: base });
+    out.push({ text: text.slice(s.start, s.end), token: s.token });
+    at = s.end;
+  }
+  if (at < text.length) out.push({ text: text.slice(at), token: base });
+  return out;
+}
+
+export function segmentsWidth(segments: readonly Segment[]): number {
+  let w = 0;
+  for (const s of segments) w += displayWidth(s.text);
+  return w;
+}
+
+/** `left` then `right` pushed to the far edge; `right` is dropped when both do not fit. */
+export function spread(left: readonly Segment[], right: readonly Segment[], width: number): Segment[] {
+  const lw = segmentsWidth(left);
+  const rw = segmentsWidth(right);
+  if (rw === 0 || lw + 1 + rw > width) return [...left];
+  return [...left, { text: " ".repeat(width - lw - rw) }, ...right];
+}

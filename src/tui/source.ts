@@ -1,0 +1,118 @@
+// Where the reader's story comes from, fastest first:
+// 1. the snapshot the last run saved (story/snapshot.ts), shown at once and then checked against the
+//    folder (story/current.ts), with "checking files…" in the header until the check is done;
+// 2. otherwise, or when the check finds anything changed, a load of the folder (parsed-briefing cache
+//    for unchanged files), with progress on screen or, over a snapshot already shown, in the header;
+//    the story built from it is shown, saved as the next snapshot, and then swapped for that
+//    snapshot so the session holds summaries rather than every body.
+// The loader (and with it zod and yaml) is imported only when a load is needed.
+import { cacheEnabledByDefault, cacheFilesSync, cacheStamp, defaultCacheDir } from "../briefing/cache.js";
+import type { LoadedFiles } from "../briefing/read.js";
+import { filesUnchanged, registryText } from "../story/current.js";
+import type { Filter } from "../story/filter.js";
+import { queryTerms } from "../story/search.js";
+import { openSnapshot, type Snapshot, writeSnapshot } from "../story/snapshot.js";
+import { buildStoryViewAsync, type StoryView } from "../story/view.js";
+
+export const CHECKING_NOTE = "checking files…";
+/** Quitting while this shows loses the snapshot (not the briefings): the next start loads again. */
+export const SAVING_NOTE = "saving for the next start…";
+
+export interface SourceEvents {
+  /** Loading with nothing to show yet. */
+  progress(done: number, total: number, step?: string): void;
+  /** A story to show; `note` says what is still going on behind it. */
+  ready(story: StoryView, note?: string): void;
+  /** False once the reader has closed: the work stops at the next step. */
+  alive(): boolean;
+}
+
+export interface SourceOptions {
+  dir: string;
+  filter: Filter;
+  /** Between long synchronous steps; awaited when it returns a promise. */
+  pause: () => Promise<void> | undefined;
+}
+
+/** Where this folder's snapshot lives and the stamp it must carry; null when the cache is off. */
+export interface SnapshotPlace {
+  file: string;
+  stamp: string;
+  dir: string;
+}
+
+export function snapshotPlace(dir: string): SnapshotPlace | null {
+  const cacheDir = cacheEnabledByDefault() ? defaultCacheDir() : null;
+  const files = cacheDir === null ? null : cacheFilesSync(cacheDir, dir);
+  if (files === null) return null;
+  return { file: files.story, stamp: cacheStamp(registryText(dir)), dir };
+}
+
+/** The saved story, when there is one for this folder and program and the filter can use it. */
+export function savedStory(place: SnapshotPlace | null, filter: Filter): Snapshot | null {
+  // A text query filters on bodies, which a snapshot does not hold.
+  if (place === null || queryTerms(filter.query ?? "").length > 0) return null;
+  return openSnapshot(place.file, place.stamp, place.dir);
+}
+
+/**
+ * Brings the story on screen up to date. `saved` (from `savedStory`) is already shown: it is checked
+ * against the folder and kept when nothing changed. Otherwise the folder is loaded and the story
+ * built, shown and saved. Resolves when the story shown is final; rejects with the loader's errors
+ * (FolderError: no folder).
+ */
+export async function provideStory(
+  opts: SourceOptions,
+  place: SnapshotPlace | null,
+  saved: Snapshot | null,
+  on: SourceEvents,
+): Promise<void> {
+  const { dir } = opts;
+  const shown = saved?.story ?? null;
+  if (saved !== null) {
+    const recorded = saved.files();
+    if (recorded !== null && (await filesUnchanged(dir, recorded))) {
+      if (on.alive()) on.ready(saved.story);
+      return;
+    }
+    if (!on.alive()) return;
+    on.ready(saved.story, "files changed: reloading…");
+  }
+
+  const { loadBriefings } = await import("../briefing/load.js");
+  let seen: LoadedFiles | null = null;
+  let last = 0;
+  const data = await loadBriefings(dir, {
+    onProgress(done, total) {
+      if (shown === null) {
+        on.progress(done, total);
+        return;
+      }
+      const now = performance.now();
+      if (now - last < 250 && done < total) return;
+      last = now;
+      on.ready(shown, `reloading ${done}/${total}…`);
+    },
+    onFiles(f) {
+      seen = f;
+    },
+  });
+  if (!on.alive()) return;
+  const story = await buildStoryViewAsync(data, opts.pause);
+  if (!on.alive()) return;
+  if (place === null || seen === null) {
+    on.ready(story);
+    return;
+  }
+  on.ready(story, SAVING_NOTE);
+  const written = await writeSnapshot(place.file, place.stamp, story, seen);
+  if (!on.alive()) return;
+  if (!written) {
+    on.ready(story);
+    return;
+  }
+  // Bodies stay in memory only for a text query; otherwise the session holds summaries from here on.
+  const reopened =
+    queryTerms(opts.filter.query ?? "").length > 0 ? null : openSnapshot(place.file, place.stamp, place.dir);
+  on.ready(reopened?.story ?? story);
+}
