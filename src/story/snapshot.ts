@@ -199,10 +199,14 @@ export async function writeSnapshot(
     const handle = await open(tmp, "w", 0o600);
     try {
       await handle.write(head, 0, head.length, 0);
+      let end = head.length;
       for (const name of SECTIONS) {
         const body = bodies[name];
         if (body.length > 0) await handle.write(body, 0, body.length, sections[name][0]);
+        end = Math.max(end, sections[name][0] + body.length);
       }
+      // An empty section at the end starts past the last byte written; the file must reach it.
+      await handle.truncate(end);
     } finally {
       await handle.close();
     }

@@ -72,7 +72,11 @@ export async function provideStory(
   if (saved !== null) {
     const recorded = saved.files();
     if (recorded !== null && (await filesUnchanged(dir, recorded))) {
-      if (on.alive()) on.ready(saved.story);
+      if (!on.alive()) return;
+      // Decoded now, behind the note, rather than on the first press of the glossary or actor keys.
+      void saved.story.glossary;
+      void saved.story.actors;
+      on.ready(saved.story);
       return;
     }
     if (!on.alive()) return;

@@ -1,0 +1,131 @@
+// Opening a briefing: from memory when the story holds bodies, else by reading its file; a file that
+// is gone or now points outside the folder opens as a stand-in that says so, never as a crash.
+import { mkdir, mkdtemp, rm, symlink, unlink, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { loadBriefings } from "../../src/briefing/load.js";
+import type { Briefing, LoadResult } from "../../src/briefing/schema.js";
+import { openSnapshot, type Snapshot, writeSnapshot } from "../../src/story/snapshot.js";
+import { buildStoryView, type StoryView } from "../../src/story/view.js";
+import { loadBody } from "../../src/tui/bodies.js";
+import { loadResult } from "./fixtures.js";
+
+let root: string;
+let dir: string;
+const opened: Snapshot[] = [];
+
+beforeEach(async () => {
+  root = await mkdtemp(path.join(tmpdir(), "signaldesk-bodies-"));
+  dir = path.join(root, "briefings");
+  await mkdir(dir);
+});
+
+afterEach(async () => {
+  for (const s of opened.splice(0)) s.close();
+  await rm(root, { recursive: true, force: true });
+});
+
+function text(title: string, date: string, extra = "") {
+  return (
+    `---\ntitle: ${title}\ndate: ${date}\n${extra}---\n\n# ${title}\n\n` +
+    "The agency issued an order on June 12, 2026.\n\n## Why it matters\n\nIt affects exports.\n"
+  );
+}
+
+async function write(rel: string, content: string) {
+  await writeFile(path.join(dir, rel), content);
+}
+
+/** The folder's story as the reader holds it after a start from a snapshot. */
+async function snapshotStory(): Promise<{ loaded: LoadResult; story: StoryView }> {
+  const loaded = await loadBriefings(dir, { cacheDir: null });
+  const file = path.join(root, "story.snapshot");
+  expect(await writeSnapshot(file, "stamp", buildStoryView(loaded), { stamps: [], scan: "" })).toBe(true);
+  const snap = openSnapshot(file, "stamp", dir);
+  if (snap === null) throw new Error("the snapshot did not open");
+  opened.push(snap);
+  return { loaded, story: snap.story };
+}
+
+function indexOf(story: StoryView, id: string): number {
+  for (let i = 0; i < story.briefings.length; i++) if (story.briefings.get(i)?.id === id) return i;
+  throw new Error(`no briefing ${id}`);
+}
+
+function firstParagraph(b: Briefing): string {
+  return b.sections.whatHappened[0]?.text ?? "";
+}
+
+describe("loadBody", () => {
+  it("gives the story's own briefing at once when the story holds bodies", () => {
+    const data = loadResult();
+    const story = buildStoryView(data);
+    for (let i = 0; i < data.briefings.length; i++) {
+      const body = loadBody(story, i);
+      expect(body).not.toBeInstanceOf(Promise);
+      expect(body).toBe(data.briefings[i]);
+    }
+    expect(loadBody(story, data.briefings.length)).toBeUndefined();
+  });
+
+  it("reads and parses the file for a story from a snapshot", async () => {
+    await write("a.md", text("Alpha", "2026-06-12"));
+    await write("b.md", text("Bravo", "2026-06-14", "tags: [trade]\n"));
+    const { loaded, story } = await snapshotStory();
+    expect(story.body).toBeUndefined();
+    for (const want of loaded.briefings) {
+      const pending = loadBody(story, indexOf(story, want.id));
+      expect(pending).toBeInstanceOf(Promise);
+      expect(await pending).toEqual(want);
+    }
+    expect(loadBody(story, story.briefings.length)).toBeUndefined();
+  });
+
+  it("keeps the id the loader gave a duplicate", async () => {
+    await write("first.md", text("First", "2026-06-12", "id: shared\n"));
+    await write("second.md", text("Second", "2026-06-14", "id: shared\n"));
+    const { loaded, story } = await snapshotStory();
+    const ids = loaded.briefings.map((b) => b.id).sort();
+    expect(ids).toEqual(["second", "shared"]);
+    const renamed = await loadBody(story, indexOf(story, "second"));
+    expect(renamed?.id).toBe("second");
+    expect(renamed?.title).toBe("Second");
+    expect(renamed).toEqual(loaded.briefings.find((b) => b.id === "second"));
+    const kept = await loadBody(story, indexOf(story, "shared"));
+    expect(kept?.id).toBe("shared");
+    expect(kept?.title).toBe("First");
+  });
+
+  it("opens a deleted briefing as a stand-in that says it could not be opened", async () => {
+    await write("a.md", text("Alpha", "2026-06-12"));
+    const { story } = await snapshotStory();
+    await unlink(path.join(dir, "a.md"));
+    const body = await loadBody(story, indexOf(story, "a"));
+    expect(body?.id).toBe("a");
+    expect(body?.title).toBe("Alpha");
+    expect(firstParagraph(body!)).toMatch(/^This briefing could not be opened: .*a\.md is gone$/);
+    expect(body?.events).toEqual([]);
+  });
+
+  it("does not follow a briefing replaced by a link to a file outside the folder", async () => {
+    await write("a.md", text("Alpha", "2026-06-12"));
+    const { story } = await snapshotStory();
+    const outside = path.join(root, "secret.md");
+    await writeFile(outside, text("Secret outside", "2026-06-13"));
+    await unlink(path.join(dir, "a.md"));
+    await symlink(outside, path.join(dir, "a.md"));
+    const body = await loadBody(story, indexOf(story, "a"));
+    expect(body?.title).toBe("Alpha");
+    expect(firstParagraph(body!)).toMatch(/^This briefing could not be opened: .*points outside the folder$/);
+    expect(JSON.stringify(body)).not.toContain("Secret outside");
+  });
+
+  it("opens an emptied briefing as a stand-in with the reader's reason", async () => {
+    await write("a.md", text("Alpha", "2026-06-12"));
+    const { story } = await snapshotStory();
+    await write("a.md", "");
+    const body = await loadBody(story, indexOf(story, "a"));
+    expect(firstParagraph(body!)).toBe("This briefing could not be opened: empty file");
+  });
+});
