@@ -1,8 +1,12 @@
 // The frame painted before Ink loads must be the frame Ink then draws: any difference shows as a flash
 // of changed text at start-up. Both are compared here as the text a person would read, line by line.
-import { afterEach, describe, expect, it } from "vitest";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { loadBriefings } from "../../src/briefing/load.js";
 import type { Briefing } from "../../src/briefing/schema.js";
+import { openSnapshot, type Snapshot, writeSnapshot } from "../../src/story/snapshot.js";
 import { buildStoryView, type StoryView } from "../../src/story/view.js";
 import { displayWidth } from "../../src/text/width.js";
 import { App } from "../../src/tui/App.js";
@@ -59,12 +63,32 @@ const hostileBriefings: Briefing[] = [
   }),
 ];
 
+// At start-up the frame is painted from a snapshot, whose rows are read from the file on demand.
+let scratch: string | undefined;
+let snapshot: Snapshot | undefined;
+const saved = () => buildStoryView(loadResult([...hostileBriefings, ...many(300)]));
+async function fromSnapshot(): Promise<StoryView> {
+  if (snapshot) return snapshot.story;
+  scratch = mkdtempSync(join(tmpdir(), "sd-paint-"));
+  const file = join(scratch, "story");
+  const built = saved();
+  expect(await writeSnapshot(file, "paint-test", built, { stamps: [], scan: "" })).toBe(true);
+  snapshot = openSnapshot(file, "paint-test", built.dir) ?? undefined;
+  expect(snapshot).toBeDefined();
+  return snapshot!.story;
+}
+afterAll(() => {
+  snapshot?.close();
+  if (scratch) rmSync(scratch, { recursive: true, force: true });
+});
+
 const stories: Record<string, () => StoryView | Promise<StoryView>> = {
   "the default fixtures": () => buildStoryView(loadResult()),
   "500 briefings": () => buildStoryView(loadResult(many(500))),
   "escape sequences, CJK and emoji": () => buildStoryView(loadResult(hostileBriefings)),
   "the hostile corpus read from files": async () =>
     buildStoryView(await loadBriefings(HOSTILE_DIR, { cacheDir: null })),
+  "a story reopened from a snapshot": fromSnapshot,
 };
 
 /** What the terminal shows of painted lines: the text of each, cut as the painter cuts it. */
@@ -125,6 +149,15 @@ describe("the first frame painted before Ink", () => {
     const painted = paintedText(firstFrameLines(story, 80, 24)!, 80);
     expect(painted).toEqual(await inkFirstFrame(story, 80, 24));
     expect(painted[1]).not.toContain(CHECKING_NOTE);
+  });
+
+  it("from a snapshot is the frame of the story that was saved", async () => {
+    const story = await fromSnapshot();
+    for (const [columns, rows] of SIZES) {
+      expect(paintedText(firstFrameLines(story, columns, rows, CHECKING_NOTE)!, columns)).toEqual(
+        paintedText(firstFrameLines(saved(), columns, rows, CHECKING_NOTE)!, columns),
+      );
+    }
   });
 
   it("is not painted when the App would show something other than the timeline first", () => {
