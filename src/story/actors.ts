@@ -39,7 +39,9 @@ export function buildActorIndex(
           : { name, kind: "other", aliases: [], briefingIds: [], guessed: null };
         byKey.set(key, entry);
       }
-      if (!entry.briefingIds.includes(b.id)) entry.briefingIds.push(b.id);
+      // Briefings come one at a time, so a repeat can only be the last id (no scan of a list that
+      // holds tens of thousands at 100k briefings).
+      if (entry.briefingIds.at(-1) !== b.id) entry.briefingIds.push(b.id);
       if (registryEntry(name, registry)) continue;
       // Not in the registry: read the briefing again for what its text says about the actor.
       learnt ??= new Map(

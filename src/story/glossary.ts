@@ -48,6 +48,17 @@ function termPattern(key: string): string {
   return words.join("[\\s\\-‐]+");
 }
 
+function ownDefinition(
+  definitions: readonly { definition: string; briefingId: string }[],
+  definition: string,
+  id: string,
+): boolean {
+  for (let i = definitions.length - 1; i >= 0 && definitions[i]!.briefingId === id; i--) {
+    if (definitions[i]!.definition === definition) return true;
+  }
+  return false;
+}
+
 export function mergeGlossary(briefings: readonly Briefing[]): GlossaryTerm[] {
   const byKey = new Map<string, GlossaryTerm>();
   for (const b of briefings) {
@@ -65,8 +76,10 @@ export function mergeGlossary(briefings: readonly Briefing[]): GlossaryTerm[] {
         };
         byKey.set(key, entry);
       }
-      if (!entry.briefingIds.includes(b.id)) entry.briefingIds.push(b.id);
-      if (!entry.definitions.some((d) => d.definition === g.definition && d.briefingId === b.id)) {
+      // Briefings come one at a time: a repeat can only be among this briefing's own, at the end of
+      // each list (no scan of lists that hold tens of thousands at 100k briefings).
+      if (entry.briefingIds.at(-1) !== b.id) entry.briefingIds.push(b.id);
+      if (!ownDefinition(entry.definitions, g.definition, b.id)) {
         entry.definitions.push({ definition: g.definition, briefingId: b.id });
       }
     }
@@ -84,11 +97,11 @@ export function mergeGlossary(briefings: readonly Briefing[]): GlossaryTerm[] {
       re.lastIndex = 0;
       for (let m = re.exec(text); m !== null; m = re.exec(text)) {
         const entry = byKey.get(termKey(m[0]));
-        if (entry && !entry.usedIn.includes(b.id)) entry.usedIn.push(b.id);
+        if (entry && entry.usedIn.at(-1) !== b.id) entry.usedIn.push(b.id);
       }
       for (const g of b.glossary) {
         const entry = byKey.get(termKey(g.term));
-        if (entry && !entry.usedIn.includes(b.id)) entry.usedIn.push(b.id);
+        if (entry && entry.usedIn.at(-1) !== b.id) entry.usedIn.push(b.id);
       }
     }
     const order = new Map(briefings.map((b, i) => [b.id, i]));

@@ -35,6 +35,31 @@ export function termBriefings(g: GlossaryItem): string[] {
   return [...new Set([...g.briefingIds, ...g.usedIn])];
 }
 
+/** More ids than a line can show are cut: a term used across 100k briefings lists tens of thousands. */
+const SHOWN_IDS = 12;
+const definersOf = new WeakMap<GlossaryItem, Set<string>>();
+
+function definers(item: GlossaryItem): Set<string> {
+  let set = definersOf.get(item);
+  if (!set) {
+    set = new Set(item.briefingIds);
+    definersOf.set(item, set);
+  }
+  return set;
+}
+
+/** The first ids of `ids` (less `skip`), then how many more; "none" when there are none. */
+function someIds(ids: readonly string[], total: number, skip?: Set<string>): string {
+  const shown: string[] = [];
+  for (const id of ids) {
+    if (shown.length >= SHOWN_IDS) break;
+    if (!skip?.has(id)) shown.push(sanitizeLine(id));
+  }
+  if (shown.length === 0) return "none";
+  const more = total - shown.length;
+  return more > 0 ? `${shown.join(", ")} and ${more} more` : shown.join(", ");
+}
+
 function Detail({
   item,
   width,
@@ -47,12 +72,12 @@ function Detail({
   if (height <= 0) return null;
   const lines: Segment[][] = [[{ text: "─".repeat(width), token: "muted" }]];
   if (item) {
-    const ids = (xs: readonly string[]) => xs.map(sanitizeLine).join(", ") || "none";
     lines.push([
       { text: " Defined in: ", token: "muted" },
-      { text: ids(item.briefingIds) },
+      { text: someIds(item.briefingIds, item.briefingIds.length) },
       { text: "  Also used in: ", token: "muted" },
-      { text: ids(item.usedIn.filter((id) => !item.briefingIds.includes(id))) },
+      // Every defining briefing is among `usedIn`, so the others are the difference.
+      { text: someIds(item.usedIn, item.usedIn.length - item.briefingIds.length, definers(item)) },
     ]);
     const defs = item.definitions.length > 1 ? ` (${item.definitions.length} definitions differ)` : "";
     for (const l of wrap(`${sanitizeLine(item.definition)}${defs}`, Math.max(1, width - 2))) {
