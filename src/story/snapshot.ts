@@ -21,10 +21,18 @@ import type { LoadedFiles } from "../briefing/read.js";
 import type { Precision, Problem, RegistryActor } from "../briefing/schema.js";
 import type { ActorEntry } from "./actors.js";
 import type { GlossaryTerm } from "./glossary.js";
-import { codeDate, dateCode, type StoryEvent, type StoryView, type Summary, type Table } from "./view.js";
+import {
+  codeDate,
+  dateCode,
+  type StoryEvent,
+  type StoryView,
+  type Summary,
+  type Table,
+  termIndexes,
+} from "./view.js";
 
 const MAGIC = "signaldesk-story";
-const FORMAT = 1;
+const FORMAT = 2;
 const BLOCK = 64 * 1024;
 const BLOCKS_KEPT = 128;
 const HEAD_MAX = 16 * 1024;
@@ -78,11 +86,22 @@ const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 // Records are JSON arrays rather than objects: no key repeated a million times, and conflicting
 // reports are named by briefing index and date code rather than by id and date string.
-type SummaryRecord = [string, string, string, string | null, boolean, string | null, string[], string[]];
+type SummaryRecord = [
+  string,
+  string,
+  string,
+  string | null,
+  boolean,
+  string | null,
+  string[],
+  string[],
+  /** Indexes of the glossary terms the briefing defines or uses. */
+  number[],
+];
 type EventRecord = [string, Precision, string, number, number, number, number[]];
 
-function summaryRecord(s: Summary): SummaryRecord {
-  return [s.id, s.relPath, s.title, s.date, s.dateInferred, s.source, s.actors, s.tags];
+function summaryRecord(s: Summary, terms: number[]): SummaryRecord {
+  return [s.id, s.relPath, s.title, s.date, s.dateInferred, s.source, s.actors, s.tags, terms];
 }
 
 function fromSummaryRecord(r: SummaryRecord, root: string): Summary {
@@ -107,7 +126,7 @@ function fromEventRecord(r: EventRecord, summaries: Table<Summary>): StoryEvent 
 
 async function encodeRecords<T, R>(
   table: Table<T>,
-  encode: (row: T) => R,
+  encode: (row: T, i: number) => R,
 ): Promise<{ offsets: Uint32Array; blob: Buffer } | null> {
   const offsets = new Uint32Array(table.length + 1);
   const parts: Buffer[] = [];
@@ -117,7 +136,7 @@ async function encodeRecords<T, R>(
     const strings: string[] = [];
     for (let j = i; j < end; j++) {
       const row = table.get(j);
-      const s = JSON.stringify(row === undefined ? null : encode(row));
+      const s = JSON.stringify(row === undefined ? null : encode(row, j));
       strings.push(s);
       at += Buffer.byteLength(s);
       // Offsets are 32-bit: a blob of 4 GiB is not worth snapshotting.
@@ -146,7 +165,8 @@ export async function writeSnapshot(
 ): Promise<boolean> {
   const ids = new Map<string, number>();
   for (let i = 0; i < story.briefings.length; i++) ids.set(story.briefings.get(i)?.id ?? "", i);
-  const summaries = await encodeRecords(story.briefings, summaryRecord);
+  const terms = termIndexes(story.glossary, (id) => ids.get(id) ?? -1);
+  const summaries = await encodeRecords(story.briefings, (s, i) => summaryRecord(s, terms.get(i) ?? []));
   const events = await encodeRecords(story.timeline, (e) => eventRecord(e, (id) => ids.get(id) ?? -1));
   if (summaries === null || events === null) return false;
   const meta: Meta = { dir: story.dir, registry: [...story.registry], problems: [...story.problems] };
@@ -258,14 +278,25 @@ class Blob {
   }
 }
 
+/** Rows decoded lately, kept: a redraw asks again for the rows it drew last time. */
+const ROWS_KEPT = 512;
+
 function records<R, T>(blob: Blob, offsets: Uint32Array, count: number, decode: (r: R) => T): Table<T> {
+  const recent = new Map<number, T>();
   return {
     length: count,
     get(i) {
       if (!(i >= 0 && i < count)) return undefined;
+      const hit = recent.get(i);
+      if (hit !== undefined) return hit;
       try {
         const r = JSON.parse(blob.text(offsets[i]!, offsets[i + 1]!)) as unknown;
-        return Array.isArray(r) ? decode(r as R) : undefined;
+        const row = Array.isArray(r) ? decode(r as R) : undefined;
+        if (row !== undefined) {
+          if (recent.size >= ROWS_KEPT) recent.clear();
+          recent.set(i, row);
+        }
+        return row;
       } catch {
         // A damaged record draws as a blank row; the check after the first frame rebuilds the story.
         return undefined;
@@ -357,12 +388,13 @@ export function openSnapshot(file: string, stamp: string, dir: string): Snapshot
         return [];
       }
     };
-    const briefings = records(
+    const saved = records(
       new Blob(fd, s.summaries[0], s.summaries[1]),
       summaryOffsets,
       n,
-      (r: SummaryRecord) => fromSummaryRecord(r, root),
+      (r: SummaryRecord) => ({ summary: fromSummaryRecord(r, root), terms: Array.isArray(r[8]) ? r[8] : [] }),
     );
+    const briefings: Table<Summary> = { length: n, get: (i) => saved.get(i)?.summary };
     const story: StoryView = {
       dir: meta.dir,
       registry: meta.registry,
@@ -381,6 +413,10 @@ export function openSnapshot(file: string, stamp: string, dir: string): Snapshot
       get actors() {
         actors ??= decodeList<ActorEntry>("actors");
         return actors;
+      },
+      termsOf(i) {
+        const all = story.glossary;
+        return (saved.get(i)?.terms ?? []).flatMap((t) => all[t]?.term ?? []);
       },
     };
     return {

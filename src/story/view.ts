@@ -46,6 +46,27 @@ export interface StoryView {
    * snapshot does not, and the reader parses the briefing's file instead.
    */
   body?: (i: number) => Briefing | undefined;
+  /** Glossary terms the briefing at an index defines or uses (highlighted in the reader). */
+  termsOf(i: number): string[];
+}
+
+/** For each briefing index, the indexes of the glossary terms it defines or uses. */
+export function termIndexes(
+  glossary: readonly GlossaryTerm[],
+  briefingIndex: (id: string) => number,
+): Map<number, number[]> {
+  const out = new Map<number, number[]>();
+  glossary.forEach((g, t) => {
+    for (const list of [g.briefingIds, g.usedIn]) {
+      for (const id of list) {
+        const i = briefingIndex(id);
+        const terms = out.get(i);
+        if (!terms) out.set(i, [t]);
+        else if (terms.at(-1) !== t) terms.push(t);
+      }
+    }
+  });
+  return out;
 }
 
 /** "2026-06-12" -> 20260612, "2026-06" -> 20260600, "2026" -> 20260000; anything else -> 0. */
@@ -123,6 +144,7 @@ function assemble(
   const events = entries as StoryEvent[];
   for (const e of events) e.briefing = index.get(e.briefingId) ?? -1;
   const summaries = data.briefings.map(summaryOf);
+  let terms: Map<number, number[]> | undefined;
   return {
     dir: data.dir,
     registry: data.registry,
@@ -135,6 +157,10 @@ function assemble(
     glossary,
     actors,
     body: (i) => data.briefings[i],
+    termsOf(i) {
+      terms ??= termIndexes(glossary, (id) => index.get(id) ?? -1);
+      return (terms.get(i) ?? []).map((t) => glossary[t]!.term);
+    },
   };
 }
 

@@ -20,7 +20,7 @@ import { ThemeContext } from "./hooks/useTheme.js";
 import type { Focus, Scope } from "./keymap.js";
 import { bodyHeight, frameHeight, MIN_COLUMNS, MIN_ROWS } from "./layout.js";
 import { searchRows } from "./listSearch.js";
-import { indexOfId, narrow, type TimelineEntry, termsOf } from "./model.js";
+import { indexOfId, narrow, type TimelineEntry } from "./model.js";
 import { cachedLayout, lineOfEvent } from "./readerLayout.js";
 import { firstMatchFrom, readerMatches, scrollToLine } from "./readerSearch.js";
 import { type Action, hasFilter, initialState, reducer, type State } from "./state.js";
@@ -168,26 +168,31 @@ function Screen({ story, note, today, columns, rows, state, dispatch }: ScreenPr
   const readerWidth = columns - 2;
   const readerText = Math.max(0, body - 1);
   // Bodies come from the story when it holds them, else from their files (asynchronously).
-  const [opened, setOpened] = useState<Briefing | null>(null);
+  const [opened, setOpened] = useState<{ briefing: Briefing; index: number } | null>(null);
+  const openIndex = state.reader
+    ? opened?.briefing.id === state.reader.briefingId
+      ? opened.index
+      : indexOfId(story, state.reader.briefingId)
+    : -1;
   const openBriefing = state.reader
-    ? opened?.id === state.reader.briefingId
-      ? opened
-      : story.body?.(indexOfId(story, state.reader.briefingId))
+    ? opened?.briefing.id === state.reader.briefingId
+      ? opened.briefing
+      : story.body?.(openIndex)
     : undefined;
   const layout = useMemo(
-    () => (openBriefing ? cachedLayout(openBriefing, readerWidth, termsOf(story, openBriefing.id)) : null),
-    [openBriefing, readerWidth, story],
+    () => (openBriefing ? cachedLayout(openBriefing, readerWidth, story.termsOf(openIndex)) : null),
+    [openBriefing, openIndex, readerWidth, story],
   );
   const query = prompt.kind === "search" ? prompt.text : state.query;
   const matches = useMemo(() => (layout ? readerMatches(layout, query) : []), [layout, query]);
 
   // The latest open wins: a slow file must not open over a later choice.
   const opening = useRef(0);
-  const show = (b: Briefing, event?: TimelineEntry) => {
-    const l = cachedLayout(b, readerWidth, termsOf(story, b.id));
+  const show = (b: Briefing, index: number, event?: TimelineEntry) => {
+    const l = cachedLayout(b, readerWidth, story.termsOf(index));
     const mark = event ? lineOfEvent(l, event.line, event.text) : null;
     const scroll = mark === null ? 0 : clamp(mark - 2, 0, maxScrollTop(l.lines.length, readerText));
-    setOpened(b);
+    setOpened({ briefing: b, index });
     dispatch({ type: "open", briefingId: b.id, scroll, mark });
   };
   const open = (index: number, event?: TimelineEntry) => {
@@ -195,9 +200,9 @@ function Screen({ story, note, today, columns, rows, state, dispatch }: ScreenPr
     const body = loadBody(story, index);
     if (body instanceof Promise) {
       void body.then((b) => {
-        if (ticket === opening.current) show(b, event);
+        if (ticket === opening.current) show(b, index, event);
       });
-    } else if (body) show(body, event);
+    } else if (body) show(body, index, event);
   };
 
   const list =

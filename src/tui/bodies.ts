@@ -74,7 +74,39 @@ export function loadBody(story: StoryView, index: number): Promise<Briefing> | B
   return hit;
 }
 
-/** Loads the parser ahead of the first open, so opening a briefing does not wait for zod and yaml. */
-export function warmParser(): void {
-  void import("../briefing/parse.js").catch(() => {});
+// Parsed and laid out once while nothing else happens: the first open then runs code that is already
+// loaded and compiled, not the parser's and the layout's first pass (tens of milliseconds).
+const WARM_UP = [
+  "---",
+  "title: Warm-up",
+  "date: 2026-01-02",
+  "actors: [Example Agency]",
+  "---",
+  "## What happened",
+  "On January 2, 2026 the Example Agency (EA) published a rule; Jane Doe, its director, said so.",
+  "## Why it matters",
+  "Rules change what firms may ship.",
+  "## What to watch",
+  "A vote is due on 2026-02-03.",
+  "## Glossary",
+  "- Rule: what the agency published.",
+].join("\n");
+
+/** Loads the parser (zod, yaml) and warms it and the reader's layout before the first open. */
+export function warmParser(story: StoryView): void {
+  void (async () => {
+    const [{ parseBriefing }, { layoutBriefing }] = await Promise.all([
+      import("../briefing/parse.js"),
+      import("./readerLayout.js"),
+    ]);
+    const file = {
+      path: "/warm-up.md",
+      relPath: "warm-up.md",
+      text: WARM_UP,
+      size: WARM_UP.length,
+      mtimeMs: 0,
+    };
+    const parsed = parseBriefing(file, [...story.registry]);
+    if ("briefing" in parsed) layoutBriefing(parsed.briefing, 80, ["Rule"]);
+  })().catch(() => {});
 }

@@ -61,25 +61,6 @@ export function indexOfId(story: StoryView, id: string): number {
   return ids.get(id) ?? -1;
 }
 
-const termsMemo = new WeakMap<StoryView, Map<string, string[]>>();
-
-/** Glossary terms a briefing defines or uses, for highlighting in the reader. */
-export function termsOf(story: StoryView, id: string): string[] {
-  let memo = termsMemo.get(story);
-  if (!memo) {
-    memo = new Map();
-    termsMemo.set(story, memo);
-  }
-  let terms = memo.get(id);
-  if (!terms) {
-    terms = story.glossary
-      .filter((g) => g.briefingIds.includes(id) || g.usedIn.includes(id))
-      .map((g) => g.term);
-    memo.set(id, terms);
-  }
-  return terms;
-}
-
 /** The heading an event is grouped under: "June 2026", or "2026" for an event known only by year. */
 export function groupLabel(e: { date: string; precision: string }): string {
   const year = e.date.slice(0, 4);

@@ -264,8 +264,8 @@ export function runTui(opts: TuiOptions): Promise<number> {
 
     let lastDraw = 0;
     let dots = 0;
+    let warmed = false;
     const slices = timeSlices(8);
-    if (saved !== null) setImmediate(warmParser);
     provideStory(
       {
         dir: opts.dir,
@@ -296,12 +296,15 @@ export function runTui(opts: TuiOptions): Promise<number> {
         },
         ready(story, note) {
           if (settled) return;
-          const first = stage.kind === "loading";
           const today = stage.kind === "ready" ? stage.today : new Date();
           stage = { kind: "ready", story, ...(note ? { note } : {}), today };
           draw();
-          // Opening a briefing parses its file: have the parser loaded before the first Enter.
-          if (first) setImmediate(warmParser);
+          // Opening a briefing parses its file: the parser is loaded and warmed once the story is
+          // settled (nothing checked or saved any more), before the first Enter.
+          if (!note && !warmed) {
+            warmed = true;
+            setImmediate(() => warmParser(story));
+          }
         },
         alive: () => !settled,
       },

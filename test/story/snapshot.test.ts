@@ -91,6 +91,17 @@ describe("a snapshot of the bundled story", () => {
     }
   });
 
+  it("keeps the glossary terms each briefing defines or uses, for the reader's highlighting", () => {
+    const snap = open(file, STAMP, bundled)!;
+    let some = 0;
+    for (let i = 0; i < story.briefings.length; i++) {
+      expect(snap.story.termsOf(i)).toEqual(story.termsOf(i));
+      some += story.termsOf(i).length;
+    }
+    // The bundled briefings define and use terms; without them this would check nothing.
+    expect(some).toBeGreaterThan(0);
+  });
+
   it("gives summaries the absolute path of the briefing's file", () => {
     const snap = open(file, STAMP, bundled)!;
     const first = snap.story.briefings.get(0)!;
