@@ -38,9 +38,9 @@ export interface StoryView {
   eventDate: Int32Array;
   eventBriefing: Int32Array;
   /** Sorted A–Z. */
-  glossary: readonly GlossaryTerm[];
+  glossary: readonly StoryTerm[];
   /** Sorted A–Z. */
-  actors: readonly ActorEntry[];
+  actors: readonly StoryActor[];
   /**
    * The whole briefing at an index, when the story holds it (built from a load); a story read from a
    * snapshot does not, and the reader parses the briefing's file instead.
@@ -50,16 +50,35 @@ export interface StoryView {
   termsOf(i: number): string[];
 }
 
+/**
+ * A glossary term as the reader holds it: briefings by index (typed arrays, not a million id strings
+ * at 100k briefings), and only the number of definitions that differ.
+ */
+export interface StoryTerm {
+  term: string;
+  definition: string;
+  definitionCount: number;
+  /** Briefings that define the term. */
+  definedIn: Int32Array;
+  /** Briefings whose text mentions the term, defining ones included, in story order. */
+  usedIn: Int32Array;
+}
+
+/** An actor as the reader's picker shows it. */
+export interface StoryActor {
+  name: string;
+  kind: ActorEntry["kind"];
+  aliases: string[];
+  /** Briefings naming the actor. */
+  count: number;
+}
+
 /** For each briefing index, the indexes of the glossary terms it defines or uses. */
-export function termIndexes(
-  glossary: readonly GlossaryTerm[],
-  briefingIndex: (id: string) => number,
-): Map<number, number[]> {
+export function termIndexes(glossary: readonly StoryTerm[]): Map<number, number[]> {
   const out = new Map<number, number[]>();
   glossary.forEach((g, t) => {
-    for (const list of [g.briefingIds, g.usedIn]) {
-      for (const id of list) {
-        const i = briefingIndex(id);
+    for (const list of [g.definedIn, g.usedIn]) {
+      for (const i of list) {
         const terms = out.get(i);
         if (!terms) out.set(i, [t]);
         else if (terms.at(-1) !== t) terms.push(t);
@@ -67,6 +86,16 @@ export function termIndexes(
     }
   });
   return out;
+}
+
+function storyTerm(g: GlossaryTerm, index: (id: string) => number): StoryTerm {
+  return {
+    term: g.term,
+    definition: g.definition,
+    definitionCount: g.definitions.length,
+    definedIn: Int32Array.from(g.briefingIds, index),
+    usedIn: Int32Array.from(g.usedIn, index),
+  };
 }
 
 /** "2026-06-12" -> 20260612, "2026-06" -> 20260600, "2026" -> 20260000; anything else -> 0. */
@@ -131,8 +160,8 @@ export interface LoadedStory {
 
 function assemble(
   data: LoadedStory,
-  glossary: GlossaryTerm[],
-  actors: ActorEntry[],
+  merged: GlossaryTerm[],
+  actorIndex: ActorEntry[],
   entries: TimelineEntry[],
 ): StoryView {
   const index = new Map<string, number>();
@@ -145,6 +174,14 @@ function assemble(
   for (const e of events) e.briefing = index.get(e.briefingId) ?? -1;
   const summaries = data.briefings.map(summaryOf);
   let terms: Map<number, number[]> | undefined;
+  const at = (id: string) => index.get(id) ?? -1;
+  const glossary = merged.map((g) => storyTerm(g, at));
+  const actors = actorIndex.map((a) => ({
+    name: a.name,
+    kind: a.kind,
+    aliases: a.aliases,
+    count: a.briefingIds.length,
+  }));
   return {
     dir: data.dir,
     registry: data.registry,
@@ -158,7 +195,7 @@ function assemble(
     actors,
     body: (i) => data.briefings[i],
     termsOf(i) {
-      terms ??= termIndexes(glossary, (id) => index.get(id) ?? -1);
+      terms ??= termIndexes(glossary);
       return (terms.get(i) ?? []).map((t) => glossary[t]!.term);
     },
   };

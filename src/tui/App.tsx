@@ -318,7 +318,7 @@ function Screen({ story, note, today, columns, rows, state, dispatch }: ScreenPr
   } else if (state.view === "timeline") {
     const t = narrowed.timeline;
     main =
-      t.events.length === 0 ? (
+      t.count === 0 ? (
         <Message
           width={columns}
           height={body}
@@ -336,8 +336,8 @@ function Screen({ story, note, today, columns, rows, state, dispatch }: ScreenPr
           onOpen={(e) => open(e.briefing, e)}
         />
       );
-    const entry = t.rows[clamp(state.lists.timeline.cursor, 0, t.total - 1)] ?? 0;
-    status = t.events.length > 0 ? `${Math.max(0, entry) + 1}/${t.events.length}` : "";
+    const entry = t.positionAt(clamp(state.lists.timeline.cursor, 0, t.total - 1)) ?? 0;
+    status = t.count > 0 ? `${Math.max(0, entry) + 1}/${t.count}` : "";
   } else if (state.view === "briefings") {
     main = (
       <Briefings
@@ -364,6 +364,7 @@ function Screen({ story, note, today, columns, rows, state, dispatch }: ScreenPr
         />
       ) : (
         <Glossary
+          story={story}
           width={columns}
           height={body}
           items={narrowed.glossary}

@@ -3,19 +3,24 @@
 // decoded no further than the rows on screen (a filter decodes the summaries once).
 import { MONTH_NAMES } from "../briefing/calendar.js";
 import type { Briefing } from "../briefing/schema.js";
-import type { ActorEntry } from "../story/actors.js";
 import { applyFilter, type Filter, inFilterDates, isEmptyFilter, summaryFilter } from "../story/filter.js";
-import type { GlossaryTerm } from "../story/glossary.js";
 import { queryTerms } from "../story/search.js";
 import type { TimelineEntry as StoryTimelineEntry } from "../story/timeline.js";
-import { codeDate, type StoryEvent, type StoryView, type Summary } from "../story/view.js";
+import {
+  codeDate,
+  type StoryActor,
+  type StoryEvent,
+  type StoryTerm,
+  type StoryView,
+  type Summary,
+} from "../story/view.js";
 import type { Searchable } from "./listSearch.js";
 import type { TermScope } from "./state.js";
 
 export type TimelineEntry = StoryEvent;
 export type { StoryTimelineEntry };
-export type GlossaryItem = GlossaryTerm;
-export type ActorItem = ActorEntry;
+export type GlossaryItem = StoryTerm;
+export type ActorItem = StoryActor;
 
 const summariesOf = new WeakMap<StoryView, Summary[]>();
 
@@ -75,52 +80,67 @@ function groupOfCode(code: number): number {
 }
 
 /**
- * The timeline as screen rows: a heading row before each month's events. `rows[r]` is the position in
- * `events` for an event row, or -(position + 1) for the heading above that event. Typed arrays keep
- * a million rows cheap.
+ * The timeline as screen rows: a heading row before each month's events. Only where the headings
+ * fall is kept (a few hundred positions), and a row is found from them by binary search, so a
+ * timeline of a million events costs one pass over its date column and no row table.
  */
 export interface TimelineRows extends Searchable {
-  /** Indexes into the story's timeline, in order. */
-  events: Int32Array;
-  rows: Int32Array;
+  /** How many events the rows show. */
+  count: number;
+  /** Position among the shown events for an event row, -(position + 1) for a heading row. */
+  positionAt: (row: number) => number | undefined;
   selectable: (row: number) => boolean;
   entryAt: (row: number) => TimelineEntry | undefined;
   headingAt: (row: number) => string | undefined;
   titleOf: (entry: TimelineEntry) => string;
 }
 
-export function timelineRows(story: StoryView, events: Int32Array): TimelineRows {
-  const rows = new Int32Array(events.length * 2);
-  let n = 0;
+/** The rows of `events` (indexes into the story's timeline, in order), or of every event when null. */
+export function timelineRows(story: StoryView, events: Int32Array | null): TimelineRows {
+  const count = events ? events.length : story.timeline.length;
+  const dates = story.eventDate;
+  const heads: number[] = [];
   let group = -1;
-  for (let i = 0; i < events.length; i++) {
-    const g = groupOfCode(story.eventDate[events[i]!]!);
+  for (let p = 0; p < count; p++) {
+    const g = groupOfCode(dates[events ? events[p]! : p]!);
     if (g !== group) {
-      rows[n++] = -(i + 1);
+      heads.push(p);
       group = g;
     }
-    rows[n++] = i;
   }
-  const arr = rows.slice(0, n);
+  const total = count + heads.length;
+  // Heading k sits on row heads[k] + k; the event at position p on row p + (headings up to p).
+  const positionAt = (row: number): number | undefined => {
+    if (!(row >= 0 && row < total)) return undefined;
+    let lo = 0;
+    let hi = heads.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (heads[mid]! + mid <= row) lo = mid;
+      else hi = mid - 1;
+    }
+    const start = heads[lo]! + lo;
+    return row === start ? -(heads[lo]! + 1) : row - (lo + 1);
+  };
+  const eventIndex = (p: number) => (events ? events[p] : p);
   const entryAt = (row: number) => {
-    const v = arr[row];
-    return v !== undefined && v >= 0 ? story.timeline.get(events[v]!) : undefined;
+    const v = positionAt(row);
+    return v !== undefined && v >= 0 ? story.timeline.get(eventIndex(v) ?? -1) : undefined;
   };
   const titleOf = (e: TimelineEntry) => story.briefings.get(e.briefing)?.title ?? e.briefingId;
   return {
-    events,
-    rows: arr,
-    total: arr.length,
-    selectable: (row) => (arr[row] ?? -1) >= 0,
+    count,
+    positionAt,
+    total,
+    selectable: (row) => (positionAt(row) ?? -1) >= 0,
     entryAt,
     headingAt: (row) => {
-      const v = arr[row];
+      const v = positionAt(row);
       if (v === undefined || v >= 0) return undefined;
-      const code = story.eventDate[events[-v - 1]!];
+      const code = dates[eventIndex(-v - 1) ?? -1];
       if (code === undefined) return undefined;
-      const date = codeDate(code);
       return groupLabel({
-        date,
+        date: codeDate(code),
         precision: code % 100 === 0 ? (code % 10000 === 0 ? "year" : "month") : "day",
       });
     },
@@ -145,7 +165,7 @@ export interface Narrowed {
 function keptBriefings(story: StoryView, filter: Filter, term: TermScope | null): Uint8Array {
   const n = story.briefings.length;
   const keep = new Uint8Array(n);
-  const ids = term ? new Set(term.briefingIds) : null;
+  const ids = term ? new Set(term.briefings) : null;
   const body = story.body;
   if (body && queryTerms(filter.query ?? "").length > 0) {
     // Held in memory: the query and actor mentions look in the text, exactly as `list` does.
@@ -153,27 +173,15 @@ function keptBriefings(story: StoryView, filter: Filter, term: TermScope | null)
     for (let i = 0; i < n; i++) all.push(body(i)!);
     const pass = new Set(applyFilter(all, filter, story.registry));
     all.forEach((b, i) => {
-      if (pass.has(b) && (!ids || ids.has(b.id))) keep[i] = 1;
+      if (pass.has(b) && (!ids || ids.has(i))) keep[i] = 1;
     });
     return keep;
   }
   const pass = summaryFilter(filter, story.registry);
   allSummaries(story).forEach((s, i) => {
-    if (pass(s) && (!ids || ids.has(s.id))) keep[i] = 1;
+    if (pass(s) && (!ids || ids.has(i))) keep[i] = 1;
   });
   return keep;
-}
-
-const everything = new WeakMap<StoryView, Int32Array>();
-
-function allEvents(story: StoryView): Int32Array {
-  let all = everything.get(story);
-  if (!all) {
-    all = new Int32Array(story.timeline.length);
-    for (let i = 0; i < all.length; i++) all[i] = i;
-    everything.set(story, all);
-  }
-  return all;
 }
 
 function searchable(story: StoryView, order: Int32Array): Searchable {
@@ -209,7 +217,7 @@ export function narrow(
     return {
       briefings: story.newest,
       briefingList: searchable(story, story.newest),
-      timeline: timelineRows(story, allEvents(story)),
+      timeline: timelineRows(story, null),
       get glossary() {
         return story.glossary;
       },
@@ -228,11 +236,8 @@ export function narrow(
     if (dated && !inFilterDates(codeDate(story.eventDate[i]!), filter)) continue;
     events.push(i);
   }
-  const ids = new Set<string>();
-  for (const i of briefings) ids.add(story.briefings.get(i)?.id ?? "");
-  const glossary = story.glossary.filter(
-    (g) => g.briefingIds.some((id) => ids.has(id)) || g.usedIn.some((id) => ids.has(id)),
-  );
+  const kept = (list: Int32Array) => list.some((i) => keep[i] === 1);
+  const glossary = story.glossary.filter((g) => kept(g.definedIn) || kept(g.usedIn));
   return {
     briefings,
     briefingList: searchable(story, briefings),

@@ -39,7 +39,7 @@ export function firstFrameLines(
   if (columns < MIN_COLUMNS || rows < MIN_ROWS || story.briefings.length === 0) return null;
   const n = narrow(story, { actors: [], tags: [] }, null, true);
   const t = n.timeline;
-  if (n.briefings.length === 0 || t.events.length === 0) return null;
+  if (n.briefings.length === 0 || t.count === 0) return null;
   const body = bodyHeight(rows);
   const detail = detailHeight(body);
   const listHeight = body - detail;
@@ -61,8 +61,8 @@ export function firstFrameLines(
     while (shown.length < detail) shown.push([]);
     for (const segments of shown) lines.push({ segments });
   }
-  const entry = t.rows[clamp(0, 0, t.total - 1)] ?? 0;
-  lines.push({ segments: footerLine(columns, "list", `${Math.max(0, entry) + 1}/${t.events.length}`) });
+  const entry = t.positionAt(clamp(0, 0, t.total - 1)) ?? 0;
+  lines.push({ segments: footerLine(columns, "list", `${Math.max(0, entry) + 1}/${t.count}`) });
   return lines;
 }
 

@@ -35,7 +35,8 @@ export type PromptKind = Exclude<Prompt["kind"], "none">;
 /** A narrowing to the briefings that define or use one glossary term (Enter in the glossary). */
 export interface TermScope {
   term: string;
-  briefingIds: readonly string[];
+  /** Indexes into the story's briefings. */
+  briefings: readonly number[];
 }
 
 export interface State {
@@ -78,7 +79,7 @@ export type Action =
   | { type: "setDates"; since: Filter["since"]; until: Filter["until"] }
   | { type: "dateError"; error: string }
   | { type: "clearFilters" }
-  | { type: "openTerm"; term: string; briefingIds: readonly string[] };
+  | { type: "openTerm"; term: string; briefings: readonly number[] };
 
 const TOP: Position = { cursor: 0, scrollTop: 0 };
 
@@ -215,7 +216,7 @@ export function reducer(state: State, action: Action): State {
     case "openTerm":
       return {
         ...state,
-        term: { term: action.term, briefingIds: action.briefingIds },
+        term: { term: action.term, briefings: action.briefings },
         view: "briefings",
         reader: null,
         prompt: { kind: "none" },

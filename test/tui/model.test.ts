@@ -29,18 +29,51 @@ describe("narrowing", () => {
     const dates = [...n.briefings].map((i) => story.briefings.get(i)?.date ?? "");
     expect(dates.length).toBe(300);
     expect([...dates].sort().reverse()).toEqual(dates);
-    expect(n.timeline.events.length).toBe(story.timeline.length);
+    expect(n.timeline.count).toBe(story.timeline.length);
   });
 
   it("keeps events by their own dates within a date filter, under month headings", () => {
     const filter = { actors: [], tags: [], since: "2000-04-01", until: "2000-04-30" };
     const n = narrow(story, filter, null, false);
-    expect(n.timeline.events.length).toBeGreaterThan(0);
+    expect(n.timeline.count).toBeGreaterThan(0);
     for (let row = 0; row < n.timeline.total; row++) {
       const e = n.timeline.entryAt(row);
       if (e) expect(e.date.startsWith("2000-04")).toBe(true);
       else expect(n.timeline.headingAt(row)).toBe("April 2000");
     }
     for (const i of n.briefings) expect(story.briefings.get(i)?.date?.startsWith("2000-04")).toBe(true);
+  });
+});
+
+describe("timeline rows", () => {
+  it("puts one heading before each month's events, and finds every row from the headings alone", () => {
+    const story = buildStoryView(loadResult(many(700)));
+    const t = narrow(story, { actors: [], tags: [] }, null, true).timeline;
+    // The same rows laid out the plain way: a heading whenever the month changes.
+    const want: string[] = [];
+    let month = "";
+    for (let i = 0; i < story.timeline.length; i++) {
+      const e = story.timeline.get(i)!;
+      if (e.date.slice(0, 7) !== month) {
+        month = e.date.slice(0, 7);
+        want.push(`heading ${month}`);
+      }
+      want.push(`event ${e.date} ${e.text}`);
+    }
+    const got: string[] = [];
+    for (let row = 0; row < t.total; row++) {
+      const e = t.entryAt(row);
+      if (e) {
+        expect(t.selectable(row)).toBe(true);
+        got.push(`event ${e.date} ${e.text}`);
+      } else {
+        expect(t.selectable(row)).toBe(false);
+        expect(t.headingAt(row)).toMatch(/^[A-Z][a-z]+ \d{4}$/);
+        got.push(`heading ${story.timeline.get(t.positionAt(row + 1)!)!.date.slice(0, 7)}`);
+      }
+    }
+    expect(got).toEqual(want);
+    expect(t.positionAt(t.total)).toBeUndefined();
+    expect(t.positionAt(-1)).toBeUndefined();
   });
 });

@@ -38,7 +38,7 @@ describe("reducer", () => {
   it("backs out of help, then a prompt, then the reader, then a term's list", () => {
     let s = run(
       start(),
-      { type: "openTerm", term: "Aquifer", briefingIds: ["a"] },
+      { type: "openTerm", term: "Aquifer", briefings: [0] },
       { type: "open", briefingId: "a", scroll: 3, mark: null },
       { type: "promptOpen", kind: "search" },
       { type: "helpToggle" },
@@ -117,7 +117,7 @@ describe("reducer", () => {
   it("clears every filter, the term and the kept search with c", () => {
     const s = run(
       initialState({ actors: ["X"], tags: ["t"], since: "2026-01-01", query: "q" }),
-      { type: "openTerm", term: "Aquifer", briefingIds: ["a"] },
+      { type: "openTerm", term: "Aquifer", briefings: [0] },
       { type: "clearFilters" },
     );
     expect(s.filter).toEqual({ actors: [], tags: [] });

@@ -93,7 +93,7 @@ export function ActorPicker({
           width={width}
           renderRow={(row, selected) => {
             const a = shown[row]!;
-            const n = a.briefingIds.length;
+            const n = a.count;
             return (
               <Line
                 segments={[

@@ -2,6 +2,7 @@
 // those briefings.
 import { Box } from "ink";
 import type { Dispatch, ReactNode } from "react";
+import type { StoryView } from "../../story/view.js";
 import { sanitizeLine } from "../../text/sanitize.js";
 import { fit as fitText, wrap } from "../../text/width.js";
 import { highlight } from "../components/highlight.js";
@@ -15,6 +16,7 @@ import type { Action } from "../state.js";
 import type { Position } from "../windowing.js";
 
 export interface GlossaryProps {
+  story: StoryView;
   width: number;
   height: number;
   items: readonly GlossaryItem[];
@@ -31,29 +33,30 @@ function detailHeight(height: number): number {
   return 0;
 }
 
-export function termBriefings(g: GlossaryItem): string[] {
-  return [...new Set([...g.briefingIds, ...g.usedIn])];
+/** The briefings that define or use a term (every defining one is among those using it). */
+export function termBriefings(g: GlossaryItem): number[] {
+  return [...new Set([...g.definedIn, ...g.usedIn])];
 }
 
 /** More ids than a line can show are cut: a term used across 100k briefings lists tens of thousands. */
 const SHOWN_IDS = 12;
-const definersOf = new WeakMap<GlossaryItem, Set<string>>();
+const definersOf = new WeakMap<GlossaryItem, Set<number>>();
 
-function definers(item: GlossaryItem): Set<string> {
+function definers(item: GlossaryItem): Set<number> {
   let set = definersOf.get(item);
   if (!set) {
-    set = new Set(item.briefingIds);
+    set = new Set(item.definedIn);
     definersOf.set(item, set);
   }
   return set;
 }
 
-/** The first ids of `ids` (less `skip`), then how many more; "none" when there are none. */
-function someIds(ids: readonly string[], total: number, skip?: Set<string>): string {
+/** The ids of the first briefings of `list` (less `skip`), then how many more; "none" when none. */
+function someIds(story: StoryView, list: Int32Array, total: number, skip?: Set<number>): string {
   const shown: string[] = [];
-  for (const id of ids) {
+  for (const i of list) {
     if (shown.length >= SHOWN_IDS) break;
-    if (!skip?.has(id)) shown.push(sanitizeLine(id));
+    if (!skip?.has(i)) shown.push(sanitizeLine(story.briefings.get(i)?.id ?? "?"));
   }
   if (shown.length === 0) return "none";
   const more = total - shown.length;
@@ -61,10 +64,12 @@ function someIds(ids: readonly string[], total: number, skip?: Set<string>): str
 }
 
 function Detail({
+  story,
   item,
   width,
   height,
 }: {
+  story: StoryView;
   item: GlossaryItem | undefined;
   width: number;
   height: number;
@@ -74,12 +79,12 @@ function Detail({
   if (item) {
     lines.push([
       { text: " Defined in: ", token: "muted" },
-      { text: someIds(item.briefingIds, item.briefingIds.length) },
+      { text: someIds(story, item.definedIn, item.definedIn.length) },
       { text: "  Also used in: ", token: "muted" },
       // Every defining briefing is among `usedIn`, so the others are the difference.
-      { text: someIds(item.usedIn, item.usedIn.length - item.briefingIds.length, definers(item)) },
+      { text: someIds(story, item.usedIn, item.usedIn.length - item.definedIn.length, definers(item)) },
     ]);
-    const defs = item.definitions.length > 1 ? ` (${item.definitions.length} definitions differ)` : "";
+    const defs = item.definitionCount > 1 ? ` (${item.definitionCount} definitions differ)` : "";
     for (const l of wrap(`${sanitizeLine(item.definition)}${defs}`, Math.max(1, width - 2))) {
       lines.push([{ text: ` ${l}` }]);
     }
@@ -88,6 +93,7 @@ function Detail({
 }
 
 export function Glossary({
+  story,
   width,
   height,
   items,
@@ -109,7 +115,7 @@ export function Glossary({
     dispatch,
     onOpen: (row) => {
       const g = items[row];
-      if (g) dispatch({ type: "openTerm", term: sanitizeLine(g.term), briefingIds: termBriefings(g) });
+      if (g) dispatch({ type: "openTerm", term: sanitizeLine(g.term), briefings: termBriefings(g) });
     },
   });
   return (
@@ -139,7 +145,7 @@ export function Glossary({
           );
         }}
       />
-      <Detail item={items[pos.cursor]} width={width} height={detail} />
+      <Detail story={story} item={items[pos.cursor]} width={width} height={detail} />
     </Box>
   );
 }
