@@ -252,7 +252,7 @@ export async function loadBriefings(dir: string, opts: LoadOptions = {}): Promis
     }
     const unchanged = entries.length === cached.size && entries.every((e) => cached.get(e.relPath) === e);
     if (!unchanged) await writeCache(files, stamp, entries, ids);
-    opts.onFiles?.({ stamps, scan: scanDigest(scan) });
+    opts.onFiles?.({ stamps, dirs: scan.dirs, scan: scanDigest(scan) });
   }
 
   const briefings = loaded

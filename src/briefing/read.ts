@@ -40,6 +40,11 @@ export interface FileEntry {
 export interface ScanResult {
   /** Briefing files (`*.md`, `*.txt`), sorted by relPath. */
   entries: FileEntry[];
+  /**
+   * Every folder read, by real path, with its mtime taken before it was read (-1 when it could not be
+   * stat'ed): a file added, removed or renamed in a folder changes the folder's mtime.
+   */
+  dirs: DirStamp[];
   /** `actors.yaml` at the top of the folder, when there is one. */
   registry: FileEntry | null;
   problems: Problem[];
@@ -117,6 +122,7 @@ interface LinkJob {
 
 interface ScanState {
   dir: string;
+  dirs: DirStamp[];
   rootReal: string;
   /** Real directory path -> relPath it was scanned under. */
   visited: Map<string, string>;
@@ -145,6 +151,11 @@ function addFile(state: ScanState, abs: string, rel: string, openPath: string) {
 /** Reads one directory; sub-directories go to `next`, symlinks to `state.links` for the second pass. */
 async function scanDir(state: ScanState, job: DirJob, next: DirJob[]) {
   let dirents: Dirent[];
+  try {
+    state.dirs.push({ path: job.real, mtimeMs: (await stat(job.real)).mtimeMs });
+  } catch {
+    state.dirs.push({ path: job.real, mtimeMs: -1 });
+  }
   try {
     dirents = await readdir(job.abs, { withFileTypes: true });
   } catch (err) {
@@ -285,6 +296,7 @@ export async function scanFolder(dir: string): Promise<ScanResult> {
   }
   const state: ScanState = {
     dir,
+    dirs: [],
     rootReal,
     visited: new Map([[rootReal, ""]]),
     entries: [],
@@ -300,7 +312,8 @@ export async function scanFolder(dir: string): Promise<ScanResult> {
     level = await followLinks(state);
   }
   state.entries.sort((a, b) => (a.relPath < b.relPath ? -1 : a.relPath > b.relPath ? 1 : 0));
-  return { entries: state.entries, registry: state.registry, problems: state.problems };
+  state.dirs.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return { entries: state.entries, dirs: state.dirs, registry: state.registry, problems: state.problems };
 }
 
 function folderError(dir: string, err: unknown): FolderError {
@@ -479,6 +492,12 @@ export async function readSource(entry: FileEntry): Promise<{ file: SourceFile }
   }
 }
 
+/** A folder as a scan saw it. */
+export interface DirStamp {
+  path: string;
+  mtimeMs: number;
+}
+
 /** A briefing file as the load saw it; size and mtime -1 when it could not be stat'ed. */
 export interface FileStamp {
   relPath: string;
@@ -489,6 +508,8 @@ export interface FileStamp {
 export interface LoadedFiles {
   /** One per briefing file of the scan, in scan (relPath) order. */
   stamps: FileStamp[];
+  /** The scan's folders (see ScanResult.dirs). */
+  dirs: DirStamp[];
   /** `scanDigest` of the scan. */
   scan: string;
 }

@@ -17,7 +17,7 @@ import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 import { mkdir, open, rename, unlink } from "node:fs/promises";
 import path from "node:path";
 import { deserialize, serialize } from "node:v8";
-import type { LoadedFiles } from "../briefing/read.js";
+import type { DirStamp, LoadedFiles } from "../briefing/read.js";
 import type { Precision, Problem, RegistryActor } from "../briefing/schema.js";
 import {
   codeDate,
@@ -32,7 +32,7 @@ import {
 } from "./view.js";
 
 const MAGIC = "signaldesk-story";
-const FORMAT = 4;
+const FORMAT = 5;
 const BLOCK = 64 * 1024;
 const BLOCKS_KEPT = 128;
 const HEAD_MAX = 16 * 1024;
@@ -88,6 +88,7 @@ const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 // arrays and one JSON array of paths (a name may hold a newline) do not.
 interface FileColumns {
   relPaths: string;
+  dirs: string;
   sizes: Float64Array;
   mtimes: Float64Array;
   scan: string;
@@ -96,6 +97,7 @@ interface FileColumns {
 function fileColumns(files: SnapshotFiles): FileColumns {
   return {
     relPaths: JSON.stringify(files.stamps.map((f) => f.relPath)),
+    dirs: JSON.stringify(files.dirs),
     sizes: Float64Array.from(files.stamps, (f) => f.size),
     mtimes: Float64Array.from(files.stamps, (f) => f.mtimeMs),
     scan: files.scan,
@@ -110,7 +112,10 @@ function fromFileColumns(v: unknown): SnapshotFiles | null {
   if (!Array.isArray(relPaths) || relPaths.length !== c.sizes.length || relPaths.length !== c.mtimes.length)
     return null;
   const { sizes, mtimes } = c;
+  const dirs = typeof c.dirs === "string" ? (JSON.parse(c.dirs) as unknown) : null;
+  if (!Array.isArray(dirs)) return null;
   return {
+    dirs: dirs.filter((d): d is DirStamp => typeof d?.path === "string" && typeof d?.mtimeMs === "number"),
     stamps: relPaths.map((relPath, i) => ({
       relPath: String(relPath),
       size: sizes[i]!,

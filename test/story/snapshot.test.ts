@@ -60,6 +60,7 @@ describe("a snapshot of the bundled story", () => {
   let file: string;
   const files: LoadedFiles = {
     stamps: [{ relPath: "2026-06-16-export-order.md", size: 1234, mtimeMs: 1718000000123.5 }],
+    dirs: [{ path: "/briefings/2026", mtimeMs: 1718000000456.25 }],
     scan: "digest-of-the-scan",
   };
 
@@ -196,7 +197,7 @@ describe("a snapshot of the bundled story", () => {
 });
 
 describe("a snapshot of a generated story", () => {
-  const files: LoadedFiles = { stamps: [], scan: "generated" };
+  const files: LoadedFiles = { stamps: [], dirs: [], scan: "generated" };
 
   function withWideTitles(list: Briefing[]): Briefing[] {
     // Multi-byte titles on some rows, so records are measured in bytes, not characters.

@@ -41,7 +41,9 @@ async function write(rel: string, content: string) {
 async function snapshotStory(): Promise<{ loaded: LoadResult; story: StoryView }> {
   const loaded = await loadBriefings(dir, { cacheDir: null });
   const file = path.join(root, "story.snapshot");
-  expect(await writeSnapshot(file, "stamp", buildStoryView(loaded), { stamps: [], scan: "" })).toBe(true);
+  expect(await writeSnapshot(file, "stamp", buildStoryView(loaded), { stamps: [], dirs: [], scan: "" })).toBe(
+    true,
+  );
   const snap = openSnapshot(file, "stamp", dir);
   if (snap === null) throw new Error("the snapshot did not open");
   opened.push(snap);

@@ -72,7 +72,7 @@ async function fromSnapshot(): Promise<StoryView> {
   scratch = mkdtempSync(join(tmpdir(), "sd-paint-"));
   const file = join(scratch, "story");
   const built = saved();
-  expect(await writeSnapshot(file, "paint-test", built, { stamps: [], scan: "" })).toBe(true);
+  expect(await writeSnapshot(file, "paint-test", built, { stamps: [], dirs: [], scan: "" })).toBe(true);
   snapshot = openSnapshot(file, "paint-test", built.dir) ?? undefined;
   expect(snapshot).toBeDefined();
   return snapshot!.story;
