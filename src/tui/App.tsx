@@ -2,7 +2,7 @@
 // keyboard, and turns keys into reducer actions.
 import { Box, useApp } from "ink";
 import type React from "react";
-import { type Dispatch, useMemo, useReducer, useRef, useState } from "react";
+import { type Dispatch, useEffect, useMemo, useReducer, useRef, useState } from "react";
 import type { Briefing } from "../briefing/schema.js";
 import { describeFilter, type Filter } from "../story/filter.js";
 import type { StoryView } from "../story/view.js";
@@ -33,9 +33,12 @@ import { Help } from "./views/Help.js";
 import { Reader } from "./views/Reader.js";
 import { SearchPrompt } from "./views/SearchPrompt.js";
 import { Timeline } from "./views/Timeline.js";
-import { clamp, maxScrollTop } from "./windowing.js";
+import { clamp, maxScrollTop, settle } from "./windowing.js";
 
 export { MIN_COLUMNS, MIN_ROWS } from "./layout.js";
+
+/** How long the cursor rests on a briefing before it is read ahead: longer than a key repeat. */
+const READ_AHEAD_MS = 30;
 
 export interface AppProps {
   story: StoryView;
@@ -204,6 +207,24 @@ function Screen({ story, note, today, columns, rows, state, dispatch }: ScreenPr
       });
     } else if (body) show(body, index, event);
   };
+
+  // Read-ahead: once the cursor rests, the briefing under it is read and parsed, so Enter shows it
+  // without waiting for the file (only a story from a snapshot reads files; see bodies.ts).
+  const resting =
+    focus !== "list" || state.reader
+      ? undefined
+      : state.view === "timeline"
+        ? narrowed.timeline.entryAt(
+            settle(state.lists.timeline.cursor, narrowed.timeline.total, narrowed.timeline.selectable),
+          )?.briefing
+        : state.view === "briefings"
+          ? narrowed.briefings[state.lists.briefings.cursor]
+          : undefined;
+  useEffect(() => {
+    if (resting === undefined || story.body) return;
+    const timer = setTimeout(() => void loadBody(story, resting), READ_AHEAD_MS);
+    return () => clearTimeout(timer);
+  }, [resting, story]);
 
   const list =
     state.view === "timeline"

@@ -93,8 +93,8 @@ const WARM_UP = [
 ].join("\n");
 
 /** Loads the parser (zod, yaml) and warms it and the reader's layout before the first open. */
-export function warmParser(story: StoryView): void {
-  void (async () => {
+export function warmParser(story: StoryView): Promise<void> {
+  return (async () => {
     const [{ parseBriefing }, { layoutBriefing }] = await Promise.all([
       import("../briefing/parse.js"),
       import("./readerLayout.js"),

@@ -8,7 +8,6 @@ import type { Filter } from "../story/filter.js";
 import type { StoryView } from "../story/view.js";
 import { sanitize } from "../text/sanitize.js";
 import { App } from "./App.js";
-import { warmParser } from "./bodies.js";
 import { ErrorBoundary } from "./components/ErrorBoundary.js";
 import { keyFeed } from "./keys.js";
 import { type EarlyStart, ENTER_SCREEN, LEAVE_SCREEN } from "./paint.js";
@@ -264,7 +263,6 @@ export function runTui(opts: TuiOptions): Promise<number> {
 
     let lastDraw = 0;
     let dots = 0;
-    let warmed = false;
     const slices = timeSlices(8);
     provideStory(
       {
@@ -299,12 +297,8 @@ export function runTui(opts: TuiOptions): Promise<number> {
           const today = stage.kind === "ready" ? stage.today : new Date();
           stage = { kind: "ready", story, ...(note ? { note } : {}), today };
           draw();
-          // Opening a briefing parses its file: the parser is loaded and warmed once the story is
-          // settled (nothing checked or saved any more), before the first Enter.
-          if (!note && !warmed) {
-            warmed = true;
-            setImmediate(() => warmParser(story));
-          }
+          // Opening a briefing parses its file: after a load the parser is loaded already; after a
+          // saved story it was warmed during the check (source.ts).
         },
         alive: () => !settled,
       },

@@ -13,6 +13,7 @@ import type { Filter } from "../story/filter.js";
 import { queryTerms } from "../story/search.js";
 import { openSnapshot, type Snapshot, writeSnapshot } from "../story/snapshot.js";
 import { buildStoryViewAsync, type StoryView } from "../story/view.js";
+import { warmParser } from "./bodies.js";
 
 export const CHECKING_NOTE = "checking files…";
 /** Quitting while this shows loses the snapshot (not the briefings): the next start loads again. */
@@ -71,7 +72,13 @@ export async function provideStory(
   const shown = saved?.story ?? null;
   if (saved !== null) {
     const recorded = saved.files();
-    if (recorded !== null && (await filesUnchanged(dir, recorded))) {
+    // The parser is loaded and warmed meanwhile, so the first Enter after the note goes is not its
+    // first run, and no key after it waits for zod and yaml to compile.
+    const [unchanged] = await Promise.all([
+      recorded !== null && filesUnchanged(dir, recorded),
+      warmParser(saved.story),
+    ]);
+    if (unchanged) {
       if (!on.alive()) return;
       // Decoded now, behind the note, rather than on the first press of the glossary or actor keys.
       void saved.story.glossary;
@@ -109,7 +116,10 @@ export async function provideStory(
     return;
   }
   on.ready(story, SAVING_NOTE);
-  const written = await writeSnapshot(place.file, place.stamp, story, seen);
+  const [written] = await Promise.all([
+    writeSnapshot(place.file, place.stamp, story, seen),
+    warmParser(story),
+  ]);
   if (!on.alive()) return;
   if (!written) {
     on.ready(story);
