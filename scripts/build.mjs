@@ -68,6 +68,22 @@ const widestLineCached = {
   },
 };
 
+// Ink 6.8's incremental renderer (rewrite only the lines that changed) moves the cursor up one line too
+// few when the previous frame ended in a newline, which every frame shorter than the terminal does:
+// each frame then lands a line lower. Fixed here by counting that newline; Ink 7 fixed it upstream.
+const inkIncrementalCursor = {
+  name: "ink-incremental-cursor",
+  setup(b) {
+    b.onLoad({ filter: /ink[\\/]build[\\/]log-update\.js$/ }, async (args) => {
+      const source = await readFile(args.path, "utf8");
+      const wrong = "buffer.push(ansiEscapes.cursorUp(previousVisible - 1));";
+      const right = "buffer.push(ansiEscapes.cursorUp(previousVisible - (previousOutput.endsWith('\\n') ? 0 : 1)));";
+      if (!source.includes(wrong)) throw new Error("ink changed: the incremental cursor move was not found");
+      return { contents: source.replace(wrong, right), loader: "js" };
+    });
+  },
+};
+
 const root = fileURLToPath(new URL("..", import.meta.url));
 await rm(`${root}/dist`, { recursive: true, force: true });
 await mkdir(`${root}/dist`, { recursive: true });
@@ -99,6 +115,6 @@ await build({
       "const require = __sdCreateRequire(import.meta.url);",
     ].join("\n"),
   },
-  plugins: [yogaWithoutFetch, inkCachesAcrossFrames, widestLineCached],
+  plugins: [yogaWithoutFetch, inkCachesAcrossFrames, widestLineCached, inkIncrementalCursor],
   logLevel: "warning",
 });

@@ -17,16 +17,12 @@ import {
   lookupId,
   readCacheEntry,
 } from "./cache.js";
-import { type FileEntry, REGISTRY_NAME, readSource, scanFolder } from "./read.js";
+import { type FileEntry, insideFolder, REGISTRY_NAME, readSource, scanFolder } from "./read.js";
 import type { Briefing, RegistryActor } from "./schema.js";
 
 export interface LoadOneOptions {
   /** As for `loadBriefings`: null turns the id index off. */
   cacheDir?: string | null;
-}
-
-function isInside(root: string, real: string): boolean {
-  return real.startsWith(root.endsWith(path.sep) ? root : root + path.sep);
 }
 
 /** An entry for `relPath` the way the scan would make it, or null when it is not a plain file inside. */
@@ -35,7 +31,7 @@ async function entryFor(dir: string, rootReal: string, relPath: string): Promise
   try {
     if (!(await lstat(abs)).isFile()) return null;
     const openPath = await realpath(abs);
-    if (!isInside(rootReal, openPath)) return null;
+    if (!insideFolder(rootReal, openPath)) return null;
     return { path: abs, relPath, displayPath: path.join(dir, relPath), openPath };
   } catch {
     return null;

@@ -137,9 +137,13 @@ function problem(state: ScanState, rel: string, message: string, severity: Probl
   state.problems.push({ path: path.join(state.dir, rel), message, severity });
 }
 
+/** True when the real path `real` lies strictly inside the real folder `root`. */
+export function insideFolder(root: string, real: string): boolean {
+  return real.startsWith(root.endsWith(path.sep) ? root : root + path.sep);
+}
+
 function isInside(state: ScanState, real: string): boolean {
-  const root = state.rootReal;
-  return real === root || real.startsWith(root.endsWith(path.sep) ? root : root + path.sep);
+  return real === state.rootReal || insideFolder(state.rootReal, real);
 }
 
 function addFile(state: ScanState, abs: string, rel: string, openPath: string) {

@@ -3,7 +3,7 @@
 // briefings costs summaries, not bodies. The last few opened are kept for going back and forth.
 import { realpath } from "node:fs/promises";
 import path from "node:path";
-import { readSource } from "../briefing/read.js";
+import { insideFolder, readSource } from "../briefing/read.js";
 import type { Briefing } from "../briefing/schema.js";
 import type { StoryView, Summary } from "../story/view.js";
 
@@ -26,17 +26,13 @@ function unreadable(s: Summary, message: string): Briefing {
   };
 }
 
-function isInside(root: string, real: string): boolean {
-  return real.startsWith(root.endsWith(path.sep) ? root : root + path.sep);
-}
-
 async function parseFile(story: StoryView, s: Summary): Promise<Briefing> {
   const displayPath = path.join(story.dir, s.relPath);
   let openPath: string;
   try {
     const root = await realpath(story.dir);
     openPath = await realpath(path.join(story.dir, s.relPath));
-    if (!isInside(root, openPath)) return unreadable(s, `${displayPath} now points outside the folder`);
+    if (!insideFolder(root, openPath)) return unreadable(s, `${displayPath} now points outside the folder`);
   } catch {
     return unreadable(s, `${displayPath} is gone`);
   }

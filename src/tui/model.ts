@@ -204,6 +204,9 @@ function glossarySearchable(glossary: readonly GlossaryItem[]): Searchable {
   };
 }
 
+/** The unfiltered lists of a story, built once: the painted first frame and the App share them. */
+const everything = new WeakMap<StoryView, Narrowed>();
+
 export function narrow(
   story: StoryView,
   filter: Filter,
@@ -212,9 +215,11 @@ export function narrow(
 ): Narrowed {
   const all = (unfiltered || isEmptyFilter(filter)) && !term;
   if (all) {
+    const built = everything.get(story);
+    if (built) return built;
     // The glossary is read from a snapshot when first shown, not for the first frame.
     let glossaryList: Searchable | undefined;
-    return {
+    const lists: Narrowed = {
       briefings: story.newest,
       briefingList: searchable(story, story.newest),
       timeline: timelineRows(story, null),
@@ -226,6 +231,8 @@ export function narrow(
         return glossaryList;
       },
     };
+    everything.set(story, lists);
+    return lists;
   }
   const keep = keptBriefings(story, filter, term);
   const briefings = story.newest.filter((i) => keep[i] === 1);

@@ -238,8 +238,9 @@ export function runTui(opts: TuiOptions): Promise<number> {
           exitOnCtrlC: false,
           patchConsole: false,
           maxFps: 60,
-          // Ink 6.8's incremental mode leaves the cursor one line off; full redraws are correct.
-          incrementalRendering: false,
+          // Only the lines that changed are written (a cursor move is two rows and the detail, not
+          // the whole screen); Ink 6.8's cursor slip in this mode is patched at build time.
+          incrementalRendering: true,
         });
     };
 

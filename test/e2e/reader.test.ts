@@ -66,6 +66,22 @@ describe("a tour of the bundled story", () => {
     await s.waitForText(TAB.timeline);
   });
 
+  it("redraws only what changed, every line in its place: header on top, keys at the bottom", async () => {
+    // Frames are written line by line (Ink's incremental mode); a cursor slip in it drew each frame a
+    // line lower, over the last one.
+    const lastRow = () => s.lines()[28] ?? "";
+    for (const key of ["j", "j", "2", "j", "3", "j", "1", "k"]) {
+      const before = s.screenText();
+      s.press(key);
+      await s.waitFor((screen) => screen !== before, `a redraw after ${key}`);
+      expect(s.lines()[0]).toMatch(/^ signaldesk .*\[\d (Timeline|Briefings|Glossary)\]/);
+      expect(s.lines()[1]).toMatch(/^ (No filters|Filter:)/);
+      expect(lastRow()).toMatch(/ q quit/);
+      expect(s.lines()[29]?.trim() ?? "").toBe("");
+    }
+    await s.waitForText(TAB.timeline);
+  });
+
   it("searches the briefings list: / jumps to the first match, n to the next", async () => {
     const actor = pickActor(briefings);
     const word = actor.split(" ").at(-1)!;
