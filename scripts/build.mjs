@@ -77,7 +77,8 @@ const inkIncrementalCursor = {
     b.onLoad({ filter: /ink[\\/]build[\\/]log-update\.js$/ }, async (args) => {
       const source = await readFile(args.path, "utf8");
       const wrong = "buffer.push(ansiEscapes.cursorUp(previousVisible - 1));";
-      const right = "buffer.push(ansiEscapes.cursorUp(previousVisible - (previousOutput.endsWith('\\n') ? 0 : 1)));";
+      const right =
+        "buffer.push(ansiEscapes.cursorUp(previousVisible - (previousOutput.endsWith('\\n') ? 0 : 1)));";
       if (!source.includes(wrong)) throw new Error("ink changed: the incremental cursor move was not found");
       return { contents: source.replace(wrong, right), loader: "js" };
     });

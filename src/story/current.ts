@@ -49,7 +49,7 @@ export async function filesUnchanged(dir: string, recorded: LoadedFiles): Promis
     recorded.dirs.length > 0 &&
     (await everyInSlices(recorded.dirs, (d) => {
       const st = statOf(d.path);
-      return st !== null && st.dir && st.mtimeMs === d.mtimeMs;
+      return st?.dir === true && st.mtimeMs === d.mtimeMs;
     }));
   if (foldersSame) {
     const root = path.resolve(dir);
