@@ -37,6 +37,8 @@ export interface StoryView {
   /** Per timeline entry: its date as a number (see `dateCode`) and its briefing's index. */
   eventDate: Int32Array;
   eventBriefing: Int32Array;
+  /** `groupStarts(eventDate)`, when the story has it at hand (a snapshot saves it). */
+  timelineHeads?: Int32Array;
   /** Sorted A–Z. */
   glossary: readonly StoryTerm[];
   /** Sorted A–Z. */
@@ -96,6 +98,25 @@ function storyTerm(g: GlossaryTerm, index: (id: string) => number): StoryTerm {
     definedIn: Int32Array.from(g.briefingIds, index),
     usedIn: Int32Array.from(g.usedIn, index),
   };
+}
+
+/** The heading group of an event's date code: its year for a year-only date, else its month. */
+export function monthGroup(code: number): number {
+  return code % 10000 === 0 ? code : Math.floor(code / 100) * 100 + 1;
+}
+
+/** Positions in `dates` (a timeline's date codes, in order) where a new heading group starts. */
+export function groupStarts(dates: ArrayLike<number>): Int32Array {
+  const heads: number[] = [];
+  let group = -1;
+  for (let p = 0; p < dates.length; p++) {
+    const g = monthGroup(dates[p]!);
+    if (g !== group) {
+      heads.push(p);
+      group = g;
+    }
+  }
+  return Int32Array.from(heads);
 }
 
 /** "2026-06-12" -> 20260612, "2026-06" -> 20260600, "2026" -> 20260000; anything else -> 0. */

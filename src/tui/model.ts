@@ -8,6 +8,7 @@ import { queryTerms } from "../story/search.js";
 import type { TimelineEntry as StoryTimelineEntry } from "../story/timeline.js";
 import {
   codeDate,
+  groupStarts,
   type StoryActor,
   type StoryEvent,
   type StoryTerm,
@@ -74,11 +75,6 @@ export function groupLabel(e: { date: string; precision: string }): string {
   return month ? `${month} ${year}` : year;
 }
 
-function groupOfCode(code: number): number {
-  // Year-only events group by year, everything else by month.
-  return code % 10000 === 0 ? code : Math.floor(code / 100) * 100 + 1;
-}
-
 /**
  * The timeline as screen rows: a heading row before each month's events. Only where the headings
  * fall is kept (a few hundred positions), and a row is found from them by binary search, so a
@@ -98,16 +94,9 @@ export interface TimelineRows extends Searchable {
 /** The rows of `events` (indexes into the story's timeline, in order), or of every event when null. */
 export function timelineRows(story: StoryView, events: Int32Array | null): TimelineRows {
   const count = events ? events.length : story.timeline.length;
-  const dates = story.eventDate;
-  const heads: number[] = [];
-  let group = -1;
-  for (let p = 0; p < count; p++) {
-    const g = groupOfCode(dates[events ? events[p]! : p]!);
-    if (g !== group) {
-      heads.push(p);
-      group = g;
-    }
-  }
+  const heads: ArrayLike<number> = events
+    ? groupStarts(Array.from(events, (i) => story.eventDate[i]!))
+    : (story.timelineHeads ?? groupStarts(story.eventDate));
   const total = count + heads.length;
   // Heading k sits on row heads[k] + k; the event at position p on row p + (headings up to p).
   const positionAt = (row: number): number | undefined => {
@@ -137,12 +126,9 @@ export function timelineRows(story: StoryView, events: Int32Array | null): Timel
     headingAt: (row) => {
       const v = positionAt(row);
       if (v === undefined || v >= 0) return undefined;
-      const code = dates[eventIndex(-v - 1) ?? -1];
-      if (code === undefined) return undefined;
-      return groupLabel({
-        date: codeDate(code),
-        precision: code % 100 === 0 ? (code % 10000 === 0 ? "year" : "month") : "day",
-      });
+      // From the event's own record: the first frame then reads no date column at all.
+      const e = story.timeline.get(eventIndex(-v - 1) ?? -1);
+      return e ? groupLabel(e) : undefined;
     },
     titleOf,
     text: (row) => {
