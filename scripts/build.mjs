@@ -27,8 +27,14 @@ const inkCachesAcrossFrames = {
   setup(b) {
     b.onLoad({ filter: /ink[\\/]build[\\/]output\.js$/ }, async (args) => {
       const source = await readFile(args.path, "utf8");
-      const patched = source.replace("caches = new OutputCaches();", "caches = sharedOutputCaches();");
-      if (patched === source) throw new Error("ink changed: Output's per-frame caches were not found");
+      const cached = source.replace("caches = new OutputCaches();", "caches = sharedOutputCaches();");
+      if (cached === source) throw new Error("ink changed: Output's per-frame caches were not found");
+      const patched = cached.replace(
+        "    get() {\n",
+        "    get() {\n        const sdRows = sdRowsOnly(this);\n        if (sdRows) return sdRows;\n",
+      );
+      if (patched === cached) throw new Error("ink changed: Output's get() was not found");
+      const rows = await readFile(`${root}/scripts/patches/ink-output-rows.js`, "utf8");
       const shared = [
         "let sdSharedCaches;",
         "function sharedOutputCaches() {",
@@ -38,7 +44,7 @@ const inkCachesAcrossFrames = {
         "  return sdSharedCaches;",
         "}",
       ].join("\n");
-      return { contents: `${patched}\n${shared}\n`, loader: "js" };
+      return { contents: `${patched}\n${shared}\n${rows}\n`, loader: "js" };
     });
   },
 };
