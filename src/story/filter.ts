@@ -1,7 +1,7 @@
 // The filter shared by the command line and the reader: dates, actors, tags and a text query.
 import { actorKey, canonicalActor, registryEntry } from "../briefing/actor-names.js";
 import type { Briefing, RegistryActor } from "../briefing/schema.js";
-import { briefingTextLower, matchesQuery, queryTerms } from "./search.js";
+import { briefingTextLower, queryTerms } from "./search.js";
 import type { TimelineEntry } from "./timeline.js";
 
 export interface Filter {
@@ -62,44 +62,18 @@ function inRange(date: string, since: string | undefined, until: string | undefi
   return true;
 }
 
-/** The briefings the filter lets through, in their given order. */
-export function applyFilter(
-  briefings: readonly Briefing[],
-  filter: Filter,
-  registry: readonly RegistryActor[],
-): Briefing[] {
-  if (isEmptyFilter(filter)) return [...briefings];
-  const dated = Boolean(filter.since || filter.until);
-  const actors = filter.actors.map((a) => actorMatcher(a, registry));
-  const tags = new Set(filter.tags.map((t) => t.trim().toLowerCase()).filter(Boolean));
-  const query = filter.query ?? "";
-  return briefings.filter((b) => {
-    if (dated && (b.date === null || !inRange(b.date, filter.since, filter.until))) return false;
-    if (tags.size > 0 && !b.tags.some((t) => tags.has(t.toLowerCase()))) return false;
-    if (actors.length > 0) {
-      const own = b.actors.map(actorKey);
-      const hit = actors.some(
-        (m) => own.some((k) => m.keys.has(k)) || m.spellings.some((s) => mentions(briefingTextLower(b), s)),
-      );
-      if (!hit) return false;
-    }
-    return matchesQuery(b, query);
-  });
-}
-
-/** What `summaryFilter` reads of a briefing: no body. */
+/** What a filter reads of a briefing besides the text it searches. */
 export type FilterFields = Pick<Briefing, "id" | "title" | "date" | "actors" | "tags">;
 
 /**
- * `applyFilter` for briefings without their bodies (the reader's summaries): the same dates and tags;
- * an actor matches the briefing's own actors (names and aliases, folded by the registry) or a mention
- * in its title; the query looks in the title, id, actors and tags. `applyFilter` also looks in the
- * text, so it can let through more.
+ * The filter as a test of one briefing. `textOf` is the lowercase text that actor names and the
+ * query are looked for in: the whole briefing for `applyFilter`, less for the reader's summaries.
  */
-export function summaryFilter(
+function filterTest<T extends FilterFields>(
   filter: Filter,
   registry: readonly RegistryActor[],
-): (b: FilterFields) => boolean {
+  textOf: (b: T) => string,
+): (b: T) => boolean {
   if (isEmptyFilter(filter)) return () => true;
   const dated = Boolean(filter.since || filter.until);
   const actors = filter.actors.map((a) => actorMatcher(a, registry));
@@ -110,16 +84,36 @@ export function summaryFilter(
     if (tags.size > 0 && !b.tags.some((t) => tags.has(t.toLowerCase()))) return false;
     if (actors.length > 0) {
       const own = b.actors.map(actorKey);
-      const title = b.title.toLowerCase();
       const hit = actors.some(
-        (m) => own.some((k) => m.keys.has(k)) || m.spellings.some((s) => mentions(title, s)),
+        (m) => own.some((k) => m.keys.has(k)) || m.spellings.some((s) => mentions(textOf(b), s)),
       );
       if (!hit) return false;
     }
-    if (terms.length === 0) return true;
-    const hay = `${b.title} ${b.id} ${b.actors.join(" ")} ${b.tags.join(" ")}`.toLowerCase();
-    return terms.every((t) => hay.includes(t));
+    return terms.length === 0 || terms.every((t) => textOf(b).includes(t));
   };
+}
+
+/** The briefings the filter lets through, in their given order. */
+export function applyFilter(
+  briefings: readonly Briefing[],
+  filter: Filter,
+  registry: readonly RegistryActor[],
+): Briefing[] {
+  return briefings.filter(filterTest(filter, registry, briefingTextLower));
+}
+
+/**
+ * `applyFilter` for briefings without their bodies (the reader's summaries): actor names and the
+ * query are looked for in the title, id, actors and tags rather than the whole text, so it can let
+ * through fewer.
+ */
+export function summaryFilter(
+  filter: Filter,
+  registry: readonly RegistryActor[],
+): (b: FilterFields) => boolean {
+  return filterTest(filter, registry, (b: FilterFields) =>
+    `${b.title} ${b.id} ${b.actors.join(" ")} ${b.tags.join(" ")}`.toLowerCase(),
+  );
 }
 
 /** Whether `date` (at its own precision) lies within the filter's dates. */

@@ -101,7 +101,7 @@ function storyTerm(g: GlossaryTerm, index: (id: string) => number): StoryTerm {
 }
 
 /** The heading group of an event's date code: its year for a year-only date, else its month. */
-export function monthGroup(code: number): number {
+function monthGroup(code: number): number {
   return code % 10000 === 0 ? code : Math.floor(code / 100) * 100 + 1;
 }
 

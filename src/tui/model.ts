@@ -5,7 +5,6 @@ import { MONTH_NAMES } from "../briefing/calendar.js";
 import type { Briefing } from "../briefing/schema.js";
 import { applyFilter, type Filter, inFilterDates, isEmptyFilter, summaryFilter } from "../story/filter.js";
 import { queryTerms } from "../story/search.js";
-import type { TimelineEntry as StoryTimelineEntry } from "../story/timeline.js";
 import {
   codeDate,
   groupStarts,
@@ -19,14 +18,13 @@ import type { Searchable } from "./listSearch.js";
 import type { TermScope } from "./state.js";
 
 export type TimelineEntry = StoryEvent;
-export type { StoryTimelineEntry };
 export type GlossaryItem = StoryTerm;
 export type ActorItem = StoryActor;
 
 const summariesOf = new WeakMap<StoryView, Summary[]>();
 
 /** Every summary, decoded once per story (what a filter needs). */
-export function allSummaries(story: StoryView): Summary[] {
+function allSummaries(story: StoryView): Summary[] {
   let all = summariesOf.get(story);
   if (!all) {
     all = [];
