@@ -137,7 +137,8 @@ const sdReady = (s) =>
     .slice(2)
     .filter((l) => l.trim() !== "").length >= 8;
 // The header's second line names work still going on behind the list: checking, reloading, saving.
-const sdBusy = (s) => /checking files|reloading|saving for the next start/.test(s.lines()[1] ?? "");
+const sdBusy = (s) =>
+  /checking files|reloading|finding glossary terms|saving for the next start/.test(s.lines()[1] ?? "");
 // Where the list cursor ("›") is; `press` hands the predicate the screen's signature from before.
 const cursorRow = (s) => s.lines().findIndex((l) => l.startsWith("›"));
 const cursorRowOf = (signature) => signature.split("\n").findIndex((l) => l.startsWith("›"));

@@ -97,7 +97,7 @@ await mkdir(`${root}/dist`, { recursive: true });
 
 await build({
   absWorkingDir: root,
-  entryPoints: { signaldesk: "src/cli/main.ts" },
+  entryPoints: { signaldesk: "src/cli/main.ts", worker: "src/story/worker.ts" },
   outdir: "dist",
   bundle: true,
   splitting: true,

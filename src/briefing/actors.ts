@@ -15,8 +15,8 @@
 // - Every name passes through the registry: an alias becomes its canonical name.
 
 import type { RegistryIndex } from "./actor-names.js";
-import { actorKey, guessKind, indexOf, isAcronym, tidy } from "./actor-names.js";
-import type { ActorKind, RegistryActor } from "./schema.js";
+import { actorKey, guessKind, indexOf, isAcronym, registryEntry, tidy } from "./actor-names.js";
+import type { ActorKind, Briefing, RegistryActor } from "./schema.js";
 
 // --- tokens ------------------------------------------------------------------------------------
 
@@ -534,4 +534,23 @@ export function extractActors(
   declared: readonly string[],
 ): string[] {
   return extractActorDetails(texts, registry, declared).map((a) => a.name);
+}
+
+/**
+ * What a briefing's text says (kind, acronyms) about those of its actors the registry does not know:
+ * the actor index reads it to describe them. A worker sends it with the briefing's digest, so the
+ * index can be built without holding the briefing.
+ */
+export function unregisteredActors(
+  b: Pick<Briefing, "title" | "actors" | "keyPoints" | "sections">,
+  registry: readonly RegistryActor[],
+): FoundActor[] {
+  const unknown = new Set<string>();
+  for (const name of b.actors) if (!registryEntry(name, registry)) unknown.add(actorKey(name));
+  if (unknown.size === 0) return [];
+  const texts = [b.title, ...b.keyPoints.map((p) => p.text)];
+  for (const section of [b.sections.whatHappened, b.sections.whyItMatters, b.sections.whatToWatch]) {
+    for (const p of section) texts.push(p.text);
+  }
+  return extractActorDetails(texts, registry, []).filter((a) => unknown.has(actorKey(a.name)));
 }

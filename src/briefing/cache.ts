@@ -13,7 +13,16 @@
 // answering keys. The id index records each briefing's frame, so `print ID` reads just that one.
 // Beside it, a small `.ids` file maps each briefing id to its file, for `print ID` without a full load.
 import { createHash } from "node:crypto";
-import { readFileSync, realpathSync, statSync } from "node:fs";
+import {
+  closeSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  realpathSync,
+  statSync,
+  unlinkSync,
+  writeSync,
+} from "node:fs";
 import { mkdir, open, readFile, realpath, rename, unlink } from "node:fs/promises";
 import { homedir } from "node:os";
 import path from "node:path";
@@ -233,6 +242,19 @@ function idHeader(stamp: string): string {
   return JSON.stringify({ format: FORMAT, stamp });
 }
 
+function idLines(
+  stamp: string,
+  ids: Map<string, IdIndexEntry>,
+  frames: Map<string, { offset: number; length: number }>,
+): Buffer {
+  const lines = [idHeader(stamp)];
+  for (const [id, e] of ids) {
+    const f = frames.get(e.relPath);
+    if (f) lines.push(JSON.stringify([id, e.relPath, e.size, e.mtimeMs, f.offset, f.length]));
+  }
+  return Buffer.from(`${lines.join("\n")}\n`);
+}
+
 export async function writeCache(
   files: CacheFiles,
   stamp: string,
@@ -241,12 +263,85 @@ export async function writeCache(
 ): Promise<void> {
   const frames = new Map<string, { offset: number; length: number }>();
   await writeAtomic(files.data, framed(stamp, entries, frames));
-  const lines = [idHeader(stamp)];
-  for (const [id, e] of ids) {
-    const f = frames.get(e.relPath);
-    if (f) lines.push(JSON.stringify([id, e.relPath, e.size, e.mtimeMs, f.offset, f.length]));
+  await writeAtomic(files.ids, [idLines(stamp, ids, frames)]);
+}
+
+/**
+ * A cache written as a load goes, from frames serialised elsewhere (a parse worker), so that the
+ * entries of 100k briefings are never held at once. Writes are synchronous and a megabyte at a time.
+ * Nothing replaces the current cache until `finish`; any failure leaves it as it was.
+ */
+export interface CacheWriter {
+  add(relPath: string, frame: Uint8Array): void;
+  finish(ids: Map<string, IdIndexEntry>): Promise<void>;
+  /** Gives up: the temp file goes, the current cache stays. */
+  abandon(): void;
+}
+
+const FLUSH_BYTES = 1 << 20;
+
+export function openCacheWriter(files: CacheFiles, stamp: string): CacheWriter | null {
+  const tmp = `${files.data}.${process.pid}.${Date.now()}.tmp`;
+  let fd: number;
+  try {
+    mkdirSync(path.dirname(files.data), { recursive: true, mode: 0o700 });
+    fd = openSync(tmp, "w", 0o600);
+  } catch {
+    return null;
   }
-  await writeAtomic(files.ids, [Buffer.from(`${lines.join("\n")}\n`)]);
+  const frames = new Map<string, { offset: number; length: number }>();
+  let parts: Uint8Array[] = [Buffer.from(header(stamp))];
+  let buffered = parts[0]!.length;
+  let at = buffered;
+  let ok = true;
+  const flush = () => {
+    if (!ok || parts.length === 0) return;
+    try {
+      const chunk = Buffer.concat(parts);
+      let done = 0;
+      while (done < chunk.length) done += writeSync(fd, chunk, done);
+    } catch {
+      ok = false;
+    }
+    parts = [];
+    buffered = 0;
+  };
+  const close = () => {
+    try {
+      closeSync(fd);
+    } catch {}
+  };
+  return {
+    add(relPath, frame) {
+      if (!ok) return;
+      const size = Buffer.alloc(4);
+      size.writeUInt32LE(frame.length);
+      parts.push(size, frame);
+      frames.set(relPath, { offset: at, length: 4 + frame.length });
+      at += 4 + frame.length;
+      buffered += 4 + frame.length;
+      if (buffered >= FLUSH_BYTES) flush();
+    },
+    async finish(ids) {
+      flush();
+      close();
+      try {
+        if (!ok) throw new Error("cache not written");
+        await rename(tmp, files.data);
+      } catch {
+        await unlink(tmp).catch(() => {});
+        return;
+      }
+      await writeAtomic(files.ids, [idLines(stamp, ids, frames)]);
+    },
+    abandon() {
+      ok = false;
+      close();
+      try {
+        unlinkSync(tmp);
+      } catch {}
+    },
+  };
 }
 
 /**

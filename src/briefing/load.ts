@@ -17,7 +17,8 @@ import {
   readCache,
   writeCache,
 } from "./cache.js";
-import { idFromPath, type ParseResult, parseBriefing } from "./parse.js";
+import { compare, idFromPath, resolveDuplicateIds } from "./ids.js";
+import { type ParseResult, parseBriefing } from "./parse.js";
 import {
   type FileEntry,
   type FileStamp,
@@ -30,6 +31,7 @@ import {
 } from "./read.js";
 import { parseRegistry } from "./registry.js";
 import type { Briefing, LoadResult, Problem, RegistryActor, SourceFile } from "./schema.js";
+import { timeSlicer } from "./slicer.js";
 
 export { type FileStamp, FolderError, type LoadedFiles } from "./read.js";
 
@@ -59,32 +61,6 @@ export interface LoadOptions {
   onFiles?(files: LoadedFiles): void;
 }
 
-/**
- * Parsing is synchronous and 64 reads can finish in one turn of the event loop; every parse passes
- * this gate, which sends all of them to wait for the next turn once the current slice is used up.
- */
-function timeSlicer(sliceMs: number): () => Promise<void> | undefined {
-  let start = performance.now();
-  let turn: Promise<void> | null = null;
-  const wait = async () => {
-    while (performance.now() - start > sliceMs) {
-      turn ??= new Promise<void>((resolve) =>
-        setImmediate(() => {
-          turn = null;
-          start = performance.now();
-          resolve();
-        }),
-      );
-      await turn;
-    }
-  };
-  return () => (performance.now() - start > sliceMs ? wait() : undefined);
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
 function errorText(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
@@ -100,13 +76,13 @@ function relocate(
   );
 }
 
-interface Registry {
+export interface Registry {
   actors: RegistryActor[];
   /** The file's text, or null when there is none or it could not be read (the cache keys on it). */
   text: string | null;
 }
 
-async function loadRegistry(entry: FileEntry | null, problems: Problem[]): Promise<Registry> {
+export async function loadRegistry(entry: FileEntry | null, problems: Problem[]): Promise<Registry> {
   if (entry === null) return { actors: [], text: null };
   const read = await readSource(entry);
   if ("problem" in read) {
@@ -124,37 +100,6 @@ async function loadRegistry(entry: FileEntry | null, problems: Problem[]): Promi
       severity: "error",
     });
     return { actors: [], text: read.file.text };
-  }
-}
-
-function withoutExtension(relPath: string): string {
-  return relPath.replace(/\.[^./]*$/, "");
-}
-
-/** Gives every briefing a unique id; `loaded` is in relPath order, so the first file wins. */
-function resolveDuplicateIds(loaded: { briefing: Briefing; entry: FileEntry }[], problems: Problem[]) {
-  const owner = new Map<string, FileEntry>();
-  const wanted = new Set(loaded.map((l) => l.briefing.id));
-  for (const item of loaded) {
-    const { briefing, entry } = item;
-    const first = owner.get(briefing.id);
-    if (first === undefined) {
-      owner.set(briefing.id, entry);
-      continue;
-    }
-    const candidates = [withoutExtension(entry.relPath), entry.relPath];
-    let id = candidates.find((c) => !owner.has(c) && !wanted.has(c));
-    for (let n = 2; id === undefined; n++) {
-      const c = `${candidates[0]}-${n}`;
-      if (!owner.has(c) && !wanted.has(c)) id = c;
-    }
-    problems.push({
-      path: entry.displayPath,
-      message: `duplicate id '${briefing.id}', also used by ${first.relPath}; this one is '${id}'`,
-      severity: "warning",
-    });
-    owner.set(id, entry);
-    item.briefing = { ...briefing, id };
   }
 }
 
@@ -233,7 +178,14 @@ export async function loadBriefings(dir: string, opts: LoadOptions = {}): Promis
   for (const found of perFile) if (found) problems.push(...found);
 
   const loaded = results.filter((r) => r !== null);
-  resolveDuplicateIds(loaded, problems);
+  resolveDuplicateIds(
+    loaded,
+    (l) => l.briefing.id,
+    (l, id) => {
+      l.briefing = { ...l.briefing, id };
+    },
+    problems,
+  );
 
   if (files !== null) {
     const entries = fresh.filter((e): e is CacheEntry => e !== null && e !== undefined);

@@ -7,7 +7,21 @@
 // for `--dir briefings`, `/srv/news/a.md` for `--dir /srv/news`), so `check` output points at files
 // the user can open from where they ran the command.
 import { createHash } from "node:crypto";
-import { close, constants, type Dirent, fstat, open, read, type Stats, stat as statCb } from "node:fs";
+import {
+  close,
+  closeSync,
+  constants,
+  type Dirent,
+  fstat,
+  fstatSync,
+  open,
+  openSync,
+  read,
+  readSync,
+  type Stats,
+  stat as statCb,
+  statSync,
+} from "node:fs";
 import { readdir, realpath, stat } from "node:fs/promises";
 import path from "node:path";
 import type { Problem, SourceFile } from "./schema.js";
@@ -418,30 +432,44 @@ function readProblem(entry: FileEntry, err: unknown): Problem {
   return { path: entry.displayPath, message, severity: code === "ENOENT" ? "warning" : "error" };
 }
 
-// Reading uses the callback API behind small promise wrappers: FileHandle costs several times more
-// per file, which at 100k files is the difference between two seconds and ten.
-function openFile(p: string): Promise<number> {
-  return new Promise((resolve, reject) =>
-    open(p, OPEN_FLAGS, (err, fd) => (err ? reject(err) : resolve(fd))),
-  );
+/**
+ * The four calls a read makes. Either every one returns a promise (the reader's thread, where a read
+ * must not hold the keys) or every one returns its value (a parse worker, where a synchronous call
+ * costs microseconds instead of a round trip through libuv's thread pool).
+ */
+export interface ReadIo {
+  open(p: string): number | Promise<number>;
+  fstat(fd: number): Stats | Promise<Stats>;
+  read(fd: number, buf: Buffer, offset: number): number | Promise<number>;
+  close(fd: number): void | Promise<void>;
 }
 
-function statFd(fd: number): Promise<Stats> {
-  return new Promise((resolve, reject) => fstat(fd, (err, st) => (err ? reject(err) : resolve(st))));
-}
+// The callback API behind small promise wrappers: FileHandle costs several times more per file,
+// which at 100k files is the difference between two seconds and ten.
+const callbackIo: ReadIo = {
+  open: (p) =>
+    new Promise((resolve, reject) => open(p, OPEN_FLAGS, (err, fd) => (err ? reject(err) : resolve(fd)))),
+  fstat: (fd) => new Promise((resolve, reject) => fstat(fd, (err, st) => (err ? reject(err) : resolve(st)))),
+  read: (fd, buf, offset) =>
+    new Promise((resolve, reject) =>
+      read(fd, buf, offset, buf.length - offset, offset, (err, n) => (err ? reject(err) : resolve(n))),
+    ),
+  close: (fd) => new Promise((resolve) => close(fd, () => resolve())),
+};
 
-function readAt(fd: number, buf: Buffer, offset: number): Promise<number> {
-  return new Promise((resolve, reject) =>
-    read(fd, buf, offset, buf.length - offset, offset, (err, n) => (err ? reject(err) : resolve(n))),
-  );
-}
-
-function closeFd(fd: number): Promise<void> {
-  return new Promise((resolve) => close(fd, () => resolve()));
-}
+export const syncIo: ReadIo = {
+  open: (p) => openSync(p, OPEN_FLAGS),
+  fstat: (fd) => fstatSync(fd),
+  read: (fd, buf, offset) => readSync(fd, buf, offset, buf.length - offset, offset),
+  close: (fd) => {
+    try {
+      closeSync(fd);
+    } catch {}
+  },
+};
 
 /** The whole file, or null when it holds more than the cap (it grew since fstat). */
-async function readAll(fd: number, size: number): Promise<Buffer | null> {
+async function readAll(io: ReadIo, fd: number, size: number): Promise<Buffer | null> {
   // One byte of headroom: a short read that stops at the size fstat gave is the end of the file,
   // with no extra read to see EOF; anything else keeps reading until a read returns nothing.
   let buf = Buffer.allocUnsafe(Math.min(size, MAX_FILE_BYTES) + 1);
@@ -453,7 +481,7 @@ async function readAll(fd: number, size: number): Promise<Buffer | null> {
       buf.copy(bigger, 0, 0, used);
       buf = bigger;
     }
-    const n = await readAt(fd, buf, used);
+    const n = await io.read(fd, buf, used);
     if (n === 0) return buf.subarray(0, used);
     used += n;
     if (used === size && used < buf.length) return buf.subarray(0, used);
@@ -461,7 +489,10 @@ async function readAll(fd: number, size: number): Promise<Buffer | null> {
 }
 
 /** Reads one scanned file; never throws. */
-export async function readSource(entry: FileEntry): Promise<{ file: SourceFile } | { problem: Problem }> {
+export async function readSource(
+  entry: FileEntry,
+  io: ReadIo = callbackIo,
+): Promise<{ file: SourceFile } | { problem: Problem }> {
   const fail = (message: string, line?: number) => ({
     problem: {
       path: entry.displayPath,
@@ -472,12 +503,12 @@ export async function readSource(entry: FileEntry): Promise<{ file: SourceFile }
   });
   let fd: number | undefined;
   try {
-    fd = await openFile(entry.openPath);
-    const st = await statFd(fd);
+    fd = await io.open(entry.openPath);
+    const st = await io.fstat(fd);
     if (!st.isFile()) return fail(`not a regular file (${typeName(st)})`);
     if (st.size > MAX_FILE_BYTES)
       return fail(`file is ${formatBytes(st.size)}, over the ${formatBytes(MAX_FILE_BYTES, true)} limit`);
-    const buf = await readAll(fd, st.size);
+    const buf = await readAll(io, fd, st.size);
     if (buf === null)
       return fail(`file grew past the ${formatBytes(MAX_FILE_BYTES, true)} limit while being read`);
     if (buf.length === 0) return fail("empty file");
@@ -492,7 +523,7 @@ export async function readSource(entry: FileEntry): Promise<{ file: SourceFile }
   } catch (err) {
     return { problem: readProblem(entry, err) };
   } finally {
-    if (fd !== undefined) await closeFd(fd);
+    if (fd !== undefined) await io.close(fd);
   }
 }
 
@@ -526,6 +557,16 @@ export function scanDigest(scan: ScanResult): string {
     scan.registry?.relPath ?? null,
   ]);
   return createHash("sha256").update(seen).digest("hex");
+}
+
+/** `fileStat` for a parse worker. */
+export function fileStatSync(p: string): { size: number; mtimeMs: number } | null {
+  try {
+    const st = statSync(p);
+    return st.isFile() ? { size: st.size, mtimeMs: st.mtimeMs } : null;
+  } catch {
+    return null;
+  }
 }
 
 export function fileStat(p: string): Promise<{ size: number; mtimeMs: number } | null> {

@@ -4,7 +4,7 @@
 // is for finding briefings. Sorted by name, case-insensitively.
 
 import { actorKey, guessKind, registryEntry } from "../briefing/actor-names.js";
-import { extractActorDetails } from "../briefing/actors.js";
+import { type FoundActor, unregisteredActors } from "../briefing/actors.js";
 import type { ActorKind, Briefing, RegistryActor } from "../briefing/schema.js";
 
 export interface ActorEntry {
@@ -14,21 +14,29 @@ export interface ActorEntry {
   briefingIds: string[];
 }
 
-function briefingTexts(b: Briefing): string[] {
-  const texts = [b.title, ...b.keyPoints.map((p) => p.text)];
-  for (const section of [b.sections.whatHappened, b.sections.whyItMatters, b.sections.whatToWatch]) {
-    for (const p of section) texts.push(p.text);
-  }
-  return texts;
+/** What the index needs of a briefing: its id, its actors, and what its text says about them. */
+export interface ActorSource {
+  id: string;
+  actors: readonly string[];
+  /** What the text says of the briefing's actors the registry does not know (asked only then). */
+  details(): readonly FoundActor[];
 }
 
 export function buildActorIndex(
   briefings: readonly Briefing[],
   registry: readonly RegistryActor[],
 ): ActorEntry[] {
+  return indexActors(
+    briefings.map((b) => ({ id: b.id, actors: b.actors, details: () => unregisteredActors(b, registry) })),
+    registry,
+  );
+}
+
+/** The index over `items` in story order. */
+export function indexActors(items: Iterable<ActorSource>, registry: readonly RegistryActor[]): ActorEntry[] {
   const byKey = new Map<string, ActorEntry & { guessed: ActorKind | null }>();
-  for (const b of briefings) {
-    let learnt: Map<string, { kind: ActorKind | null; aliases: string[] }> | null = null;
+  for (const b of items) {
+    let learnt: Map<string, FoundActor> | null = null;
     for (const name of b.actors) {
       const key = actorKey(name);
       let entry = byKey.get(key);
@@ -43,10 +51,7 @@ export function buildActorIndex(
       // holds tens of thousands at 100k briefings).
       if (entry.briefingIds.at(-1) !== b.id) entry.briefingIds.push(b.id);
       if (registryEntry(name, registry)) continue;
-      // Not in the registry: read the briefing again for what its text says about the actor.
-      learnt ??= new Map(
-        extractActorDetails(briefingTexts(b), registry, []).map((a) => [actorKey(a.name), a] as const),
-      );
+      learnt ??= new Map(b.details().map((a) => [actorKey(a.name), a] as const));
       const found = learnt.get(key);
       if (found?.kind && !entry.guessed) entry.guessed = found.kind;
       for (const alias of found?.aliases ?? []) if (!entry.aliases.includes(alias)) entry.aliases.push(alias);

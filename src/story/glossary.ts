@@ -59,9 +59,16 @@ function ownDefinition(
   return false;
 }
 
-export function mergeGlossary(briefings: readonly Briefing[]): GlossaryTerm[] {
+/** What the merge needs of a briefing: its id and the terms it defines. */
+export interface TermSource {
+  id: string;
+  glossary: readonly { term: string; definition: string }[];
+}
+
+/** The terms defined across `items` (in story order), by key, with no uses found yet. */
+export function collectTerms(items: Iterable<TermSource>): Map<string, GlossaryTerm> {
   const byKey = new Map<string, GlossaryTerm>();
-  for (const b of briefings) {
+  for (const b of items) {
     for (const g of b.glossary) {
       const key = termKey(g.term);
       if (!key) continue;
@@ -84,31 +91,47 @@ export function mergeGlossary(briefings: readonly Briefing[]): GlossaryTerm[] {
       }
     }
   }
-  // One pass per briefing with every term in one pattern, rather than terms × briefings searches.
-  const keys = [...byKey.keys()].filter((k) => k.length > 1);
-  if (keys.length > 0) {
-    keys.sort((a, b) => b.length - a.length);
-    const re = new RegExp(
-      `(?<![\\p{L}\\p{N}])(?:${keys.map(termPattern).join("|")})(?![\\p{L}\\p{N}])`,
-      "giu",
-    );
-    for (const b of briefings) {
-      const text = briefingText(b);
-      re.lastIndex = 0;
-      for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-        const entry = byKey.get(termKey(m[0]));
-        if (entry && entry.usedIn.at(-1) !== b.id) entry.usedIn.push(b.id);
-      }
-      for (const g of b.glossary) {
-        const entry = byKey.get(termKey(g.term));
-        if (entry && entry.usedIn.at(-1) !== b.id) entry.usedIn.push(b.id);
-      }
-    }
-    const order = new Map(briefings.map((b, i) => [b.id, i]));
-    for (const entry of byKey.values())
-      entry.usedIn.sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
-  }
-  return [...byKey.values()].sort(
+  return byKey;
+}
+
+/**
+ * One pattern for every term (longest first), so a briefing is searched once rather than once per
+ * term; null when no term can be searched for.
+ */
+export function usesPattern(keys: Iterable<string>): RegExp | null {
+  const searchable = [...keys].filter((k) => k.length > 1);
+  if (searchable.length === 0) return null;
+  searchable.sort((a, b) => b.length - a.length);
+  return new RegExp(
+    `(?<![\\p{L}\\p{N}])(?:${searchable.map(termPattern).join("|")})(?![\\p{L}\\p{N}])`,
+    "giu",
+  );
+}
+
+/** The keys of the terms a briefing's text mentions or its glossary defines, each once. */
+export function usedKeys(text: string, glossary: TermSource["glossary"], re: RegExp): string[] {
+  const keys = new Set<string>();
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) keys.add(termKey(m[0]));
+  for (const g of glossary) keys.add(termKey(g.term));
+  return [...keys];
+}
+
+/** Terms A–Z, case aside. */
+export function sortTerms(terms: Iterable<GlossaryTerm>): GlossaryTerm[] {
+  return [...terms].sort(
     (a, b) => a.term.localeCompare(b.term, "en", { sensitivity: "base" }) || (a.term < b.term ? -1 : 1),
   );
+}
+
+export function mergeGlossary(briefings: readonly Briefing[]): GlossaryTerm[] {
+  const byKey = collectTerms(briefings);
+  const re = usesPattern(byKey.keys());
+  if (re !== null) {
+    // Briefings are taken in story order, so every usedIn list comes out in story order.
+    for (const b of briefings) {
+      for (const key of usedKeys(briefingText(b), b.glossary, re)) byKey.get(key)?.usedIn.push(b.id);
+    }
+  }
+  return sortTerms(byKey.values());
 }

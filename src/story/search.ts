@@ -2,11 +2,17 @@
 // appear (as a substring, so typing a prefix already finds); "quoted words" must appear together.
 import type { Briefing } from "../briefing/schema.js";
 
-const textCache = new WeakMap<Briefing, string>();
+/** What a briefing's searchable text is made of. */
+export type TextParts = Pick<
+  Briefing,
+  "title" | "source" | "actors" | "tags" | "keyPoints" | "sections" | "glossary"
+>;
+
+const textCache = new WeakMap<TextParts, string>();
 const lowerCache = new WeakMap<Briefing, string>();
 
 /** Everything a reader could search for in one briefing, one part per line. Cached per briefing. */
-export function briefingText(b: Briefing): string {
+export function briefingText(b: TextParts): string {
   const cached = textCache.get(b);
   if (cached !== undefined) return cached;
   const parts: string[] = [b.title];

@@ -33,7 +33,7 @@ import {
 } from "./view.js";
 
 const MAGIC = "signaldesk-story";
-const FORMAT = 6;
+const FORMAT = 7;
 const BLOCK = 64 * 1024;
 const BLOCKS_KEPT = 128;
 const HEAD_MAX = 16 * 1024;
@@ -51,10 +51,14 @@ const SECTIONS = [
   "eventBriefing",
   "timelineHeads",
   "summaryOffsets",
-  "summaries",
   "eventOffsets",
+  "summaries",
   "events",
 ] as const;
+/** Sections written as they are encoded, after every other (their offsets are known only then). */
+const STREAMED = ["summaries", "events"] as const;
+/** Room for the header line; it holds counts and positions, a few hundred bytes. */
+const HEAD_ROOM = 4096;
 type Section = (typeof SECTIONS)[number];
 
 interface Header {
@@ -167,13 +171,19 @@ function fromEventRecord(r: EventRecord, summaries: Table<Summary>): StoryEvent 
   return { date, precision, text, line, briefingId, briefing, conflict: conflict === 1, conflictWith };
 }
 
-async function encodeRecords<T, R>(
+/**
+ * Encodes `table` as JSON records, CHUNK at a time, each chunk written at `at` onwards as soon as it
+ * is made (a million timeline records are never one buffer), with a turn of the event loop between
+ * chunks. Returns the records' offsets and their total length; null when over 4 GiB.
+ */
+async function writeRecords<T, R>(
+  write: (bytes: Buffer, at: number) => Promise<void>,
+  at: number,
   table: Table<T>,
   encode: (row: T, i: number) => R,
-): Promise<{ offsets: Uint32Array; blob: Buffer } | null> {
+): Promise<{ offsets: Uint32Array; length: number } | null> {
   const offsets = new Uint32Array(table.length + 1);
-  const parts: Buffer[] = [];
-  let at = 0;
+  let length = 0;
   for (let i = 0; i < table.length; i += CHUNK) {
     const end = Math.min(table.length, i + CHUNK);
     const strings: string[] = [];
@@ -181,20 +191,23 @@ async function encodeRecords<T, R>(
       const row = table.get(j);
       const s = JSON.stringify(row === undefined ? null : encode(row, j));
       strings.push(s);
-      at += Buffer.byteLength(s);
+      const next = length + Buffer.byteLength(s);
       // Offsets are 32-bit: a blob of 4 GiB is not worth snapshotting.
-      if (at > 0xffffffff) return null;
-      offsets[j + 1] = at;
+      if (next > 0xffffffff) return null;
+      offsets[j + 1] = length = next;
     }
-    parts.push(Buffer.from(strings.join("")));
+    const bytes = Buffer.from(strings.join(""));
+    await write(bytes, at + offsets[i]!);
     await nextTurn();
   }
-  return { offsets, blob: Buffer.concat(parts) };
+  return { offsets, length };
 }
 
 function bytesOf(view: ArrayBufferView): Buffer {
   return Buffer.from(view.buffer, view.byteOffset, view.byteLength);
 }
+
+const align = (n: number) => Math.ceil(n / ALIGN) * ALIGN;
 
 /**
  * Writes `story` to `file` (temp file and rename: a reader never sees half of one). Returns false,
@@ -209,11 +222,12 @@ export async function writeSnapshot(
   const ids = new Map<string, number>();
   for (let i = 0; i < story.briefings.length; i++) ids.set(story.briefings.get(i)?.id ?? "", i);
   const terms = termIndexes(story.glossary);
-  const summaries = await encodeRecords(story.briefings, (s, i) => summaryRecord(s, terms.get(i) ?? []));
-  const events = await encodeRecords(story.timeline, (e) => eventRecord(e, (id) => ids.get(id) ?? -1));
-  if (summaries === null || events === null) return false;
   const meta: Meta = { dir: story.dir, registry: [...story.registry], problems: [...story.problems] };
-  const bodies: Record<Section, Buffer> = {
+  const n = story.briefings.length;
+  const m = story.timeline.length;
+  // Everything but the two record blobs is known now; the offset columns get their room now and
+  // their bytes once the blobs are written.
+  const fixed: Record<Exclude<Section, (typeof STREAMED)[number]>, Buffer> = {
     meta: serialize(meta),
     glossary: serialize(story.glossary),
     actors: serialize(story.actors),
@@ -222,53 +236,53 @@ export async function writeSnapshot(
     eventDate: bytesOf(story.eventDate),
     eventBriefing: bytesOf(story.eventBriefing),
     timelineHeads: bytesOf(story.timelineHeads ?? groupStarts(story.eventDate)),
-    summaryOffsets: bytesOf(summaries.offsets),
-    summaries: summaries.blob,
-    eventOffsets: bytesOf(events.offsets),
-    events: events.blob,
+    summaryOffsets: Buffer.alloc((n + 1) * 4),
+    eventOffsets: Buffer.alloc((m + 1) * 4),
   };
-  const header = (sections: Header["sections"]): Buffer => {
-    const h: Header = {
-      magic: MAGIC,
-      format: FORMAT,
-      stamp,
-      briefings: story.briefings.length,
-      events: story.timeline.length,
-      sections,
-    };
-    return Buffer.from(`${JSON.stringify(h)}\n`);
-  };
-  // The header's length depends on the offsets it holds: lay out with a generous guess, then fix.
-  const layout = (start: number) => {
-    const sections = {} as Header["sections"];
-    let at = start;
-    for (const name of SECTIONS) {
-      at = Math.ceil(at / ALIGN) * ALIGN;
-      sections[name] = [at, bodies[name].length];
-      at += bodies[name].length;
-    }
-    return sections;
-  };
-  let start = 1024;
-  let head = header(layout(start));
-  while (head.length > start) {
-    start *= 2;
-    head = header(layout(start));
+  const sections = {} as Header["sections"];
+  let at = HEAD_ROOM;
+  for (const name of SECTIONS) {
+    if (name === "summaries" || name === "events") continue;
+    at = align(at);
+    sections[name] = [at, fixed[name].length];
+    at += fixed[name].length;
   }
-  const sections = layout(start);
 
   const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
   try {
     await mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
     const handle = await open(tmp, "w", 0o600);
     try {
-      await handle.write(head, 0, head.length, 0);
-      let end = head.length;
+      const write = async (bytes: Buffer, position: number) => {
+        let done = 0;
+        while (done < bytes.length) {
+          const { bytesWritten } = await handle.write(bytes, done, bytes.length - done, position + done);
+          done += bytesWritten;
+        }
+      };
+      at = align(at);
+      const summaries = await writeRecords(write, at, story.briefings, (row, i) =>
+        summaryRecord(row, terms.get(i) ?? []),
+      );
+      if (summaries === null) throw new Error("too big");
+      sections.summaries = [at, summaries.length];
+      at = align(at + summaries.length);
+      const events = await writeRecords(write, at, story.timeline, (e) =>
+        eventRecord(e, (id) => ids.get(id) ?? -1),
+      );
+      if (events === null) throw new Error("too big");
+      sections.events = [at, events.length];
+      const end = at + events.length;
+      fixed.summaryOffsets = bytesOf(summaries.offsets);
+      fixed.eventOffsets = bytesOf(events.offsets);
       for (const name of SECTIONS) {
-        const body = bodies[name];
-        if (body.length > 0) await handle.write(body, 0, body.length, sections[name][0]);
-        end = Math.max(end, sections[name][0] + body.length);
+        if (name === "summaries" || name === "events") continue;
+        if (fixed[name].length > 0) await write(fixed[name], sections[name][0]);
       }
+      const h: Header = { magic: MAGIC, format: FORMAT, stamp, briefings: n, events: m, sections };
+      const head = Buffer.from(`${JSON.stringify(h)}\n`);
+      if (head.length > HEAD_ROOM) throw new Error("header too long");
+      await write(head, 0);
       // An empty section at the end starts past the last byte written; the file must reach it.
       await handle.truncate(end);
     } finally {

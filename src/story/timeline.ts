@@ -155,7 +155,8 @@ export function reportsSameEvent(a: string, b: string): boolean {
   return sameEvent(eventFeatures(a), eventFeatures(b));
 }
 
-function dayNumber(date: string): number {
+/** Days since 1970-01-01 of a YYYY-MM-DD date. */
+export function dayNumber(date: string): number {
   const utc = Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
   return Math.round(utc / 86_400_000);
 }
@@ -163,63 +164,72 @@ function dayNumber(date: string): number {
 /** Events handled between the points where an async caller may pause. */
 const STEP = 256;
 
+/** What the conflict search reads of a timeline, in date order, one event at a time. */
+export interface ConflictInput {
+  readonly length: number;
+  /** The day number (`dayNumber`) of a day-precision event; NaN for a month or a year. */
+  day(i: number): number;
+  text(i: number): string;
+  /** Who told it: events of one briefing never conflict. */
+  briefing(i: number): number | string;
+}
+
 /**
- * Flags conflicts; yields every STEP events so that `buildTimelineAsync` can let other work run
- * (a reader's keys) on a large archive. `buildTimeline` just runs it to the end.
+ * Calls `link(i, j)` (i < j) for every pair of events that report one event on different days. Works
+ * through the days in order, holding the sentences of a week at a time (their features and a
+ * word -> events index per day), so a timeline of a million events is never in memory at once. Yields
+ * every STEP events, so that `buildTimelineAsync` can let other work run.
  */
-function* markConflicts(entries: TimelineEntry[]): Generator<void, void, void> {
-  // Day buckets, each with a word -> entries index; only day-precision events can disagree on a day.
+export function* findConflicts(src: ConflictInput, link: (i: number, j: number) => void): Generator<void> {
   const buckets = new Map<number, Map<string, number[]>>();
-  const features: (EventFeatures | null)[] = entries.map(() => null);
-  const days: number[] = entries.map(() => 0);
-  for (let i = 0; i < entries.length; i++) {
-    if (i % STEP === STEP - 1) yield;
-    const e = entries[i]!;
-    if (e.precision !== "day") continue;
-    const f = eventFeatures(e.text);
-    features[i] = f;
-    days[i] = dayNumber(e.date);
-    let bucket = buckets.get(days[i]!);
-    if (!bucket) {
-      bucket = new Map();
-      buckets.set(days[i]!, bucket);
+  /** Per day held: the first and last event on it. */
+  const spans = new Map<number, [number, number]>();
+  const features = new Map<number, EventFeatures>();
+  let built = 0;
+  // Day events are in day order (a month or a year can sit between two days, never inside one).
+  const buildThrough = (lastDay: number) => {
+    for (; built < src.length; built++) {
+      const day = src.day(built);
+      if (Number.isNaN(day)) continue;
+      if (day > lastDay) return;
+      const f = eventFeatures(src.text(built));
+      features.set(built, f);
+      let bucket = buckets.get(day);
+      if (!bucket) {
+        bucket = new Map();
+        buckets.set(day, bucket);
+        spans.set(day, [built, built]);
+      } else spans.get(day)![1] = built;
+      for (const w of f.words) {
+        if (ACT_NAMES.has(w) && f.words.size > 1) continue; // acts are too common to find candidates by
+        const list = bucket.get(w);
+        if (list) list.push(built);
+        else bucket.set(w, [built]);
+      }
     }
-    for (const w of f.words) {
-      if (ACT_NAMES.has(w) && f.words.size > 1) continue; // acts are too common to find candidates by
-      const list = bucket.get(w);
-      if (list) list.push(i);
-      else bucket.set(w, [i]);
-    }
-  }
-  const link = (a: number, b: number) => {
-    const ea = entries[a]!;
-    const eb = entries[b]!;
-    ea.conflict = true;
-    eb.conflict = true;
-    if (
-      ea.conflictWith.length < MAX_CONFLICT_WITH &&
-      !ea.conflictWith.some((c) => c.date === eb.date && c.briefingId === eb.briefingId)
-    ) {
-      ea.conflictWith.push({ date: eb.date, briefingId: eb.briefingId });
-    }
-    if (
-      eb.conflictWith.length < MAX_CONFLICT_WITH &&
-      !eb.conflictWith.some((c) => c.date === ea.date && c.briefingId === ea.briefingId)
-    ) {
-      eb.conflictWith.push({ date: ea.date, briefingId: ea.briefingId });
+  };
+  const dropBefore = (day: number) => {
+    for (const [d, [first, last]] of spans) {
+      if (d >= day) return;
+      for (let k = first; k <= last; k++) features.delete(k);
+      spans.delete(d);
+      buckets.delete(d);
     }
   };
   // Shared words counted while gathering: when every list was read, the count is exact and most
   // candidates are dropped (fewer than MIN_SHARED words in common) without comparing anything.
   const counts = new Map<number, number>();
-  for (let i = 0; i < entries.length; i++) {
+  for (let i = 0; i < src.length; i++) {
     if (i % STEP === STEP - 1) yield;
-    const e = entries[i]!;
-    const f = features[i];
-    if (!f) continue;
+    const day = src.day(i);
+    if (Number.isNaN(day)) continue;
+    buildThrough(day + CONFLICT_WINDOW_DAYS);
+    dropBefore(day);
+    const f = features.get(i)!;
+    const who = src.briefing(i);
     // Look forward only, so each pair is considered once.
     for (let off = 1; off <= CONFLICT_WINDOW_DAYS; off++) {
-      const bucket = buckets.get(days[i]! + off);
+      const bucket = buckets.get(day + off);
       if (!bucket) continue;
       const lists: number[][] = [];
       for (const w of f.words) {
@@ -247,17 +257,50 @@ function* markConflicts(entries: TimelineEntry[]): Generator<void, void, void> {
       }
       let compared = 0;
       for (const [j, shared] of counts) {
-        if (entries[j]!.briefingId === e.briefingId) continue;
+        if (src.briefing(j) === who) continue;
         if (complete) {
-          if (shared >= MIN_SHARED && sameEvent(f, features[j]!, shared)) link(i, j);
+          if (shared >= MIN_SHARED && sameEvent(f, features.get(j)!, shared)) link(i, j);
         } else {
           // Counts from a partial read are too low; the rarest words' candidates come first.
           if (++compared > MAX_CANDIDATES) break;
-          if (sameEvent(f, features[j]!)) link(i, j);
+          if (sameEvent(f, features.get(j)!)) link(i, j);
         }
       }
     }
   }
+}
+
+/** Flags both entries of a conflicting pair and names each in the other, up to MAX_CONFLICT_WITH. */
+function linker(entries: TimelineEntry[]): (a: number, b: number) => void {
+  const name = (from: TimelineEntry, to: TimelineEntry) => {
+    if (
+      from.conflictWith.length < MAX_CONFLICT_WITH &&
+      !from.conflictWith.some((c) => c.date === to.date && c.briefingId === to.briefingId)
+    ) {
+      from.conflictWith.push({ date: to.date, briefingId: to.briefingId });
+    }
+  };
+  return (a, b) => {
+    const ea = entries[a]!;
+    const eb = entries[b]!;
+    ea.conflict = true;
+    eb.conflict = true;
+    name(ea, eb);
+    name(eb, ea);
+  };
+}
+
+function conflictInput(entries: TimelineEntry[]): ConflictInput {
+  return {
+    length: entries.length,
+    day: (i) => (entries[i]!.precision === "day" ? dayNumber(entries[i]!.date) : Number.NaN),
+    text: (i) => entries[i]!.text,
+    briefing: (i) => entries[i]!.briefingId,
+  };
+}
+
+function markConflicts(entries: TimelineEntry[]): Generator<void> {
+  return findConflicts(conflictInput(entries), linker(entries));
 }
 
 function entriesOf(briefings: readonly Briefing[]): TimelineEntry[] {

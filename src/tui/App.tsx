@@ -208,6 +208,23 @@ function Screen({ story, note, today, columns, rows, state, dispatch }: ScreenPr
     } else if (body) show(body, index, event);
   };
 
+  // A reader whose briefing is not at hand (the screen was too small for a while, or the story was
+  // replaced by its saved copy) reads it again, keeping its place.
+  const missing = state.reader !== null && openBriefing === undefined && openIndex >= 0 ? openIndex : -1;
+  useEffect(() => {
+    if (missing < 0) return;
+    let live = true;
+    const body = loadBody(story, missing);
+    if (body instanceof Promise) {
+      void body.then((b) => {
+        if (live) setOpened({ briefing: b, index: missing });
+      });
+    } else if (body) setOpened({ briefing: body, index: missing });
+    return () => {
+      live = false;
+    };
+  }, [missing, story]);
+
   // Read-ahead: once the cursor rests, the briefing under it is read and parsed, so Enter shows it
   // without waiting for the file (only a story from a snapshot reads files; see bodies.ts).
   const resting =

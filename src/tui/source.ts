@@ -1,11 +1,12 @@
 // Where the reader's story comes from, fastest first:
 // 1. the snapshot the last run saved (story/snapshot.ts), shown at once and then checked against the
 //    folder (story/current.ts), with "checking files…" in the header until the check is done;
-// 2. otherwise, or when the check finds anything changed, a load of the folder (parsed-briefing cache
-//    for unchanged files), with progress on screen or, over a snapshot already shown, in the header;
-//    the story built from it is shown, saved as the next snapshot, and then swapped for that
-//    snapshot so the session holds summaries rather than every body.
-// The loader (and with it zod and yaml) is imported only when a load is needed.
+// 2. otherwise, or when the check finds anything changed, a load of the folder in parse workers
+//    (story/load-story.ts), with progress on screen or, over a snapshot already shown, in the header;
+//    the story built from it is shown as soon as its timeline is, then again once the glossary terms
+//    each briefing uses are found, saved as the next snapshot, and swapped for that snapshot.
+//    Neither holds bodies: the reader parses a briefing's file when it is opened.
+// The loader is imported only when a load is needed.
 import { cacheEnabledByDefault, cacheFilesSync, cacheStamp, defaultCacheDir } from "../briefing/cache.js";
 import type { LoadedFiles } from "../briefing/read.js";
 import { filesUnchanged, registryText } from "../story/current.js";
@@ -18,6 +19,8 @@ import { warmParser } from "./bodies.js";
 export const CHECKING_NOTE = "checking files…";
 /** Quitting while this shows loses the snapshot (not the briefings): the next start loads again. */
 export const SAVING_NOTE = "saving for the next start…";
+/** Shown over a story just loaded while its briefings are read again for the glossary terms they use. */
+export const USES_NOTE = "finding glossary terms…";
 
 export interface SourceEvents {
   /** Loading with nothing to show yet. */
@@ -90,20 +93,68 @@ export async function provideStory(
     on.ready(saved.story, "files changed: reloading…");
   }
 
+  let last = 0;
+  const progress = (done: number, total: number) => {
+    if (shown === null) {
+      on.progress(done, total);
+      return;
+    }
+    const now = performance.now();
+    if (now - last < 250 && done < total) return;
+    last = now;
+    on.ready(shown, `reloading ${done}/${total}…`);
+  };
+  // A text query searches bodies: only then is the folder loaded whole and held.
+  if (queryTerms(opts.filter.query ?? "").length > 0) {
+    await loadWhole(opts, place, progress, on);
+    return;
+  }
+  const { loadStory } = await import("../story/load-story.js");
+  const loaded = await loadStory(dir, {
+    pause: opts.pause,
+    alive: on.alive,
+    onProgress: progress,
+    onEarly: (story) => on.ready(story, USES_NOTE),
+  });
+  if (loaded === null || !on.alive()) {
+    loaded?.close();
+    return;
+  }
+  const { story } = loaded;
+  if (place === null) {
+    // Nowhere to save it: the story keeps reading its timeline from the load's spill file.
+    on.ready(story);
+    return;
+  }
+  on.ready(story, SAVING_NOTE);
+  const [written] = await Promise.all([
+    writeSnapshot(place.file, place.stamp, story, loaded.files),
+    warmParser(story),
+  ]);
+  if (!on.alive()) {
+    loaded.close();
+    return;
+  }
+  const reopened = written ? openSnapshot(place.file, place.stamp, place.dir) : null;
+  if (reopened === null) {
+    on.ready(story);
+    return;
+  }
+  on.ready(reopened.story);
+  loaded.close();
+}
+
+/** The load for a text query: whole briefings, held for the session. */
+async function loadWhole(
+  opts: SourceOptions,
+  place: SnapshotPlace | null,
+  progress: (done: number, total: number) => void,
+  on: SourceEvents,
+): Promise<void> {
   const { loadBriefings } = await import("../briefing/load.js");
   let seen: LoadedFiles | null = null;
-  let last = 0;
-  const data = await loadBriefings(dir, {
-    onProgress(done, total) {
-      if (shown === null) {
-        on.progress(done, total);
-        return;
-      }
-      const now = performance.now();
-      if (now - last < 250 && done < total) return;
-      last = now;
-      on.ready(shown, `reloading ${done}/${total}…`);
-    },
+  const data = await loadBriefings(opts.dir, {
+    onProgress: progress,
     onFiles(f) {
       seen = f;
     },
@@ -116,17 +167,7 @@ export async function provideStory(
     return;
   }
   on.ready(story, SAVING_NOTE);
-  const [written] = await Promise.all([
-    writeSnapshot(place.file, place.stamp, story, seen),
-    warmParser(story),
-  ]);
-  if (!on.alive()) return;
-  if (!written) {
-    on.ready(story);
-    return;
-  }
-  // Bodies stay in memory only for a text query; otherwise the session holds summaries from here on.
-  const reopened =
-    queryTerms(opts.filter.query ?? "").length > 0 ? null : openSnapshot(place.file, place.stamp, place.dir);
-  on.ready(reopened?.story ?? story);
+  // Saved for the next start without a query; this session keeps the bodies its query searches.
+  await Promise.all([writeSnapshot(place.file, place.stamp, story, seen), warmParser(story)]);
+  if (on.alive()) on.ready(story);
 }

@@ -12,7 +12,7 @@ const TIMELINE = "[1 Timeline]";
 /** Written by the reader's early paint: it enters the alternate screen and draws row 1 in one write. */
 const PAINTED = "\x1b[?1049h\x1b[?25l\x1b[1;1H";
 /** Header notes while the story on screen is checked, reloaded or saved. */
-const BUSY = /checking files|reloading|saving for the next start/;
+const BUSY = /checking files|reloading|finding glossary terms|saving for the next start/;
 
 let root: string;
 let dir: string;

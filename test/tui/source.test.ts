@@ -13,6 +13,7 @@ import {
   type SnapshotPlace,
   savedStory,
   snapshotPlace,
+  USES_NOTE,
 } from "../../src/tui/source.js";
 
 type Seen =
@@ -111,10 +112,12 @@ describe("provideStory", () => {
     expect(progress.at(-1)).toEqual({ kind: "progress", done: 2, total: 2 });
 
     const shown = readies(seen);
-    expect(shown.map((s) => s.note)).toEqual([SAVING_NOTE, undefined]);
+    // Shown as soon as its timeline is built, while the files are read again for glossary terms.
+    expect(shown.map((s) => s.note)).toEqual([USES_NOTE, SAVING_NOTE, undefined]);
     expect(titles(shown[0]!.story)).toEqual(["Alpha", "Bravo"]);
-    expect(shown[0]!.story.body).toBeDefined();
-    const final = shown[1]!.story;
+    // No load holds bodies: the reader parses a briefing's file when it is opened.
+    expect(shown[0]!.story.body).toBeUndefined();
+    const final = shown[2]!.story;
     expect(titles(final)).toEqual(["Alpha", "Bravo"]);
     expect(final.body).toBeUndefined();
 
@@ -176,8 +179,8 @@ describe("provideStory", () => {
     const place = snapshotPlace(dir);
     expect(place).toBeNull();
     const shown = readies(await provide(place, null));
-    expect(shown.map((s) => s.note)).toEqual([undefined]);
-    expect(shown[0]!.story.body).toBeDefined();
+    expect(shown.map((s) => s.note)).toEqual([USES_NOTE, undefined]);
+    expect(titles(shown[1]!.story)).toEqual(["Alpha", "Bravo"]);
   });
 
   it("stops without showing or saving anything once the reader has closed", async () => {
@@ -189,8 +192,10 @@ describe("provideStory", () => {
 
   it("shows nothing after the reader closes while the story is being saved", async () => {
     const place = snapshotPlace(dir)!;
-    const seen = await provide(place, null, { alive: (s) => !s.some((x) => x.kind === "ready") });
-    expect(readies(seen).map((s) => s.note)).toEqual([SAVING_NOTE]);
+    const seen = await provide(place, null, {
+      alive: (s) => !s.some((x) => x.kind === "ready" && x.note === SAVING_NOTE),
+    });
+    expect(readies(seen).map((s) => s.note)).toEqual([USES_NOTE, SAVING_NOTE]);
   });
 
   // A story with no events ends in empty sections; it must still open next time.

@@ -1,0 +1,396 @@
+// A story built from digests (briefing/digest.ts) as they arrive, in any order, holding per briefing
+// its summary, its glossary lines and what its text says of unknown actors, and per timeline event a
+// few numbers in typed columns with its sentence spilled to disk (spill.ts). At 100k briefings that is
+// tens of megabytes where the briefings themselves were well over a gigabyte: the reader's first
+// load of a large archive stays within the memory of a warm one, and no garbage collection has a
+// gigabyte heap to walk while the reader waits for a frame.
+//
+// The result is the same story `buildStoryView` makes from whole briefings (the tests hold the two
+// equal): the same order, ids, timeline, conflicts, glossary and actor index.
+import type { BriefingDigest, FileOutcome } from "../briefing/digest.js";
+import { compare, idFromPath, resolveDuplicateIds } from "../briefing/ids.js";
+import type { FileEntry } from "../briefing/read.js";
+import type { Precision, Problem, RegistryActor } from "../briefing/schema.js";
+import { indexActors } from "./actors.js";
+import { collectTerms, type GlossaryTerm, sortTerms } from "./glossary.js";
+import { TextSpill } from "./spill.js";
+import { type ConflictInput, dayNumber, findConflicts, MAX_CONFLICT_WITH } from "./timeline.js";
+import type { TextHead } from "./uses.js";
+import {
+  arrayTable,
+  codeDate,
+  dateCode,
+  groupStarts,
+  newestOrder,
+  type StoryEvent,
+  type StoryTerm,
+  type StoryView,
+  type Summary,
+  type Table,
+  termIndexes,
+} from "./view.js";
+
+const PRECISIONS: readonly Precision[] = ["day", "month", "year"];
+
+/** A growable typed column. */
+class Column<T extends Int32Array | Float64Array | Uint8Array> {
+  length = 0;
+  constructor(
+    public data: T,
+    private readonly make: (n: number) => T,
+  ) {}
+  push(v: number): void {
+    if (this.length === this.data.length) {
+      const bigger = this.make(Math.max(1024, this.data.length * 2));
+      bigger.set(this.data);
+      this.data = bigger;
+    }
+    this.data[this.length++] = v;
+  }
+}
+
+const int32 = () => new Column(new Int32Array(1024), (n) => new Int32Array(n));
+
+/** What was built before the second reading (glossary uses) and what that reading needs. */
+export interface BuiltStory {
+  /** The story with every term's `usedIn` holding only the briefings that define it. */
+  story: StoryView;
+  /** Keys of the glossary terms, for the second reading. */
+  keys: string[];
+  /** One per briefing, in story order: its file's place in the scan and its text's head. */
+  reads: { index: number; entry: FileEntry; head: TextHead }[];
+  /** The story again, with the uses the second reading found (by scan index, terms by key index). */
+  withUses(uses: ReadonlyMap<number, readonly number[]>): StoryView;
+  /** id -> the file it came from, for the parsed-briefing cache's id index (broken ids left out). */
+  ids: Map<string, { relPath: string; size: number; mtimeMs: number }>;
+  /** Frees the spilled sentences; the story's timeline cannot be read after. */
+  close(): void;
+}
+
+export class StoryBuilder {
+  private readonly digests: (BriefingDigest | null)[];
+  private readonly stamps: Float64Array;
+  private readonly problems: Problem[];
+  private readonly spill: TextSpill;
+  // Events in arrival order.
+  private readonly evDate = int32();
+  private readonly evLine = int32();
+  private readonly evFile = int32();
+  private readonly evPrecision = new Column(new Uint8Array(1024), (n) => new Uint8Array(n));
+  private readonly evAt = new Column(new Float64Array(1024), (n) => new Float64Array(n));
+  private readonly evBytes = int32();
+  /** Per scan index: where its events start in arrival order, and how many. */
+  private readonly evStart: Int32Array;
+  private readonly evCount: Int32Array;
+
+  constructor(
+    private readonly dir: string,
+    private readonly registry: RegistryActor[],
+    private readonly entries: readonly FileEntry[],
+    scanProblems: readonly Problem[],
+    spillDir?: string,
+  ) {
+    this.digests = new Array(entries.length).fill(null);
+    this.stamps = new Float64Array(entries.length * 2).fill(-1);
+    this.problems = [...scanProblems];
+    this.evStart = new Int32Array(entries.length);
+    this.evCount = new Int32Array(entries.length);
+    this.spill = new TextSpill(spillDir);
+  }
+
+  /** Size and mtime of the file at a scan index, as its outcome gave them (-1 when not seen). */
+  stamp(index: number): { size: number; mtimeMs: number } {
+    return { size: this.stamps[index * 2]!, mtimeMs: this.stamps[index * 2 + 1]! };
+  }
+
+  addProblems(problems: readonly Problem[]): void {
+    this.problems.push(...problems);
+  }
+
+  add(o: FileOutcome): void {
+    this.stamps[o.index * 2] = o.size;
+    this.stamps[o.index * 2 + 1] = o.mtimeMs;
+    this.problems.push(...o.problems);
+    const d = o.digest;
+    if (d === null) return;
+    this.evStart[o.index] = this.evDate.length;
+    this.evCount[o.index] = d.events.length;
+    for (const e of d.events) {
+      this.evDate.push(dateCode(e.date));
+      this.evLine.push(e.line);
+      this.evFile.push(o.index);
+      this.evPrecision.push(PRECISIONS.indexOf(e.precision));
+      const [at, bytes] = this.spill.append(e.text);
+      this.evAt.push(at);
+      this.evBytes.push(bytes);
+    }
+    this.digests[o.index] = { ...d, events: [] };
+  }
+
+  /** Orders the briefings and events, finds conflicts (pausing as `pause` asks) and assembles the story. */
+  async finish(pause: () => Promise<void> | undefined): Promise<BuiltStory> {
+    const step = async () => {
+      const wait = pause();
+      if (wait) await wait;
+    };
+    const { digests, entries } = this;
+    const loaded: { index: number; entry: FileEntry; digest: BriefingDigest }[] = [];
+    digests.forEach((digest, index) => {
+      if (digest) loaded.push({ index, entry: entries[index]!, digest });
+    });
+    const problems = this.problems;
+    resolveDuplicateIds(
+      loaded,
+      (l) => l.digest.id,
+      (l, id) => {
+        l.digest.id = id;
+      },
+      problems,
+    );
+    const ids = this.idIndex(loaded);
+    loaded.sort((a, b) => {
+      const x = a.digest;
+      const y = b.digest;
+      if (x.date !== y.date) {
+        if (x.date === null) return 1;
+        if (y.date === null) return -1;
+        return compare(x.date, y.date);
+      }
+      return compare(x.relPath, y.relPath);
+    });
+    problems.sort((a, b) => compare(a.path, b.path) || (a.line ?? 0) - (b.line ?? 0));
+    const rank = new Int32Array(entries.length).fill(-1);
+    loaded.forEach((l, r) => {
+      rank[l.index] = r;
+    });
+    const summaries: Summary[] = loaded.map(({ digest: d, entry }) => ({
+      id: d.id,
+      path: entry.path,
+      relPath: d.relPath,
+      title: d.title,
+      date: d.date,
+      dateInferred: d.dateInferred,
+      source: d.source,
+      actors: d.actors,
+      tags: d.tags,
+    }));
+    await step();
+
+    const timeline = this.orderEvents(loaded, rank);
+    await step();
+    const conflicts = new Conflicts(timeline.length);
+    const input: ConflictInput = {
+      length: timeline.length,
+      day: (p) => (timeline.precision[p] === 0 ? dayNumber(codeDate(timeline.date[p]!)) : Number.NaN),
+      text: (p) => this.text(timeline.slot[p]!),
+      briefing: (p) => timeline.briefing[p]!,
+    };
+    for (const _ of findConflicts(input, (a, b) => conflicts.link(a, b, timeline.date, timeline.briefing))) {
+      const wait = pause();
+      if (wait) await wait;
+    }
+
+    const items = loaded.map((l, r) => ({ ...l.digest, id: summaries[r]!.id }));
+    const byKey = collectTerms(items);
+    await step();
+    const actorIndex = indexActors(
+      items.map((d) => ({ id: d.id, actors: d.actors, details: () => d.learnt })),
+      this.registry,
+    );
+    await step();
+
+    const at = new Map<string, number>();
+    summaries.forEach((s, r) => {
+      at.set(s.id, r);
+    });
+    const index = (id: string) => at.get(id) ?? -1;
+    const briefings = arrayTable(summaries);
+    const events: Table<StoryEvent> = {
+      length: timeline.length,
+      get: (p) => {
+        if (!(p >= 0 && p < timeline.length)) return undefined;
+        const b = timeline.briefing[p]!;
+        return {
+          date: codeDate(timeline.date[p]!),
+          precision: PRECISIONS[timeline.precision[p]!]!,
+          text: this.text(timeline.slot[p]!),
+          line: timeline.line[p]!,
+          briefingId: summaries[b]?.id ?? "?",
+          briefing: b,
+          conflict: conflicts.flagged(p),
+          conflictWith: conflicts.partners(p).map((q) => ({
+            date: codeDate(timeline.date[q]!),
+            briefingId: summaries[timeline.briefing[q]!]?.id ?? "?",
+          })),
+        };
+      },
+    };
+    const keys = [...byKey.keys()];
+    const assemble = (glossary: StoryTerm[]): StoryView => {
+      let terms: Map<number, number[]> | undefined;
+      return {
+        dir: this.dir,
+        registry: this.registry,
+        problems,
+        briefings,
+        newest: newestOrder(summaries),
+        timeline: events,
+        eventDate: timeline.date,
+        eventBriefing: timeline.briefing,
+        timelineHeads: groupStarts(timeline.date),
+        glossary,
+        actors: actorIndex.map((a) => ({
+          name: a.name,
+          kind: a.kind,
+          aliases: a.aliases,
+          count: a.briefingIds.length,
+        })),
+        termsOf(i) {
+          terms ??= termIndexes(glossary);
+          return (terms.get(i) ?? []).map((t) => glossary[t]!.term);
+        },
+      };
+    };
+    const storyTerms = (merged: Iterable<GlossaryTerm>) =>
+      sortTerms(merged).map((g) => ({
+        term: g.term,
+        definition: g.definition,
+        definitionCount: g.definitions.length,
+        definedIn: Int32Array.from(g.briefingIds, index),
+        usedIn: Int32Array.from(g.usedIn, index),
+      }));
+    // Until the second reading, a term is used where it is defined (when any term can be searched).
+    const searchable = keys.some((k) => k.length > 1);
+    return {
+      story: assemble(
+        storyTerms([...byKey.values()].map((g) => ({ ...g, usedIn: searchable ? g.briefingIds : [] }))),
+      ),
+      keys,
+      reads: loaded.map((l, r) => {
+        const s = summaries[r]!;
+        return {
+          index: l.index,
+          entry: l.entry,
+          head: { title: s.title, source: s.source, actors: s.actors, tags: s.tags },
+        };
+      }),
+      withUses(uses) {
+        const usedIn = keys.map(() => [] as string[]);
+        loaded.forEach((l, r) => {
+          for (const k of uses.get(l.index) ?? []) usedIn[k]?.push(summaries[r]!.id);
+        });
+        return assemble(storyTerms(keys.map((key, k) => ({ ...byKey.get(key)!, usedIn: usedIn[k]! }))));
+      },
+      ids,
+      close: () => this.spill.close(),
+    };
+  }
+
+  private text(slot: number): string {
+    return this.spill.read(this.evAt.data[slot]!, this.evBytes.data[slot]!);
+  }
+
+  /**
+   * Events in date order; equal dates keep briefing order, then the order in the briefing. The sort
+   * key packs the date code and the event's place in that order into one float (exact below 2^53),
+   * so a million events sort natively rather than through a comparison function.
+   */
+  private orderEvents(loaded: readonly { index: number }[], rank: Int32Array) {
+    const n = this.evDate.length;
+    const SHIFT = 2 ** 25;
+    const slotOf = new Int32Array(n);
+    const keys = new Float64Array(n);
+    let ordinal = 0;
+    for (const { index } of loaded) {
+      const start = this.evStart[index]!;
+      for (let k = 0; k < this.evCount[index]!; k++) {
+        const slot = start + k;
+        slotOf[ordinal] = slot;
+        keys[ordinal] = this.evDate.data[slot]! * SHIFT + ordinal;
+        ordinal++;
+      }
+    }
+    let order: ArrayLike<number>;
+    if (ordinal < SHIFT) {
+      keys.sort();
+      order = keys.map((k) => k % SHIFT);
+    } else {
+      const dates = this.evDate.data;
+      order = Int32Array.from({ length: ordinal }, (_, i) => i).sort(
+        (a, b) => dates[slotOf[a]!]! - dates[slotOf[b]!]! || a - b,
+      );
+    }
+    const date = new Int32Array(ordinal);
+    const briefing = new Int32Array(ordinal);
+    const slot = new Int32Array(ordinal);
+    const line = new Int32Array(ordinal);
+    const precision = new Uint8Array(ordinal);
+    for (let p = 0; p < ordinal; p++) {
+      const s = slotOf[order[p]!]!;
+      slot[p] = s;
+      date[p] = this.evDate.data[s]!;
+      briefing[p] = rank[this.evFile.data[s]!]!;
+      line[p] = this.evLine.data[s]!;
+      precision[p] = this.evPrecision.data[s]!;
+    }
+    return { length: ordinal, date, briefing, slot, line, precision };
+  }
+
+  /** Ids of briefings whose file is not also behind a broken id (see load.ts). */
+  private idIndex(loaded: readonly { index: number; entry: FileEntry; digest: BriefingDigest }[]) {
+    const broken = new Set<string>();
+    const seen = new Set(loaded.map((l) => l.index));
+    this.entries.forEach((e, i) => {
+      if (!seen.has(i)) broken.add(idFromPath(e.relPath));
+    });
+    for (const p of this.problems) if (p.severity === "error") broken.add(idFromPath(p.path));
+    const ids = new Map<string, { relPath: string; size: number; mtimeMs: number }>();
+    for (const { index, digest } of loaded) {
+      const { size, mtimeMs } = this.stamp(index);
+      if (size >= 0 && !broken.has(digest.id)) ids.set(digest.id, { relPath: digest.relPath, size, mtimeMs });
+    }
+    return ids;
+  }
+}
+
+/** Conflicting pairs as columns: a flag per event and up to MAX_CONFLICT_WITH partners each. */
+class Conflicts {
+  private readonly count: Uint8Array;
+  private readonly with: Int32Array;
+  private readonly flags: Uint8Array;
+  constructor(n: number) {
+    this.count = new Uint8Array(n);
+    this.flags = new Uint8Array(n);
+    this.with = new Int32Array(n * MAX_CONFLICT_WITH);
+  }
+
+  link(a: number, b: number, date: Int32Array, briefing: Int32Array): void {
+    this.flags[a] = 1;
+    this.flags[b] = 1;
+    this.name(a, b, date, briefing);
+    this.name(b, a, date, briefing);
+  }
+
+  flagged(p: number): boolean {
+    return this.flags[p] === 1;
+  }
+
+  partners(p: number): number[] {
+    const out: number[] = [];
+    for (let k = 0; k < this.count[p]!; k++) out.push(this.with[p * MAX_CONFLICT_WITH + k]!);
+    return out;
+  }
+
+  /** Names `to` in `from`'s list unless full or already named by date and briefing. */
+  private name(from: number, to: number, date: Int32Array, briefing: Int32Array): void {
+    const n = this.count[from]!;
+    if (n >= MAX_CONFLICT_WITH) return;
+    const base = from * MAX_CONFLICT_WITH;
+    for (let k = 0; k < n; k++) {
+      const q = this.with[base + k]!;
+      if (date[q] === date[to] && briefing[q] === briefing[to]) return;
+    }
+    this.with[base + n] = to;
+    this.count[from] = n + 1;
+  }
+}

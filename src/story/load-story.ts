@@ -1,0 +1,115 @@
+// The reader's load of a folder: files read and parsed in workers (pool.ts) into digests, a story
+// built from the digests (builder.ts), then a second reading for the glossary terms each briefing
+// mentions. Memory holds summaries and typed columns, never the briefings; the parsed-briefing cache
+// is written frame by frame as the parses arrive, for `print` and the other commands.
+//
+// The CLI's commands load whole briefings (briefing/load.ts), which they print; both loads give the
+// same story (test/story/load-story.test.ts).
+import {
+  cacheEnabledByDefault,
+  cacheFiles,
+  cacheStamp,
+  defaultCacheDir,
+  openCacheWriter,
+} from "../briefing/cache.js";
+import { loadRegistry } from "../briefing/load.js";
+import { type LoadedFiles, scanDigest, scanFolder } from "../briefing/read.js";
+import { StoryBuilder } from "./builder.js";
+import { startPool } from "./pool.js";
+import type { StoryView } from "./view.js";
+
+export interface StoryLoadOptions {
+  /** Between long synchronous steps on this thread; awaited when it returns a promise. */
+  pause: () => Promise<void> | undefined;
+  /** (0, total) after the scan, then as files are read, (total, total) at the end of the first reading. */
+  onProgress?(done: number, total: number): void;
+  /** The story as soon as it can be shown: every glossary term used only where it is defined. */
+  onEarly?(story: StoryView): void;
+  /** Called between steps; false stops the load (the reader has closed). */
+  alive?(): boolean;
+  /** Parsed-briefing cache folder; null: none. Default as for loadBriefings. */
+  cacheDir?: string | null;
+  /** See PoolOptions. */
+  workerFile?: string | null;
+  workers?: number;
+  /** Where the timeline's sentences are set aside while the story is held (default: the temp folder). */
+  spillDir?: string;
+}
+
+export interface StoryLoad {
+  story: StoryView;
+  /** What was seen of the folder, for a snapshot of this story (story/current.ts). */
+  files: LoadedFiles;
+  /** Frees what the story reads its timeline from: call once it has been saved or is no longer shown. */
+  close(): void;
+}
+
+/** Throws only `FolderError`; null when `alive` turned false. */
+export async function loadStory(dir: string, opts: StoryLoadOptions): Promise<StoryLoad | null> {
+  const alive = opts.alive ?? (() => true);
+  const scan = await scanFolder(dir);
+  const problems = [...scan.problems];
+  const { actors: registry, text: registryText } = await loadRegistry(scan.registry, problems);
+  const cacheDir =
+    opts.cacheDir !== undefined ? opts.cacheDir : cacheEnabledByDefault() ? defaultCacheDir() : null;
+  const places = cacheDir === null ? null : await cacheFiles(cacheDir, dir);
+  const stamp = cacheStamp(registryText);
+  const writer = places === null ? null : openCacheWriter(places, stamp);
+
+  const total = scan.entries.length;
+  const pool = startPool({
+    registry,
+    frames: writer !== null,
+    files: total,
+    ...(opts.workerFile !== undefined ? { workerFile: opts.workerFile } : {}),
+    ...(opts.workers !== undefined ? { workers: opts.workers } : {}),
+  });
+  const builder = new StoryBuilder(dir, registry, scan.entries, problems, opts.spillDir);
+  let keep = false;
+  try {
+    const step = Math.max(1, Math.floor(total / 200));
+    let done = 0;
+    opts.onProgress?.(0, total);
+    await pool.digest(
+      scan.entries.map((entry, index) => ({ entry, index })),
+      (o) => {
+        builder.add(o);
+        if (o.frame && writer) writer.add(scan.entries[o.index]!.relPath, o.frame);
+        done++;
+        if (done % step === 0 && done !== total) opts.onProgress?.(done, total);
+      },
+    );
+    opts.onProgress?.(total, total);
+    if (!alive()) return null;
+    const built = await builder.finish(opts.pause);
+    if (!alive()) {
+      built.close();
+      return null;
+    }
+    opts.onEarly?.(built.story);
+    const uses = new Map<number, number[]>();
+    if (built.keys.some((k) => k.length > 1)) {
+      await pool.uses(built.keys, built.reads, (index, terms) => {
+        uses.set(index, terms);
+      });
+    }
+    if (!alive()) {
+      built.close();
+      return null;
+    }
+    await writer?.finish(built.ids);
+    keep = true;
+    return {
+      story: built.keys.length > 0 ? built.withUses(uses) : built.story,
+      files: {
+        stamps: scan.entries.map((e, i) => ({ relPath: e.relPath, ...builder.stamp(i) })),
+        dirs: scan.dirs,
+        scan: scanDigest(scan),
+      },
+      close: built.close,
+    };
+  } finally {
+    pool.close();
+    if (!keep) writer?.abandon();
+  }
+}

@@ -1,0 +1,268 @@
+// Where a load's files are read and parsed: in worker threads when the folder is big enough to pay
+// for starting them (about a tenth of a second) and the built worker is there, else on the reader's
+// own thread in time slices. Either way the results are the same values (digest.ts, uses.ts), so a
+// worker that dies only moves its unfinished files back to this thread.
+import { existsSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
+import type { FileOutcome } from "../briefing/digest.js";
+import type { FileEntry } from "../briefing/read.js";
+import type { RegistryActor } from "../briefing/schema.js";
+import { timeSlicer } from "../briefing/slicer.js";
+import { usesPattern } from "./glossary.js";
+import type { UsesJob } from "./uses.js";
+
+export interface DigestJob {
+  index: number;
+  entry: FileEntry;
+}
+
+export type ToWorker =
+  | { kind: "digest"; batch: number; jobs: DigestJob[] }
+  | { kind: "terms"; keys: string[] }
+  | { kind: "uses"; batch: number; jobs: UsesJob[] };
+
+export type WorkerReply =
+  | { kind: "digested"; batch: number; outcomes: FileOutcome[] }
+  | { kind: "used"; batch: number; uses: [number, number[]][] };
+
+export interface ParsePool {
+  /** Reads and digests every job's file; `each` gets the outcomes as they come, in any order. */
+  digest(jobs: readonly DigestJob[], each: (o: FileOutcome) => void): Promise<void>;
+  /** For each job's file, the indexes into `keys` of the terms it mentions, in any order. */
+  uses(
+    keys: string[],
+    jobs: readonly UsesJob[],
+    each: (index: number, terms: number[]) => void,
+  ): Promise<void>;
+  /** Stops the workers. */
+  close(): void;
+  /** How many workers it started (0: this thread does the work). */
+  readonly workers: number;
+}
+
+export interface PoolOptions {
+  registry: RegistryActor[];
+  /** Ask for cache frames with the digests. */
+  frames: boolean;
+  /** Files in the folder: below `MIN_FILES_FOR_WORKERS` no worker is started. */
+  files: number;
+  /** The built worker; default: worker.js beside the bundle. Tests point it at dist/. */
+  workerFile?: string | null;
+  /** Default: SIGNALDESK_WORKERS, else up to 3 as the machine's CPUs allow. */
+  workers?: number;
+  /** Longest stretch this thread works before letting keys through, when it does the work itself. */
+  sliceMs?: number;
+}
+
+/** Fewer files parse on this thread in less time than two workers take to start. */
+export const MIN_FILES_FOR_WORKERS = 400;
+const BATCH = 64;
+/** Batches sent ahead to each worker, so it never waits for the next one. */
+const AHEAD = 2;
+/** Files read at once on this thread. */
+const CONCURRENCY = 64;
+
+function defaultWorkerFile(): string | null {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  // The bundle's chunks sit in dist/chunks/; the worker is an entry point in dist/.
+  for (const candidate of [path.join(here, "worker.js"), path.join(here, "..", "worker.js")]) {
+    if (existsSync(candidate) && path.basename(path.dirname(candidate)) === "dist") return candidate;
+  }
+  return null;
+}
+
+function workerCount(opts: PoolOptions): number {
+  const env = Number(process.env.SIGNALDESK_WORKERS);
+  const wanted =
+    opts.workers ?? (Number.isInteger(env) && env >= 0 ? env : Math.min(3, availableParallelism()));
+  return opts.files < MIN_FILES_FOR_WORKERS ? 0 : Math.max(0, wanted);
+}
+
+export function startPool(opts: PoolOptions): ParsePool {
+  const file = opts.workerFile === undefined ? defaultWorkerFile() : opts.workerFile;
+  const count = file === null ? 0 : workerCount(opts);
+  return count === 0 ? threadPool(opts) : workerPool(opts, file!, count);
+}
+
+function threadPool(opts: PoolOptions): ParsePool {
+  const slice = timeSlicer(opts.sliceMs ?? 8);
+  const run = async <T>(items: readonly T[], fn: (item: T) => Promise<void>) => {
+    let next = 0;
+    const lane = async () => {
+      while (next < items.length) {
+        const item = items[next++] as T;
+        const wait = slice();
+        if (wait) await wait;
+        await fn(item);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(CONCURRENCY, items.length) }, lane));
+  };
+  // The parser is loaded here only when this thread parses: with workers it never is.
+  return {
+    workers: 0,
+    async digest(jobs, each) {
+      const { digestFile } = await import("../briefing/digest.js");
+      const opts2 = { registry: opts.registry, frames: opts.frames, sync: false };
+      await run(jobs, async (job) => each(await digestFile(job.entry, job.index, opts2)));
+    },
+    async uses(keys, jobs, each) {
+      const { usesOfFile } = await import("./uses.js");
+      const re = usesPattern(keys);
+      const keyIndex = new Map(keys.map((k, i) => [k, i]));
+      await run(jobs, async (job) => each(job.index, re ? await usesOfFile(job, re, keyIndex, false) : []));
+    },
+    close() {},
+  };
+}
+
+interface Lane {
+  worker: Worker;
+  /** Batches sent and not answered. */
+  out: Map<number, readonly unknown[]>;
+  dead: boolean;
+}
+
+function workerPool(opts: PoolOptions, file: string, count: number): ParsePool {
+  const fallback = threadPool(opts);
+  let lanes: Lane[] | null = null;
+  // One task at a time (a digest pass, then a uses pass): replies are routed to it.
+  let task: {
+    onReply(lane: Lane, reply: WorkerReply): void;
+    onDeath(lane: Lane): void;
+  } | null = null;
+
+  const start = (): Lane[] => {
+    lanes ??= Array.from({ length: count }, () => {
+      const worker = new Worker(file, {
+        workerData: { registry: opts.registry, frames: opts.frames },
+        // The young generation is what a parse churns through; a small one keeps each worker's
+        // memory near its live set.
+        resourceLimits: { maxYoungGenerationSizeMb: Number(process.env.SD_YOUNG ?? 8) },
+        // Anything a worker prints would land on the reader's screen: it is read and dropped.
+        stdout: true,
+        stderr: true,
+      });
+      worker.stdout.resume();
+      worker.stderr.resume();
+      const lane: Lane = { worker, out: new Map(), dead: false };
+      worker.on("message", (reply: WorkerReply) => task?.onReply(lane, reply));
+      const die = () => {
+        if (lane.dead) return;
+        lane.dead = true;
+        task?.onDeath(lane);
+      };
+      worker.on("error", die);
+      worker.on("exit", die);
+      return lane;
+    });
+    return lanes;
+  };
+
+  /**
+   * Sends `jobs` in batches to the live workers and resolves once every batch is answered; the batches
+   * of a worker that dies are done on this thread instead.
+   */
+  const spread = <J>(
+    jobs: readonly J[],
+    send: (lane: Lane, batch: number, part: J[]) => void,
+    answer: (reply: WorkerReply) => void,
+    rescue: (part: J[]) => Promise<void>,
+  ): Promise<void> =>
+    new Promise((resolve, reject) => {
+      const parts: J[][] = [];
+      for (let i = 0; i < jobs.length; i += BATCH) parts.push(jobs.slice(i, i + BATCH));
+      if (parts.length === 0) {
+        resolve();
+        return;
+      }
+      let next = 0;
+      let pending = parts.length;
+      let failed = false;
+      const fail = (err: unknown) => {
+        if (failed) return;
+        failed = true;
+        task = null;
+        reject(err);
+      };
+      const complete = () => {
+        if (--pending === 0 && !failed) {
+          task = null;
+          resolve();
+        }
+      };
+      const here = (part: J[]) => rescue(part).then(complete, fail);
+      const live = () => (lanes ?? []).filter((l) => !l.dead);
+      const feed = (lane: Lane) => {
+        while (!lane.dead && lane.out.size < AHEAD && next < parts.length) {
+          const batch = next++;
+          lane.out.set(batch, parts[batch]!);
+          send(lane, batch, parts[batch]!);
+        }
+      };
+      // No worker left: what was not sent is done on this thread too.
+      const drainHere = () => {
+        while (next < parts.length) void here(parts[next++]!);
+      };
+      task = {
+        onReply(lane, reply) {
+          if (failed || !lane.out.delete(reply.batch)) return;
+          try {
+            answer(reply);
+          } catch (err) {
+            fail(err);
+            return;
+          }
+          feed(lane);
+          complete();
+        },
+        onDeath(lane) {
+          const lost = [...lane.out.values()] as J[][];
+          lane.out.clear();
+          for (const part of lost) void here(part);
+          for (const other of live()) feed(other);
+          if (live().length === 0) drainHere();
+        },
+      };
+      for (const lane of start()) feed(lane);
+      if (live().length === 0) drainHere();
+    });
+
+  return {
+    workers: count,
+    digest(jobs, each) {
+      return spread(
+        jobs,
+        (lane, batch, part) =>
+          lane.worker.postMessage({ kind: "digest", batch, jobs: part } satisfies ToWorker),
+        (reply) => {
+          if (reply.kind === "digested") for (const o of reply.outcomes) each(o);
+        },
+        (part) => fallback.digest(part, each),
+      );
+    },
+    uses(keys, jobs, each) {
+      for (const lane of start())
+        if (!lane.dead) lane.worker.postMessage({ kind: "terms", keys } satisfies ToWorker);
+      return spread(
+        jobs,
+        (lane, batch, part) =>
+          lane.worker.postMessage({ kind: "uses", batch, jobs: part } satisfies ToWorker),
+        (reply) => {
+          if (reply.kind === "used") for (const [index, terms] of reply.uses) each(index, terms);
+        },
+        (part) => fallback.uses(keys, part, each),
+      );
+    },
+    close() {
+      for (const lane of lanes ?? []) {
+        lane.dead = true;
+        void lane.worker.terminate();
+      }
+      lanes = null;
+    },
+  };
+}
