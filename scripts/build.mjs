@@ -97,7 +97,11 @@ await mkdir(`${root}/dist`, { recursive: true });
 
 await build({
   absWorkingDir: root,
-  entryPoints: { signaldesk: "src/cli/main.ts", worker: "src/story/worker.ts" },
+  entryPoints: {
+    signaldesk: "src/cli/main.ts",
+    worker: "src/story/worker.ts",
+    loader: "src/story/loader-worker.ts",
+  },
   outdir: "dist",
   bundle: true,
   splitting: true,

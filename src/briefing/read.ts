@@ -166,6 +166,42 @@ function addFile(state: ScanState, abs: string, rel: string, openPath: string) {
   else state.entries.push(entry);
 }
 
+/**
+ * A file found in a directory the scan walked: its three paths are that directory's joined with its
+ * name, made when asked for. 100k entries holding four absolute paths each were 200 MB of heap; these
+ * hold a name and a relPath.
+ */
+class ListedFile implements FileEntry {
+  constructor(
+    private readonly dir: DirJob & { display: string },
+    private readonly name: string,
+    readonly relPath: string,
+  ) {}
+  get path(): string {
+    return path.join(this.dir.abs, this.name);
+  }
+  get displayPath(): string {
+    return path.join(this.dir.display, this.name);
+  }
+  get openPath(): string {
+    return path.join(this.dir.real, this.name);
+  }
+  /** A plain copy, for a worker (a message copies fields, not getters) or a test. */
+  toJSON(): FileEntry {
+    return { path: this.path, relPath: this.relPath, displayPath: this.displayPath, openPath: this.openPath };
+  }
+}
+
+/** `entry` as a plain object, whatever it was made as. */
+export function plainEntry(entry: FileEntry): FileEntry {
+  return {
+    path: entry.path,
+    relPath: entry.relPath,
+    displayPath: entry.displayPath,
+    openPath: entry.openPath,
+  };
+}
+
 /** Reads one directory; sub-directories go to `next`, symlinks to `state.links` for the second pass. */
 async function scanDir(state: ScanState, job: DirJob, next: DirJob[]) {
   let dirents: Dirent[];
@@ -187,6 +223,7 @@ async function scanDir(state: ScanState, job: DirJob, next: DirJob[]) {
     else problem(state, job.rel, errorText(err));
     return;
   }
+  const place = { ...job, display: path.join(state.dir, job.rel) };
   for (const d of dirents) {
     const name = d.name;
     if (name.startsWith(".")) continue;
@@ -203,7 +240,8 @@ async function scanDir(state: ScanState, job: DirJob, next: DirJob[]) {
       if (SKIPPED_DIRS.has(name)) continue;
       state.links.push({ abs: path.join(job.abs, name), rel, name, parentReal: job.real });
     } else if (wanted && d.isFile()) {
-      addFile(state, path.join(job.abs, name), rel, path.join(job.real, name));
+      if (rel === REGISTRY_NAME) addFile(state, path.join(job.abs, name), rel, path.join(job.real, name));
+      else state.entries.push(new ListedFile(place, name, rel));
     } else if (wanted) {
       // FIFOs, sockets and devices are reported from the directory entry alone, never opened.
       problem(state, rel, `not a regular file (${typeName(d)})`);

@@ -31,6 +31,7 @@ import {
 } from "./view.js";
 
 const PRECISIONS: readonly Precision[] = ["day", "month", "year"];
+const NONE: never[] = [];
 
 /** A growable typed column. */
 class Column<T extends Int32Array | Float64Array | Uint8Array> {
@@ -124,11 +125,43 @@ export class StoryBuilder {
       this.evAt.push(at);
       this.evBytes.push(bytes);
     }
-    this.digests[o.index] = { ...d, events: [] };
+    // Names, tags, sources and glossary lines repeat across briefings: one copy of each is kept (a
+    // worker's message gives every briefing its own).
+    const one = (v: string) => this.intern(v);
+    this.digests[o.index] = {
+      id: d.id,
+      relPath: this.entries[o.index]?.relPath ?? d.relPath,
+      title: d.title,
+      date: d.date === null ? null : one(d.date),
+      dateInferred: d.dateInferred,
+      source: d.source === null ? null : one(d.source),
+      actors: d.actors.map(one),
+      tags: d.tags.length === 0 ? NONE : d.tags.map(one),
+      events: NONE,
+      glossary:
+        d.glossary.length === 0
+          ? NONE
+          : d.glossary.map((g) => ({ term: one(g.term), definition: one(g.definition) })),
+      learnt:
+        d.learnt.length === 0
+          ? NONE
+          : d.learnt.map((a) => ({ name: one(a.name), kind: a.kind, aliases: a.aliases.map(one) })),
+    };
+  }
+
+  private readonly strings = new Map<string, string>();
+  private intern(v: string): string {
+    const had = this.strings.get(v);
+    if (had !== undefined) return had;
+    this.strings.set(v, v);
+    return v;
   }
 
   /** Orders the briefings and events, finds conflicts (pausing as `pause` asks) and assembles the story. */
-  async finish(pause: () => Promise<void> | undefined): Promise<BuiltStory> {
+  async finish(
+    pause: () => Promise<void> | undefined,
+    progress?: (fraction: number) => void,
+  ): Promise<BuiltStory> {
     const step = async () => {
       const wait = pause();
       if (wait) await wait;
@@ -185,7 +218,10 @@ export class StoryBuilder {
       text: (p) => this.text(timeline.slot[p]!),
       briefing: (p) => timeline.briefing[p]!,
     };
+    let steps = 0;
     for (const _ of findConflicts(input, (a, b) => conflicts.link(a, b, timeline.date, timeline.briefing))) {
+      // findConflicts yields every 256 events.
+      if (progress && ++steps % 64 === 0) progress(Math.min(1, (steps * 256) / timeline.length));
       const wait = pause();
       if (wait) await wait;
     }

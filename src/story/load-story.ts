@@ -25,6 +25,8 @@ export interface StoryLoadOptions {
   onProgress?(done: number, total: number): void;
   /** The story as soon as it can be shown: every glossary term used only where it is defined. */
   onEarly?(story: StoryView): void;
+  /** Names the step under way once the files are read ("building the timeline"), with how far it is. */
+  onStep?(step: string, fraction?: number): void;
   /** Called between steps; false stops the load (the reader has closed). */
   alive?(): boolean;
   /** Parsed-briefing cache folder; null: none. Default as for loadBriefings. */
@@ -35,6 +37,9 @@ export interface StoryLoadOptions {
   /** Where the timeline's sentences are set aside while the story is held (default: the temp folder). */
   spillDir?: string;
 }
+
+export const TIMELINE_STEP = "building the timeline";
+export const USES_STEP = "finding glossary terms";
 
 export interface StoryLoad {
   story: StoryView;
@@ -81,7 +86,8 @@ export async function loadStory(dir: string, opts: StoryLoadOptions): Promise<St
     );
     opts.onProgress?.(total, total);
     if (!alive()) return null;
-    const built = await builder.finish(opts.pause);
+    opts.onStep?.(TIMELINE_STEP);
+    const built = await builder.finish(opts.pause, (f) => opts.onStep?.(TIMELINE_STEP, f));
     if (!alive()) {
       built.close();
       return null;
@@ -89,8 +95,11 @@ export async function loadStory(dir: string, opts: StoryLoadOptions): Promise<St
     opts.onEarly?.(built.story);
     const uses = new Map<number, number[]>();
     if (built.keys.some((k) => k.length > 1)) {
+      const all = built.reads.length;
+      opts.onStep?.(USES_STEP, 0);
       await pool.uses(built.keys, built.reads, (index, terms) => {
         uses.set(index, terms);
+        if (uses.size % 500 === 0) opts.onStep?.(USES_STEP, uses.size / all);
       });
     }
     if (!alive()) {

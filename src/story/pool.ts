@@ -8,7 +8,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { FileOutcome } from "../briefing/digest.js";
-import type { FileEntry } from "../briefing/read.js";
+import { type FileEntry, plainEntry } from "../briefing/read.js";
 import type { RegistryActor } from "../briefing/schema.js";
 import { timeSlicer } from "../briefing/slicer.js";
 import { usesPattern } from "./glossary.js";
@@ -236,8 +236,11 @@ function workerPool(opts: PoolOptions, file: string, count: number): ParsePool {
     digest(jobs, each) {
       return spread(
         jobs,
-        (lane, batch, part) =>
-          lane.worker.postMessage({ kind: "digest", batch, jobs: part } satisfies ToWorker),
+        (lane, batch, part) => {
+          // A message copies own fields: entries from a scan keep their paths in getters.
+          const sent = part.map((j) => ({ index: j.index, entry: plainEntry(j.entry) }));
+          lane.worker.postMessage({ kind: "digest", batch, jobs: sent } satisfies ToWorker);
+        },
         (reply) => {
           if (reply.kind === "digested") for (const o of reply.outcomes) each(o);
         },
@@ -249,8 +252,10 @@ function workerPool(opts: PoolOptions, file: string, count: number): ParsePool {
         if (!lane.dead) lane.worker.postMessage({ kind: "terms", keys } satisfies ToWorker);
       return spread(
         jobs,
-        (lane, batch, part) =>
-          lane.worker.postMessage({ kind: "uses", batch, jobs: part } satisfies ToWorker),
+        (lane, batch, part) => {
+          const sent = part.map((j) => ({ ...j, entry: plainEntry(j.entry) }));
+          lane.worker.postMessage({ kind: "uses", batch, jobs: sent } satisfies ToWorker);
+        },
         (reply) => {
           if (reply.kind === "used") for (const [index, terms] of reply.uses) each(index, terms);
         },

@@ -217,8 +217,11 @@ export function* findConflicts(src: ConflictInput, link: (i: number, j: number) 
     }
   };
   // Shared words counted while gathering: when every list was read, the count is exact and most
-  // candidates are dropped (fewer than MIN_SHARED words in common) without comparing anything.
-  const counts = new Map<number, number>();
+  // candidates are dropped (fewer than MIN_SHARED words in common) without comparing anything. Counts
+  // live in a column indexed by event and the candidates in the order first met (a million events
+  // visit hundreds of candidates each: a Map here was most of the time of a large timeline).
+  const counts = new Int32Array(src.length);
+  const met = new Int32Array(MAX_VISITS);
   for (let i = 0; i < src.length; i++) {
     if (i % STEP === STEP - 1) yield;
     const day = src.day(i);
@@ -237,7 +240,7 @@ export function* findConflicts(src: ConflictInput, link: (i: number, j: number) 
         if (list) lists.push(list);
       }
       lists.sort((a, b) => a.length - b.length);
-      counts.clear();
+      let found = 0;
       let budget = MAX_VISITS;
       let complete = true;
       for (const list of lists) {
@@ -247,7 +250,8 @@ export function* findConflicts(src: ConflictInput, link: (i: number, j: number) 
         const take = Math.min(list.length, budget);
         for (let k = 0; k < take; k++) {
           const j = list[(begin + k) % list.length]!;
-          counts.set(j, (counts.get(j) ?? 0) + 1);
+          if (counts[j] === 0) met[found++] = j;
+          counts[j] = counts[j]! + 1;
         }
         budget -= take;
         if (take < list.length) {
@@ -256,7 +260,9 @@ export function* findConflicts(src: ConflictInput, link: (i: number, j: number) 
         }
       }
       let compared = 0;
-      for (const [j, shared] of counts) {
+      for (let k = 0; k < found; k++) {
+        const j = met[k]!;
+        const shared = counts[j]!;
         if (src.briefing(j) === who) continue;
         if (complete) {
           if (shared >= MIN_SHARED && sameEvent(f, features.get(j)!, shared)) link(i, j);
@@ -266,6 +272,7 @@ export function* findConflicts(src: ConflictInput, link: (i: number, j: number) 
           if (sameEvent(f, features.get(j)!)) link(i, j);
         }
       }
+      for (let k = 0; k < found; k++) counts[met[k]!] = 0;
     }
   }
 }

@@ -89,7 +89,7 @@ const WARM_UP = [
 ].join("\n");
 
 /** Loads the parser (zod, yaml) and warms it and the reader's layout before the first open. */
-export function warmParser(story: StoryView): Promise<void> {
+export function warmParser(story: StoryView | null): Promise<void> {
   return (async () => {
     const [{ parseBriefing }, { layoutBriefing }] = await Promise.all([
       import("../briefing/parse.js"),
@@ -102,7 +102,7 @@ export function warmParser(story: StoryView): Promise<void> {
       size: WARM_UP.length,
       mtimeMs: 0,
     };
-    const parsed = parseBriefing(file, [...story.registry]);
+    const parsed = parseBriefing(file, [...(story?.registry ?? [])]);
     if ("briefing" in parsed) layoutBriefing(parsed.briefing, 80, ["Rule"]);
   })().catch(() => {});
 }

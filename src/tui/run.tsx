@@ -43,7 +43,7 @@ const PROGRESS_INTERVAL_MS = 16;
 const STEP_REDRAW_MS = 50;
 
 type Stage =
-  | { kind: "loading"; done: number; total: number; step?: string }
+  | { kind: "loading"; done: number; total: number; step?: string; spin?: number }
   | { kind: "ready"; story: StoryView; note?: string; today: Date };
 
 interface ShellProps {
@@ -67,7 +67,7 @@ function Shell({ stage, filter, color, onInterrupt }: ShellProps): ReactNode {
   return (
     <ErrorBoundary onError={(error) => exit(error)}>
       {stage.kind === "loading" ? (
-        <Loading done={stage.done} total={stage.total} step={stage.step} />
+        <Loading done={stage.done} total={stage.total} step={stage.step} spin={stage.spin ?? 0} />
       ) : (
         <>
           <App
@@ -100,11 +100,16 @@ function CrashProbe(): ReactNode {
   return null;
 }
 
-function Loading({ done, total, step }: { done: number; total: number; step?: string }): ReactNode {
+const SPIN = "⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏";
+/** The loading line's spinner turns this often while nothing else changes. */
+const SPINNER_MS = 100;
+
+function Loading(props: { done: number; total: number; step?: string | undefined; spin: number }): ReactNode {
+  const { done, total, step, spin } = props;
   const progress = total > 0 ? `${done}/${total} ` : "";
   return (
     <Box>
-      <Text>{`signaldesk — loading ${progress}briefings…${step ? ` ${step}` : ""}`}</Text>
+      <Text>{`signaldesk — loading ${progress}briefings…${step ? ` ${step}` : ""} ${SPIN[spin % SPIN.length]}`}</Text>
     </Box>
   );
 }
@@ -150,6 +155,7 @@ export function runTui(opts: TuiOptions): Promise<number> {
     const keys = keyFeed(stdin, stdout);
     let instance: Instance | undefined;
     let settled = false;
+    let spinner: ReturnType<typeof setInterval> | undefined;
     let interrupted = false;
     let stage: Stage = { kind: "loading", done: 0, total: 0 };
 
@@ -199,6 +205,7 @@ export function runTui(opts: TuiOptions): Promise<number> {
     function finish(code: number, message?: string) {
       if (settled) return;
       settled = true;
+      clearInterval(spinner);
       detach();
       try {
         instance?.unmount();
@@ -264,6 +271,16 @@ export function runTui(opts: TuiOptions): Promise<number> {
 
     let lastDraw = 0;
     let dots = 0;
+    // A load in the loader worker can go seconds between messages (a step of a large archive): the
+    // loading line keeps moving meanwhile, so a screen that is alive never looks frozen.
+    spinner = setInterval(() => {
+      if (settled || stage.kind !== "loading") return;
+      if (performance.now() - lastDraw < SPINNER_MS) return;
+      lastDraw = performance.now();
+      stage = { ...stage, spin: (stage.spin ?? 0) + 1 };
+      draw();
+    }, SPINNER_MS);
+    spinner.unref();
     const slices = timeSlices(8);
     provideStory(
       {
@@ -286,11 +303,12 @@ export function runTui(opts: TuiOptions): Promise<number> {
       place,
       saved,
       {
-        progress(done, total) {
+        progress(done, total, step) {
           const now = performance.now();
-          if (done < total && now - lastDraw < PROGRESS_INTERVAL_MS) return;
+          if (done < total && step === undefined && now - lastDraw < PROGRESS_INTERVAL_MS) return;
           lastDraw = now;
-          stage = { kind: "loading", done, total };
+          const spin = stage.kind === "loading" ? (stage.spin ?? 0) : 0;
+          stage = { kind: "loading", done, total, spin, ...(step ? { step } : {}) };
           draw();
         },
         ready(story, note) {

@@ -7,8 +7,13 @@
 //    each briefing uses are found, saved as the next snapshot, and swapped for that snapshot.
 //    Neither holds bodies: the reader parses a briefing's file when it is opened.
 // The loader is imported only when a load is needed.
+
+import { unlink } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { cacheEnabledByDefault, cacheFilesSync, cacheStamp, defaultCacheDir } from "../briefing/cache.js";
-import type { LoadedFiles } from "../briefing/read.js";
+import { FolderError, type LoadedFiles } from "../briefing/read.js";
+import { countFiles, loadInBackground } from "../story/background.js";
 import { filesUnchanged, registryText } from "../story/current.js";
 import type { Filter } from "../story/filter.js";
 import { queryTerms } from "../story/search.js";
@@ -94,21 +99,23 @@ export async function provideStory(
   }
 
   let last = 0;
-  const progress = (done: number, total: number) => {
+  const progress = (done: number, total: number, step?: string) => {
     if (shown === null) {
-      on.progress(done, total);
+      on.progress(done, total, step);
       return;
     }
     const now = performance.now();
-    if (now - last < 250 && done < total) return;
+    if (now - last < 250 && done < total && step === undefined) return;
     last = now;
-    on.ready(shown, `reloading ${done}/${total}…`);
+    on.ready(shown, step ? `reloading: ${step}` : `reloading ${done}/${total}…`);
   };
   // A text query searches bodies: only then is the folder loaded whole and held.
   if (queryTerms(opts.filter.query ?? "").length > 0) {
     await loadWhole(opts, place, progress, on);
     return;
   }
+  const background = await loadBehind(opts, place, progress, on);
+  if (background !== "unavailable") return;
   const { loadStory } = await import("../story/load-story.js");
   const loaded = await loadStory(dir, {
     pause: opts.pause,
@@ -142,6 +149,52 @@ export async function provideStory(
   }
   on.ready(reopened.story);
   loaded.close();
+}
+
+/**
+ * The load in the loader worker (story/background.ts), which saves the story for this start to open
+ * (to a temp file when there is no cache). "unavailable" when no worker could do it: no built worker,
+ * or it failed for any reason but a missing folder; the caller then loads on this thread.
+ */
+async function loadBehind(
+  opts: SourceOptions,
+  place: SnapshotPlace | null,
+  progress: (done: number, total: number, step?: string) => void,
+  on: SourceEvents,
+): Promise<"done" | "unavailable"> {
+  const temp = place === null ? path.join(tmpdir(), `signaldesk-${process.pid}-${Date.now()}.story`) : null;
+  const target = { dir: opts.dir, file: place?.file ?? temp!, stamp: place?.stamp ?? "temp" };
+  let files = 0;
+  let total = 0;
+  const load = loadInBackground(target, await countFiles(opts.dir), {
+    progress(done, all) {
+      files = done;
+      total = all;
+      progress(done, all);
+    },
+    step(step, fraction) {
+      progress(files, total, `${step}${fraction === undefined ? "" : ` ${Math.floor(fraction * 100)}%`}…`);
+    },
+  });
+  if (load === null) return "unavailable";
+  const stop = setInterval(() => {
+    if (!on.alive()) load.stop();
+  }, 100);
+  try {
+    const saved = await Promise.all([load.saved, warmParser(null)]).then(([ok]) => ok);
+    if (!on.alive()) return "done";
+    const snap = saved ? openSnapshot(target.file, target.stamp, opts.dir) : null;
+    if (snap === null) return "unavailable";
+    on.ready(snap.story);
+    return "done";
+  } catch (err) {
+    if (err instanceof FolderError) throw err;
+    return on.alive() ? "unavailable" : "done";
+  } finally {
+    clearInterval(stop);
+    // The reader holds the file open: its name can go.
+    if (temp !== null) await unlink(temp).catch(() => {});
+  }
 }
 
 /** The load for a text query: whole briefings, held for the session. */

@@ -1,0 +1,104 @@
+// Starts the loader worker (loader-worker.ts) for the reader and follows it. Its old generation is
+// capped (a few megabytes per thousand files on top of a base), which is what keeps a first start's
+// memory bounded: V8 collects to stay under the cap instead of growing its heap towards the
+// machine's memory. When the built worker is not there (tests run the source) the caller loads on
+// its own thread instead.
+import { existsSync } from "node:fs";
+import { readdir } from "node:fs/promises";
+import { availableParallelism } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
+import { FolderError } from "../briefing/read.js";
+import type { LoaderData, LoaderMessage } from "./loader-worker.js";
+
+export interface BackgroundEvents {
+  progress(done: number, total: number): void;
+  step(step: string, fraction?: number): void;
+}
+
+export interface BackgroundLoad {
+  /** Resolves true when the story was saved to the file, false when it could not be; rejects with
+   * FolderError for a missing folder and with an Error when the worker failed. */
+  saved: Promise<boolean>;
+  stop(): void;
+}
+
+const BASE_HEAP_MB = 96;
+/** Per 1,000 files: what the load holds of each briefing, with room for its garbage. */
+const HEAP_MB_PER_1000 = 1.6;
+
+function loaderFile(): string | null {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  for (const candidate of [path.join(here, "loader.js"), path.join(here, "..", "loader.js")]) {
+    if (existsSync(candidate) && path.basename(path.dirname(candidate)) === "dist") return candidate;
+  }
+  return null;
+}
+
+/** About how many briefing files `dir` holds (symlinks not followed): the loader's heap cap grows with it. */
+export async function countFiles(dir: string): Promise<number> {
+  try {
+    const names = await readdir(dir, { recursive: true });
+    let n = 0;
+    for (const name of names) if (/\.(md|txt)$/i.test(name)) n++;
+    return n;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * Loads `dir` in the loader worker and saves its story to `file` with `stamp`. `files` is a guess of
+ * how many files the folder holds (the last load's count, or 0), for the heap cap. Null when there is
+ * no built worker to start.
+ */
+export function loadInBackground(
+  target: { dir: string; file: string; stamp: string },
+  filesGuess: number,
+  on: BackgroundEvents,
+  workerFile: string | null = loaderFile(),
+): BackgroundLoad | null {
+  if (workerFile === null) return null;
+  const env = Number(process.env.SIGNALDESK_LOADER_HEAP_MB);
+  const heap = Number.isFinite(env) && env > 0 ? env : BASE_HEAP_MB + (filesGuess / 1000) * HEAP_MB_PER_1000;
+  const wanted = Number(process.env.SIGNALDESK_WORKERS);
+  const workers =
+    Number.isInteger(wanted) && wanted >= 0 ? wanted : Math.max(1, Math.min(3, availableParallelism()));
+  const data: LoaderData = { ...target, workers };
+  let worker: Worker;
+  try {
+    worker = new Worker(workerFile, {
+      workerData: data,
+      resourceLimits: { maxOldGenerationSizeMb: Math.ceil(heap) },
+      // Anything it prints would land on the reader's screen.
+      stdout: true,
+      stderr: true,
+    });
+  } catch {
+    return null;
+  }
+  worker.stdout.resume();
+  worker.stderr.resume();
+  const saved = new Promise<boolean>((resolve, reject) => {
+    let settled = false;
+    const settle = (f: () => void) => {
+      if (settled) return;
+      settled = true;
+      f();
+      void worker.terminate();
+    };
+    worker.on("message", (m: LoaderMessage) => {
+      if (m.kind === "progress") on.progress(m.done, m.total);
+      else if (m.kind === "step") on.step(m.step, m.fraction);
+      else if (m.kind === "saved") settle(() => resolve(m.ok));
+      else
+        settle(() =>
+          reject(m.folder ? new FolderError(m.folder.dir, m.folder.code, m.message) : new Error(m.message)),
+        );
+    });
+    worker.on("error", (err) => settle(() => reject(err)));
+    worker.on("exit", (code) => settle(() => reject(new Error(`loader stopped (exit ${code})`))));
+  });
+  return { saved, stop: () => void worker.terminate() };
+}

@@ -1,0 +1,49 @@
+// The reader's load of a large folder, off its thread: this worker loads the folder (load-story.ts,
+// with parse workers of its own), saves the story as a snapshot and says where. The reader then opens
+// that snapshot as it would at any start. Its thread never holds the load's memory or waits for its
+// garbage collections, and this worker's heap has a ceiling (background.ts), so a first start of
+// 100k briefings costs the memory of a bounded worker, not of the whole archive. Built as
+// dist/loader.js.
+import { parentPort, workerData } from "node:worker_threads";
+import { FolderError } from "../briefing/read.js";
+import { loadStory } from "./load-story.js";
+import { writeSnapshot } from "./snapshot.js";
+
+export interface LoaderData {
+  dir: string;
+  /** Where to save the story, with the stamp it must carry. */
+  file: string;
+  stamp: string;
+  /** Parse workers this worker may start. */
+  workers: number;
+}
+
+export type LoaderMessage =
+  | { kind: "progress"; done: number; total: number }
+  | { kind: "step"; step: string; fraction?: number }
+  | { kind: "saved"; ok: boolean }
+  | { kind: "failed"; folder: { dir: string; code: string } | null; message: string };
+
+const data = workerData as LoaderData;
+const post = (m: LoaderMessage) => parentPort?.postMessage(m);
+
+try {
+  const loaded = await loadStory(data.dir, {
+    pause: () => undefined,
+    workers: data.workers,
+    onProgress: (done, total) => post({ kind: "progress", done, total }),
+    onStep: (step, fraction) => post({ kind: "step", step, ...(fraction === undefined ? {} : { fraction }) }),
+  });
+  if (loaded === null) throw new Error("load stopped");
+  post({ kind: "step", step: "saving" });
+  const ok = await writeSnapshot(data.file, data.stamp, loaded.story, loaded.files);
+  loaded.close();
+  post({ kind: "saved", ok });
+} catch (err) {
+  const message = err instanceof Error ? err.message : String(err);
+  post({
+    kind: "failed",
+    folder: err instanceof FolderError ? { dir: err.dir, code: err.code } : null,
+    message,
+  });
+}
