@@ -40,6 +40,10 @@ class Column<T extends Int32Array | Float64Array | Uint8Array> {
     public data: T,
     private readonly make: (n: number) => T,
   ) {}
+  clear(): void {
+    this.data = this.make(0);
+    this.length = 0;
+  }
   push(v: number): void {
     if (this.length === this.data.length) {
       const bigger = this.make(Math.max(1024, this.data.length * 2));
@@ -193,8 +197,10 @@ export class StoryBuilder {
     });
     problems.sort((a, b) => compare(a.path, b.path) || (a.line ?? 0) - (b.line ?? 0));
     const rank = new Int32Array(entries.length).fill(-1);
+    const scanIndex = new Int32Array(loaded.length);
     loaded.forEach((l, r) => {
       rank[l.index] = r;
+      scanIndex[r] = l.index;
     });
     const summaries: Summary[] = loaded.map(({ digest: d, entry }) => ({
       id: d.id,
@@ -215,7 +221,7 @@ export class StoryBuilder {
     const input: ConflictInput = {
       length: timeline.length,
       day: (p) => (timeline.precision[p] === 0 ? dayNumber(codeDate(timeline.date[p]!)) : Number.NaN),
-      text: (p) => this.text(timeline.slot[p]!),
+      text: (p) => this.spill.read(timeline.textAt[p]!, timeline.textBytes[p]!),
       briefing: (p) => timeline.briefing[p]!,
     };
     let steps = 0;
@@ -249,7 +255,7 @@ export class StoryBuilder {
         return {
           date: codeDate(timeline.date[p]!),
           precision: PRECISIONS[timeline.precision[p]!]!,
-          text: this.text(timeline.slot[p]!),
+          text: this.spill.read(timeline.textAt[p]!, timeline.textBytes[p]!),
           line: timeline.line[p]!,
           briefingId: summaries[b]?.id ?? "?",
           briefing: b,
@@ -262,6 +268,8 @@ export class StoryBuilder {
       },
     };
     const keys = [...byKey.keys()];
+    // Everything kept of the digests is in the summaries, the glossary and the actor index now.
+    this.digests.fill(null);
     const assemble = (glossary: StoryTerm[]): StoryView => {
       let terms: Map<number, number[]> | undefined;
       return {
@@ -312,18 +320,14 @@ export class StoryBuilder {
       }),
       withUses(uses) {
         const usedIn = keys.map(() => [] as string[]);
-        loaded.forEach((l, r) => {
-          for (const k of uses.get(l.index) ?? []) usedIn[k]?.push(summaries[r]!.id);
+        scanIndex.forEach((index, r) => {
+          for (const k of uses.get(index) ?? []) usedIn[k]?.push(summaries[r]!.id);
         });
         return assemble(storyTerms(keys.map((key, k) => ({ ...byKey.get(key)!, usedIn: usedIn[k]! }))));
       },
       ids,
       close: () => this.spill.close(),
     };
-  }
-
-  private text(slot: number): string {
-    return this.spill.read(this.evAt.data[slot]!, this.evBytes.data[slot]!);
   }
 
   /**
@@ -358,18 +362,24 @@ export class StoryBuilder {
     }
     const date = new Int32Array(ordinal);
     const briefing = new Int32Array(ordinal);
-    const slot = new Int32Array(ordinal);
     const line = new Int32Array(ordinal);
     const precision = new Uint8Array(ordinal);
+    const textAt = new Float64Array(ordinal);
+    const textBytes = new Int32Array(ordinal);
     for (let p = 0; p < ordinal; p++) {
       const s = slotOf[order[p]!]!;
-      slot[p] = s;
       date[p] = this.evDate.data[s]!;
       briefing[p] = rank[this.evFile.data[s]!]!;
       line[p] = this.evLine.data[s]!;
       precision[p] = this.evPrecision.data[s]!;
+      textAt[p] = this.evAt.data[s]!;
+      textBytes[p] = this.evBytes.data[s]!;
     }
-    return { length: ordinal, date, briefing, slot, line, precision };
+    // The arrival-order columns (with room to grow) are done with: tens of megabytes at 100k.
+    for (const c of [this.evDate, this.evLine, this.evFile, this.evBytes]) c.clear();
+    this.evPrecision.clear();
+    this.evAt.clear();
+    return { length: ordinal, date, briefing, line, precision, textAt, textBytes };
   }
 
   /** Ids of briefings whose file is not also behind a broken id (see load.ts). */
@@ -389,44 +399,56 @@ export class StoryBuilder {
   }
 }
 
-/** Conflicting pairs as columns: a flag per event and up to MAX_CONFLICT_WITH partners each. */
+/**
+ * Conflicting pairs as columns: a flag per event, and for each linked event a block of
+ * MAX_CONFLICT_WITH partners, given out only to events that have one (most have none).
+ */
 class Conflicts {
   private readonly count: Uint8Array;
-  private readonly with: Int32Array;
-  private readonly flags: Uint8Array;
+  private readonly block: Int32Array;
+  private pool = new Int32Array(MAX_CONFLICT_WITH * 1024);
+  private blocks = 0;
   constructor(n: number) {
     this.count = new Uint8Array(n);
-    this.flags = new Uint8Array(n);
-    this.with = new Int32Array(n * MAX_CONFLICT_WITH);
+    this.block = new Int32Array(n).fill(-1);
   }
 
   link(a: number, b: number, date: Int32Array, briefing: Int32Array): void {
-    this.flags[a] = 1;
-    this.flags[b] = 1;
     this.name(a, b, date, briefing);
     this.name(b, a, date, briefing);
   }
 
   flagged(p: number): boolean {
-    return this.flags[p] === 1;
+    return this.block[p]! >= 0;
   }
 
   partners(p: number): number[] {
     const out: number[] = [];
-    for (let k = 0; k < this.count[p]!; k++) out.push(this.with[p * MAX_CONFLICT_WITH + k]!);
+    const base = this.block[p]! * MAX_CONFLICT_WITH;
+    for (let k = 0; k < this.count[p]!; k++) out.push(this.pool[base + k]!);
     return out;
   }
 
   /** Names `to` in `from`'s list unless full or already named by date and briefing. */
   private name(from: number, to: number, date: Int32Array, briefing: Int32Array): void {
+    let b = this.block[from]!;
+    if (b < 0) {
+      b = this.blocks++;
+      if (b * MAX_CONFLICT_WITH >= this.pool.length) {
+        const bigger = new Int32Array(this.pool.length * 2);
+        bigger.set(this.pool);
+        this.pool = bigger;
+      }
+      this.block[from] = b;
+    }
     const n = this.count[from]!;
     if (n >= MAX_CONFLICT_WITH) return;
-    const base = from * MAX_CONFLICT_WITH;
+    const base = b * MAX_CONFLICT_WITH;
     for (let k = 0; k < n; k++) {
-      const q = this.with[base + k]!;
+      const q = this.pool[base + k]!;
       if (date[q] === date[to] && briefing[q] === briefing[to]) return;
     }
-    this.with[base + n] = to;
+    this.pool[base + n] = to;
     this.count[from] = n + 1;
   }
 }

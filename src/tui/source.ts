@@ -8,7 +8,7 @@
 //    Neither holds bodies: the reader parses a briefing's file when it is opened.
 // The loader is imported only when a load is needed.
 
-import { unlink } from "node:fs/promises";
+import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { cacheEnabledByDefault, cacheFilesSync, cacheStamp, defaultCacheDir } from "../briefing/cache.js";
@@ -162,7 +162,10 @@ async function loadBehind(
   progress: (done: number, total: number, step?: string) => void,
   on: SourceEvents,
 ): Promise<"done" | "unavailable"> {
-  const temp = place === null ? path.join(tmpdir(), `signaldesk-${process.pid}-${Date.now()}.story`) : null;
+  // With no cache, the story goes through a folder of our own (mkdtemp: 0700, unpredictable name).
+  const tempDir = place === null ? await mkdtemp(path.join(tmpdir(), "signaldesk-")).catch(() => null) : null;
+  if (place === null && tempDir === null) return "unavailable";
+  const temp = tempDir === null ? null : path.join(tempDir, "story");
   const target = { dir: opts.dir, file: place?.file ?? temp!, stamp: place?.stamp ?? "temp" };
   let files = 0;
   let total = 0;
@@ -193,7 +196,7 @@ async function loadBehind(
   } finally {
     clearInterval(stop);
     // The reader holds the file open: its name can go.
-    if (temp !== null) await unlink(temp).catch(() => {});
+    if (tempDir !== null) await rm(tempDir, { recursive: true, force: true }).catch(() => {});
   }
 }
 
