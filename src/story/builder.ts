@@ -215,7 +215,26 @@ export class StoryBuilder {
     }));
     await step();
 
-    const timeline = this.orderEvents(loaded, rank);
+    const items = loaded.map((l, r) => ({ ...l.digest, id: summaries[r]!.id }));
+    const byKey = collectTerms(items);
+    await step();
+    const actorIndex = indexActors(
+      items.map((d) => ({ id: d.id, actors: d.actors, details: () => d.learnt })),
+      this.registry,
+    );
+    await step();
+
+    const reads = summaries.map((s, r) => ({
+      index: scanIndex[r]!,
+      entry: entries[scanIndex[r]!]!,
+      head: { title: s.title, source: s.source, actors: s.actors, tags: s.tags },
+    }));
+    // Everything kept of the digests is in the summaries, the glossary and the actor index now: they
+    // go before the longest step, which then runs with the smallest heap.
+    loaded.length = 0;
+    this.digests.fill(null);
+
+    const timeline = this.orderEvents(scanIndex, rank);
     await step();
     const conflicts = new Conflicts(timeline.length);
     const input: ConflictInput = {
@@ -231,15 +250,6 @@ export class StoryBuilder {
       const wait = pause();
       if (wait) await wait;
     }
-
-    const items = loaded.map((l, r) => ({ ...l.digest, id: summaries[r]!.id }));
-    const byKey = collectTerms(items);
-    await step();
-    const actorIndex = indexActors(
-      items.map((d) => ({ id: d.id, actors: d.actors, details: () => d.learnt })),
-      this.registry,
-    );
-    await step();
 
     const at = new Map<string, number>();
     summaries.forEach((s, r) => {
@@ -268,8 +278,6 @@ export class StoryBuilder {
       },
     };
     const keys = [...byKey.keys()];
-    // Everything kept of the digests is in the summaries, the glossary and the actor index now.
-    this.digests.fill(null);
     const assemble = (glossary: StoryTerm[]): StoryView => {
       let terms: Map<number, number[]> | undefined;
       return {
@@ -310,14 +318,7 @@ export class StoryBuilder {
         storyTerms([...byKey.values()].map((g) => ({ ...g, usedIn: searchable ? g.briefingIds : [] }))),
       ),
       keys,
-      reads: loaded.map((l, r) => {
-        const s = summaries[r]!;
-        return {
-          index: l.index,
-          entry: l.entry,
-          head: { title: s.title, source: s.source, actors: s.actors, tags: s.tags },
-        };
-      }),
+      reads,
       withUses(uses) {
         const usedIn = keys.map(() => [] as string[]);
         scanIndex.forEach((index, r) => {
@@ -335,13 +336,13 @@ export class StoryBuilder {
    * key packs the date code and the event's place in that order into one float (exact below 2^53),
    * so a million events sort natively rather than through a comparison function.
    */
-  private orderEvents(loaded: readonly { index: number }[], rank: Int32Array) {
+  private orderEvents(scanIndex: Int32Array, rank: Int32Array) {
     const n = this.evDate.length;
     const SHIFT = 2 ** 25;
     const slotOf = new Int32Array(n);
     const keys = new Float64Array(n);
     let ordinal = 0;
-    for (const { index } of loaded) {
+    for (const index of scanIndex) {
       const start = this.evStart[index]!;
       for (let k = 0; k < this.evCount[index]!; k++) {
         const slot = start + k;

@@ -7,6 +7,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 
 const CHUNK = 1 << 20;
+const BLOCK = 64 * 1024;
+const BLOCKS_KEPT = 128;
 
 export class TextSpill {
   private fd: number | null = null;
@@ -16,6 +18,7 @@ export class TextSpill {
   private used = 0;
   /** Chunks kept in memory when there is no file. */
   private kept: Buffer[] = [];
+  private blocks = new Map<number, Buffer>();
 
   constructor(dir: string = tmpdir()) {
     const file = path.join(
@@ -47,14 +50,42 @@ export class TextSpill {
       return this.tail.toString("utf8", from, from + length);
     }
     if (this.fd === null) return this.fromKept(at, length);
+    const first = Math.floor(at / BLOCK);
+    const last = Math.floor((at + length - 1) / BLOCK);
+    if (length > 0 && first === last && (first + 1) * BLOCK <= this.flushed) {
+      const block = this.block(first);
+      return block.toString("utf8", at - first * BLOCK, at - first * BLOCK + length);
+    }
+    return this.readAt(at, length).toString("utf8");
+  }
+
+  private readAt(at: number, length: number): Buffer {
     const buf = Buffer.allocUnsafe(length);
     let got = 0;
-    while (got < length) {
+    while (got < length && this.fd !== null) {
       const n = readSync(this.fd, buf, got, length - got, at + got);
       if (n === 0) break;
       got += n;
     }
-    return buf.toString("utf8", 0, got);
+    return buf.subarray(0, got);
+  }
+
+  /**
+   * A block of the file, through a small cache: sentences are read back in date order, and files
+   * are mostly read in an order close to it (folders by year and month), so most reads land in a
+   * block read a moment ago. A read from the file costs a system call; from the cache, a copy.
+   */
+  private block(n: number): Buffer {
+    let b = this.blocks.get(n);
+    if (b) {
+      this.blocks.delete(n);
+      this.blocks.set(n, b);
+      return b;
+    }
+    b = this.readAt(n * BLOCK, BLOCK);
+    if (this.blocks.size >= BLOCKS_KEPT) this.blocks.delete(this.blocks.keys().next().value!);
+    this.blocks.set(n, b);
+    return b;
   }
 
   close(): void {
@@ -65,6 +96,7 @@ export class TextSpill {
     }
     this.fd = null;
     this.kept = [];
+    this.blocks.clear();
   }
 
   /** Writes the tail out and starts a new one big enough for `next` bytes. */

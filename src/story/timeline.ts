@@ -200,8 +200,10 @@ export function* findConflicts(src: ConflictInput, link: (i: number, j: number) 
         buckets.set(day, bucket);
         spans.set(day, [built, built]);
       } else spans.get(day)![1] = built;
+      // Acts are too common to find candidates by, unless a sentence has nothing else.
+      const byActs = f.acts.size === f.words.size;
       for (const w of f.words) {
-        if (ACT_NAMES.has(w) && f.words.size > 1) continue; // acts are too common to find candidates by
+        if (!byActs && ACT_NAMES.has(w)) continue;
         const list = bucket.get(w);
         if (list) list.push(built);
         else bucket.set(w, [built]);
@@ -265,7 +267,8 @@ export function* findConflicts(src: ConflictInput, link: (i: number, j: number) 
         const shared = counts[j]!;
         if (src.briefing(j) === who) continue;
         if (complete) {
-          if (shared >= MIN_SHARED && sameEvent(f, features.get(j)!, shared)) link(i, j);
+          // The count leaves out acts (not indexed): the acts both name are counted by sameEvent.
+          if (shared + f.acts.size >= MIN_SHARED && sameEvent(f, features.get(j)!)) link(i, j);
         } else {
           // Counts from a partial read are too low; the rarest words' candidates come first.
           if (++compared > MAX_CANDIDATES) break;

@@ -1,0 +1,322 @@
+// A first start's load in the loader worker (dist/loader.js): the snapshot it saves must open as the
+// story the CLI's load gives, and a stopped or failed load must leave nothing the reader would open.
+import { existsSync } from "node:fs";
+import { copyFile, mkdir, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { cacheFiles } from "../../src/briefing/cache.js";
+import { FolderError, loadBriefings } from "../../src/briefing/load.js";
+import type { LoadResult } from "../../src/briefing/schema.js";
+import { loadInBackground } from "../../src/story/background.js";
+import { MIN_FILES_FOR_WORKERS } from "../../src/story/pool.js";
+import { openSnapshot, type Snapshot } from "../../src/story/snapshot.js";
+import { buildStoryView, type StoryView, type Table } from "../../src/story/view.js";
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const bundled = path.join(repoRoot, "briefings");
+const loaderFile = path.join(repoRoot, "dist/loader.js");
+const STAMP = "background-test-stamp";
+
+let tmp: string;
+let generated: string;
+let cacheHome: string;
+const savedEnv = { xdg: process.env.XDG_CACHE_HOME, noCache: process.env.SIGNALDESK_NO_CACHE };
+const opened: Snapshot[] = [];
+
+// --- a large folder: enough files for the loader's own parse workers, and the cases that matter ---
+
+const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September"];
+const WHO = ["the agency", "the ministry", "the regulator", "the bureau"];
+const SPELLINGS = ["Export Control", "export controls", "Export-Controls"];
+const ALIASES = ["BIS", "Commerce Department", "Lutnick", "Pentagon", "AWS"];
+
+const pad = (n: number) => String(n).padStart(2, "0");
+
+/** Deterministic, so that a failure can be reproduced. */
+function makeFiles(): Map<string, string> {
+  const files = new Map<string, string>();
+  const folders = ["", "2026/a", "2026/b", "wire"];
+  for (let i = 0; i < 580; i++) {
+    const m = (i % 9) + 1;
+    const d = (i % 25) + 1;
+    const who = WHO[i % WHO.length]!;
+    const alias = ALIASES[i % ALIASES.length]!;
+    const fm: string[] = [];
+    const undated = i % 19 === 0;
+    if (!undated && i % 7 !== 3) fm.push(`date: 2026-${pad(m)}-${pad(d)}`);
+    if (i % 2 === 0) fm.push(`title: Briefing ${i} from ${alias}`);
+    if (i % 37 === 5) fm.push(`id: custom-${i}`);
+    const body = ["## What happened", ""];
+    if (undated) body.push(`Since 2025 ${who} has been watching the lab, ${alias} said.`, "");
+    else {
+      body.push(`On ${MONTHS[m - 1]} ${d}, 2026 ${who} fined firm ${i % 11} over ${SPELLINGS[i % 3]}.`, "");
+      if (i % 4 === 0) body.push(`In ${MONTHS[m - 1]} 2026 ${alias} wrote new rules on deemed exports.`, "");
+      if (i % 6 === 1) body.push(`In 2025 the lab first asked about export controls.`, "");
+    }
+    body.push("## Why it matters", "", `It shows how far ${alias} will go.`, "");
+    // One term in several spellings; "Deemed Export" is defined only in September, used from January.
+    if (i % 5 === 2)
+      body.push(`- ${i % 2 ? "Export Control" : "Export Controls"}: Rules on goods sent abroad ${i % 3}.`);
+    if (m === 9 && i % 4 === 0)
+      body.push("- Deemed Export: Sharing controlled know-how with a foreign person.");
+    const text = `${fm.length > 0 ? `---\n${fm.join("\n")}\n---\n` : ""}${body.join("\n")}\n`;
+    files.set(path.join(folders[i % folders.length]!, `brief-${i}.${i % 17 === 4 ? "txt" : "md"}`), text);
+  }
+  for (let k = 0; k < 8; k++) {
+    // The same name in two folders: one loads under another id.
+    for (const folder of ["wire", "desk"])
+      files.set(
+        path.join(folder, `dup-${k}.md`),
+        `# ${folder} ${k}\n\nOn March ${k + 2}, 2026 the board met.\n`,
+      );
+    // The same event told twice, one to three days apart: both flagged as conflicting reports.
+    const day = 10 + k;
+    const gap = (k % 3) + 1;
+    files.set(
+      `conflict-a-${k}.md`,
+      `# A ${k}\n\nOn June ${day}, 2026 the agency ordered the lab to halt exports of model weights.\n`,
+    );
+    files.set(
+      `conflict-b-${k}.md`,
+      `# B ${k}\n\nOn June ${day + gap}, 2026 the agency ordered the lab to halt exports of the model weights.\n`,
+    );
+  }
+  files.set("broken/unclosed.md", "---\ntitle: never closed\n\nBody.\n");
+  files.set("broken/bad-date.md", "---\ndate: 2026-02-30\n---\nText.\n");
+  return files;
+}
+
+async function writeFolder(dir: string, files: Map<string, string>) {
+  for (const [rel, text] of files) {
+    await mkdir(path.dirname(path.join(dir, rel)), { recursive: true });
+    await writeFile(path.join(dir, rel), text);
+  }
+  await copyFile(path.join(bundled, "actors.yaml"), path.join(dir, "actors.yaml"));
+}
+
+// --- the reference, and comparing a story with it ---
+
+function rows<T>(table: Table<T>): (T | undefined)[] {
+  return Array.from({ length: table.length }, (_, i) => table.get(i));
+}
+
+function timelineRows(story: StoryView) {
+  return rows(story.timeline).map((e) =>
+    e === undefined
+      ? undefined
+      : {
+          date: e.date,
+          precision: e.precision,
+          text: e.text,
+          line: e.line,
+          briefingId: e.briefingId,
+          briefing: e.briefing,
+          conflict: e.conflict,
+          conflictWith: e.conflictWith,
+        },
+  );
+}
+
+function glossaryRows(story: StoryView) {
+  return story.glossary.map((g) => ({
+    term: g.term,
+    definition: g.definition,
+    definitionCount: g.definitionCount,
+    definedIn: Array.from(g.definedIn),
+    usedIn: Array.from(g.usedIn),
+  }));
+}
+
+function expectSameStory(got: StoryView, want: StoryView) {
+  expect(got.dir).toBe(want.dir);
+  expect(got.briefings.length).toBe(want.briefings.length);
+  expect(rows(got.briefings)).toEqual(rows(want.briefings));
+  expect(Array.from(got.newest)).toEqual(Array.from(want.newest));
+  expect(got.timeline.length).toBe(want.timeline.length);
+  expect(timelineRows(got)).toEqual(timelineRows(want));
+  expect(Array.from(got.eventDate)).toEqual(Array.from(want.eventDate));
+  expect(Array.from(got.eventBriefing)).toEqual(Array.from(want.eventBriefing));
+  expect(glossaryRows(got)).toEqual(glossaryRows(want));
+  expect(got.actors).toEqual(want.actors);
+  expect(got.problems).toEqual(want.problems);
+  expect(got.registry).toEqual(want.registry);
+  const termsGot = Array.from({ length: want.briefings.length }, (_, i) => got.termsOf(i));
+  const termsWant = Array.from({ length: want.briefings.length }, (_, i) => want.termsOf(i));
+  expect(termsGot).toEqual(termsWant);
+}
+
+interface Reference {
+  data: LoadResult;
+  story: StoryView;
+  /** The files the CLI's load counted in its progress. */
+  total: number;
+}
+
+const references = new Map<string, Promise<Reference>>();
+function reference(dir: string): Promise<Reference> {
+  let ref = references.get(dir);
+  if (!ref) {
+    ref = loadReference(dir);
+    references.set(dir, ref);
+  }
+  return ref;
+}
+
+async function loadReference(dir: string): Promise<Reference> {
+  let total = -1;
+  const data = await loadBriefings(dir, {
+    cacheDir: null,
+    onProgress: (_done, all) => {
+      total = all;
+    },
+  });
+  return { data, story: buildStoryView(data), total };
+}
+
+interface Run {
+  file: string;
+  saved: boolean;
+  progress: [number, number][];
+  steps: string[];
+}
+
+/** Loads `dir` in the loader worker into a snapshot file of its own. */
+async function runLoader(dir: string, name: string): Promise<Run> {
+  const file = path.join(await mkdtemp(path.join(tmp, `${name}-`)), "story.snapshot");
+  const progress: [number, number][] = [];
+  const steps: string[] = [];
+  const load = loadInBackground(
+    { dir, file, stamp: STAMP },
+    0,
+    { progress: (done, total) => progress.push([done, total]), step: (step) => steps.push(step) },
+    loaderFile,
+  );
+  expect(load).not.toBeNull();
+  return { file, saved: await load!.saved, progress, steps };
+}
+
+function open(run: Run, dir: string): Snapshot {
+  const snap = openSnapshot(run.file, STAMP, dir);
+  expect(snap).not.toBeNull();
+  opened.push(snap!);
+  return snap!;
+}
+
+beforeAll(async () => {
+  expect(existsSync(loaderFile)).toBe(true);
+  tmp = await mkdtemp(path.join(tmpdir(), "signaldesk-background-"));
+  // The loader worker takes its environment when it starts: its cache goes here, never to the user's.
+  cacheHome = path.join(tmp, "xdg-cache");
+  process.env.XDG_CACHE_HOME = cacheHome;
+  delete process.env.SIGNALDESK_NO_CACHE;
+  generated = path.join(tmp, "archive");
+  await writeFolder(generated, makeFiles());
+});
+
+afterAll(async () => {
+  for (const s of opened.splice(0)) s.close();
+  if (savedEnv.xdg === undefined) delete process.env.XDG_CACHE_HOME;
+  else process.env.XDG_CACHE_HOME = savedEnv.xdg;
+  if (savedEnv.noCache === undefined) delete process.env.SIGNALDESK_NO_CACHE;
+  else process.env.SIGNALDESK_NO_CACHE = savedEnv.noCache;
+  await rm(tmp, { recursive: true, force: true });
+});
+
+describe("the generated folder", () => {
+  it("holds the cases the comparison is meant to cover", async () => {
+    const { data, story, total } = await reference(generated);
+    // More files than the loader's parse pool needs before it starts workers.
+    expect(total).toBeGreaterThan(MIN_FILES_FOR_WORKERS);
+    expect(data.problems.some((p) => p.message.startsWith("duplicate id"))).toBe(true);
+    expect(data.problems.some((p) => p.severity === "error")).toBe(true);
+    expect(data.briefings.some((b) => b.date === null)).toBe(true);
+    expect(data.briefings.some((b) => b.dateInferred)).toBe(true);
+    const timeline = rows(story.timeline);
+    expect(timeline.some((e) => e?.precision === "month")).toBe(true);
+    expect(timeline.some((e) => e?.precision === "year")).toBe(true);
+    expect(timeline.some((e) => e?.conflict)).toBe(true);
+    expect(story.glossary.filter((g) => /^export[- ]controls?$/i.test(g.term))).toHaveLength(1);
+    const deemed = story.glossary.find((g) => g.term === "Deemed Export")!;
+    expect(Math.min(...deemed.usedIn)).toBeLessThan(Math.min(...deemed.definedIn));
+  });
+});
+
+describe.each([
+  ["the bundled briefings", () => bundled],
+  ["a generated folder of 600 files", () => generated],
+])("loadInBackground of %s", (name, dirOf) => {
+  let want: Reference;
+  let run: Run;
+
+  beforeAll(async () => {
+    want = await reference(dirOf());
+    run = await runLoader(dirOf(), name.replace(/\W+/g, "-"));
+  });
+
+  it("saves a snapshot that opens as the CLI's story", () => {
+    expect(run.saved).toBe(true);
+    const snap = open(run, dirOf());
+    expectSameStory(snap.story, want.story);
+  });
+
+  it("reports progress up to (total, total) and names the timeline step", () => {
+    expect(run.progress[0]).toEqual([0, want.total]);
+    expect(run.progress.at(-1)).toEqual([want.total, want.total]);
+    for (let i = 1; i < run.progress.length; i++)
+      expect(run.progress[i]![0]).toBeGreaterThanOrEqual(run.progress[i - 1]![0]);
+    expect(run.steps).toContain("building the timeline");
+  });
+
+  it("leaves the parsed-briefing cache in the user's cache folder, for `print`", async () => {
+    // Its entries carry the built program's stamp, which this test (running the source) cannot read
+    // back; what it can tell is that the cache is written, and where XDG_CACHE_HOME says.
+    const places = (await cacheFiles(path.join(cacheHome, "signaldesk"), dirOf()))!;
+    expect(existsSync(places.data)).toBe(true);
+    expect(existsSync(places.ids)).toBe(true);
+  });
+});
+
+describe("loadInBackground, stopped or failing", () => {
+  it("rejects a missing folder with FolderError", async () => {
+    const missing = path.join(tmp, "no-such-folder");
+    const file = path.join(tmp, "missing.snapshot");
+    const load = loadInBackground(
+      { dir: missing, file, stamp: STAMP },
+      0,
+      { progress() {}, step() {} },
+      loaderFile,
+    );
+    await expect(load!.saved).rejects.toBeInstanceOf(FolderError);
+    // The reader names the folder it could not open.
+    await expect(load!.saved).rejects.toMatchObject({ dir: missing });
+    expect(existsSync(file)).toBe(false);
+  });
+
+  it("saves nothing when stopped before it finishes", async () => {
+    const dir = await mkdtemp(path.join(tmp, "stopped-"));
+    const file = path.join(dir, "story.snapshot");
+    const load = loadInBackground(
+      { dir: generated, file, stamp: STAMP },
+      0,
+      { progress() {}, step() {} },
+      loaderFile,
+    );
+    expect(load).not.toBeNull();
+    load!.stop();
+    await expect(load!.saved).rejects.toThrow();
+    expect(await readdir(dir)).toEqual([]);
+  });
+
+  it("is no load at all without a built loader", () => {
+    expect(
+      loadInBackground(
+        { dir: bundled, file: path.join(tmp, "none"), stamp: STAMP },
+        0,
+        { progress() {}, step() {} },
+        null,
+      ),
+    ).toBeNull();
+  });
+});
