@@ -66,39 +66,59 @@ export function loadInBackground(
   const workers =
     Number.isInteger(wanted) && wanted >= 0 ? wanted : Math.max(1, Math.min(3, availableParallelism()));
   const data: LoaderData = { ...target, workers };
-  let worker: Worker;
-  try {
-    worker = new Worker(workerFile, {
-      workerData: data,
-      resourceLimits: { maxOldGenerationSizeMb: Math.ceil(heap) },
-      // Anything it prints would land on the reader's screen.
-      stdout: true,
-      stderr: true,
+  let worker: Worker | null = null;
+  let stopped = false;
+  // A loader that outgrows its heap is started again with twice the room (twice at most): the cap
+  // is a guess from the number of files, and a folder of unusually large briefings can beat it.
+  const attempt = (heapMb: number, tries: number): Promise<boolean> =>
+    new Promise<boolean>((resolve, reject) => {
+      let w: Worker;
+      try {
+        w = new Worker(workerFile, {
+          workerData: data,
+          resourceLimits: { maxOldGenerationSizeMb: Math.ceil(heapMb) },
+          // Anything it prints would land on the reader's screen.
+          stdout: true,
+          stderr: true,
+        });
+      } catch (err) {
+        reject(err);
+        return;
+      }
+      worker = w;
+      w.stdout.resume();
+      w.stderr.resume();
+      let settled = false;
+      const settle = (f: () => void) => {
+        if (settled) return;
+        settled = true;
+        f();
+        void w.terminate();
+      };
+      w.on("message", (m: LoaderMessage) => {
+        if (m.kind === "progress") on.progress(m.done, m.total);
+        else if (m.kind === "step") on.step(m.step, m.fraction);
+        else if (m.kind === "saved") settle(() => resolve(m.ok));
+        else
+          settle(() =>
+            reject(m.folder ? new FolderError(m.folder.dir, m.folder.code, m.message) : new Error(m.message)),
+          );
+      });
+      w.on("error", (err: Error & { code?: string }) =>
+        settle(() => {
+          if (err.code === "ERR_WORKER_OUT_OF_MEMORY" && tries > 0 && !stopped)
+            attempt(heapMb * 2, tries - 1).then(resolve, reject);
+          else reject(err);
+        }),
+      );
+      w.on("exit", (code) => settle(() => reject(new Error(`loader stopped (exit ${code})`))));
     });
-  } catch {
-    return null;
-  }
-  worker.stdout.resume();
-  worker.stderr.resume();
-  const saved = new Promise<boolean>((resolve, reject) => {
-    let settled = false;
-    const settle = (f: () => void) => {
-      if (settled) return;
-      settled = true;
-      f();
-      void worker.terminate();
-    };
-    worker.on("message", (m: LoaderMessage) => {
-      if (m.kind === "progress") on.progress(m.done, m.total);
-      else if (m.kind === "step") on.step(m.step, m.fraction);
-      else if (m.kind === "saved") settle(() => resolve(m.ok));
-      else
-        settle(() =>
-          reject(m.folder ? new FolderError(m.folder.dir, m.folder.code, m.message) : new Error(m.message)),
-        );
-    });
-    worker.on("error", (err) => settle(() => reject(err)));
-    worker.on("exit", (code) => settle(() => reject(new Error(`loader stopped (exit ${code})`))));
-  });
-  return { saved, stop: () => void worker.terminate() };
+  const saved = attempt(heap, 2);
+  return {
+    saved,
+    stop: () => {
+      stopped = true;
+      void worker?.terminate();
+    },
+  };
 }

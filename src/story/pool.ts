@@ -62,6 +62,11 @@ export const MIN_FILES_FOR_WORKERS = 400;
 const BATCH = 64;
 /** Batches sent ahead to each worker, so it never waits for the next one. */
 const AHEAD = 2;
+/**
+ * A parse worker's heap ceiling. It holds the parser and one file at a time; a worker whose file
+ * needs more dies of it, and its files are parsed on the calling thread instead.
+ */
+const WORKER_HEAP_MB = 96;
 /** Files read at once on this thread. */
 const CONCURRENCY = 64;
 
@@ -141,8 +146,7 @@ function workerPool(opts: PoolOptions, file: string, count: number): ParsePool {
         workerData: { registry: opts.registry, frames: opts.frames },
         // The young generation is what a parse churns through; a small one keeps each worker's
         // memory near its live set.
-        resourceLimits: { maxYoungGenerationSizeMb: Number(process.env.SD_YOUNG ?? 8) },
-        // Anything a worker prints would land on the reader's screen: it is read and dropped.
+        resourceLimits: { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: WORKER_HEAP_MB }, // Anything a worker prints would land on the reader's screen: it is read and dropped.
         stdout: true,
         stderr: true,
       });
