@@ -15,6 +15,8 @@ import type { LoaderData, LoaderMessage } from "./loader-worker.js";
 export interface BackgroundEvents {
   progress(done: number, total: number): void;
   step(step: string, fraction?: number): void;
+  /** The loader ran out of its heap and starts again with `heapMb`. */
+  retry?(heapMb: number): void;
 }
 
 export interface BackgroundLoad {
@@ -24,9 +26,12 @@ export interface BackgroundLoad {
   stop(): void;
 }
 
-const BASE_HEAP_MB = 96;
-/** Per 1,000 files: what the load holds of each briefing, with room for its garbage. */
-const HEAP_MB_PER_1000 = 1.6;
+// The ceiling is a guard, not a budget: a worker that reaches it can take the whole process down
+// (V8 does not always stop just the worker: nodejs/node#47224), so it sits well above what a load holds (measured:
+// about 60 MB at 30k briefings, the most at the start of the conflict search).
+const BASE_HEAP_MB = 128;
+/** Per 1,000 files: what the load holds of each briefing, with room to spare. */
+const HEAP_MB_PER_1000 = 2.5;
 
 function loaderFile(): string | null {
   const here = path.dirname(fileURLToPath(import.meta.url));
@@ -106,9 +111,10 @@ export function loadInBackground(
       });
       w.on("error", (err: Error & { code?: string }) =>
         settle(() => {
-          if (err.code === "ERR_WORKER_OUT_OF_MEMORY" && tries > 0 && !stopped)
+          if (err.code === "ERR_WORKER_OUT_OF_MEMORY" && tries > 0 && !stopped) {
+            on.retry?.(heapMb * 2);
             attempt(heapMb * 2, tries - 1).then(resolve, reject);
-          else reject(err);
+          } else reject(err);
         }),
       );
       w.on("exit", (code) => settle(() => reject(new Error(`loader stopped (exit ${code})`))));

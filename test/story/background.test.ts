@@ -309,6 +309,30 @@ describe("loadInBackground, stopped or failing", () => {
     expect(await readdir(dir)).toEqual([]);
   });
 
+  it("starts again with more heap when the first ceiling is too low, and still saves the story", async () => {
+    const before = process.env.SIGNALDESK_LOADER_HEAP_MB;
+    // Below what the loader needs even to start: the first dies of it, a later one has the room.
+    process.env.SIGNALDESK_LOADER_HEAP_MB = "3";
+    try {
+      const file = path.join(await mkdtemp(path.join(tmp, "retry-")), "story.snapshot");
+      const retries: number[] = [];
+      const load = loadInBackground(
+        { dir: generated, file, stamp: STAMP },
+        0,
+        { progress() {}, step() {}, retry: (mb) => retries.push(mb) },
+        loaderFile,
+      );
+      expect(await load!.saved).toBe(true);
+      expect(retries.length).toBeGreaterThan(0);
+      expect(retries[0]).toBe(6);
+      const snap = open({ file, saved: true, progress: [], steps: [] }, generated);
+      expectSameStory(snap.story, (await reference(generated)).story);
+    } finally {
+      if (before === undefined) delete process.env.SIGNALDESK_LOADER_HEAP_MB;
+      else process.env.SIGNALDESK_LOADER_HEAP_MB = before;
+    }
+  });
+
   it("is no load at all without a built loader", () => {
     expect(
       loadInBackground(
