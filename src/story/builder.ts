@@ -12,7 +12,6 @@ import { compare, idFromPath, resolveDuplicateIds } from "../briefing/ids.js";
 import type { FileEntry } from "../briefing/read.js";
 import type { Precision, Problem, RegistryActor } from "../briefing/schema.js";
 import { indexActors } from "./actors.js";
-import { type ConflictPart, conflictParts } from "./conflict-parts.js";
 import { collectTerms, type GlossaryTerm, sortTerms } from "./glossary.js";
 import { TextSpill } from "./spill.js";
 import { type ConflictInput, dayNumber, findConflicts, MAX_CONFLICT_WITH } from "./timeline.js";
@@ -33,14 +32,6 @@ import {
 
 const PRECISIONS: readonly Precision[] = ["day", "month", "year"];
 const NONE: never[] = [];
-/** Below this many events the conflict search is quicker on this thread than sent to workers. */
-const PARALLEL_FROM = 20_000;
-
-/** Threads to search a timeline's conflicts with (pool.ts), and how many parts to cut it into. */
-export interface ParallelConflicts {
-  parts: number;
-  run(parts: ConflictPart[], fd: number): Promise<Int32Array[]>;
-}
 
 /** A growable typed column. */
 class Column<T extends Int32Array | Float64Array | Uint8Array> {
@@ -174,7 +165,6 @@ export class StoryBuilder {
   async finish(
     pause: () => Promise<void> | undefined,
     progress?: (fraction: number) => void,
-    parallel?: ParallelConflicts,
   ): Promise<BuiltStory> {
     const step = async () => {
       const wait = pause();
@@ -263,31 +253,12 @@ export class StoryBuilder {
       text: (p) => this.spill.read(timeline.textAt[p]!, timeline.textBytes[p]!),
       briefing: (p) => timeline.briefing[p]!,
     };
-    const fd = parallel && timeline.length >= PARALLEL_FROM ? this.spill.shared() : null;
-    if (parallel && fd !== null) {
-      const columns = {
-        date: timeline.date,
-        precision: timeline.precision,
-        briefing: timeline.briefing,
-        textAt: timeline.textAt,
-        textBytes: timeline.textBytes,
-      };
-      const found = await parallel.run(conflictParts(columns, parallel.parts), fd);
-      for (const pairs of found) {
-        for (let k = 0; k < pairs.length; k += 2) {
-          conflicts.link(pairs[k]!, pairs[k + 1]!, timeline.date, timeline.briefing);
-        }
-      }
-    } else {
-      let steps = 0;
-      for (const _ of findConflicts(input, (a, b) =>
-        conflicts.link(a, b, timeline.date, timeline.briefing),
-      )) {
-        // findConflicts yields every 256 events.
-        if (progress && ++steps % 64 === 0) progress(Math.min(1, (steps * 256) / timeline.length));
-        const wait = pause();
-        if (wait) await wait;
-      }
+    let steps = 0;
+    for (const _ of findConflicts(input, (a, b) => conflicts.link(a, b, timeline.date, timeline.briefing))) {
+      // findConflicts yields every 256 events.
+      if (progress && ++steps % 64 === 0) progress(Math.min(1, (steps * 256) / timeline.length));
+      const wait = pause();
+      if (wait) await wait;
     }
 
     const at = new Map<string, number>();

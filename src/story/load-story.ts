@@ -15,7 +15,6 @@ import {
 import { loadRegistry } from "../briefing/load.js";
 import { type LoadedFiles, scanDigest, scanFolder } from "../briefing/read.js";
 import { StoryBuilder } from "./builder.js";
-import type { ConflictPart } from "./conflict-parts.js";
 import { startPool } from "./pool.js";
 import type { StoryView } from "./view.js";
 
@@ -88,11 +87,7 @@ export async function loadStory(dir: string, opts: StoryLoadOptions): Promise<St
     opts.onProgress?.(total, total);
     if (!alive()) return null;
     opts.onStep?.(TIMELINE_STEP);
-    const parallel =
-      pool.workers > 0
-        ? { parts: pool.workers * 2, run: (parts: ConflictPart[], fd: number) => pool.conflicts(parts, fd) }
-        : undefined;
-    const built = await builder.finish(opts.pause, (f) => opts.onStep?.(TIMELINE_STEP, f), parallel);
+    const built = await builder.finish(opts.pause, (f) => opts.onStep?.(TIMELINE_STEP, f));
     if (!alive()) {
       built.close();
       return null;

@@ -11,9 +11,7 @@ import type { FileOutcome } from "../briefing/digest.js";
 import { type FileEntry, plainEntry } from "../briefing/read.js";
 import type { RegistryActor } from "../briefing/schema.js";
 import { timeSlicer } from "../briefing/slicer.js";
-import { type ConflictPart, conflictPairs } from "./conflict-parts.js";
 import { usesPattern } from "./glossary.js";
-import { SpillReader } from "./spill.js";
 import type { UsesJob } from "./uses.js";
 
 export interface DigestJob {
@@ -23,13 +21,11 @@ export interface DigestJob {
 
 export type ToWorker =
   | { kind: "digest"; batch: number; jobs: DigestJob[] }
-  | { kind: "conflicts"; batch: number; fd: number; part: ConflictPart }
   | { kind: "terms"; keys: string[] }
   | { kind: "uses"; batch: number; jobs: UsesJob[] };
 
 export type WorkerReply =
   | { kind: "digested"; batch: number; outcomes: FileOutcome[] }
-  | { kind: "conflicts"; batch: number; pairs: Int32Array }
   | { kind: "used"; batch: number; uses: [number, number[]][] };
 
 export interface ParsePool {
@@ -41,11 +37,6 @@ export interface ParsePool {
     jobs: readonly UsesJob[],
     each: (index: number, terms: number[]) => void,
   ): Promise<void>;
-  /**
-   * The conflict search of a timeline, one part per worker (conflict-parts.ts), the sentences read
-   * from the spill file `fd`; the pairs of each part, in part order.
-   */
-  conflicts(parts: readonly ConflictPart[], fd: number): Promise<Int32Array[]>;
   /** Stops the workers. */
   close(): void;
   /** How many workers it started (0: this thread does the work). */
@@ -130,10 +121,6 @@ function threadPool(opts: PoolOptions): ParsePool {
       const keyIndex = new Map(keys.map((k, i) => [k, i]));
       await run(jobs, async (job) => each(job.index, re ? await usesOfFile(job, re, keyIndex, false) : []));
     },
-    async conflicts(parts, fd) {
-      const reader = new SpillReader(fd);
-      return parts.map((part) => conflictPairs(part, (at, length) => reader.read(at, length)));
-    },
     close() {},
   };
 }
@@ -185,7 +172,6 @@ function workerPool(opts: PoolOptions, file: string, count: number): ParsePool {
    * of a worker that dies are done on this thread instead.
    */
   const spread = <J>(
-    batchSize: number,
     jobs: readonly J[],
     send: (lane: Lane, batch: number, part: J[]) => void,
     answer: (reply: WorkerReply) => void,
@@ -193,7 +179,7 @@ function workerPool(opts: PoolOptions, file: string, count: number): ParsePool {
   ): Promise<void> =>
     new Promise((resolve, reject) => {
       const parts: J[][] = [];
-      for (let i = 0; i < jobs.length; i += batchSize) parts.push(jobs.slice(i, i + batchSize));
+      for (let i = 0; i < jobs.length; i += BATCH) parts.push(jobs.slice(i, i + BATCH));
       if (parts.length === 0) {
         resolve();
         return;
@@ -254,7 +240,6 @@ function workerPool(opts: PoolOptions, file: string, count: number): ParsePool {
     workers: count,
     digest(jobs, each) {
       return spread(
-        BATCH,
         jobs,
         (lane, batch, part) => {
           // A message copies own fields: entries from a scan keep their paths in getters.
@@ -271,7 +256,6 @@ function workerPool(opts: PoolOptions, file: string, count: number): ParsePool {
       for (const lane of start())
         if (!lane.dead) lane.worker.postMessage({ kind: "terms", keys } satisfies ToWorker);
       return spread(
-        BATCH,
         jobs,
         (lane, batch, part) => {
           const sent = part.map((j) => ({ ...j, entry: plainEntry(j.entry) }));
@@ -282,23 +266,6 @@ function workerPool(opts: PoolOptions, file: string, count: number): ParsePool {
         },
         (part) => fallback.uses(keys, part, each),
       );
-    },
-    async conflicts(parts, fd) {
-      const found: Int32Array[] = new Array(parts.length);
-      const at = new Map(parts.map((p, k) => [p, k]));
-      await spread(
-        1,
-        parts,
-        (lane, batch, [part]) =>
-          lane.worker.postMessage({ kind: "conflicts", batch, fd, part: part! } satisfies ToWorker),
-        (reply) => {
-          if (reply.kind === "conflicts") found[reply.batch] = reply.pairs;
-        },
-        async (lost) => {
-          for (const part of lost) found[at.get(part)!] = (await fallback.conflicts([part], fd))[0]!;
-        },
-      );
-      return found;
     },
     close() {
       for (const lane of lanes ?? []) {

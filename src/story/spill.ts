@@ -88,17 +88,6 @@ export class TextSpill {
     return b;
   }
 
-  /**
-   * The file, with everything appended so far written to it, for another thread to read through a
-   * `SpillReader` (a file descriptor is the process's, whichever thread opened it); null when the
-   * text is held in memory.
-   */
-  shared(): number | null {
-    if (this.fd === null) return null;
-    if (this.used > 0) this.flush(0);
-    return this.fd;
-  }
-
   close(): void {
     if (this.fd !== null) {
       try {
@@ -160,35 +149,4 @@ export class TextSpill {
     }
     return Buffer.concat(out).toString("utf8");
   }
-}
-
-/** Reads a spill's file from another thread, by position, through the same kind of block cache. */
-export class SpillReader {
-  private blocks = new Map<number, Buffer>();
-  constructor(readonly fd: number) {}
-
-  read(at: number, length: number): string {
-    const first = Math.floor(at / BLOCK);
-    if (length > 0 && first === Math.floor((at + length - 1) / BLOCK)) {
-      let b = this.blocks.get(first);
-      if (!b) {
-        b = readFrom(this.fd, first * BLOCK, BLOCK);
-        if (this.blocks.size >= BLOCKS_KEPT) this.blocks.delete(this.blocks.keys().next().value!);
-        this.blocks.set(first, b);
-      }
-      return b.toString("utf8", at - first * BLOCK, at - first * BLOCK + length);
-    }
-    return readFrom(this.fd, at, length).toString("utf8");
-  }
-}
-
-function readFrom(fd: number, at: number, length: number): Buffer {
-  const buf = Buffer.allocUnsafe(length);
-  let got = 0;
-  while (got < length) {
-    const n = readSync(fd, buf, got, length - got, at + got);
-    if (n === 0) break;
-    got += n;
-  }
-  return buf.subarray(0, got);
 }

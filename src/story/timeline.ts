@@ -174,38 +174,18 @@ export interface ConflictInput {
   briefing(i: number): number | string;
 }
 
-/** Where the events a range of a timeline is compared with end: a week of days past its last day. */
-export function rangeEnd(day: (i: number) => number, length: number, to: number): number {
-  let last = Number.NaN;
-  for (let k = to - 1; k >= 0 && Number.isNaN(last); k--) last = day(k);
-  if (Number.isNaN(last)) return to;
-  let end = to;
-  while (end < length) {
-    const d = day(end);
-    if (!Number.isNaN(d) && d > last + CONFLICT_WINDOW_DAYS) break;
-    end++;
-  }
-  return end;
-}
-
 /**
  * Calls `link(i, j)` (i < j) for every pair of events that report one event on different days. Works
  * through the days in order, holding the sentences of a week at a time (their features and a
  * word -> events index per day), so a timeline of a million events is never in memory at once. Yields
  * every STEP events, so that `buildTimelineAsync` can let other work run.
  */
-export function* findConflicts(
-  src: ConflictInput,
-  link: (i: number, j: number) => void,
-  range: { from: number; to: number } = { from: 0, to: src.length },
-): Generator<void> {
+export function* findConflicts(src: ConflictInput, link: (i: number, j: number) => void): Generator<void> {
   const buckets = new Map<number, Map<string, number[]>>();
   /** Per day held: the first and last event on it. */
   const spans = new Map<number, [number, number]>();
   const features = new Map<number, EventFeatures>();
-  // Only later days are searched, so a range can start anywhere: its events find their candidates
-  // among the events from `from` on (src must reach a week past `to`).
-  let built = range.from;
+  let built = 0;
   // Day events are in day order (a month or a year can sit between two days, never inside one).
   const buildThrough = (lastDay: number) => {
     for (; built < src.length; built++) {
@@ -244,7 +224,7 @@ export function* findConflicts(
   // visit hundreds of candidates each: a Map here was most of the time of a large timeline).
   const counts = new Int32Array(src.length);
   const met = new Int32Array(MAX_VISITS);
-  for (let i = range.from; i < range.to; i++) {
+  for (let i = 0; i < src.length; i++) {
     if (i % STEP === STEP - 1) yield;
     const day = src.day(i);
     if (Number.isNaN(day)) continue;

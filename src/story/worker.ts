@@ -3,16 +3,13 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { digestFile } from "../briefing/digest.js";
 import type { RegistryActor } from "../briefing/schema.js";
-import { conflictPairs } from "./conflict-parts.js";
 import { usesPattern } from "./glossary.js";
 import type { ToWorker, WorkerReply } from "./pool.js";
-import { SpillReader } from "./spill.js";
 import { usesOfFile } from "./uses.js";
 
 const { registry, frames } = workerData as { registry: RegistryActor[]; frames: boolean };
 let re: RegExp | null = null;
 let keyIndex = new Map<string, number>();
-let reader: SpillReader | null = null;
 
 parentPort?.on("message", async (msg: ToWorker) => {
   if (msg.kind === "digest") {
@@ -22,12 +19,6 @@ parentPort?.on("message", async (msg: ToWorker) => {
     const transfer = outcomes.flatMap((o) => (o.frame ? [o.frame.buffer as ArrayBuffer] : []));
     const reply: WorkerReply = { kind: "digested", batch: msg.batch, outcomes };
     parentPort?.postMessage(reply, transfer);
-  } else if (msg.kind === "conflicts") {
-    if (reader?.fd !== msg.fd) reader = new SpillReader(msg.fd);
-    const from = reader;
-    const pairs = conflictPairs(msg.part, (at, length) => from.read(at, length));
-    const reply: WorkerReply = { kind: "conflicts", batch: msg.batch, pairs };
-    parentPort?.postMessage(reply, [pairs.buffer as ArrayBuffer]);
   } else if (msg.kind === "terms") {
     re = usesPattern(msg.keys);
     keyIndex = new Map(msg.keys.map((k, i) => [k, i]));

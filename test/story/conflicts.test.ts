@@ -7,7 +7,6 @@
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Briefing, DatedEvent, Precision } from "../../src/briefing/schema.js";
-import { conflictPairs, conflictParts } from "../../src/story/conflict-parts.js";
 import {
   buildTimeline,
   type ConflictInput,
@@ -19,7 +18,6 @@ import {
   sameEvent,
   type TimelineEntry,
 } from "../../src/story/timeline.js";
-import { dateCode } from "../../src/story/view.js";
 import { makeBriefing } from "./factory.js";
 
 const SEED = Number(process.env.SIGNALDESK_FC_SEED ?? 20261123);
@@ -337,44 +335,5 @@ describe("a kind of act counts as a shared word, as it does in sameEvent", () =>
     const b = "The ban was reversed and blocked.";
     expect(reportsSameEvent(a, b)).toBe(true);
     expect(twoBriefings(a, b).map((e) => e.conflict)).toEqual([true, true]);
-  });
-});
-
-describe("the search split into parts for threads", () => {
-  // Threads search ranges of the timeline side by side (conflict-parts.ts); put back in part order,
-  // their pairs must be the whole search's pairs in the whole search's order, which decides the
-  // names each flagged entry lists when it has more partners than it can list.
-  it("finds the same pairs in the same order, however many parts", () => {
-    fc.assert(
-      fc.property(genTimeline, fc.integer({ min: 1, max: 7 }), (events, count) => {
-        const timeline = buildTimeline(briefingsOf(events));
-        const texts: string[] = [];
-        const briefingOf = new Map<string, number>();
-        const columns = {
-          date: Int32Array.from(timeline, (e) => dateCode(e.date)),
-          precision: Uint8Array.from(timeline, (e) => ["day", "month", "year"].indexOf(e.precision)),
-          briefing: Int32Array.from(timeline, (e) => {
-            if (!briefingOf.has(e.briefingId)) briefingOf.set(e.briefingId, briefingOf.size);
-            return briefingOf.get(e.briefingId)!;
-          }),
-          // A sentence's "position" is its index in `texts`.
-          textAt: Float64Array.from(timeline, (e) => texts.push(e.text) - 1),
-          textBytes: Int32Array.from(timeline, () => 0),
-        };
-        const whole: number[] = [];
-        const input: ConflictInput = {
-          length: timeline.length,
-          day: (i) => (timeline[i]!.precision === "day" ? dayNumber(timeline[i]!.date) : Number.NaN),
-          text: (i) => timeline[i]!.text,
-          briefing: (i) => columns.briefing[i]!,
-        };
-        for (const _ of findConflicts(input, (i, j) => whole.push(i, j)));
-        const parts = conflictParts(columns, count);
-        expect(parts.reduce((n, p) => n + (p.to - p.from), 0)).toBe(timeline.length);
-        const split = parts.flatMap((p) => [...conflictPairs(p, (at) => texts[at]!)]);
-        expect(split).toEqual(whole);
-      }),
-      runs(200),
-    );
   });
 });
