@@ -14,6 +14,24 @@ export function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** A folder's briefings in story order: by date, undated last, then by relPath. */
+export function storyOrder(
+  a: { date: string | null; relPath: string },
+  b: { date: string | null; relPath: string },
+) {
+  if (a.date !== b.date) {
+    if (a.date === null) return 1;
+    if (b.date === null) return -1;
+    return compare(a.date, b.date);
+  }
+  return compare(a.relPath, b.relPath);
+}
+
+/** Problems by path, then line. */
+export function problemOrder(a: { path: string; line?: number }, b: { path: string; line?: number }) {
+  return compare(a.path, b.path) || (a.line ?? 0) - (b.line ?? 0);
+}
+
 function withoutExtension(relPath: string): string {
   return relPath.replace(/\.[^./]*$/, "");
 }

@@ -17,7 +17,7 @@ import {
   readCache,
   writeCache,
 } from "./cache.js";
-import { compare, idFromPath, resolveDuplicateIds } from "./ids.js";
+import { idFromPath, problemOrder, resolveDuplicateIds, storyOrder } from "./ids.js";
 import { type ParseResult, parseBriefing } from "./parse.js";
 import {
   type FileEntry,
@@ -207,17 +207,8 @@ export async function loadBriefings(dir: string, opts: LoadOptions = {}): Promis
     opts.onFiles?.({ stamps, dirs: scan.dirs, scan: scanDigest(scan) });
   }
 
-  const briefings = loaded
-    .map((l) => l.briefing)
-    .sort((a, b) => {
-      if (a.date !== b.date) {
-        if (a.date === null) return 1;
-        if (b.date === null) return -1;
-        return compare(a.date, b.date);
-      }
-      return compare(a.relPath, b.relPath);
-    });
-  problems.sort((a, b) => compare(a.path, b.path) || (a.line ?? 0) - (b.line ?? 0));
+  const briefings = loaded.map((l) => l.briefing).sort(storyOrder);
+  problems.sort(problemOrder);
   opts.onProgress?.(total, total);
   return { dir, briefings, problems, registry };
 }

@@ -10,6 +10,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { FolderError } from "../briefing/read.js";
+import { builtEntry } from "./built.js";
 import type { LoaderData, LoaderMessage } from "./loader-worker.js";
 
 export interface BackgroundEvents {
@@ -33,14 +34,6 @@ const BASE_HEAP_MB = 128;
 /** Per 1,000 files: what the load holds of each briefing, with room to spare. */
 const HEAP_MB_PER_1000 = 2.5;
 
-function loaderFile(): string | null {
-  const here = path.dirname(fileURLToPath(import.meta.url));
-  for (const candidate of [path.join(here, "loader.js"), path.join(here, "..", "loader.js")]) {
-    if (existsSync(candidate) && path.basename(path.dirname(candidate)) === "dist") return candidate;
-  }
-  return null;
-}
-
 /** About how many briefing files `dir` holds (symlinks not followed): the loader's heap cap grows with it. */
 export async function countFiles(dir: string): Promise<number> {
   try {
@@ -62,7 +55,7 @@ export function loadInBackground(
   target: { dir: string; file: string; stamp: string },
   filesGuess: number,
   on: BackgroundEvents,
-  workerFile: string | null = loaderFile(),
+  workerFile: string | null = builtEntry("loader.js"),
 ): BackgroundLoad | null {
   if (workerFile === null) return null;
   const env = Number(process.env.SIGNALDESK_LOADER_HEAP_MB);

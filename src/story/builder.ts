@@ -8,7 +8,7 @@
 // The result is the same story `buildStoryView` makes from whole briefings (the tests hold the two
 // equal): the same order, ids, timeline, conflicts, glossary and actor index.
 import type { BriefingDigest, FileOutcome } from "../briefing/digest.js";
-import { compare, idFromPath, resolveDuplicateIds } from "../briefing/ids.js";
+import { idFromPath, problemOrder, resolveDuplicateIds, storyOrder } from "../briefing/ids.js";
 import type { FileEntry } from "../briefing/read.js";
 import type { Precision, Problem, RegistryActor } from "../briefing/schema.js";
 import { indexActors } from "./actors.js";
@@ -185,17 +185,8 @@ export class StoryBuilder {
       problems,
     );
     const ids = this.idIndex(loaded);
-    loaded.sort((a, b) => {
-      const x = a.digest;
-      const y = b.digest;
-      if (x.date !== y.date) {
-        if (x.date === null) return 1;
-        if (y.date === null) return -1;
-        return compare(x.date, y.date);
-      }
-      return compare(x.relPath, y.relPath);
-    });
-    problems.sort((a, b) => compare(a.path, b.path) || (a.line ?? 0) - (b.line ?? 0));
+    loaded.sort((a, b) => storyOrder(a.digest, b.digest));
+    problems.sort(problemOrder);
     const rank = new Int32Array(entries.length).fill(-1);
     const scanIndex = new Int32Array(loaded.length);
     loaded.forEach((l, r) => {

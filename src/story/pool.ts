@@ -11,6 +11,7 @@ import type { FileOutcome } from "../briefing/digest.js";
 import { type FileEntry, plainEntry } from "../briefing/read.js";
 import type { RegistryActor } from "../briefing/schema.js";
 import { timeSlicer } from "../briefing/slicer.js";
+import { builtEntry } from "./built.js";
 import { usesPattern } from "./glossary.js";
 import type { UsesJob } from "./uses.js";
 
@@ -71,15 +72,6 @@ const WORKER_HEAP_MB = 192;
 /** Files read at once on this thread. */
 const CONCURRENCY = 64;
 
-function defaultWorkerFile(): string | null {
-  const here = path.dirname(fileURLToPath(import.meta.url));
-  // The bundle's chunks sit in dist/chunks/; the worker is an entry point in dist/.
-  for (const candidate of [path.join(here, "worker.js"), path.join(here, "..", "worker.js")]) {
-    if (existsSync(candidate) && path.basename(path.dirname(candidate)) === "dist") return candidate;
-  }
-  return null;
-}
-
 function workerCount(opts: PoolOptions): number {
   const env = Number(process.env.SIGNALDESK_WORKERS);
   const wanted =
@@ -88,7 +80,7 @@ function workerCount(opts: PoolOptions): number {
 }
 
 export function startPool(opts: PoolOptions): ParsePool {
-  const file = opts.workerFile === undefined ? defaultWorkerFile() : opts.workerFile;
+  const file = opts.workerFile === undefined ? builtEntry("worker.js") : opts.workerFile;
   const count = file === null ? 0 : workerCount(opts);
   return count === 0 ? threadPool(opts) : workerPool(opts, file!, count);
 }

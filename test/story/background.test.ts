@@ -13,6 +13,8 @@ import { loadInBackground } from "../../src/story/background.js";
 import { MIN_FILES_FOR_WORKERS } from "../../src/story/pool.js";
 import { openSnapshot, type Snapshot } from "../../src/story/snapshot.js";
 import { buildStoryView, type StoryView, type Table } from "../../src/story/view.js";
+import { makeArchive, writeFolder } from "./archive.js";
+import { expectSameStory, rows } from "./same-story.js";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const bundled = path.join(repoRoot, "briefings");
@@ -25,127 +27,7 @@ let cacheHome: string;
 const savedEnv = { xdg: process.env.XDG_CACHE_HOME, noCache: process.env.SIGNALDESK_NO_CACHE };
 const opened: Snapshot[] = [];
 
-// --- a large folder: enough files for the loader's own parse workers, and the cases that matter ---
-
-const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September"];
-const WHO = ["the agency", "the ministry", "the regulator", "the bureau"];
-const SPELLINGS = ["Export Control", "export controls", "Export-Controls"];
-const ALIASES = ["BIS", "Commerce Department", "Lutnick", "Pentagon", "AWS"];
-
-const pad = (n: number) => String(n).padStart(2, "0");
-
-/** Deterministic, so that a failure can be reproduced. */
-function makeFiles(): Map<string, string> {
-  const files = new Map<string, string>();
-  const folders = ["", "2026/a", "2026/b", "wire"];
-  for (let i = 0; i < 580; i++) {
-    const m = (i % 9) + 1;
-    const d = (i % 25) + 1;
-    const who = WHO[i % WHO.length]!;
-    const alias = ALIASES[i % ALIASES.length]!;
-    const fm: string[] = [];
-    const undated = i % 19 === 0;
-    if (!undated && i % 7 !== 3) fm.push(`date: 2026-${pad(m)}-${pad(d)}`);
-    if (i % 2 === 0) fm.push(`title: Briefing ${i} from ${alias}`);
-    if (i % 37 === 5) fm.push(`id: custom-${i}`);
-    const body = ["## What happened", ""];
-    if (undated) body.push(`Since 2025 ${who} has been watching the lab, ${alias} said.`, "");
-    else {
-      body.push(`On ${MONTHS[m - 1]} ${d}, 2026 ${who} fined firm ${i % 11} over ${SPELLINGS[i % 3]}.`, "");
-      if (i % 4 === 0) body.push(`In ${MONTHS[m - 1]} 2026 ${alias} wrote new rules on deemed exports.`, "");
-      if (i % 6 === 1) body.push(`In 2025 the lab first asked about export controls.`, "");
-    }
-    body.push("## Why it matters", "", `It shows how far ${alias} will go.`, "");
-    // One term in several spellings; "Deemed Export" is defined only in September, used from January.
-    if (i % 5 === 2)
-      body.push(`- ${i % 2 ? "Export Control" : "Export Controls"}: Rules on goods sent abroad ${i % 3}.`);
-    if (m === 9 && i % 4 === 0)
-      body.push("- Deemed Export: Sharing controlled know-how with a foreign person.");
-    const text = `${fm.length > 0 ? `---\n${fm.join("\n")}\n---\n` : ""}${body.join("\n")}\n`;
-    files.set(path.join(folders[i % folders.length]!, `brief-${i}.${i % 17 === 4 ? "txt" : "md"}`), text);
-  }
-  for (let k = 0; k < 8; k++) {
-    // The same name in two folders: one loads under another id.
-    for (const folder of ["wire", "desk"])
-      files.set(
-        path.join(folder, `dup-${k}.md`),
-        `# ${folder} ${k}\n\nOn March ${k + 2}, 2026 the board met.\n`,
-      );
-    // The same event told twice, one to three days apart: both flagged as conflicting reports.
-    const day = 10 + k;
-    const gap = (k % 3) + 1;
-    files.set(
-      `conflict-a-${k}.md`,
-      `# A ${k}\n\nOn June ${day}, 2026 the agency ordered the lab to halt exports of model weights.\n`,
-    );
-    files.set(
-      `conflict-b-${k}.md`,
-      `# B ${k}\n\nOn June ${day + gap}, 2026 the agency ordered the lab to halt exports of the model weights.\n`,
-    );
-  }
-  files.set("broken/unclosed.md", "---\ntitle: never closed\n\nBody.\n");
-  files.set("broken/bad-date.md", "---\ndate: 2026-02-30\n---\nText.\n");
-  return files;
-}
-
-async function writeFolder(dir: string, files: Map<string, string>) {
-  for (const [rel, text] of files) {
-    await mkdir(path.dirname(path.join(dir, rel)), { recursive: true });
-    await writeFile(path.join(dir, rel), text);
-  }
-  await copyFile(path.join(bundled, "actors.yaml"), path.join(dir, "actors.yaml"));
-}
-
-// --- the reference, and comparing a story with it ---
-
-function rows<T>(table: Table<T>): (T | undefined)[] {
-  return Array.from({ length: table.length }, (_, i) => table.get(i));
-}
-
-function timelineRows(story: StoryView) {
-  return rows(story.timeline).map((e) =>
-    e === undefined
-      ? undefined
-      : {
-          date: e.date,
-          precision: e.precision,
-          text: e.text,
-          line: e.line,
-          briefingId: e.briefingId,
-          briefing: e.briefing,
-          conflict: e.conflict,
-          conflictWith: e.conflictWith,
-        },
-  );
-}
-
-function glossaryRows(story: StoryView) {
-  return story.glossary.map((g) => ({
-    term: g.term,
-    definition: g.definition,
-    definitionCount: g.definitionCount,
-    definedIn: Array.from(g.definedIn),
-    usedIn: Array.from(g.usedIn),
-  }));
-}
-
-function expectSameStory(got: StoryView, want: StoryView) {
-  expect(got.dir).toBe(want.dir);
-  expect(got.briefings.length).toBe(want.briefings.length);
-  expect(rows(got.briefings)).toEqual(rows(want.briefings));
-  expect(Array.from(got.newest)).toEqual(Array.from(want.newest));
-  expect(got.timeline.length).toBe(want.timeline.length);
-  expect(timelineRows(got)).toEqual(timelineRows(want));
-  expect(Array.from(got.eventDate)).toEqual(Array.from(want.eventDate));
-  expect(Array.from(got.eventBriefing)).toEqual(Array.from(want.eventBriefing));
-  expect(glossaryRows(got)).toEqual(glossaryRows(want));
-  expect(got.actors).toEqual(want.actors);
-  expect(got.problems).toEqual(want.problems);
-  expect(got.registry).toEqual(want.registry);
-  const termsGot = Array.from({ length: want.briefings.length }, (_, i) => got.termsOf(i));
-  const termsWant = Array.from({ length: want.briefings.length }, (_, i) => want.termsOf(i));
-  expect(termsGot).toEqual(termsWant);
-}
+// --- the reference ---
 
 interface Reference {
   data: LoadResult;
@@ -212,7 +94,7 @@ beforeAll(async () => {
   process.env.XDG_CACHE_HOME = cacheHome;
   delete process.env.SIGNALDESK_NO_CACHE;
   generated = path.join(tmp, "archive");
-  await writeFolder(generated, makeFiles());
+  await writeFolder(generated, makeArchive(), bundled);
 });
 
 afterAll(async () => {
