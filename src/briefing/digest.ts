@@ -3,15 +3,11 @@
 // is built from these (story/builder.ts) without ever holding the briefings, whose bodies are most of
 // their size; a parse worker (story/worker.ts) sends them, or the reader's own thread makes them.
 import { serialize } from "node:v8";
-import { unregisteredActors } from "./actors.js";
+import { type FoundActor, unregisteredActors } from "./actors.js";
 import type { CacheEntry } from "./cache.js";
 import { parseBriefing } from "./parse.js";
 import { type FileEntry, fileStat, fileStatSync, type ReadIo, readSource, syncIo } from "./read.js";
 import type { Briefing, DatedEvent, GlossaryEntry, Problem, RegistryActor } from "./schema.js";
-
-export type { FoundActor } from "./actors.js";
-
-import type { FoundActor } from "./actors.js";
 
 /** A briefing without its body. */
 export interface BriefingDigest
@@ -39,7 +35,7 @@ export interface FileOutcome {
   frame: Uint8Array | null;
 }
 
-export function digestOf(b: Briefing, registry: readonly RegistryActor[]): BriefingDigest {
+function digestOf(b: Briefing, registry: readonly RegistryActor[]): BriefingDigest {
   return {
     id: b.id,
     relPath: b.relPath,

@@ -188,7 +188,7 @@ class ListedFile implements FileEntry {
   }
   /** A plain copy, for a worker (a message copies fields, not getters) or a test. */
   toJSON(): FileEntry {
-    return { path: this.path, relPath: this.relPath, displayPath: this.displayPath, openPath: this.openPath };
+    return plainEntry(this);
   }
 }
 

@@ -108,10 +108,6 @@ export class StoryBuilder {
     return { size: this.stamps[index * 2]!, mtimeMs: this.stamps[index * 2 + 1]! };
   }
 
-  addProblems(problems: readonly Problem[]): void {
-    this.problems.push(...problems);
-  }
-
   add(o: FileOutcome): void {
     this.stamps[o.index * 2] = o.size;
     this.stamps[o.index * 2 + 1] = o.mtimeMs;

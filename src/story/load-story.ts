@@ -16,6 +16,7 @@ import { loadRegistry } from "../briefing/load.js";
 import { type LoadedFiles, scanDigest, scanFolder } from "../briefing/read.js";
 import { StoryBuilder } from "./builder.js";
 import { startPool } from "./pool.js";
+import { TIMELINE_STEP, USES_STEP } from "./steps.js";
 import type { StoryView } from "./view.js";
 
 export interface StoryLoadOptions {
@@ -37,9 +38,6 @@ export interface StoryLoadOptions {
   /** Where the timeline's sentences are set aside while the story is held (default: the temp folder). */
   spillDir?: string;
 }
-
-export const TIMELINE_STEP = "building the timeline";
-export const USES_STEP = "finding glossary terms";
 
 export interface StoryLoad {
   story: StoryView;

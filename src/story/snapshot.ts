@@ -57,6 +57,8 @@ const SECTIONS = [
 ] as const;
 /** Sections written as they are encoded, after every other (their offsets are known only then). */
 const STREAMED = ["summaries", "events"] as const;
+const isStreamed = (name: Section): name is (typeof STREAMED)[number] =>
+  (STREAMED as readonly Section[]).includes(name);
 /** Room for the header line; it holds counts and positions, a few hundred bytes. */
 const HEAD_ROOM = 4096;
 type Section = (typeof SECTIONS)[number];
@@ -242,7 +244,7 @@ export async function writeSnapshot(
   const sections = {} as Header["sections"];
   let at = HEAD_ROOM;
   for (const name of SECTIONS) {
-    if (name === "summaries" || name === "events") continue;
+    if (isStreamed(name)) continue;
     at = align(at);
     sections[name] = [at, fixed[name].length];
     at += fixed[name].length;
@@ -276,7 +278,7 @@ export async function writeSnapshot(
       fixed.summaryOffsets = bytesOf(summaries.offsets);
       fixed.eventOffsets = bytesOf(events.offsets);
       for (const name of SECTIONS) {
-        if (name === "summaries" || name === "events") continue;
+        if (isStreamed(name)) continue;
         if (fixed[name].length > 0) await write(fixed[name], sections[name][0]);
       }
       const h: Header = { magic: MAGIC, format: FORMAT, stamp, briefings: n, events: m, sections };

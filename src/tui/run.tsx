@@ -39,8 +39,6 @@ const SIGNAL_CODES: Record<"SIGTERM" | "SIGHUP" | "SIGINT", number> = {
 
 // Progress arrives once per file; redrawing more often than a frame is wasted work at 100k files.
 const PROGRESS_INTERVAL_MS = 16;
-/** While the story is built after the load: often enough to show life, rarely enough to cost nothing. */
-const STEP_REDRAW_MS = 50;
 
 type Stage =
   | { kind: "loading"; done: number; total: number; step?: string; spin?: number }
@@ -270,7 +268,6 @@ export function runTui(opts: TuiOptions): Promise<number> {
     );
 
     let lastDraw = 0;
-    let dots = 0;
     // A load in the loader worker can go seconds between messages (a step of a large archive): the
     // loading line keeps moving meanwhile, so a screen that is alive never looks frozen.
     spinner = setInterval(() => {
@@ -284,19 +281,9 @@ export function runTui(opts: TuiOptions): Promise<number> {
       {
         dir: opts.dir,
         filter: opts.filter,
-        // Timeline, glossary and actors take seconds at 100k briefings: built in slices, so the screen
-        // keeps answering `q` and Ctrl-C, with a redraw now and then to show the work goes on.
-        pause() {
-          const wait = slices();
-          const now = performance.now();
-          if (wait && now - lastDraw >= STEP_REDRAW_MS && !settled && stage.kind === "loading") {
-            lastDraw = now;
-            dots = (dots % 3) + 1;
-            stage = { ...stage, step: `building the timeline${".".repeat(dots)}` };
-            draw();
-          }
-          return wait;
-        },
+        // A load on this thread (no built workers, or a text query) builds the story in slices, so
+        // the screen keeps answering `q` and Ctrl-C; the spinner shows the work goes on.
+        pause: slices,
       },
       place,
       saved,

@@ -18,6 +18,7 @@ import { filesUnchanged, registryText } from "../story/current.js";
 import type { Filter } from "../story/filter.js";
 import { queryTerms } from "../story/search.js";
 import { openSnapshot, type Snapshot, writeSnapshot } from "../story/snapshot.js";
+import { TIMELINE_STEP } from "../story/steps.js";
 import { buildStoryViewAsync, type StoryView } from "../story/view.js";
 import { warmParser } from "./bodies.js";
 
@@ -104,10 +105,13 @@ export async function provideStory(
       on.progress(done, total, step);
       return;
     }
+    // Over a story on screen the header's note counts files, and keeps the count through the steps
+    // after them; step names are for the loading screen.
+    if (step !== undefined) return;
     const now = performance.now();
-    if (now - last < 250 && done < total && step === undefined) return;
+    if (now - last < 250 && done < total) return;
     last = now;
-    on.ready(shown, step ? `reloading: ${step}` : `reloading ${done}/${total}…`);
+    on.ready(shown, `reloading ${done}/${total}…`);
   };
   // A text query searches bodies: only then is the folder loaded whole and held.
   if (queryTerms(opts.filter.query ?? "").length > 0) {
@@ -117,11 +121,23 @@ export async function provideStory(
   const background = await loadBehind(opts, place, progress, on);
   if (background !== "unavailable") return;
   const { loadStory } = await import("../story/load-story.js");
+  let files = 0;
+  let early = false;
   const loaded = await loadStory(dir, {
     pause: opts.pause,
     alive: on.alive,
-    onProgress: progress,
-    onEarly: (story) => on.ready(story, USES_NOTE),
+    onProgress(done, total) {
+      files = done;
+      progress(done, total);
+    },
+    // Once the early story is shown its note says what goes on, not the loading line.
+    onStep: (step, fraction) => {
+      if (!early) progress(files, files, stepLabel(step, fraction));
+    },
+    onEarly(story) {
+      early = true;
+      on.ready(story, USES_NOTE);
+    },
   });
   if (loaded === null || !on.alive()) {
     loaded?.close();
@@ -175,9 +191,7 @@ async function loadBehind(
       total = all;
       progress(done, all);
     },
-    step(step, fraction) {
-      progress(files, total, `${step}${fraction === undefined ? "" : ` ${Math.floor(fraction * 100)}%`}…`);
-    },
+    step: (step, fraction) => progress(files, total, stepLabel(step, fraction)),
   });
   if (load === null) return "unavailable";
   const stop = setInterval(() => {
@@ -200,22 +214,32 @@ async function loadBehind(
   }
 }
 
+/** "building the timeline 40%…" */
+function stepLabel(step: string, fraction?: number): string {
+  return `${step}${fraction === undefined ? "" : ` ${Math.floor(fraction * 100)}%`}…`;
+}
+
 /** The load for a text query: whole briefings, held for the session. */
 async function loadWhole(
   opts: SourceOptions,
   place: SnapshotPlace | null,
-  progress: (done: number, total: number) => void,
+  progress: (done: number, total: number, step?: string) => void,
   on: SourceEvents,
 ): Promise<void> {
   const { loadBriefings } = await import("../briefing/load.js");
   let seen: LoadedFiles | null = null;
+  let files = 0;
   const data = await loadBriefings(opts.dir, {
-    onProgress: progress,
+    onProgress(done, total) {
+      files = total;
+      progress(done, total);
+    },
     onFiles(f) {
       seen = f;
     },
   });
   if (!on.alive()) return;
+  progress(files, files, stepLabel(TIMELINE_STEP));
   const story = await buildStoryViewAsync(data, opts.pause);
   if (!on.alive()) return;
   if (place === null || seen === null) {
