@@ -91,6 +91,45 @@ const inkIncrementalCursor = {
   },
 };
 
+// Ink answers a resize by drawing at once, before the app has seen the new size, so that frame is laid
+// out for the old width; and it clears first only when the terminal got narrower, with cursor moves
+// relative to where its last frame ended. The terminal has by then reflowed that frame (rows wrap or
+// unwrap, the cursor moves with them), so later frames land on the wrong rows and stale lines stay.
+// The reader owns the whole alternate screen from its top-left corner: after a resize, once the app
+// has rendered for the new size (the same turn of the loop), the screen is cleared and drawn whole.
+const inkResizeRepaint = {
+  name: "ink-resize-repaint",
+  setup(b) {
+    b.onLoad({ filter: /ink[\\/]build[\\/]ink\.js$/ }, async (args) => {
+      const source = await readFile(args.path, "utf8");
+      const start = source.indexOf("    resized = () => {");
+      const end = source.indexOf("    resolveExitPromise = ");
+      const body = source.slice(start, end);
+      if (start < 0 || end < start || !body.includes("this.lastTerminalWidth = currentWidth;"))
+        throw new Error("ink changed: the resize handler was not found");
+      const repaint = [
+        "    resized = () => {",
+        "        this.lastTerminalWidth = this.getTerminalWidth();",
+        "        if (this.sdRepaint) return;",
+        "        this.sdRepaint = setImmediate(() => {",
+        "            this.sdRepaint = undefined;",
+        "            if (this.isUnmounted) return;",
+        "            this.options.stdout.write('\\x1b[H\\x1b[2J');",
+        "            this.log.clear();",
+        "            this.lastOutput = '';",
+        "            this.lastOutputToRender = '';",
+        "            this.lastOutputHeight = 0;",
+        "            this.calculateLayout();",
+        "            this.onRender();",
+        "        });",
+        "    };",
+        "",
+      ].join("\n");
+      return { contents: source.slice(0, start) + repaint + source.slice(end), loader: "js" };
+    });
+  },
+};
+
 const root = fileURLToPath(new URL("..", import.meta.url));
 await rm(`${root}/dist`, { recursive: true, force: true });
 await mkdir(`${root}/dist`, { recursive: true });
@@ -126,6 +165,12 @@ await build({
       "const require = __sdCreateRequire(import.meta.url);",
     ].join("\n"),
   },
-  plugins: [yogaWithoutFetch, inkCachesAcrossFrames, widestLineCached, inkIncrementalCursor],
+  plugins: [
+    yogaWithoutFetch,
+    inkCachesAcrossFrames,
+    widestLineCached,
+    inkIncrementalCursor,
+    inkResizeRepaint,
+  ],
   logLevel: "warning",
 });

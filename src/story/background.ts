@@ -3,11 +3,8 @@
 // memory bounded: V8 collects to stay under the cap instead of growing its heap towards the
 // machine's memory. When the built worker is not there (tests run the source) the caller loads on
 // its own thread instead.
-import { existsSync } from "node:fs";
 import { readdir } from "node:fs/promises";
 import { availableParallelism } from "node:os";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { FolderError } from "../briefing/read.js";
 import { builtEntry } from "./built.js";

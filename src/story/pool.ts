@@ -2,10 +2,7 @@
 // for starting them (about a tenth of a second) and the built worker is there, else on the reader's
 // own thread in time slices. Either way the results are the same values (digest.ts, uses.ts), so a
 // worker that dies only moves its unfinished files back to this thread.
-import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { FileOutcome } from "../briefing/digest.js";
 import { type FileEntry, plainEntry } from "../briefing/read.js";

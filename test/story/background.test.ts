@@ -1,7 +1,7 @@
 // A first start's load in the loader worker (dist/loader.js): the snapshot it saves must open as the
 // story the CLI's load gives, and a stopped or failed load must leave nothing the reader would open.
 import { existsSync } from "node:fs";
-import { copyFile, mkdir, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -12,7 +12,7 @@ import type { LoadResult } from "../../src/briefing/schema.js";
 import { loadInBackground } from "../../src/story/background.js";
 import { MIN_FILES_FOR_WORKERS } from "../../src/story/pool.js";
 import { openSnapshot, type Snapshot } from "../../src/story/snapshot.js";
-import { buildStoryView, type StoryView, type Table } from "../../src/story/view.js";
+import { buildStoryView, type StoryView } from "../../src/story/view.js";
 import { makeArchive, writeFolder } from "./archive.js";
 import { expectSameStory, rows } from "./same-story.js";
 

@@ -1,7 +1,7 @@
 // The reader's load (loadStory: parse workers, typed columns, spilled sentences) must show exactly the
 // story the CLI's load (loadBriefings + buildStoryView) gives, on this thread and in worker threads.
 import { existsSync } from "node:fs";
-import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -12,7 +12,7 @@ import { loadBriefingById } from "../../src/briefing/load-one.js";
 import type { LoadResult } from "../../src/briefing/schema.js";
 import { loadStory, type StoryLoad, type StoryLoadOptions } from "../../src/story/load-story.js";
 import { MIN_FILES_FOR_WORKERS } from "../../src/story/pool.js";
-import { buildStoryView, type StoryView, type Table } from "../../src/story/view.js";
+import { buildStoryView, type StoryView } from "../../src/story/view.js";
 import { makeArchive, writeFolder } from "./archive.js";
 import { expectSameStory, rows } from "./same-story.js";
 
