@@ -1,9 +1,10 @@
-// A story built from digests (briefing/digest.ts) as they arrive, in any order, holding per briefing
-// its summary, its glossary lines and what its text says of unknown actors, and per timeline event a
-// few numbers in typed columns with its sentence spilled to disk (spill.ts). At 100k briefings that is
-// tens of megabytes where the briefings themselves were well over a gigabyte: the reader's first
-// load of a large archive stays within the memory of a warm one, and no garbage collection has a
-// gigabyte heap to walk while the reader waits for a frame.
+// A story built from digests (briefing/digest.ts) as they arrive, in any order. Per briefing it holds
+// an id and a date; the rest of the digest (summary fields, glossary lines, what its text says of
+// unknown actors) is a record in a spill file (spill.ts), read back when needed. Per timeline event it
+// holds a few numbers in typed columns, its sentence spilled too. At 100k briefings that is tens of
+// megabytes where the briefings themselves were well over a gigabyte: the reader's first load of a
+// large archive stays within the memory of a warm one, and no garbage collection has a large heap to
+// walk while the reader waits for a frame.
 //
 // The result is the same story `buildStoryView` makes from whole briefings (the tests hold the two
 // equal): the same order, ids, timeline, conflicts, glossary and actor index.
@@ -17,7 +18,6 @@ import { TextSpill } from "./spill.js";
 import { type ConflictInput, dayNumber, findConflicts, MAX_CONFLICT_WITH } from "./timeline.js";
 import type { TextHead } from "./uses.js";
 import {
-  arrayTable,
   codeDate,
   dateCode,
   groupStarts,
@@ -31,7 +31,6 @@ import {
 } from "./view.js";
 
 const PRECISIONS: readonly Precision[] = ["day", "month", "year"];
-const NONE: never[] = [];
 
 /** A growable typed column. */
 class Column<T extends Int32Array | Float64Array | Uint8Array> {
@@ -72,8 +71,36 @@ export interface BuiltStory {
   close(): void;
 }
 
+/**
+ * What a digest gives beyond its id and events, kept in the spill file as one JSON array: at 100k
+ * briefings these were a hundred megabytes of small objects held through the whole load.
+ */
+type BriefingRecord = [
+  title: string,
+  date: string | null,
+  dateInferred: boolean,
+  source: string | null,
+  actors: string[],
+  tags: string[],
+  glossary: BriefingDigest["glossary"],
+  learnt: BriefingDigest["learnt"],
+];
+
+/** A briefing that loaded, by its place in the scan, while it is given its final id and place. */
+interface Loaded {
+  index: number;
+  entry: FileEntry;
+  id: string;
+  date: string | null;
+  relPath: string;
+}
+
 export class StoryBuilder {
-  private readonly digests: (BriefingDigest | null)[];
+  /** Per scan index: the briefing's id (null: it did not load), date, and where its record is. */
+  private readonly ids: (string | null)[];
+  private readonly dates: (string | null)[];
+  private readonly recordAt: Float64Array;
+  private readonly recordBytes: Int32Array;
   private readonly stamps: Float64Array;
   private readonly problems: Problem[];
   private readonly spill: TextSpill;
@@ -95,7 +122,10 @@ export class StoryBuilder {
     scanProblems: readonly Problem[],
     spillDir?: string,
   ) {
-    this.digests = new Array(entries.length).fill(null);
+    this.ids = new Array(entries.length).fill(null);
+    this.dates = new Array(entries.length).fill(null);
+    this.recordAt = new Float64Array(entries.length);
+    this.recordBytes = new Int32Array(entries.length);
     this.stamps = new Float64Array(entries.length * 2).fill(-1);
     this.problems = [...scanProblems];
     this.evStart = new Int32Array(entries.length);
@@ -125,28 +155,24 @@ export class StoryBuilder {
       this.evAt.push(at);
       this.evBytes.push(bytes);
     }
-    // Names, tags, sources and glossary lines repeat across briefings: one copy of each is kept (a
-    // worker's message gives every briefing its own).
-    const one = (v: string) => this.intern(v);
-    this.digests[o.index] = {
-      id: d.id,
-      relPath: this.entries[o.index]?.relPath ?? d.relPath,
-      title: d.title,
-      date: d.date === null ? null : one(d.date),
-      dateInferred: d.dateInferred,
-      source: d.source === null ? null : one(d.source),
-      actors: d.actors.map(one),
-      tags: d.tags.length === 0 ? NONE : d.tags.map(one),
-      events: NONE,
-      glossary:
-        d.glossary.length === 0
-          ? NONE
-          : d.glossary.map((g) => ({ term: one(g.term), definition: one(g.definition) })),
-      learnt:
-        d.learnt.length === 0
-          ? NONE
-          : d.learnt.map((a) => ({ name: one(a.name), kind: a.kind, aliases: a.aliases.map(one) })),
-    };
+    const record: BriefingRecord = [
+      d.title,
+      d.date,
+      d.dateInferred,
+      d.source,
+      d.actors,
+      d.tags,
+      d.glossary,
+      d.learnt,
+    ];
+    [this.recordAt[o.index], this.recordBytes[o.index]] = this.spill.append(JSON.stringify(record));
+    this.ids[o.index] = d.id;
+    // Dates repeat across briefings: one copy of each is kept.
+    this.dates[o.index] = d.date === null ? null : this.intern(d.date);
+  }
+
+  private record(index: number): BriefingRecord {
+    return JSON.parse(this.spill.read(this.recordAt[index]!, this.recordBytes[index]!)) as BriefingRecord;
   }
 
   private readonly strings = new Map<string, string>();
@@ -166,70 +192,83 @@ export class StoryBuilder {
       const wait = pause();
       if (wait) await wait;
     };
-    const { digests, entries } = this;
-    const loaded: { index: number; entry: FileEntry; digest: BriefingDigest }[] = [];
-    digests.forEach((digest, index) => {
-      if (digest) loaded.push({ index, entry: entries[index]!, digest });
+    const { entries } = this;
+    const loaded: Loaded[] = [];
+    this.ids.forEach((id, index) => {
+      if (id !== null) {
+        const entry = entries[index]!;
+        loaded.push({ index, entry, id, date: this.dates[index]!, relPath: entry.relPath });
+      }
     });
     const problems = this.problems;
     resolveDuplicateIds(
       loaded,
-      (l) => l.digest.id,
+      (l) => l.id,
       (l, id) => {
-        l.digest.id = id;
+        l.id = id;
       },
       problems,
     );
     const ids = this.idIndex(loaded);
-    loaded.sort((a, b) => storyOrder(a.digest, b.digest));
+    loaded.sort(storyOrder);
     problems.sort(problemOrder);
+    const count = loaded.length;
     const rank = new Int32Array(entries.length).fill(-1);
-    const scanIndex = new Int32Array(loaded.length);
+    const scanIndex = new Int32Array(count);
+    const idAt: string[] = new Array(count);
     loaded.forEach((l, r) => {
       rank[l.index] = r;
       scanIndex[r] = l.index;
+      idAt[r] = l.id;
     });
-    const summaries: Summary[] = loaded.map(({ digest: d, entry }) => ({
-      id: d.id,
-      path: entry.path,
-      relPath: d.relPath,
-      title: d.title,
-      date: d.date,
-      dateInferred: d.dateInferred,
-      source: d.source,
-      actors: d.actors,
-      tags: d.tags,
-    }));
+    loaded.length = 0;
+    const recordAt = (r: number) => this.record(scanIndex[r]!);
+    const summaryAt = (r: number): Summary => {
+      const [title, date, dateInferred, source, actors, tags] = recordAt(r);
+      const entry = entries[scanIndex[r]!]!;
+      return {
+        id: idAt[r]!,
+        path: entry.path,
+        relPath: entry.relPath,
+        title,
+        date,
+        dateInferred,
+        source,
+        actors,
+        tags,
+      };
+    };
     await step();
 
-    // Read from the digests one at a time (no list of copies), so nothing holds them after this.
+    // Records are read back one at a time, so nothing holds them all.
     const byKey = collectTerms(
       (function* () {
-        for (let r = 0; r < loaded.length; r++)
-          yield { id: summaries[r]!.id, glossary: loaded[r]!.digest.glossary };
+        for (let r = 0; r < count; r++) yield { id: idAt[r]!, glossary: recordAt(r)[6] };
       })(),
     );
     await step();
     const actorIndex = indexActors(
       (function* () {
-        for (let r = 0; r < loaded.length; r++) {
-          const d = loaded[r]!.digest;
-          yield { id: summaries[r]!.id, actors: d.actors, details: () => d.learnt };
+        for (let r = 0; r < count; r++) {
+          const [, , , , actors, , , learnt] = recordAt(r);
+          yield { id: idAt[r]!, actors, details: () => learnt };
         }
       })(),
       this.registry,
     );
     await step();
+    const newest = newestOrder(
+      Array.from({ length: count }, (_, r) => {
+        const [title, date] = recordAt(r);
+        return { title, date };
+      }),
+    );
+    await step();
 
-    const reads = summaries.map((s, r) => ({
-      index: scanIndex[r]!,
-      entry: entries[scanIndex[r]!]!,
-      head: { title: s.title, source: s.source, actors: s.actors, tags: s.tags },
-    }));
-    // Everything kept of the digests is in the summaries, the glossary and the actor index now: they
-    // go before the longest step, which then runs with the smallest heap.
-    loaded.length = 0;
-    this.digests.fill(null);
+    const reads: UsesRead[] = Array.from(
+      { length: count },
+      (_, r) => new UsesRead(scanIndex[r]!, entries[scanIndex[r]!]!, () => recordAt(r)),
+    );
 
     const timeline = this.orderEvents(scanIndex, rank);
     await step();
@@ -249,11 +288,14 @@ export class StoryBuilder {
     }
 
     const at = new Map<string, number>();
-    summaries.forEach((s, r) => {
-      at.set(s.id, r);
+    idAt.forEach((id, r) => {
+      at.set(id, r);
     });
     const index = (id: string) => at.get(id) ?? -1;
-    const briefings = arrayTable(summaries);
+    const briefings: Table<Summary> = {
+      length: count,
+      get: (r) => (r >= 0 && r < count ? summaryAt(r) : undefined),
+    };
     const events: Table<StoryEvent> = {
       length: timeline.length,
       get: (p) => {
@@ -264,12 +306,12 @@ export class StoryBuilder {
           precision: PRECISIONS[timeline.precision[p]!]!,
           text: this.spill.read(timeline.textAt[p]!, timeline.textBytes[p]!),
           line: timeline.line[p]!,
-          briefingId: summaries[b]?.id ?? "?",
+          briefingId: idAt[b] ?? "?",
           briefing: b,
           conflict: conflicts.flagged(p),
           conflictWith: conflicts.partners(p).map((q) => ({
             date: codeDate(timeline.date[q]!),
-            briefingId: summaries[timeline.briefing[q]!]?.id ?? "?",
+            briefingId: idAt[timeline.briefing[q]!] ?? "?",
           })),
         };
       },
@@ -282,7 +324,7 @@ export class StoryBuilder {
         registry: this.registry,
         problems,
         briefings,
-        newest: newestOrder(summaries),
+        newest,
         timeline: events,
         eventDate: timeline.date,
         eventBriefing: timeline.briefing,
@@ -319,7 +361,7 @@ export class StoryBuilder {
       withUses(uses) {
         const usedIn = keys.map(() => [] as string[]);
         scanIndex.forEach((index, r) => {
-          for (const k of uses.get(index) ?? []) usedIn[k]?.push(summaries[r]!.id);
+          for (const k of uses.get(index) ?? []) usedIn[k]?.push(idAt[r]!);
         });
         return assemble(storyTerms(keys.map((key, k) => ({ ...byKey.get(key)!, usedIn: usedIn[k]! }))));
       },
@@ -381,7 +423,7 @@ export class StoryBuilder {
   }
 
   /** Ids of briefings whose file is not also behind a broken id (see load.ts). */
-  private idIndex(loaded: readonly { index: number; entry: FileEntry; digest: BriefingDigest }[]) {
+  private idIndex(loaded: readonly Loaded[]) {
     const broken = new Set<string>();
     const seen = new Set(loaded.map((l) => l.index));
     this.entries.forEach((e, i) => {
@@ -389,11 +431,24 @@ export class StoryBuilder {
     });
     for (const p of this.problems) if (p.severity === "error") broken.add(idFromPath(p.path));
     const ids = new Map<string, { relPath: string; size: number; mtimeMs: number }>();
-    for (const { index, digest } of loaded) {
+    for (const { index, id, relPath } of loaded) {
       const { size, mtimeMs } = this.stamp(index);
-      if (size >= 0 && !broken.has(digest.id)) ids.set(digest.id, { relPath: digest.relPath, size, mtimeMs });
+      if (size >= 0 && !broken.has(id)) ids.set(id, { relPath, size, mtimeMs });
     }
     return ids;
+  }
+}
+
+/** A file to read again for its glossary uses; the head comes from its record when it is sent. */
+class UsesRead {
+  constructor(
+    readonly index: number,
+    readonly entry: FileEntry,
+    private readonly record: () => BriefingRecord,
+  ) {}
+  get head(): TextHead {
+    const [title, , , source, actors, tags] = this.record();
+    return { title, source, actors, tags };
   }
 }
 

@@ -60,13 +60,14 @@ export async function loadStory(dir: string, opts: StoryLoadOptions): Promise<St
   const writer = places === null ? null : openCacheWriter(places, stamp);
 
   const total = scan.entries.length;
-  const pool = startPool({
+  const poolOptions = {
     registry,
     frames: writer !== null,
     files: total,
     ...(opts.workerFile !== undefined ? { workerFile: opts.workerFile } : {}),
     ...(opts.workers !== undefined ? { workers: opts.workers } : {}),
-  });
+  };
+  let pool = startPool(poolOptions);
   const builder = new StoryBuilder(dir, registry, scan.entries, problems, opts.spillDir);
   let keep = false;
   try {
@@ -83,6 +84,9 @@ export async function loadStory(dir: string, opts: StoryLoadOptions): Promise<St
       },
     );
     opts.onProgress?.(total, total);
+    // The parse workers' heaps would sit idle through the timeline, the load's largest step: they go
+    // now, and fresh ones do the second reading (a fraction of a second to start, on a minute's load).
+    pool.close();
     if (!alive()) return null;
     opts.onStep?.(TIMELINE_STEP);
     const built = await builder.finish(opts.pause, (f) => opts.onStep?.(TIMELINE_STEP, f));
@@ -95,6 +99,7 @@ export async function loadStory(dir: string, opts: StoryLoadOptions): Promise<St
     if (built.keys.some((k) => k.length > 1)) {
       const all = built.reads.length;
       opts.onStep?.(USES_STEP, 0);
+      pool = startPool(poolOptions);
       await pool.uses(built.keys, built.reads, (index, terms) => {
         uses.set(index, terms);
         if (uses.size % 500 === 0) opts.onStep?.(USES_STEP, uses.size / all);

@@ -7,6 +7,8 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { FolderError } from "../briefing/read.js";
 import { loadStory } from "./load-story.js";
+import { countFiles, heapFor } from "./loader-heap.js";
+import { yieldToReader } from "./priority.js";
 import { writeSnapshot } from "./snapshot.js";
 
 export interface LoaderData {
@@ -16,18 +18,30 @@ export interface LoaderData {
   stamp: string;
   /** Parse workers this worker may start. */
   workers: number;
+  /** The heap ceiling it was given, when a larger folder may ask for more; null: fixed. */
+  heapMb: number | null;
 }
 
 export type LoaderMessage =
   | { kind: "progress"; done: number; total: number }
   | { kind: "step"; step: string; fraction?: number }
   | { kind: "saved"; ok: boolean }
+  /** The folder needs more heap than this worker has: start one with room for `files`. */
+  | { kind: "heap"; files: number }
   | { kind: "failed"; folder: { dir: string; code: string } | null; message: string };
 
+yieldToReader();
 const data = workerData as LoaderData;
 const post = (m: LoaderMessage) => parentPort?.postMessage(m);
 
-try {
+async function main(): Promise<void> {
+  if (data.heapMb !== null) {
+    const files = await countFiles(data.dir);
+    if (heapFor(files) > data.heapMb) {
+      post({ kind: "heap", files });
+      return;
+    }
+  }
   const loaded = await loadStory(data.dir, {
     pause: () => undefined,
     workers: data.workers,
@@ -39,6 +53,10 @@ try {
   const ok = await writeSnapshot(data.file, data.stamp, loaded.story, loaded.files);
   loaded.close();
   post({ kind: "saved", ok });
+}
+
+try {
+  await main();
 } catch (err) {
   const message = err instanceof Error ? err.message : String(err);
   post({

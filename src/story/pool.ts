@@ -247,7 +247,8 @@ function workerPool(opts: PoolOptions, file: string, count: number): ParsePool {
       return spread(
         jobs,
         (lane, batch, part) => {
-          const sent = part.map((j) => ({ ...j, entry: plainEntry(j.entry) }));
+          // Own fields only, and the head read now (a job may make it on demand).
+          const sent = part.map((j) => ({ index: j.index, entry: plainEntry(j.entry), head: j.head }));
           lane.worker.postMessage({ kind: "uses", batch, jobs: sent } satisfies ToWorker);
         },
         (reply) => {

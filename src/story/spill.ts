@@ -59,8 +59,8 @@ export class TextSpill {
     return this.readAt(at, length).toString("utf8");
   }
 
-  private readAt(at: number, length: number): Buffer {
-    const buf = Buffer.allocUnsafe(length);
+  private readAt(at: number, length: number, into?: Buffer): Buffer {
+    const buf = into ?? Buffer.allocUnsafe(length);
     let got = 0;
     while (got < length && this.fd !== null) {
       const n = readSync(this.fd, buf, got, length - got, at + got);
@@ -82,8 +82,16 @@ export class TextSpill {
       this.blocks.set(n, b);
       return b;
     }
-    b = this.readAt(n * BLOCK, BLOCK);
-    if (this.blocks.size >= BLOCKS_KEPT) this.blocks.delete(this.blocks.keys().next().value!);
+    // The block read longest ago gives its buffer (reading through the file in date order evicts a
+    // block every few sentences: fresh buffers would pile up outside the heap until a full collection).
+    let reuse: Buffer | undefined;
+    if (this.blocks.size >= BLOCKS_KEPT) {
+      const oldest = this.blocks.keys().next().value!;
+      const old = this.blocks.get(oldest);
+      if (old?.length === BLOCK) reuse = old;
+      this.blocks.delete(oldest);
+    }
+    b = this.readAt(n * BLOCK, BLOCK, reuse);
     this.blocks.set(n, b);
     return b;
   }
@@ -115,7 +123,10 @@ export class TextSpill {
     } else this.kept.push(Buffer.from(full));
     this.flushed += this.used;
     this.used = 0;
-    this.tail = Buffer.allocUnsafe(Math.max(CHUNK, next));
+    // The old tail is on disk (or copied) now and is written over: a new megabyte per megabyte
+    // spilled would be garbage outside the heap that waits for a full collection to be freed,
+    // hundreds of megabytes of it in a large load.
+    if (next > this.tail.length) this.tail = Buffer.allocUnsafe(Math.max(CHUNK, next));
   }
 
   private keepInMemory(): void {

@@ -159,7 +159,7 @@ export function summaryOf(b: Briefing): Summary {
 const collator = new Intl.Collator("en", { sensitivity: "base", numeric: true });
 
 /** Newest first; undated last; equal dates A–Z by title. */
-export function newestOrder(summaries: readonly Summary[]): Int32Array {
+export function newestOrder(summaries: readonly Pick<Summary, "date" | "title">[]): Int32Array {
   const order = summaries.map((_, i) => i);
   order.sort((i, j) => {
     const a = summaries[i]!;

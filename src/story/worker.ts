@@ -5,7 +5,10 @@ import { digestFile } from "../briefing/digest.js";
 import type { RegistryActor } from "../briefing/schema.js";
 import { usesPattern } from "./glossary.js";
 import type { ToWorker, WorkerReply } from "./pool.js";
+import { yieldToReader } from "./priority.js";
 import { usesOfFile } from "./uses.js";
+
+yieldToReader();
 
 const { registry, frames } = workerData as { registry: RegistryActor[]; frames: boolean };
 let re: RegExp | null = null;

@@ -13,9 +13,10 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { cacheEnabledByDefault, cacheFilesSync, cacheStamp, defaultCacheDir } from "../briefing/cache.js";
 import { FolderError, type LoadedFiles } from "../briefing/read.js";
-import { countFiles, loadInBackground } from "../story/background.js";
+import { loadInBackground } from "../story/background.js";
 import { filesUnchanged, registryText } from "../story/current.js";
 import type { Filter } from "../story/filter.js";
+import { FIRST_GUESS_FILES } from "../story/loader-heap.js";
 import { queryTerms } from "../story/search.js";
 import { openSnapshot, type Snapshot, writeSnapshot } from "../story/snapshot.js";
 import { TIMELINE_STEP } from "../story/steps.js";
@@ -185,7 +186,7 @@ async function loadBehind(
   const target = { dir: opts.dir, file: place?.file ?? temp!, stamp: place?.stamp ?? "temp" };
   let files = 0;
   let total = 0;
-  const load = loadInBackground(target, await countFiles(opts.dir), {
+  const load = loadInBackground(target, FIRST_GUESS_FILES, {
     progress(done, all) {
       files = done;
       total = all;

@@ -10,6 +10,7 @@ import { cacheFiles } from "../../src/briefing/cache.js";
 import { FolderError, loadBriefings } from "../../src/briefing/load.js";
 import type { LoadResult } from "../../src/briefing/schema.js";
 import { loadInBackground } from "../../src/story/background.js";
+import { heapFor } from "../../src/story/loader-heap.js";
 import { MIN_FILES_FOR_WORKERS } from "../../src/story/pool.js";
 import { openSnapshot, type Snapshot } from "../../src/story/snapshot.js";
 import { buildStoryView, type StoryView } from "../../src/story/view.js";
@@ -213,6 +214,27 @@ describe("loadInBackground, stopped or failing", () => {
       if (before === undefined) delete process.env.SIGNALDESK_LOADER_HEAP_MB;
       else process.env.SIGNALDESK_LOADER_HEAP_MB = before;
     }
+  });
+
+  it("counts a folder larger than the first loader was sized for and starts one with room for it", async () => {
+    const files = (await readdir(generated, { recursive: true })).filter((n) =>
+      /\.(md|txt)$/i.test(n),
+    ).length;
+    const sized = async (sizedFor: number) => {
+      const file = path.join(await mkdtemp(path.join(tmp, "sized-")), "story.snapshot");
+      const retries: number[] = [];
+      const load = loadInBackground(
+        { dir: generated, file, stamp: STAMP },
+        sizedFor,
+        { progress() {}, step() {}, retry: (mb) => retries.push(mb) },
+        loaderFile,
+      );
+      expect(await load!.saved).toBe(true);
+      open({ file, saved: true, progress: [], steps: [] }, generated);
+      return retries;
+    };
+    expect(await sized(0)).toEqual([heapFor(files)]);
+    expect(await sized(files)).toEqual([]);
   });
 
   it("is no load at all without a built loader", () => {
