@@ -1,8 +1,8 @@
 // Where files are parsed must not change what the reader shows: worker threads and this thread give the
 // same outcomes and glossary uses, and a worker that dies only moves its files back to this thread.
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { mkdir, mkdtemp, readFile, rm, unlink, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { getPriority, tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { deserialize } from "node:v8";
@@ -304,6 +304,25 @@ describe("the worker pool and this thread", () => {
     expect([...fromWorkers].filter(([, t]) => t.includes(harbour)).map(([i]) => i)).toEqual(
       expect.arrayContaining(generated),
     );
+  });
+});
+
+describe("the workers' priority", () => {
+  /** Nice values of this process's threads (Linux keeps one per thread). */
+  const niceOfThreads = () =>
+    readdirSync("/proc/self/task").map((t) => {
+      const stat = readFileSync(`/proc/self/task/${t}/stat`, "utf8");
+      // Fields after the command name, which may hold spaces: the nice value is the 19th field.
+      return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[16]);
+    });
+
+  it.runIf(process.platform === "linux")("is below this thread's, which keeps its own", async () => {
+    const before = niceOfThreads().filter((n) => n === 10).length;
+    const p = pool({ workers: 2 });
+    await digestAll(p);
+    expect(niceOfThreads().filter((n) => n === 10).length).toBe(before + 2);
+    expect(getPriority(0)).toBe(0);
+    p.close();
   });
 });
 
