@@ -40,8 +40,9 @@ export function loadInBackground(
   const fixed = Number.isFinite(env) && env > 0;
   const heap = fixed ? env : heapFor(sizedFor);
   const wanted = Number(process.env.SIGNALDESK_WORKERS);
+  // Up to three threads parse, the loader's own among them.
   const workers =
-    Number.isInteger(wanted) && wanted >= 0 ? wanted : Math.max(1, Math.min(3, availableParallelism()));
+    Number.isInteger(wanted) && wanted >= 0 ? wanted : Math.max(1, Math.min(3, availableParallelism()) - 1);
   const data = { ...target, workers };
   let worker: Worker | null = null;
   let stopped = false;

@@ -32,28 +32,33 @@ import {
 
 const PRECISIONS: readonly Precision[] = ["day", "month", "year"];
 
-/** A growable typed column. */
+const CHUNK_BITS = 16;
+const CHUNK_MASK = (1 << CHUNK_BITS) - 1;
+
+/**
+ * A growable typed column in chunks of 64k values: no copy as it grows, and no room left over beyond
+ * one chunk (a doubling array is a third empty on average, tens of megabytes at a million events).
+ */
 class Column<T extends Int32Array | Float64Array | Uint8Array> {
   length = 0;
-  constructor(
-    public data: T,
-    private readonly make: (n: number) => T,
-  ) {}
+  private chunks: T[] = [];
+  constructor(private readonly make: (n: number) => T) {}
   clear(): void {
-    this.data = this.make(0);
+    this.chunks = [];
     this.length = 0;
   }
   push(v: number): void {
-    if (this.length === this.data.length) {
-      const bigger = this.make(Math.max(1024, this.data.length * 2));
-      bigger.set(this.data);
-      this.data = bigger;
-    }
-    this.data[this.length++] = v;
+    const c = this.length >>> CHUNK_BITS;
+    if (c === this.chunks.length) this.chunks.push(this.make(CHUNK_MASK + 1));
+    this.chunks[c]![this.length & CHUNK_MASK] = v;
+    this.length++;
+  }
+  get(i: number): number {
+    return this.chunks[i >>> CHUNK_BITS]![i & CHUNK_MASK]!;
   }
 }
 
-const int32 = () => new Column(new Int32Array(1024), (n) => new Int32Array(n));
+const int32 = () => new Column((n) => new Int32Array(n));
 
 /** What was built before the second reading (glossary uses) and what that reading needs. */
 export interface BuiltStory {
@@ -108,8 +113,8 @@ export class StoryBuilder {
   private readonly evDate = int32();
   private readonly evLine = int32();
   private readonly evFile = int32();
-  private readonly evPrecision = new Column(new Uint8Array(1024), (n) => new Uint8Array(n));
-  private readonly evAt = new Column(new Float64Array(1024), (n) => new Float64Array(n));
+  private readonly evPrecision = new Column((n) => new Uint8Array(n));
+  private readonly evAt = new Column((n) => new Float64Array(n));
   private readonly evBytes = int32();
   /** Per scan index: where its events start in arrival order, and how many. */
   private readonly evStart: Int32Array;
@@ -223,6 +228,7 @@ export class StoryBuilder {
     });
     loaded.length = 0;
     const recordAt = (r: number) => this.record(scanIndex[r]!);
+    const intern = (v: string) => this.intern(v);
     const summaryAt = (r: number): Summary => {
       const [title, date, dateInferred, source, actors, tags] = recordAt(r);
       const entry = entries[scanIndex[r]!]!;
@@ -243,7 +249,14 @@ export class StoryBuilder {
     // Records are read back one at a time, so nothing holds them all.
     const byKey = collectTerms(
       (function* () {
-        for (let r = 0; r < count; r++) yield { id: idAt[r]!, glossary: recordAt(r)[6] };
+        for (let r = 0; r < count; r++) {
+          // Every definition is kept, and lines repeat across briefings: one copy of each.
+          const glossary = recordAt(r)[6].map((g) => ({
+            term: intern(g.term),
+            definition: intern(g.definition),
+          }));
+          yield { id: idAt[r]!, glossary };
+        }
       })(),
     );
     await step();
@@ -267,7 +280,7 @@ export class StoryBuilder {
 
     const reads: UsesRead[] = Array.from(
       { length: count },
-      (_, r) => new UsesRead(scanIndex[r]!, entries[scanIndex[r]!]!, () => recordAt(r)),
+      (_, r) => new UsesRead(scanIndex[r]!, entries[scanIndex[r]!]!, r, recordAt),
     );
 
     const timeline = this.orderEvents(scanIndex, rank);
@@ -386,7 +399,7 @@ export class StoryBuilder {
       for (let k = 0; k < this.evCount[index]!; k++) {
         const slot = start + k;
         slotOf[ordinal] = slot;
-        keys[ordinal] = this.evDate.data[slot]! * SHIFT + ordinal;
+        keys[ordinal] = this.evDate.get(slot) * SHIFT + ordinal;
         ordinal++;
       }
     }
@@ -395,9 +408,9 @@ export class StoryBuilder {
       keys.sort();
       order = keys.map((k) => k % SHIFT);
     } else {
-      const dates = this.evDate.data;
+      const dates = this.evDate;
       order = Int32Array.from({ length: ordinal }, (_, i) => i).sort(
-        (a, b) => dates[slotOf[a]!]! - dates[slotOf[b]!]! || a - b,
+        (a, b) => dates.get(slotOf[a]!) - dates.get(slotOf[b]!) || a - b,
       );
     }
     const date = new Int32Array(ordinal);
@@ -408,12 +421,12 @@ export class StoryBuilder {
     const textBytes = new Int32Array(ordinal);
     for (let p = 0; p < ordinal; p++) {
       const s = slotOf[order[p]!]!;
-      date[p] = this.evDate.data[s]!;
-      briefing[p] = rank[this.evFile.data[s]!]!;
-      line[p] = this.evLine.data[s]!;
-      precision[p] = this.evPrecision.data[s]!;
-      textAt[p] = this.evAt.data[s]!;
-      textBytes[p] = this.evBytes.data[s]!;
+      date[p] = this.evDate.get(s);
+      briefing[p] = rank[this.evFile.get(s)]!;
+      line[p] = this.evLine.get(s);
+      precision[p] = this.evPrecision.get(s);
+      textAt[p] = this.evAt.get(s);
+      textBytes[p] = this.evBytes.get(s);
     }
     // The arrival-order columns (with room to grow) are done with: tens of megabytes at 100k.
     for (const c of [this.evDate, this.evLine, this.evFile, this.evBytes]) c.clear();
@@ -444,22 +457,27 @@ class UsesRead {
   constructor(
     readonly index: number,
     readonly entry: FileEntry,
-    private readonly record: () => BriefingRecord,
+    private readonly rank: number,
+    private readonly recordAt: (rank: number) => BriefingRecord,
   ) {}
   get head(): TextHead {
-    const [title, , , source, actors, tags] = this.record();
+    const [title, , , source, actors, tags] = this.recordAt(this.rank);
     return { title, source, actors, tags };
   }
 }
 
+/** Blocks of partners per chunk of the partner pool. */
+const BLOCKS_PER_CHUNK = 8192;
+
 /**
  * Conflicting pairs as columns: a flag per event, and for each linked event a block of
- * MAX_CONFLICT_WITH partners, given out only to events that have one (most have none).
+ * MAX_CONFLICT_WITH partners, given out only to events that have one. Half the events of a busy
+ * archive have one: the blocks come in chunks, so the pool grows without copying itself.
  */
 class Conflicts {
   private readonly count: Uint8Array;
   private readonly block: Int32Array;
-  private pool = new Int32Array(MAX_CONFLICT_WITH * 1024);
+  private readonly chunks: Int32Array[] = [];
   private blocks = 0;
   constructor(n: number) {
     this.count = new Uint8Array(n);
@@ -477,8 +495,11 @@ class Conflicts {
 
   partners(p: number): number[] {
     const out: number[] = [];
-    const base = this.block[p]! * MAX_CONFLICT_WITH;
-    for (let k = 0; k < this.count[p]!; k++) out.push(this.pool[base + k]!);
+    const b = this.block[p]!;
+    if (b < 0) return out;
+    const chunk = this.chunks[Math.floor(b / BLOCKS_PER_CHUNK)]!;
+    const base = (b % BLOCKS_PER_CHUNK) * MAX_CONFLICT_WITH;
+    for (let k = 0; k < this.count[p]!; k++) out.push(chunk[base + k]!);
     return out;
   }
 
@@ -487,21 +508,18 @@ class Conflicts {
     let b = this.block[from]!;
     if (b < 0) {
       b = this.blocks++;
-      if (b * MAX_CONFLICT_WITH >= this.pool.length) {
-        const bigger = new Int32Array(this.pool.length * 2);
-        bigger.set(this.pool);
-        this.pool = bigger;
-      }
+      if (b % BLOCKS_PER_CHUNK === 0) this.chunks.push(new Int32Array(BLOCKS_PER_CHUNK * MAX_CONFLICT_WITH));
       this.block[from] = b;
     }
     const n = this.count[from]!;
     if (n >= MAX_CONFLICT_WITH) return;
-    const base = b * MAX_CONFLICT_WITH;
+    const chunk = this.chunks[Math.floor(b / BLOCKS_PER_CHUNK)]!;
+    const base = (b % BLOCKS_PER_CHUNK) * MAX_CONFLICT_WITH;
     for (let k = 0; k < n; k++) {
-      const q = this.pool[base + k]!;
+      const q = chunk[base + k]!;
       if (date[q] === date[to] && briefing[q] === briefing[to]) return;
     }
-    this.pool[base + n] = to;
+    chunk[base + n] = to;
     this.count[from] = n + 1;
   }
 }

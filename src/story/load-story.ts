@@ -35,6 +35,7 @@ export interface StoryLoadOptions {
   /** See PoolOptions. */
   workerFile?: string | null;
   workers?: number;
+  joinIn?: boolean;
   /** Where the timeline's sentences are set aside while the story is held (default: the temp folder). */
   spillDir?: string;
 }
@@ -66,6 +67,7 @@ export async function loadStory(dir: string, opts: StoryLoadOptions): Promise<St
     files: total,
     ...(opts.workerFile !== undefined ? { workerFile: opts.workerFile } : {}),
     ...(opts.workers !== undefined ? { workers: opts.workers } : {}),
+    ...(opts.joinIn ? { joinIn: true } : {}),
   };
   let pool = startPool(poolOptions);
   const builder = new StoryBuilder(dir, registry, scan.entries, problems, opts.spillDir);

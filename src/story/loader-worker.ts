@@ -16,7 +16,7 @@ export interface LoaderData {
   /** Where to save the story, with the stamp it must carry. */
   file: string;
   stamp: string;
-  /** Parse workers this worker may start. */
+  /** Parse workers this worker may start; it parses too, as one more. */
   workers: number;
   /** The heap ceiling it was given, when a larger folder may ask for more; null: fixed. */
   heapMb: number | null;
@@ -45,6 +45,7 @@ async function main(): Promise<void> {
   const loaded = await loadStory(data.dir, {
     pause: () => undefined,
     workers: data.workers,
+    joinIn: true,
     onProgress: (done, total) => post({ kind: "progress", done, total }),
     onStep: (step, fraction) => post({ kind: "step", step, ...(fraction === undefined ? {} : { fraction }) }),
   });

@@ -53,6 +53,11 @@ export interface PoolOptions {
   workers?: number;
   /** Longest stretch this thread works before letting keys through, when it does the work itself. */
   sliceMs?: number;
+  /**
+   * This thread takes batches too, beside the workers: a thread that is otherwise only waiting for
+   * their results (the loader) does a worker's share without a heap of its own to pay for.
+   */
+  joinIn?: boolean;
 }
 
 /** Fewer files parse on this thread in less time than two workers take to start. */
@@ -96,6 +101,7 @@ function threadPool(opts: PoolOptions): ParsePool {
     };
     await Promise.all(Array.from({ length: Math.min(CONCURRENCY, items.length) }, lane));
   };
+  let terms: { keys: string[]; re: RegExp | null; keyIndex: Map<string, number> } | undefined;
   // The parser is loaded here only when this thread parses: with workers it never is.
   return {
     workers: 0,
@@ -106,8 +112,10 @@ function threadPool(opts: PoolOptions): ParsePool {
     },
     async uses(keys, jobs, each) {
       const { usesOfFile } = await import("./uses.js");
-      const re = usesPattern(keys);
-      const keyIndex = new Map(keys.map((k, i) => [k, i]));
+      // Batches of one pass come with the same keys: the pattern is made once.
+      if (terms?.keys !== keys)
+        terms = { keys, re: usesPattern(keys), keyIndex: new Map(keys.map((k, i) => [k, i])) };
+      const { re, keyIndex } = terms;
       await run(jobs, async (job) => each(job.index, re ? await usesOfFile(job, re, keyIndex, false) : []));
     },
     close() {},
@@ -223,6 +231,16 @@ function workerPool(opts: PoolOptions, file: string, count: number): ParsePool {
       };
       for (const lane of start()) feed(lane);
       if (live().length === 0) drainHere();
+      else if (opts.joinIn) {
+        // One batch at a time, each in slices (threadPool), so the replies keep being taken in.
+        const own = async () => {
+          while (!failed && next < parts.length) {
+            await rescue(parts[next++]!);
+            complete();
+          }
+        };
+        own().catch(fail);
+      }
     });
 
   return {

@@ -98,6 +98,7 @@ describe.each([
   let want: Reference;
   let onThread: StoryLoad;
   let inWorkers: StoryLoad;
+  let joined: StoryLoad;
   const progress: [number, number][] = [];
   const early: StoryView[] = [];
   let earlyRows: unknown[] = [];
@@ -117,6 +118,8 @@ describe.each([
         earlyRows = rows(story.briefings);
       },
     });
+    // As the loader worker loads: one parse worker, and its own thread taking batches too.
+    joined = await load(dir, { workerFile, workers: 1, joinIn: true });
   });
 
   it("gives the CLI's story when it parses on this thread", () => {
@@ -125,6 +128,10 @@ describe.each([
 
   it("gives the CLI's story when it parses in worker threads", () => {
     expectSameStory(inWorkers.story, want.story);
+  });
+
+  it("gives the CLI's story when its own thread parses beside a worker", () => {
+    expectSameStory(joined.story, want.story);
   });
 
   it("ends its progress at (total, total), never going back", () => {
