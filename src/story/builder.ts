@@ -384,11 +384,12 @@ export class StoryBuilder {
   }
 
   /**
-   * Events in date order; equal dates keep briefing order, then the order in the briefing. The sort
-   * key packs the date code and the event's place in that order into one float (exact below 2^53),
-   * so a million events sort natively rather than through a comparison function.
+   * For each place in date order, the arrival slot of the event there. Equal dates keep briefing
+   * order, then the order in the briefing. The sort key packs the date code and the event's place in
+   * that order into one float (exact below 2^53), so a million events sort natively rather than
+   * through a comparison function.
    */
-  private orderEvents(scanIndex: Int32Array, rank: Int32Array) {
+  private arrivalSlots(scanIndex: Int32Array): Int32Array {
     const n = this.evDate.length;
     const SHIFT = 2 ** 25;
     const slotOf = new Int32Array(n);
@@ -403,35 +404,42 @@ export class StoryBuilder {
         ordinal++;
       }
     }
-    let order: ArrayLike<number>;
+    // from[p]: the arrival slot of the event at place p.
+    const from = new Int32Array(ordinal);
     if (ordinal < SHIFT) {
       keys.sort();
-      order = keys.map((k) => k % SHIFT);
+      for (let p = 0; p < ordinal; p++) from[p] = slotOf[keys[p]! % SHIFT]!;
     } else {
       const dates = this.evDate;
-      order = Int32Array.from({ length: ordinal }, (_, i) => i).sort(
+      const order = Int32Array.from({ length: ordinal }, (_, i) => i).sort(
         (a, b) => dates.get(slotOf[a]!) - dates.get(slotOf[b]!) || a - b,
       );
+      for (let p = 0; p < ordinal; p++) from[p] = slotOf[order[p]!]!;
     }
-    const date = new Int32Array(ordinal);
-    const briefing = new Int32Array(ordinal);
-    const line = new Int32Array(ordinal);
-    const precision = new Uint8Array(ordinal);
-    const textAt = new Float64Array(ordinal);
-    const textBytes = new Int32Array(ordinal);
-    for (let p = 0; p < ordinal; p++) {
-      const s = slotOf[order[p]!]!;
-      date[p] = this.evDate.get(s);
-      briefing[p] = rank[this.evFile.get(s)]!;
-      line[p] = this.evLine.get(s);
-      precision[p] = this.evPrecision.get(s);
-      textAt[p] = this.evAt.get(s);
-      textBytes[p] = this.evBytes.get(s);
-    }
-    // The arrival-order columns (with room to grow) are done with: tens of megabytes at 100k.
-    for (const c of [this.evDate, this.evLine, this.evFile, this.evBytes]) c.clear();
-    this.evPrecision.clear();
-    this.evAt.clear();
+    return from;
+  }
+
+  /** The events' columns in date order. */
+  private orderEvents(scanIndex: Int32Array, rank: Int32Array) {
+    const from = this.arrivalSlots(scanIndex);
+    const ordinal = from.length;
+    // One column at a time, each arrival column let go once its ordered copy is made: the two full
+    // sets never coexist (tens of megabytes at a million events).
+    const ordered = <T extends Int32Array | Float64Array | Uint8Array>(
+      column: Column<T>,
+      out: T,
+      map: (v: number) => number = (v) => v,
+    ): T => {
+      for (let p = 0; p < ordinal; p++) out[p] = map(column.get(from[p]!));
+      column.clear();
+      return out;
+    };
+    const briefing = ordered(this.evFile, new Int32Array(ordinal), (i) => rank[i]!);
+    const line = ordered(this.evLine, new Int32Array(ordinal));
+    const precision = ordered(this.evPrecision, new Uint8Array(ordinal));
+    const textAt = ordered(this.evAt, new Float64Array(ordinal));
+    const textBytes = ordered(this.evBytes, new Int32Array(ordinal));
+    const date = ordered(this.evDate, new Int32Array(ordinal));
     return { length: ordinal, date, briefing, line, precision, textAt, textBytes };
   }
 

@@ -30,6 +30,8 @@ export interface StoryLoadOptions {
   onStep?(step: string, fraction?: number): void;
   /** Called between steps; false stops the load (the reader has closed). */
   alive?(): boolean;
+  /** Called between steps, where the garbage of the last one can go before the next one grows. */
+  collect?(): void;
   /** Parsed-briefing cache folder; null: none. Default as for loadBriefings. */
   cacheDir?: string | null;
   /** See PoolOptions. */
@@ -89,6 +91,7 @@ export async function loadStory(dir: string, opts: StoryLoadOptions): Promise<St
     // The parse workers' heaps would sit idle through the timeline, the load's largest step: they go
     // now, and fresh ones do the second reading (a fraction of a second to start, on a minute's load).
     pool.close();
+    opts.collect?.();
     if (!alive()) return null;
     opts.onStep?.(TIMELINE_STEP);
     const built = await builder.finish(opts.pause, (f) => opts.onStep?.(TIMELINE_STEP, f));
@@ -101,6 +104,7 @@ export async function loadStory(dir: string, opts: StoryLoadOptions): Promise<St
     if (built.keys.some((k) => k.length > 1)) {
       const all = built.reads.length;
       opts.onStep?.(USES_STEP, 0);
+      opts.collect?.();
       pool = startPool(poolOptions);
       await pool.uses(built.keys, built.reads, (index, terms) => {
         uses.set(index, terms);

@@ -4,12 +4,15 @@
 // garbage collections, and this worker's heap has a ceiling (background.ts), so a first start of
 // 100k briefings costs the memory of a bounded worker, not of the whole archive. Built as
 // dist/loader.js.
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 import { parentPort, workerData } from "node:worker_threads";
 import { FolderError } from "../briefing/read.js";
 import { loadStory } from "./load-story.js";
 import { countFiles, heapFor } from "./loader-heap.js";
 import { yieldToReader } from "./priority.js";
 import { writeSnapshot } from "./snapshot.js";
+import { SAVING_STEP } from "./steps.js";
 
 export interface LoaderData {
   dir: string;
@@ -32,7 +35,22 @@ export type LoaderMessage =
 
 yieldToReader();
 const data = workerData as LoaderData;
+const collect = collector();
 const post = (m: LoaderMessage) => parentPort?.postMessage(m);
+
+/**
+ * A full garbage collection, where V8 allows one to be asked for: between the load's steps the heap
+ * holds the dead data of the step before, and the next step would grow the heap on top of it.
+ */
+function collector(): (() => void) | undefined {
+  try {
+    setFlagsFromString("--expose-gc");
+    const gc = runInNewContext("gc") as unknown;
+    return typeof gc === "function" ? () => gc() : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 async function main(): Promise<void> {
   if (data.heapMb !== null) {
@@ -46,11 +64,12 @@ async function main(): Promise<void> {
     pause: () => undefined,
     workers: data.workers,
     joinIn: true,
+    ...(collect ? { collect } : {}),
     onProgress: (done, total) => post({ kind: "progress", done, total }),
     onStep: (step, fraction) => post({ kind: "step", step, ...(fraction === undefined ? {} : { fraction }) }),
   });
   if (loaded === null) throw new Error("load stopped");
-  post({ kind: "step", step: "saving" });
+  post({ kind: "step", step: SAVING_STEP });
   const ok = await writeSnapshot(data.file, data.stamp, loaded.story, loaded.files);
   loaded.close();
   post({ kind: "saved", ok });

@@ -3,6 +3,15 @@
 import { displayWidth, truncate } from "../text/width.js";
 import type { Token } from "./theme.js";
 
+// A cut line is mostly printable ASCII ending in the ellipsis (one column), which string-width would
+// otherwise measure grapheme by grapheme: tens of microseconds for each row of a new page.
+const ASCII_THEN_ELLIPSIS = /^[\x20-\x7e]*…$/;
+
+/** `displayWidth`, without the slow measure for ASCII text cut with an ellipsis. */
+export function textWidth(s: string): number {
+  return ASCII_THEN_ELLIPSIS.test(s) ? s.length : displayWidth(s);
+}
+
 export interface Segment {
   text: string;
   token?: Token;
@@ -16,7 +25,7 @@ export function fitSegments(segments: readonly Segment[], width: number, pad = f
   for (let i = 0; i < segments.length; i++) {
     const seg = segments[i]!;
     if (seg.text === "") continue;
-    const w = displayWidth(seg.text);
+    const w = textWidth(seg.text);
     if (used + w <= max) {
       // A later segment may still overflow; then the ellipsis belongs to it.
       out.push(seg);
@@ -26,7 +35,7 @@ export function fitSegments(segments: readonly Segment[], width: number, pad = f
     const cut = truncate(seg.text, max - used);
     if (cut !== "") {
       out.push({ ...seg, text: cut });
-      used += displayWidth(cut);
+      used += textWidth(cut);
     }
     break;
   }
@@ -57,7 +66,7 @@ export function spanSegments(
 
 export function segmentsWidth(segments: readonly Segment[]): number {
   let w = 0;
-  for (const s of segments) w += displayWidth(s.text);
+  for (const s of segments) w += textWidth(s.text);
   return w;
 }
 

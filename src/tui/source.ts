@@ -19,7 +19,7 @@ import type { Filter } from "../story/filter.js";
 import { FIRST_GUESS_FILES } from "../story/loader-heap.js";
 import { queryTerms } from "../story/search.js";
 import { openSnapshot, type Snapshot, writeSnapshot } from "../story/snapshot.js";
-import { TIMELINE_STEP } from "../story/steps.js";
+import { SAVING_STEP, TIMELINE_STEP } from "../story/steps.js";
 import { buildStoryViewAsync, type StoryView } from "../story/view.js";
 import { warmParser } from "./bodies.js";
 
@@ -186,20 +186,28 @@ async function loadBehind(
   const target = { dir: opts.dir, file: place?.file ?? temp!, stamp: place?.stamp ?? "temp" };
   let files = 0;
   let total = 0;
+  let warm: Promise<void> | undefined;
   const load = loadInBackground(target, FIRST_GUESS_FILES, {
     progress(done, all) {
       files = done;
       total = all;
       progress(done, all);
     },
-    step: (step, fraction) => progress(files, total, stepLabel(step, fraction)),
+    step: (step, fraction) => {
+      // The parser is warmed for the first Enter once the load's own threads are done with the
+      // CPUs and their memory: earlier, it would compete with them and add to the load's peak.
+      if (step === SAVING_STEP) warm ??= warmParser(null);
+      progress(files, total, stepLabel(step, fraction));
+    },
   });
   if (load === null) return "unavailable";
   const stop = setInterval(() => {
     if (!on.alive()) load.stop();
   }, 100);
   try {
-    const saved = await Promise.all([load.saved, warmParser(null)]).then(([ok]) => ok);
+    const saved = await load.saved;
+    warm ??= warmParser(null);
+    await warm;
     if (!on.alive()) return "done";
     const snap = saved ? openSnapshot(target.file, target.stamp, opts.dir) : null;
     if (snap === null) return "unavailable";

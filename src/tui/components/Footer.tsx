@@ -1,6 +1,6 @@
 // The footer; its line is laid out in lines/footer.ts.
 import { Box } from "ink";
-import type { ReactNode } from "react";
+import { memo, type ReactNode } from "react";
 import type { Focus } from "../keymap.js";
 import { footerLine } from "../lines/footer.js";
 import { Line } from "./Line.js";
@@ -12,10 +12,10 @@ export interface FooterProps {
   status?: string;
 }
 
-export function Footer({ width, focus, status = "" }: FooterProps): ReactNode {
+export const Footer = memo(function Footer({ width, focus, status = "" }: FooterProps): ReactNode {
   return (
     <Box height={1} width={width}>
       <Line segments={footerLine(width, focus, status)} width={width} />
     </Box>
   );
-}
+});

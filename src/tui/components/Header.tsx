@@ -1,12 +1,13 @@
 // The header; its lines are laid out in lines/header.ts.
 import { Box } from "ink";
-import type { ReactNode } from "react";
+import { memo, type ReactNode } from "react";
 import { type HeaderProps, headerLines } from "../lines/header.js";
 import { Line } from "./Line.js";
 
 export type { HeaderProps } from "../lines/header.js";
 
-export function Header(props: HeaderProps): ReactNode {
+// Its props are plain values that a move through a list leaves alone: then it is not drawn again.
+export const Header = memo(function Header(props: HeaderProps): ReactNode {
   const [tabs, filters] = headerLines(props);
   return (
     <Box flexDirection="column" height={2} width={props.width}>
@@ -14,4 +15,4 @@ export function Header(props: HeaderProps): ReactNode {
       <Line segments={filters ?? []} width={props.width} />
     </Box>
   );
-}
+});

@@ -1,10 +1,10 @@
 // One screen line made of styled segments, cut to the width before Ink sees it: Ink would wrap a long
 // line onto a second row and push the frame past the terminal's height.
-import { Text } from "ink";
+import { Text, Transform, useIsScreenReaderEnabled } from "ink";
 import type { ReactNode } from "react";
 import { useTheme } from "../hooks/useTheme.js";
 import { fitSegments, type Segment } from "../segments.js";
-import type { Token } from "../theme.js";
+import type { Style, Token } from "../theme.js";
 
 export { fitSegments, type Segment, segmentsWidth, spanSegments, spread } from "../segments.js";
 
@@ -17,18 +17,108 @@ export interface LineProps {
 
 export function Line({ segments, width, fill }: LineProps): ReactNode {
   const theme = useTheme();
+  const screenReader = useIsScreenReaderEnabled();
   const base = fill ? theme[fill] : {};
   const fitted = fitSegments(segments, width, fill !== undefined);
   // An empty <Text> takes no row; a space keeps the line.
   if (fitted.length === 0) return <Text> </Text>;
+  const twin = screenReader ? null : asciiTwin(fitted);
+  // Unstyled text goes in as a plain string, joined with its unstyled neighbours: a <Text> without
+  // style writes the same bytes, and each one costs a component and a node on every frame.
+  const children: ReactNode[] = [];
+  let plain = "";
+  for (const s of twin?.segments ?? fitted) {
+    const style = s.token ? theme[s.token] : undefined;
+    if (style === undefined || isUnstyled(style)) {
+      plain += s.text;
+      continue;
+    }
+    if (plain !== "") children.push(plain);
+    plain = "";
+    children.push(
+      <Text key={children.length} {...style}>
+        {s.text}
+      </Text>,
+    );
+  }
+  if (plain !== "") children.push(plain);
+  if (twin === null) {
+    return (
+      <Text wrap="truncate-end" {...base}>
+        {children}
+      </Text>
+    );
+  }
+  // Ink re-reads the styled text once more for each level of nesting; an unfilled line needs none.
   return (
-    <Text wrap="truncate-end" {...base}>
-      {fitted.map((s, i) => (
-        // biome-ignore lint/suspicious/noArrayIndexKey: segments have no identity beyond their place
-        <Text key={i} {...(s.token ? theme[s.token] : {})}>
-          {s.text}
-        </Text>
-      ))}
-    </Text>
+    <Transform transform={putBack(twin.marks)}>
+      {isUnstyled(base) ? children : <Text {...base}>{children}</Text>}
+    </Transform>
   );
+}
+
+function isUnstyled(style: Style): boolean {
+  for (const key in style) if (style[key as keyof Style] !== undefined) return false;
+  return true;
+}
+
+// "…" ends nearly every cut row, and Ink measures the text of each new row with string-width, which
+// leaves its ASCII fast path for one such character: some 90 µs a row, a good part of a page move.
+// Ink lays a <Transform> out by its children and applies the transform only to what it writes (the
+// transform must keep the size, and does). So a line of ASCII and these characters, each one column
+// wide in every width table, is laid out with "." in their places and written with them put back.
+const TWINNED = /[…›─·]/g;
+const ASCII_OR_TWINNED = /^[\x20-\x7e…›─·]*$/;
+
+interface Mark {
+  /** Index among the line's characters (escape codes not counted). */
+  at: number;
+  char: string;
+}
+
+/** The segments with "." for each twinned character, or null when the line needs none or has others. */
+function asciiTwin(fitted: readonly Segment[]): { segments: Segment[]; marks: Mark[] } | null {
+  const segments: Segment[] = [];
+  const marks: Mark[] = [];
+  let at = 0;
+  for (const s of fitted) {
+    if (!ASCII_OR_TWINNED.test(s.text)) return null;
+    const start = at;
+    const text = s.text.replace(TWINNED, (char, i: number) => {
+      marks.push({ at: start + i, char });
+      return ".";
+    });
+    segments.push(text === s.text ? s : { ...s, text });
+    at += s.text.length;
+  }
+  return marks.length > 0 ? { segments, marks } : null;
+}
+
+/** Puts the marked characters back in the styled line Ink is about to write. */
+function putBack(marks: readonly Mark[]): (line: string) => string {
+  return (line) => {
+    let out = "";
+    let from = 0;
+    let visible = 0;
+    let k = 0;
+    for (let i = 0; i < line.length && k < marks.length; i++) {
+      if (line.charCodeAt(i) === 0x1b) {
+        // The only escapes in the line are the style codes Ink added: ESC [ params m.
+        const end = line.indexOf("m", i);
+        if (end === -1) break;
+        i = end;
+        continue;
+      }
+      const mark = marks[k]!;
+      if (visible === mark.at) {
+        if (line[i] === ".") {
+          out += line.slice(from, i) + mark.char;
+          from = i + 1;
+        }
+        k++;
+      }
+      visible++;
+    }
+    return out + line.slice(from);
+  };
 }

@@ -4,7 +4,7 @@ import { sanitizeLine } from "../../text/sanitize.js";
 import { displayWidth, truncate, wrap } from "../../text/width.js";
 import { highlight } from "../components/highlight.js";
 import type { TimelineEntry, TimelineRows } from "../model.js";
-import type { Segment } from "../segments.js";
+import { type Segment, textWidth } from "../segments.js";
 import type { Token } from "../theme.js";
 
 const DATE_WIDTH = 10;
@@ -28,7 +28,7 @@ export function eventRow(e: TimelineEntry, selected: boolean, width: number, que
   const used = 2 + DATE_WIDTH + 1 + 2;
   const room = width - used - (idWidth > 0 ? idWidth + 2 : 0);
   const sentence = truncate(sanitizeLine(e.text), Math.max(0, room));
-  const pad = " ".repeat(Math.max(0, room - displayWidth(sentence)));
+  const pad = " ".repeat(Math.max(0, room - textWidth(sentence)));
   const tail: Segment[] =
     idWidth > 0 ? [{ text: `${pad}  ` }, { text: truncate(id, idWidth), token: "muted" }] : [];
   return [...fixed, ...highlight(sentence, query), ...tail];

@@ -1,6 +1,6 @@
 // The briefings matching the filters, newest first: date, title, actors.
 import { Box } from "ink";
-import type { Dispatch, ReactNode } from "react";
+import { type Dispatch, type ReactNode, useCallback } from "react";
 import type { StoryView, Summary } from "../../story/view.js";
 import { sanitizeLine } from "../../text/sanitize.js";
 import { displayWidth, truncate } from "../../text/width.js";
@@ -70,6 +70,21 @@ export function Briefings({
       if (i !== undefined) onOpen(i);
     },
   });
+  // Stable while the list and query are: a cursor move then redraws only the rows it changes.
+  const renderRow = useCallback(
+    (row: number, selected: boolean) => {
+      const b = story.briefings.get(order[row] ?? -1);
+      if (!b) return <Line segments={[]} width={width} />;
+      return (
+        <Line
+          segments={briefingRow(b, selected, width, query)}
+          width={width}
+          {...(selected ? { fill: "selection" as const } : {})}
+        />
+      );
+    },
+    [story, order, width, query],
+  );
   return (
     <Box flexDirection="column" height={height} width={width}>
       <List
@@ -78,17 +93,7 @@ export function Briefings({
         scrollTop={pos.scrollTop}
         height={height}
         width={width}
-        renderRow={(row, selected) => {
-          const b = story.briefings.get(order[row] ?? -1);
-          if (!b) return <Line segments={[]} width={width} />;
-          return (
-            <Line
-              segments={briefingRow(b, selected, width, query)}
-              width={width}
-              {...(selected ? { fill: "selection" as const } : {})}
-            />
-          );
-        }}
+        renderRow={renderRow}
       />
     </Box>
   );

@@ -1,6 +1,6 @@
 // The story's dated events in date order under month headings; Enter opens the briefing at the event.
 import { Box } from "ink";
-import type { Dispatch, ReactNode } from "react";
+import { type Dispatch, type ReactNode, useCallback } from "react";
 import { Line } from "../components/Line.js";
 import { List } from "../components/List.js";
 import { Pane } from "../components/Pane.js";
@@ -61,6 +61,14 @@ export function Timeline({
       if (e) onOpen(e);
     },
   });
+  // Stable while the list and query are: a cursor move then redraws only the rows it changes.
+  const renderRow = useCallback(
+    (row: number, selected: boolean) => {
+      const { segments, fill } = timelineRow(model, row, selected, width, query);
+      return <Line segments={segments} width={width} {...(fill ? { fill } : {})} />;
+    },
+    [model, width, query],
+  );
   return (
     <Box flexDirection="column" height={height} width={width}>
       <List
@@ -69,10 +77,7 @@ export function Timeline({
         scrollTop={pos.scrollTop}
         height={listHeight}
         width={width}
-        renderRow={(row, selected) => {
-          const { segments, fill } = timelineRow(model, row, selected, width, query);
-          return <Line segments={segments} width={width} {...(fill ? { fill } : {})} />;
-        }}
+        renderRow={renderRow}
       />
       <Detail entry={model.entryAt(cursor)} model={model} width={width} height={detail} />
     </Box>
