@@ -120,21 +120,30 @@ export interface EarlyStart {
   painted: boolean;
 }
 
+/**
+ * The App's first frame for `story` (unfiltered) as bytes that paint the whole screen, or null when
+ * the App would show something else first at this size.
+ */
+export function storyFrame(story: StoryView, color: boolean, note?: string): string | null {
+  const { stdout, env } = process;
+  const { columns, rows } = stdout;
+  const lines = columns && rows ? firstFrameLines(story, columns, rows, note) : null;
+  if (lines === null) return null;
+  const styled = color && env.FORCE_COLOR !== "0";
+  return `${paintFrame(lines, columns, pickTheme(color, env), styled)}\x1b[H`;
+}
+
 /** Opens the saved story and, when it can, paints the first frame; never throws. */
 export function earlyStart(opts: { dir: string; filter: Filter; color: boolean }): EarlyStart {
-  const { stdin, stdout, env } = process;
+  const { stdin, stdout } = process;
   try {
     const place = snapshotPlace(opts.dir);
     const saved = savedStory(place, opts.filter);
     if (saved === null || !isEmptyFilter(opts.filter)) return { place, saved, painted: false };
-    const columns = stdout.columns;
-    const rows = stdout.rows;
-    const lines = columns && rows ? firstFrameLines(saved.story, columns, rows, CHECKING_NOTE) : null;
-    if (lines === null) return { place, saved, painted: false };
-    const styled = opts.color && env.FORCE_COLOR !== "0";
-    const frame = paintFrame(lines, columns, pickTheme(opts.color, env), styled);
+    const frame = storyFrame(saved.story, opts.color, CHECKING_NOTE);
+    if (frame === null) return { place, saved, painted: false };
     if (stdin.isTTY) stdin.setRawMode(true);
-    stdout.write(`${ENTER_SCREEN}${frame}\x1b[H`);
+    stdout.write(`${ENTER_SCREEN}${frame}`);
     return { place, saved, painted: true };
   } catch {
     return { place: null, saved: null, painted: false };

@@ -4,13 +4,13 @@
 import { Box, type Instance, render, Text, useApp, useInput } from "ink";
 import { type ReactNode, useEffect } from "react";
 import { FolderError } from "../briefing/read.js";
-import type { Filter } from "../story/filter.js";
+import { type Filter, isEmptyFilter } from "../story/filter.js";
 import type { StoryView } from "../story/view.js";
 import { sanitize } from "../text/sanitize.js";
 import { App } from "./App.js";
 import { ErrorBoundary } from "./components/ErrorBoundary.js";
 import { keyFeed } from "./keys.js";
-import { type EarlyStart, ENTER_SCREEN, LEAVE_SCREEN } from "./paint.js";
+import { type EarlyStart, ENTER_SCREEN, LEAVE_SCREEN, storyFrame } from "./paint.js";
 import { CHECKING_NOTE, provideStory, savedStory, snapshotPlace } from "./source.js";
 
 export interface TuiOptions {
@@ -298,6 +298,16 @@ export function runTui(opts: TuiOptions): Promise<number> {
         },
         ready(story, note) {
           if (settled) return;
+          // The loaded story's first frame is painted at once, as a saved story's is at a start: Ink
+          // mounting the App over a large story takes a tenth of a second and more. Ink's first frame
+          // of it then replaces the painted one in a single write.
+          if (stage.kind === "loading" && isEmptyFilter(opts.filter)) {
+            const frame = storyFrame(story, opts.color, note);
+            if (frame !== null) {
+              stdout.write(frame);
+              replaceFirstFrame(stdout);
+            }
+          }
           const today = stage.kind === "ready" ? stage.today : new Date();
           stage = { kind: "ready", story, ...(note ? { note } : {}), today };
           draw();

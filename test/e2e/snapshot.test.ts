@@ -81,9 +81,17 @@ describe("the reader started from a saved story", () => {
     await s.waitForText(TIMELINE);
     // Loaded from the files: no early paint, and the snapshot is written behind the first screen.
     expect(s.raw()).not.toContain(PAINTED);
+    // The loaded story's first frame is painted over the loading line before Ink mounts the App.
+    expect(s.raw()).toMatch(/loading[^]*\x1b\[1;1H[^]*\[1 Timeline\]/);
     await settled(s);
     expect(snapshotFiles()).toHaveLength(1);
+    const first = s.screenText();
     await quit(s);
+    // Painted frame and Ink's frame leave no row of either behind: the screen is the next start's.
+    const next = open();
+    await settled(next);
+    expect(next.screenText()).toBe(first);
+    await quit(next);
   });
 
   it("shows the timeline at once on the next start, and keys typed meanwhile work", async () => {
