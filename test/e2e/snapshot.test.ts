@@ -82,7 +82,7 @@ describe("the reader started from a saved story", () => {
     // Loaded from the files: no early paint, and the snapshot is written behind the first screen.
     expect(s.raw()).not.toContain(PAINTED);
     // The loaded story's first frame is painted over the loading line before Ink mounts the App.
-    expect(s.raw()).toMatch(/loading[^]*\x1b\[1;1H[^]*\[1 Timeline\]/);
+    expect(s.raw()).toMatch(/loading[\s\S]*\x1b\[1;1H[\s\S]*\[1 Timeline\]/);
     await settled(s);
     expect(snapshotFiles()).toHaveLength(1);
     const first = s.screenText();
