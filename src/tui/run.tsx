@@ -99,8 +99,12 @@ function CrashProbe(): ReactNode {
 }
 
 const SPIN = "⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏";
-/** The loading line's spinner turns this often (one changed line: a few hundred bytes a second). */
-const SPINNER_MS = 80;
+/**
+ * The loading line's spinner turns this often: one changed line, about a kilobyte a second. Well under
+ * a tenth of a second, so a late turn or two (the load's threads share the CPUs) never reads as a
+ * frozen screen.
+ */
+const SPINNER_MS = 50;
 
 function Loading(props: { done: number; total: number; step?: string | undefined; spin: number }): ReactNode {
   const { done, total, step, spin } = props;
