@@ -144,7 +144,8 @@ function workerPool(opts: PoolOptions, file: string, count: number): ParsePool {
         workerData: { registry: opts.registry, frames: opts.frames },
         // The young generation is what a parse churns through; a small one keeps each worker's
         // memory near its live set.
-        resourceLimits: { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: WORKER_HEAP_MB }, // Anything a worker prints would land on the reader's screen: it is read and dropped.
+        resourceLimits: { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: WORKER_HEAP_MB },
+        // Anything a worker prints would land on the reader's screen: it is read and dropped.
         stdout: true,
         stderr: true,
       });
