@@ -38,6 +38,42 @@ export function termBriefings(g: GlossaryItem): number[] {
   return [...new Set([...g.definedIn, ...g.usedIn])];
 }
 
+const countOf = new WeakMap<GlossaryItem, number>();
+
+/** Whether `list` only goes up. */
+function ascending(list: Int32Array): boolean {
+  for (let i = 1; i < list.length; i++) if (list[i]! <= list[i - 1]!) return false;
+  return true;
+}
+
+/**
+ * How many briefings define or use a term, without building the set of them: a term of a large
+ * archive is used in tens of thousands, and each row of the list shows this count on every frame.
+ * Both lists come in story order, so their union is counted in one merge; kept per term.
+ */
+export function termBriefingCount(g: GlossaryItem): number {
+  let n = countOf.get(g);
+  if (n !== undefined) return n;
+  const a = g.definedIn;
+  const b = g.usedIn;
+  if (ascending(a) && ascending(b)) {
+    n = 0;
+    let i = 0;
+    let j = 0;
+    while (i < a.length || j < b.length) {
+      if (j >= b.length || (i < a.length && a[i]! < b[j]!)) i++;
+      else if (i >= a.length || b[j]! < a[i]!) j++;
+      else {
+        i++;
+        j++;
+      }
+      n++;
+    }
+  } else n = termBriefings(g).length;
+  countOf.set(g, n);
+  return n;
+}
+
 /** More ids than a line can show are cut: a term used across 100k briefings lists tens of thousands. */
 const SHOWN_IDS = 12;
 const definersOf = new WeakMap<GlossaryItem, Set<number>>();
@@ -130,7 +166,7 @@ export function Glossary({
           const g = items[row];
           if (!g) return <Line segments={[]} width={width} />;
           const term = fitText(sanitizeLine(g.term), termWidth);
-          const count = termBriefings(g).length;
+          const count = termBriefingCount(g);
           return (
             <Line
               segments={[
