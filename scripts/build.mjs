@@ -96,7 +96,9 @@ const inkIncrementalCursor = {
 // relative to where its last frame ended. The terminal has by then reflowed that frame (rows wrap or
 // unwrap, the cursor moves with them), so later frames land on the wrong rows and stale lines stay.
 // The reader owns the whole alternate screen from its top-left corner: after a resize, once the app
-// has rendered for the new size (the same turn of the loop), the screen is cleared and drawn whole.
+// has rendered for the new size (the same turn of the loop), the screen is cleared and drawn whole,
+// and once more when resizing has been still for 150 ms, in case a frame of a busy machine's
+// backlog landed over it.
 const inkResizeRepaint = {
   name: "ink-resize-repaint",
   setup(b) {
@@ -110,9 +112,7 @@ const inkResizeRepaint = {
       const repaint = [
         "    resized = () => {",
         "        this.lastTerminalWidth = this.getTerminalWidth();",
-        "        if (this.sdRepaint) return;",
-        "        this.sdRepaint = setImmediate(() => {",
-        "            this.sdRepaint = undefined;",
+        "        const repaint = () => {",
         "            if (this.isUnmounted) return;",
         "            this.options.stdout.write('\\x1b[H\\x1b[2J');",
         "            this.log.clear();",
@@ -121,7 +121,15 @@ const inkResizeRepaint = {
         "            this.lastOutputHeight = 0;",
         "            this.calculateLayout();",
         "            this.onRender();",
-        "        });",
+        "        };",
+        "        if (!this.sdRepaint)",
+        "            this.sdRepaint = setImmediate(() => {",
+        "                this.sdRepaint = undefined;",
+        "                repaint();",
+        "            });",
+        "        clearTimeout(this.sdSettle);",
+        "        this.sdSettle = setTimeout(repaint, 150);",
+        "        this.sdSettle.unref?.();",
         "    };",
         "",
       ].join("\n");
