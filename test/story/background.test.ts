@@ -7,15 +7,13 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cacheFiles } from "../../src/briefing/cache.js";
-import { FolderError, loadBriefings } from "../../src/briefing/load.js";
-import type { LoadResult } from "../../src/briefing/schema.js";
+import { FolderError } from "../../src/briefing/load.js";
 import { loadInBackground } from "../../src/story/background.js";
 import { heapFor } from "../../src/story/loader-heap.js";
-import { MIN_FILES_FOR_WORKERS } from "../../src/story/pool.js";
 import { openSnapshot, type Snapshot } from "../../src/story/snapshot.js";
-import { buildStoryView, type StoryView } from "../../src/story/view.js";
 import { makeArchive, writeFolder } from "./archive.js";
-import { expectSameStory, rows } from "./same-story.js";
+import { expectEveryCase, type Reference, reference } from "./reference.js";
+import { expectSameStory } from "./same-story.js";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const bundled = path.join(repoRoot, "briefings");
@@ -27,36 +25,6 @@ let generated: string;
 let cacheHome: string;
 const savedEnv = { xdg: process.env.XDG_CACHE_HOME, noCache: process.env.SIGNALDESK_NO_CACHE };
 const opened: Snapshot[] = [];
-
-// --- the reference ---
-
-interface Reference {
-  data: LoadResult;
-  story: StoryView;
-  /** The files the CLI's load counted in its progress. */
-  total: number;
-}
-
-const references = new Map<string, Promise<Reference>>();
-function reference(dir: string): Promise<Reference> {
-  let ref = references.get(dir);
-  if (!ref) {
-    ref = loadReference(dir);
-    references.set(dir, ref);
-  }
-  return ref;
-}
-
-async function loadReference(dir: string): Promise<Reference> {
-  let total = -1;
-  const data = await loadBriefings(dir, {
-    cacheDir: null,
-    onProgress: (_done, all) => {
-      total = all;
-    },
-  });
-  return { data, story: buildStoryView(data), total };
-}
 
 interface Run {
   file: string;
@@ -109,20 +77,7 @@ afterAll(async () => {
 
 describe("the generated folder", () => {
   it("holds the cases the comparison is meant to cover", async () => {
-    const { data, story, total } = await reference(generated);
-    // More files than the loader's parse pool needs before it starts workers.
-    expect(total).toBeGreaterThan(MIN_FILES_FOR_WORKERS);
-    expect(data.problems.some((p) => p.message.startsWith("duplicate id"))).toBe(true);
-    expect(data.problems.some((p) => p.severity === "error")).toBe(true);
-    expect(data.briefings.some((b) => b.date === null)).toBe(true);
-    expect(data.briefings.some((b) => b.dateInferred)).toBe(true);
-    const timeline = rows(story.timeline);
-    expect(timeline.some((e) => e?.precision === "month")).toBe(true);
-    expect(timeline.some((e) => e?.precision === "year")).toBe(true);
-    expect(timeline.some((e) => e?.conflict)).toBe(true);
-    expect(story.glossary.filter((g) => /^export[- ]controls?$/i.test(g.term))).toHaveLength(1);
-    const deemed = story.glossary.find((g) => g.term === "Deemed Export")!;
-    expect(Math.min(...deemed.usedIn)).toBeLessThan(Math.min(...deemed.definedIn));
+    expectEveryCase(await reference(generated));
   });
 });
 

@@ -9,11 +9,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cacheFiles } from "../../src/briefing/cache.js";
 import { FolderError, loadBriefings } from "../../src/briefing/load.js";
 import { loadBriefingById } from "../../src/briefing/load-one.js";
-import type { LoadResult } from "../../src/briefing/schema.js";
 import { loadStory, type StoryLoad, type StoryLoadOptions } from "../../src/story/load-story.js";
-import { MIN_FILES_FOR_WORKERS } from "../../src/story/pool.js";
-import { buildStoryView, type StoryView } from "../../src/story/view.js";
+import type { StoryView } from "../../src/story/view.js";
 import { makeArchive, writeFolder } from "./archive.js";
+import { expectEveryCase, type Reference, reference } from "./reference.js";
 import { expectSameStory, rows } from "./same-story.js";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -23,30 +22,6 @@ const workerFile = path.join(repoRoot, "dist/worker.js");
 
 let tmp: string;
 let generated: string;
-
-interface Reference {
-  data: LoadResult;
-  story: StoryView;
-  /** The files the CLI's load counted in its progress. */
-  total: number;
-}
-
-const references = new Map<string, Reference>();
-async function reference(dir: string): Promise<Reference> {
-  let ref = references.get(dir);
-  if (!ref) {
-    let total = -1;
-    const data = await loadBriefings(dir, {
-      cacheDir: null,
-      onProgress: (_done, all) => {
-        total = all;
-      },
-    });
-    ref = { data, story: buildStoryView(data), total };
-    references.set(dir, ref);
-  }
-  return ref;
-}
 
 const open: StoryLoad[] = [];
 async function load(dir: string, opts: Partial<StoryLoadOptions> = {}): Promise<StoryLoad> {
@@ -69,24 +44,7 @@ afterAll(async () => {
 
 describe("the generated folder", () => {
   it("holds every case the comparison is meant to cover", async () => {
-    const { data, story, total } = await reference(generated);
-    // Enough files that the pool starts its workers.
-    expect(total).toBeGreaterThan(MIN_FILES_FOR_WORKERS);
-    expect(data.problems.some((p) => p.message.startsWith("duplicate id"))).toBe(true);
-    expect(data.briefings.some((b) => b.date === null)).toBe(true);
-    expect(data.briefings.some((b) => b.dateInferred)).toBe(true);
-    const timeline = rows(story.timeline);
-    expect(timeline.some((e) => e?.precision === "month")).toBe(true);
-    expect(timeline.some((e) => e?.precision === "year")).toBe(true);
-    expect(timeline.some((e) => e?.conflict)).toBe(true);
-    // One term for every spelling, whichever was met first.
-    const exportControl = story.glossary.filter((g) => /^export[- ]controls?$/i.test(g.term));
-    expect(exportControl).toHaveLength(1);
-    expect(exportControl[0]!.definitionCount).toBeGreaterThan(1);
-    // Mentioned by a briefing before any that defines it.
-    const deemed = story.glossary.find((g) => g.term === "Deemed Export")!;
-    expect(Math.min(...deemed.usedIn)).toBeLessThan(Math.min(...deemed.definedIn));
-    expect(story.registry.length).toBeGreaterThan(0);
+    expectEveryCase(await reference(generated));
   });
 });
 

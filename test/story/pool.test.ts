@@ -13,6 +13,7 @@ import type { RegistryActor } from "../../src/briefing/schema.js";
 import { collectTerms, termKey } from "../../src/story/glossary.js";
 import { type DigestJob, MIN_FILES_FOR_WORKERS, type ParsePool, startPool } from "../../src/story/pool.js";
 import type { UsesJob } from "../../src/story/uses.js";
+import { random } from "../random.js";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const WORKER = path.join(repoRoot, "dist", "worker.js");
@@ -64,17 +65,6 @@ const bad = new Map<string, RegExp>();
 const opened: ParsePool[] = [];
 /** The bad files whose bytes never reach the parser. */
 const UNREADABLE = new Set(["empty.md", "blank.md", "latin1.md", "nul.md", "vanishes.md"]);
-
-function random(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function briefingText(i: number, rnd: () => number): string {
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)]!;

@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { TextSpill } from "../../src/story/spill.js";
+import { random } from "../random.js";
 
 const MiB = 1 << 20;
 
@@ -28,18 +29,6 @@ function spill(dir: string = tmp): TextSpill {
   const s = new TextSpill(dir);
   open.push(s);
   return s;
-}
-
-/** Deterministic texts, so a failure can be reproduced. */
-function random(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 // One, two, three and four UTF-8 bytes, a combining mark and a ZWJ sequence.
