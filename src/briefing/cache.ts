@@ -242,17 +242,25 @@ function idHeader(stamp: string): string {
   return JSON.stringify({ format: FORMAT, stamp });
 }
 
-function idLines(
+/** The id index's lines, a megabyte at a time: at 100k ids the whole text was tens of megabytes at once. */
+function* idLines(
   stamp: string,
-  ids: Map<string, IdIndexEntry>,
-  frames: Map<string, { offset: number; length: number }>,
-): Buffer {
-  const lines = [idHeader(stamp)];
-  for (const [id, e] of ids) {
-    const f = frames.get(e.relPath);
-    if (f) lines.push(JSON.stringify([id, e.relPath, e.size, e.mtimeMs, f.offset, f.length]));
+  ids: Iterable<readonly [string, IdIndexEntry, { offset: number; length: number } | undefined]>,
+): Generator<Buffer> {
+  let lines = [idHeader(stamp)];
+  let size = 0;
+  for (const [id, e, f] of ids) {
+    if (!f) continue;
+    const line = JSON.stringify([id, e.relPath, e.size, e.mtimeMs, f.offset, f.length]);
+    lines.push(line);
+    size += line.length;
+    if (size >= FLUSH_BYTES) {
+      yield Buffer.from(`${lines.join("\n")}\n`);
+      lines = [];
+      size = 0;
+    }
   }
-  return Buffer.from(`${lines.join("\n")}\n`);
+  if (lines.length > 0) yield Buffer.from(`${lines.join("\n")}\n`);
 }
 
 export async function writeCache(
@@ -263,7 +271,15 @@ export async function writeCache(
 ): Promise<void> {
   const frames = new Map<string, { offset: number; length: number }>();
   await writeAtomic(files.data, framed(stamp, entries, frames));
-  await writeAtomic(files.ids, [idLines(stamp, ids, frames)]);
+  await writeAtomic(
+    files.ids,
+    idLines(
+      stamp,
+      (function* () {
+        for (const [id, e] of ids) yield [id, e, frames.get(e.relPath)] as const;
+      })(),
+    ),
+  );
 }
 
 /**
@@ -272,15 +288,17 @@ export async function writeCache(
  * Nothing replaces the current cache until `finish`; any failure leaves it as it was.
  */
 export interface CacheWriter {
-  add(relPath: string, frame: Uint8Array): void;
-  finish(ids: Map<string, IdIndexEntry>): Promise<void>;
+  /** The frame of the file at `index` in the scan. */
+  add(index: number, frame: Uint8Array): void;
+  /** `ids` give each id's file by its index in the scan. */
+  finish(ids: Iterable<[string, IdIndexEntry & { index: number }]>): Promise<void>;
   /** Gives up: the temp file goes, the current cache stays. */
   abandon(): void;
 }
 
 const FLUSH_BYTES = 1 << 20;
 
-export function openCacheWriter(files: CacheFiles, stamp: string): CacheWriter | null {
+export function openCacheWriter(files: CacheFiles, stamp: string, count: number): CacheWriter | null {
   const tmp = `${files.data}.${process.pid}.${Date.now()}.tmp`;
   let fd: number;
   try {
@@ -289,7 +307,9 @@ export function openCacheWriter(files: CacheFiles, stamp: string): CacheWriter |
   } catch {
     return null;
   }
-  const frames = new Map<string, { offset: number; length: number }>();
+  // Where each file's frame went, by scan index: a map of 100k small objects was held through the load.
+  const offsets = new Float64Array(count);
+  const lengths = new Int32Array(count).fill(-1);
   let parts: Uint8Array[] = [Buffer.from(header(stamp))];
   let buffered = parts[0]!.length;
   let at = buffered;
@@ -312,12 +332,13 @@ export function openCacheWriter(files: CacheFiles, stamp: string): CacheWriter |
     } catch {}
   };
   return {
-    add(relPath, frame) {
+    add(index, frame) {
       if (!ok) return;
       const size = Buffer.alloc(4);
       size.writeUInt32LE(frame.length);
       parts.push(size, frame);
-      frames.set(relPath, { offset: at, length: 4 + frame.length });
+      offsets[index] = at;
+      lengths[index] = 4 + frame.length;
       at += 4 + frame.length;
       buffered += 4 + frame.length;
       if (buffered >= FLUSH_BYTES) flush();
@@ -332,7 +353,18 @@ export function openCacheWriter(files: CacheFiles, stamp: string): CacheWriter |
         await unlink(tmp).catch(() => {});
         return;
       }
-      await writeAtomic(files.ids, [idLines(stamp, ids, frames)]);
+      await writeAtomic(
+        files.ids,
+        idLines(
+          stamp,
+          (function* () {
+            for (const [id, e] of ids) {
+              const length = lengths[e.index] ?? -1;
+              yield [id, e, length < 0 ? undefined : { offset: offsets[e.index]!, length }] as const;
+            }
+          })(),
+        ),
+      );
     },
     abandon() {
       ok = false;

@@ -8,15 +8,16 @@
 //
 // The result is the same story `buildStoryView` makes from whole briefings (the tests hold the two
 // equal): the same order, ids, timeline, conflicts, glossary and actor index.
+import type { IdIndexEntry } from "../briefing/cache.js";
 import type { BriefingDigest, FileOutcome } from "../briefing/digest.js";
 import { idFromPath, problemOrder, resolveDuplicateIds, storyOrder } from "../briefing/ids.js";
 import type { FileEntry } from "../briefing/read.js";
 import type { Precision, Problem, RegistryActor } from "../briefing/schema.js";
 import { indexActors } from "./actors.js";
-import { collectTerms, type GlossaryTerm, sortTerms } from "./glossary.js";
+import { collectTerms, type GlossaryTerm, sortTerms, termKey } from "./glossary.js";
 import { TextSpill } from "./spill.js";
 import { type ConflictInput, dayNumber, findConflicts, MAX_CONFLICT_WITH } from "./timeline.js";
-import type { TextHead } from "./uses.js";
+import type { TextHead, UsesJob } from "./uses.js";
 import {
   codeDate,
   dateCode,
@@ -60,20 +61,54 @@ class Column<T extends Int32Array | Float64Array | Uint8Array> {
 
 const int32 = () => new Column((n) => new Int32Array(n));
 
-/** What was built before the second reading (glossary uses) and what that reading needs. */
+/** The story built, and what the parsed-briefing cache needs of it. */
 export interface BuiltStory {
-  /** The story with every term's `usedIn` holding only the briefings that define it. */
   story: StoryView;
-  /** Keys of the glossary terms, for the second reading. */
-  keys: string[];
-  /** One per briefing, in story order: its file's place in the scan and its text's head. */
-  reads: { index: number; entry: FileEntry; head: TextHead }[];
-  /** The story again, with the uses the second reading found (by scan index, terms by key index). */
-  withUses(uses: ReadonlyMap<number, readonly number[]>): StoryView;
-  /** id -> the file it came from, for the parsed-briefing cache's id index (broken ids left out). */
-  ids: Map<string, { relPath: string; size: number; mtimeMs: number }>;
+  /** id and the file it came from, for the parsed-briefing cache's id index (broken ids left out). */
+  ids(): Generator<[string, IdIndexEntry & { index: number }]>;
   /** Frees the spilled sentences; the story's timeline cannot be read after. */
   close(): void;
+}
+
+/**
+ * What the second reading found: (scan index, term) pairs, terms by their place in `keys`. Pairs
+ * in two chunked columns: a hundred thousand small arrays held through the timeline step were
+ * megabytes of objects for the collector to walk.
+ */
+export class FoundUses {
+  private readonly at = int32();
+  private readonly term = int32();
+  constructor(readonly keys: readonly string[]) {}
+  add(index: number, terms: readonly number[]): void {
+    for (const t of terms) {
+      this.at.push(index);
+      this.term.push(t);
+    }
+  }
+  /** Each key's briefings, mapped through `rank` (scan index -> place in the story; -1: none). */
+  byKey(rank: Int32Array): Map<string, Int32Array> {
+    const lists = new Map<string, number[]>();
+    for (let i = 0; i < this.at.length; i++) {
+      const r = rank[this.at.get(i)]!;
+      const key = this.keys[this.term.get(i)];
+      if (r < 0 || key === undefined) continue;
+      const list = lists.get(key);
+      if (list) list.push(r);
+      else lists.set(key, [r]);
+    }
+    this.at.clear();
+    this.term.clear();
+    const out = new Map<string, Int32Array>();
+    for (const [key, list] of lists) {
+      // A batch redone after a worker died may name a briefing twice.
+      const sorted = Int32Array.from(list).sort();
+      out.set(
+        key,
+        sorted.filter((r, i) => i === 0 || r !== sorted[i - 1]),
+      );
+    }
+    return out;
+  }
 }
 
 /**
@@ -90,6 +125,15 @@ type BriefingRecord = [
   glossary: BriefingDigest["glossary"],
   learnt: BriefingDigest["learnt"],
 ];
+
+export interface FinishOptions {
+  /** How far the conflict search is, 0 to 1. */
+  progress?: (fraction: number) => void;
+  /** The glossary uses the second reading found; none: every term is used nowhere. */
+  uses?: FoundUses | undefined;
+  /** A full garbage collection, where one is allowed (see StoryLoadOptions). */
+  collect?: (() => void) | undefined;
+}
 
 /** A briefing that loaded, by its place in the scan, while it is given its final id and place. */
 interface Loaded {
@@ -119,6 +163,8 @@ export class StoryBuilder {
   /** Per scan index: where its events start in arrival order, and how many. */
   private readonly evStart: Int32Array;
   private readonly evCount: Int32Array;
+  /** Keys of the glossary terms met so far, for the second reading. */
+  private readonly keySet = new Set<string>();
 
   constructor(
     private readonly dir: string,
@@ -171,6 +217,10 @@ export class StoryBuilder {
       d.learnt,
     ];
     [this.recordAt[o.index], this.recordBytes[o.index]] = this.spill.append(JSON.stringify(record));
+    for (const g of d.glossary) {
+      const key = termKey(g.term);
+      if (key) this.keySet.add(key);
+    }
     this.ids[o.index] = d.id;
     // Dates repeat across briefings: one copy of each is kept.
     this.dates[o.index] = d.date === null ? null : this.intern(d.date);
@@ -178,6 +228,20 @@ export class StoryBuilder {
 
   private record(index: number): BriefingRecord {
     return JSON.parse(this.spill.read(this.recordAt[index]!, this.recordBytes[index]!)) as BriefingRecord;
+  }
+
+  /** Keys of every glossary term the briefings define. */
+  termKeys(): string[] {
+    return [...this.keySet];
+  }
+
+  /** One job per briefing that loaded, for the second reading; its head is read from its record when sent. */
+  usesJobs(): UsesJob[] {
+    const jobs: UsesJob[] = [];
+    this.ids.forEach((id, index) => {
+      if (id !== null) jobs.push(new UsesRead(index, this.entries[index]!, (i) => this.record(i)));
+    });
+    return jobs;
   }
 
   private readonly strings = new Map<string, string>();
@@ -188,11 +252,12 @@ export class StoryBuilder {
     return v;
   }
 
-  /** Orders the briefings and events, finds conflicts (pausing as `pause` asks) and assembles the story. */
-  async finish(
-    pause: () => Promise<void> | undefined,
-    progress?: (fraction: number) => void,
-  ): Promise<BuiltStory> {
+  /**
+   * Orders the briefings and events, finds conflicts (pausing as `pause` asks) and assembles the
+   * story, with the glossary uses the second reading found (none: every term is used nowhere).
+   */
+  async finish(pause: () => Promise<void> | undefined, opts: FinishOptions = {}): Promise<BuiltStory> {
+    const { progress, uses, collect } = opts;
     const step = async () => {
       const wait = pause();
       if (wait) await wait;
@@ -214,7 +279,6 @@ export class StoryBuilder {
       },
       problems,
     );
-    const ids = this.idIndex(loaded);
     loaded.sort(storyOrder);
     problems.sort(problemOrder);
     const count = loaded.length;
@@ -278,12 +342,10 @@ export class StoryBuilder {
     );
     await step();
 
-    const reads: UsesRead[] = Array.from(
-      { length: count },
-      (_, r) => new UsesRead(scanIndex[r]!, entries[scanIndex[r]!]!, r, recordAt),
-    );
-
     const timeline = this.orderEvents(scanIndex, rank);
+    // The events' columns in arrival order and the sort's keys are garbage now, as large as the
+    // ordered columns: they go before the conflict search, the step's longest part.
+    collect?.();
     await step();
     const conflicts = new Conflicts(timeline.length);
     const input: ConflictInput = {
@@ -329,56 +391,46 @@ export class StoryBuilder {
         };
       },
     };
-    const keys = [...byKey.keys()];
-    const assemble = (glossary: StoryTerm[]): StoryView => {
-      let terms: Map<number, number[]> | undefined;
-      return {
-        dir: this.dir,
-        registry: this.registry,
-        problems,
-        briefings,
-        newest,
-        timeline: events,
-        eventDate: timeline.date,
-        eventBriefing: timeline.briefing,
-        timelineHeads: groupStarts(timeline.date),
-        glossary,
-        actors: actorIndex.map((a) => ({
-          name: a.name,
-          kind: a.kind,
-          aliases: a.aliases,
-          count: a.briefingIds.length,
-        })),
-        termsOf(i) {
-          terms ??= termIndexes(glossary);
-          return (terms.get(i) ?? []).map((t) => glossary[t]!.term);
-        },
-      };
-    };
-    const storyTerms = (merged: Iterable<GlossaryTerm>) =>
-      sortTerms(merged).map((g) => ({
-        term: g.term,
-        definition: g.definition,
-        definitionCount: g.definitions.length,
-        definedIn: Int32Array.from(g.briefingIds, index),
-        usedIn: Int32Array.from(g.usedIn, index),
-      }));
-    // Until the second reading, a term is used where it is defined (when any term can be searched).
-    const searchable = keys.some((k) => k.length > 1);
-    return {
-      story: assemble(
-        storyTerms([...byKey.values()].map((g) => ({ ...g, usedIn: searchable ? g.briefingIds : [] }))),
-      ),
-      keys,
-      reads,
-      withUses(uses) {
-        const usedIn = keys.map(() => [] as string[]);
-        scanIndex.forEach((index, r) => {
-          for (const k of uses.get(index) ?? []) usedIn[k]?.push(idAt[r]!);
-        });
-        return assemble(storyTerms(keys.map((key, k) => ({ ...byKey.get(key)!, usedIn: usedIn[k]! }))));
+    const usedIn = uses?.byKey(rank) ?? new Map<string, Int32Array>();
+    const keyOf = new Map<GlossaryTerm, string>();
+    for (const [key, g] of byKey) keyOf.set(g, key);
+    const glossary: StoryTerm[] = sortTerms(byKey.values()).map((g) => ({
+      term: g.term,
+      definition: g.definition,
+      definitionCount: g.definitions.length,
+      definedIn: Int32Array.from(g.briefingIds, index),
+      usedIn: usedIn.get(keyOf.get(g)!) ?? new Int32Array(0),
+    }));
+    byKey.clear();
+    usedIn.clear();
+    const actors = actorIndex.map((a) => ({
+      name: a.name,
+      kind: a.kind,
+      aliases: a.aliases,
+      count: a.briefingIds.length,
+    }));
+    actorIndex.length = 0;
+    let terms: Map<number, number[]> | undefined;
+    const story: StoryView = {
+      dir: this.dir,
+      registry: this.registry,
+      problems,
+      briefings,
+      newest,
+      timeline: events,
+      eventDate: timeline.date,
+      eventBriefing: timeline.briefing,
+      timelineHeads: groupStarts(timeline.date),
+      glossary,
+      actors,
+      termsOf(i) {
+        terms ??= termIndexes(glossary);
+        return (terms.get(i) ?? []).map((t) => glossary[t]!.term);
       },
-      ids,
+    };
+    return {
+      story,
+      ids: () => this.idIndex(idAt, rank),
       close: () => this.spill.close(),
     };
   }
@@ -443,33 +495,39 @@ export class StoryBuilder {
     return { length: ordinal, date, briefing, line, precision, textAt, textBytes };
   }
 
-  /** Ids of briefings whose file is not also behind a broken id (see load.ts). */
-  private idIndex(loaded: readonly Loaded[]) {
+  /**
+   * Ids of briefings whose file is not also behind a broken id (see load.ts), in scan order. Made when
+   * the cache's index is written, not held through the timeline step.
+   */
+  private *idIndex(
+    idAt: readonly string[],
+    rank: Int32Array,
+  ): Generator<[string, IdIndexEntry & { index: number }]> {
     const broken = new Set<string>();
-    const seen = new Set(loaded.map((l) => l.index));
     this.entries.forEach((e, i) => {
-      if (!seen.has(i)) broken.add(idFromPath(e.relPath));
+      if (rank[i]! < 0) broken.add(idFromPath(e.relPath));
     });
     for (const p of this.problems) if (p.severity === "error") broken.add(idFromPath(p.path));
-    const ids = new Map<string, { relPath: string; size: number; mtimeMs: number }>();
-    for (const { index, id, relPath } of loaded) {
+    for (let index = 0; index < this.entries.length; index++) {
+      const r = rank[index]!;
+      if (r < 0) continue;
+      const id = idAt[r]!;
       const { size, mtimeMs } = this.stamp(index);
-      if (size >= 0 && !broken.has(id)) ids.set(id, { relPath, size, mtimeMs });
+      if (size >= 0 && !broken.has(id))
+        yield [id, { relPath: this.entries[index]!.relPath, size, mtimeMs, index }];
     }
-    return ids;
   }
 }
 
 /** A file to read again for its glossary uses; the head comes from its record when it is sent. */
-class UsesRead {
+class UsesRead implements UsesJob {
   constructor(
     readonly index: number,
     readonly entry: FileEntry,
-    private readonly rank: number,
-    private readonly recordAt: (rank: number) => BriefingRecord,
+    private readonly recordOf: (index: number) => BriefingRecord,
   ) {}
   get head(): TextHead {
-    const [title, , , source, actors, tags] = this.recordAt(this.rank);
+    const [title, , , source, actors, tags] = this.recordOf(this.index);
     return { title, source, actors, tags };
   }
 }

@@ -1,6 +1,6 @@
-// The reader's load of a folder: files read and parsed in workers (pool.ts) into digests, a story
-// built from the digests (builder.ts), then a second reading for the glossary terms each briefing
-// mentions. Memory holds summaries and typed columns, never the briefings; the parsed-briefing cache
+// The reader's load of a folder: files read and parsed in workers (pool.ts) into digests, read again
+// for the glossary terms each briefing mentions (the terms are known only once every file is read),
+// then a story built from the digests and those uses (builder.ts). Memory holds summaries and typed columns, never the briefings; the parsed-briefing cache
 // is written frame by frame as the parses arrive, for `print` and the other commands.
 //
 // The CLI's commands load whole briefings (briefing/load.ts), which they print; both loads give the
@@ -14,7 +14,7 @@ import {
 } from "../briefing/cache.js";
 import { loadRegistry } from "../briefing/load.js";
 import { type LoadedFiles, scanDigest, scanFolder } from "../briefing/read.js";
-import { StoryBuilder } from "./builder.js";
+import { FoundUses, StoryBuilder } from "./builder.js";
 import { startPool } from "./pool.js";
 import { TIMELINE_STEP, USES_STEP } from "./steps.js";
 import type { StoryView } from "./view.js";
@@ -24,9 +24,7 @@ export interface StoryLoadOptions {
   pause: () => Promise<void> | undefined;
   /** (0, total) after the scan, then as files are read, (total, total) at the end of the first reading. */
   onProgress?(done: number, total: number): void;
-  /** The story as soon as it can be shown: every glossary term used only where it is defined. */
-  onEarly?(story: StoryView): void;
-  /** Names the step under way once the files are read ("building the timeline"), with how far it is. */
+  /** Names the step under way once the files are read ("finding glossary terms"), with how far it is. */
   onStep?(step: string, fraction?: number): void;
   /** Called between steps; false stops the load (the reader has closed). */
   alive?(): boolean;
@@ -60,7 +58,7 @@ export async function loadStory(dir: string, opts: StoryLoadOptions): Promise<St
     opts.cacheDir !== undefined ? opts.cacheDir : cacheEnabledByDefault() ? defaultCacheDir() : null;
   const places = cacheDir === null ? null : await cacheFiles(cacheDir, dir);
   const stamp = cacheStamp(registryText);
-  const writer = places === null ? null : openCacheWriter(places, stamp);
+  const writer = places === null ? null : openCacheWriter(places, stamp, scan.entries.length);
 
   const total = scan.entries.length;
   const poolOptions = {
@@ -71,7 +69,7 @@ export async function loadStory(dir: string, opts: StoryLoadOptions): Promise<St
     ...(opts.workers !== undefined ? { workers: opts.workers } : {}),
     ...(opts.joinIn ? { joinIn: true } : {}),
   };
-  let pool = startPool(poolOptions);
+  const pool = startPool(poolOptions);
   const builder = new StoryBuilder(dir, registry, scan.entries, problems, opts.spillDir);
   let keep = false;
   try {
@@ -82,43 +80,47 @@ export async function loadStory(dir: string, opts: StoryLoadOptions): Promise<St
       scan.entries.map((entry, index) => ({ entry, index })),
       (o) => {
         builder.add(o);
-        if (o.frame && writer) writer.add(scan.entries[o.index]!.relPath, o.frame);
+        if (o.frame && writer) writer.add(o.index, o.frame);
         done++;
         if (done % step === 0 && done !== total) opts.onProgress?.(done, total);
       },
     );
     opts.onProgress?.(total, total);
-    // The parse workers' heaps would sit idle through the timeline, the load's largest step: they go
-    // now, and fresh ones do the second reading (a fraction of a second to start, on a minute's load).
+    if (!alive()) return null;
+    // The second reading comes before the timeline, with the workers of the first: the load holds
+    // least then (no ordered columns, no conflicts, no story), and no fresh workers start.
+    const keys = builder.termKeys();
+    let uses: FoundUses | undefined;
+    if (keys.some((k) => k.length > 1)) {
+      const found = new FoundUses(keys);
+      const jobs = builder.usesJobs();
+      let seen = 0;
+      const every = Math.max(1, Math.floor(jobs.length / 100));
+      opts.onStep?.(USES_STEP, 0);
+      await pool.uses(keys, jobs, (index, terms) => {
+        found.add(index, terms);
+        if (++seen % every === 0) opts.onStep?.(USES_STEP, seen / jobs.length);
+      });
+      uses = found;
+    }
+    // The parse workers' heaps would sit idle through the timeline, the load's longest step.
     pool.close();
     opts.collect?.();
     if (!alive()) return null;
     opts.onStep?.(TIMELINE_STEP);
-    const built = await builder.finish(opts.pause, (f) => opts.onStep?.(TIMELINE_STEP, f));
+    const built = await builder.finish(opts.pause, {
+      progress: (f) => opts.onStep?.(TIMELINE_STEP, f),
+      uses,
+      collect: opts.collect,
+    });
     if (!alive()) {
       built.close();
       return null;
     }
-    opts.onEarly?.(built.story);
-    const uses = new Map<number, number[]>();
-    if (built.keys.some((k) => k.length > 1)) {
-      const all = built.reads.length;
-      opts.onStep?.(USES_STEP, 0);
-      opts.collect?.();
-      pool = startPool(poolOptions);
-      await pool.uses(built.keys, built.reads, (index, terms) => {
-        uses.set(index, terms);
-        if (uses.size % 500 === 0) opts.onStep?.(USES_STEP, uses.size / all);
-      });
-    }
-    if (!alive()) {
-      built.close();
-      return null;
-    }
-    await writer?.finish(built.ids);
+    await writer?.finish(built.ids());
     keep = true;
     return {
-      story: built.keys.length > 0 ? built.withUses(uses) : built.story,
+      story: built.story,
       files: {
         stamps: scan.entries.map((e, i) => ({ relPath: e.relPath, ...builder.stamp(i) })),
         dirs: scan.dirs,

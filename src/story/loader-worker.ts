@@ -70,7 +70,15 @@ async function main(): Promise<void> {
   });
   if (loaded === null) throw new Error("load stopped");
   post({ kind: "step", step: SAVING_STEP });
-  const ok = await writeSnapshot(data.file, data.stamp, loaded.story, loaded.files);
+  // What only the load needed (the id index, the cache's places) goes before the saving's own.
+  collect?.();
+  const ok = await writeSnapshot(
+    data.file,
+    data.stamp,
+    loaded.story,
+    loaded.files,
+    collect ? { collect } : {},
+  );
   loaded.close();
   post({ kind: "saved", ok });
 }

@@ -38,8 +38,18 @@ const BLOCK = 64 * 1024;
 const BLOCKS_KEPT = 128;
 const HEAD_MAX = 16 * 1024;
 const ALIGN = 8;
-/** Records encoded per turn of the event loop while writing. */
-const CHUNK = 2000;
+/**
+ * Records encoded per turn of the event loop while writing. Small enough that a chunk's strings die
+ * young: with 2,000, at 30k briefings, the heap grew by 86 MB of promoted garbage while saving; with
+ * 500 by 37 MB, in the same time.
+ */
+const CHUNK = 500;
+/**
+ * Records between full collections, when the writer may ask for them (the loader worker): what a
+ * chunk leaves behind still reaches the old generation, which V8 lets grow by tens of megabytes
+ * before it collects on its own.
+ */
+const COLLECT_EVERY = 100 * CHUNK;
 
 const SECTIONS = [
   "meta",
@@ -183,10 +193,12 @@ async function writeRecords<T, R>(
   at: number,
   table: Table<T>,
   encode: (row: T, i: number) => R,
+  collect?: () => void,
 ): Promise<{ offsets: Uint32Array; length: number } | null> {
   const offsets = new Uint32Array(table.length + 1);
   let length = 0;
   for (let i = 0; i < table.length; i += CHUNK) {
+    if (collect && i > 0 && i % COLLECT_EVERY === 0) collect();
     const end = Math.min(table.length, i + CHUNK);
     const strings: string[] = [];
     for (let j = i; j < end; j++) {
@@ -220,6 +232,7 @@ export async function writeSnapshot(
   stamp: string,
   story: StoryView,
   files: SnapshotFiles,
+  opts: { collect?: () => void } = {},
 ): Promise<boolean> {
   const ids = new Map<string, number>();
   for (let i = 0; i < story.briefings.length; i++) ids.set(story.briefings.get(i)?.id ?? "", i);
@@ -263,14 +276,22 @@ export async function writeSnapshot(
         }
       };
       at = align(at);
-      const summaries = await writeRecords(write, at, story.briefings, (row, i) =>
-        summaryRecord(row, terms.get(i) ?? []),
+      const summaries = await writeRecords(
+        write,
+        at,
+        story.briefings,
+        (row, i) => summaryRecord(row, terms.get(i) ?? []),
+        opts.collect,
       );
       if (summaries === null) throw new Error("too big");
       sections.summaries = [at, summaries.length];
       at = align(at + summaries.length);
-      const events = await writeRecords(write, at, story.timeline, (e) =>
-        eventRecord(e, (id) => ids.get(id) ?? -1),
+      const events = await writeRecords(
+        write,
+        at,
+        story.timeline,
+        (e) => eventRecord(e, (id) => ids.get(id) ?? -1),
+        opts.collect,
       );
       if (events === null) throw new Error("too big");
       sections.events = [at, events.length];

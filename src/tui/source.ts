@@ -3,8 +3,8 @@
 //    folder (story/current.ts), with "checking files…" in the header until the check is done;
 // 2. otherwise, or when the check finds anything changed, a load of the folder in parse workers
 //    (story/load-story.ts), with progress on screen or, over a snapshot already shown, in the header;
-//    the story built from it is shown as soon as its timeline is, then again once the glossary terms
-//    each briefing uses are found, saved as the next snapshot, and swapped for that snapshot.
+//    the story built from it (glossary uses found) is saved as the next snapshot and shown from it
+//    (loaded on this thread, when no loader worker can run: shown at once, then swapped).
 //    Neither holds bodies: the reader parses a briefing's file when it is opened.
 // The loader is imported only when a load is needed.
 
@@ -19,15 +19,13 @@ import type { Filter } from "../story/filter.js";
 import { FIRST_GUESS_FILES } from "../story/loader-heap.js";
 import { queryTerms } from "../story/search.js";
 import { openSnapshot, type Snapshot, writeSnapshot } from "../story/snapshot.js";
-import { SAVING_STEP, TIMELINE_STEP } from "../story/steps.js";
+import { TIMELINE_STEP } from "../story/steps.js";
 import { buildStoryViewAsync, type StoryView } from "../story/view.js";
 import { warmParser } from "./bodies.js";
 
 export const CHECKING_NOTE = "checking files…";
 /** Quitting while this shows loses the snapshot (not the briefings): the next start loads again. */
 export const SAVING_NOTE = "saving for the next start…";
-/** Shown over a story just loaded while its briefings are read again for the glossary terms they use. */
-export const USES_NOTE = "finding glossary terms…";
 
 export interface SourceEvents {
   /** Loading with nothing to show yet. */
@@ -123,7 +121,6 @@ export async function provideStory(
   if (background !== "unavailable") return;
   const { loadStory } = await import("../story/load-story.js");
   let files = 0;
-  let early = false;
   const loaded = await loadStory(dir, {
     pause: opts.pause,
     alive: on.alive,
@@ -131,14 +128,7 @@ export async function provideStory(
       files = done;
       progress(done, total);
     },
-    // Once the early story is shown its note says what goes on, not the loading line.
-    onStep: (step, fraction) => {
-      if (!early) progress(files, files, stepLabel(step, fraction));
-    },
-    onEarly(story) {
-      early = true;
-      on.ready(story, USES_NOTE);
-    },
+    onStep: (step, fraction) => progress(files, files, stepLabel(step, fraction)),
   });
   if (loaded === null || !on.alive()) {
     loaded?.close();
@@ -186,19 +176,13 @@ async function loadBehind(
   const target = { dir: opts.dir, file: place?.file ?? temp!, stamp: place?.stamp ?? "temp" };
   let files = 0;
   let total = 0;
-  let warm: Promise<void> | undefined;
   const load = loadInBackground(target, FIRST_GUESS_FILES, {
     progress(done, all) {
       files = done;
       total = all;
       progress(done, all);
     },
-    step: (step, fraction) => {
-      // The parser is warmed for the first Enter once the load's own threads are done with the
-      // CPUs and their memory: earlier, it would compete with them and add to the load's peak.
-      if (step === SAVING_STEP) warm ??= warmParser(null);
-      progress(files, total, stepLabel(step, fraction));
-    },
+    step: (step, fraction) => progress(files, total, stepLabel(step, fraction)),
   });
   if (load === null) return "unavailable";
   const stop = setInterval(() => {
@@ -206,12 +190,13 @@ async function loadBehind(
   }, 100);
   try {
     const saved = await load.saved;
-    warm ??= warmParser(null);
-    await warm;
     if (!on.alive()) return "done";
     const snap = saved ? openSnapshot(target.file, target.stamp, opts.dir) : null;
     if (snap === null) return "unavailable";
     on.ready(snap.story);
+    // The parser is warmed for the first Enter only now: during the load it would add a fifth to
+    // the reader's thread's memory at the load's peak (the saving), and compete for the CPUs.
+    await warmParser(snap.story);
     return "done";
   } catch (err) {
     if (err instanceof FolderError) throw err;

@@ -9,11 +9,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cacheFiles } from "../../src/briefing/cache.js";
 import { FolderError, loadBriefings } from "../../src/briefing/load.js";
 import { loadBriefingById } from "../../src/briefing/load-one.js";
+import { termKey } from "../../src/story/glossary.js";
 import { loadStory, type StoryLoad, type StoryLoadOptions } from "../../src/story/load-story.js";
-import type { StoryView } from "../../src/story/view.js";
+import { TIMELINE_STEP, USES_STEP } from "../../src/story/steps.js";
 import { makeArchive, writeFolder } from "./archive.js";
 import { expectEveryCase, type Reference, reference } from "./reference.js";
-import { expectSameStory, rows } from "./same-story.js";
+import { expectSameStory } from "./same-story.js";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const bundled = path.join(repoRoot, "briefings");
@@ -58,8 +59,7 @@ describe.each([
   let inWorkers: StoryLoad;
   let joined: StoryLoad;
   const progress: [number, number][] = [];
-  const early: StoryView[] = [];
-  let earlyRows: unknown[] = [];
+  const steps: [string, number | undefined][] = [];
 
   beforeAll(async () => {
     const dir = dirOf();
@@ -70,11 +70,7 @@ describe.each([
       workerFile,
       workers: 2,
       onProgress: (done, total) => progress.push([done, total]),
-      onEarly: (story) => {
-        early.push(story);
-        // Read as it is shown: the reader draws the early story while the load goes on.
-        earlyRows = rows(story.briefings);
-      },
+      onStep: (step, fraction) => steps.push([step, fraction]),
     });
     // As the loader worker loads: one parse worker, and its own thread taking batches too.
     joined = await load(dir, { workerFile, workers: 1, joinIn: true });
@@ -101,9 +97,17 @@ describe.each([
     }
   });
 
-  it("shows an early story once, already with the final briefings", () => {
-    expect(early).toHaveLength(1);
-    expect(earlyRows).toEqual(rows(want.story.briefings));
+  it("names its steps in order after the files, each one's fraction never going back", () => {
+    const names = steps.map(([step]) => step).filter((step, i, all) => step !== all[i - 1]);
+    // A folder whose terms can be searched is read again for them, before the timeline is built.
+    const searchable = want.story.glossary.some((g) => termKey(g.term).length > 1);
+    expect(names).toEqual(searchable ? [USES_STEP, TIMELINE_STEP] : [TIMELINE_STEP]);
+    for (const name of names) {
+      const fractions = steps.filter(([step, f]) => step === name && f !== undefined).map(([, f]) => f!);
+      for (let i = 1; i < fractions.length; i++)
+        expect(fractions[i]).toBeGreaterThanOrEqual(fractions[i - 1]!);
+      for (const f of fractions) expect(f).toBeLessThanOrEqual(1);
+    }
   });
 });
 

@@ -13,7 +13,6 @@ import {
   type SnapshotPlace,
   savedStory,
   snapshotPlace,
-  USES_NOTE,
 } from "../../src/tui/source.js";
 
 type Seen =
@@ -112,12 +111,12 @@ describe("provideStory", () => {
     expect(progress.at(-1)).toEqual({ kind: "progress", done: 2, total: 2 });
 
     const shown = readies(seen);
-    // Shown as soon as its timeline is built, while the files are read again for glossary terms.
-    expect(shown.map((s) => s.note)).toEqual([USES_NOTE, SAVING_NOTE, undefined]);
+    // Shown once built (glossary uses found), while it is saved, then from the snapshot.
+    expect(shown.map((s) => s.note)).toEqual([SAVING_NOTE, undefined]);
     expect(titles(shown[0]!.story)).toEqual(["Alpha", "Bravo"]);
     // No load holds bodies: the reader parses a briefing's file when it is opened.
     expect(shown[0]!.story.body).toBeUndefined();
-    const final = shown[2]!.story;
+    const final = shown[1]!.story;
     expect(titles(final)).toEqual(["Alpha", "Bravo"]);
     expect(final.body).toBeUndefined();
 
@@ -179,8 +178,8 @@ describe("provideStory", () => {
     const place = snapshotPlace(dir);
     expect(place).toBeNull();
     const shown = readies(await provide(place, null));
-    expect(shown.map((s) => s.note)).toEqual([USES_NOTE, undefined]);
-    expect(titles(shown[1]!.story)).toEqual(["Alpha", "Bravo"]);
+    expect(shown.map((s) => s.note)).toEqual([undefined]);
+    expect(titles(shown[0]!.story)).toEqual(["Alpha", "Bravo"]);
   });
 
   it("stops without showing or saving anything once the reader has closed", async () => {
@@ -195,7 +194,7 @@ describe("provideStory", () => {
     const seen = await provide(place, null, {
       alive: (s) => !s.some((x) => x.kind === "ready" && x.note === SAVING_NOTE),
     });
-    expect(readies(seen).map((s) => s.note)).toEqual([USES_NOTE, SAVING_NOTE]);
+    expect(readies(seen).map((s) => s.note)).toEqual([SAVING_NOTE]);
   });
 
   // A story with no events ends in empty sections; it must still open next time.
