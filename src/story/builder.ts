@@ -28,6 +28,7 @@ import {
   type StoryView,
   type Summary,
   type Table,
+  type TermLists,
   termIndexes,
 } from "./view.js";
 
@@ -410,7 +411,7 @@ export class StoryBuilder {
       count: a.briefingIds.length,
     }));
     actorIndex.length = 0;
-    let terms: Map<number, number[]> | undefined;
+    let terms: TermLists | undefined;
     const story: StoryView = {
       dir: this.dir,
       registry: this.registry,
