@@ -1,6 +1,7 @@
 // Bundles the CLI into dist/. The TUI is a separate chunk reached only by dynamic import,
 // so `print`, `list --json` and friends never parse Ink or React.
-import { mkdir, readFile, rm } from "node:fs/promises";
+import { mkdir, readFile, realpath, rm } from "node:fs/promises";
+import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 
@@ -45,6 +46,29 @@ const inkCachesAcrossFrames = {
         "}",
       ].join("\n");
       return { contents: `${patched}\n${shared}\n${rows}\n`, loader: "js" };
+    });
+  },
+};
+
+// string-width 7 (src/text/width.ts) builds an Intl.Segmenter as it loads, and the first one loads
+// ICU's break data: 13 ms of a `print`. It is built on first need instead, and one code unit (the
+// width of a single character, all width.ts asks of it for plain text) needs none.
+const stringWidthLazySegmenter = {
+  name: "string-width-lazy-segmenter",
+  setup(b) {
+    b.onLoad({ filter: /node_modules[\\/]string-width[\\/]index\.js$/ }, async (args) => {
+      // Only the copy the project depends on; Ink's own copies (version 8) load with Ink.
+      const own = await realpath(path.join(root, "node_modules/string-width/index.js"));
+      if ((await realpath(args.path)) !== own) return undefined;
+      const source = await readFile(args.path, "utf8");
+      const lazy = source.replace("const segmenter = new Intl.Segmenter();", "let segmenter;");
+      const patched = lazy.replace(
+        "of segmenter.segment(string))",
+        "of (string.length === 1 ? [{segment: string}] : (segmenter ??= new Intl.Segmenter()).segment(string)))",
+      );
+      if (lazy === source || patched === lazy)
+        throw new Error("string-width changed: its segmenter was not found");
+      return { contents: patched, loader: "js" };
     });
   },
 };
@@ -177,6 +201,7 @@ await build({
     yogaWithoutFetch,
     inkCachesAcrossFrames,
     widestLineCached,
+    stringWidthLazySegmenter,
     inkIncrementalCursor,
     inkResizeRepaint,
   ],

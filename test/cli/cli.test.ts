@@ -537,6 +537,33 @@ describe("pipes and the print path", () => {
     expect(r).toMatchObject({ code: 0, signal: null, stderr: "" });
   });
 
+  it("prints Latin text and punctuation without building a grapheme segmenter", async () => {
+    // The first Intl.Segmenter loads ICU's break data, 13 ms of a `print`: text whose every character
+    // is a grapheme of its own (src/text/width.ts SIMPLE_TEXT) must not need one.
+    const hook = join(built.root, "no-segmenter.mjs");
+    await writeFile(
+      hook,
+      'Intl.Segmenter = class { constructor() { throw new Error("a segmenter was built"); } };\n',
+    );
+    let nonAscii = 0;
+    for (const id of STORY_IDS) {
+      const plain = await runCli(built, ["--dir", story, "print", id, "--width", "60"]);
+      if (/[^\x00-\x7f]/.test(plain.stdout)) nonAscii++;
+      const { execFile } = await import("node:child_process");
+      const hooked = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
+        execFile(
+          process.execPath,
+          ["--import", hook, built.bin, "--dir", story, "print", id, "--width", "60"],
+          { cwd: built.root, env: cleanEnv() },
+          (error, stdout, stderr) => resolve({ code: error ? Number(error.code) : 0, stdout, stderr }),
+        );
+      });
+      expect(hooked).toEqual({ code: 0, stdout: plain.stdout, stderr: "" });
+    }
+    // Bullets, dashes and quotes: the text the check is about.
+    expect(nonAscii).toBeGreaterThan(0);
+  });
+
   it("print and list never load the reader (Ink, React)", async () => {
     const dist = join(built.root, "dist");
     const chunks = readdirSync(join(dist, "chunks")).map((f) => `chunks/${f}`);
