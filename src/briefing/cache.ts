@@ -221,7 +221,7 @@ async function writeAtomic(file: string, parts: Iterable<Uint8Array> | AsyncIter
 async function* framed(
   stamp: string,
   entries: CacheEntry[],
-  frames: Map<string, { offset: number; length: number }>,
+  frames: Map<string, FramePlace>,
 ): AsyncGenerator<Uint8Array> {
   const head = Buffer.from(header(stamp));
   yield head;
@@ -247,14 +247,18 @@ function idHeader(stamp: string): string {
   return JSON.stringify({ format: FORMAT, stamp });
 }
 
+type FramePlace = { offset: number; length: number };
+
 /** The id index's lines, a megabyte at a time: at 100k ids the whole text was tens of megabytes at once. */
-function* idLines(
+function* idLines<E extends IdIndexEntry>(
   stamp: string,
-  ids: Iterable<readonly [string, IdIndexEntry, { offset: number; length: number } | undefined]>,
+  ids: Iterable<[string, E]>,
+  frameOf: (entry: E) => FramePlace | undefined,
 ): Generator<Buffer> {
   let lines = [idHeader(stamp)];
   let size = 0;
-  for (const [id, e, f] of ids) {
+  for (const [id, e] of ids) {
+    const f = frameOf(e);
     if (!f) continue;
     const line = JSON.stringify([id, e.relPath, e.size, e.mtimeMs, f.offset, f.length]);
     lines.push(line);
@@ -274,16 +278,11 @@ export async function writeCache(
   entries: CacheEntry[],
   ids: Map<string, IdIndexEntry>,
 ): Promise<void> {
-  const frames = new Map<string, { offset: number; length: number }>();
+  const frames = new Map<string, FramePlace>();
   await writeAtomic(files.data, framed(stamp, entries, frames));
   await writeAtomic(
     files.ids,
-    idLines(
-      stamp,
-      (function* () {
-        for (const [id, e] of ids) yield [id, e, frames.get(e.relPath)] as const;
-      })(),
-    ),
+    idLines(stamp, ids, (e) => frames.get(e.relPath)),
   );
 }
 
@@ -360,15 +359,10 @@ export function openCacheWriter(files: CacheFiles, stamp: string, count: number)
       }
       await writeAtomic(
         files.ids,
-        idLines(
-          stamp,
-          (function* () {
-            for (const [id, e] of ids) {
-              const length = lengths[e.index] ?? -1;
-              yield [id, e, length < 0 ? undefined : { offset: offsets[e.index]!, length }] as const;
-            }
-          })(),
-        ),
+        idLines(stamp, ids, (e) => {
+          const length = lengths[e.index] ?? -1;
+          return length < 0 ? undefined : { offset: offsets[e.index]!, length };
+        }),
       );
     },
     abandon() {

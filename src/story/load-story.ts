@@ -1,7 +1,8 @@
 // The reader's load of a folder: files read and parsed in workers (pool.ts) into digests, read again
 // for the glossary terms each briefing mentions (the terms are known only once every file is read),
-// then a story built from the digests and those uses (builder.ts). Memory holds summaries and typed columns, never the briefings; the parsed-briefing cache
-// is written frame by frame as the parses arrive, for `print` and the other commands.
+// then a story built from the digests and those uses (builder.ts). Memory holds summaries and typed
+// columns, never the briefings; the parsed-briefing cache is written frame by frame as the parses
+// arrive, for `print` and the other commands.
 //
 // The CLI's commands load whole briefings (briefing/load.ts), which they print; both loads give the
 // same story (test/story/load-story.test.ts).
@@ -61,15 +62,14 @@ export async function loadStory(dir: string, opts: StoryLoadOptions): Promise<St
   const writer = places === null ? null : openCacheWriter(places, stamp, scan.entries.length);
 
   const total = scan.entries.length;
-  const poolOptions = {
+  const pool = startPool({
     registry,
     frames: writer !== null,
     files: total,
     ...(opts.workerFile !== undefined ? { workerFile: opts.workerFile } : {}),
     ...(opts.workers !== undefined ? { workers: opts.workers } : {}),
     ...(opts.joinIn ? { joinIn: true } : {}),
-  };
-  const pool = startPool(poolOptions);
+  });
   const builder = new StoryBuilder(dir, registry, scan.entries, problems, opts.spillDir);
   let keep = false;
   try {
