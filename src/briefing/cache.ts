@@ -12,21 +12,13 @@
 // 100k entries (600 MB) never hold the thread for long: a reader loading behind its first frame keeps
 // answering keys. The id index records each briefing's frame, so `print ID` reads just that one.
 // Beside it, a small `.ids` file maps each briefing id to its file, for `print ID` without a full load.
-import {
-  closeSync,
-  mkdirSync,
-  openSync,
-  readFileSync,
-  realpathSync,
-  statSync,
-  unlinkSync,
-  writeSync,
-} from "node:fs";
-import { mkdir, open, readFile, realpath, rename, unlink } from "node:fs/promises";
+import { closeSync, mkdirSync, openSync, realpathSync, statSync, unlinkSync, writeSync } from "node:fs";
+import { mkdir, open, realpath, rename, unlink } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { homedir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { OPEN_FLAGS, type SafeReadOptions, safeRead, safeReadSync } from "../load/safe-open.js";
 import type { ParseResult } from "./parse.js";
 
 // An `import` of node:crypto or node:v8 builds the module's whole namespace (web crypto and all): 7 ms
@@ -36,6 +28,10 @@ const { createHash } = builtin("node:crypto") as typeof import("node:crypto");
 const { deserialize, serialize } = builtin("node:v8") as typeof import("node:v8");
 
 const FORMAT = 4;
+// Cache files go through the safe open too: a FIFO or a link to a device put in their place is no
+// cache. The cap is far above a 100k-briefing index (600 MB); the deadline only stops a file that
+// never ends.
+const CACHE_READ: SafeReadOptions = { maxBytes: 2 * 1024 ** 3, deadlineMs: 120_000 };
 const CHUNK = 500;
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -154,7 +150,9 @@ function header(stamp: string): string {
 export async function readCache(file: string, stamp: string): Promise<Map<string, CacheEntry>> {
   const byPath = new Map<string, CacheEntry>();
   try {
-    const data = await readFile(file);
+    const got = await safeRead(file, CACHE_READ);
+    if (!("bytes" in got)) return byPath;
+    const data = got.bytes;
     const head = Buffer.from(header(stamp));
     if (data.length < head.length || !data.subarray(0, head.length).equals(head)) return byPath;
     let at = head.length;
@@ -179,8 +177,9 @@ export async function readCacheEntry(
   at: IdLocation,
 ): Promise<CacheEntry | null> {
   try {
-    const handle = await open(file, "r");
+    const handle = await open(file, OPEN_FLAGS);
     try {
+      if (!(await handle.stat()).isFile()) return null;
       const head = Buffer.from(header(stamp));
       const got = Buffer.alloc(head.length);
       await handle.read(got, 0, head.length, 0);
@@ -382,7 +381,9 @@ export function openCacheWriter(files: CacheFiles, stamp: string, count: number)
 export function lookupId(file: string, stamp: string, id: string): IdLocation | null {
   try {
     // Searched as bytes: at 100k ids the file is 14 MB, and decoding it whole cost more than the search.
-    const bytes = readFileSync(file);
+    const got = safeReadSync(file, CACHE_READ);
+    if (!("bytes" in got)) return null;
+    const bytes = got.bytes;
     const head = Buffer.from(`${idHeader(stamp)}\n`);
     if (!bytes.subarray(0, head.length).equals(head)) return null;
     const at = bytes.indexOf(Buffer.from(`\n[${JSON.stringify(id)},`));

@@ -7,24 +7,21 @@
 // for `--dir briefings`, `/srv/news/a.md` for `--dir /srv/news`), so `check` output points at files
 // the user can open from where they ran the command.
 import { createHash } from "node:crypto";
-import {
-  close,
-  closeSync,
-  constants,
-  type Dirent,
-  fstat,
-  fstatSync,
-  open,
-  openSync,
-  read,
-  readSync,
-  type Stats,
-  stat as statCb,
-  statSync,
-} from "node:fs";
+import { type Dirent, type Stats, stat as statCb, statSync } from "node:fs";
 import { readdir, realpath, stat } from "node:fs/promises";
 import path from "node:path";
+import {
+  errorCode,
+  insideFolder,
+  type ReadIo,
+  type SafeRead,
+  safeRead,
+  safeReadSync,
+  typeName,
+} from "../load/safe-open.js";
 import type { Problem, SourceFile } from "./schema.js";
+
+export { formatBytes, insideFolder, type ReadIo, syncIo } from "../load/safe-open.js";
 
 /** Files larger than this are refused before a byte is read. */
 export const MAX_FILE_BYTES = 2 * 1024 * 1024;
@@ -34,12 +31,6 @@ export const REGISTRY_NAME = "actors.yaml";
 const BRIEFING_NAME = /\.(md|txt)$/i;
 const SKIPPED_DIRS = new Set(["node_modules"]);
 const DIR_CONCURRENCY = 16;
-// O_NONBLOCK: opening a FIFO that slipped past the checks returns at once instead of waiting for a
-// writer. O_NOFOLLOW: what is opened is the real path found by the scan; a symlink swapped in since
-// then is refused rather than followed. O_NOCTTY: a terminal device never becomes ours.
-const OPEN_FLAGS =
-  constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOFOLLOW ?? 0) | (constants.O_NOCTTY ?? 0);
-
 export interface FileEntry {
   /** Absolute path as found in the folder (for a symlink, the link's own path). */
   path: string;
@@ -88,36 +79,8 @@ export async function runPool<T>(items: readonly T[], limit: number, fn: (item: 
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }
 
-function errorCode(err: unknown): string {
-  return typeof err === "object" && err !== null && "code" in err ? String(err.code) : "";
-}
-
 function errorText(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
-}
-
-function typeName(s: Dirent | Stats): string {
-  if (s.isDirectory()) return "directory";
-  if (s.isFIFO()) return "FIFO";
-  if (s.isSocket()) return "socket";
-  if (s.isCharacterDevice()) return "character device";
-  if (s.isBlockDevice()) return "block device";
-  if (s.isSymbolicLink()) return "symbolic link";
-  return "special file";
-}
-
-/** `3.0 GiB`, `512 bytes`; `whole` drops a `.0` (for limits). */
-export function formatBytes(n: number, whole = false): string {
-  const units = ["KiB", "MiB", "GiB", "TiB"];
-  if (n < 1024) return `${n} bytes`;
-  let value = n / 1024;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  const shown = value.toFixed(1);
-  return `${whole && shown.endsWith(".0") ? shown.slice(0, -2) : shown} ${units[unit]}`;
 }
 
 interface DirJob {
@@ -149,11 +112,6 @@ interface ScanState {
 
 function problem(state: ScanState, rel: string, message: string, severity: Problem["severity"] = "error") {
   state.problems.push({ path: path.join(state.dir, rel), message, severity });
-}
-
-/** True when the real path `real` lies strictly inside the real folder `root`. */
-export function insideFolder(root: string, real: string): boolean {
-  return real.startsWith(root.endsWith(path.sep) ? root : root + path.sep);
 }
 
 function isInside(state: ScanState, real: string): boolean {
@@ -456,81 +414,34 @@ export function decode(buf: Uint8Array): Decoded {
   }
 }
 
-function readProblem(entry: FileEntry, err: unknown): Problem {
-  const code = errorCode(err);
-  let message: string;
-  if (code === "EACCES" || code === "EPERM") message = "permission denied";
-  else if (code === "ENOENT")
-    message = entry.relPath.includes("\ufffd")
+function readProblem(entry: FileEntry, got: Extract<SafeRead, { code: string }>): Problem {
+  const message =
+    got.code === "ENOENT" && entry.relPath.includes("\ufffd")
       ? "file name is not valid UTF-8 and cannot be opened; rename it"
-      : "vanished before it could be read";
-  else if (code === "ELOOP") message = "became a symbolic link during the scan, not followed";
-  else if (code === "ENXIO") message = "not a regular file (socket or device)";
-  else message = errorText(err);
-  return { path: entry.displayPath, message, severity: code === "ENOENT" ? "warning" : "error" };
+      : got.message;
+  return { path: entry.displayPath, message, severity: got.code === "ENOENT" ? "warning" : "error" };
+}
+
+/** Reads one scanned file (through the one safe open, load/safe-open.ts); never throws. */
+export async function readSource(
+  entry: FileEntry,
+  io?: ReadIo,
+): Promise<{ file: SourceFile } | { problem: Problem }> {
+  return sourceOf(entry, await safeRead(entry.openPath, { maxBytes: MAX_FILE_BYTES }, io));
 }
 
 /**
- * The four calls a read makes. Either every one returns a promise (the reader's thread, where a read
- * must not hold the keys) or every one returns its value (a parse worker, where a synchronous call
- * costs microseconds instead of a round trip through libuv's thread pool).
+ * `readSource` with synchronous calls, for a file outside any scan: `entry.openPath` is resolved and
+ * must lie inside the real folder `inside`.
  */
-export interface ReadIo {
-  open(p: string): number | Promise<number>;
-  fstat(fd: number): Stats | Promise<Stats>;
-  read(fd: number, buf: Buffer, offset: number): number | Promise<number>;
-  close(fd: number): void | Promise<void>;
-}
-
-// The callback API behind small promise wrappers: FileHandle costs several times more per file,
-// which at 100k files is the difference between two seconds and ten.
-const callbackIo: ReadIo = {
-  open: (p) =>
-    new Promise((resolve, reject) => open(p, OPEN_FLAGS, (err, fd) => (err ? reject(err) : resolve(fd)))),
-  fstat: (fd) => new Promise((resolve, reject) => fstat(fd, (err, st) => (err ? reject(err) : resolve(st)))),
-  read: (fd, buf, offset) =>
-    new Promise((resolve, reject) =>
-      read(fd, buf, offset, buf.length - offset, offset, (err, n) => (err ? reject(err) : resolve(n))),
-    ),
-  close: (fd) => new Promise((resolve) => close(fd, () => resolve())),
-};
-
-export const syncIo: ReadIo = {
-  open: (p) => openSync(p, OPEN_FLAGS),
-  fstat: (fd) => fstatSync(fd),
-  read: (fd, buf, offset) => readSync(fd, buf, offset, buf.length - offset, offset),
-  close: (fd) => {
-    try {
-      closeSync(fd);
-    } catch {}
-  },
-};
-
-/** The whole file, or null when it holds more than the cap (it grew since fstat). */
-async function readAll(io: ReadIo, fd: number, size: number): Promise<Buffer | null> {
-  // One byte of headroom: a short read that stops at the size fstat gave is the end of the file,
-  // with no extra read to see EOF; anything else keeps reading until a read returns nothing.
-  let buf = Buffer.allocUnsafe(Math.min(size, MAX_FILE_BYTES) + 1);
-  let used = 0;
-  for (;;) {
-    if (used === buf.length) {
-      if (buf.length > MAX_FILE_BYTES) return null;
-      const bigger = Buffer.allocUnsafe(Math.min(buf.length * 2, MAX_FILE_BYTES + 1));
-      buf.copy(bigger, 0, 0, used);
-      buf = bigger;
-    }
-    const n = await io.read(fd, buf, used);
-    if (n === 0) return buf.subarray(0, used);
-    used += n;
-    if (used === size && used < buf.length) return buf.subarray(0, used);
-  }
-}
-
-/** Reads one scanned file; never throws. */
-export async function readSource(
+export function readSourceSync(
   entry: FileEntry,
-  io: ReadIo = callbackIo,
-): Promise<{ file: SourceFile } | { problem: Problem }> {
+  inside: string,
+): { file: SourceFile } | { problem: Problem } {
+  return sourceOf(entry, safeReadSync(entry.openPath, { maxBytes: MAX_FILE_BYTES, inside }));
+}
+
+function sourceOf(entry: FileEntry, got: SafeRead): { file: SourceFile } | { problem: Problem } {
   const fail = (message: string, line?: number) => ({
     problem: {
       path: entry.displayPath,
@@ -539,30 +450,17 @@ export async function readSource(
       severity: "error" as const,
     },
   });
-  let fd: number | undefined;
-  try {
-    fd = await io.open(entry.openPath);
-    const st = await io.fstat(fd);
-    if (!st.isFile()) return fail(`not a regular file (${typeName(st)})`);
-    if (st.size > MAX_FILE_BYTES)
-      return fail(`file is ${formatBytes(st.size)}, over the ${formatBytes(MAX_FILE_BYTES, true)} limit`);
-    const buf = await readAll(io, fd, st.size);
-    if (buf === null)
-      return fail(`file grew past the ${formatBytes(MAX_FILE_BYTES, true)} limit while being read`);
-    if (buf.length === 0) return fail("empty file");
-    const decoded = decode(buf);
-    if (!("text" in decoded)) return fail(decoded.message, decoded.line);
-    let text = decoded.text;
-    if (text.includes("\r")) text = text.replace(/\r\n?/g, "\n");
-    if (text.trim() === "") return fail("empty file (only blank lines)");
-    return {
-      file: { path: entry.path, relPath: entry.relPath, text, size: buf.length, mtimeMs: st.mtimeMs },
-    };
-  } catch (err) {
-    return { problem: readProblem(entry, err) };
-  } finally {
-    if (fd !== undefined) await io.close(fd);
-  }
+  if (!("bytes" in got)) return { problem: readProblem(entry, got) };
+  const buf = got.bytes;
+  if (buf.length === 0) return fail("empty file");
+  const decoded = decode(buf);
+  if (!("text" in decoded)) return fail(decoded.message, decoded.line);
+  let text = decoded.text;
+  if (text.includes("\r")) text = text.replace(/\r\n?/g, "\n");
+  if (text.trim() === "") return fail("empty file (only blank lines)");
+  return {
+    file: { path: entry.path, relPath: entry.relPath, text, size: buf.length, mtimeMs: got.stat.mtimeMs },
+  };
 }
 
 /** A folder as a scan saw it. */

@@ -8,6 +8,7 @@ import { type Command, parseArgs } from "./args.js";
 import { runCommand } from "./commands/index.js";
 import { type CommandContext, EXIT, fail } from "./context.js";
 import { helpText } from "./help.js";
+import { EX_IOERR, outputFailure, stdoutWasClosed } from "./output-errors.js";
 import { colorWanted } from "./style.js";
 
 // Resolved here, in the entry module, because only this file is guaranteed to stay in
@@ -91,16 +92,32 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
   return runCommand(ctx, command);
 }
 
+/** Output that cannot be written ends the command: one line, EX_IOERR. */
+function outputFailed(line: string): never {
+  try {
+    process.stderr.write(`${line}\n`);
+  } catch {
+    // No stderr either: the exit code is all that is left.
+  }
+  process.exit(EX_IOERR);
+}
+
 // `signaldesk list | head -1`: the reader went away, which is not an error worth a word.
 process.stdout.on("error", (error: NodeJS.ErrnoException) => {
   if (error.code === "EPIPE") process.exit(EXIT.ok);
+  const line = outputFailure(error);
+  if (line !== null) outputFailed(line);
   throw error;
 });
 process.stderr.on("error", () => {});
 
 try {
+  if (stdoutWasClosed()) outputFailed(outputFailure({ code: "EBADF" }) as string);
   process.exitCode = await main(process.argv.slice(2), process.env);
 } catch (error) {
+  // A write to a file or device throws where it is made (a pipe or terminal reports it as an event).
+  const line = outputFailure(error);
+  if (line !== null) outputFailed(line);
   // A bug, not bad input (bad input is a Problem value): say what it was and use EX_SOFTWARE.
   const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
   process.stderr.write(`signaldesk: internal error: ${sanitize(message)}\n`);

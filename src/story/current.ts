@@ -3,9 +3,10 @@
 // reader shows a snapshot, in slices of a few milliseconds, so the screen keeps answering keys. The
 // stats are synchronous, a slice at a time: 100k of them in flight through the thread pool hold a
 // promise, a closure and a Stats object each.
-import { readFileSync, statSync } from "node:fs";
+import { statSync } from "node:fs";
 import path from "node:path";
-import { type LoadedFiles, REGISTRY_NAME, scanDigest, scanFolder } from "../briefing/read.js";
+import { type LoadedFiles, REGISTRY_NAME, readSourceSync, scanDigest, scanFolder } from "../briefing/read.js";
+import { realFolder } from "../load/safe-open.js";
 
 const SLICE_MS = 6;
 
@@ -65,13 +66,15 @@ export async function filesUnchanged(dir: string, recorded: LoadedFiles): Promis
 
 /**
  * The registry's text as a snapshot is keyed on it: read directly, without the scan, so that the
- * first frame does not wait for one. Null when there is none or it cannot be read; the check after
- * the first frame catches anything this reading misses.
+ * first frame does not wait for one, and through the safe open like every other file (a link to a
+ * device, a FIFO or a huge file in its place answers at once). Null when there is none or it cannot
+ * be read, as the load then keys it; the load reports why, and the check after the first frame
+ * catches anything this reading misses.
  */
 export function registryText(dir: string): string | null {
-  try {
-    return readFileSync(path.join(dir, REGISTRY_NAME), "utf8");
-  } catch {
-    return null;
-  }
+  const root = realFolder(dir);
+  if (root === null) return null;
+  const abs = path.join(root, REGISTRY_NAME);
+  const read = readSourceSync({ path: abs, relPath: REGISTRY_NAME, displayPath: abs, openPath: abs }, root);
+  return "file" in read ? read.file.text : null;
 }

@@ -19,6 +19,7 @@ import path from "node:path";
 import { deserialize, serialize } from "node:v8";
 import type { DirStamp, LoadedFiles } from "../briefing/read.js";
 import type { Precision, Problem, RegistryActor } from "../briefing/schema.js";
+import { OPEN_FLAGS } from "../load/safe-open.js";
 import {
   codeDate,
   dateCode,
@@ -429,12 +430,14 @@ function isHeader(h: unknown, stamp: string, size: number): h is Header {
 export function openSnapshot(file: string, stamp: string, dir: string): Snapshot | null {
   let fd: number;
   try {
-    fd = openSync(file, "r");
+    fd = openSync(file, OPEN_FLAGS);
   } catch {
     return null;
   }
   try {
-    const size = fstatSync(fd).size;
+    const st = fstatSync(fd);
+    if (!st.isFile()) throw new Error("not a regular file");
+    const size = st.size;
     const first = Buffer.allocUnsafe(Math.min(HEAD_MAX, size));
     const got = readSync(fd, first, 0, first.length, 0);
     const nl = first.subarray(0, got).indexOf(10);
