@@ -1,5 +1,6 @@
 // Turns the samples of a run into the tables and the targets of docs/performance.md.
 import { existsSync, readFileSync } from "node:fs";
+import { registryReport } from "./registry.mjs";
 import { fmtMs, fmtRatio } from "./stats.mjs";
 
 // What the tables cannot say (what was changed, why a target is missed, measurements taken outside
@@ -325,6 +326,7 @@ export function renderReport(r) {
     if (e.failures.length > 0)
       notes.push(`${key}: ${e.failures.length} failed (${[...new Set(e.failures)].join("; ")})`);
   }
+  if (r.registry) parts.push(...registryReport(r.registry));
   if (notes.length > 0) {
     parts.push("## Notes", "", ...notes.map((n) => `- ${n}`), "");
   }

@@ -21,6 +21,7 @@ import { join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { buildFloor } from "./build-floor.mjs";
 import { archivePaths, ensureArchive } from "./generate.mjs";
+import { registryBench } from "./registry.mjs";
 import { renderReport } from "./report.mjs";
 import { Samples } from "./stats.mjs";
 import {
@@ -207,7 +208,9 @@ async function main() {
     }
   }
 
+  const registry = await registryBench({ rounds: opts.rounds, bundle: opts.bundle, log });
   const report = renderReport({
+    registry,
     samples,
     sizes: opts.sizes,
     rounds: opts.rounds,

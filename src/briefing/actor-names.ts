@@ -1,5 +1,6 @@
 // How actor names compare: alias folding through the registry, keys, kinds guessed from a name.
 // Pure, and free of yaml and zod: the reader's filters use it before anything is parsed.
+import { ActorMatcher } from "./actor-matcher.js";
 import type { ActorKind, RegistryActor } from "./schema.js";
 
 const CORP_SUFFIX_RE = /,?\s+(?:inc|corp|corporation|ltd|llc|plc|co)\.?$/i;
@@ -29,21 +30,15 @@ export function actorKey(name: string): string {
 export interface RegistryIndex {
   byKey: Map<string, RegistryActor>;
   /** Case-insensitive matcher for names with lowercase letters; null when there are none. */
-  wordsRe: RegExp | null;
+  words: ActorMatcher | null;
   /** Case-sensitive matcher for acronyms. */
-  acronymRe: RegExp | null;
+  acronyms: ActorMatcher | null;
 }
 
 const indexCache = new WeakMap<readonly RegistryActor[], RegistryIndex>();
 
-function escapeRe(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\s+/g, "\\s+");
-}
-
-function alternation(names: string[], flags: string): RegExp | null {
-  if (names.length === 0) return null;
-  const sorted = [...new Set(names)].sort((a, b) => b.length - a.length);
-  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${sorted.map(escapeRe).join("|")})(?![\\p{L}\\p{N}])`, flags);
+function matcher(names: string[], caseless: boolean): ActorMatcher | null {
+  return names.length === 0 ? null : new ActorMatcher(names, caseless);
 }
 
 export function indexOf(registry: readonly RegistryActor[]): RegistryIndex {
@@ -60,7 +55,7 @@ export function indexOf(registry: readonly RegistryActor[]): RegistryIndex {
       (isAcronym(name) ? acronyms : words).push(name.trim());
     }
   }
-  const index = { byKey, wordsRe: alternation(words, "giu"), acronymRe: alternation(acronyms, "gu") };
+  const index = { byKey, words: matcher(words, true), acronyms: matcher(acronyms, false) };
   indexCache.set(registry, index);
   return index;
 }

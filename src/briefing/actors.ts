@@ -412,11 +412,9 @@ function people(tokens: Token[], out: Candidate[]): void {
 }
 
 function registryMentions(text: string, registry: RegistryIndex, out: Candidate[]): void {
-  for (const re of [registry.wordsRe, registry.acronymRe]) {
-    if (!re) continue;
-    re.lastIndex = 0;
-    for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-      const actor = registry.byKey.get(actorKey(m[0]));
+  for (const matcher of [registry.words, registry.acronyms]) {
+    for (const m of matcher?.find(text) ?? []) {
+      const actor = registry.byKey.get(actorKey(m.text));
       if (actor) out.push({ pos: m.index, name: actor.name, kind: actor.kind });
     }
   }

@@ -8,7 +8,7 @@ import { type Command, parseArgs } from "./args.js";
 import { runCommand } from "./commands/index.js";
 import { type CommandContext, EXIT, fail } from "./context.js";
 import { helpText } from "./help.js";
-import { EX_IOERR, outputFailure, stdoutWasClosed } from "./output-errors.js";
+import { EX_IOERR, outputFailure } from "./output-errors.js";
 import { colorWanted } from "./style.js";
 
 // Resolved here, in the entry module, because only this file is guaranteed to stay in
@@ -112,7 +112,6 @@ process.stdout.on("error", (error: NodeJS.ErrnoException) => {
 process.stderr.on("error", () => {});
 
 try {
-  if (stdoutWasClosed()) outputFailed(outputFailure({ code: "EBADF" }) as string);
   process.exitCode = await main(process.argv.slice(2), process.env);
 } catch (error) {
   // A write to a file or device throws where it is made (a pipe or terminal reports it as an event).

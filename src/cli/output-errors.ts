@@ -1,9 +1,9 @@
 // When standard output cannot take what a command writes: the disk is full (ENOSPC, `> /dev/full`),
-// the terminal is gone (EIO), or there is no standard output at all (EBADF, `>&-`). The command ends
-// with one line on stderr and EX_IOERR, never a stack trace; a reader that went away (EPIPE,
-// `| head -1`) is no error at all.
-import { fstatSync, readFileSync, statSync } from "node:fs";
-
+// the terminal is gone (EIO), or the descriptor is no longer open (EBADF). The command ends with one
+// line on stderr and EX_IOERR, never a stack trace; a reader that went away (EPIPE, `| head -1`) is
+// no error at all. A stdout closed before the start (`>&-`) cannot be seen from here: Node opens
+// /dev/null in its place before any JavaScript runs, exactly as a parent that discards the output
+// does (both read-write), so such a run writes into /dev/null (docs/security.md).
 /** EX_IOERR from sysexits.h. */
 export const EX_IOERR = 74;
 
@@ -25,22 +25,4 @@ export function outputFailure(error: unknown): string | null {
   const code = codeOf(error);
   const why = WHY[code];
   return why === undefined ? null : `signaldesk: cannot write the output: ${why} (${code})`;
-}
-
-/**
- * True when standard output was closed when the program started. Node reopens a closed stdout on
- * /dev/null (read-write) before any JavaScript runs, so writes would vanish with exit 0; a shell's
- * `> /dev/null` opens it write-only, which is how the two are told apart (Linux: /proc/self/fdinfo).
- */
-export function stdoutWasClosed(): boolean {
-  try {
-    const out = fstatSync(1);
-    if (!out.isCharacterDevice()) return false;
-    if (out.rdev !== statSync("/dev/null").rdev) return false;
-    const flags = /^flags:\s*([0-7]+)$/m.exec(readFileSync("/proc/self/fdinfo/1", "utf8"));
-    // O_ACCMODE 3, O_RDWR 2.
-    return flags !== null && (Number.parseInt(flags[1]!, 8) & 3) === 2;
-  } catch {
-    return false;
-  }
 }

@@ -1,0 +1,137 @@
+// The registry matcher finds exactly what the alternation regex it replaced found: same places, same
+// matched text, over generated names and text full of what makes matching subtle (case folding that
+// differs from case mapping, white space runs, letters outside the BMP, marks, punctuation at the
+// edges of names, names that are prefixes of others).
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { ActorMatcher, type NameMatch } from "../../src/briefing/actor-matcher.js";
+
+const SEED = Number(process.env.SIGNALDESK_FC_SEED ?? 20261123);
+const RUNS = process.env.SIGNALDESK_FC_RUNS ? Number(process.env.SIGNALDESK_FC_RUNS) : 300;
+
+/** The matcher the registry used before: one alternation of every name, longest first. */
+function regexMatches(names: string[], caseless: boolean, text: string): NameMatch[] {
+  const escapeName = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\s+/g, "\\s+");
+  const sorted = [...new Set(names)].sort((a, b) => b.length - a.length);
+  const re = new RegExp(
+    `(?<![\\p{L}\\p{N}])(?:${sorted.map(escapeName).join("|")})(?![\\p{L}\\p{N}])`,
+    caseless ? "giu" : "gu",
+  );
+  const out: NameMatch[] = [];
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) out.push({ index: m.index, text: m[0] });
+  return out;
+}
+
+const PIECES = [
+  "a",
+  "b",
+  "c",
+  "A",
+  "B",
+  "C",
+  "ab",
+  "Ab",
+  "AB",
+  "1",
+  "2",
+  " ",
+  "  ",
+  "\t",
+  "\n",
+  "\u00a0",
+  "\u3000",
+  ".",
+  "&",
+  "-",
+  "(",
+  ")",
+  "'",
+  "’",
+  "$",
+  "*",
+  "+",
+  "?",
+  "|",
+  "\\",
+  "[",
+  "]",
+  "σ",
+  "ς",
+  "Σ",
+  "k",
+  "K",
+  "\u212a",
+  "s",
+  "ſ",
+  "S",
+  "ß",
+  "ẞ",
+  "ı",
+  "I",
+  "i",
+  "İ",
+  "µ",
+  "μ",
+  "Μ",
+  "é",
+  "É",
+  "e\u0301",
+  "Ǆ",
+  "ǅ",
+  "ǆ",
+  "Ꭰ",
+  "ꭰ",
+  "𝐀",
+  "𐐀",
+  "𐐨",
+  "😀",
+  "\u0301",
+  "\ud800",
+  "ΐ",
+  "ΐ",
+];
+const piece = fc.constantFrom(...PIECES);
+const name = fc
+  .array(piece, { minLength: 1, maxLength: 5 })
+  .map((p) => p.join("").trim())
+  .filter((n) => n !== "");
+const names = fc.array(name, { minLength: 1, maxLength: 8 });
+
+/** Text made of pieces and of the names themselves (in another case, half the time). */
+const textFor = (ns: string[]) =>
+  fc
+    .array(
+      fc.oneof(
+        piece,
+        fc.constantFrom(...ns),
+        fc.constantFrom(...ns).map((n) => n.toUpperCase()),
+        fc.constantFrom(...ns).map((n) => n.toLowerCase().replace(/ /g, " \t ")),
+      ),
+      { maxLength: 30 },
+    )
+    .map((p) => p.join(""));
+
+describe("ActorMatcher finds what the alternation regex found", () => {
+  for (const caseless of [true, false]) {
+    it(`${caseless ? "ignoring case (iu)" : "with case (u)"}, on generated names and text`, () => {
+      fc.assert(
+        fc.property(
+          names.chain((ns) => fc.tuple(fc.constant(ns), textFor(ns))),
+          ([ns, text]) => {
+            expect(new ActorMatcher(ns, caseless).find(text)).toEqual(regexMatches(ns, caseless, text));
+          },
+        ),
+        { seed: SEED, numRuns: RUNS },
+      );
+    });
+  }
+
+  it("takes the longest name where several match, and needs a boundary on both sides", () => {
+    const m = new ActorMatcher(["Bureau", "Bureau of Industry", "BIS"], true);
+    expect(m.find("The Bureau of  Industry and bureau; Bureaus, xbis BIS.")).toEqual([
+      { index: 4, text: "Bureau of  Industry" },
+      { index: 28, text: "bureau" },
+      { index: 50, text: "BIS" },
+    ]);
+  });
+});
