@@ -6,7 +6,17 @@ import type { Key } from "ink";
  * Where a command applies. The App picks the scopes that are live for what has focus:
  * see FOCUS_SCOPES. Keys typed into a prompt reach only the prompt: `q` there is a letter.
  */
-export type Scope = "always" | "exit" | "global" | "move" | "browse" | "list" | "help" | "prompt" | "picker";
+export type Scope =
+  | "always"
+  | "suspend"
+  | "exit"
+  | "global"
+  | "move"
+  | "browse"
+  | "list"
+  | "help"
+  | "prompt"
+  | "picker";
 
 export interface KeySpec {
   /** How the key is shown in the footer and the help overlay. */
@@ -16,6 +26,7 @@ export interface KeySpec {
 
 export type CommandId =
   | "quit.force"
+  | "suspend"
   | "quit"
   | "view.timeline"
   | "view.briefings"
@@ -92,6 +103,14 @@ const up = special("upArrow", "↑");
 
 export const COMMANDS: readonly Command[] = [
   { id: "quit.force", scope: "always", keys: [ctrl("c")], help: "Quit from anywhere", short: "quit" },
+  // Handled above the views, with Ctrl-C (mount.tsx); its own scope, as "always" means quit.
+  {
+    id: "suspend",
+    scope: "suspend",
+    keys: [ctrl("z")],
+    help: "Suspend to the shell (fg comes back)",
+    short: "suspend",
+  },
   { id: "quit", scope: "exit", keys: [char("q")], help: "Quit", short: "quit" },
   { id: "view.timeline", scope: "global", keys: [char("1")], help: "Timeline view", short: "timeline" },
   { id: "view.briefings", scope: "global", keys: [char("2")], help: "Briefings view", short: "briefings" },
@@ -243,7 +262,7 @@ export function footerItems(focus: Focus): FooterItem[] {
 
 /** Help overlay sections, in the order shown. */
 export const HELP_SECTIONS: { title: string; scopes: Scope[] }[] = [
-  { title: "Anywhere", scopes: ["global", "exit", "always"] },
+  { title: "Anywhere", scopes: ["global", "exit", "always", "suspend"] },
   { title: "Moving", scopes: ["move", "list", "browse"] },
   { title: "In the help", scopes: ["help"] },
   { title: "In a prompt", scopes: ["prompt", "picker"] },

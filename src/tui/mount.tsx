@@ -7,6 +7,7 @@ import type { Filter } from "../story/filter.js";
 import type { StoryView } from "../story/view.js";
 import { App } from "./App.js";
 import { ErrorBoundary } from "./components/ErrorBoundary.js";
+import { command } from "./keymap.js";
 
 /** A story on screen; `note` says what is still going on behind it. */
 export interface Shown {
@@ -23,6 +24,8 @@ export interface MountOptions {
   color: boolean;
   /** Called on Ctrl-C, before the reader exits: the exit code then says the user interrupted. */
   onInterrupt: () => void;
+  /** Ctrl-Z: run.ts hands the terminal back and stops the process. */
+  onSuspend: () => void;
 }
 
 export interface MountedReader {
@@ -37,16 +40,19 @@ interface ShellProps {
   filter: Filter;
   color: boolean;
   onInterrupt: () => void;
+  onSuspend: () => void;
 }
 
-/** Ctrl-C must quit from anywhere, even inside a prompt, so it is caught above the views. */
-function Shell({ shown, filter, color, onInterrupt }: ShellProps): ReactNode {
+const SUSPEND_KEYS = command("suspend").keys;
+
+/** Ctrl-C must quit from anywhere, even inside a prompt, so it is caught above the views; Ctrl-Z too. */
+function Shell({ shown, filter, color, onInterrupt, onSuspend }: ShellProps): ReactNode {
   const { exit } = useApp();
   useInput((input, key) => {
     if (key.ctrl && input === "c") {
       onInterrupt();
       exit();
-    }
+    } else if (SUSPEND_KEYS.some((k) => k.test(input, key))) onSuspend();
   });
   return (
     <ErrorBoundary onError={(error) => exit(error)}>
@@ -80,7 +86,13 @@ function CrashProbe(): ReactNode {
 
 export function mountReader(first: Shown, opts: MountOptions): MountedReader {
   const shell = (shown: Shown) => (
-    <Shell shown={shown} filter={opts.filter} color={opts.color} onInterrupt={opts.onInterrupt} />
+    <Shell
+      shown={shown}
+      filter={opts.filter}
+      color={opts.color}
+      onInterrupt={opts.onInterrupt}
+      onSuspend={opts.onSuspend}
+    />
   );
   const instance = render(shell(first), {
     stdin: opts.stdin,

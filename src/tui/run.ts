@@ -11,6 +11,7 @@ import { type LoadingLine, showLoading } from "./loading.js";
 import type { MountedReader, Shown } from "./mount.js";
 import { type EarlyStart, ENTER_SCREEN, LEAVE_SCREEN, storyFrame } from "./paint.js";
 import { CHECKING_NOTE, provideStory, savedStory, snapshotPlace } from "./source.js";
+import { type Suspension, suspension } from "./suspend.js";
 
 export interface TuiOptions {
   dir: string;
@@ -37,6 +38,7 @@ const SIGNAL_CODES: Record<"SIGTERM" | "SIGHUP" | "SIGINT", number> = {
 };
 
 const CTRL_C = "\x03";
+const CTRL_Z = "\x1a";
 
 /** A pause for long work: nothing until `ms` have passed since the last one, then one turn of the loop. */
 function timeSlices(ms: number): () => Promise<void> | undefined {
@@ -99,15 +101,17 @@ export function runTui(opts: TuiOptions): Promise<number> {
     };
     // A terminal that went away (SIGHUP) fails every write with EIO; that must not turn into a crash.
     const ignore = () => {};
-    // While loading nothing is mounted to read keys: only the two ways out are answered, as before.
+    // While loading nothing is mounted to read keys: only the ways out (and Ctrl-Z) are answered.
     const onLoadingKeys = (chunk: Buffer | string) => {
       for (const key of splitKeys(typeof chunk === "string" ? chunk : chunk.toString("utf8"))) {
         if (key === CTRL_C || key === "q") {
           finish(key === "q" ? TUI_EXIT.quit : TUI_EXIT.interrupt);
           return;
         }
+        if (key === CTRL_Z) suspended?.suspend();
       }
     };
+    let suspended: Suspension | undefined;
 
     const attach = () => {
       for (const signal of Object.keys(SIGNAL_CODES)) process.on(signal, onSignal);
@@ -115,6 +119,12 @@ export function runTui(opts: TuiOptions): Promise<number> {
       process.on("unhandledRejection", crash);
       process.on("exit", onExit);
       stdout.on("error", ignore);
+      suspended = suspension({
+        release: restoreTerminal,
+        retake: takeTerminal,
+        // Ink (patched at build time) and the loading line both answer a resize with a whole repaint.
+        redraw: () => stdout.emit("resize"),
+      });
     };
     const detach = () => {
       // signal-exit (inside Ink) re-raises a signal when it sees no other listener for it; removing ours
@@ -125,6 +135,7 @@ export function runTui(opts: TuiOptions): Promise<number> {
       process.off("uncaughtException", crash);
       process.off("unhandledRejection", crash);
       process.off("exit", onExit);
+      suspended?.dispose();
     };
 
     function restoreTerminal() {
@@ -137,6 +148,15 @@ export function runTui(opts: TuiOptions): Promise<number> {
         stdout.write(LEAVE_SCREEN);
       } catch {
         // The terminal is gone; nothing left to restore.
+      }
+    }
+
+    function takeTerminal() {
+      try {
+        if (stdin.isTTY) stdin.setRawMode(true);
+        stdout.write(ENTER_SCREEN);
+      } catch {
+        // The terminal is gone: the next write's EIO or a SIGHUP ends the session.
       }
     }
 
@@ -200,6 +220,7 @@ export function runTui(opts: TuiOptions): Promise<number> {
           onInterrupt: () => {
             interrupted = true;
           },
+          onSuspend: () => suspended?.suspend(),
         });
       } catch (error) {
         crash(error);

@@ -85,6 +85,8 @@ export interface Session {
   resize(cols: number, rows: number): void;
   /** Signals the program (not the terminal). */
   kill(signal: NodeJS.Signals): void;
+  /** The program's process id (not the wrapper's). */
+  pid(): number;
   readonly exit: Promise<ExitInfo>;
   /** Every byte the program wrote so far, as received. */
   raw(): string;
@@ -244,6 +246,7 @@ export function start(opts: StartOptions = {}): Session {
     kill(signal) {
       process.kill(childPid(), signal);
     },
+    pid: childPid,
     exit,
     raw: () => output,
     overflow() {
