@@ -1,7 +1,10 @@
 // The whole briefing behind a summary, for the reader. A story read from a snapshot holds no bodies:
 // the briefing's file is read and parsed when it is opened (a millisecond or two), so a story of 100k
-// briefings costs summaries, not bodies. The last few opened are kept for going back and forth.
-import { realpath } from "node:fs/promises";
+// briefings costs summaries, not bodies. The last few opened (and the one read ahead under a resting
+// cursor) are kept for going back and forth, each with its file's stamp as it was before the read:
+// at every open the file is stamped again, and read again when anything differs, so a body shown is
+// never older than its file.
+import { realpath, stat } from "node:fs/promises";
 import path from "node:path";
 import { insideFolder, readSource } from "../briefing/read.js";
 import type { Briefing } from "../briefing/schema.js";
@@ -48,7 +51,49 @@ async function parseFile(story: StoryView, s: Summary): Promise<Briefing> {
   return { ...parsed.briefing, id: s.id, path: s.path };
 }
 
-const recent = new WeakMap<StoryView, Map<number, Promise<Briefing>>>();
+/**
+ * What tells one state of a file from another: size and mtime, and ctime and inode for an edit whose
+ * mtime was set back (`touch -d`, tar) or a file swapped for another of the same size and mtime.
+ */
+interface Stamp {
+  size: number;
+  mtimeMs: number;
+  ctimeMs: number;
+  ino: number;
+}
+
+async function stampOf(file: string): Promise<Stamp | null> {
+  try {
+    const st = await stat(file);
+    return { size: st.size, mtimeMs: st.mtimeMs, ctimeMs: st.ctimeMs, ino: st.ino };
+  } catch {
+    return null;
+  }
+}
+
+function sameStamp(a: Stamp | null, b: Stamp | null): boolean {
+  return (
+    a !== null &&
+    b !== null &&
+    a.size === b.size &&
+    a.mtimeMs === b.mtimeMs &&
+    a.ctimeMs === b.ctimeMs &&
+    a.ino === b.ino
+  );
+}
+
+interface Kept {
+  /** Taken before the read began: a change during the read shows as a change at the next open. */
+  stamp: Promise<Stamp | null>;
+  body: Promise<Briefing>;
+}
+
+const recent = new WeakMap<StoryView, Map<number, Kept>>();
+
+function readKept(story: StoryView, s: Summary, file: string): Kept {
+  const stamp = stampOf(file);
+  return { stamp, body: stamp.then(() => parseFile(story, s)) };
+}
 
 /** The briefing at `index` of the story, from memory when the story holds it, else from its file. */
 export function loadBody(story: StoryView, index: number): Promise<Briefing> | Briefing | undefined {
@@ -61,13 +106,22 @@ export function loadBody(story: StoryView, index: number): Promise<Briefing> | B
     cache = new Map();
     recent.set(story, cache);
   }
-  let hit = cache.get(index);
-  if (!hit) {
-    hit = parseFile(story, s);
+  const file = path.join(story.dir, s.relPath);
+  const keep = (kept: Kept) => {
+    cache.delete(index);
     if (cache.size >= KEEP) cache.delete(cache.keys().next().value!);
-    cache.set(index, hit);
-  }
-  return hit;
+    cache.set(index, kept);
+    return kept.body;
+  };
+  const hit = cache.get(index);
+  if (!hit) return keep(readKept(story, s, file));
+  return (async () => {
+    const [was, now] = await Promise.all([hit.stamp, stampOf(file)]);
+    if (sameStamp(was, now)) return hit.body;
+    // Changed since it was read (or read ahead): read again, unless another open already did.
+    const current = cache.get(index);
+    return current !== undefined && current !== hit ? current.body : keep(readKept(story, s, file));
+  })();
 }
 
 // Parsed and laid out once while nothing else happens: the first open then runs code that is already

@@ -1,6 +1,6 @@
 // Opening a briefing: from memory when the story holds bodies, else by reading its file; a file that
 // is gone or now points outside the folder opens as a stand-in that says so, never as a crash.
-import { mkdir, mkdtemp, rm, symlink, unlink, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, rename, rm, stat, symlink, unlink, utimes, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -129,5 +129,56 @@ describe("loadBody", () => {
     await write("a.md", "");
     const body = await loadBody(story, indexOf(story, "a"));
     expect(firstParagraph(body!)).toBe("This briefing could not be opened: empty file");
+  });
+
+  describe("a body read before its file changed is never shown", () => {
+    /** Same length as text("Alpha", ...), other words: the size alone cannot tell them apart. */
+    const edited = () => text("Alpha", "2026-06-12").replace("issued an order", "revoked a rule.");
+
+    it("an edit after the read-ahead shows the new text", async () => {
+      await write("a.md", text("Alpha", "2026-06-12"));
+      const { story } = await snapshotStory();
+      const i = indexOf(story, "a");
+      // The read-ahead under a resting cursor, then the edit, then Enter.
+      expect(firstParagraph((await loadBody(story, i))!)).toContain("issued an order");
+      await write("a.md", text("Alpha", "2026-06-12").replace("issued an order", "withdrew its order"));
+      expect(firstParagraph((await loadBody(story, i))!)).toContain("withdrew its order");
+    });
+
+    it("an edit of the same size with its mtime set back (touch -d) shows the new text", async () => {
+      await write("a.md", text("Alpha", "2026-06-12"));
+      const { story } = await snapshotStory();
+      const i = indexOf(story, "a");
+      const fixed = new Date("2026-06-12T10:00:00Z");
+      await utimes(path.join(dir, "a.md"), fixed, fixed);
+      await loadBody(story, i);
+      expect(edited().length).toBe(text("Alpha", "2026-06-12").length);
+      await write("a.md", edited());
+      await utimes(path.join(dir, "a.md"), fixed, fixed);
+      expect((await stat(path.join(dir, "a.md"))).mtimeMs).toBe(fixed.getTime());
+      expect(firstParagraph((await loadBody(story, i))!)).toContain("revoked a rule");
+    });
+
+    it("a file swapped for another of the same size and mtime shows the other's text", async () => {
+      await write("a.md", text("Alpha", "2026-06-12"));
+      const { story } = await snapshotStory();
+      const i = indexOf(story, "a");
+      const fixed = new Date("2026-06-12T10:00:00Z");
+      await utimes(path.join(dir, "a.md"), fixed, fixed);
+      await loadBody(story, i);
+      const other = path.join(root, "other.md");
+      await writeFile(other, edited());
+      await utimes(other, fixed, fixed);
+      await rename(other, path.join(dir, "a.md"));
+      expect(firstParagraph((await loadBody(story, i))!)).toContain("revoked a rule");
+    });
+
+    it("an unchanged file is not read again", async () => {
+      await write("a.md", text("Alpha", "2026-06-12"));
+      const { story } = await snapshotStory();
+      const i = indexOf(story, "a");
+      const first = await loadBody(story, i);
+      expect(await loadBody(story, i)).toBe(first);
+    });
   });
 });
