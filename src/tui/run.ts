@@ -37,6 +37,7 @@ const SIGNAL_CODES: Record<"SIGTERM" | "SIGHUP" | "SIGINT", number> = {
   SIGINT: TUI_EXIT.interrupt,
 };
 
+const OUT_OF_MEMORY = /out of memory|allocation failed|cannot allocate/i;
 const CTRL_C = "\x03";
 const CTRL_Z = "\x1a";
 
@@ -93,8 +94,14 @@ export function runTui(opts: TuiOptions): Promise<number> {
     const onSignal = (signal: NodeJS.Signals) => {
       finish(SIGNAL_CODES[signal as keyof typeof SIGNAL_CODES] ?? TUI_EXIT.sigterm);
     };
-    const crash = (error: unknown) =>
-      finish(TUI_EXIT.crash, `signaldesk: internal error: ${describe(error)}`);
+    // Memory refused by the system (ulimit -v, a container's limit) is no bug of ours: said as such.
+    const crash = (error: unknown) => {
+      const what = describe(error);
+      finish(
+        TUI_EXIT.crash,
+        `signaldesk: ${OUT_OF_MEMORY.test(what) ? "out of memory" : "internal error"}: ${what}`,
+      );
+    };
     // Last resort when something calls process.exit() behind our back: never leave the alternate screen up.
     const onExit = () => {
       if (!settled) restoreTerminal();
