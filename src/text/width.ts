@@ -7,7 +7,13 @@
 // - a tab counts as one column and is written as one space (a real tab jumps to a tab stop the
 //   renderer cannot predict, so it could push a line past the edge);
 // - widths follow string-width: CJK and emoji 2, combining marks and zero-width joiners 0, East Asian
-//   "ambiguous" characters (…, é in some fonts) 1;
+//   "ambiguous" characters (…, é in some fonts) 1; except that an emoji sequence (joined with ZWJ, a
+//   flag, a skin tone, a VS16 presentation) counts at the widest a terminal draws it: terminals
+//   disagree, and one that draws it narrower than counted leaves a gap, one that draws it wider
+//   pushes the line past the edge (it wraps, and the screen scrolls). xterm.js (VS Code) draws each
+//   code point of a sequence at its own width (the family 👨‍👩‍👧 is 6 columns, not 2), tmux joins
+//   some and not others (👍🏽 is 4): the count is the larger of the sequence's width and the sum
+//   of its code points.
 // - a grapheme wider than the whole width (a CJK character or emoji at width 1) is written as "?", the
 //   one way to keep the promise that no line is wider than asked.
 import stringWidth from "string-width";
@@ -35,6 +41,18 @@ export const TOO_WIDE = "?";
 const graphemeCache = new Map<string, number>();
 const CACHE_LIMIT = 4096;
 
+// What makes a grapheme an emoji sequence that terminals may draw a code point at a time.
+const EMOJI_SEQUENCE = /[\u200d\ufe0f\u{1f3fb}-\u{1f3ff}\u{1f1e6}-\u{1f1ff}]/u;
+
+/** The widest a terminal draws grapheme `g`: see the top of the file. */
+function widestWidth(g: string): number {
+  const whole = stringWidth(g);
+  if (!EMOJI_SEQUENCE.test(g)) return whole;
+  let each = 0;
+  for (const cp of g) each += stringWidth(cp);
+  return Math.max(whole, each);
+}
+
 function graphemeWidth(g: string): number {
   if (g.length === 1) {
     const c = g.charCodeAt(0);
@@ -43,7 +61,7 @@ function graphemeWidth(g: string): number {
   }
   let w = graphemeCache.get(g);
   if (w === undefined) {
-    w = stringWidth(g);
+    w = widestWidth(g);
     if (graphemeCache.size >= CACHE_LIMIT) graphemeCache.clear();
     graphemeCache.set(g, w);
   }
@@ -85,12 +103,7 @@ export function displayWidth(s: string): number {
   if (PRINTABLE_ASCII.test(s)) return s.length;
   let w = lineCache.get(s);
   if (w === undefined) {
-    if (SIMPLE_TEXT.test(s)) w = simpleWidth(s);
-    else {
-      let tabs = 0;
-      for (let i = s.indexOf("\t"); i !== -1; i = s.indexOf("\t", i + 1)) tabs++;
-      w = stringWidth(s) + tabs;
-    }
+    w = plainWidth(s);
     if (lineCache.size >= CACHE_LIMIT) lineCache.clear();
     lineCache.set(s, w);
   }
