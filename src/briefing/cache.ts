@@ -150,10 +150,10 @@ function header(stamp: string): string {
 export async function readCache(file: string, stamp: string): Promise<Map<string, CacheEntry>> {
   const byPath = new Map<string, CacheEntry>();
   try {
-    const got = await safeRead(file, CACHE_READ);
+    const head = Buffer.from(header(stamp));
+    const got = await safeRead(file, { ...CACHE_READ, startsWith: head });
     if (!("bytes" in got)) return byPath;
     const data = got.bytes;
-    const head = Buffer.from(header(stamp));
     if (data.length < head.length || !data.subarray(0, head.length).equals(head)) return byPath;
     let at = head.length;
     for (let n = 1; at + 4 <= data.length; n++) {
@@ -381,10 +381,10 @@ export function openCacheWriter(files: CacheFiles, stamp: string, count: number)
 export function lookupId(file: string, stamp: string, id: string): IdLocation | null {
   try {
     // Searched as bytes: at 100k ids the file is 14 MB, and decoding it whole cost more than the search.
-    const got = safeReadSync(file, CACHE_READ);
+    const head = Buffer.from(`${idHeader(stamp)}\n`);
+    const got = safeReadSync(file, { ...CACHE_READ, startsWith: head });
     if (!("bytes" in got)) return null;
     const bytes = got.bytes;
-    const head = Buffer.from(`${idHeader(stamp)}\n`);
     if (!bytes.subarray(0, head.length).equals(head)) return null;
     const at = bytes.indexOf(Buffer.from(`\n[${JSON.stringify(id)},`));
     if (at === -1) return null;

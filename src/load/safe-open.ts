@@ -84,6 +84,11 @@ export interface SafeReadOptions {
   inside?: string;
   /** Longest the whole read may take; default DEFAULT_DEADLINE_MS. */
   deadlineMs?: number;
+  /**
+   * Bytes the file must start with (a format's header): checked on the first read, so a large file
+   * of something else (a sparse file of zeros) is given up after one chunk, not read whole.
+   */
+  startsWith?: Uint8Array;
 }
 
 export type SafeRead =
@@ -169,19 +174,25 @@ function* steps(p: string, opts: SafeReadOptions, io: ReadIo): Step<SafeRead> {
       return fail(`file is ${formatBytes(st.size)}, over the ${formatBytes(cap, true)} limit`);
     // One byte of headroom: a short read that stops at the size fstat gave is the end of the file,
     // with no extra read to see EOF; anything else keeps reading until a read returns nothing.
-    let buf = Buffer.allocUnsafe(Math.min(st.size, cap) + 1);
+    // With a header to check, only a chunk is allocated until it matches.
+    let buf = Buffer.allocUnsafe(Math.min(st.size, cap, opts.startsWith ? CHUNK : cap) + 1);
     let used = 0;
     for (;;) {
       if (used === buf.length) {
         if (buf.length > cap)
           return fail(`file grew past the ${formatBytes(cap, true)} limit while being read`);
-        const bigger = Buffer.allocUnsafe(Math.min(buf.length * 2, cap + 1));
+        const bigger = Buffer.allocUnsafe(Math.min(Math.max(buf.length * 2, st.size + 1), cap + 1));
         buf.copy(bigger, 0, 0, used);
         buf = bigger;
       }
       if (performance.now() - started > deadline)
         return fail(`reading took longer than ${Math.round(deadline / 1000)} s, given up`, "ETIMEDOUT");
       const n = (yield io.read(fd, buf, used, Math.min(buf.length - used, CHUNK))) as number;
+      const head = opts.startsWith;
+      if (head !== undefined && used < head.length && used + n >= Math.min(head.length, st.size)) {
+        const got = buf.subarray(0, Math.min(used + n, head.length));
+        if (got.length < head.length || !got.equals(head)) return fail("not the kind of file expected here");
+      }
       if (n === 0) break;
       used += n;
       if (used === st.size && used < buf.length) break;

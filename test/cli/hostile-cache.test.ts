@@ -1,10 +1,10 @@
-// A cache file replaced by something that is not a file (a FIFO nobody writes, a link to /dev/zero)
-// is no cache: list and print answer from the briefings at once, as with no cache at all.
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, readdirSync, rmSync, symlinkSync } from "node:fs";
+// A cache file replaced by something that is not a file (test/hostile/environments.ts: a FIFO nobody
+// writes, a link to /dev/zero or /dev/tty, a huge sparse file) is no cache: list and print answer from the briefings at once, as with no cache at all.
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { REPLACEMENTS } from "../hostile/environments.js";
 import { type Built, buildCli, removeAll, runCli } from "./helpers.js";
 
 let built: Built;
@@ -15,10 +15,7 @@ afterAll(() => removeAll([built.root]));
 
 const dir = () => join(built.root, "briefings");
 
-describe.each([
-  ["a FIFO", (p: string) => execFileSync("mkfifo", [p])],
-  ["a link to /dev/zero", (p: string) => symlinkSync("/dev/zero", p)],
-])("every cache file replaced by %s", (_, make) => {
+describe.each(REPLACEMENTS)("every cache file replaced by $name", ({ make }) => {
   it("list and print still answer from the briefings", async () => {
     const cache = mkdtempSync(join(tmpdir(), "sd-hostile-cache-"));
     try {

@@ -1,28 +1,15 @@
 // actors.yaml replaced by something that is not a file: the reader still starts, shows the story and
 // answers q, at once and at every moment of the start; the text commands report the registry as a
 // problem and list every briefing.
-import { execFileSync, spawnSync } from "node:child_process";
-import { cpSync, mkdtempSync, rmSync, symlinkSync, truncateSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { cpSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { REPLACEMENTS } from "../hostile/environments.js";
 import { BIN, BUNDLED_BRIEFINGS, type Session, start } from "./harness.js";
 
 const READER = /signaldesk.*Timeline.*Briefings.*Glossary/;
-
-const CASES: [string, (p: string) => void, RegExp][] = [
-  ["a link to /dev/zero", (p) => symlinkSync("/dev/zero", p), /outside the briefings folder \(\/dev\/zero\)/],
-  ["a FIFO", (p) => execFileSync("mkfifo", [p]), /not a regular file \(FIFO\)/],
-  ["a link to /dev/tty", (p) => symlinkSync("/dev/tty", p), /outside the briefings folder \(\/dev\/tty\)/],
-  [
-    "a 1.9 GiB sparse file",
-    (p) => {
-      writeFileSync(p, "");
-      truncateSync(p, Math.round(1.9 * 1024 ** 3));
-    },
-    /file is 1\.9 GiB, over the 2 MiB limit/,
-  ],
-];
 
 let session: Session | undefined;
 const scratch: string[] = [];
@@ -43,7 +30,7 @@ function folder(make: (p: string) => void) {
   return { dir, env: { XDG_CACHE_HOME: cache } };
 }
 
-describe.each(CASES)("actors.yaml as %s", (_, make, problem) => {
+describe.each(REPLACEMENTS)("actors.yaml as $name", ({ make, problem }) => {
   it("the reader shows the story and q quits", async () => {
     const { dir, env } = folder(make);
     session = start({ dir, env });

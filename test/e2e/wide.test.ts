@@ -6,16 +6,8 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { WIDE_TERM, WIDE_TITLES } from "../hostile/environments.js";
 import { type Session, start } from "./harness.js";
-
-const FAMILY = "👨\u200d👩\u200d👧\u200d👦";
-const TITLES = [
-  Array.from({ length: 60 }, () => FAMILY).join("\u200d"),
-  `Families ${FAMILY.repeat(30)} at the border`,
-  `Flags ${"🇺🇸🇬🇧🇯🇵🇩🇪".repeat(10)} signed`,
-  `Skin tones ${"👍🏽👋🏿🧑🏻\u200d💻".repeat(10)} agreed`,
-  `Hearts ${"\u2764\ufe0f".repeat(30)} and rainbow 🏳\ufe0f\u200d🌈 flags`,
-];
 
 let dir: string;
 let cache: string;
@@ -24,10 +16,10 @@ let session: Session | undefined;
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), "sd-e2e-wide-"));
   cache = mkdtempSync(join(tmpdir(), "sd-e2e-wide-cache-"));
-  TITLES.forEach((title, i) => {
+  WIDE_TITLES.forEach((title, i) => {
     writeFileSync(
       join(dir, `wide-${i}.md`),
-      `---\ntitle: "${title}"\ndate: 2026-06-1${i}\n---\n\n## What happened\n\n${title} happened on June 1${i}, 2026.\n\n## Why it matters\n\n${title}\n\n## What to watch\n\nMore ${title}.\n\n## Glossary\n\n- ${FAMILY.repeat(20)}: ${title}\n`,
+      `---\ntitle: "${title}"\ndate: 2026-06-1${i}\n---\n\n## What happened\n\n${title} happened on June 1${i}, 2026.\n\n## Why it matters\n\n${title}\n\n## What to watch\n\nMore ${title}.\n\n## Glossary\n\n- ${WIDE_TERM}: ${title}\n`,
     );
   });
 });
@@ -79,7 +71,7 @@ describe.each([
     s.press("2");
     await s.waitForText("[2 Briefings]");
     await expectWhole(s, "the briefings");
-    for (let i = 0; i < TITLES.length; i++) {
+    for (let i = 0; i < WIDE_TITLES.length; i++) {
       s.press("Enter");
       await s.waitForText("What happened");
       await expectWhole(s, `briefing ${i}`);
