@@ -134,17 +134,24 @@ export class ActorMatcher {
   find(text: string): NameMatch[] {
     const out: NameMatch[] = [];
     const n = text.length;
+    // Whether the code point before `i` is a letter or digit: kept as the scan moves, not looked up.
+    let prevWord = false;
     let i = 0;
     while (i < n) {
-      if (i === 0 || !isWord(codePointBefore(text, i))) {
+      const cp = text.codePointAt(i) as number;
+      // Only where a name can start (a boundary before it, and a first character some name has: never
+      // white space, as names are trimmed) is the trie walked.
+      if (!prevWord && this.edges.has(this.key(cp))) {
         const end = this.longestAt(text, i);
         if (end > i) {
           out.push({ index: i, text: text.slice(i, end) });
+          prevWord = isWord(codePointBefore(text, end));
           i = end;
           continue;
         }
       }
-      i += (text.codePointAt(i) as number) > 0xffff ? 2 : 1;
+      prevWord = isWord(cp);
+      i += cp > 0xffff ? 2 : 1;
     }
     return out;
   }
