@@ -13,6 +13,8 @@ export const MOTIONS: Partial<Record<CommandId, Motion>> = {
   "move.bottom": "bottom",
   "move.pageDown": "pageDown",
   "move.pageUp": "pageUp",
+  "move.halfDown": "halfDown",
+  "move.halfUp": "halfUp",
 };
 
 export interface ListKeysOptions {
