@@ -7,6 +7,8 @@ import type { Filter } from "../story/filter.js";
 import type { StoryView } from "../story/view.js";
 import { App } from "./App.js";
 import { ErrorBoundary } from "./components/ErrorBoundary.js";
+import { DEFAULT_KEYMAP, type Keymap } from "./keymap.js";
+import type { MouseEvents } from "./mouse.js";
 
 /** A story on screen; `note` says what is still going on behind it. */
 export interface Shown {
@@ -23,6 +25,10 @@ export interface MountOptions {
   color: boolean;
   /** Called on Ctrl-C, before the reader exits: the exit code then says the user interrupted. */
   onInterrupt: () => void;
+  keymap?: Keymap;
+  mouse?: MouseEvents;
+  measure?: number;
+  browser: string | null;
 }
 
 export interface MountedReader {
@@ -34,13 +40,12 @@ export interface MountedReader {
 
 interface ShellProps {
   shown: Shown;
-  filter: Filter;
-  color: boolean;
-  onInterrupt: () => void;
+  opts: MountOptions;
 }
 
 /** Ctrl-C must quit from anywhere, even inside a prompt, so it is caught above the views. */
-function Shell({ shown, filter, color, onInterrupt }: ShellProps): ReactNode {
+function Shell({ shown, opts }: ShellProps): ReactNode {
+  const { filter, color, onInterrupt } = opts;
   const { exit } = useApp();
   useInput((input, key) => {
     if (key.ctrl && input === "c") {
@@ -56,6 +61,10 @@ function Shell({ shown, filter, color, onInterrupt }: ShellProps): ReactNode {
         initialFilter={filter}
         today={shown.today}
         color={color}
+        keymap={opts.keymap ?? DEFAULT_KEYMAP}
+        {...(opts.mouse ? { mouse: opts.mouse } : {})}
+        {...(opts.measure !== undefined ? { measure: opts.measure } : {})}
+        browser={opts.browser}
       />
       <CrashProbe />
     </ErrorBoundary>
@@ -79,9 +88,7 @@ function CrashProbe(): ReactNode {
 }
 
 export function mountReader(first: Shown, opts: MountOptions): MountedReader {
-  const shell = (shown: Shown) => (
-    <Shell shown={shown} filter={opts.filter} color={opts.color} onInterrupt={opts.onInterrupt} />
-  );
+  const shell = (shown: Shown) => <Shell shown={shown} opts={opts} />;
   const instance = render(shell(first), {
     stdin: opts.stdin,
     exitOnCtrlC: false,

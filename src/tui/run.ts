@@ -6,9 +6,11 @@
 import { FolderError } from "../briefing/read.js";
 import { type Filter, isEmptyFilter } from "../story/filter.js";
 import { sanitize } from "../text/sanitize.js";
+import type { Keymap } from "./keymap.js";
 import { type KeyFeed, keyFeed, splitKeys } from "./keys.js";
 import { type LoadingLine, showLoading } from "./loading.js";
 import type { MountedReader, Shown } from "./mount.js";
+import { MouseEvents } from "./mouse.js";
 import { type EarlyStart, ENTER_SCREEN, LEAVE_SCREEN, storyFrame } from "./paint.js";
 import { CHECKING_NOTE, provideStory, savedStory, snapshotPlace } from "./source.js";
 
@@ -18,7 +20,19 @@ export interface TuiOptions {
   color: boolean;
   /** What `earlyStart` (paint.ts) did before this module was loaded. */
   early?: EarlyStart;
+  /** The keys in effect (the config's rebinding); the defaults when not given. */
+  keymap?: Keymap;
+  /** Mouse reporting while the reader runs (wheel, clicks); off with --no-mouse or the config. */
+  mouse?: boolean;
+  /** $BROWSER as set, for `o`; null: the platform's opener. */
+  browser?: string | null;
+  /** The config's reading measure: a briefing's text is wrapped to at most this many columns. */
+  measure?: number;
 }
+
+/** SGR mouse reporting: clicks and the wheel (1000), reported as decimal coordinates (1006). */
+export const MOUSE_ON = "\x1b[?1000h\x1b[?1006h";
+export const MOUSE_OFF = "\x1b[?1006l\x1b[?1000l";
 
 /** Exit codes of the reader; they follow the table in the README. */
 export const TUI_EXIT = {
@@ -134,7 +148,7 @@ export function runTui(opts: TuiOptions): Promise<number> {
         // stdin may already be closed; the line discipline then belongs to nobody.
       }
       try {
-        stdout.write(LEAVE_SCREEN);
+        stdout.write(opts.mouse ? MOUSE_OFF + LEAVE_SCREEN : LEAVE_SCREEN);
       } catch {
         // The terminal is gone; nothing left to restore.
       }
@@ -188,7 +202,9 @@ export function runTui(opts: TuiOptions): Promise<number> {
         return;
       }
       if (settled || shown === undefined) return;
-      keys = keyFeed(stdin, stdout);
+      const mouse = new MouseEvents();
+      keys = keyFeed(stdin, stdout, opts.mouse ? (event) => mouse.emit(event) : undefined);
+      if (opts.mouse) stdout.write(MOUSE_ON);
       stdin.resume();
       // After the key feed, whose own wrapper of stdout.write must stay under this one-shot one.
       if (paintedBeforeInk) replaceFirstFrame(stdout);
@@ -197,6 +213,10 @@ export function runTui(opts: TuiOptions): Promise<number> {
           stdin: keys.stream,
           filter: opts.filter,
           color: opts.color,
+          ...(opts.keymap ? { keymap: opts.keymap } : {}),
+          ...(opts.mouse ? { mouse } : {}),
+          ...(opts.measure !== undefined ? { measure: opts.measure } : {}),
+          browser: opts.browser ?? null,
           onInterrupt: () => {
             interrupted = true;
           },

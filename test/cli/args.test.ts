@@ -5,7 +5,7 @@ describe("parseArgs", () => {
   it("with no arguments runs the reader with an empty filter", () => {
     expect(parseArgs([])).toEqual({
       kind: "run",
-      global: { noColor: false },
+      global: { noColor: false, noMouse: false, noPager: false },
       command: { name: "reader", filter: { actors: [], tags: [] } },
     });
   });
@@ -47,7 +47,7 @@ describe("parseArgs", () => {
       parseArgs(["print", "abc", "--format", "markdown", "--width", "60", "--sections", "why,what,why"]),
     ).toEqual({
       kind: "run",
-      global: { noColor: false },
+      global: { noColor: false, noMouse: false, noPager: false },
       command: {
         name: "print",
         id: "abc",

@@ -74,3 +74,23 @@ export function headerLines({
     note ? spread(filterLine, [{ text: `${note} `, token: "muted" }], width) : filterLine,
   ];
 }
+
+/** The view whose tab is drawn at column `x` of the header's first line, if any (a mouse click). */
+export function tabAt(
+  x: number,
+  width: number,
+  view: ViewId,
+  keymap: Keymap = DEFAULT_KEYMAP,
+): ViewId | null {
+  const name = segmentsWidth([{ text: " signaldesk " }]);
+  const full = tabSegments(view, false, keymap);
+  const tabs = name + segmentsWidth(full) <= width ? full : tabSegments(view, true, keymap);
+  let at = name;
+  for (let i = 0; i < VIEWS.length; i++) {
+    at += segmentsWidth([tabs[2 * i]!]);
+    const w = segmentsWidth([tabs[2 * i + 1]!]);
+    if (x >= at && x < at + w) return VIEWS[i]!;
+    at += w;
+  }
+  return null;
+}
