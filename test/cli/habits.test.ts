@@ -107,7 +107,7 @@ describe("--help", () => {
 describe("the config file", () => {
   it("is read from $XDG_CONFIG_HOME, reports bad lines as path:line and applies the rest", async () => {
     const home = join(scratch, "xdg");
-    await makeConfig(home, "width: 5\ndir: " + story + "\nkeys:\n  quit: [Q]\n");
+    await makeConfig(home, `width: 5\ndir: ${story}\nkeys:\n  quit: [Q]\n`);
     const path = join(home, "signaldesk", "config.yaml");
     const r = await runCli(built, ["config"], { env: { XDG_CONFIG_HOME: home } });
     expect(r.code).toBe(0);
