@@ -72,7 +72,7 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
         return fail({ err: stderr }, `no briefings folder at ${dir}`, EXIT.notFound);
       // A saved story is painted before Ink and React load, which is most of a start's time.
       const { earlyStart, LEAVE_SCREEN } = await import("../tui/paint.js");
-      const early = earlyStart({ dir, filter, color });
+      const early = earlyStart({ dir, filter, color, keymap: config.keymap });
       try {
         const { runTui } = await import("../tui/run.js");
         return await runTui({
