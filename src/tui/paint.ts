@@ -7,8 +7,8 @@
 import { type Filter, isEmptyFilter } from "../story/filter.js";
 import type { StoryView } from "../story/view.js";
 import { sanitize } from "../text/sanitize.js";
-import { bodyHeight, MIN_COLUMNS, MIN_ROWS } from "./layout.js";
 import { DEFAULT_KEYMAP, type Keymap } from "./keymap.js";
+import { bodyHeight, MIN_COLUMNS, MIN_ROWS } from "./layout.js";
 import { footerLine } from "./lines/footer.js";
 import { headerLines } from "./lines/header.js";
 import { detailHeight, detailLines, timelineRow } from "./lines/timeline.js";

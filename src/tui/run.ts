@@ -251,7 +251,9 @@ export function runTui(opts: TuiOptions): Promise<number> {
               // The loaded story's first frame is painted at once, as a saved story's is at a start:
               // loading Ink and mounting the App over a large story take a third of a second and more.
               // Ink's first frame then replaces it (or the loading line) in a single write.
-              const frame = isEmptyFilter(opts.filter) ? storyFrame(story, opts.color, note, opts.keymap) : null;
+              const frame = isEmptyFilter(opts.filter)
+                ? storyFrame(story, opts.color, note, opts.keymap)
+                : null;
               if (frame !== null) stdout.write(frame);
             }
             void show({ story, ...(note ? { note } : {}), today: shown?.today ?? new Date() });
