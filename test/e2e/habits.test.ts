@@ -396,7 +396,7 @@ async function waitForFile(path: string) {
     const timer = setTimeout(() => {
       watcher.close();
       reject(new Error(`${path} never written`));
-    }, 30_000);
+    }, 60_000);
     if (existsSync(path)) {
       watcher.close();
       clearTimeout(timer);

@@ -95,7 +95,8 @@ export interface Session {
   close(): void;
 }
 
-const DEFAULT_TIMEOUT_MS = 10_000;
+/** How long a wait for a screen may last before it fails: a ceiling for a loaded machine. */
+const DEFAULT_TIMEOUT_MS = 60_000;
 
 const scratchFor = (pidFile: string) => join(pidFile, "..");
 

@@ -68,7 +68,7 @@ describe("the package", () => {
     expect(list.code).toBe(0);
     expect(list.stdout.trimEnd().split("\n").length).toBeGreaterThanOrEqual(5);
     for (const row of list.stdout.trimEnd().split("\n")) expect(row.split("\t")).toHaveLength(4);
-  }, 60_000);
+  }, 120_000);
 
   it("ships the man page and the bundled story, and no sources or tests", () => {
     const files = packed[0]!.files.map((f) => f.path);
