@@ -13,9 +13,10 @@ const ENV = { SIGNALDESK_NO_CACHE: "1" };
 
 /**
  * What the program itself writes: SGR, cursor movement and erasing (Ink redraws a frame with these),
- * cursor show/hide, the alternate screen, synchronized updates, bracketed paste, focus events.
+ * cursor show/hide, the alternate screen, synchronized updates, bracketed paste, focus events, mouse
+ * reporting (1000, 1006).
  */
-const OWN_CONTROL = /\x1b\[[0-9;]*[mABCDEFGHJKSTf]|\x1b\[\?(?:25|1049|2026|2004|1004|7)[hl]/g;
+const OWN_CONTROL = /\x1b\[[0-9;]*[mABCDEFGHJKSTf]|\x1b\[\?(?:25|1049|2026|2004|1004|1000|1006|7)[hl]/g;
 /** Left after removing the program's own control: nothing a terminal acts on at all. */
 const ACTED_ON = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/;
 
