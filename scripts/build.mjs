@@ -207,3 +207,6 @@ await build({
   ],
   logLevel: "warning",
 });
+
+// The man page, from the help text of what was just built.
+await import("./man.mjs");

@@ -2,10 +2,23 @@
 // `print`. The result is a plain value; nothing here touches the file system or the streams.
 import { SECTION_KEYS, SECTION_SHORT, type SectionKey } from "../briefing/sections.js";
 
-export const COMMANDS = ["list", "print", "timeline", "actors", "glossary", "check"] as const;
+export const COMMANDS = [
+  "list",
+  "print",
+  "timeline",
+  "actors",
+  "glossary",
+  "check",
+  "keys",
+  "config",
+  "completion",
+] as const;
 export type CommandName = (typeof COMMANDS)[number];
 /** `reader` is what runs when no subcommand is given. */
 export type ModeName = CommandName | "reader";
+
+export const SHELLS = ["bash", "zsh", "fish"] as const;
+export type Shell = (typeof SHELLS)[number];
 
 export const PRINT_FORMATS = ["text", "markdown", "json"] as const;
 export type PrintFormat = (typeof PRINT_FORMATS)[number];
@@ -23,6 +36,10 @@ export interface GlobalArgs {
   /** `--dir`, when given; the caller falls back to $SIGNALDESK_DIR and then the bundled folder. */
   dir?: string;
   noColor: boolean;
+  /** `--config PATH`, when given. */
+  config?: string;
+  noMouse: boolean;
+  noPager: boolean;
 }
 
 export type Command =
@@ -39,7 +56,10 @@ export type Command =
   | { name: "timeline"; filter: FilterArgs; json: boolean; width?: number }
   | { name: "actors"; filter: FilterArgs; json: boolean; width?: number }
   | { name: "glossary"; filter: FilterArgs; json: boolean; width?: number }
-  | { name: "check" };
+  | { name: "check" }
+  | { name: "keys" }
+  | { name: "config" }
+  | { name: "completion"; shell: Shell };
 
 export type ParsedArgs =
   | { kind: "run"; global: GlobalArgs; command: Command }
@@ -59,6 +79,9 @@ const TEXT_OUTPUT_MODES: readonly ModeName[] = ["list", "print", "timeline", "ac
 const OPTIONS: Record<string, OptionSpec> = {
   "--dir": { takesValue: true, modes: "all" },
   "--no-color": { takesValue: false, modes: "all" },
+  "--config": { takesValue: true, modes: "all" },
+  "--no-mouse": { takesValue: false, modes: "all" },
+  "--no-pager": { takesValue: false, modes: "all" },
   "--since": { takesValue: true, modes: FILTER_MODES },
   "--until": { takesValue: true, modes: FILTER_MODES },
   "--actor": { takesValue: true, modes: FILTER_MODES },
@@ -69,6 +92,11 @@ const OPTIONS: Record<string, OptionSpec> = {
   "--sections": { takesValue: true, modes: ["print"] },
   "--width": { takesValue: true, modes: TEXT_OUTPUT_MODES },
 };
+
+/** Every long option and whether it takes a value (completion scripts are written from this). */
+export const OPTION_NAMES: readonly { name: string; takesValue: boolean }[] = Object.entries(OPTIONS).map(
+  ([name, spec]) => ({ name, takesValue: spec.takesValue }),
+);
 
 const HELP_FLAGS = new Set(["-h", "--help"]);
 const VERSION_FLAGS = new Set(["-V", "--version"]);
@@ -161,9 +189,15 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   }
 
   const operands = positionals.slice(mode === "reader" ? 0 : 1);
-  const expected = mode === "print" ? 1 : 0;
+  const expected = mode === "print" || mode === "completion" ? 1 : 0;
   if (mode === "print" && (operands.length === 0 || operands[0]!.trim() === "")) {
     return { kind: "usage-error", message: "print needs a briefing id, prefix or path" };
+  }
+  if (mode === "completion" && !(SHELLS as readonly string[]).includes(operands[0] ?? "")) {
+    return {
+      kind: "usage-error",
+      message: `completion needs a shell: ${SHELLS.join(", ")}${operands[0] ? ` (not '${operands[0]}')` : ""}`,
+    };
   }
   if (operands.length > expected) {
     return { kind: "usage-error", message: `unexpected argument '${operands[expected]}'` };
@@ -189,7 +223,16 @@ function has(seen: Seen[], name: string): boolean {
 function buildCommand(mode: ModeName, seen: Seen[], operand: string): ParsedArgs {
   const dir = last(seen, "--dir");
   if (dir !== undefined && dir === "") return { kind: "usage-error", message: "option '--dir' needs a path" };
-  const global: GlobalArgs = { noColor: has(seen, "--no-color"), ...(dir !== undefined ? { dir } : {}) };
+  const config = last(seen, "--config");
+  if (config !== undefined && config === "")
+    return { kind: "usage-error", message: "option '--config' needs a path" };
+  const global: GlobalArgs = {
+    noColor: has(seen, "--no-color"),
+    noMouse: has(seen, "--no-mouse"),
+    noPager: has(seen, "--no-pager"),
+    ...(dir !== undefined ? { dir } : {}),
+    ...(config !== undefined ? { config } : {}),
+  };
 
   let width: number | undefined;
   const widthText = last(seen, "--width");
@@ -233,7 +276,12 @@ function buildCommand(mode: ModeName, seen: Seen[], operand: string): ParsedArgs
       command = { name: mode, filter, json, ...withWidth };
       break;
     case "check":
-      command = { name: "check" };
+    case "keys":
+    case "config":
+      command = { name: mode };
+      break;
+    case "completion":
+      command = { name: "completion", shell: operand as Shell };
       break;
     case "print": {
       const formatText = last(seen, "--format");

@@ -2,6 +2,7 @@
 // run the same in a subprocess and in a test with string sinks.
 import { FolderError } from "../briefing/read.js";
 import type { LoadResult, Problem } from "../briefing/schema.js";
+import type { LoadedConfig } from "../config/file.js";
 import { sanitizeLine } from "../text/sanitize.js";
 
 export interface Sink {
@@ -18,6 +19,28 @@ export interface CommandContext {
   today: Date;
   /** The briefings folder, already resolved. */
   dir: string;
+  /**
+   * Tables as tab-separated records, one a line, nothing cut (stdout is not a terminal and no
+   * `--width` was given): what `cut`, `grep` and `sort` want.
+   */
+  tabular?: boolean;
+  /** The settings in effect (`signaldesk config`, `keys`); the defaults when not given. */
+  config?: LoadedConfig;
+  /** The pager `print` uses on a terminal, false for none (shown by `signaldesk config`). */
+  pager?: string | false;
+}
+
+/** One field of a tab-separated record: sanitised, on one line, without tabs. */
+export function field(text: string): string {
+  return sanitizeLine(text.replace(/[\t\r\n]+/g, " "))
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+/** Records as tab-separated lines. */
+export function writeRecords(ctx: Pick<CommandContext, "out">, records: readonly string[][]): void {
+  if (records.length === 0) return;
+  ctx.out.write(`${records.map((r) => r.map(field).join("\t")).join("\n")}\n`);
 }
 
 export const EXIT = {

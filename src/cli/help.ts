@@ -9,8 +9,13 @@ const FILTERS = `Filters:
   --query TEXT     contains this text`;
 
 const GLOBAL = `Global options:
-  --dir PATH       briefings folder (default: $SIGNALDESK_DIR, else the bundled briefings)
+  --dir PATH       briefings folder (default: $SIGNALDESK_DIR, else the config's dir, else the
+                   bundled briefings)
+  --config PATH    read this config file instead of
+                   $XDG_CONFIG_HOME/signaldesk/config.yaml (else ~/.config/signaldesk/config.yaml)
   --no-color       no colour or bold, even on a terminal (NO_COLOR and TERM=dumb do the same)
+  --no-mouse       the reader leaves the mouse to the terminal (to select text)
+  --no-pager       print to the terminal without a pager
   -h, --help       show help (after a command: that command's help)
   -V, --version    show the version`;
 
@@ -18,16 +23,30 @@ const MAIN = `signaldesk - a terminal reader for news briefings
 
 Usage:
   signaldesk [--dir PATH] [filters]     the reader; the list when not in a terminal
-  signaldesk list     [filters] [--json]
+  signaldesk list     [filters] [--json] [--width N]
   signaldesk print ID [--format text|markdown|json] [--width N] [--sections what,why,watch]
-  signaldesk timeline [filters] [--json]
-  signaldesk actors   [filters] [--json]
-  signaldesk glossary [filters] [--json]
+  signaldesk timeline [filters] [--json] [--width N]
+  signaldesk actors   [filters] [--json] [--width N]
+  signaldesk glossary [filters] [--json] [--width N]
   signaldesk check                      every problem as path:line: message; exit 1 if any
+  signaldesk keys                       the reader's commands: name, keys, help
+  signaldesk config                     the config file's path and the settings in effect
+  signaldesk completion bash|zsh|fish   a completion script for the shell
+
+When stdout is not a terminal and --width is not given, list, timeline, actors and glossary
+write tab-separated records, one a line, nothing cut:
+  list      date, id, title, actors
+  timeline  date, briefing id, text, conflicting reports
+  actors    name, kind, number of briefings, aliases
+  glossary  term, definition, briefing ids
 
 ${GLOBAL}
 
 ${FILTERS}
+
+Environment: SIGNALDESK_DIR (the folder), SIGNALDESK_PAGER and PAGER (the pager for print,
+default less -FRX), BROWSER (what o opens links with, else xdg-open or open), NO_COLOR,
+XDG_CONFIG_HOME, XDG_CACHE_HOME.
 
 Exit codes: 0 shown, 1 check found problems, 64 usage, 65 invalid briefing (print),
 66 unknown id or missing folder, 130/143 interrupted (SIGINT/SIGTERM).
@@ -47,7 +66,9 @@ ${FILTERS}
 `,
   print: `Usage: signaldesk print ID [--format text|markdown|json] [--width N] [--sections what,why,watch]
 
-Shows one briefing. ID is a briefing id, a unique prefix of one, or a path to its file.
+Shows one briefing. ID is a briefing id, a unique prefix of one, a path to its file, or else a
+piece of one id or title that no other has. On a terminal the text goes through a pager
+($SIGNALDESK_PAGER, else $PAGER, else less -FRX; the config's pager; --no-pager for none).
 
   --format F       text (default), markdown (a briefing file that loads back the same) or json
   --json           same as --format json
@@ -84,6 +105,22 @@ Terms defined in the briefings, merged across them.
   --width N        wrap to N columns
 
 ${FILTERS}
+`,
+  keys: `Usage: signaldesk keys
+
+Every command of the reader: its name (what the config's keys: rebinds), its keys and what it
+does. Rebound keys are shown as the config sets them.
+`,
+  config: `Usage: signaldesk config
+
+The config file's path (and whether it was found), then every setting in effect as YAML.
+`,
+  completion: `Usage: signaldesk completion bash|zsh|fish
+
+A completion script: commands, options, briefing ids (print) and actor names (--actor), the last
+two read from the folder in effect when completing.
+  bash: source <(signaldesk completion bash)     zsh: source <(signaldesk completion zsh)
+  fish: signaldesk completion fish | source
 `,
   check: `Usage: signaldesk check
 

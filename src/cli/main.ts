@@ -3,12 +3,14 @@
 import { stat } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import pkg from "../../package.json" with { type: "json" };
-import { sanitize } from "../text/sanitize.js";
+import { configPath, formatConfigProblem, loadConfig } from "../config/file.js";
+import { sanitize, sanitizeLine } from "../text/sanitize.js";
 import { type Command, parseArgs } from "./args.js";
 import { runCommand } from "./commands/index.js";
 import { type CommandContext, EXIT, fail } from "./context.js";
 import { helpText } from "./help.js";
 import { EX_IOERR, outputFailure } from "./output-errors.js";
+import { choosePager, page } from "./pager.js";
 import { colorWanted } from "./style.js";
 
 // Resolved here, in the entry module, because only this file is guaranteed to stay in
@@ -16,8 +18,8 @@ import { colorWanted } from "./style.js";
 const BUNDLED_BRIEFINGS = fileURLToPath(new URL("../briefings/", import.meta.url));
 
 /** Kept as the user wrote it: problems name files as `<dir>/<path inside>`, the way the user would. */
-function briefingsDir(flag: string | undefined, env: NodeJS.ProcessEnv): string {
-  return flag ?? (env.SIGNALDESK_DIR || BUNDLED_BRIEFINGS);
+function briefingsDir(flag: string | undefined, env: NodeJS.ProcessEnv, configured?: string): string {
+  return flag ?? (env.SIGNALDESK_DIR || configured || BUNDLED_BRIEFINGS);
 }
 
 function interactive(env: NodeJS.ProcessEnv): boolean {
@@ -47,8 +49,18 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
 
   const { global } = parsed;
   let command: Command = parsed.command;
-  const dir = briefingsDir(global.dir, env);
-  const color = colorWanted(process.stdout, env, global.noColor);
+  // The config is read here, once, and what it says is handed to whatever runs.
+  const settings = await loadConfig(configPath(global.config, env), env);
+  if (global.config !== undefined && !settings.found)
+    return fail({ err: stderr }, `no config file at ${global.config}`, EXIT.notFound);
+  for (const p of settings.problems)
+    stderr.write(`signaldesk: ${sanitizeLine(formatConfigProblem(settings.path, p))}\n`);
+  const { config } = settings;
+  const dir = briefingsDir(global.dir, env, config.dir);
+  const color =
+    config.color === "auto" || global.noColor || !colorWanted({ isTTY: true }, env, false)
+      ? colorWanted(process.stdout, env, global.noColor)
+      : config.color === "always";
   const today = new Date();
 
   if (command.name === "reader") {
@@ -61,10 +73,19 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
         return fail({ err: stderr }, `no briefings folder at ${dir}`, EXIT.notFound);
       // A saved story is painted before Ink and React load, which is most of a start's time.
       const { earlyStart, LEAVE_SCREEN } = await import("../tui/paint.js");
-      const early = earlyStart({ dir, filter, color });
+      const early = earlyStart({ dir, filter, color, keymap: config.keymap });
       try {
         const { runTui } = await import("../tui/run.js");
-        return await runTui({ dir, filter, color, early });
+        return await runTui({
+          dir,
+          filter,
+          color,
+          early,
+          keymap: config.keymap,
+          mouse: config.mouse && !global.noMouse,
+          browser: env.BROWSER ?? null,
+          ...(config.width !== undefined ? { measure: config.width } : {}),
+        });
       } catch (error) {
         if (early.painted) {
           process.stdin.setRawMode(false);
@@ -78,17 +99,32 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
   }
 
   // The reader restores the terminal on signals itself; here the exit code is all there is to set.
-  process.once("SIGINT", () => process.exit(EXIT.interrupted));
+  const onInterrupt = () => process.exit(EXIT.interrupted);
+  process.once("SIGINT", onInterrupt);
   process.once("SIGTERM", () => process.exit(EXIT.terminated));
 
+  const terminal = process.stdout.isTTY === true;
+  const pager = choosePager(global.noPager, env, config.pager);
+  const measure = config.width ?? Number.POSITIVE_INFINITY;
   const ctx: CommandContext = {
     out: { write: (s: string) => process.stdout.write(s) },
     err: stderr,
     color,
-    width: process.stdout.isTTY ? process.stdout.columns || 80 : 80,
+    width: Math.min(terminal ? process.stdout.columns || 80 : (config.width ?? 80), measure),
     today,
     dir,
+    tabular: !terminal,
+    config: settings,
+    pager,
   };
+  if (command.name === "print" && terminal && pager !== false) {
+    // The whole text first: if the pager cannot start, it is written as it would be without one.
+    let text = "";
+    const code = await runCommand({ ...ctx, out: { write: (s: string) => (text += s) } }, command);
+    process.off("SIGINT", onInterrupt);
+    if (text !== "" && !(await page(pager, text, env))) process.stdout.write(text);
+    return code;
+  }
   return runCommand(ctx, command);
 }
 

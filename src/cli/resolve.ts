@@ -7,7 +7,8 @@ export type Resolution =
   | { kind: "briefing"; briefing: Briefing }
   | { kind: "invalid"; path: string; problems: Problem[] }
   | { kind: "ambiguous"; candidates: string[] }
-  | { kind: "none" };
+  /** `closest`: the ids nearest to what was asked, for the error to suggest. */
+  | { kind: "none"; closest: string[] };
 
 interface Candidate {
   id: string;
@@ -80,5 +81,53 @@ export function resolveBriefing(query: string, result: LoadResult, cwd = process
   const prefix = settle(
     prefixed.length > 0 ? prefixed : all.filter((c) => c.id.toLowerCase().startsWith(lower)),
   );
-  return prefix ?? { kind: "none" };
+  if (prefix) return prefix;
+
+  // Ids start with dates, so a word of the id or of the title is often what a person remembers.
+  const inside = settle(
+    all.filter((c) => c.id.toLowerCase().includes(lower) || c.briefing?.title.toLowerCase().includes(lower)),
+  );
+  return (
+    inside ?? {
+      kind: "none",
+      closest: closestIds(
+        lower,
+        all.map((c) => c.id),
+      ),
+    }
+  );
+}
+
+/** Edit distance (insertions, deletions, substitutions), one row at a time. */
+function distance(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++) {
+      next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    row = next;
+  }
+  return row[b.length]!;
+}
+
+/**
+ * Up to three ids closest to `query`: by the distance to the id's nearest stretch of the same
+ * length (a typo in a word of the id), then to the whole id.
+ */
+export function closestIds(query: string, ids: readonly string[]): string[] {
+  const scored = ids.map((id) => {
+    const lower = id.toLowerCase();
+    let part = distance(query, lower);
+    for (let i = 0; i + query.length <= lower.length; i++) {
+      part = Math.min(part, distance(query, lower.slice(i, i + query.length)));
+    }
+    return { id, part, whole: distance(query, lower) };
+  });
+  const limit = Math.max(1, Math.floor(query.length / 3));
+  return scored
+    .filter((s) => s.part <= limit)
+    .sort((a, b) => a.part - b.part || a.whole - b.whole || (a.id < b.id ? -1 : 1))
+    .slice(0, 3)
+    .map((s) => s.id);
 }

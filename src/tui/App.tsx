@@ -3,6 +3,7 @@
 import { Box, useApp } from "ink";
 import type React from "react";
 import { type Dispatch, useEffect, useMemo, useReducer, useRef, useState } from "react";
+import { briefingLinks } from "../briefing/links.js";
 import type { Briefing } from "../briefing/schema.js";
 import { describeFilter, type Filter } from "../story/filter.js";
 import type { StoryView } from "../story/view.js";
@@ -15,12 +16,18 @@ import { Line } from "./components/Line.js";
 import { Message } from "./components/Message.js";
 import { promptHeight } from "./components/PromptLine.js";
 import { useCommands } from "./hooks/useCommands.js";
+import { KeymapContext } from "./hooks/useKeymap.js";
+import { useMouse } from "./hooks/useMouse.js";
 import { useTerminalSize } from "./hooks/useTerminalSize.js";
 import { ThemeContext } from "./hooks/useTheme.js";
-import type { Focus, Scope } from "./keymap.js";
-import { bodyHeight, frameHeight, MIN_COLUMNS, MIN_ROWS } from "./layout.js";
-import { searchRows } from "./listSearch.js";
-import { indexOfId, narrow, type TimelineEntry } from "./model.js";
+import { DEFAULT_KEYMAP, type Focus, type Keymap, type Scope } from "./keymap.js";
+import { bodyHeight, frameHeight, HEADER_HEIGHT, MIN_COLUMNS, MIN_ROWS } from "./layout.js";
+import { tabAt } from "./lines/header.js";
+import { detailHeight as timelineDetailHeight } from "./lines/timeline.js";
+import { countRows, searchRows } from "./listSearch.js";
+import { indexOfId, narrow, type TimelineEntry, tagItems } from "./model.js";
+import type { MouseEvents } from "./mouse.js";
+import { openerCommand, openUrl } from "./opener.js";
 import { cachedLayout, lineOfEvent } from "./readerLayout.js";
 import { firstMatchFrom, readerMatches, scrollToLine } from "./readerSearch.js";
 import { type Action, hasFilter, initialState, reducer, type State } from "./state.js";
@@ -28,12 +35,14 @@ import { pickTheme } from "./theme.js";
 import { ActorPicker } from "./views/ActorPicker.js";
 import { Briefings } from "./views/Briefings.js";
 import { DatePrompt } from "./views/DatePrompt.js";
-import { Glossary } from "./views/Glossary.js";
-import { Help } from "./views/Help.js";
+import { Glossary, glossaryDetailHeight, termBriefings } from "./views/Glossary.js";
+import { Help, helpLines } from "./views/Help.js";
+import { ItemPicker } from "./views/ItemPicker.js";
 import { Reader } from "./views/Reader.js";
 import { SearchPrompt } from "./views/SearchPrompt.js";
+import { TextPrompt } from "./views/TextPrompt.js";
 import { Timeline } from "./views/Timeline.js";
-import { clamp, maxScrollTop, settle } from "./windowing.js";
+import { clamp, maxScrollTop, settle, visibleSlice } from "./windowing.js";
 
 export { MIN_COLUMNS, MIN_ROWS } from "./layout.js";
 
@@ -47,6 +56,14 @@ export interface AppProps {
   initialFilter: Filter;
   today: Date;
   color: boolean;
+  /** The keys in effect (the config's rebinding); the defaults when not given. */
+  keymap?: Keymap;
+  /** Mouse events, when mouse reporting is on. */
+  mouse?: MouseEvents;
+  /** The reading measure: a briefing is wrapped to at most this many columns. */
+  measure?: number;
+  /** $BROWSER, for `o`; null or absent: the platform's opener. */
+  browser?: string | null;
 }
 
 export function App(props: AppProps): React.JSX.Element {
@@ -58,13 +75,15 @@ export function App(props: AppProps): React.JSX.Element {
   const [state, dispatch] = useReducer(reducer, props.initialFilter, initialState);
   useQuitKeys(tooSmall ? ["exit"] : []);
   return (
-    <ThemeContext.Provider value={theme}>
-      {tooSmall ? (
-        <TooSmall columns={columns} rows={rows} />
-      ) : (
-        <Screen {...props} columns={columns} rows={rows} state={state} dispatch={dispatch} />
-      )}
-    </ThemeContext.Provider>
+    <KeymapContext.Provider value={props.keymap ?? DEFAULT_KEYMAP}>
+      <ThemeContext.Provider value={theme}>
+        {tooSmall ? (
+          <TooSmall columns={columns} rows={rows} />
+        ) : (
+          <Screen {...props} columns={columns} rows={rows} state={state} dispatch={dispatch} />
+        )}
+      </ThemeContext.Provider>
+    </KeymapContext.Provider>
   );
 }
 
@@ -72,6 +91,12 @@ export function App(props: AppProps): React.JSX.Element {
 function useQuitKeys(scopes: readonly Scope[]): void {
   const { exit } = useApp();
   useCommands(["always", ...scopes], { onCommand: () => exit() }, true);
+}
+
+/** The search prompt's count: "3 matches", "no match", nothing before anything is typed. */
+function matchCount(n: number, text: string): string {
+  if (text.trim() === "") return "";
+  return n === 0 ? "no match" : `${n} match${n === 1 ? "" : "es"}`;
 }
 
 function TooSmall({ columns, rows }: { columns: number; rows: number }): React.JSX.Element {
@@ -97,7 +122,19 @@ interface ScreenProps extends AppProps {
   dispatch: Dispatch<Action>;
 }
 
-function Screen({ story, note, today, columns, rows, state, dispatch }: ScreenProps) {
+function Screen({
+  story,
+  note,
+  today,
+  columns,
+  rows,
+  state,
+  dispatch,
+  mouse,
+  measure,
+  browser,
+  keymap = DEFAULT_KEYMAP,
+}: ScreenProps) {
   const { exit } = useApp();
   const filtered = hasFilter(state);
   const narrowed = useMemo(
@@ -108,7 +145,7 @@ function Screen({ story, note, today, columns, rows, state, dispatch }: ScreenPr
   const prompt = state.prompt;
   const focus: Focus = state.help
     ? "help"
-    : prompt.kind === "actor"
+    : prompt.kind === "actor" || prompt.kind === "tag" || prompt.kind === "links"
       ? "picker"
       : prompt.kind !== "none"
         ? "prompt"
@@ -153,6 +190,12 @@ function Screen({ story, note, today, columns, rows, state, dispatch }: ScreenPr
           case "filter.date":
             dispatch({ type: "promptOpen", kind: "date" });
             break;
+          case "filter.tag":
+            dispatch({ type: "promptOpen", kind: "tag" });
+            break;
+          case "filter.text":
+            dispatch({ type: "promptOpen", kind: "text" });
+            break;
           case "filter.clear":
             dispatch({ type: "clearFilters" });
             break;
@@ -168,7 +211,7 @@ function Screen({ story, note, today, columns, rows, state, dispatch }: ScreenPr
   );
 
   // The open briefing, laid out for this width once; scrolling only slices it.
-  const readerWidth = columns - 2;
+  const readerWidth = Math.min(columns - 2, measure ?? Number.POSITIVE_INFINITY);
   const readerText = Math.max(0, body - 1);
   // Bodies come from the story when it holds them, else from their files (asynchronously).
   const [opened, setOpened] = useState<{ briefing: Briefing; index: number } | null>(null);
@@ -188,6 +231,24 @@ function Screen({ story, note, today, columns, rows, state, dispatch }: ScreenPr
   );
   const query = prompt.kind === "search" ? prompt.text : state.query;
   const matches = useMemo(() => (layout ? readerMatches(layout, query) : []), [layout, query]);
+  const links = useMemo(() => (openBriefing ? briefingLinks(openBriefing) : []), [openBriefing]);
+  const openLink = (url: string) => {
+    void openUrl(openerCommand(browser ?? null, process.platform), url).then((error) =>
+      dispatch({ type: "notice", text: error ?? `Opened ${sanitizeLine(url)}` }),
+    );
+  };
+  useCommands(
+    ["reader"],
+    {
+      onCommand(id) {
+        if (id !== "link.open") return;
+        if (links.length === 0) dispatch({ type: "notice", text: "No links in this briefing" });
+        else if (links.length === 1) openLink(links[0]!.url);
+        else dispatch({ type: "promptOpen", kind: "links" });
+      },
+    },
+    focus === "reader",
+  );
 
   // The latest open wins: a slow file must not open over a later choice.
   const opening = useRef(0);
@@ -252,7 +313,6 @@ function Screen({ story, note, today, columns, rows, state, dispatch }: ScreenPr
   const listPage = body;
 
   // Typing a search: jump to the first match at or after where the search started.
-  const found = useRef(true);
   const onSearchChange = (text: string) => {
     if (prompt.kind !== "search") return;
     dispatch({ type: "promptText", text });
@@ -260,7 +320,6 @@ function Screen({ story, note, today, columns, rows, state, dispatch }: ScreenPr
     if (layout) {
       const m = readerMatches(layout, text);
       const i = firstMatchFrom(m, origin.cursor);
-      found.current = i >= 0 || text.trim() === "";
       const hit = m[i];
       dispatch(
         hit
@@ -274,9 +333,69 @@ function Screen({ story, note, today, columns, rows, state, dispatch }: ScreenPr
       return;
     }
     const row = searchRows(list, text, origin.cursor, 1, true);
-    found.current = row >= 0 || text.trim() === "";
     dispatch({ type: "jump", row: row >= 0 ? row : origin.cursor, total: list.total, page: listPage });
   };
+
+  // The mouse: the wheel scrolls what is under it, a click moves the cursor to a row (and opens it
+  // when it is already there), a click on a tab switches to that view.
+  const wheelStep = 3;
+  useMouse(mouse, (e) => {
+    if (e.y === 0 && !state.help && prompt.kind === "none") {
+      const view = tabAt(e.x, columns, state.view, keymap);
+      if (view) dispatch({ type: "view", view });
+      return;
+    }
+    const row = e.y - HEADER_HEIGHT;
+    if (row < 0 || row >= body) return;
+    const wheel = e.kind === "wheelUp" ? "up" : e.kind === "wheelDown" ? "down" : null;
+    if (state.help) {
+      if (wheel)
+        for (let i = 0; i < wheelStep; i++)
+          dispatch({ type: "helpScroll", motion: wheel, total: helpLines(keymap).length, page: body });
+      return;
+    }
+    if (focus === "reader" && layout) {
+      if (wheel)
+        for (let i = 0; i < wheelStep; i++)
+          dispatch({ type: "readerScroll", motion: wheel, total: layout.lines.length, page: readerText });
+      return;
+    }
+    if (focus !== "list" || list.total === 0) return;
+    const page =
+      state.view === "timeline"
+        ? body - timelineDetailHeight(body)
+        : state.view === "glossary"
+          ? body - glossaryDetailHeight(body)
+          : body;
+    const selectable = state.view === "timeline" ? narrowed.timeline.selectable : undefined;
+    if (wheel) {
+      for (let i = 0; i < wheelStep; i++) {
+        const move: Action = { type: "move", motion: wheel, total: list.total, page };
+        if (selectable) move.selectable = selectable;
+        dispatch(move);
+      }
+      return;
+    }
+    if (row >= page) return;
+    const pos = state.lists[state.view];
+    const cursor = settle(pos.cursor, list.total, selectable);
+    const target = visibleSlice(list.total, cursor, page, pos.scrollTop).start + row;
+    if (target >= list.total || (selectable && !selectable(target))) return;
+    if (target !== cursor) {
+      dispatch({ type: "jump", row: target, total: list.total, page });
+      return;
+    }
+    if (state.view === "timeline") {
+      const entry = narrowed.timeline.entryAt(target);
+      if (entry) open(entry.briefing, entry);
+    } else if (state.view === "briefings") {
+      const i = narrowed.briefings[target];
+      if (i !== undefined) open(i);
+    } else {
+      const g = narrowed.glossary[target];
+      if (g) dispatch({ type: "openTerm", term: sanitizeLine(g.term), briefings: termBriefings(g) });
+    }
+  });
 
   const filterText = [
     sanitizeLine(describeFilter(state.filter)),
@@ -311,6 +430,60 @@ function Screen({ story, note, today, columns, rows, state, dispatch }: ScreenPr
         dispatch={dispatch}
       />
     );
+  } else if (prompt.kind === "tag") {
+    const all = tagItems(story);
+    const words = prompt.text.toLowerCase().split(/\s+/).filter(Boolean);
+    const shown = all.filter((t) => words.every((w) => t.tag.toLowerCase().includes(w)));
+    const chosen = new Set(state.filter.tags.map((t) => t.toLowerCase()));
+    main = (
+      <ItemPicker
+        width={columns}
+        height={body + bottom}
+        title="Filter by tag"
+        label="Tag: "
+        placeholder="type to narrow; Enter on a ticked tag removes it"
+        items={shown.map((t) => ({
+          label: t.tag,
+          detail: `${t.count} briefing${t.count === 1 ? "" : "s"}`,
+          chosen: chosen.has(t.tag.toLowerCase()),
+        }))}
+        of={all.length}
+        empty="No tag matches what you typed."
+        text={prompt.text}
+        pos={prompt.pos}
+        active={focus === "picker"}
+        dispatch={dispatch}
+        onPick={(i) => {
+          const tag = shown[i]!.tag;
+          const ticked = state.filter.tags.find((t) => t.toLowerCase() === tag.toLowerCase());
+          dispatch({ type: "toggleTag", tag: ticked ?? tag });
+        }}
+      />
+    );
+  } else if (prompt.kind === "links") {
+    const typed = prompt.text.trim();
+    const shown = /^\d+$/.test(typed) ? links.filter((l) => String(l.n).startsWith(typed)) : links;
+    main = (
+      <ItemPicker
+        width={columns}
+        height={body + bottom}
+        title="Open a link"
+        label="Link number: "
+        placeholder="type its number, or move to it; Enter opens"
+        items={shown.map((l) => ({ label: `${l.n}. ${l.text}`, detail: l.url }))}
+        of={links.length}
+        empty="No link has that number."
+        text={prompt.text}
+        pos={prompt.pos}
+        active={focus === "picker"}
+        dispatch={dispatch}
+        onPick={(i) => {
+          const exact = links.find((l) => String(l.n) === typed);
+          dispatch({ type: "promptCancel" });
+          openLink((exact ?? shown[i]!).url);
+        }}
+      />
+    );
   } else if (state.reader && layout) {
     main = (
       <Reader
@@ -320,6 +493,7 @@ function Screen({ story, note, today, columns, rows, state, dispatch }: ScreenPr
         layout={layout}
         reader={state.reader}
         matches={matches}
+        query={query}
         active={bodyActive("reader")}
         dispatch={dispatch}
       />
@@ -423,16 +597,21 @@ function Screen({ story, note, today, columns, rows, state, dispatch }: ScreenPr
       <SearchPrompt
         width={columns}
         text={prompt.text}
-        status={
-          layout
-            ? `${matches.length} match${matches.length === 1 ? "" : "es"}`
-            : found.current
-              ? ""
-              : "no match"
-        }
+        status={matchCount(layout ? matches.length : countRows(list, prompt.text), prompt.text)}
         active={focus === "prompt"}
         onChange={onSearchChange}
         onSubmit={() => dispatch({ type: "searchKeep" })}
+        onCancel={() => dispatch({ type: "promptCancel" })}
+      />
+    );
+  } else if (prompt.kind === "text") {
+    footer = (
+      <TextPrompt
+        width={columns}
+        text={prompt.text}
+        active={focus === "prompt"}
+        onChange={(text) => dispatch({ type: "promptText", text })}
+        onSubmit={() => dispatch({ type: "setQuery", text: prompt.text })}
         onCancel={() => dispatch({ type: "promptCancel" })}
       />
     );
@@ -448,7 +627,13 @@ function Screen({ story, note, today, columns, rows, state, dispatch }: ScreenPr
       />
     );
   } else if (prompt.kind === "none") {
-    footer = <Footer width={columns} focus={focus} status={state.reader || state.help ? "" : status} />;
+    footer = (
+      <Footer
+        width={columns}
+        focus={focus}
+        status={state.notice ?? (state.reader || state.help ? "" : status)}
+      />
+    );
   }
 
   return (

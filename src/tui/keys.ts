@@ -9,6 +9,7 @@
 // while has passed, for a key that changes nothing), so it reaches whatever has focus by then.
 import { Readable } from "node:stream";
 import { StringDecoder } from "node:string_decoder";
+import { isMouseReport, type MouseListener, parseMouse } from "./mouse.js";
 
 const ESC = "\x1b";
 /** The longest wait for a redraw before the next key of a read goes anyway. */
@@ -46,8 +47,15 @@ export interface KeyFeed {
   close: () => void;
 }
 
-/** A stdin for Ink that hands over `source`'s keys one at a time (see the top of this file). */
-export function keyFeed(source: NodeJS.ReadStream, screen: NodeJS.WriteStream): KeyFeed {
+/**
+ * A stdin for Ink that hands over `source`'s keys one at a time (see the top of this file). Mouse
+ * reports go to `onMouse` instead, never to Ink.
+ */
+export function keyFeed(
+  source: NodeJS.ReadStream,
+  screen: NodeJS.WriteStream,
+  onMouse?: MouseListener,
+): KeyFeed {
   const proxy = new Readable({ read() {} });
   const queue: string[] = [];
   const utf8 = new StringDecoder("utf8");
@@ -90,7 +98,13 @@ export function keyFeed(source: NodeJS.ReadStream, screen: NodeJS.WriteStream): 
   }
 
   const forward = (chunk: Buffer | string) => {
-    queue.push(...splitKeys(typeof chunk === "string" ? chunk : utf8.write(chunk)));
+    for (const key of splitKeys(typeof chunk === "string" ? chunk : utf8.write(chunk))) {
+      if (!isMouseReport(key)) queue.push(key);
+      else if (onMouse) {
+        const event = parseMouse(key);
+        if (event) onMouse(event);
+      }
+    }
     if (!pumping) void pump();
   };
   source.on("data", forward);

@@ -54,3 +54,24 @@ export function searchRows(
   }
   return -1;
 }
+
+/** How many rows match `q` (the search prompt's count as you type). */
+export function countRows(list: Searchable, q: string): number {
+  const terms = queryTerms(q);
+  if (terms.length === 0) return 0;
+  let n = 0;
+  for (let row = 0; row < list.total; row++) {
+    const text = lower(list, row);
+    if (text !== "" && terms.every((t) => text.includes(t))) n++;
+  }
+  return n;
+}
+
+/** The notice for n/N: nothing found, or the search went round the end of the list. */
+export function stepNotice(q: string, from: number, to: number, dir: 1 | -1): string | null {
+  if (queryTerms(q).length === 0) return "No search yet: / starts one";
+  if (to < 0) return `No match for "${q}"`;
+  if (dir === 1 && to <= from) return "Search wrapped to the top";
+  if (dir === -1 && to >= from) return "Search wrapped to the bottom";
+  return null;
+}

@@ -237,3 +237,29 @@ export function narrow(
     glossaryList: glossarySearchable(glossary),
   };
 }
+
+export interface TagItem {
+  tag: string;
+  count: number;
+}
+
+const tagsOf = new WeakMap<StoryView, TagItem[]>();
+
+/** Every tag of the story with how many briefings carry it, by name (case folded together). */
+export function tagItems(story: StoryView): readonly TagItem[] {
+  let items = tagsOf.get(story);
+  if (!items) {
+    const counts = new Map<string, TagItem>();
+    for (const s of allSummaries(story)) {
+      for (const t of new Set(s.tags.map((x) => x.trim()).filter(Boolean))) {
+        const key = t.toLowerCase();
+        const item = counts.get(key);
+        if (item) item.count++;
+        else counts.set(key, { tag: t, count: 1 });
+      }
+    }
+    items = [...counts.values()].sort((a, b) => a.tag.localeCompare(b.tag, "en", { sensitivity: "base" }));
+    tagsOf.set(story, items);
+  }
+  return items;
+}

@@ -7,7 +7,8 @@ import type { Filter } from "../story/filter.js";
 import type { StoryView } from "../story/view.js";
 import { App } from "./App.js";
 import { ErrorBoundary } from "./components/ErrorBoundary.js";
-import { command } from "./keymap.js";
+import { command, DEFAULT_KEYMAP, type Keymap } from "./keymap.js";
+import type { MouseEvents } from "./mouse.js";
 
 /** A story on screen; `note` says what is still going on behind it. */
 export interface Shown {
@@ -26,6 +27,10 @@ export interface MountOptions {
   onInterrupt: () => void;
   /** Ctrl-Z: run.ts hands the terminal back and stops the process. */
   onSuspend: () => void;
+  keymap?: Keymap;
+  mouse?: MouseEvents;
+  measure?: number;
+  browser: string | null;
 }
 
 export interface MountedReader {
@@ -37,22 +42,20 @@ export interface MountedReader {
 
 interface ShellProps {
   shown: Shown;
-  filter: Filter;
-  color: boolean;
-  onInterrupt: () => void;
-  onSuspend: () => void;
+  opts: MountOptions;
 }
 
-const SUSPEND_KEYS = command("suspend").keys;
-
 /** Ctrl-C must quit from anywhere, even inside a prompt, so it is caught above the views; Ctrl-Z too. */
-function Shell({ shown, filter, color, onInterrupt, onSuspend }: ShellProps): ReactNode {
+function Shell({ shown, opts }: ShellProps): ReactNode {
+  const { filter, color, onInterrupt, onSuspend } = opts;
+  const keymap = opts.keymap ?? DEFAULT_KEYMAP;
+  const suspendKeys = command("suspend", keymap).keys;
   const { exit } = useApp();
   useInput((input, key) => {
     if (key.ctrl && input === "c") {
       onInterrupt();
       exit();
-    } else if (SUSPEND_KEYS.some((k) => k.test(input, key))) onSuspend();
+    } else if (suspendKeys.some((k) => k.test(input, key))) onSuspend();
   });
   return (
     <ErrorBoundary onError={(error) => exit(error)}>
@@ -62,6 +65,10 @@ function Shell({ shown, filter, color, onInterrupt, onSuspend }: ShellProps): Re
         initialFilter={filter}
         today={shown.today}
         color={color}
+        keymap={keymap}
+        {...(opts.mouse ? { mouse: opts.mouse } : {})}
+        {...(opts.measure !== undefined ? { measure: opts.measure } : {})}
+        browser={opts.browser}
       />
       <CrashProbe />
     </ErrorBoundary>
@@ -85,15 +92,7 @@ function CrashProbe(): ReactNode {
 }
 
 export function mountReader(first: Shown, opts: MountOptions): MountedReader {
-  const shell = (shown: Shown) => (
-    <Shell
-      shown={shown}
-      filter={opts.filter}
-      color={opts.color}
-      onInterrupt={opts.onInterrupt}
-      onSuspend={opts.onSuspend}
-    />
-  );
+  const shell = (shown: Shown) => <Shell shown={shown} opts={opts} />;
   const instance = render(shell(first), {
     stdin: opts.stdin,
     exitOnCtrlC: false,

@@ -7,6 +7,7 @@
 import { type Filter, isEmptyFilter } from "../story/filter.js";
 import type { StoryView } from "../story/view.js";
 import { sanitize } from "../text/sanitize.js";
+import { DEFAULT_KEYMAP, type Keymap } from "./keymap.js";
 import { bodyHeight, MIN_COLUMNS, MIN_ROWS } from "./layout.js";
 import { footerLine } from "./lines/footer.js";
 import { headerLines } from "./lines/header.js";
@@ -35,6 +36,7 @@ export function firstFrameLines(
   columns: number,
   rows: number,
   note?: string,
+  keymap: Keymap = DEFAULT_KEYMAP,
 ): ScreenLine[] | null {
   if (columns < MIN_COLUMNS || rows < MIN_ROWS || story.briefings.length === 0) return null;
   const n = narrow(story, { actors: [], tags: [] }, null, true);
@@ -51,6 +53,7 @@ export function firstFrameLines(
     matching: n.briefings.length,
     total: story.briefings.length,
     ...(note ? { note } : {}),
+    keymap,
   }).map((segments) => ({ segments }));
   const slice = visibleSlice(t.total, cursor, listHeight, 0);
   for (let row = slice.start; row < slice.end; row++)
@@ -62,7 +65,7 @@ export function firstFrameLines(
     for (const segments of shown) lines.push({ segments });
   }
   const entry = t.positionAt(clamp(0, 0, t.total - 1)) ?? 0;
-  lines.push({ segments: footerLine(columns, "list", `${Math.max(0, entry) + 1}/${t.count}`) });
+  lines.push({ segments: footerLine(columns, "list", `${Math.max(0, entry) + 1}/${t.count}`, keymap) });
   return lines;
 }
 
@@ -124,23 +127,33 @@ export interface EarlyStart {
  * The App's first frame for `story` (unfiltered) as bytes that paint the whole screen, or null when
  * the App would show something else first at this size.
  */
-export function storyFrame(story: StoryView, color: boolean, note?: string): string | null {
+export function storyFrame(
+  story: StoryView,
+  color: boolean,
+  note?: string,
+  keymap: Keymap = DEFAULT_KEYMAP,
+): string | null {
   const { stdout, env } = process;
   const { columns, rows } = stdout;
-  const lines = columns && rows ? firstFrameLines(story, columns, rows, note) : null;
+  const lines = columns && rows ? firstFrameLines(story, columns, rows, note, keymap) : null;
   if (lines === null) return null;
   const styled = color && env.FORCE_COLOR !== "0";
   return `${paintFrame(lines, columns, pickTheme(color, env), styled)}\x1b[H`;
 }
 
 /** Opens the saved story and, when it can, paints the first frame; never throws. */
-export function earlyStart(opts: { dir: string; filter: Filter; color: boolean }): EarlyStart {
+export function earlyStart(opts: {
+  dir: string;
+  filter: Filter;
+  color: boolean;
+  keymap?: Keymap;
+}): EarlyStart {
   const { stdin, stdout } = process;
   try {
     const place = snapshotPlace(opts.dir);
     const saved = savedStory(place, opts.filter);
     if (saved === null || !isEmptyFilter(opts.filter)) return { place, saved, painted: false };
-    const frame = storyFrame(saved.story, opts.color, CHECKING_NOTE);
+    const frame = storyFrame(saved.story, opts.color, CHECKING_NOTE, opts.keymap);
     if (frame === null) return { place, saved, painted: false };
     if (stdin.isTTY) stdin.setRawMode(true);
     stdout.write(`${ENTER_SCREEN}${frame}`);

@@ -6,9 +6,11 @@
 import { FolderError } from "../briefing/read.js";
 import { type Filter, isEmptyFilter } from "../story/filter.js";
 import { sanitize } from "../text/sanitize.js";
+import type { Keymap } from "./keymap.js";
 import { type KeyFeed, keyFeed, splitKeys } from "./keys.js";
 import { type LoadingLine, showLoading } from "./loading.js";
 import type { MountedReader, Shown } from "./mount.js";
+import { MouseEvents } from "./mouse.js";
 import { type EarlyStart, ENTER_SCREEN, LEAVE_SCREEN, storyFrame } from "./paint.js";
 import { CHECKING_NOTE, provideStory, savedStory, snapshotPlace } from "./source.js";
 import { type Suspension, suspension } from "./suspend.js";
@@ -19,7 +21,19 @@ export interface TuiOptions {
   color: boolean;
   /** What `earlyStart` (paint.ts) did before this module was loaded. */
   early?: EarlyStart;
+  /** The keys in effect (the config's rebinding); the defaults when not given. */
+  keymap?: Keymap;
+  /** Mouse reporting while the reader runs (wheel, clicks); off with --no-mouse or the config. */
+  mouse?: boolean;
+  /** $BROWSER as set, for `o`; null: the platform's opener. */
+  browser?: string | null;
+  /** The config's reading measure: a briefing's text is wrapped to at most this many columns. */
+  measure?: number;
 }
+
+/** SGR mouse reporting: clicks and the wheel (1000), reported as decimal coordinates (1006). */
+export const MOUSE_ON = "\x1b[?1000h\x1b[?1006h";
+export const MOUSE_OFF = "\x1b[?1006l\x1b[?1000l";
 
 /** Exit codes of the reader; they follow the table in the README. */
 export const TUI_EXIT = {
@@ -82,6 +96,8 @@ export function runTui(opts: TuiOptions): Promise<number> {
   return new Promise<number>((resolve) => {
     let settled = false;
     let interrupted = false;
+    // Mouse reporting is on from the mount on; a suspend turns it off with the rest, and fg back on.
+    let mouseOn = false;
     let loading: LoadingLine | undefined;
     let keys: KeyFeed | undefined;
     let reader: MountedReader | undefined;
@@ -152,7 +168,7 @@ export function runTui(opts: TuiOptions): Promise<number> {
         // stdin may already be closed; the line discipline then belongs to nobody.
       }
       try {
-        stdout.write(LEAVE_SCREEN);
+        stdout.write(mouseOn ? MOUSE_OFF + LEAVE_SCREEN : LEAVE_SCREEN);
       } catch {
         // The terminal is gone; nothing left to restore.
       }
@@ -161,7 +177,7 @@ export function runTui(opts: TuiOptions): Promise<number> {
     function takeTerminal() {
       try {
         if (stdin.isTTY) stdin.setRawMode(true);
-        stdout.write(ENTER_SCREEN);
+        stdout.write(mouseOn ? ENTER_SCREEN + MOUSE_ON : ENTER_SCREEN);
       } catch {
         // The terminal is gone: the next write's EIO or a SIGHUP ends the session.
       }
@@ -215,7 +231,12 @@ export function runTui(opts: TuiOptions): Promise<number> {
         return;
       }
       if (settled || shown === undefined) return;
-      keys = keyFeed(stdin, stdout);
+      const mouse = new MouseEvents();
+      keys = keyFeed(stdin, stdout, opts.mouse ? (event) => mouse.emit(event) : undefined);
+      if (opts.mouse) {
+        mouseOn = true;
+        stdout.write(MOUSE_ON);
+      }
       stdin.resume();
       // After the key feed, whose own wrapper of stdout.write must stay under this one-shot one.
       if (paintedBeforeInk) replaceFirstFrame(stdout);
@@ -224,6 +245,10 @@ export function runTui(opts: TuiOptions): Promise<number> {
           stdin: keys.stream,
           filter: opts.filter,
           color: opts.color,
+          ...(opts.keymap ? { keymap: opts.keymap } : {}),
+          ...(opts.mouse ? { mouse } : {}),
+          ...(opts.measure !== undefined ? { measure: opts.measure } : {}),
+          browser: opts.browser ?? null,
           onInterrupt: () => {
             interrupted = true;
           },
@@ -259,7 +284,9 @@ export function runTui(opts: TuiOptions): Promise<number> {
               // The loaded story's first frame is painted at once, as a saved story's is at a start:
               // loading Ink and mounting the App over a large story take a third of a second and more.
               // Ink's first frame then replaces it (or the loading line) in a single write.
-              const frame = isEmptyFilter(opts.filter) ? storyFrame(story, opts.color, note) : null;
+              const frame = isEmptyFilter(opts.filter)
+                ? storyFrame(story, opts.color, note, opts.keymap)
+                : null;
               if (frame !== null) stdout.write(frame);
             }
             void show({ story, ...(note ? { note } : {}), today: shown?.today ?? new Date() });

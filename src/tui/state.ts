@@ -28,7 +28,15 @@ export type Prompt =
   /** `origin` is where the search started: restored on Esc. */
   | { kind: "search"; text: string; origin: Position }
   | { kind: "actor"; text: string; pos: Position }
+  | { kind: "tag"; text: string; pos: Position }
+  /** `o` with several links: type a number, or move to one. */
+  | { kind: "links"; text: string; pos: Position }
+  /** `&`: the text filter, starting from the one in effect. */
+  | { kind: "text"; text: string }
   | { kind: "date"; text: string; error: string | null };
+
+/** Prompts that pick from a list (↑/↓ move in it). */
+export type PickerKind = "actor" | "tag" | "links";
 
 export type PromptKind = Exclude<Prompt["kind"], "none">;
 
@@ -49,6 +57,8 @@ export interface State {
   /** The search kept with Enter; n/N look for it. */
   query: string;
   help: { scroll: number } | null;
+  /** A one-line message in the footer until the next key ("search wrapped to the top"). */
+  notice: string | null;
 }
 
 /** What a cursor move needs to know about the list it moves in. */
@@ -75,7 +85,10 @@ export type Action =
   | { type: "promptCancel" }
   | { type: "searchKeep" }
   | ({ type: "pickerMove"; motion: Motion } & ListGeometry)
-  | { type: "addActor"; name: string }
+  | { type: "toggleActor"; name: string }
+  | { type: "toggleTag"; tag: string }
+  | { type: "setQuery"; text: string }
+  | { type: "notice"; text: string }
   | { type: "setDates"; since: Filter["since"]; until: Filter["until"] }
   | { type: "dateError"; error: string }
   | { type: "clearFilters" }
@@ -97,6 +110,7 @@ export function initialState(filter: Filter): State {
     term: null,
     query: "",
     help: null,
+    notice: null,
   };
 }
 
@@ -122,7 +136,16 @@ function switchTo(state: State, view: ViewId): State {
   return { ...state, view, reader: null, prompt: { kind: "none" } };
 }
 
+/** Any action but a notice clears the notice: it answers one key. */
 export function reducer(state: State, action: Action): State {
+  if (action.type === "notice") return { ...state, notice: action.text };
+  return step(state.notice === null ? state : { ...state, notice: null }, action);
+}
+
+const toggle = (list: readonly string[], item: string) =>
+  list.includes(item) ? list.filter((x) => x !== item) : [...list, item];
+
+function step(state: State, action: Exclude<Action, { type: "notice" }>): State {
   switch (action.type) {
     case "view":
       return switchTo(state, action.view);
@@ -158,7 +181,7 @@ export function reducer(state: State, action: Action): State {
       return { ...state, reader: { ...state.reader, match: action.match, scroll: action.scroll } };
     case "back":
       if (state.help) return { ...state, help: null };
-      if (state.prompt.kind !== "none") return reducer(state, { type: "promptCancel" });
+      if (state.prompt.kind !== "none") return step(state, { type: "promptCancel" });
       if (state.reader) return { ...state, reader: null };
       if (state.term && state.view === "briefings") {
         return { ...state, term: null, view: "glossary", lists: { ...state.lists, briefings: TOP } };
@@ -176,7 +199,7 @@ export function reducer(state: State, action: Action): State {
       return { ...state, prompt: openPrompt(state, action.kind) };
     case "promptText":
       if (state.prompt.kind === "none") return state;
-      if (state.prompt.kind === "actor")
+      if (state.prompt.kind === "actor" || state.prompt.kind === "tag" || state.prompt.kind === "links")
         return { ...state, prompt: { ...state.prompt, text: action.text, pos: TOP } };
       if (state.prompt.kind === "date")
         return { ...state, prompt: { ...state.prompt, text: action.text, error: null } };
@@ -187,7 +210,8 @@ export function reducer(state: State, action: Action): State {
       if (state.prompt.kind !== "search") return state;
       return { ...state, query: state.prompt.text, prompt: { kind: "none" } };
     case "pickerMove":
-      if (state.prompt.kind !== "actor") return state;
+      if (state.prompt.kind !== "actor" && state.prompt.kind !== "tag" && state.prompt.kind !== "links")
+        return state;
       return {
         ...state,
         prompt: {
@@ -195,11 +219,14 @@ export function reducer(state: State, action: Action): State {
           pos: moveCursor(state.prompt.pos, action.motion, action.total, action.page),
         },
       };
-    case "addActor": {
-      const actors = state.filter.actors.includes(action.name)
-        ? state.filter.actors
-        : [...state.filter.actors, action.name];
-      return withFilter(state, { ...state.filter, actors });
+    case "toggleActor":
+      return withFilter(state, { ...state.filter, actors: toggle(state.filter.actors, action.name) });
+    case "toggleTag":
+      return withFilter(state, { ...state.filter, tags: toggle(state.filter.tags, action.tag) });
+    case "setQuery": {
+      const { query: _query, ...rest } = state.filter;
+      const text = action.text.trim();
+      return withFilter(state, text === "" ? rest : { ...rest, query: text });
     }
     case "setDates": {
       const { since: _since, until: _until, ...rest } = state.filter;
@@ -238,7 +265,11 @@ function openPrompt(state: State, kind: PromptKind): Prompt {
       return { kind: "search", text: "", origin };
     }
     case "actor":
-      return { kind: "actor", text: "", pos: TOP };
+    case "tag":
+    case "links":
+      return { kind, text: "", pos: TOP };
+    case "text":
+      return { kind: "text", text: state.filter.query ?? "" };
     case "date":
       return { kind: "date", text: "", error: null };
     default: {

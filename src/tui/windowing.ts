@@ -9,7 +9,12 @@ export interface Slice {
   scrollTop: number;
 }
 
-export type Motion = "up" | "down" | "top" | "bottom" | "pageUp" | "pageDown";
+export type Motion = "up" | "down" | "top" | "bottom" | "pageUp" | "pageDown" | "halfUp" | "halfDown";
+
+/** Rows a half-page motion moves: half the window, at least one. */
+export function halfPage(page: number): number {
+  return Math.max(1, Math.floor(page / 2));
+}
 
 export function clamp(n: number, lo: number, hi: number): number {
   if (hi < lo) return lo;
@@ -84,6 +89,16 @@ export function moveCursor(
       top += step;
       dir = 1;
       break;
+    case "halfUp":
+      target = from - halfPage(page);
+      top -= halfPage(page);
+      dir = -1;
+      break;
+    case "halfDown":
+      target = from + halfPage(page);
+      top += halfPage(page);
+      dir = 1;
+      break;
     default: {
       const never: never = motion;
       return never;
@@ -138,6 +153,10 @@ export function scrollText(scroll: number, motion: Motion, total: number, height
       return clamp(scroll - page, 0, max);
     case "pageDown":
       return clamp(scroll + page, 0, max);
+    case "halfUp":
+      return clamp(scroll - halfPage(page), 0, max);
+    case "halfDown":
+      return clamp(scroll + halfPage(page), 0, max);
     default: {
       const never: never = motion;
       return never;

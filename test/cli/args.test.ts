@@ -5,7 +5,7 @@ describe("parseArgs", () => {
   it("with no arguments runs the reader with an empty filter", () => {
     expect(parseArgs([])).toEqual({
       kind: "run",
-      global: { noColor: false },
+      global: { noColor: false, noMouse: false, noPager: false },
       command: { name: "reader", filter: { actors: [], tags: [] } },
     });
   });
@@ -15,6 +15,25 @@ describe("parseArgs", () => {
     const b = parseArgs(["list", "--dir=x", "--no-color"]);
     expect(a).toEqual(b);
     expect(a).toMatchObject({ kind: "run", global: { dir: "x", noColor: true }, command: { name: "list" } });
+  });
+
+  it("reads the config, mouse and pager options, and the keys, config and completion commands", () => {
+    expect(parseArgs(["--config", "c.yaml", "--no-mouse", "--no-pager", "list"])).toMatchObject({
+      kind: "run",
+      global: { config: "c.yaml", noMouse: true, noPager: true },
+    });
+    expect(parseArgs(["keys"])).toMatchObject({ kind: "run", command: { name: "keys" } });
+    expect(parseArgs(["config"])).toMatchObject({ kind: "run", command: { name: "config" } });
+    expect(parseArgs(["completion", "fish"])).toMatchObject({
+      kind: "run",
+      command: { name: "completion", shell: "fish" },
+    });
+    expect(parseArgs(["completion"])).toMatchObject({ kind: "usage-error" });
+    expect(parseArgs(["completion", "tcsh"])).toEqual({
+      kind: "usage-error",
+      message: "completion needs a shell: bash, zsh, fish (not 'tcsh')",
+    });
+    expect(parseArgs(["--config="])).toMatchObject({ kind: "usage-error" });
   });
 
   it("collects repeatable filters and keeps the last of a single one", () => {
@@ -47,7 +66,7 @@ describe("parseArgs", () => {
       parseArgs(["print", "abc", "--format", "markdown", "--width", "60", "--sections", "why,what,why"]),
     ).toEqual({
       kind: "run",
-      global: { noColor: false },
+      global: { noColor: false, noMouse: false, noPager: false },
       command: {
         name: "print",
         id: "abc",

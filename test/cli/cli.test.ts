@@ -417,7 +417,7 @@ describe("actors and glossary", () => {
   });
 
   it("glossary merges a term defined in two briefings", async () => {
-    const text = await runCli(built, ["--dir", story, "glossary"]);
+    const text = await runCli(built, ["--dir", story, "glossary", "--width", "80"]);
     expect(text).toMatchObject({ code: 0, stderr: "" });
     expect(text.stdout.match(/^Girder$/gm)).toHaveLength(1);
     expect(text.stdout).toContain("also (ferry-plan): a long steel beam");
@@ -623,7 +623,8 @@ describe("colour", () => {
         cols: 100,
         rows: 50,
         cwd: built.root,
-        env: cleanEnv(env),
+        // print's pager has tests of its own: here the text is what is looked at.
+        env: cleanEnv({ SIGNALDESK_PAGER: "cat", ...env }),
       });
       let output = "";
       term.onData((d) => {
@@ -695,7 +696,7 @@ describe("the bundled briefings", () => {
   });
 
   run("the timeline flags the June 12 / June 13 disagreement", async () => {
-    const r = await runCli(built, ["timeline"]);
+    const r = await runCli(built, ["timeline", "--width", "80"]);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/⚠ conflicting reports: Jun 1[23] 2026/);
     for (const args of [["actors"], ["glossary"]]) expect((await runCli(built, args)).code).toBe(0);

@@ -60,6 +60,8 @@ export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv 
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH ?? "/usr/bin:/bin",
     HOME: process.env.HOME ?? "/tmp",
+    // Never the config of whoever runs the tests.
+    XDG_CONFIG_HOME: join(tmpdir(), "signaldesk-tests-without-config"),
   };
   return { ...env, TERM: "xterm-256color", ...extra };
 }

@@ -115,7 +115,18 @@ describe("resolving print ID", () => {
     expect(idOf("HARBOUR-VOTE")).toBe("harbour-vote");
     expect(idOf("sub/harbour-view.md")).toBe("harbour-view");
     expect(idOf("/f/sub/harbour-view.md")).toBe("harbour-view");
-    expect(idOf("nothing")).toEqual({ kind: "none" });
+    expect(idOf("nothing")).toEqual({ kind: "none", closest: [] });
+  });
+
+  it("takes a unique piece of an id or a title when nothing starts with it, and suggests ids on no match", () => {
+    expect(idOf("view")).toBe("harbour-view");
+    expect(idOf("VIEW")).toBe("harbour-view");
+    expect(idOf("harbour")).toMatchObject({ kind: "ambiguous" });
+    expect(idOf("vot")).toBe("vote");
+    expect(idOf("arbour-vote")).toBe("harbour-vote");
+    expect(idOf("harbuor-view")).toEqual({ kind: "none", closest: ["harbour-view"] });
+    expect(idOf("harbour-vot")).toBe("harbour-vote");
+    expect(idOf("harbor-vot")).toEqual({ kind: "none", closest: ["harbour-vote", "harbour-view"] });
   });
 
   it("finds a file that did not load, with its problems", () => {

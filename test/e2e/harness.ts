@@ -97,7 +97,10 @@ export interface Session {
   close(): void;
 }
 
-const DEFAULT_TIMEOUT_MS = 10_000;
+/** How long a wait for a screen may last before it fails: a ceiling for a loaded machine. */
+const DEFAULT_TIMEOUT_MS = 60_000;
+
+const scratchFor = (pidFile: string) => join(pidFile, "..");
 
 function childEnv(opts: StartOptions, pidFile: string): Record<string, string> {
   const env: Record<string, string | undefined> = {
@@ -106,6 +109,8 @@ function childEnv(opts: StartOptions, pidFile: string): Record<string, string> {
     LANG: "C.UTF-8",
     LC_ALL: "C.UTF-8",
     SIGNALDESK_DIR: opts.dir ?? BUNDLED_BRIEFINGS,
+    // Never the config of whoever runs the tests; a test gives its own with --config.
+    XDG_CONFIG_HOME: join(scratchFor(pidFile), "config"),
     E2E_PID_FILE: pidFile,
     // Ink draws nothing until exit when it believes it runs in CI; a person's terminal is not CI.
     CI: undefined,

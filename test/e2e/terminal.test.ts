@@ -129,7 +129,7 @@ describe("not a terminal", () => {
         stdio: [devNull, "pipe", "pipe"],
         encoding: "utf8",
         env: { ...process.env, SIGNALDESK_DIR: BUNDLED_BRIEFINGS, TERM: "xterm-256color" },
-        timeout: 15_000,
+        timeout: 120_000,
       });
       expect(run.status).toBe(0);
       expect(run.stdout).not.toContain(ALT_SCREEN_ON);

@@ -112,6 +112,15 @@ describe("the reader", () => {
     expect(a.frame()).toMatch(/lines 1–/);
     await a.press(KEYS.pageDown);
     expect(a.frame()).not.toMatch(/lines 1–/);
+    await a.press("b");
+    expect(a.frame()).toMatch(/lines 1–/);
+    // Space pages as in less; Ctrl-d and Ctrl-u move half as far, and come back to the same place.
+    await a.press(" ");
+    const paged = /lines (\d+)–/.exec(a.frame())?.[1];
+    await a.press("b", KEYS.ctrlD);
+    const half = /lines (\d+)–/.exec(a.frame())?.[1];
+    expect(Number(half)).toBeGreaterThan(1);
+    expect(Number(half)).toBeLessThan(Number(paged));
     await a.press(KEYS.ctrlU);
     expect(a.frame()).toMatch(/lines 1–/);
   });
@@ -232,7 +241,14 @@ describe("the reader", () => {
     const a = await open({ columns: 100, rows: 60 });
     await a.press("?");
     const f = a.frame();
-    for (const text of ["Quit from anywhere", "Filter by date", "Page down", "PgDn / Ctrl-d", "Shift-Tab"]) {
+    for (const text of [
+      "Quit from anywhere",
+      "Filter by date",
+      "Page down",
+      "Space / PgDn / f / Ctrl-f",
+      "Half a page",
+      "Shift-Tab",
+    ]) {
       expect(f).toContain(text);
     }
     await a.press("?");

@@ -8,6 +8,7 @@ import {
   keyLabels,
   matchCommand,
 } from "../../src/tui/keymap.js";
+import { footerLine } from "../../src/tui/lines/footer.js";
 import { helpLines } from "../../src/tui/views/Help.js";
 
 const NO_KEY: Key = {
@@ -49,7 +50,23 @@ describe("keymap", () => {
     expect(matchCommand("j", key(), FOCUS_SCOPES.list)).toBe("move.down");
     expect(matchCommand("", key({ downArrow: true }), FOCUS_SCOPES.list)).toBe("move.down");
     expect(matchCommand("G", key({ shift: true }), FOCUS_SCOPES.list)).toBe("move.bottom");
-    expect(matchCommand("d", key({ ctrl: true }), FOCUS_SCOPES.list)).toBe("move.pageDown");
+    expect(matchCommand("d", key({ ctrl: true }), FOCUS_SCOPES.list)).toBe("move.halfDown");
+    expect(matchCommand("u", key({ ctrl: true }), FOCUS_SCOPES.reader)).toBe("move.halfUp");
+    for (const focus of ["list", "reader"] as const) {
+      expect(matchCommand(" ", key(), FOCUS_SCOPES[focus])).toBe("move.pageDown");
+      expect(matchCommand("f", key(), FOCUS_SCOPES[focus])).toBe("move.pageDown");
+      expect(matchCommand("f", key({ ctrl: true }), FOCUS_SCOPES[focus])).toBe("move.pageDown");
+      expect(matchCommand("", key({ pageDown: true }), FOCUS_SCOPES[focus])).toBe("move.pageDown");
+      expect(matchCommand("b", key(), FOCUS_SCOPES[focus])).toBe("move.pageUp");
+      expect(matchCommand("b", key({ ctrl: true }), FOCUS_SCOPES[focus])).toBe("move.pageUp");
+      expect(matchCommand("", key({ leftArrow: true }), FOCUS_SCOPES[focus])).toBe("back");
+    }
+    expect(matchCommand("l", key(), FOCUS_SCOPES.list)).toBe("open");
+    expect(matchCommand("", key({ rightArrow: true }), FOCUS_SCOPES.list)).toBe("open");
+    expect(matchCommand("o", key(), FOCUS_SCOPES.reader)).toBe("link.open");
+    expect(matchCommand("o", key(), FOCUS_SCOPES.list)).toBeUndefined();
+    expect(matchCommand("t", key(), FOCUS_SCOPES.list)).toBe("filter.tag");
+    expect(matchCommand("&", key(), FOCUS_SCOPES.list)).toBe("filter.text");
     expect(matchCommand("d", key(), FOCUS_SCOPES.list)).toBe("filter.date");
     expect(matchCommand("", key({ tab: true, shift: true }), FOCUS_SCOPES.list)).toBe("view.prev");
     expect(matchCommand("", key({ delete: true }), FOCUS_SCOPES.reader)).toBe("back");
@@ -90,5 +107,26 @@ describe("keymap", () => {
     expect(items[0]).toEqual({ keys: "j/k", label: "move" });
     expect(items.map((i) => i.keys)).toContain("/");
     expect(keyLabels("move.down")).toBe("j / ↓");
+  });
+
+  it("keeps ? help and q quit in the footer at any width, dropping the other keys first", () => {
+    for (const width of [40, 60, 80, 120]) {
+      for (const focus of ["list", "reader"] as const) {
+        const text = footerLine(width, focus, "123/456")
+          .map((s) => s.text)
+          .join("");
+        expect(text, `${focus} at ${width}`).toContain("? help");
+        expect(text, `${focus} at ${width}`).toContain("q quit");
+        expect(text.length).toBeLessThanOrEqual(width);
+      }
+    }
+    const wide = footerLine(200, "list")
+      .map((s) => s.text)
+      .join("");
+    expect(wide).toContain("j/k move");
+    const narrow = footerLine(40, "list")
+      .map((s) => s.text)
+      .join("");
+    expect(narrow).not.toContain("c clear");
   });
 });

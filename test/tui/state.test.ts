@@ -77,18 +77,30 @@ describe("reducer", () => {
     expect(s.prompt.kind).toBe("none");
   });
 
-  it("adds an actor once, closes the picker and sends every list to the top", () => {
+  it("adds an actor, closes the picker and sends every list to the top; choosing it again removes it", () => {
     let s = run(
       start(),
       move("bottom"),
       { type: "promptOpen", kind: "actor" },
-      { type: "addActor", name: "Mara Quell" },
+      { type: "toggleActor", name: "Mara Quell" },
     );
     expect(s.filter.actors).toEqual(["Mara Quell"]);
     expect(s.prompt.kind).toBe("none");
     expect(s.lists.timeline.cursor).toBe(0);
-    s = run(s, { type: "promptOpen", kind: "actor" }, { type: "addActor", name: "Mara Quell" });
-    expect(s.filter.actors).toEqual(["Mara Quell"]);
+    s = run(s, { type: "toggleTag", tag: "housing" }, { type: "setQuery", text: "vote" });
+    s = run(s, { type: "promptOpen", kind: "actor" }, { type: "toggleActor", name: "Mara Quell" });
+    expect(s.filter).toEqual({ actors: [], tags: ["housing"], query: "vote" });
+    s = run(s, { type: "toggleTag", tag: "housing" });
+    expect(s.filter).toEqual({ actors: [], tags: [], query: "vote" });
+    s = run(s, { type: "setQuery", text: "  " });
+    expect(s.filter).toEqual({ actors: [], tags: [] });
+  });
+
+  it("shows a notice until the next action", () => {
+    let s = run(start(), { type: "notice", text: "search wrapped to the top" });
+    expect(s.notice).toBe("search wrapped to the top");
+    s = run(s, move("down"));
+    expect(s.notice).toBeNull();
   });
 
   it("keeps the date prompt open with the reason when an entry is refused", () => {

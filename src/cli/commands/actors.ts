@@ -3,7 +3,7 @@ import { buildActorIndex } from "../../story/actors.js";
 import { applyFilter, type Filter } from "../../story/filter.js";
 import { displayWidth, fit as fitTo, padStart, truncate } from "../../text/width.js";
 import type { Command } from "../args.js";
-import { type CommandContext, EXIT, load, reportLoadErrors } from "../context.js";
+import { type CommandContext, EXIT, load, reportLoadErrors, writeRecords } from "../context.js";
 import { writeJsonArray } from "../json.js";
 import { cell, note } from "../render/layout.js";
 import { createStyle } from "../style.js";
@@ -27,6 +27,13 @@ export async function actorsCommand(ctx: CommandContext, args: ActorsArgs, filte
       aliases: a.aliases,
       briefingIds: a.briefingIds,
     }));
+    return EXIT.ok;
+  }
+  if (ctx.tabular && args.width === undefined) {
+    writeRecords(
+      ctx,
+      actors.map((a) => [a.name, a.kind, String(a.briefingIds.length), a.aliases.join(", ")]),
+    );
     return EXIT.ok;
   }
   if (actors.length === 0) {

@@ -2,7 +2,7 @@
 import { applyFilter, type Filter } from "../../story/filter.js";
 import { mergeGlossary } from "../../story/glossary.js";
 import type { Command } from "../args.js";
-import { type CommandContext, EXIT, load, reportLoadErrors } from "../context.js";
+import { type CommandContext, EXIT, load, reportLoadErrors, writeRecords } from "../context.js";
 import { writeJsonArray } from "../json.js";
 import { block, cell, note } from "../render/layout.js";
 import { createStyle } from "../style.js";
@@ -23,6 +23,13 @@ export async function glossaryCommand(
   const terms = mergeGlossary(applyFilter(result.briefings, filter, result.registry));
   if (args.json) {
     writeJsonArray(ctx.out, terms, (t) => t);
+    return EXIT.ok;
+  }
+  if (ctx.tabular && args.width === undefined) {
+    writeRecords(
+      ctx,
+      terms.map((t) => [t.term, t.definition, t.briefingIds.join(", ")]),
+    );
     return EXIT.ok;
   }
   if (terms.length === 0) {

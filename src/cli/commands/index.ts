@@ -12,6 +12,10 @@ export async function runCommand(
 ): Promise<number> {
   if (command.name === "print") return (await import("./print.js")).printCommand(ctx, command);
   if (command.name === "check") return (await import("./check.js")).checkCommand(ctx);
+  if (command.name === "keys") return (await import("./keys.js")).keysCommand(ctx);
+  if (command.name === "config") return (await import("./config.js")).configCommand(ctx);
+  if (command.name === "completion")
+    return (await import("./completion.js")).completionCommand(ctx, command.shell);
   const { toFilter } = await import("../filter-args.js");
   const filter = toFilter(command.filter, ctx.today);
   if (typeof filter === "string") return fail(ctx, filter, EXIT.usage);

@@ -3,7 +3,7 @@ import type { Briefing } from "../../briefing/schema.js";
 import { applyFilter, type Filter } from "../../story/filter.js";
 import { displayWidth, fit as fitTo, truncate } from "../../text/width.js";
 import type { Command } from "../args.js";
-import { type CommandContext, EXIT, load, reportLoadErrors } from "../context.js";
+import { type CommandContext, EXIT, load, reportLoadErrors, writeRecords } from "../context.js";
 import { briefingToJson, writeJsonArray } from "../json.js";
 import { cell, note } from "../render/layout.js";
 import { createStyle } from "../style.js";
@@ -30,6 +30,13 @@ export async function listCommand(ctx: CommandContext, args: ListArgs, filter: F
   const briefings = applyFilter(result.briefings, filter, result.registry).sort(byDate);
   if (args.json) {
     writeJsonArray(ctx.out, briefings, briefingToJson);
+    return EXIT.ok;
+  }
+  if (ctx.tabular && args.width === undefined) {
+    writeRecords(
+      ctx,
+      briefings.map((b) => [b.date ?? "undated", b.id, b.title, b.actors.join(", ")]),
+    );
     return EXIT.ok;
   }
   if (briefings.length === 0) {

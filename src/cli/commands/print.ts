@@ -31,7 +31,11 @@ export async function printCommand(ctx: CommandContext, args: PrintArgs): Promis
   const found = resolveBriefing(args.id, result);
   switch (found.kind) {
     case "none":
-      return fail(ctx, `no briefing '${args.id}'`, EXIT.notFound);
+      return fail(
+        ctx,
+        `no briefing '${args.id}'${found.closest.length > 0 ? ` (did you mean ${found.closest.join(", ")}?)` : ""}`,
+        EXIT.notFound,
+      );
     case "ambiguous":
       return fail(ctx, `'${args.id}' matches several briefings: ${found.candidates.join(", ")}`, EXIT.usage);
     case "invalid": {

@@ -2,7 +2,7 @@
 import { applyFilter, type Filter, filterTimeline, withoutDates } from "../../story/filter.js";
 import { buildTimeline, type TimelineEntry } from "../../story/timeline.js";
 import type { Command } from "../args.js";
-import { type CommandContext, EXIT, load, reportLoadErrors } from "../context.js";
+import { type CommandContext, EXIT, load, reportLoadErrors, writeRecords } from "../context.js";
 import { writeJsonArray } from "../json.js";
 import { block, cell, humanDate, monthHeading, note } from "../render/layout.js";
 import { createStyle } from "../style.js";
@@ -48,6 +48,18 @@ export async function timelineCommand(
   );
   if (args.json) {
     writeJsonArray(ctx.out, entries, timelineEntryToJson);
+    return EXIT.ok;
+  }
+  if (ctx.tabular && args.width === undefined) {
+    writeRecords(
+      ctx,
+      entries.map((e) => [
+        e.date,
+        e.briefingId,
+        e.text,
+        e.conflictWith.map((c) => `${c.date} ${c.briefingId}`).join(", "),
+      ]),
+    );
     return EXIT.ok;
   }
   if (entries.length === 0) {

@@ -3,6 +3,7 @@
 import { Box } from "ink";
 import type { ReactNode } from "react";
 import { displayWidth, truncate } from "../../text/width.js";
+import { useKeymap } from "../hooks/useKeymap.js";
 import { footerItems } from "../keymap.js";
 import { Line, type Segment, spread } from "./Line.js";
 
@@ -36,7 +37,8 @@ export function promptHeight(error: string | null | undefined): number {
 }
 
 export function PromptLine({ width, label, text, placeholder, error, status }: PromptLineProps): ReactNode {
-  const hint = footerItems("prompt")
+  const keymap = useKeymap();
+  const hint = footerItems("prompt", keymap)
     .map((i) => `${i.keys} ${i.label}`)
     .join(" · ");
   const right: Segment[] = [{ text: `${status ? `${status} · ` : ""}${hint} `, token: "muted" }];

@@ -3,6 +3,7 @@
 import { type Key, useInput } from "ink";
 import { useCallback, useRef } from "react";
 import { type CommandId, matchCommand, type Scope } from "../keymap.js";
+import { useKeymap } from "./useKeymap.js";
 
 export interface CommandHandlers {
   onCommand: (id: CommandId) => void;
@@ -25,8 +26,11 @@ export function useCommands(scopes: readonly Scope[], handlers: CommandHandlers,
   ref.current = handlers;
   const scopesRef = useRef(scopes);
   scopesRef.current = scopes;
+  const keymap = useKeymap();
+  const keymapRef = useRef(keymap);
+  keymapRef.current = keymap;
   const listener = useCallback((input: string, key: Key) => {
-    const id = matchCommand(input, key, scopesRef.current);
+    const id = matchCommand(input, key, scopesRef.current, keymapRef.current);
     if (id) {
       ref.current.onCommand(id);
       return;

@@ -1,7 +1,7 @@
 // The keys of a list view: moving, n/N through the kept search, `/` to start one, Enter to open.
 import type { Dispatch } from "react";
 import type { CommandId } from "../keymap.js";
-import { type Searchable, searchRows } from "../listSearch.js";
+import { type Searchable, searchRows, stepNotice } from "../listSearch.js";
 import type { Action } from "../state.js";
 import type { Motion } from "../windowing.js";
 import { useCommands } from "./useCommands.js";
@@ -13,6 +13,8 @@ export const MOTIONS: Partial<Record<CommandId, Motion>> = {
   "move.bottom": "bottom",
   "move.pageDown": "pageDown",
   "move.pageUp": "pageUp",
+  "move.halfDown": "halfDown",
+  "move.halfUp": "halfUp",
 };
 
 export interface ListKeysOptions {
@@ -43,8 +45,11 @@ export function useListKeys({ active, list, page, cursor, query, dispatch, onOpe
             break;
           case "search.next":
           case "search.prev": {
-            const row = searchRows(list, query, cursor, id === "search.next" ? 1 : -1);
+            const dir = id === "search.next" ? 1 : -1;
+            const row = searchRows(list, query, cursor, dir);
             if (row >= 0) dispatch({ type: "jump", row, total: list.total, page });
+            const notice = stepNotice(query, cursor, row, dir);
+            if (notice) dispatch({ type: "notice", text: notice });
             break;
           }
           case "open":

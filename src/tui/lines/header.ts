@@ -1,6 +1,6 @@
 // The header: product name, the three views as tabs, the active filters and how many briefings
 // match. Pure, so the first frame painted before Ink loads draws the same lines.
-import { type CommandId, command } from "../keymap.js";
+import { type CommandId, DEFAULT_KEYMAP, type Keymap, firstKey as keyOf } from "../keymap.js";
 import { type Segment, segmentsWidth, spread } from "../segments.js";
 import { VIEW_TITLES, VIEWS, type ViewId } from "../state.js";
 
@@ -19,14 +19,13 @@ export interface HeaderProps {
   total: number;
   /** Status of the story itself ("checking files…"), at the right of the second line. */
   note?: string;
+  keymap?: Keymap;
 }
 
-const firstKey = (id: CommandId) => command(id).keys[0]?.label ?? "";
-
-function tabSegments(view: ViewId, short: boolean): Segment[] {
+function tabSegments(view: ViewId, short: boolean, keymap: Keymap): Segment[] {
   const out: Segment[] = [];
   for (const v of VIEWS) {
-    const key = firstKey(VIEW_KEYS[v]);
+    const key = keyOf(VIEW_KEYS[v], keymap);
     // On a narrow terminal the other views are shown by their key alone.
     const label = short && v !== view ? key : `${key} ${VIEW_TITLES[v]}`;
     out.push(
@@ -38,7 +37,16 @@ function tabSegments(view: ViewId, short: boolean): Segment[] {
 }
 
 /** The header's two lines. */
-export function headerLines({ width, view, filters, matching, total, note }: HeaderProps): Segment[][] {
+export function headerLines({
+  width,
+  view,
+  filters,
+  matching,
+  total,
+  note,
+  keymap = DEFAULT_KEYMAP,
+}: HeaderProps): Segment[][] {
+  const firstKey = (id: CommandId) => keyOf(id, keymap);
   const name: Segment = { text: " signaldesk ", token: "accent" };
   const count: Segment[] = [
     {
@@ -46,8 +54,8 @@ export function headerLines({ width, view, filters, matching, total, note }: Hea
       token: "muted",
     },
   ];
-  const full = [name, ...tabSegments(view, false)];
-  const tabs = segmentsWidth(full) <= width ? full : [name, ...tabSegments(view, true)];
+  const full = [name, ...tabSegments(view, false, keymap)];
+  const tabs = segmentsWidth(full) <= width ? full : [name, ...tabSegments(view, true, keymap)];
   const filterLine: Segment[] =
     filters === ""
       ? [
@@ -65,4 +73,24 @@ export function headerLines({ width, view, filters, matching, total, note }: Hea
     spread(tabs, count, width),
     note ? spread(filterLine, [{ text: `${note} `, token: "muted" }], width) : filterLine,
   ];
+}
+
+/** The view whose tab is drawn at column `x` of the header's first line, if any (a mouse click). */
+export function tabAt(
+  x: number,
+  width: number,
+  view: ViewId,
+  keymap: Keymap = DEFAULT_KEYMAP,
+): ViewId | null {
+  const name = segmentsWidth([{ text: " signaldesk " }]);
+  const full = tabSegments(view, false, keymap);
+  const tabs = name + segmentsWidth(full) <= width ? full : tabSegments(view, true, keymap);
+  let at = name;
+  for (let i = 0; i < VIEWS.length; i++) {
+    at += segmentsWidth([tabs[2 * i]!]);
+    const w = segmentsWidth([tabs[2 * i + 1]!]);
+    if (x >= at && x < at + w) return VIEWS[i]!;
+    at += w;
+  }
+  return null;
 }

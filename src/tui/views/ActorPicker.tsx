@@ -59,7 +59,7 @@ export function ActorPicker({
       onChange: (t) => dispatch({ type: "promptText", text: t }),
       onSubmit: () => {
         const a = shown[pos.cursor];
-        if (a) dispatch({ type: "addActor", name: a.name });
+        if (a) dispatch({ type: "toggleActor", name: a.name });
       },
       onCancel: () => dispatch({ type: "promptCancel" }),
       onOther: (id) => {

@@ -27,7 +27,7 @@ export interface GlossaryProps {
   dispatch: Dispatch<Action>;
 }
 
-function detailHeight(height: number): number {
+export function glossaryDetailHeight(height: number): number {
   if (height >= 14) return 6;
   if (height >= 8) return 3;
   return 0;
@@ -139,7 +139,7 @@ export function Glossary({
   active,
   dispatch,
 }: GlossaryProps): ReactNode {
-  const detail = detailHeight(height);
+  const detail = glossaryDetailHeight(height);
   const listHeight = height - detail;
   const termWidth = Math.min(28, Math.floor(width / 3));
   useListKeys({

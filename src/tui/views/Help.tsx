@@ -1,18 +1,19 @@
 // The `?` overlay: every command of the keymap, grouped by where it works.
 import { Box } from "ink";
-import type { Dispatch, ReactNode } from "react";
+import { type Dispatch, type ReactNode, useMemo } from "react";
 import { fit as fitText } from "../../text/width.js";
 import { Line, type Segment } from "../components/Line.js";
 import { useCommands } from "../hooks/useCommands.js";
+import { useKeymap } from "../hooks/useKeymap.js";
 import { MOTIONS } from "../hooks/useListKeys.js";
-import { COMMANDS, HELP_SECTIONS, keyLabels } from "../keymap.js";
+import { DEFAULT_KEYMAP, HELP_SECTIONS, type Keymap, keyLabels } from "../keymap.js";
 import type { Action } from "../state.js";
 import { clamp, maxScrollTop } from "../windowing.js";
 
-const KEY_COLUMN = 22;
+const KEY_COLUMN = 28;
 
 /** The overlay's lines; the same for every size, so it can be scrolled. */
-export function helpLines(): Segment[][] {
+export function helpLines(keymap: Keymap = DEFAULT_KEYMAP): Segment[][] {
   const lines: Segment[][] = [
     [
       { text: " Keys", token: "title" },
@@ -22,11 +23,11 @@ export function helpLines(): Segment[][] {
   for (const section of HELP_SECTIONS) {
     lines.push([]);
     lines.push([{ text: ` ${section.title}`, token: "heading" }]);
-    for (const c of COMMANDS) {
+    for (const c of keymap.commands) {
       if (!section.scopes.includes(c.scope)) continue;
       lines.push([
         { text: "   " },
-        { text: fitText(keyLabels(c.id), KEY_COLUMN), token: "accent" },
+        { text: fitText(keyLabels(c.id, keymap), KEY_COLUMN), token: "accent" },
         { text: " " },
         { text: c.help },
       ]);
@@ -44,7 +45,8 @@ export interface HelpProps {
 }
 
 export function Help({ width, height, scroll, active, dispatch }: HelpProps): ReactNode {
-  const lines = helpLines();
+  const keymap = useKeymap();
+  const lines = useMemo(() => helpLines(keymap), [keymap]);
   const top = clamp(scroll, 0, maxScrollTop(lines.length, height));
   useCommands(
     ["help", "move"],

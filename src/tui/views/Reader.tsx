@@ -7,6 +7,7 @@ import { displayWidth } from "../../text/width.js";
 import { Line, type Segment, spanSegments } from "../components/Line.js";
 import { useCommands } from "../hooks/useCommands.js";
 import { MOTIONS } from "../hooks/useListKeys.js";
+import { stepNotice } from "../listSearch.js";
 import type { ReaderLayout, ReaderLine } from "../readerLayout.js";
 import { type Match, scrollToLine, stepMatch } from "../readerSearch.js";
 import type { Action, ReaderState } from "../state.js";
@@ -20,6 +21,8 @@ export interface ReaderProps {
   layout: ReaderLayout;
   reader: ReaderState;
   matches: readonly Match[];
+  /** The search kept (n/N say when they wrap or find nothing). */
+  query: string;
   active: boolean;
   dispatch: Dispatch<Action>;
 }
@@ -72,6 +75,7 @@ export function Reader({
   layout,
   reader,
   matches,
+  query,
   active,
   dispatch,
 }: ReaderProps): ReactNode {
@@ -89,7 +93,8 @@ export function Reader({
         }
         if (id === "search.start") dispatch({ type: "promptOpen", kind: "search" });
         else if (id === "search.next" || id === "search.prev") {
-          const next = stepMatch(matches, reader.match, id === "search.next" ? 1 : -1, scroll);
+          const dir = id === "search.next" ? 1 : -1;
+          const next = stepMatch(matches, reader.match, dir, scroll);
           const m = matches[next];
           if (m)
             dispatch({
@@ -97,6 +102,9 @@ export function Reader({
               match: next,
               scroll: scrollToLine(m.line, scroll, total, textHeight),
             });
+          // Only a step from a current match can wrap; the first n finds the next one on screen.
+          const notice = stepNotice(query, reader.match < 0 ? -1 : reader.match, m ? next : -1, dir);
+          if (notice && (reader.match >= 0 || !m)) dispatch({ type: "notice", text: notice });
         }
       },
     },
