@@ -1,9 +1,9 @@
 // Where the config lives and the one place it is read from disk. Read once, at the edge (main.ts),
 // and passed in; nothing deeper reads it or the environment.
-import { constants } from "node:fs";
-import { open } from "node:fs/promises";
+import { realpath } from "node:fs/promises";
 import { homedir } from "node:os";
 import { join } from "node:path";
+import { safeRead } from "../load/safe-open.js";
 import { type Config, DEFAULT_CONFIG } from "./defaults.js";
 import type { ConfigProblem } from "./schema.js";
 
@@ -27,39 +27,26 @@ export type ConfigText =
   | { kind: "error"; message: string };
 
 /**
- * The config's text: a regular file of at most MAX_CONFIG_BYTES in UTF-8. Opened without blocking
- * (a FIFO would wait for a writer forever) and checked on the open descriptor, not by name.
+ * The config's text: a regular file of at most MAX_CONFIG_BYTES in UTF-8, read through the one safe
+ * open (never a FIFO, device or socket; capped; with a deadline). A symlinked config (dotfile
+ * managers make them) is followed to its real path first, then opened without following links.
  */
 export async function readConfigText(path: string): Promise<ConfigText> {
-  let handle: Awaited<ReturnType<typeof open>>;
+  let real: string;
   try {
-    handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
+    real = await realpath(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "ENOENT") return { kind: "missing" };
     return { kind: "error", message: `cannot read (${code ?? "error"})` };
   }
+  const got = await safeRead(real, { maxBytes: MAX_CONFIG_BYTES });
+  if (!("bytes" in got))
+    return got.code === "ENOENT" ? { kind: "missing" } : { kind: "error", message: got.message };
   try {
-    const info = await handle.stat();
-    if (!info.isFile()) return { kind: "error", message: "not a regular file" };
-    if (info.size > MAX_CONFIG_BYTES)
-      return { kind: "error", message: `larger than ${MAX_CONFIG_BYTES} bytes` };
-    const buffer = Buffer.alloc(MAX_CONFIG_BYTES + 1);
-    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
-    if (bytesRead > MAX_CONFIG_BYTES)
-      return { kind: "error", message: `larger than ${MAX_CONFIG_BYTES} bytes` };
-    try {
-      return {
-        kind: "text",
-        text: new TextDecoder("utf-8", { fatal: true }).decode(buffer.subarray(0, bytesRead)),
-      };
-    } catch {
-      return { kind: "error", message: "not valid UTF-8" };
-    }
-  } catch (error) {
-    return { kind: "error", message: `cannot read (${(error as NodeJS.ErrnoException).code ?? "error"})` };
-  } finally {
-    await handle.close();
+    return { kind: "text", text: new TextDecoder("utf-8", { fatal: true }).decode(got.bytes) };
+  } catch {
+    return { kind: "error", message: "not valid UTF-8" };
   }
 }
 
