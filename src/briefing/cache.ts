@@ -35,7 +35,7 @@ const builtin = createRequire(import.meta.url);
 const { createHash } = builtin("node:crypto") as typeof import("node:crypto");
 const { deserialize, serialize } = builtin("node:v8") as typeof import("node:v8");
 
-const FORMAT = 4;
+const FORMAT = 5;
 const CHUNK = 500;
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));

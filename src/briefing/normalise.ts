@@ -8,6 +8,7 @@
 import {
   headingKey,
   isGlossaryHeading,
+  isKeyPointsHeading,
   isKnownHeading,
   isSourceHeading,
   leadIn,
@@ -15,8 +16,10 @@ import {
   sectionForHeading,
   sourceLine,
 } from "./headings.js";
+import { dropPrefix } from "./inline.js";
+import { markdownParagraphs } from "./markdown.js";
 import { type BodyParagraph, bodyParagraphs, looksLikeHeading } from "./paragraphs.js";
-import type { GlossaryEntry, Paragraph, SectionKey, Sections } from "./schema.js";
+import type { Block, GlossaryEntry, Paragraph, SectionKey, Sections } from "./schema.js";
 
 export {
   isGlossaryHeading,
@@ -63,7 +66,24 @@ export interface NormaliseOptions {
   firstLine?: number;
   /** Title from front matter: a first line repeating it is consumed, not kept twice. */
   title?: string;
+  /** Parse the body as Markdown (CommonMark + GFM); else as plain text, one paragraph per line. */
+  markdown?: boolean;
 }
+
+/** The paragraphs of a body, cut the way its kind of file says. */
+export function cutParagraphs(body: string, opts: NormaliseOptions = {}): BodyParagraph[] {
+  const first = opts.firstLine ?? 1;
+  return opts.markdown ? markdownParagraphs(body, first) : bodyParagraphs(body, first);
+}
+
+/** A paragraph's block without the lead-in its plain text lost (`**Why it matters:** ...`). */
+function withoutLeadIn(p: BodyParagraph, rest: string): { block?: Block } {
+  if (p.block?.type !== "paragraph") return p.block ? { block: p.block } : {};
+  const at = p.text.lastIndexOf(rest);
+  return { block: { type: "paragraph", children: dropPrefix(p.block.children, Math.max(0, at)) } };
+}
+
+const withBlock = (p: BodyParagraph) => (p.block ? { block: p.block } : {});
 
 // ---------------------------------------------------------------------------------------------------
 // Glossary lines
@@ -173,7 +193,7 @@ const sameText = (a: string, b: string) => headingKey(a) === headingKey(b);
 
 /** Body text -> title, key points, sections, glossary and source. Every paragraph lands exactly once. */
 export function normalise(body: string, opts: NormaliseOptions = {}): Normalised {
-  const paras = bodyParagraphs(body, opts.firstLine ?? 1);
+  const paras = cutParagraphs(body, opts);
   const sections: Sections = { whatHappened: [], whyItMatters: [], whatToWatch: [] };
   const keyPoints: Paragraph[] = [];
   const glossary: GlossaryEntry[] = [];
@@ -186,11 +206,14 @@ export function normalise(body: string, opts: NormaliseOptions = {}): Normalised
     (p, i) =>
       i !== titleIndex &&
       role[i] === undefined &&
-      ((p.kind === "heading" && !isGlossaryHeading(p.text) && !isSourceHeading(p.text)) ||
+      ((p.kind === "heading" &&
+        !isGlossaryHeading(p.text) &&
+        !isSourceHeading(p.text) &&
+        !isKeyPointsHeading(p.text)) ||
         (p.kind === "text" && leadIn(p.text) !== null)),
   );
 
-  let mode: "section" | "glossary" | "source" = "section";
+  let mode: "section" | "glossary" | "source" | "keyPoints" = "section";
   let current: SectionKey = "whatHappened";
   let subsection: string | undefined;
   let started = false;
@@ -228,6 +251,11 @@ export function normalise(body: string, opts: NormaliseOptions = {}): Normalised
 
     if (p.kind === "heading") {
       flushPending();
+      if (!started && isKeyPointsHeading(p.text)) {
+        mode = "keyPoints";
+        subsection = p.text;
+        return;
+      }
       started = true;
       subsection = undefined;
       if (isGlossaryHeading(p.text)) {
@@ -239,6 +267,7 @@ export function normalise(body: string, opts: NormaliseOptions = {}): Normalised
         mode = "source";
         return;
       }
+
       mode = "section";
       const match = sectionForHeading(p.text);
       current = match?.key ?? sectionByKeywords(p.text) ?? current;
@@ -256,7 +285,7 @@ export function normalise(body: string, opts: NormaliseOptions = {}): Normalised
       started = true;
       current = lead.key;
       subsection = undefined;
-      put(current, { text: lead.rest, line: p.line });
+      put(current, { text: lead.rest, line: p.line, ...withoutLeadIn(p, lead.rest) });
       return;
     }
 
@@ -265,23 +294,28 @@ export function normalise(body: string, opts: NormaliseOptions = {}): Normalised
       return;
     }
     if (mode === "glossary") {
-      const g = glossaryLine(p.text, true);
+      const g = p.kind === "block" ? null : glossaryLine(p.text, true);
       if (g) glossary.push({ ...g, line: p.line });
-      else put(current, { text: p.text, line: p.line, subsection: glossaryHeading });
+      else put(current, { text: p.text, line: p.line, subsection: glossaryHeading, ...withBlock(p) });
       return;
     }
 
     if (p.kind === "bullet" && !started) {
-      keyPoints.push({ text: p.text, line: p.line });
+      keyPoints.push({ text: p.text, line: p.line, ...withBlock(p) });
       return;
     }
     const text = p.kind === "bullet" ? `• ${p.text}` : p.text;
     if (!structured) {
-      proseAt = proseSection(p.text, proseAt);
-      put(proseAt, { text, line: p.line });
+      proseAt = p.kind === "block" ? (proseAt ?? "whatHappened") : proseSection(p.text, proseAt);
+      put(proseAt, { text, line: p.line, ...withBlock(p) });
       return;
     }
-    put(current, { text, line: p.line, ...(subsection !== undefined ? { subsection } : {}) });
+    put(current, {
+      text,
+      line: p.line,
+      ...(subsection !== undefined ? { subsection } : {}),
+      ...withBlock(p),
+    });
   });
   flushPending();
 
@@ -324,7 +358,7 @@ function findTitle(
   if (h1 !== -1) return { title: paras[h1]!.text, titleIndex: h1 };
   if (first === undefined) return { title: null, titleIndex: -1 };
   if (plainHeading(first)) return { title: first.text, titleIndex: 0 };
-  const prose = paras.find((p) => p.kind !== "heading") ?? first;
+  const prose = paras.find((p) => p.kind !== "heading" && p.kind !== "block") ?? first;
   const text = leadIn(prose.text)?.rest ?? sourceLine(prose.text) ?? prose.text;
   return { title: titleFrom(text) || titleFrom(prose.text), titleIndex: -1 };
 }

@@ -7,7 +7,7 @@ import { fileURLToPath } from "node:url";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { splitFrontMatter } from "../../src/briefing/frontmatter.js";
-import { parseBriefing } from "../../src/briefing/parse.js";
+import { isMarkdown, parseBriefing } from "../../src/briefing/parse.js";
 import { expectNothingLost } from "./nothing-lost-check.js";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -31,7 +31,7 @@ function checkFile(file: string) {
   const label = path.relative(repoRoot, file);
   const fm = splitFrontMatter(text, label);
   if (!fm.ok) throw new Error(`${label}: ${JSON.stringify(fm.problems)}`);
-  const { n } = expectNothingLost(fm.body, fm.bodyLine, fm.data.title, label);
+  const { n } = expectNothingLost(fm.body, fm.bodyLine, fm.data.title, label, isMarkdown(file));
 
   // The loaded briefing carries exactly what normalise placed.
   const parsed = parseBriefing({ path: file, relPath: label, text, size: text.length, mtimeMs: 0 }, []);
