@@ -98,7 +98,7 @@ export function headingKey(text: string): string {
 
 // `1. What happened`, `II) Why it matters`, `📌 What to watch`: the number or emoji names nothing.
 const NUMBERING =
-  /^(?:[\p{Extended_Pictographic}\p{So}\uFE0F\u200D\u20E3#*]+\s*|(?:\d{1,2}|[ivx]{1,4}|[a-h])[.):]\s+)+/u;
+  /^(?:(?:\p{Extended_Pictographic}|\p{So}|\uFE0F|\u200D|\u20E3|[#*])+\s*|(?:\d{1,2}|[ivx]{1,4}|[a-h])[.):]\s+)+/u;
 
 export interface SectionMatch {
   key: SectionKey;
