@@ -3,8 +3,9 @@
 // format adds on top is done here: bare headings (a short Title Case first line), `Source:` lines and
 // lead-ins starting a paragraph of their own, and one glossary entry per line under a glossary heading.
 import { Lexer, type Token, type Tokens } from "marked";
+import { sanitize } from "../text/sanitize.js";
 import { isGlossaryHeading, leadIn, sourceLine } from "./headings.js";
-import { blockText, inlineText } from "./inline.js";
+import { blockText, dropPrefix, inlineText } from "./inline.js";
 import type { BodyParagraph } from "./paragraphs.js";
 import { looksLikeHeading, strongHeading } from "./paragraphs.js";
 import type { Align, Block, Inline } from "./schema.js";
@@ -40,14 +41,19 @@ const NAMED: Record<string, string> = {
   para: "¶",
 };
 
-/** HTML entities as CommonMark decodes them in text (numeric ones, and the common named ones). */
+/**
+ * HTML entities as CommonMark decodes them in text (numeric ones, and the common named ones), but
+ * never into a character the sanitiser would have to show as a code.
+ */
 export function decodeEntities(s: string): string {
   if (!s.includes("&")) return s;
   return s.replace(/&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([A-Za-z]{2,8}));/g, (m, dec, hex, name) => {
     if (name !== undefined) return NAMED[name] ?? m;
     const code = dec !== undefined ? Number(dec) : Number.parseInt(hex, 16);
     if (code === 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return "\ufffd";
-    return String.fromCodePoint(code);
+    const ch = String.fromCodePoint(code);
+    // An entity naming a control (ESC, BEL, a bidi override) stays the text it was written as.
+    return sanitize(ch) === ch ? ch : m;
   });
 }
 
@@ -303,23 +309,37 @@ function list(t: Tokens.List, at: number, push: (p: BodyParagraph) => void): voi
   }
 }
 
+/** `•` and its kin are no Markdown list marker, but pasted bullets use them: each such line is an item. */
+const PASTED_BULLET = /^[•‣◦▪●]\s*/;
+
 function paragraph(t: Tokens.Paragraph, at: number, glossary: boolean, push: (p: BodyParagraph) => void) {
   const all = rows(inlines(t.tokens));
   let group: Row[] = [];
+  let bullet = false;
   let sourceOpen = false;
   const flush = () => {
     if (group.length === 0) return;
-    const spans = joinRows(group);
-    const text = inlineText(spans).trim();
-    const p: BodyParagraph = {
-      kind: "text",
-      text,
-      line: at + group[0]!.at,
-      block: { type: "paragraph", children: spans },
-    };
-    if (all.length === 1) alone.add(p);
-    if (text) push(p);
+    let spans = joinRows(group);
+    let text = inlineText(spans).trim();
+    const line = at + group[0]!.at;
     group = [];
+    if (!text) return;
+    if (bullet) {
+      const marker = PASTED_BULLET.exec(text)![0].length;
+      spans = dropPrefix(spans, marker);
+      text = inlineText(spans).trim();
+      const item: Block = { type: "paragraph", children: spans };
+      push({
+        kind: "bullet",
+        text,
+        line,
+        block: { type: "list", ordered: false, start: 1, items: [[item]] },
+      });
+      return;
+    }
+    const p: BodyParagraph = { kind: "text", text, line, block: { type: "paragraph", children: spans } };
+    if (all.length === 1) alone.add(p);
+    push(p);
   };
   all.forEach((r, i) => {
     const text = inlineText(r.spans).trim();
@@ -327,8 +347,12 @@ function paragraph(t: Tokens.Paragraph, at: number, glossary: boolean, push: (p:
       push({ kind: "heading", text, line: at + r.at, level: 0 });
       return;
     }
-    const starts = i > 0 && (glossary || sourceOpen || sourceLine(text) !== null || leadIn(text) !== null);
+    const isBullet = PASTED_BULLET.test(text);
+    const starts =
+      i > 0 &&
+      (glossary || sourceOpen || isBullet || bullet || sourceLine(text) !== null || leadIn(text) !== null);
     if (starts) flush();
+    if (group.length === 0) bullet = isBullet;
     sourceOpen = sourceLine(text) !== null;
     group.push(r);
   });

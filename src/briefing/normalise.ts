@@ -23,6 +23,7 @@ import type { Block, GlossaryEntry, Paragraph, SectionKey, Sections } from "./sc
 
 export {
   isGlossaryHeading,
+  isKeyPointsHeading,
   isSourceHeading,
   leadIn,
   SECTION_ALIASES,
