@@ -8,7 +8,7 @@ import { type Command, parseArgs } from "./args.js";
 import { runCommand } from "./commands/index.js";
 import { type CommandContext, EXIT, fail } from "./context.js";
 import { helpText } from "./help.js";
-import { colorWanted } from "./style.js";
+import { colorWanted, hyperlinksWanted } from "./style.js";
 
 // Resolved here, in the entry module, because only this file is guaranteed to stay in
 // dist/signaldesk.js: code shared with the reader may move to dist/chunks/, one folder deeper.
@@ -85,6 +85,7 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
     err: stderr,
     color,
     width: process.stdout.isTTY ? process.stdout.columns || 80 : 80,
+    hyperlinks: hyperlinksWanted(color, env),
     today,
     dir,
   };
