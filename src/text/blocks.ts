@@ -1,6 +1,7 @@
 // A briefing's Markdown blocks laid out as styled lines for one width: the one renderer behind both
 // `print --format text` (marks become SGR codes) and the reader (marks become theme tokens). Every
 // string from the file is sanitised here, before it is measured.
+import { LinkNumbers } from "../briefing/links.js";
 import type { Align, Block, Inline } from "../briefing/schema.js";
 import { sanitizeLine } from "./sanitize.js";
 import { displayWidth } from "./width.js";
@@ -33,20 +34,7 @@ export interface StyledLine {
   marks: MarkSpan[];
 }
 
-/** The links of a briefing, numbered in reading order; a URL seen again keeps its number. */
-export class LinkNumbers {
-  readonly list: { n: number; text: string; url: string }[] = [];
-  private readonly seen = new Map<string, number>();
-
-  number(url: string, text: string): number {
-    const hit = this.seen.get(url);
-    if (hit !== undefined) return hit;
-    const n = this.list.length + 1;
-    this.list.push({ n, text, url });
-    this.seen.set(url, n);
-    return n;
-  }
-}
+export { LinkNumbers };
 
 /** A URL safe to put in an OSC 8 hyperlink: nothing the sanitiser would change, a web or mail scheme. */
 export function linkableUrl(url: string): boolean {

@@ -1,0 +1,35 @@
+// The links of a briefing, numbered as the reader and `print` number them: in reading order (key
+// points, then What happened, Why it matters, What to watch), a URL seen again keeping its number.
+import { blockLinks } from "./inline.js";
+import { type Briefing, SECTION_KEYS } from "./schema.js";
+
+export interface BriefingLink {
+  /** 1-based, the number shown after the link's text (`text[n]`). */
+  n: number;
+  /** The link's text where it first appears, markup removed. Untrusted: sanitise before showing. */
+  text: string;
+  /** As written in the file. Untrusted: sanitise before showing; open only what `linkableUrl` accepts. */
+  url: string;
+}
+
+export class LinkNumbers {
+  readonly list: BriefingLink[] = [];
+  private readonly seen = new Map<string, number>();
+
+  number(url: string, text: string): number {
+    const hit = this.seen.get(url);
+    if (hit !== undefined) return hit;
+    const n = this.list.length + 1;
+    this.list.push({ n, text, url });
+    this.seen.set(url, n);
+    return n;
+  }
+}
+
+/** Every link of the briefing, numbered. */
+export function briefingLinks(b: Pick<Briefing, "keyPoints" | "sections">): BriefingLink[] {
+  const numbers = new LinkNumbers();
+  for (const list of [b.keyPoints, ...SECTION_KEYS.map((k) => b.sections[k])])
+    for (const p of list) if (p.block) for (const l of blockLinks(p.block)) numbers.number(l.url, l.text);
+  return numbers.list;
+}
