@@ -50,7 +50,7 @@ export function blockText(b: Block): string {
       return inlineText(b.children).trim();
     case "list":
       return b.items
-        .map((item) => item.map(blockText).join(" "))
+        .map((item, i) => (b.ordered ? `${b.start + i}. ` : "") + item.map(blockText).join(" "))
         .join(" ")
         .trim();
     case "table":

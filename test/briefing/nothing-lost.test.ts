@@ -12,6 +12,7 @@ import { expectNothingLost } from "./nothing-lost-check.js";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const shapesDir = path.join(repoRoot, "test/fixtures/shapes");
+const markdownDir = path.join(repoRoot, "test/fixtures/markdown");
 const briefingsDir = path.join(repoRoot, "briefings");
 const seedsDir = path.resolve(repoRoot, "../shared/seeds");
 
@@ -47,6 +48,10 @@ describe("nothing is lost", () => {
     expect(shapes.length).toBeGreaterThanOrEqual(6);
   });
   it.each(shapes.map((f) => [path.basename(f), f]))("in fixture %s", (_name, file) => checkFile(file));
+  it.each(filesUnder(markdownDir).map((f) => [path.basename(f), f]))(
+    "in Markdown fixture %s",
+    (_name, file) => checkFile(file),
+  );
 
   const bundled = filesUnder(briefingsDir);
   it.skipIf(bundled.length === 0).each(bundled.map((f) => [path.relative(briefingsDir, f), f]))(
