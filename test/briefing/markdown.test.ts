@@ -148,3 +148,23 @@ describe("Markdown parsing", () => {
     });
   });
 });
+
+describe("names nobody here wrote", () => {
+  it("finds people with particles, people introduced by multi-word or hyphenated roles, and organisations", () => {
+    const b = fixture("particles.md");
+    for (const name of [
+      "Ursula von der Leyen",
+      "Henna Virkkunen",
+      "Francesco Bailo",
+      "Luiz Inácio Lula da Silva",
+      "Mohammed bin Salman",
+      "European Parliament",
+      "Council of the European Union",
+      "Mistral AI",
+      "Meta Platforms",
+      "Anthropic Labs",
+    ])
+      expect(b.actors, name).toContain(name);
+    expect(b.actors.some((a) => /^President (Ursula|Luiz)$/.test(a))).toBe(false);
+  });
+});
