@@ -2,8 +2,7 @@
 // no parse cache (a fresh cache folder each time) reads and parses every file, so it shows what a
 // change to parsing costs a first load; `print ID` is timed beside it. Not part of the report.
 //   node bench/compare-cold.mjs BASE_BUNDLE NEW_BUNDLE [size=10000] [rounds=3]
-import { readFileSync } from "node:fs";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { archivePaths, ensureArchive } from "./generate.mjs";
@@ -22,14 +21,22 @@ for (let r = 0; r < Number(rounds); r++) {
     const cache = mkdtempSync(join(tmpdir(), `sd-cmp-${n}-`));
     try {
       const env = childEnv({ XDG_CACHE_HOME: cache });
-      const load = await timeToExit(process.execPath, [bundles[which], "--dir", paths.briefings, "list", "--json"], {
-        env,
-        timeoutMs: 600_000,
-      });
+      const load = await timeToExit(
+        process.execPath,
+        [bundles[which], "--dir", paths.briefings, "list", "--json"],
+        {
+          env,
+          timeoutMs: 600_000,
+        },
+      );
       times[which].load.push(load.ms ?? Number.NaN);
       for (let k = 0; k < 5; k++) {
         const floor = await timeToExit(process.execPath, ["-e", ""], { env });
-        const print = await timeToExit(process.execPath, [bundles[which], "--dir", paths.briefings, "print", id], { env });
+        const print = await timeToExit(
+          process.execPath,
+          [bundles[which], "--dir", paths.briefings, "print", id],
+          { env },
+        );
         times[which].node.push(floor.ms ?? Number.NaN);
         times[which].print.push(print.ms ?? Number.NaN);
       }
