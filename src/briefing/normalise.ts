@@ -5,6 +5,8 @@
 // Two passes. `bodyParagraphs` cuts the body into paragraphs and marks which are headings (that is
 // structure only, and what the nothing-lost test checks against). `normalise` then places each
 // paragraph in exactly one of: the title, key points, a section, the glossary or the source.
+
+import { doubleDashLine, type EmailHeaders, emailHeaders, isSignatureStart } from "./email.js";
 import {
   headingKey,
   isGlossaryHeading,
@@ -60,6 +62,8 @@ export interface Normalised {
   structured: boolean;
   /** Every paragraph of the body, as `bodyParagraphs` cut it. */
   paragraphs: BodyParagraph[];
+  /** The mail headers a forwarded plain-text briefing starts with, when it does. */
+  email: EmailHeaders | null;
 }
 
 export interface NormaliseOptions {
@@ -74,8 +78,23 @@ export interface NormaliseOptions {
 /** The paragraphs of a body, cut the way its kind of file says. */
 export function cutParagraphs(body: string, opts: NormaliseOptions = {}): BodyParagraph[] {
   const first = opts.firstLine ?? 1;
-  return opts.markdown ? markdownParagraphs(body, first) : bodyParagraphs(body, first);
+  if (opts.markdown) return markdownParagraphs(body, first);
+  // Mail headers at the top are one paragraph, whatever the one-paragraph-per-line rule would say.
+  const lines = body.split("\n");
+  let top = 0;
+  while (top < lines.length && lines[top]!.trim() === "") top++;
+  let end = top;
+  while (end < lines.length && MAIL_HEADER_LINE.test(lines[end]!)) end++;
+  const head = lines
+    .slice(top, end)
+    .map((l) => l.trim())
+    .join(" ");
+  if (end - top < 2 || emailHeaders(head) === null) return bodyParagraphs(body, first);
+  const rest = lines.map((l, i) => (i < end ? "" : l)).join("\n");
+  return [{ kind: "text", text: head, line: first + top }, ...bodyParagraphs(rest, first)];
 }
+
+const MAIL_HEADER_LINE = /^(?:From|To|Cc|Bcc|Date|Sent|Subject|Reply-To):\s/;
 
 /** A paragraph's block without the lead-in its plain text lost (`**Why it matters:** ...`). */
 function withoutLeadIn(p: BodyParagraph, rest: string): { block?: Block } {
@@ -200,8 +219,14 @@ export function normalise(body: string, opts: NormaliseOptions = {}): Normalised
   const glossary: GlossaryEntry[] = [];
   const sourceParts: SourcePart[] = [];
 
-  const { title, titleIndex } = findTitle(paras, opts.title);
-  const role = roles(paras, titleIndex);
+  // A forwarded mail (plain text only): its headers are the source, its Subject the title.
+  const email = !opts.markdown && paras[0]?.kind === "text" ? emailHeaders(paras[0].text) : null;
+  const given = opts.title ?? email?.subject ?? undefined;
+  const found = findTitle(email ? paras.slice(1) : paras, given);
+  const titleIndex = email && found.titleIndex !== -1 ? found.titleIndex + 1 : found.titleIndex;
+  const title = found.title;
+  const role = roles(paras, titleIndex, !opts.markdown);
+  if (email) role[0] = "source";
 
   const structured = paras.some(
     (p, i) =>
@@ -244,8 +269,12 @@ export function normalise(body: string, opts: NormaliseOptions = {}): Normalised
       sourceParts.push({ text: p.text, line: p.line });
       return;
     }
+    if (r === "signature") {
+      sourceParts.push({ text: p.text.replace(/^--\s*/, ""), line: p.line });
+      return;
+    }
     if (r === "glossary") {
-      const g = glossaryLine(p.text)!;
+      const g = (glossaryLine(p.text) ?? glossaryLine(doubleDashLine(p.text) ?? ""))!;
       glossary.push({ ...g, line: p.line });
       return;
     }
@@ -334,6 +363,7 @@ export function normalise(body: string, opts: NormaliseOptions = {}): Normalised
     sourceParts,
     structured,
     paragraphs: paras,
+    email,
   };
 }
 
@@ -364,7 +394,7 @@ function findTitle(
   return { title: titleFrom(text) || titleFrom(prose.text), titleIndex: -1 };
 }
 
-type Role = "source" | "footer" | "glossary";
+type Role = "source" | "footer" | "glossary" | "signature";
 
 /**
  * Paragraphs whose place does not depend on the section they sit in:
@@ -373,10 +403,21 @@ type Role = "source" | "footer" | "glossary";
  * - trailing `- Term: definition` bullets (at the very end, before any source and footer) are the
  *   glossary, unless they sit straight under a heading (then they are that section's list).
  */
-function roles(paras: BodyParagraph[], titleIndex: number): (Role | undefined)[] {
+function roles(paras: BodyParagraph[], titleIndex: number, plain: boolean): (Role | undefined)[] {
   const role: (Role | undefined)[] = paras.map((p, i) =>
     i !== titleIndex && p.kind === "text" && sourceLine(p.text) !== null ? "source" : undefined,
   );
+  if (plain) {
+    // A mail's signature: from a `-- ` line to the end. `Term -- definition` lines are the glossary.
+    const sig = paras.findIndex((p, i) => i !== titleIndex && p.kind === "text" && isSignatureStart(p.text));
+    if (sig !== -1) for (let i = sig; i < paras.length; i++) if (i !== titleIndex) role[i] = "signature";
+    paras.forEach((p, i) => {
+      if (role[i] === undefined && i !== titleIndex && p.kind === "text") {
+        const line = doubleDashLine(p.text);
+        if (line !== null && glossaryLine(line) !== null) role[i] = "glossary";
+      }
+    });
+  }
   const isTermBullet = (p: BodyParagraph) => p.kind === "bullet" && glossaryLine(p.text) !== null;
 
   const lastSource = role.lastIndexOf("source");

@@ -91,7 +91,7 @@ function parse(file: SourceFile, registry: RegistryActor[]): ParseResult {
   texts.push(...body.glossary.map((g) => ({ text: `${g.term}: ${g.definition}`, line: g.line })));
   texts.sort((a, b) => a.line - b.line);
 
-  let date: string | null = meta.date ?? null;
+  let date: string | null = meta.date ?? body.email?.date ?? null;
   let dateInferred = false;
   if (date === null) {
     const found = findFirstDate(texts);

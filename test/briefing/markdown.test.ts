@@ -168,3 +168,23 @@ describe("names nobody here wrote", () => {
     expect(b.actors.some((a) => /^President (Ursula|Luiz)$/.test(a))).toBe(false);
   });
 });
+
+describe("a briefing forwarded by mail (plain text)", () => {
+  it("takes the title from Subject and the date from Date; headers and signature go to the source", () => {
+    const b = fixture("email.txt");
+    expect(b.title).toBe("Ports agree a toll freeze");
+    expect(b.date).toBe("2031-03-04");
+    expect(b.source).toMatch(
+      /^From: Harbour Desk <desk@port\.example> To: Readers .*Subject: Ports agree a toll freeze · Harbour Desk, Northport Gazette Unsubscribe at https:\/\/port\.example\/unsubscribe$/,
+    );
+    expect(b.sections.whatHappened.map((p) => p.text)).toEqual([
+      "The harbour authority voted on March 3, 2031 to hold tolls at their spring level.",
+    ]);
+    expect(b.sections.whyItMatters.map((p) => p.text)).toEqual([
+      "Tolls are a third of its income, so lock repairs wait.",
+    ]);
+    expect(b.glossary).toEqual([
+      { term: "Lock", definition: "A chamber that lifts or lowers boats between water levels.", line: 10 },
+    ]);
+  });
+});
