@@ -125,7 +125,7 @@ function parse(file: SourceFile, registry: RegistryActor[]): ParseResult {
     sections: body.sections,
     glossary: body.glossary,
     events,
-    warnings: fm.warnings,
+    warnings: body.structured || !hasProse(body) ? fm.warnings : [...fm.warnings, proseWarning(file, body)],
   };
   return { briefing };
 }
@@ -135,10 +135,30 @@ function parse(file: SourceFile, registry: RegistryActor[]): ParseResult {
  * by row, each on its own line.
  */
 function proseOf(p: Paragraph): { text: string; line: number }[] {
-  if (!p.block) return [p];
+  if (!p.block || (p.block.type === "paragraph" && p.block.children.every((c) => c.type === "text")))
+    return [p];
   return blockProse(p.block)
     .filter((part) => part.text.trim() !== "")
     .map((part) => ({ text: part.text.replace(/\s+/g, " ").trim(), line: p.line + part.offset }));
+}
+
+/** More than one paragraph was placed: with one, there is nothing to sort. */
+function hasProse(body: ReturnType<typeof normalise>): boolean {
+  return Object.values(body.sections).flat().length > 1;
+}
+
+/** No heading or lead-in named a section: say so, so writers learn why text landed where it did. */
+function proseWarning(file: SourceFile, body: ReturnType<typeof normalise>): Problem {
+  const first = Object.values(body.sections)
+    .flat()
+    .reduce((a, p) => Math.min(a, p.line), Number.POSITIVE_INFINITY);
+  return {
+    path: file.relPath,
+    ...(Number.isFinite(first) ? { line: first } : {}),
+    message:
+      "no heading or lead-in names What happened, Why it matters or What to watch: paragraphs were placed by the prose rule",
+    severity: "warning",
+  };
 }
 
 /** Front matter names the source; a different `Source:` line in the text is kept beside it. */
