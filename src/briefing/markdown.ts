@@ -122,7 +122,23 @@ function tidy(spans: Inline[]): Inline[] {
   if (first?.type === "text") first.text = first.text.replace(/^\s+/, "");
   const last = out[out.length - 1];
   if (last?.type === "text") last.text = last.text.replace(/\s+$/, "");
-  return out.filter((s) => s.type !== "text" || s.text !== "");
+  return merge(out);
+}
+
+/** Neighbouring text spans as one, empty ones dropped: one structure for one text, however lexed. */
+function merge(spans: Inline[]): Inline[] {
+  const out: Inline[] = [];
+  for (const s of spans) {
+    if (s.type === "text") {
+      if (s.text === "") continue;
+      const last = out[out.length - 1];
+      if (last?.type === "text") out[out.length - 1] = { type: "text", text: last.text + s.text };
+      else out.push(s);
+    } else if (s.type === "strong" || s.type === "emphasis" || s.type === "delete" || s.type === "link")
+      out.push({ ...s, children: merge(s.children) });
+    else out.push(s);
+  }
+  return out;
 }
 
 function align(a: string | null | undefined): Align {

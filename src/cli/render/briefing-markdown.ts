@@ -23,13 +23,29 @@ function frontMatter(b: Briefing): string {
   return stringify(fields, { defaultStringType: "QUOTE_DOUBLE", defaultKeyType: "PLAIN", lineWidth: 0 });
 }
 
-/** A paragraph as Markdown: its structure when it has one, else its text. */
-function paragraph(p: Paragraph): string {
-  return sanitize(p.block ? blockMarkdown(p.block) : p.text).trim();
+/**
+ * Paragraphs as Markdown: each one's structure when it has one, else its text. Items of ordered lists
+ * written one after another continue one list only when their numbers follow on; otherwise the
+ * delimiter changes (`1.` then `1)`), which CommonMark reads as a new list with its own start.
+ */
+function writer(): (p: Paragraph) => string {
+  let open: { delim: "." | ")"; next: number } | null = null;
+  return (p) => {
+    const b = p.block;
+    if (b?.type !== "list" || !b.ordered) {
+      open = null;
+      return sanitize(b ? blockMarkdown(b) : p.text).trim();
+    }
+    const delim =
+      open === null || open.next === b.start ? (open?.delim ?? ".") : open.delim === "." ? ")" : ".";
+    open = { delim, next: b.start + b.items.length };
+    return sanitize(blockMarkdown(b, delim)).trim();
+  };
 }
 
 export function briefingMarkdown(b: Briefing, sections: SectionKey[] | null): string {
   const parts: string[] = [`---\n${frontMatter(b)}---`];
+  const paragraph = writer();
   if (sections === null && b.keyPoints.length > 0) {
     parts.push(
       b.keyPoints

@@ -65,7 +65,8 @@ function guardStart(s: string): string {
     .replace(/^(\s+)/, "");
 }
 
-export function blockMarkdown(b: Block): string {
+/** `delim`: the ordered-list delimiter; a change of it starts a new list where numbers would not. */
+export function blockMarkdown(b: Block, delim: "." | ")" = "."): string {
   switch (b.type) {
     case "paragraph":
       return guardStart(inlineMarkdown(b.children));
@@ -74,7 +75,7 @@ export function blockMarkdown(b: Block): string {
     case "list":
       return b.items
         .map((item, i) => {
-          const marker = b.ordered ? `${b.start + i}. ` : "- ";
+          const marker = b.ordered ? `${b.start + i}${delim} ` : "- ";
           const body = item
             .map((c, j) => {
               const md = blockMarkdown(c);
@@ -101,7 +102,7 @@ export function blockMarkdown(b: Block): string {
     }
     case "quote":
       return b.children
-        .map(blockMarkdown)
+        .map((c) => blockMarkdown(c))
         .join("\n\n")
         .split("\n")
         .map((l) => (l === "" ? ">" : `> ${l}`))
