@@ -106,6 +106,79 @@ const ORG_AFTER = new Set([
   "Commission",
   "Ministry",
   "Corporation",
+  "Parliament",
+  "Council",
+  "Court",
+  "Office",
+  "Senate",
+  "House",
+  "Union",
+  "Institute",
+  "University",
+  "Foundation",
+  "Authority",
+  "Group",
+  "Labs",
+  "Platforms",
+]);
+/**
+ * Words that end a company's name and take one capitalised word before them ("Mistral AI"), unless
+ * that word is an adjective of the trade ("Generative AI" names nothing).
+ */
+const ORG_TAIL = new Set(["AI"]);
+const NOT_BEFORE_TAIL = new Set([
+  "Generative",
+  "Agentic",
+  "Responsible",
+  "Open",
+  "General",
+  "Artificial",
+  "Frontier",
+  "Conversational",
+  "Trustworthy",
+  "Sovereign",
+  "Safe",
+  "Physical",
+]);
+/** Lower-case words inside a person's name: "Ursula von der Leyen", "Mohammed bin Salman". */
+const PARTICLES = new Set([
+  "von",
+  "van",
+  "der",
+  "den",
+  "de",
+  "del",
+  "della",
+  "di",
+  "da",
+  "das",
+  "dos",
+  "du",
+  "la",
+  "le",
+  "bin",
+  "bint",
+  "ibn",
+  "al",
+  "el",
+  "ten",
+  "ter",
+  "zu",
+]);
+/** Words before a role that stay part of it: "Executive Vice-President", "deputy director". */
+const ROLE_MODIFIERS = new Set([
+  "executive",
+  "deputy",
+  "senior",
+  "assistant",
+  "associate",
+  "acting",
+  "former",
+  "first",
+  "interim",
+  "managing",
+  "general",
+  "vice",
 ]);
 const ORG_SUFFIX = new Set(["Inc.", "Corp.", "Ltd.", "LLC", "Inc", "Corp", "Ltd", "Co."]);
 const CONNECTOR = new Set(["of", "and", "for", "on", "&"]);
@@ -126,8 +199,18 @@ const ROLES = [
   "chief technology officer",
   "chief operating officer",
   "vice president",
+  "vice-president",
+  "vice-chair",
+  "vice-chancellor",
   "prime minister",
   "attorney general",
+  "crown prince",
+  "prince",
+  "princess",
+  "king",
+  "queen",
+  "sheikh",
+  "emir",
   "secretary",
   "president",
   "senator",
@@ -189,8 +272,18 @@ for (const role of ROLES) {
   else ROLES_BY_FIRST.set(role[0]!, [role]);
 }
 
-/** How many tokens a role starting at i spans (0: none). */
+/** How many tokens a role starting at i spans, modifiers included (0: none). */
 function roleAt(tokens: Token[], i: number): number {
+  let m = 0;
+  while (m < 3 && ROLE_MODIFIERS.has(tokens[i + m]?.lw ?? "") && !tokens[i + m]!.stop) {
+    const base = baseRoleAt(tokens, i + m + 1);
+    if (base > 0) return m + 1 + base;
+    m++;
+  }
+  return baseRoleAt(tokens, i);
+}
+
+function baseRoleAt(tokens: Token[], i: number): number {
   const first = tokens[i];
   if (!first || first.punct) return 0;
   const roles = ROLES_BY_FIRST.get(first.lw);
@@ -205,6 +298,30 @@ function roleAt(tokens: Token[], i: number): number {
     if (ok) return role.length;
   }
   return 0;
+}
+
+/** "Luiz Inácio Lula da Silva": five words. */
+const MAX_PERSON_WORDS = 6;
+
+/** A person's name starting at k: capitalised words, with particles between them; [] when none. */
+function personAfter(tokens: Token[], k: number): Token[] {
+  const names: Token[] = [];
+  for (; k < tokens.length && names.length < MAX_PERSON_WORDS; k++) {
+    const t = tokens[k]!;
+    if (PARTICLES.has(t.w) && names.length > 0 && !names[names.length - 1]!.stop) {
+      // A particle counts only with a name word after it ("von der Leyen"), never at the end.
+      let j = k;
+      while (j < tokens.length && PARTICLES.has(tokens[j]!.w) && !tokens[j]!.stop) j++;
+      if (j - k > 3 || !isPersonWord(tokens[j])) break;
+      for (; k < j; k++) names.push(tokens[k]!);
+      k--;
+      continue;
+    }
+    if (!isPersonWord(t)) break;
+    names.push(t);
+    if (t.stop || t.possessive) break;
+  }
+  return names;
 }
 
 function isPersonWord(t: Token | undefined): boolean {
@@ -282,6 +399,20 @@ function acronymDefinitions(text: string, tokens: Token[], out: Candidate[]): vo
 function organisations(tokens: Token[], registry: RegistryIndex, out: Candidate[]): void {
   for (let k = 0; k < tokens.length; k++) {
     const key = tokens[k]!;
+    if (ORG_TAIL.has(key.w)) {
+      const before = tokens[k - 1];
+      if (
+        isNameWord(before) &&
+        !before!.stop &&
+        !before!.possessive &&
+        !isAcronym(before!.w) &&
+        !NOT_BEFORE_TAIL.has(before!.w)
+      ) {
+        const name = `${before!.w} ${key.w}`;
+        out.push({ pos: before!.start, name, kind: "company" });
+      }
+      continue;
+    }
     const suffix = ORG_SUFFIX.has(key.w);
     if (key.punct || !(suffix || ORG_AFTER.has(key.w))) continue;
     // Left: capitalised words, and connectors flanked by capitalised words ("Food and Drug").
@@ -296,7 +427,8 @@ function organisations(tokens: Token[], registry: RegistryIndex, out: Candidate[
         break;
       }
       const t = tokens[j]!;
-      if (t.stop || t.possessive || ORG_SUFFIX.has(t.w)) break;
+      // Another organisation word ends the name before this one ("Meta Platforms and Anthropic Labs").
+      if (t.stop || t.possessive || ORG_SUFFIX.has(t.w) || endsOrg(t)) break;
       if (isNameWord(t)) {
         left = j;
         j--;
@@ -332,7 +464,7 @@ function organisations(tokens: Token[], registry: RegistryIndex, out: Candidate[
           const next = tokens[r + 1];
           const after = tokens[r + 2];
           if (next && (next.w === "and" || next.w === "&") && isNameWord(after)) {
-            if (registry.byKey.has(actorKey(after!.w))) break;
+            if (registry.byKey.has(actorKey(after!.w)) || startsOrg(tokens, r + 2)) break;
             r += 2;
             continue;
           }
@@ -348,6 +480,20 @@ function organisations(tokens: Token[], registry: RegistryIndex, out: Candidate[
   }
 }
 
+/** A word that ends an organisation's name. */
+function endsOrg(t: Token): boolean {
+  return !t.punct && (ORG_AFTER.has(t.w) || ORG_TAIL.has(t.w));
+}
+
+/** Capitalised words from k up to an organisation word: a name of its own ("and Mistral AI"). */
+function startsOrg(tokens: Token[], k: number): boolean {
+  for (let j = k; j < tokens.length && j < k + 6 && isNameWord(tokens[j]); j++) {
+    if (j > k && (endsOrg(tokens[j]!) || ORG_SUFFIX.has(tokens[j]!.w))) return true;
+    if (tokens[j]!.stop) return false;
+  }
+  return false;
+}
+
 function tokenText(tokens: Token[], from: number, to: number): string {
   const parts: string[] = [];
   for (let i = from; i <= to; i++) if (tokens[i]!.w !== ",") parts.push(tokens[i]!.w);
@@ -360,13 +506,7 @@ function people(tokens: Token[], out: Candidate[]): void {
     if (len > 0) {
       const roleEnd = tokens[i + len - 1]!;
       if (roleEnd.possessive || roleEnd.stop) continue;
-      const names: Token[] = [];
-      for (let k = i + len; k < tokens.length && names.length < 3; k++) {
-        const t = tokens[k]!;
-        if (!isPersonWord(t)) break;
-        names.push(t);
-        if (t.stop || t.possessive) break;
-      }
+      const names = personAfter(tokens, i + len);
       // A following organisation word means the name was an organisation ("Director Bureau ...").
       const next = tokens[i + len + names.length];
       if (names.length === 0 || (next && !next.punct && next.cap && ORG_AFTER.has(next.w))) continue;
@@ -401,9 +541,12 @@ function people(tokens: Token[], out: Candidate[]): void {
     }
     if (roleLen === 0) continue;
     const names: Token[] = [];
-    for (let k = i - 1; k >= 0 && names.length < 3; k--) {
+    for (let k = i - 1; k >= 0 && names.length < MAX_PERSON_WORDS; k--) {
       const t = tokens[k]!;
-      if (!isPersonWord(t) || (t.stop && k !== i - 1) || t.possessive) break;
+      const particle = PARTICLES.has(t.w) && names.length > 0 && isPersonWord(tokens[k - 1]);
+      if ((!isPersonWord(t) && !particle) || (t.stop && k !== i - 1) || t.possessive) break;
+      // A role before the name is not part of it ("Executive Vice-President Henna Virkkunen, ...").
+      if (baseRoleAt(tokens, k) > 0 || ROLE_MODIFIERS.has(t.lw)) break;
       names.unshift(t);
     }
     if (names.length >= 2)
@@ -425,7 +568,7 @@ function eitherCase(word: string): string {
   return /^[a-z]/.test(w) ? `[${w[0]!.toUpperCase()}${w[0]}]${w.slice(1)}` : w;
 }
 const ROLE_WORDS = [...new Set(ROLES.map((r) => r[r.length - 1]!))].map(eitherCase).join("|");
-const ORG_WORDS = [...ORG_AFTER, ...ORG_SUFFIX].map((w) => w.replace(/\.$/, "")).join("|");
+const ORG_WORDS = [...ORG_AFTER, ...ORG_SUFFIX, ...ORG_TAIL].map((w) => w.replace(/\.$/, "")).join("|");
 // Where a name can start: an organisation word, a role before a capitalised word, a role after a
 // comma ("Francesco Bailo, deputy director"), or "(" before an acronym. Case-sensitive on purpose:
 // "the administration" introduces no name, and running text without these is never tokenised.

@@ -27,7 +27,7 @@ const builtin = createRequire(import.meta.url);
 const { createHash } = builtin("node:crypto") as typeof import("node:crypto");
 const { deserialize, serialize } = builtin("node:v8") as typeof import("node:v8");
 
-const FORMAT = 4;
+const FORMAT = 5;
 // Cache files go through the safe open too: a FIFO or a link to a device put in their place is no
 // cache. The cap is far above a 100k-briefing index (600 MB); the deadline only stops a file that
 // never ends.

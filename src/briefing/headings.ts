@@ -38,6 +38,18 @@ const GLOSSARY_HEADINGS = new Set([
   "definitions",
 ]);
 const SOURCE_HEADINGS = new Set(["source", "sources"]);
+const KEY_POINT_HEADINGS = new Set([
+  "key points",
+  "key takeaways",
+  "takeaways",
+  "highlights",
+  "at a glance",
+  "in brief",
+  "tl;dr",
+  "tldr",
+  "the short version",
+  "summary",
+]);
 
 /** Words that may join an alias to the rest of a heading: "Implications for the industry". */
 const LINK_WORDS =
@@ -80,8 +92,13 @@ export function headingKey(text: string): string {
     .toLowerCase()
     .replace(/\s+/g, " ")
     .trim()
-    .replace(/[\s:?.!]+$/, "");
+    .replace(/[\s:?.!]+$/, "")
+    .replace(NUMBERING, "");
 }
+
+// `1. What happened`, `II) Why it matters`, `📌 What to watch`: the number or emoji names nothing.
+const NUMBERING =
+  /^(?:(?:\p{Extended_Pictographic}|\p{So}|\uFE0F|\u200D|\u20E3|[#*])+\s*|(?:\d{1,2}|[ivx]{1,4}|[a-h])[.):]\s+)+/u;
 
 export interface SectionMatch {
   key: SectionKey;
@@ -109,6 +126,11 @@ export function isGlossaryHeading(text: string): boolean {
 
 export function isSourceHeading(text: string): boolean {
   return SOURCE_HEADINGS.has(headingKey(text));
+}
+
+/** `Key takeaways`, `TL;DR`, ...: bullets under it, before the first section, are the key points. */
+export function isKeyPointsHeading(text: string): boolean {
+  return KEY_POINT_HEADINGS.has(headingKey(text));
 }
 
 /** A heading naming no section: the section its keywords point to, if any. */
@@ -188,5 +210,10 @@ export function headingShape(raw: string): boolean {
 }
 
 export function isKnownHeading(text: string): boolean {
-  return sectionForHeading(text) !== null || isGlossaryHeading(text) || isSourceHeading(text);
+  return (
+    sectionForHeading(text) !== null ||
+    isGlossaryHeading(text) ||
+    isSourceHeading(text) ||
+    isKeyPointsHeading(text)
+  );
 }

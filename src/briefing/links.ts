@@ -1,45 +1,44 @@
-// The links of a briefing, numbered in reading order, for `o` in the reader. Found in the text as
-// written: Markdown links `[text](url)`, autolinks `<url>` and bare URLs. Only http and https are
-// kept: a briefing is untrusted, and a file:, javascript: or custom-scheme link handed to the
-// desktop's opener could do more than show a page.
-import type { Briefing } from "./schema.js";
+// The links of a briefing, numbered as the reader and `print` number them: in reading order (key
+// points, then What happened, Why it matters, What to watch), a URL seen again keeping its number.
+import { blockLinks } from "./inline.js";
+import { type Briefing, SECTION_KEYS } from "./schema.js";
 
 export interface BriefingLink {
-  /** 1-based, as the picker shows it. */
+  /** 1-based, the number shown after the link's text (`text[n]`). */
   n: number;
-  /** The link's text, or the URL when it has none. */
+  /** The link's text where it first appears, markup removed. Untrusted: sanitise before showing. */
   text: string;
+  /** As written in the file. Untrusted: sanitise before showing; open only what `linkableUrl` accepts. */
   url: string;
 }
 
-const LINK =
-  /\[([^\]\n]{0,500})\]\(\s*<?(https?:\/\/[^\s()<>]+)>?(?:\s+"[^"]*")?\s*\)|<(https?:\/\/[^\s<>]+)>|(https?:\/\/[^\s<>()[\]"']+)/gi;
-/** Sentence punctuation after a bare URL belongs to the sentence. */
-const TRAILING = /[.,;:!?]+$/;
+export class LinkNumbers {
+  readonly list: BriefingLink[] = [];
+  private readonly seen = new Map<string, number>();
 
-type LinkParts = Pick<Briefing, "source" | "keyPoints" | "sections" | "glossary">;
-
-function texts(b: LinkParts): string[] {
-  const out: string[] = [];
-  if (b.source) out.push(b.source);
-  for (const p of b.keyPoints) out.push(p.text);
-  for (const section of [b.sections.whatHappened, b.sections.whyItMatters, b.sections.whatToWatch])
-    for (const p of section) out.push(p.text);
-  for (const g of b.glossary) out.push(g.definition);
-  return out;
+  number(url: string, text: string): number {
+    const hit = this.seen.get(url);
+    if (hit !== undefined) return hit;
+    const n = this.list.length + 1;
+    this.list.push({ n, text, url });
+    this.seen.set(url, n);
+    return n;
+  }
 }
 
-export function briefingLinks(b: LinkParts): BriefingLink[] {
-  const links: BriefingLink[] = [];
-  const seen = new Set<string>();
-  for (const text of texts(b)) {
-    for (const m of text.matchAll(LINK)) {
-      const url = m[2] ?? m[3] ?? (m[4] ?? "").replace(TRAILING, "");
-      if (url === "" || seen.has(url)) continue;
-      seen.add(url);
-      const label = (m[1] ?? "").trim();
-      links.push({ n: links.length + 1, text: label === "" ? url : label, url });
-    }
-  }
-  return links;
+/** Every link of the briefing, numbered. */
+export function briefingLinks(b: Pick<Briefing, "keyPoints" | "sections">): BriefingLink[] {
+  const numbers = new LinkNumbers();
+  for (const list of [b.keyPoints, ...SECTION_KEYS.map((k) => b.sections[k])])
+    for (const p of list) if (p.block) for (const l of blockLinks(p.block)) numbers.number(l.url, l.text);
+  return numbers.list;
+}
+
+/**
+ * The links `o` may hand to a browser: http and https only, each keeping its number. A briefing is
+ * untrusted, and a file:, javascript: or custom-scheme link given to the desktop's opener could do
+ * more than show a page.
+ */
+export function openableLinks(b: Pick<Briefing, "keyPoints" | "sections">): BriefingLink[] {
+  return briefingLinks(b).filter((l) => /^https?:\/\//i.test(l.url));
 }

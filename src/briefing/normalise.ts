@@ -5,9 +5,12 @@
 // Two passes. `bodyParagraphs` cuts the body into paragraphs and marks which are headings (that is
 // structure only, and what the nothing-lost test checks against). `normalise` then places each
 // paragraph in exactly one of: the title, key points, a section, the glossary or the source.
+
+import { doubleDashLine, type EmailHeaders, emailHeaders, isSignatureStart } from "./email.js";
 import {
   headingKey,
   isGlossaryHeading,
+  isKeyPointsHeading,
   isKnownHeading,
   isSourceHeading,
   leadIn,
@@ -15,11 +18,14 @@ import {
   sectionForHeading,
   sourceLine,
 } from "./headings.js";
+import { dropPrefix } from "./inline.js";
+import { markdownParagraphs } from "./markdown.js";
 import { type BodyParagraph, bodyParagraphs, looksLikeHeading } from "./paragraphs.js";
-import type { GlossaryEntry, Paragraph, SectionKey, Sections } from "./schema.js";
+import type { Block, GlossaryEntry, Paragraph, SectionKey, Sections } from "./schema.js";
 
 export {
   isGlossaryHeading,
+  isKeyPointsHeading,
   isSourceHeading,
   leadIn,
   SECTION_ALIASES,
@@ -56,6 +62,8 @@ export interface Normalised {
   structured: boolean;
   /** Every paragraph of the body, as `bodyParagraphs` cut it. */
   paragraphs: BodyParagraph[];
+  /** The mail headers a forwarded plain-text briefing starts with, when it does. */
+  email: EmailHeaders | null;
 }
 
 export interface NormaliseOptions {
@@ -63,7 +71,39 @@ export interface NormaliseOptions {
   firstLine?: number;
   /** Title from front matter: a first line repeating it is consumed, not kept twice. */
   title?: string;
+  /** Parse the body as Markdown (CommonMark + GFM); else as plain text, one paragraph per line. */
+  markdown?: boolean;
 }
+
+/** The paragraphs of a body, cut the way its kind of file says. */
+export function cutParagraphs(body: string, opts: NormaliseOptions = {}): BodyParagraph[] {
+  const first = opts.firstLine ?? 1;
+  if (opts.markdown) return markdownParagraphs(body, first);
+  // Mail headers at the top are one paragraph, whatever the one-paragraph-per-line rule would say.
+  const lines = body.split("\n");
+  let top = 0;
+  while (top < lines.length && lines[top]!.trim() === "") top++;
+  let end = top;
+  while (end < lines.length && MAIL_HEADER_LINE.test(lines[end]!)) end++;
+  const head = lines
+    .slice(top, end)
+    .map((l) => l.trim())
+    .join(" ");
+  if (end - top < 2 || emailHeaders(head) === null) return bodyParagraphs(body, first);
+  const rest = lines.map((l, i) => (i < end ? "" : l)).join("\n");
+  return [{ kind: "text", text: head, line: first + top }, ...bodyParagraphs(rest, first)];
+}
+
+const MAIL_HEADER_LINE = /^(?:From|To|Cc|Bcc|Date|Sent|Subject|Reply-To):\s/;
+
+/** A paragraph's block without the lead-in its plain text lost (`**Why it matters:** ...`). */
+function withoutLeadIn(p: BodyParagraph, rest: string): { block?: Block } {
+  if (p.block?.type !== "paragraph") return p.block ? { block: p.block } : {};
+  const at = p.text.lastIndexOf(rest);
+  return { block: { type: "paragraph", children: dropPrefix(p.block.children, Math.max(0, at)) } };
+}
+
+const withBlock = (p: BodyParagraph) => (p.block ? { block: p.block } : {});
 
 // ---------------------------------------------------------------------------------------------------
 // Glossary lines
@@ -173,24 +213,33 @@ const sameText = (a: string, b: string) => headingKey(a) === headingKey(b);
 
 /** Body text -> title, key points, sections, glossary and source. Every paragraph lands exactly once. */
 export function normalise(body: string, opts: NormaliseOptions = {}): Normalised {
-  const paras = bodyParagraphs(body, opts.firstLine ?? 1);
+  const paras = cutParagraphs(body, opts);
   const sections: Sections = { whatHappened: [], whyItMatters: [], whatToWatch: [] };
   const keyPoints: Paragraph[] = [];
   const glossary: GlossaryEntry[] = [];
   const sourceParts: SourcePart[] = [];
 
-  const { title, titleIndex } = findTitle(paras, opts.title);
-  const role = roles(paras, titleIndex);
+  // A forwarded mail (plain text only): its headers are the source, its Subject the title.
+  const email = !opts.markdown && paras[0]?.kind === "text" ? emailHeaders(paras[0].text) : null;
+  const given = opts.title ?? email?.subject ?? undefined;
+  const found = findTitle(email ? paras.slice(1) : paras, given);
+  const titleIndex = email && found.titleIndex !== -1 ? found.titleIndex + 1 : found.titleIndex;
+  const title = found.title;
+  const role = roles(paras, titleIndex, !opts.markdown);
+  if (email) role[0] = "source";
 
   const structured = paras.some(
     (p, i) =>
       i !== titleIndex &&
       role[i] === undefined &&
-      ((p.kind === "heading" && !isGlossaryHeading(p.text) && !isSourceHeading(p.text)) ||
+      ((p.kind === "heading" &&
+        !isGlossaryHeading(p.text) &&
+        !isSourceHeading(p.text) &&
+        !isKeyPointsHeading(p.text)) ||
         (p.kind === "text" && leadIn(p.text) !== null)),
   );
 
-  let mode: "section" | "glossary" | "source" = "section";
+  let mode: "section" | "glossary" | "source" | "keyPoints" = "section";
   let current: SectionKey = "whatHappened";
   let subsection: string | undefined;
   let started = false;
@@ -220,14 +269,23 @@ export function normalise(body: string, opts: NormaliseOptions = {}): Normalised
       sourceParts.push({ text: p.text, line: p.line });
       return;
     }
+    if (r === "signature") {
+      sourceParts.push({ text: p.text.replace(/^--\s*/, ""), line: p.line });
+      return;
+    }
     if (r === "glossary") {
-      const g = glossaryLine(p.text)!;
+      const g = (glossaryLine(p.text) ?? glossaryLine(doubleDashLine(p.text) ?? ""))!;
       glossary.push({ ...g, line: p.line });
       return;
     }
 
     if (p.kind === "heading") {
       flushPending();
+      if (!started && isKeyPointsHeading(p.text)) {
+        mode = "keyPoints";
+        subsection = p.text;
+        return;
+      }
       started = true;
       subsection = undefined;
       if (isGlossaryHeading(p.text)) {
@@ -239,6 +297,7 @@ export function normalise(body: string, opts: NormaliseOptions = {}): Normalised
         mode = "source";
         return;
       }
+
       mode = "section";
       const match = sectionForHeading(p.text);
       current = match?.key ?? sectionByKeywords(p.text) ?? current;
@@ -256,7 +315,7 @@ export function normalise(body: string, opts: NormaliseOptions = {}): Normalised
       started = true;
       current = lead.key;
       subsection = undefined;
-      put(current, { text: lead.rest, line: p.line });
+      put(current, { text: lead.rest, line: p.line, ...withoutLeadIn(p, lead.rest) });
       return;
     }
 
@@ -265,23 +324,28 @@ export function normalise(body: string, opts: NormaliseOptions = {}): Normalised
       return;
     }
     if (mode === "glossary") {
-      const g = glossaryLine(p.text, true);
+      const g = p.kind === "block" ? null : glossaryLine(p.text, true);
       if (g) glossary.push({ ...g, line: p.line });
-      else put(current, { text: p.text, line: p.line, subsection: glossaryHeading });
+      else put(current, { text: p.text, line: p.line, subsection: glossaryHeading, ...withBlock(p) });
       return;
     }
 
     if (p.kind === "bullet" && !started) {
-      keyPoints.push({ text: p.text, line: p.line });
+      keyPoints.push({ text: p.text, line: p.line, ...withBlock(p) });
       return;
     }
     const text = p.kind === "bullet" ? `• ${p.text}` : p.text;
     if (!structured) {
-      proseAt = proseSection(p.text, proseAt);
-      put(proseAt, { text, line: p.line });
+      proseAt = p.kind === "block" ? (proseAt ?? "whatHappened") : proseSection(p.text, proseAt);
+      put(proseAt, { text, line: p.line, ...withBlock(p) });
       return;
     }
-    put(current, { text, line: p.line, ...(subsection !== undefined ? { subsection } : {}) });
+    put(current, {
+      text,
+      line: p.line,
+      ...(subsection !== undefined ? { subsection } : {}),
+      ...withBlock(p),
+    });
   });
   flushPending();
 
@@ -299,6 +363,7 @@ export function normalise(body: string, opts: NormaliseOptions = {}): Normalised
     sourceParts,
     structured,
     paragraphs: paras,
+    email,
   };
 }
 
@@ -324,12 +389,12 @@ function findTitle(
   if (h1 !== -1) return { title: paras[h1]!.text, titleIndex: h1 };
   if (first === undefined) return { title: null, titleIndex: -1 };
   if (plainHeading(first)) return { title: first.text, titleIndex: 0 };
-  const prose = paras.find((p) => p.kind !== "heading") ?? first;
+  const prose = paras.find((p) => p.kind !== "heading" && p.kind !== "block") ?? first;
   const text = leadIn(prose.text)?.rest ?? sourceLine(prose.text) ?? prose.text;
   return { title: titleFrom(text) || titleFrom(prose.text), titleIndex: -1 };
 }
 
-type Role = "source" | "footer" | "glossary";
+type Role = "source" | "footer" | "glossary" | "signature";
 
 /**
  * Paragraphs whose place does not depend on the section they sit in:
@@ -338,10 +403,21 @@ type Role = "source" | "footer" | "glossary";
  * - trailing `- Term: definition` bullets (at the very end, before any source and footer) are the
  *   glossary, unless they sit straight under a heading (then they are that section's list).
  */
-function roles(paras: BodyParagraph[], titleIndex: number): (Role | undefined)[] {
+function roles(paras: BodyParagraph[], titleIndex: number, plain: boolean): (Role | undefined)[] {
   const role: (Role | undefined)[] = paras.map((p, i) =>
     i !== titleIndex && p.kind === "text" && sourceLine(p.text) !== null ? "source" : undefined,
   );
+  if (plain) {
+    // A mail's signature: from a `-- ` line to the end. `Term -- definition` lines are the glossary.
+    const sig = paras.findIndex((p, i) => i !== titleIndex && p.kind === "text" && isSignatureStart(p.text));
+    if (sig !== -1) for (let i = sig; i < paras.length; i++) if (i !== titleIndex) role[i] = "signature";
+    paras.forEach((p, i) => {
+      if (role[i] === undefined && i !== titleIndex && p.kind === "text") {
+        const line = doubleDashLine(p.text);
+        if (line !== null && glossaryLine(line) !== null) role[i] = "glossary";
+      }
+    });
+  }
   const isTermBullet = (p: BodyParagraph) => p.kind === "bullet" && glossaryLine(p.text) !== null;
 
   const lastSource = role.lastIndexOf("source");

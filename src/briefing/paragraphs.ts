@@ -10,7 +10,10 @@ import {
   stripEmphasis,
   withoutClosingHashes,
 } from "./headings.js";
-export type ParagraphKind = "heading" | "bullet" | "item" | "text";
+import type { Block } from "./schema.js";
+
+/** `block`: a table, code block, quote or HTML of a Markdown file: never prose (title, lead-in, ...). */
+export type ParagraphKind = "heading" | "bullet" | "item" | "text" | "block";
 
 /** One paragraph of the body as written, before it is placed anywhere. */
 export interface BodyParagraph {
@@ -21,6 +24,8 @@ export interface BodyParagraph {
   line: number;
   /** 1-6 for a markdown heading, 0 for a bare heading line. */
   level?: number;
+  /** The structure, for Markdown files. */
+  block?: Block;
 }
 
 const ATX = /^ {0,3}(#{1,6})(?:[ \t]+(.*))?$/;
@@ -53,7 +58,7 @@ export function looksLikeHeading(raw: string): boolean {
 }
 
 /** A heading-shaped line that names a known heading or is Title Cased. */
-function strongHeading(text: string): boolean {
+export function strongHeading(text: string): boolean {
   return isKnownHeading(text) || isTitleCase(text);
 }
 

@@ -3,8 +3,16 @@
 import { extractActors } from "./actors.js";
 import { extractEvents, findFirstDate } from "./dates.js";
 import { type FrontMatterSplit, splitFrontMatter } from "./frontmatter.js";
+import { blockProse } from "./inline.js";
 import { normalise } from "./normalise.js";
-import { type Briefing, IsoDay, type Problem, type RegistryActor, type SourceFile } from "./schema.js";
+import {
+  type Briefing,
+  IsoDay,
+  type Paragraph,
+  type Problem,
+  type RegistryActor,
+  type SourceFile,
+} from "./schema.js";
 
 export type ParseResult = { briefing: Briefing } | { problems: Problem[] };
 
@@ -25,6 +33,11 @@ export function parseBriefing(file: SourceFile, registry: RegistryActor[]): Pars
   }
 }
 
+/** Every briefing is Markdown but a `.txt` file, which keeps the one-paragraph-per-line rule. */
+export function isMarkdown(relPath: string): boolean {
+  return !/\.txt$/i.test(relPath);
+}
+
 /** Front matter and normalised body: everything but the dates and names found in the text. */
 function readBody(
   file: SourceFile,
@@ -34,7 +47,11 @@ function readBody(
   const fm = splitFrontMatter(file.text, file.relPath);
   if (!fm.ok) return { problems: fm.problems };
   const meta = fm.data;
-  const body = normalise(fm.body, { firstLine: fm.bodyLine, ...(meta.title ? { title: meta.title } : {}) });
+  const body = normalise(fm.body, {
+    firstLine: fm.bodyLine,
+    markdown: isMarkdown(file.relPath),
+    ...(meta.title ? { title: meta.title } : {}),
+  });
   if (!meta.title && body.paragraphs.length === 0) {
     return { problems: [{ path: file.relPath, message: "empty briefing", severity: "error" }] };
   }
@@ -70,12 +87,11 @@ function parse(file: SourceFile, registry: RegistryActor[]): ParseResult {
   // Everything that was written, in file order, for dates and names.
   const texts: { text: string; line: number }[] = [];
   if (body.titleLine !== null && body.title) texts.push({ text: body.title, line: body.titleLine });
-  texts.push(...body.keyPoints, ...body.sections.whatHappened, ...body.sections.whyItMatters);
-  texts.push(...body.sections.whatToWatch);
+  for (const list of [body.keyPoints, ...Object.values(body.sections)]) texts.push(...list.flatMap(proseOf));
   texts.push(...body.glossary.map((g) => ({ text: `${g.term}: ${g.definition}`, line: g.line })));
   texts.sort((a, b) => a.line - b.line);
 
-  let date: string | null = meta.date ?? null;
+  let date: string | null = meta.date ?? body.email?.date ?? null;
   let dateInferred = false;
   if (date === null) {
     const found = findFirstDate(texts);
@@ -109,9 +125,40 @@ function parse(file: SourceFile, registry: RegistryActor[]): ParseResult {
     sections: body.sections,
     glossary: body.glossary,
     events,
-    warnings: fm.warnings,
+    warnings: body.structured || !hasProse(body) ? fm.warnings : [...fm.warnings, proseWarning(file, body)],
   };
   return { briefing };
+}
+
+/**
+ * What dates and names are looked for in: a paragraph's prose, without code or bare URLs; a table row
+ * by row, each on its own line.
+ */
+function proseOf(p: Paragraph): { text: string; line: number }[] {
+  if (!p.block || (p.block.type === "paragraph" && p.block.children.every((c) => c.type === "text")))
+    return [p];
+  return blockProse(p.block)
+    .filter((part) => part.text.trim() !== "")
+    .map((part) => ({ text: part.text.replace(/\s+/g, " ").trim(), line: p.line + part.offset }));
+}
+
+/** More than one paragraph was placed: with one, there is nothing to sort. */
+function hasProse(body: ReturnType<typeof normalise>): boolean {
+  return Object.values(body.sections).flat().length > 1;
+}
+
+/** No heading or lead-in named a section: say so, so writers learn why text landed where it did. */
+function proseWarning(file: SourceFile, body: ReturnType<typeof normalise>): Problem {
+  const first = Object.values(body.sections)
+    .flat()
+    .reduce((a, p) => Math.min(a, p.line), Number.POSITIVE_INFINITY);
+  return {
+    path: file.relPath,
+    ...(Number.isFinite(first) ? { line: first } : {}),
+    message:
+      "no heading or lead-in names What happened, Why it matters or What to watch: paragraphs were placed by the prose rule",
+    severity: "warning",
+  };
 }
 
 /** Front matter names the source; a different `Source:` line in the text is kept beside it. */

@@ -68,12 +68,73 @@ export const GlossaryEntry = z.object({
 });
 export type GlossaryEntry = z.infer<typeof GlossaryEntry>;
 
+// The structure of a Markdown paragraph (docs/format.md, "Structure"). Recursive types need their
+// TypeScript shape spelled out once for z.lazy; the schemas below are checked against it.
+export type Inline =
+  | { type: "text"; text: string }
+  | { type: "strong" | "emphasis" | "delete"; children: Inline[] }
+  | { type: "code"; text: string }
+  | { type: "link"; url: string; children: Inline[] }
+  | { type: "break" };
+
+export const Inline: z.ZodType<Inline> = z.lazy(() =>
+  z.union([
+    z.object({ type: z.literal("text"), text: z.string() }),
+    z.object({ type: z.enum(["strong", "emphasis", "delete"]), children: z.array(Inline) }),
+    z.object({ type: z.literal("code"), text: z.string() }),
+    z.object({ type: z.literal("link"), url: z.string(), children: z.array(Inline) }),
+    z.object({ type: z.literal("break") }),
+  ]),
+);
+
+export const Align = z.enum(["left", "right", "center"]).nullable();
+export type Align = z.infer<typeof Align>;
+
+export type Block =
+  | { type: "paragraph"; children: Inline[] }
+  | { type: "heading"; depth: number; children: Inline[] }
+  /** `start` is the first item's number (1 for bullets); each item is a list of blocks. */
+  | { type: "list"; ordered: boolean; start: number; items: Block[][] }
+  | { type: "table"; align: Align[]; header: Inline[][]; rows: Inline[][][] }
+  | { type: "code"; lang: string | null; text: string }
+  | { type: "quote"; children: Block[] }
+  | { type: "rule" };
+
+export const Block: z.ZodType<Block> = z.lazy(() =>
+  z.union([
+    z.object({ type: z.literal("paragraph"), children: z.array(Inline) }),
+    z.object({
+      type: z.literal("heading"),
+      depth: z.number().int().min(1).max(6),
+      children: z.array(Inline),
+    }),
+    z.object({
+      type: z.literal("list"),
+      ordered: z.boolean(),
+      start: z.number().int().nonnegative(),
+      items: z.array(z.array(Block)),
+    }),
+    z.object({
+      type: z.literal("table"),
+      align: z.array(Align),
+      header: z.array(z.array(Inline)),
+      rows: z.array(z.array(z.array(Inline))),
+    }),
+    z.object({ type: z.literal("code"), lang: z.string().nullable(), text: z.string() }),
+    z.object({ type: z.literal("quote"), children: z.array(Block) }),
+    z.object({ type: z.literal("rule") }),
+  ]),
+);
+
 /** One paragraph of body text, with the line it starts on and the named subsection it sits under. */
 export const Paragraph = z.object({
+  /** Plain text: markup removed, link text kept (a list item's nested items joined in). */
   text: z.string(),
   line: z.number().int().positive(),
   /** A non-canonical heading (e.g. "What Are the Mythos and Fable Models?") this paragraph falls under. */
   subsection: z.string().optional(),
+  /** The paragraph's structure (Markdown files only): a list item is a one-item list. */
+  block: Block.optional(),
 });
 export type Paragraph = z.infer<typeof Paragraph>;
 

@@ -16,6 +16,8 @@ export interface CommandContext {
   color: boolean;
   /** Columns for text output when `--width` is not given. */
   width: number;
+  /** Links may be OSC 8 hyperlinks on `out` (see `hyperlinksWanted`). */
+  hyperlinks?: boolean;
   today: Date;
   /** The briefings folder, already resolved. */
   dir: string;

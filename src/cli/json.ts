@@ -1,5 +1,6 @@
 // The documented JSON shapes. Field names here are a public interface: add, never rename.
-import type { Briefing } from "../briefing/schema.js";
+import { type BriefingLink, briefingLinks } from "../briefing/links.js";
+import type { Block, Briefing } from "../briefing/schema.js";
 import { SECTION_KEYS, type SectionKey } from "../briefing/sections.js";
 
 export interface BriefingJson {
@@ -20,12 +21,19 @@ export interface BriefingJson {
   dateNote: string | null;
   /** Parallel to `sections`: the named subsection each paragraph sits under, or null. */
   subsections: Record<SectionKey, (string | null)[]>;
+  /** Parallel to `keyPoints` and `sections`: each paragraph's structure (Markdown files), or null. */
+  keyPointBlocks: (Block | null)[];
+  blocks: Record<SectionKey, (Block | null)[]>;
+  /** The briefing's links, numbered as the reader and `print` show them. */
+  links: BriefingLink[];
 }
 
 export function briefingToJson(b: Briefing): BriefingJson {
   const sections = {} as Record<SectionKey, string[]>;
   const subsections = {} as Record<SectionKey, (string | null)[]>;
+  const blocks = {} as Record<SectionKey, (Block | null)[]>;
   for (const key of SECTION_KEYS) {
+    blocks[key] = b.sections[key].map((p) => p.block ?? null);
     sections[key] = b.sections[key].map((p) => p.text);
     subsections[key] = b.sections[key].map((p) => p.subsection ?? null);
   }
@@ -50,6 +58,9 @@ export function briefingToJson(b: Briefing): BriefingJson {
     relPath: b.relPath,
     dateNote: b.dateNote,
     subsections,
+    keyPointBlocks: b.keyPoints.map((p) => p.block ?? null),
+    blocks,
+    links: briefingLinks(b),
   };
 }
 

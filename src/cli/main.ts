@@ -11,7 +11,7 @@ import { type CommandContext, EXIT, fail } from "./context.js";
 import { helpText } from "./help.js";
 import { EX_IOERR, outputFailure } from "./output-errors.js";
 import { choosePager, page } from "./pager.js";
-import { colorWanted } from "./style.js";
+import { colorWanted, hyperlinksWanted } from "./style.js";
 
 // Resolved here, in the entry module, because only this file is guaranteed to stay in
 // dist/signaldesk.js: code shared with the reader may move to dist/chunks/, one folder deeper.
@@ -111,6 +111,7 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
     err: stderr,
     color,
     width: Math.min(terminal ? process.stdout.columns || 80 : (config.width ?? 80), measure),
+    hyperlinks: hyperlinksWanted(color, env),
     today,
     dir,
     tabular: !terminal,

@@ -8,6 +8,10 @@ export interface Style {
   warning(s: string): string;
   accent(s: string): string;
   bold(s: string): string;
+  italic(s: string): string;
+  strike(s: string): string;
+  code(s: string): string;
+  link(s: string): string;
 }
 
 /** Whether styling may be used on `stream`: a terminal, and nobody asked for plain text. */
@@ -30,7 +34,18 @@ const plain = (s: string) => s;
 
 export function createStyle(enabled: boolean): Style {
   if (!enabled) {
-    return { heading: plain, date: plain, muted: plain, warning: plain, accent: plain, bold: plain };
+    return {
+      heading: plain,
+      date: plain,
+      muted: plain,
+      warning: plain,
+      accent: plain,
+      bold: plain,
+      italic: plain,
+      strike: plain,
+      code: plain,
+      link: plain,
+    };
   }
   const bold = sgr("1", "22");
   const cyan = sgr("36", "39");
@@ -41,5 +56,23 @@ export function createStyle(enabled: boolean): Style {
     warning: sgr("31", "39"),
     accent: cyan,
     bold,
+    italic: sgr("3", "23"),
+    strike: sgr("9", "29"),
+    code: sgr("33", "39"),
+    link: (s) => sgr("4", "24")(sgr("34", "39")(s)),
   };
+}
+
+/**
+ * Whether links may be written as OSC 8 hyperlinks: styled output, and a terminal known to show them
+ * (FORCE_HYPERLINK=1 or 0 decides first). Elsewhere the escape would be noise or, worse, shown raw.
+ */
+export function hyperlinksWanted(color: boolean, env: Record<string, string | undefined>): boolean {
+  if (env.FORCE_HYPERLINK !== undefined && env.FORCE_HYPERLINK !== "") return env.FORCE_HYPERLINK !== "0";
+  if (!color) return false;
+  const program = env.TERM_PROGRAM ?? "";
+  if (["iTerm.app", "WezTerm", "vscode", "ghostty", "Hyper", "Tabby", "rio"].includes(program)) return true;
+  if (Number(env.VTE_VERSION ?? 0) >= 5000) return true;
+  if (env.KITTY_WINDOW_ID || env.WT_SESSION || env.DOMTERM || env.KONSOLE_VERSION) return true;
+  return /kitty|ghostty|foot|alacritty|wezterm/.test(env.TERM ?? "");
 }

@@ -3,7 +3,7 @@
 import { Box, useApp } from "ink";
 import type React from "react";
 import { type Dispatch, useEffect, useMemo, useReducer, useRef, useState } from "react";
-import { briefingLinks } from "../briefing/links.js";
+import { openableLinks } from "../briefing/links.js";
 import type { Briefing } from "../briefing/schema.js";
 import { describeFilter, type Filter } from "../story/filter.js";
 import type { StoryView } from "../story/view.js";
@@ -231,7 +231,7 @@ function Screen({
   );
   const query = prompt.kind === "search" ? prompt.text : state.query;
   const matches = useMemo(() => (layout ? readerMatches(layout, query) : []), [layout, query]);
-  const links = useMemo(() => (openBriefing ? briefingLinks(openBriefing) : []), [openBriefing]);
+  const links = useMemo(() => (openBriefing ? openableLinks(openBriefing) : []), [openBriefing]);
   const openLink = (url: string) => {
     void openUrl(openerCommand(browser ?? null, process.platform), url).then((error) =>
       dispatch({ type: "notice", text: error ?? `Opened ${sanitizeLine(url)}` }),

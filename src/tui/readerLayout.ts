@@ -1,6 +1,7 @@
 // A briefing laid out as screen lines for one width: done once per (briefing, width) and then only
 // sliced, so scrolling and searching never re-wrap text.
 import { type Briefing, type Paragraph, SECTION_KEYS, SECTION_TITLES } from "../briefing/schema.js";
+import { LinkNumbers, type MarkSpan, READING_MEASURE, renderBlock } from "../text/blocks.js";
 import { sanitizeLine } from "../text/sanitize.js";
 import { wrap } from "../text/width.js";
 
@@ -19,6 +20,8 @@ export interface ReaderLine {
   terms: Span[];
   /** File line of the paragraph this line belongs to, to find a timeline event. */
   src: number | null;
+  /** Markdown styles (strong, code, links, frames) of this line. */
+  marks?: MarkSpan[];
 }
 
 export interface ReaderLayout {
@@ -63,6 +66,7 @@ export function termSpans(text: string, pattern: RegExp | null): Span[] {
 
 class Builder {
   readonly lines: ReaderLine[] = [];
+  readonly links = new LinkNumbers();
   constructor(
     readonly width: number,
     readonly pattern: RegExp | null,
@@ -90,25 +94,58 @@ class Builder {
     this.add(value, "meta", null, `${label.padEnd(LABEL_WIDTH)} `, " ".repeat(LABEL_WIDTH + 1), false);
   }
 
+  /** A Markdown block through the shared renderer; code keeps its glossary terms unmarked. */
+  block(p: Paragraph & { block: NonNullable<Paragraph["block"]> }): void {
+    const code = p.block.type === "code";
+    for (const l of renderBlock(p.block, this.width, this.links)) {
+      const terms = code ? [] : termSpans(l.text, this.pattern).filter((t) => !inCode(l.marks, t));
+      this.lines.push({ text: l.text, kind: "text", terms, src: p.line, marks: l.marks });
+    }
+  }
+
   paragraphs(paras: readonly Paragraph[], bullet: boolean): void {
     let subsection: string | undefined;
-    for (const p of paras) {
+    paras.forEach((p, i) => {
       if (p.subsection && p.subsection !== subsection) {
         this.blank();
         this.add(p.subsection, "subheading", p.line, "", "", false);
       }
       subsection = p.subsection;
-      if (bullet) this.add(p.text, "text", p.line, "• ", "  ");
+      if (p.block) {
+        this.block({ ...p, block: p.block });
+        if (!(p.block.type === "list" && paras[i + 1]?.block?.type === "list")) this.blank();
+      } else if (bullet) this.add(p.text, "text", p.line, "• ", "  ");
       else {
         this.add(p.text, "text", p.line);
         this.blank();
       }
+    });
+  }
+
+  /** The numbered URLs of the links above. */
+  linkList(): void {
+    if (this.links.list.length === 0) return;
+    this.blank();
+    this.add("Links", "heading", null, "", "", false);
+    for (const { n, url } of this.links.list) {
+      const label = `[${n}] `;
+      const clean = sanitizeLine(url);
+      wrap(clean, Math.max(1, this.width - label.length)).forEach((piece, i) => {
+        const text = (i === 0 ? label : " ".repeat(label.length)) + piece;
+        const marks: MarkSpan[] = [{ start: label.length, end: text.length, mark: "link" }];
+        if (i === 0) marks.unshift({ start: 0, end: label.length - 1, mark: "linkNumber" });
+        this.lines.push({ text, kind: "text", terms: [], src: null, marks });
+      });
     }
   }
 }
 
+const inCode = (marks: readonly MarkSpan[] | undefined, t: Span) =>
+  marks?.some((m) => m.mark === "code" && m.start < t.end && t.start < m.end) ?? false;
+
 export function layoutBriefing(b: Briefing, width: number, terms: readonly string[]): ReaderLayout {
-  const w = Math.max(10, Math.floor(width));
+  // A comfortable reading measure: no wider than 100 columns however wide the terminal is.
+  const w = Math.max(10, Math.min(READING_MEASURE, Math.floor(width)));
   const out = new Builder(w, termPattern(terms));
   out.add(b.title, "title", null, "", "", false);
   out.blank();
@@ -138,6 +175,7 @@ export function layoutBriefing(b: Briefing, width: number, terms: readonly strin
       out.add(`${term} — ${g.definition}`, "text", g.line, "", "  ");
     }
   }
+  out.linkList();
   const lines = out.lines;
   while (lines.length > 0 && lines[lines.length - 1]!.kind === "blank") lines.pop();
   return { width: w, lines };

@@ -9,6 +9,7 @@ export interface Style {
   inverse?: boolean;
   underline?: boolean;
   italic?: boolean;
+  strikethrough?: boolean;
 }
 
 export type Token =
@@ -26,7 +27,12 @@ export type Token =
   | "term"
   | "selection"
   | "tab"
-  | "activeTab";
+  | "activeTab"
+  | "strong"
+  | "emphasis"
+  | "code"
+  | "link"
+  | "strike";
 
 export type Theme = Record<Token, Style>;
 
@@ -46,6 +52,11 @@ export const colorTheme: Theme = {
   selection: { inverse: true },
   tab: { color: "gray" },
   activeTab: { color: "cyan", bold: true, inverse: true },
+  strong: { bold: true },
+  emphasis: { italic: true },
+  code: { color: "yellow" },
+  link: { color: "blue", underline: true },
+  strike: { strikethrough: true },
 };
 
 // Without colour, emphasis still has to carry meaning: bold, underline and inverse are attributes,
@@ -66,6 +77,11 @@ export const plainTheme: Theme = {
   selection: { inverse: true },
   tab: {},
   activeTab: { inverse: true, bold: true },
+  strong: { bold: true },
+  emphasis: { italic: true },
+  code: {},
+  link: { underline: true },
+  strike: { strikethrough: true },
 };
 
 /** `color` is what the caller decided (flags, TTY); NO_COLOR in the environment always wins. */

@@ -7,11 +7,12 @@ import { fileURLToPath } from "node:url";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { splitFrontMatter } from "../../src/briefing/frontmatter.js";
-import { parseBriefing } from "../../src/briefing/parse.js";
+import { isMarkdown, parseBriefing } from "../../src/briefing/parse.js";
 import { expectNothingLost } from "./nothing-lost-check.js";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const shapesDir = path.join(repoRoot, "test/fixtures/shapes");
+const markdownDir = path.join(repoRoot, "test/fixtures/markdown");
 const briefingsDir = path.join(repoRoot, "briefings");
 const seedsDir = path.resolve(repoRoot, "../shared/seeds");
 
@@ -31,7 +32,7 @@ function checkFile(file: string) {
   const label = path.relative(repoRoot, file);
   const fm = splitFrontMatter(text, label);
   if (!fm.ok) throw new Error(`${label}: ${JSON.stringify(fm.problems)}`);
-  const { n } = expectNothingLost(fm.body, fm.bodyLine, fm.data.title, label);
+  const { n } = expectNothingLost(fm.body, fm.bodyLine, fm.data.title, label, isMarkdown(file));
 
   // The loaded briefing carries exactly what normalise placed.
   const parsed = parseBriefing({ path: file, relPath: label, text, size: text.length, mtimeMs: 0 }, []);
@@ -47,6 +48,10 @@ describe("nothing is lost", () => {
     expect(shapes.length).toBeGreaterThanOrEqual(6);
   });
   it.each(shapes.map((f) => [path.basename(f), f]))("in fixture %s", (_name, file) => checkFile(file));
+  it.each(filesUnder(markdownDir).map((f) => [path.basename(f), f]))(
+    "in Markdown fixture %s",
+    (_name, file) => checkFile(file),
+  );
 
   const bundled = filesUnder(briefingsDir);
   it.skipIf(bundled.length === 0).each(bundled.map((f) => [path.relative(briefingsDir, f), f]))(

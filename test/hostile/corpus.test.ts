@@ -59,7 +59,9 @@ describe("escape sequences load and are shown, never passed through", () => {
       "osc8-link.md",
       [
         "Click ^[]8;;javascript:alert(1)^Gthe council minutes^[]8;;^G and",
-        "^[]8;id=x;https://evil.example/^[\\this one^[]8;;^[\\ for more.",
+        // The bare URL is a link (GFM): numbered, listed sanitised, never made a hyperlink.
+        "^[]8;id=x;https://evil.example/^[\\this[1] one^[]8;;^[\\ for more.",
+        "[1] https://evil.example/^[\\this",
       ],
     ],
     [

@@ -34,10 +34,13 @@ function briefing(id: string): Briefing {
 const joined = (paras: Paragraph[]) => paras.map((p) => p.text).join("\n");
 
 describe("the bundled briefings load", () => {
-  it("loads all five with no problem at all, so `check` passes on a fresh clone", () => {
-    expect(loaded.problems).toEqual([]);
+  it("loads all five with no error; the two written as prose are warned of the prose rule only", () => {
+    expect(loaded.problems.filter((p) => p.severity === "error")).toEqual([]);
     expect(loaded.briefings.map((b) => b.id).sort()).toEqual([ORDER, TALKS, STALL, REVERSAL, LIFTED]);
-    for (const b of loaded.briefings) expect(b.warnings, b.id).toEqual([]);
+    const warned = loaded.briefings.filter((b) => b.warnings.length > 0).map((b) => b.id);
+    expect(warned.sort()).toEqual([ORDER, TALKS].sort());
+    for (const b of loaded.briefings)
+      for (const w of b.warnings) expect(w.message, b.id).toMatch(/placed by the prose rule$/);
   });
 
   it("takes each date from front matter, with the note explaining it", () => {

@@ -1,6 +1,7 @@
 // `signaldesk print ID`: one briefing as text, markdown or JSON.
 import { loadBriefingById } from "../../briefing/load-one.js";
 import type { Briefing } from "../../briefing/schema.js";
+import { READING_MEASURE } from "../../text/blocks.js";
 import type { Command } from "../args.js";
 import { type CommandContext, EXIT, fail, formatProblem, load, sortProblems } from "../context.js";
 import { briefingToJson, toJsonText } from "../json.js";
@@ -16,7 +17,11 @@ async function write(ctx: CommandContext, args: PrintArgs, b: Briefing): Promise
     // Markdown writes its front matter with yaml, which the text and JSON formats never need.
     const { briefingMarkdown } = await import("../render/briefing-markdown.js");
     ctx.out.write(briefingMarkdown(b, args.sections));
-  } else ctx.out.write(briefingText(b, args.width ?? ctx.width, createStyle(ctx.color), args.sections));
+  } else {
+    // The reading measure: body text no wider than 100 columns unless `--width` asks for more.
+    const width = args.width ?? Math.min(ctx.width, READING_MEASURE);
+    ctx.out.write(briefingText(b, width, createStyle(ctx.color), args.sections, ctx.hyperlinks === true));
+  }
   return EXIT.ok;
 }
 

@@ -1,9 +1,10 @@
 // `print --format markdown`: a briefing file in the canonical shape, which the loader reads back to
 // the same model (title, date, source, actors, tags, key points, sections, subsections, glossary).
 import { stringify } from "yaml";
-import type { Briefing } from "../../briefing/schema.js";
+import type { Briefing, Paragraph } from "../../briefing/schema.js";
 import { SECTION_KEYS, SECTION_TITLES, type SectionKey } from "../../briefing/sections.js";
 import { sanitize, sanitizeLine } from "../../text/sanitize.js";
+import { blockMarkdown } from "./markdown-blocks.js";
 
 // The front matter `id` rule; an id taken from a file name that does not fit it is left out.
 const FRONT_MATTER_ID = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
@@ -22,14 +23,35 @@ function frontMatter(b: Briefing): string {
   return stringify(fields, { defaultStringType: "QUOTE_DOUBLE", defaultKeyType: "PLAIN", lineWidth: 0 });
 }
 
-function paragraph(text: string): string {
-  return sanitize(text).trim();
+/**
+ * Paragraphs as Markdown: each one's structure when it has one, else its text. Items of ordered lists
+ * written one after another continue one list only when their numbers follow on; otherwise the
+ * delimiter changes (`1.` then `1)`), which CommonMark reads as a new list with its own start.
+ */
+function writer(): (p: Paragraph) => string {
+  let open: { delim: "." | ")"; next: number } | null = null;
+  return (p) => {
+    const b = p.block;
+    if (b?.type !== "list" || !b.ordered) {
+      open = null;
+      return sanitize(b ? blockMarkdown(b) : p.text).trim();
+    }
+    const delim =
+      open === null || open.next === b.start ? (open?.delim ?? ".") : open.delim === "." ? ")" : ".";
+    open = { delim, next: b.start + b.items.length };
+    return sanitize(blockMarkdown(b, delim)).trim();
+  };
 }
 
 export function briefingMarkdown(b: Briefing, sections: SectionKey[] | null): string {
   const parts: string[] = [`---\n${frontMatter(b)}---`];
+  const paragraph = writer();
   if (sections === null && b.keyPoints.length > 0) {
-    parts.push(b.keyPoints.map((p) => `- ${sanitizeLine(p.text)}`).join("\n"));
+    parts.push(
+      b.keyPoints
+        .map((p) => (p.block?.type === "list" ? paragraph(p) : `- ${sanitizeLine(p.text)}`))
+        .join("\n"),
+    );
   }
   for (const key of sections ?? SECTION_KEYS) {
     const list = b.sections[key];
@@ -41,7 +63,7 @@ export function briefingMarkdown(b: Briefing, sections: SectionKey[] | null): st
         parts.push(`### ${sanitizeLine(p.subsection)}`);
       }
       subsection = p.subsection;
-      parts.push(paragraph(p.text));
+      parts.push(paragraph(p));
     }
   }
   if (sections === null && b.glossary.length > 0) {

@@ -1,8 +1,12 @@
 // `print` as text: a header, key points, the three sections under their headings, the glossary.
 import type { Briefing, Paragraph } from "../../briefing/schema.js";
 import { SECTION_KEYS, SECTION_TITLES, type SectionKey } from "../../briefing/sections.js";
+import { LinkNumbers, linkableUrl, renderBlock } from "../../text/blocks.js";
+import { sanitizeLine } from "../../text/sanitize.js";
+import { wrap } from "../../text/width.js";
 import type { Style } from "../style.js";
 import { block, cell } from "./layout.js";
+import { hyperlink, styledLine } from "./styled.js";
 
 const BODY = "  ";
 const LABEL_WIDTH = 9;
@@ -14,19 +18,53 @@ function field(label: string, value: string, width: number, style: Style): strin
   );
 }
 
-function paragraphs(list: readonly Paragraph[], width: number, style: Style): string[] {
+interface Sink {
+  width: number;
+  style: Style;
+  hyperlinks: boolean;
+  links: LinkNumbers;
+}
+
+/** A Markdown block through the shared renderer, indented by `BODY`. */
+function blockLines(p: Paragraph & { block: NonNullable<Paragraph["block"]> }, sink: Sink): string[] {
+  return renderBlock(p.block, sink.width - BODY.length, sink.links).map((l) =>
+    (BODY + styledLine(l, sink.style, sink.hyperlinks)).trimEnd(),
+  );
+}
+
+function paragraphs(list: readonly Paragraph[], sink: Sink): string[] {
+  const { width, style } = sink;
   const lines: string[] = [];
   let subsection: string | undefined;
-  for (const p of list) {
+  list.forEach((p, i) => {
     if (p.subsection !== undefined && p.subsection !== subsection) {
       if (lines.length > 0) lines.push("");
       lines.push(...block(p.subsection, width, BODY).map(style.accent));
     }
     subsection = p.subsection;
-    if (lines.length > 0 && lines[lines.length - 1] !== "") lines.push("");
-    lines.push(...block(p.text, width, BODY));
-  }
+    const tight =
+      p.block?.type === "list" && list[i - 1]?.block?.type === "list" && p.subsection === subsection;
+    if (lines.length > 0 && lines[lines.length - 1] !== "" && !tight) lines.push("");
+    if (p.block) lines.push(...blockLines({ ...p, block: p.block }, sink));
+    else lines.push(...block(p.text, width, BODY));
+  });
   return lines;
+}
+
+/** `[n] URL` for every link shown, the URL a hyperlink too where the terminal allows. */
+function linkList(sink: Sink): string[] {
+  if (sink.links.list.length === 0) return [];
+  const out = ["", sink.style.heading("Links")];
+  for (const { n, url } of sink.links.list) {
+    const label = `${BODY}[${n}] `;
+    const clean = sanitizeLine(url);
+    const pieces = wrap(clean, Math.max(1, sink.width - label.length));
+    pieces.forEach((piece, i) => {
+      const shown = sink.hyperlinks && linkableUrl(url) ? hyperlink(url, piece) : piece;
+      out.push((i === 0 ? sink.style.muted(label) : " ".repeat(label.length)) + sink.style.link(shown));
+    });
+  }
+  return out;
 }
 
 /**
@@ -38,7 +76,9 @@ export function briefingText(
   width: number,
   style: Style,
   sections: SectionKey[] | null,
+  hyperlinks = false,
 ): string {
+  const sink: Sink = { width, style, hyperlinks, links: new LinkNumbers() };
   const out: string[] = [];
   out.push(...block(b.title, width).map(style.heading));
   out.push(...field("Date", dateLine(b), width, style));
@@ -48,12 +88,17 @@ export function briefingText(
 
   if (sections === null && b.keyPoints.length > 0) {
     out.push("", style.heading("Key points"));
-    for (const p of b.keyPoints) out.push(...block(p.text, width, `${BODY}• `, `${BODY}  `));
+    for (const p of b.keyPoints)
+      out.push(
+        ...(p.block
+          ? blockLines({ ...p, block: p.block }, sink)
+          : block(p.text, width, `${BODY}• `, `${BODY}  `)),
+      );
   }
 
   for (const key of sections ?? SECTION_KEYS) {
     out.push("", style.heading(SECTION_TITLES[key]));
-    const body = paragraphs(b.sections[key], width, style);
+    const body = paragraphs(b.sections[key], sink);
     out.push(...(body.length > 0 ? body : block("(nothing in this briefing)", width, BODY).map(style.muted)));
   }
 
@@ -68,6 +113,7 @@ export function briefingText(
       out.push(...lines);
     }
   }
+  out.push(...linkList(sink));
   return `${out.join("\n")}\n`;
 }
 

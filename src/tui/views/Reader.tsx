@@ -2,6 +2,7 @@
 // matches highlighted.
 import { Box } from "ink";
 import type { Dispatch, ReactNode } from "react";
+import type { Mark, MarkSpan } from "../../text/blocks.js";
 import { sanitizeLine } from "../../text/sanitize.js";
 import { displayWidth } from "../../text/width.js";
 import { Line, type Segment, spanSegments } from "../components/Line.js";
@@ -39,6 +40,41 @@ const BASE: Record<ReaderLine["kind"], Token> = {
 
 const META_LABEL = 9;
 
+const MARK_TOKEN: Record<Mark, Token> = {
+  strong: "strong",
+  emphasis: "emphasis",
+  code: "code",
+  codeBlock: "code",
+  link: "link",
+  delete: "strike",
+  linkNumber: "muted",
+  frame: "muted",
+};
+/** Where marks nest (a link in bold), the inner, more specific one shows. */
+const PRIORITY: Mark[] = ["frame", "linkNumber", "code", "codeBlock", "link", "delete", "emphasis", "strong"];
+
+/** Nested marks as runs that do not overlap, each with one token. */
+export function markRuns(
+  marks: readonly MarkSpan[] | undefined,
+): { start: number; end: number; token: Token }[] {
+  if (!marks || marks.length === 0) return [];
+  const cuts = [...new Set(marks.flatMap((m) => [m.start, m.end]))].sort((a, b) => a - b);
+  const out: { start: number; end: number; token: Token }[] = [];
+  for (let i = 0; i + 1 < cuts.length; i++) {
+    const [a, b] = [cuts[i]!, cuts[i + 1]!];
+    let best: Mark | null = null;
+    for (const m of marks)
+      if (m.start <= a && m.end >= b && (best === null || PRIORITY.indexOf(m.mark) < PRIORITY.indexOf(best)))
+        best = m.mark;
+    if (best === null) continue;
+    const token = MARK_TOKEN[best];
+    const last = out[out.length - 1];
+    if (last && last.end === a && last.token === token) last.end = b;
+    else out.push({ start: a, end: b, token });
+  }
+  return out;
+}
+
 export function lineSegments(
   line: ReaderLine,
   width: number,
@@ -60,6 +96,9 @@ export function lineSegments(
   }));
   for (const t of line.terms) {
     if (!spans.some((s) => s.start < t.end && t.start < s.end)) spans.push({ ...t, token: "term" });
+  }
+  for (const m of markRuns(line.marks)) {
+    if (!spans.some((s) => s.start < m.end && m.start < s.end)) spans.push(m);
   }
   if (line.kind === "meta" && !spans.some((s) => s.start < META_LABEL)) {
     spans.push({ start: 0, end: Math.min(META_LABEL, line.text.length), token: "muted" });

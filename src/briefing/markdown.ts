@@ -1,0 +1,419 @@
+// Pass 1 for Markdown files: the body parsed by marked (CommonMark + GFM) into blocks, then cut into
+// the paragraphs normalise places. The library decides every block boundary; only what the briefing
+// format adds on top is done here: bare headings (a short Title Case first line), `Source:` lines and
+// lead-ins starting a paragraph of their own, and one glossary entry per line under a glossary heading.
+import { Lexer, type Token, type Tokens } from "marked";
+import { sanitize } from "../text/sanitize.js";
+import { isGlossaryHeading, leadIn, sourceLine } from "./headings.js";
+import { blockText, dropPrefix, inlineText } from "./inline.js";
+import type { BodyParagraph } from "./paragraphs.js";
+import { looksLikeHeading, strongHeading } from "./paragraphs.js";
+import type { Align, Block, Inline } from "./schema.js";
+
+const NAMED: Record<string, string> = {
+  amp: "&",
+  lt: "<",
+  gt: ">",
+  quot: '"',
+  apos: "'",
+  nbsp: "\u00a0",
+  copy: "©",
+  reg: "®",
+  trade: "™",
+  mdash: "—",
+  ndash: "–",
+  hellip: "…",
+  lsquo: "‘",
+  rsquo: "’",
+  ldquo: "“",
+  rdquo: "”",
+  laquo: "«",
+  raquo: "»",
+  euro: "€",
+  pound: "£",
+  yen: "¥",
+  cent: "¢",
+  deg: "°",
+  times: "×",
+  middot: "·",
+  bull: "•",
+  sect: "§",
+  para: "¶",
+};
+
+/**
+ * HTML entities as CommonMark decodes them in text (numeric ones, and the common named ones), but
+ * never into a character the sanitiser would have to show as a code.
+ */
+export function decodeEntities(s: string): string {
+  if (!s.includes("&")) return s;
+  return s.replace(/&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([A-Za-z]{2,8}));/g, (m, dec, hex, name) => {
+    if (name !== undefined) return NAMED[name] ?? m;
+    const code = dec !== undefined ? Number(dec) : Number.parseInt(hex, 16);
+    if (code === 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return "\ufffd";
+    const ch = String.fromCodePoint(code);
+    // An entity naming a control (ESC, BEL, a bidi override) stays the text it was written as.
+    return sanitize(ch) === ch ? ch : m;
+  });
+}
+
+function inlines(tokens: readonly Token[] | undefined, out: Inline[] = []): Inline[] {
+  for (const t of tokens ?? []) {
+    switch (t.type) {
+      case "text":
+        if ("tokens" in t && t.tokens && t.tokens.length > 0) inlines(t.tokens, out);
+        else pushText(out, decodeEntities(t.raw));
+        break;
+      case "escape":
+        pushText(out, decodeEntities(t.text));
+        break;
+      case "strong":
+      case "em":
+      case "del":
+        out.push({
+          type: t.type === "em" ? "emphasis" : t.type === "del" ? "delete" : "strong",
+          children: inlines(t.tokens),
+        });
+        break;
+      case "codespan":
+        out.push({ type: "code", text: decodeEntities(t.text) });
+        break;
+      case "br":
+        out.push({ type: "break" });
+        break;
+      case "link":
+        out.push({ type: "link", url: (t as Tokens.Link).href, children: inlines(t.tokens) });
+        break;
+      case "image": {
+        const alt = inlines(t.tokens);
+        const children = alt.length > 0 ? alt : [{ type: "text" as const, text: "image" }];
+        out.push({ type: "link", url: (t as Tokens.Image).href, children });
+        break;
+      }
+      case "checkbox":
+        pushText(out, (t as Tokens.Checkbox).checked ? "[x] " : "[ ] ");
+        break;
+      default:
+        pushText(out, decodeEntities(t.raw));
+    }
+  }
+  return out;
+}
+
+function pushText(out: Inline[], text: string): void {
+  if (text === "") return;
+  const last = out[out.length - 1];
+  if (last?.type === "text") last.text += text;
+  else out.push({ type: "text", text });
+}
+
+/** Soft line breaks and the spaces around them become one space; the ends are trimmed. */
+function tidy(spans: Inline[]): Inline[] {
+  const walk = (list: Inline[]): Inline[] =>
+    list.map((s) =>
+      s.type === "text"
+        ? { type: "text", text: s.text.replace(/[ \t]*\n[ \t]*/g, " ") }
+        : s.type === "strong" || s.type === "emphasis" || s.type === "delete" || s.type === "link"
+          ? { ...s, children: walk(s.children) }
+          : s,
+    );
+  const out = walk(spans);
+  const first = out[0];
+  if (first?.type === "text") first.text = first.text.replace(/^\s+/, "");
+  const last = out[out.length - 1];
+  if (last?.type === "text") last.text = last.text.replace(/\s+$/, "");
+  return merge(out);
+}
+
+/** Neighbouring text spans as one, empty ones dropped: one structure for one text, however lexed. */
+function merge(spans: Inline[]): Inline[] {
+  const out: Inline[] = [];
+  for (const s of spans) {
+    if (s.type === "text") {
+      if (s.text === "") continue;
+      const last = out[out.length - 1];
+      if (last?.type === "text") out[out.length - 1] = { type: "text", text: last.text + s.text };
+      else out.push(s);
+    } else if (s.type === "strong" || s.type === "emphasis" || s.type === "delete" || s.type === "link")
+      out.push({ ...s, children: merge(s.children) });
+    else out.push(s);
+  }
+  return out;
+}
+
+function align(a: string | null | undefined): Align {
+  return a === "left" || a === "right" || a === "center" ? a : null;
+}
+
+/** Blocks inside a list item or quote. */
+function blocks(tokens: readonly Token[] | undefined): Block[] {
+  const out: Block[] = [];
+  for (const t of tokens ?? []) {
+    const b = block(t);
+    if (b) out.push(b);
+  }
+  return out;
+}
+
+function listBlock(t: Tokens.List, items: Tokens.ListItem[]): Block {
+  const start = t.ordered ? (typeof t.start === "number" ? t.start : 1) : 1;
+  return {
+    type: "list",
+    ordered: t.ordered,
+    start,
+    items: items.map((item) => {
+      const inner = blocks(item.tokens);
+      if (item.task) {
+        const box: Inline = { type: "text", text: item.checked ? "[x] " : "[ ] " };
+        const first = inner[0];
+        if (first?.type === "paragraph") first.children.unshift(box);
+        else inner.unshift({ type: "paragraph", children: [box] });
+      }
+      return inner;
+    }),
+  };
+}
+
+function block(t: Token): Block | null {
+  switch (t.type) {
+    case "paragraph":
+    case "text":
+      return { type: "paragraph", children: tidy(inlines(t.tokens ?? [{ ...t, tokens: [] } as Token])) };
+    case "heading":
+      return { type: "heading", depth: (t as Tokens.Heading).depth, children: tidy(inlines(t.tokens)) };
+    case "list":
+      return listBlock(t as Tokens.List, (t as Tokens.List).items);
+    case "table": {
+      const tt = t as Tokens.Table;
+      return {
+        type: "table",
+        align: tt.align.map(align),
+        header: tt.header.map((c) => tidy(inlines(c.tokens))),
+        rows: tt.rows.map((r) => r.map((c) => tidy(inlines(c.tokens)))),
+      };
+    }
+    case "code": {
+      const lang = ((t as Tokens.Code).lang ?? "").trim().split(/\s+/)[0] ?? "";
+      return { type: "code", lang: lang === "" ? null : decodeEntities(lang), text: (t as Tokens.Code).text };
+    }
+    case "blockquote":
+      return { type: "quote", children: blocks(t.tokens) };
+    case "hr":
+      return { type: "rule" };
+    case "html":
+      return t.raw.trim() === "" ? null : { type: "code", lang: "html", text: t.raw.replace(/\n+$/, "") };
+    case "space":
+    case "def":
+      return null;
+    default:
+      return t.raw.trim() === ""
+        ? null
+        : { type: "paragraph", children: [{ type: "text", text: t.raw.trim() }] };
+  }
+}
+
+const newlines = (s: string) => {
+  let n = 0;
+  for (let i = s.indexOf("\n"); i !== -1; i = s.indexOf("\n", i + 1)) n++;
+  return n;
+};
+
+interface Row {
+  spans: Inline[];
+  /** 0-based line inside the paragraph. */
+  at: number;
+  /** How this line joined the one before: a soft break (space) or a hard break. */
+  hard: boolean;
+}
+
+/** A paragraph's top-level spans cut at its line breaks (a break inside emphasis stays put). */
+function rows(spans: readonly Inline[]): Row[] {
+  const out: Row[] = [{ spans: [], at: 0, hard: false }];
+  let at = 0;
+  for (const s of spans) {
+    if (s.type === "break") {
+      at++;
+      out.push({ spans: [], at, hard: true });
+      continue;
+    }
+    if (s.type !== "text" || !s.text.includes("\n")) {
+      out[out.length - 1]!.spans.push(s);
+      if (s.type !== "code") at += newlines(inlineText([s]));
+      continue;
+    }
+    const parts = s.text.split("\n");
+    parts.forEach((part, i) => {
+      if (i > 0) {
+        at++;
+        out.push({ spans: [], at, hard: false });
+      }
+      if (part !== "") out[out.length - 1]!.spans.push({ type: "text", text: part });
+    });
+  }
+  return out;
+}
+
+function joinRows(list: Row[]): Inline[] {
+  const out: Inline[] = [];
+  list.forEach((r, i) => {
+    if (i > 0) out.push(r.hard ? { type: "break" } : { type: "text", text: "\n" });
+    out.push(...r.spans);
+  });
+  return tidy(out);
+}
+
+/** Text with none of these has no inline markup: marked's inline pass would return it as one text. */
+const INLINE_SYNTAX = /[\\`*_~<>[\]&@]|www\.|:\/\/| {2,}\n/i;
+
+/**
+ * marked's `lex`, with its inline pass skipped for text that holds no inline syntax (most prose): the
+ * same tokens, for a third of the time on the bench's archive.
+ */
+function lex(body: string): Token[] {
+  const lexer = new Lexer({ gfm: true });
+  const tokens = lexer.blockTokens(body.replace(/\r\n?/g, "\n"), lexer.tokens);
+  for (const { src, tokens: into } of lexer.inlineQueue) {
+    lexer.state.inRawBlock = false;
+    if (INLINE_SYNTAX.test(src)) lexer.inlineTokens(src, into);
+    else into.push({ type: "text", raw: src, text: src, escaped: false });
+  }
+  lexer.inlineQueue = [];
+  return tokens;
+}
+
+/**
+ * Cuts a body into paragraphs with marked's lexer. `firstLine` is the file line the body starts on.
+ */
+export function markdownParagraphs(body: string, firstLine = 1): BodyParagraph[] {
+  const tokens = lex(body);
+  const out: BodyParagraph[] = [];
+  let line = firstLine;
+  let glossary = false;
+  const push = (p: BodyParagraph) => {
+    out.push(p);
+    if (p.kind === "heading") glossary = isGlossaryHeading(p.text);
+  };
+  for (const t of tokens) {
+    const at = line;
+    line += newlines(t.raw);
+    switch (t.type) {
+      case "space":
+      case "def":
+      case "hr":
+        break;
+      case "heading": {
+        const spans = tidy(inlines(t.tokens));
+        const text = inlineText(spans).trim();
+        if (text) push({ kind: "heading", text, line: at, level: (t as Tokens.Heading).depth });
+        break;
+      }
+      case "paragraph":
+        paragraph(t as Tokens.Paragraph, at, glossary, push);
+        break;
+      case "list":
+        list(t as Tokens.List, at, push);
+        break;
+      default: {
+        // Tables, code, quotes and HTML are never prose: no title, lead-in, source or glossary line.
+        const b = block(t);
+        if (b) {
+          const lead = /^\s*/.exec(t.raw)![0];
+          push({ kind: "block", text: blockText(b), line: at + newlines(lead), block: b });
+        }
+      }
+    }
+  }
+  return demote(out);
+}
+
+function list(t: Tokens.List, at: number, push: (p: BodyParagraph) => void): void {
+  let line = at;
+  let n = t.ordered ? (typeof t.start === "number" ? t.start : 1) : 1;
+  for (const item of t.items) {
+    const b = listBlock(t, [item]);
+    if (b.type === "list" && t.ordered) b.start = n;
+    const text = (b.type === "list" ? (b.items[0] ?? []) : []).map(blockText).join(" ").trim();
+    push({
+      kind: t.ordered ? "item" : "bullet",
+      text: t.ordered ? `${n}. ${text}` : text,
+      line,
+      block: b,
+    });
+    line += newlines(item.raw);
+    n++;
+  }
+}
+
+/** `•` and its kin are no Markdown list marker, but pasted bullets use them: each such line is an item. */
+const PASTED_BULLET = /^[•‣◦▪●]\s*/;
+
+function paragraph(t: Tokens.Paragraph, at: number, glossary: boolean, push: (p: BodyParagraph) => void) {
+  const all = rows(inlines(t.tokens));
+  let group: Row[] = [];
+  let bullet = false;
+  let sourceOpen = false;
+  const flush = () => {
+    if (group.length === 0) return;
+    let spans = joinRows(group);
+    let text = inlineText(spans).trim();
+    const line = at + group[0]!.at;
+    group = [];
+    if (!text) return;
+    if (bullet) {
+      const marker = PASTED_BULLET.exec(text)![0].length;
+      spans = dropPrefix(spans, marker);
+      text = inlineText(spans).trim();
+      const item: Block = { type: "paragraph", children: spans };
+      push({
+        kind: "bullet",
+        text,
+        line,
+        block: { type: "list", ordered: false, start: 1, items: [[item]] },
+      });
+      return;
+    }
+    // A paragraph of plain text carries no block: its text says it all (and the cache stays small).
+    const plain = spans.every((x) => x.type === "text");
+    const p: BodyParagraph = plain
+      ? { kind: "text", text, line }
+      : { kind: "text", text, line, block: { type: "paragraph", children: spans } };
+    if (all.length === 1) alone.add(p);
+    push(p);
+  };
+  all.forEach((r, i) => {
+    const text = inlineText(r.spans).trim();
+    if (i === 0 && all.length > 1 && looksLikeHeading(text) && strongHeading(text)) {
+      push({ kind: "heading", text, line: at + r.at, level: 0 });
+      return;
+    }
+    const isBullet = PASTED_BULLET.test(text);
+    const starts =
+      i > 0 &&
+      (glossary || sourceOpen || isBullet || bullet || sourceLine(text) !== null || leadIn(text) !== null);
+    if (starts) flush();
+    if (group.length === 0) bullet = isBullet;
+    sourceOpen = sourceLine(text) !== null;
+    group.push(r);
+  });
+  flush();
+}
+
+/** Paragraphs that are one line standing alone between blank lines. */
+const alone = new WeakSet<BodyParagraph>();
+
+/**
+ * A paragraph of one line standing alone that looks like a heading is a bare heading; a bare heading
+ * with nothing under it (the last paragraph, or straight before another heading) stays text.
+ */
+function demote(paras: BodyParagraph[]): BodyParagraph[] {
+  const marked = paras.map((p): BodyParagraph => {
+    if (p.kind !== "text" || !alone.has(p) || !looksLikeHeading(p.text)) return p;
+    return { kind: "heading", text: p.text, line: p.line, level: 0 };
+  });
+  return marked.map((p, i) => {
+    const next = marked[i + 1];
+    if (p.kind !== "heading" || p.level !== 0 || (next !== undefined && next.kind !== "heading")) return p;
+    const original = paras[i]!;
+    return original.kind === "text" ? original : { kind: "text", text: p.text, line: p.line };
+  });
+}

@@ -1,0 +1,120 @@
+// Blocks and inline spans written back as Markdown that marked reads to the same structure: the body
+// of `print --format markdown`. Text is escaped where Markdown would read it as markup.
+import type { Block, Inline } from "../../briefing/schema.js";
+
+const ENTITY = /&(?=#\d{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z]{2,8};)/g;
+
+function escapeText(s: string): string {
+  return s.replace(/[\\`*_[\]<>~|]/g, "\\$&").replace(ENTITY, "&amp;");
+}
+
+function codeSpan(s: string): string {
+  const runs = s.match(/`+/g) ?? [];
+  const fence = "`".repeat(Math.max(0, ...runs.map((r) => r.length)) + 1);
+  const pad =
+    s.startsWith("`") || s.endsWith("`") || (s.startsWith(" ") && s.endsWith(" ") && s.trim() !== "");
+  return pad ? `${fence} ${s} ${fence}` : `${fence}${s}${fence}`;
+}
+
+function url(u: string): string {
+  return /[\s()<>]/.test(u) || u === ""
+    ? `<${u.replace(/[<>\\]/g, "\\$&").replace(/\n/g, "%0A")}>`
+    : u.replace(/\\/g, "\\\\");
+}
+
+export function inlineMarkdown(spans: readonly Inline[]): string {
+  let out = "";
+  for (const s of spans) {
+    switch (s.type) {
+      case "text":
+        out += escapeText(s.text);
+        break;
+      case "code":
+        out += codeSpan(s.text);
+        break;
+      case "break":
+        out += "\\\n";
+        break;
+      case "strong":
+        out += wrapIn("**", s.children);
+        break;
+      case "emphasis":
+        out += wrapIn("*", s.children);
+        break;
+      case "delete":
+        out += wrapIn("~~", s.children);
+        break;
+      case "link":
+        out += `[${inlineMarkdown(s.children)}](${url(s.url)})`;
+        break;
+    }
+  }
+  return out;
+}
+
+function wrapIn(mark: string, children: readonly Inline[]): string {
+  const inner = inlineMarkdown(children);
+  return inner.trim() === "" ? inner : `${mark}${inner}${mark}`;
+}
+
+/** A paragraph's first characters must not read as a list marker, heading, quote or rule. */
+function guardStart(s: string): string {
+  return s
+    .replace(/^(\d{1,9})([.)])(?=\s|$)/, "$1\\$2")
+    .replace(/^([-+#>=])/, "\\$1")
+    .replace(/^(\s+)/, "");
+}
+
+/** `delim`: the ordered-list delimiter; a change of it starts a new list where numbers would not. */
+export function blockMarkdown(b: Block, delim: "." | ")" = "."): string {
+  switch (b.type) {
+    case "paragraph":
+      return guardStart(inlineMarkdown(b.children));
+    case "heading":
+      return `${"#".repeat(b.depth)} ${inlineMarkdown(b.children)}`;
+    case "list":
+      return b.items
+        .map((item, i) => {
+          const marker = b.ordered ? `${b.start + i}${delim} ` : "- ";
+          const body = item
+            .map((c, j) => {
+              const md = blockMarkdown(c);
+              return j === 0
+                ? md
+                : `${c.type === "list" && item[j - 1]?.type === "paragraph" ? "\n" : "\n\n"}${md}`;
+            })
+            .join("");
+          return marker + indent(body, " ".repeat(marker.length));
+        })
+        .join("\n");
+    case "table": {
+      const row = (cells: Inline[][]) =>
+        `| ${cells.map((c) => inlineMarkdown(c).replace(/\n/g, " ")).join(" | ")} |`;
+      const rule = b.align.map((a) =>
+        a === "left" ? ":--" : a === "right" ? "--:" : a === "center" ? ":-:" : "---",
+      );
+      return [row(b.header), `| ${rule.join(" | ")} |`, ...b.rows.map(row)].join("\n");
+    }
+    case "code": {
+      const runs = b.text.match(/^`{3,}/gm) ?? [];
+      const fence = "`".repeat(Math.max(2, ...runs.map((r) => r.length)) + 1);
+      return `${fence}${b.lang ?? ""}\n${b.text}\n${fence}`;
+    }
+    case "quote":
+      return b.children
+        .map((c) => blockMarkdown(c))
+        .join("\n\n")
+        .split("\n")
+        .map((l) => (l === "" ? ">" : `> ${l}`))
+        .join("\n");
+    case "rule":
+      return "***";
+  }
+}
+
+function indent(text: string, pad: string): string {
+  return text
+    .split("\n")
+    .map((l, i) => (i === 0 || l === "" ? l : pad + l))
+    .join("\n");
+}
