@@ -197,6 +197,8 @@ describe("the mouse", () => {
     const on = start();
     try {
       await on.waitForText(TAB.timeline);
+      // The first frame is painted before Ink mounts; reporting starts with the mounted reader.
+      await on.waitFor(() => on.raw().includes("\x1b[?1000h"), "mouse reporting on");
       on.kill("SIGTERM");
       expect((await on.exit).exitCode).toBe(143);
       const raw = on.raw();

@@ -150,7 +150,7 @@ describe("loadInBackground, stopped or failing", () => {
   it("starts again with more heap when the first ceiling is too low, and still saves the story", async () => {
     const before = process.env.SIGNALDESK_LOADER_HEAP_MB;
     // Below what the loader needs even to start: the first dies of it, a later one has the room.
-    process.env.SIGNALDESK_LOADER_HEAP_MB = "3";
+    process.env.SIGNALDESK_LOADER_HEAP_MB = "6";
     try {
       const file = path.join(await mkdtemp(path.join(tmp, "retry-")), "story.snapshot");
       const retries: number[] = [];
@@ -162,7 +162,7 @@ describe("loadInBackground, stopped or failing", () => {
       );
       expect(await load!.saved).toBe(true);
       expect(retries.length).toBeGreaterThan(0);
-      expect(retries[0]).toBe(6);
+      expect(retries[0]).toBe(12);
       const snap = open({ file, saved: true, progress: [], steps: [] }, generated);
       expectSameStory(snap.story, (await reference(generated)).story);
     } finally {
