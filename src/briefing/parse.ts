@@ -110,8 +110,17 @@ function parse(file: SourceFile, registry: RegistryActor[]): ParseResult {
     glossary: body.glossary,
     events,
     warnings: fm.warnings,
+    story: storyOf(meta.story, file.relPath),
+    follows: meta.follows ?? [],
   };
   return { briefing };
+}
+
+/** A briefing's story: the front matter's `story`, else its top-level subfolder, else none. */
+export function storyOf(declared: string | undefined, relPath: string): string | null {
+  if (declared) return declared;
+  const parts = relPath.split(/[\\/]/);
+  return parts.length > 1 && parts[0] ? parts[0] : null;
 }
 
 /** Front matter names the source; a different `Source:` line in the text is kept beside it. */

@@ -13,13 +13,24 @@ export interface BriefingJson {
   keyPoints: string[];
   sections: Record<SectionKey, string[]>;
   glossary: { term: string; definition: string }[];
-  events: { date: string; precision: string; text: string; yearInferred: boolean }[];
+  events: {
+    date: string;
+    precision: string;
+    text: string;
+    yearInferred: boolean;
+    yearUnknown: boolean;
+    expected: boolean;
+  }[];
   path: string;
   /** Extras beyond the issue's shape. */
   relPath: string;
   dateNote: string | null;
   /** Parallel to `sections`: the named subsection each paragraph sits under, or null. */
   subsections: Record<SectionKey, (string | null)[]>;
+  /** Its story (front matter `story`, else its top-level subfolder), or null. */
+  story: string | null;
+  /** Front matter `follows`. */
+  follows: string[];
 }
 
 export function briefingToJson(b: Briefing): BriefingJson {
@@ -45,11 +56,15 @@ export function briefingToJson(b: Briefing): BriefingJson {
       precision: e.precision,
       text: e.text,
       yearInferred: e.yearInferred,
+      yearUnknown: e.yearUnknown,
+      expected: e.expected,
     })),
     path: b.path,
     relPath: b.relPath,
     dateNote: b.dateNote,
     subsections,
+    story: b.story,
+    follows: [...b.follows],
   };
 }
 

@@ -1,5 +1,6 @@
 // The reader: lays out header, body and footer for the terminal's size, decides which part has the
 // keyboard, and turns keys into reducer actions.
+import { format } from "date-fns";
 import { Box, useApp } from "ink";
 import type React from "react";
 import { type Dispatch, useEffect, useMemo, useReducer, useRef, useState } from "react";
@@ -19,6 +20,7 @@ import { useTerminalSize } from "./hooks/useTerminalSize.js";
 import { ThemeContext } from "./hooks/useTheme.js";
 import type { Focus, Scope } from "./keymap.js";
 import { bodyHeight, frameHeight, MIN_COLUMNS, MIN_ROWS } from "./layout.js";
+import { detailHeight } from "./lines/timeline.js";
 import { searchRows } from "./listSearch.js";
 import { indexOfId, narrow, type TimelineEntry } from "./model.js";
 import { cachedLayout, lineOfEvent } from "./readerLayout.js";
@@ -100,9 +102,11 @@ interface ScreenProps extends AppProps {
 function Screen({ story, note, today, columns, rows, state, dispatch }: ScreenProps) {
   const { exit } = useApp();
   const filtered = hasFilter(state);
+  const todayIso = format(today, "yyyy-MM-dd");
+  const upcoming = state.upcoming ? todayIso : null;
   const narrowed = useMemo(
-    () => narrow(story, state.filter, state.term, !filtered),
-    [story, state.filter, state.term, filtered],
+    () => narrow(story, state.filter, state.term, !filtered, upcoming),
+    [story, state.filter, state.term, filtered, upcoming],
   );
 
   const prompt = state.prompt;
@@ -165,6 +169,35 @@ function Screen({ story, note, today, columns, rows, state, dispatch }: ScreenPr
       },
     },
     focus === "list" || focus === "reader" || focus === "help",
+  );
+
+  // Keys of the timeline: the other side of a conflict, and what is still ahead.
+  useCommands(
+    ["timeline"],
+    {
+      onCommand(id) {
+        if (id === "timeline.upcoming") {
+          dispatch({ type: "toggleUpcoming" });
+          return;
+        }
+        if (id !== "timeline.conflict") return;
+        const t = narrowed.timeline;
+        const e = t.entryAt(settle(state.lists.timeline.cursor, t.total, t.selectable));
+        if (!e?.conflict) {
+          dispatch({ type: "notice", text: "No conflicting report here" });
+          return;
+        }
+        for (const c of e.conflictWith) {
+          const row = t.rowOf(indexOfId(story, c.briefingId), c.date);
+          if (row >= 0) {
+            dispatch({ type: "jump", row, total: t.total, page: body - detailHeight(body) });
+            return;
+          }
+        }
+        dispatch({ type: "notice", text: "The other report is hidden by the filters" });
+      },
+    },
+    focus === "list" && state.view === "timeline",
   );
 
   // The open briefing, laid out for this width once; scrolling only slices it.
@@ -279,8 +312,9 @@ function Screen({ story, note, today, columns, rows, state, dispatch }: ScreenPr
   };
 
   const filterText = [
-    sanitizeLine(describeFilter(state.filter)),
+    sanitizeLine(describeFilter(state.filter, state.view === "timeline" ? "events" : "briefings")),
     state.term ? `term "${sanitizeLine(state.term.term)}"` : "",
+    state.upcoming && state.view === "timeline" ? `upcoming (dated ${todayIso} or later)` : "",
   ]
     .filter(Boolean)
     .join(" · ");
@@ -342,7 +376,7 @@ function Screen({ story, note, today, columns, rows, state, dispatch }: ScreenPr
         ]}
       />
     );
-  } else if (narrowed.briefings.length === 0) {
+  } else if (state.view !== "timeline" && narrowed.briefings.length === 0) {
     main = (
       <Message
         width={columns}
@@ -360,7 +394,19 @@ function Screen({ story, note, today, columns, rows, state, dispatch }: ScreenPr
         <Message
           width={columns}
           height={body}
-          lines={[{ text: "No dated events in the matching briefings.", token: "muted" }]}
+          lines={[
+            {
+              text: state.upcoming
+                ? `Nothing on the timeline is dated ${todayIso} or later.`
+                : filtered
+                  ? "No events match the filters (on the timeline, dates are the events' own)."
+                  : "No dated events.",
+              token: "title",
+            },
+            ...(filtered || state.upcoming
+              ? [{ text: "Press c to clear the filters, or u to see everything.", token: "muted" as const }]
+              : []),
+          ]}
         />
       ) : (
         <Timeline
@@ -371,7 +417,7 @@ function Screen({ story, note, today, columns, rows, state, dispatch }: ScreenPr
           query={query}
           active={bodyActive("list")}
           dispatch={dispatch}
-          onOpen={(e) => open(e.briefing, e)}
+          onOpen={(e) => open(e.briefing, e.kind === "event" ? e : undefined)}
         />
       );
     const entry = t.positionAt(clamp(state.lists.timeline.cursor, 0, t.total - 1)) ?? 0;
@@ -448,7 +494,13 @@ function Screen({ story, note, today, columns, rows, state, dispatch }: ScreenPr
       />
     );
   } else if (prompt.kind === "none") {
-    footer = <Footer width={columns} focus={focus} status={state.reader || state.help ? "" : status} />;
+    footer = (
+      <Footer
+        width={columns}
+        focus={focus}
+        status={state.notice ?? (state.reader || state.help ? "" : status)}
+      />
+    );
   }
 
   return (
@@ -457,7 +509,7 @@ function Screen({ story, note, today, columns, rows, state, dispatch }: ScreenPr
         width={columns}
         view={state.view}
         filters={filterText}
-        matching={narrowed.briefings.length}
+        matching={state.view === "timeline" ? narrowed.timelineBriefings : narrowed.briefings.length}
         total={story.briefings.length}
         {...(note ? { note } : {})}
       />

@@ -6,7 +6,17 @@ import type { Key } from "ink";
  * Where a command applies. The App picks the scopes that are live for what has focus:
  * see FOCUS_SCOPES. Keys typed into a prompt reach only the prompt: `q` there is a letter.
  */
-export type Scope = "always" | "exit" | "global" | "move" | "browse" | "list" | "help" | "prompt" | "picker";
+export type Scope =
+  | "always"
+  | "exit"
+  | "global"
+  | "move"
+  | "browse"
+  | "list"
+  | "timeline"
+  | "help"
+  | "prompt"
+  | "picker";
 
 export interface KeySpec {
   /** How the key is shown in the footer and the help overlay. */
@@ -42,7 +52,10 @@ export type CommandId =
   | "prompt.cancel"
   | "prompt.erase"
   | "picker.down"
-  | "picker.up";
+  | "picker.up"
+  // The story across briefings (issue 14).
+  | "timeline.conflict"
+  | "timeline.upcoming";
 
 export interface Command {
   id: CommandId;
@@ -161,6 +174,21 @@ export const COMMANDS: readonly Command[] = [
   { id: "prompt.erase", scope: "prompt", keys: [backspace], help: "Delete a character", short: "erase" },
   { id: "picker.down", scope: "picker", keys: [down, ctrl("n")], help: "Next actor", short: "move" },
   { id: "picker.up", scope: "picker", keys: [up, ctrl("p")], help: "Previous actor", short: "move" },
+  // The story across briefings: keys of the timeline.
+  {
+    id: "timeline.conflict",
+    scope: "timeline",
+    keys: [char("x")],
+    help: "Jump to the report this one conflicts with",
+    short: "other report",
+  },
+  {
+    id: "timeline.upcoming",
+    scope: "timeline",
+    keys: [char("u")],
+    help: "Only what is dated today or later (again: everything)",
+    short: "upcoming",
+  },
 ];
 
 const byId = new Map(COMMANDS.map((c) => [c.id, c]));
@@ -245,6 +273,7 @@ export function footerItems(focus: Focus): FooterItem[] {
 export const HELP_SECTIONS: { title: string; scopes: Scope[] }[] = [
   { title: "Anywhere", scopes: ["global", "exit", "always"] },
   { title: "Moving", scopes: ["move", "list", "browse"] },
+  { title: "On the timeline", scopes: ["timeline"] },
   { title: "In the help", scopes: ["help"] },
   { title: "In a prompt", scopes: ["prompt", "picker"] },
 ];

@@ -49,6 +49,10 @@ export interface State {
   /** The search kept with Enter; n/N look for it. */
   query: string;
   help: { scroll: number } | null;
+  /** The timeline shows only what is dated today or later. */
+  upcoming: boolean;
+  /** A one-line answer to the last key (nothing to jump to, ...); gone with the next action. */
+  notice: string | null;
 }
 
 /** What a cursor move needs to know about the list it moves in. */
@@ -79,7 +83,9 @@ export type Action =
   | { type: "setDates"; since: Filter["since"]; until: Filter["until"] }
   | { type: "dateError"; error: string }
   | { type: "clearFilters" }
-  | { type: "openTerm"; term: string; briefings: readonly number[] };
+  | { type: "openTerm"; term: string; briefings: readonly number[] }
+  | { type: "toggleUpcoming" }
+  | { type: "notice"; text: string };
 
 const TOP: Position = { cursor: 0, scrollTop: 0 };
 
@@ -97,6 +103,8 @@ export function initialState(filter: Filter): State {
     term: null,
     query: "",
     help: null,
+    upcoming: false,
+    notice: null,
   };
 }
 
@@ -106,6 +114,13 @@ export function emptyFilter(): Filter {
 
 export function hasFilter(state: Pick<State, "filter" | "term">): boolean {
   return state.term !== null || !isEmptyFilter(state.filter);
+}
+
+/** Every action but a notice clears the notice. */
+export function reducer(state: State, action: Action): State {
+  const next = reduce(state, action);
+  if (action.type === "notice" || next.notice === null) return next;
+  return { ...next, notice: null };
 }
 
 function withList(state: State, pos: Position): State {
@@ -122,7 +137,7 @@ function switchTo(state: State, view: ViewId): State {
   return { ...state, view, reader: null, prompt: { kind: "none" } };
 }
 
-export function reducer(state: State, action: Action): State {
+function reduce(state: State, action: Action): State {
   switch (action.type) {
     case "view":
       return switchTo(state, action.view);
@@ -158,7 +173,7 @@ export function reducer(state: State, action: Action): State {
       return { ...state, reader: { ...state.reader, match: action.match, scroll: action.scroll } };
     case "back":
       if (state.help) return { ...state, help: null };
-      if (state.prompt.kind !== "none") return reducer(state, { type: "promptCancel" });
+      if (state.prompt.kind !== "none") return reduce(state, { type: "promptCancel" });
       if (state.reader) return { ...state, reader: null };
       if (state.term && state.view === "briefings") {
         return { ...state, term: null, view: "glossary", lists: { ...state.lists, briefings: TOP } };
@@ -212,7 +227,11 @@ export function reducer(state: State, action: Action): State {
       if (state.prompt.kind !== "date") return state;
       return { ...state, prompt: { ...state.prompt, error: action.error } };
     case "clearFilters":
-      return { ...withFilter(state, emptyFilter()), term: null, query: "" };
+      return { ...withFilter(state, emptyFilter()), term: null, query: "", upcoming: false };
+    case "toggleUpcoming":
+      return { ...state, upcoming: !state.upcoming, lists: { ...state.lists, timeline: TOP } };
+    case "notice":
+      return { ...state, notice: action.text };
     case "openTerm":
       return {
         ...state,

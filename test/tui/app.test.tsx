@@ -4,7 +4,7 @@ import type { Filter } from "../../src/story/filter.js";
 import { buildStoryView } from "../../src/story/view.js";
 import { displayWidth } from "../../src/text/width.js";
 import { App } from "../../src/tui/App.js";
-import { loadResult, many } from "./fixtures.js";
+import { briefing, event, loadResult, many } from "./fixtures.js";
 import { KEYS, type Rendered, render } from "./render.js";
 
 const today = new Date(2026, 5, 1);
@@ -66,13 +66,14 @@ describe("the reader", () => {
   it("moves with j/k, arrows, G and g", async () => {
     const a = await open();
     await a.press("j");
-    expect(cursorLine(a)).toContain("2026-03-17");
+    // The pump-vote briefing itself, on its date.
+    expect(cursorLine(a)).toContain("2026-03-04 ■ Council delays vote");
     await a.press(KEYS.down);
-    expect(cursorLine(a)).toContain("2026-04-09");
-    await a.press("k");
     expect(cursorLine(a)).toContain("2026-03-17");
+    await a.press("k");
+    expect(cursorLine(a)).toContain("2026-03-04");
     await a.press("G");
-    expect(cursorLine(a)).toContain("2026-05-01");
+    expect(cursorLine(a)).toContain("2026-05-02");
     await a.press("g");
     expect(cursorLine(a)).toContain("2026-03-03");
   });
@@ -98,7 +99,7 @@ describe("the reader", () => {
 
   it("opens the briefing at the event chosen on the timeline", async () => {
     const a = await open({ columns: 100, rows: 20 });
-    await a.press("j", KEYS.enter);
+    await a.press("j", "j", KEYS.enter);
     const marked = a.lines().find((l) => l.startsWith("›")) ?? "";
     expect(marked).toContain("A new vote is planned for March 17.");
     await a.press(KEYS.esc);
@@ -122,6 +123,8 @@ describe("the reader", () => {
     await a.type("vote");
     expect(cursorLine(a)).toContain("2026-03-03");
     await a.press(KEYS.enter);
+    await a.press("n");
+    expect(cursorLine(a)).toContain("2026-03-04");
     await a.press("n");
     expect(cursorLine(a)).toContain("2026-03-17");
     await a.press("n");
@@ -204,11 +207,60 @@ describe("the reader", () => {
     expect(a.frame()).not.toContain("March 2026");
   });
 
+  it("filters the timeline by event date and the briefings by briefing date, and says which", async () => {
+    // No briefing is dated before March 4; the pump vote's March 3 event is.
+    const a = await open(undefined, undefined, { actors: [], tags: [], until: "2026-03-03" });
+    expect(a.frame()).toContain("events dated until 2026-03-03");
+    expect(cursorLine(a)).toContain("2026-03-03");
+    expect(a.frame()).not.toContain("2026-03-17");
+    await a.press("2");
+    expect(a.frame()).toContain("briefings dated until 2026-03-03");
+    expect(a.frame()).toContain("No briefings match the filters.");
+  });
+
+  it("jumps from a conflicting report to the one it conflicts with, and shows upcoming events", async () => {
+    const order12 =
+      "On June 12 the Trump administration ordered Anthropic to cut off foreign nationals from its Mythos 5 and Fable 5 models.";
+    const order13 =
+      "On June 13, 2026, the Trump administration issued a directive barring foreign nationals from Anthropic's Fable 5 and Mythos 5 models.";
+    const later = { ...event("2026-06-30", "Talks are due to end on June 30.", 9), expected: true };
+    const story = buildStoryView(
+      loadResult([
+        briefing({ id: "stall", date: "2026-06-26", events: [event("2026-06-12", order12, 5), later] }),
+        briefing({ id: "talks", date: "2026-06-16", events: [event("2026-06-13", order13, 5)] }),
+      ]),
+    );
+    app = await render(
+      <App story={story} initialFilter={noFilter()} today={new Date(2026, 5, 20)} color={false} />,
+      { columns: 100, rows: 30 },
+    );
+    const a = app;
+    expect(cursorLine(a)).toContain("2026-06-12 ! On June 12");
+    await a.press("x");
+    expect(cursorLine(a)).toContain("2026-06-13 ! On June 13");
+    await a.press("x");
+    expect(cursorLine(a)).toContain("2026-06-12");
+    await a.press("j", "j", "x");
+    expect(a.frame()).toContain("No conflicting report here");
+    await a.press("G");
+    expect(cursorLine(a)).toContain("2026-06-30 → Talks are due");
+    expect(a.frame()).toContain("Expected: dated after the briefing");
+    await a.press("u");
+    expect(a.frame()).toContain("upcoming (dated 2026-06-20 or later)");
+    expect(a.frame()).not.toContain("On June 12");
+    expect(cursorLine(a)).toContain("2026-06-26 ■");
+    expect(a.frame()).toContain("2026-06-30 → Talks are due");
+    await a.press("u");
+    expect(a.frame()).toContain("On June 12");
+  });
+
   it("says when nothing matches and clears every filter with c", async () => {
     const a = await open(undefined, undefined, { actors: [], tags: [], since: "2030-01-01" });
-    expect(a.frame()).toContain("No briefings match the filters.");
+    expect(a.frame()).toContain("No events match the filters");
     expect(a.frame()).toContain("Press c to clear");
-    await a.press("c");
+    await a.press("2");
+    expect(a.frame()).toContain("No briefings match the filters.");
+    await a.press("c", "1");
     expect(a.frame()).toContain("No filters");
     expect(a.frame()).toContain("March 2026");
   });
@@ -288,7 +340,7 @@ describe("the reader", () => {
     ] as const) {
       const a = await open({ columns, rows });
       expectFits(a, columns, rows);
-      await a.press("G", KEYS.enter);
+      await a.press("G", "k", KEYS.enter);
       expect(a.frame()).toContain("What happened");
       expectFits(a, columns, rows);
       await a.press(KEYS.pageDown);
