@@ -22,18 +22,21 @@ import type { Focus, Scope } from "./keymap.js";
 import { bodyHeight, frameHeight, MIN_COLUMNS, MIN_ROWS } from "./layout.js";
 import { detailHeight } from "./lines/timeline.js";
 import { searchRows } from "./listSearch.js";
-import { indexOfId, narrow, type TimelineEntry } from "./model.js";
+import { allSummaries, indexOfId, narrow, type TimelineEntry } from "./model.js";
 import { cachedLayout, lineOfEvent } from "./readerLayout.js";
 import { firstMatchFrom, readerMatches, scrollToLine } from "./readerSearch.js";
 import { type Action, hasFilter, initialState, reducer, type State } from "./state.js";
 import { pickTheme } from "./theme.js";
 import { ActorPicker } from "./views/ActorPicker.js";
+import { ActorPageView, Actors, actorsList } from "./views/Actors.js";
+import { Agenda, agendaRows } from "./views/Agenda.js";
 import { Briefings } from "./views/Briefings.js";
 import { DatePrompt } from "./views/DatePrompt.js";
 import { Glossary } from "./views/Glossary.js";
 import { Help } from "./views/Help.js";
 import { Reader } from "./views/Reader.js";
 import { SearchPrompt } from "./views/SearchPrompt.js";
+import { StoryPicker } from "./views/StoryPicker.js";
 import { Timeline } from "./views/Timeline.js";
 import { clamp, maxScrollTop, settle } from "./windowing.js";
 
@@ -112,7 +115,7 @@ function Screen({ story, note, today, columns, rows, state, dispatch }: ScreenPr
   const prompt = state.prompt;
   const focus: Focus = state.help
     ? "help"
-    : prompt.kind === "actor"
+    : prompt.kind === "actor" || prompt.kind === "story"
       ? "picker"
       : prompt.kind !== "none"
         ? "prompt"
@@ -141,6 +144,15 @@ function Screen({ story, note, today, columns, rows, state, dispatch }: ScreenPr
             break;
           case "view.glossary":
             dispatch({ type: "view", view: "glossary" });
+            break;
+          case "view.agenda":
+            dispatch({ type: "view", view: "agenda" });
+            break;
+          case "view.actors":
+            dispatch({ type: "view", view: "actors" });
+            break;
+          case "story.pick":
+            dispatch({ type: "promptOpen", kind: "story" });
             break;
           case "view.next":
             dispatch({ type: "cycleView", dir: 1 });
@@ -199,6 +211,33 @@ function Screen({ story, note, today, columns, rows, state, dispatch }: ScreenPr
     },
     focus === "list" && state.view === "timeline",
   );
+
+  // An actor's page: `+` puts the actor in the filter, or takes it out.
+  const pageActor = state.view === "actors" && state.actorPage ? state.actorPage.name : null;
+  useCommands(
+    ["actor"],
+    {
+      onCommand(id) {
+        if (id !== "actor.filter" || pageActor === null) return;
+        const had = state.filter.actors.includes(pageActor);
+        dispatch({ type: "toggleActor", name: pageActor });
+        dispatch({
+          type: "notice",
+          text: had
+            ? `${sanitizeLine(pageActor)} taken out of the filter`
+            : `Filtering by ${sanitizeLine(pageActor)}`,
+        });
+      },
+    },
+    focus === "list" && pageActor !== null,
+  );
+
+  // The agenda's rows for the briefings the filter lets through (by their dates, as the list's).
+  const agenda = useMemo(() => {
+    if (!filtered) return agendaRows(story, () => true);
+    const kept = new Set(narrowed.briefings);
+    return agendaRows(story, (i) => kept.has(i));
+  }, [story, narrowed, filtered]);
 
   // The open briefing, laid out for this width once; scrolling only slices it.
   const readerWidth = columns - 2;
@@ -281,7 +320,13 @@ function Screen({ story, note, today, columns, rows, state, dispatch }: ScreenPr
       ? narrowed.timeline
       : state.view === "briefings"
         ? narrowed.briefingList
-        : narrowed.glossaryList;
+        : state.view === "agenda"
+          ? agenda
+          : state.view === "actors"
+            ? pageActor === null
+              ? actorsList(story.actors)
+              : { total: 0, text: () => "" }
+            : narrowed.glossaryList;
   const listPage = body;
 
   // Typing a search: jump to the first match at or after where the search started.
@@ -345,6 +390,18 @@ function Screen({ story, note, today, columns, rows, state, dispatch }: ScreenPr
         dispatch={dispatch}
       />
     );
+  } else if (prompt.kind === "story") {
+    main = (
+      <StoryPicker
+        width={columns}
+        height={body + bottom}
+        summaries={allSummaries(story)}
+        current={state.filter.story}
+        pos={prompt.pos}
+        active={focus === "picker"}
+        dispatch={dispatch}
+      />
+    );
   } else if (state.reader && layout) {
     main = (
       <Reader
@@ -376,6 +433,33 @@ function Screen({ story, note, today, columns, rows, state, dispatch }: ScreenPr
         ]}
       />
     );
+  } else if (state.view === "actors") {
+    main =
+      state.actorPage === null ? (
+        <Actors
+          width={columns}
+          height={body}
+          actors={story.actors}
+          chosen={state.filter.actors}
+          pos={state.lists.actors}
+          query={query}
+          active={bodyActive("list")}
+          dispatch={dispatch}
+        />
+      ) : (
+        <ActorPageView
+          width={columns}
+          height={body}
+          story={story}
+          name={state.actorPage.name}
+          pos={state.actorPage.pos}
+          query={query}
+          active={bodyActive("list")}
+          dispatch={dispatch}
+          onOpen={(i, e) => open(i, e)}
+        />
+      );
+    status = state.actorPage ? "" : `${state.lists.actors.cursor + 1}/${story.actors.length}`;
   } else if (state.view !== "timeline" && narrowed.briefings.length === 0) {
     main = (
       <Message
@@ -422,6 +506,32 @@ function Screen({ story, note, today, columns, rows, state, dispatch }: ScreenPr
       );
     const entry = t.positionAt(clamp(state.lists.timeline.cursor, 0, t.total - 1)) ?? 0;
     status = t.count > 0 ? `${Math.max(0, entry) + 1}/${t.count}` : "";
+  } else if (state.view === "agenda") {
+    main =
+      agenda.total === 0 ? (
+        <Message
+          width={columns}
+          height={body}
+          lines={[
+            { text: "Nothing to watch: no matching briefing has a What to watch section.", token: "muted" },
+          ]}
+        />
+      ) : (
+        <Agenda
+          width={columns}
+          height={body}
+          story={story}
+          model={agenda}
+          pos={state.lists.agenda}
+          query={query}
+          active={bodyActive("list")}
+          dispatch={dispatch}
+          onOpen={(id) => open(indexOfId(story, id))}
+        />
+      );
+    const open_ = agenda.rows.filter((r) => r.follow === null && r.item.status === "open").length;
+    const items = agenda.rows.filter((r) => r.follow === null).length;
+    status = items > 0 ? `${open_} open of ${items}` : "";
   } else if (state.view === "briefings") {
     main = (
       <Briefings

@@ -14,6 +14,7 @@ export type Scope =
   | "browse"
   | "list"
   | "timeline"
+  | "actor"
   | "help"
   | "prompt"
   | "picker";
@@ -55,7 +56,12 @@ export type CommandId =
   | "picker.up"
   // The story across briefings (issue 14).
   | "timeline.conflict"
-  | "timeline.upcoming";
+  | "timeline.upcoming"
+  | "view.agenda"
+  | "view.actors"
+  | "story.pick"
+  | "actor.filter"
+  | "picker.toggle";
 
 export interface Command {
   id: CommandId;
@@ -189,6 +195,35 @@ export const COMMANDS: readonly Command[] = [
     help: "Only what is dated today or later (again: everything)",
     short: "upcoming",
   },
+  {
+    id: "view.agenda",
+    scope: "global",
+    keys: [char("4")],
+    help: "Agenda view (what to watch)",
+    short: "agenda",
+  },
+  { id: "view.actors", scope: "global", keys: [char("5")], help: "Actors view", short: "actors" },
+  {
+    id: "story.pick",
+    scope: "global",
+    keys: [char("s")],
+    help: "Pick a story (or all of them)",
+    short: "story",
+  },
+  {
+    id: "actor.filter",
+    scope: "actor",
+    keys: [char("+")],
+    help: "Filter by this actor (again: take it out of the filter)",
+    short: "filter",
+  },
+  {
+    id: "picker.toggle",
+    scope: "picker",
+    keys: [tab],
+    help: "Add the actor to the filter, or take it out (Enter opens its page)",
+    short: "filter",
+  },
 ];
 
 const byId = new Map(COMMANDS.map((c) => [c.id, c]));
@@ -258,7 +293,7 @@ const FOOTERS: Record<Focus, CommandId[][]> = {
   ],
   help: [["move.down", "move.up"], ["help.close"]],
   prompt: [["prompt.submit"], ["prompt.cancel"]],
-  picker: [["picker.down", "picker.up"], ["prompt.submit"], ["prompt.cancel"]],
+  picker: [["picker.down", "picker.up"], ["prompt.submit"], ["picker.toggle"], ["prompt.cancel"]],
 };
 
 /** Footer entries for a focus, most useful first. */
@@ -274,6 +309,7 @@ export const HELP_SECTIONS: { title: string; scopes: Scope[] }[] = [
   { title: "Anywhere", scopes: ["global", "exit", "always"] },
   { title: "Moving", scopes: ["move", "list", "browse"] },
   { title: "On the timeline", scopes: ["timeline"] },
+  { title: "On an actor's page", scopes: ["actor"] },
   { title: "In the help", scopes: ["help"] },
   { title: "In a prompt", scopes: ["prompt", "picker"] },
 ];

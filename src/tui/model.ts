@@ -33,7 +33,7 @@ export type ActorItem = StoryActor;
 const summariesOf = new WeakMap<StoryView, Summary[]>();
 
 /** Every summary, decoded once per story (what a filter needs). */
-function allSummaries(story: StoryView): Summary[] {
+export function allSummaries(story: StoryView): Summary[] {
   let all = summariesOf.get(story);
   if (!all) {
     all = [];

@@ -4,13 +4,15 @@
 import { type Filter, isEmptyFilter } from "../story/filter.js";
 import { jumpTo, type Motion, moveCursor, type Position, scrollText } from "./windowing.js";
 
-export const VIEWS = ["timeline", "briefings", "glossary"] as const;
+export const VIEWS = ["timeline", "briefings", "glossary", "agenda", "actors"] as const;
 export type ViewId = (typeof VIEWS)[number];
 
 export const VIEW_TITLES: Record<ViewId, string> = {
   timeline: "Timeline",
   briefings: "Briefings",
   glossary: "Glossary",
+  agenda: "Agenda",
+  actors: "Actors",
 };
 
 export interface ReaderState {
@@ -28,7 +30,8 @@ export type Prompt =
   /** `origin` is where the search started: restored on Esc. */
   | { kind: "search"; text: string; origin: Position }
   | { kind: "actor"; text: string; pos: Position }
-  | { kind: "date"; text: string; error: string | null };
+  | { kind: "date"; text: string; error: string | null }
+  | { kind: "story"; pos: Position };
 
 export type PromptKind = Exclude<Prompt["kind"], "none">;
 
@@ -51,6 +54,8 @@ export interface State {
   help: { scroll: number } | null;
   /** The timeline shows only what is dated today or later. */
   upcoming: boolean;
+  /** The actor whose page the Actors view shows, and the page's cursor; null: the list of actors. */
+  actorPage: { name: string; pos: Position } | null;
   /** A one-line answer to the last key (nothing to jump to, ...); gone with the next action. */
   notice: string | null;
 }
@@ -85,12 +90,15 @@ export type Action =
   | { type: "clearFilters" }
   | { type: "openTerm"; term: string; briefings: readonly number[] }
   | { type: "toggleUpcoming" }
+  | { type: "openActor"; name: string }
+  | { type: "toggleActor"; name: string }
+  | { type: "setStory"; story: string | null }
   | { type: "notice"; text: string };
 
 const TOP: Position = { cursor: 0, scrollTop: 0 };
 
 function freshLists(): Record<ViewId, Position> {
-  return { timeline: TOP, briefings: TOP, glossary: TOP };
+  return { timeline: TOP, briefings: TOP, glossary: TOP, agenda: TOP, actors: TOP };
 }
 
 export function initialState(filter: Filter): State {
@@ -104,6 +112,7 @@ export function initialState(filter: Filter): State {
     query: "",
     help: null,
     upcoming: false,
+    actorPage: null,
     notice: null,
   };
 }
@@ -123,7 +132,13 @@ export function reducer(state: State, action: Action): State {
   return { ...next, notice: null };
 }
 
+/** The cursor keys move: an actor's page's when one is shown, else the view's list's. */
+function listPos(state: State): Position {
+  return state.view === "actors" && state.actorPage ? state.actorPage.pos : state.lists[state.view];
+}
+
 function withList(state: State, pos: Position): State {
+  if (state.view === "actors" && state.actorPage) return { ...state, actorPage: { ...state.actorPage, pos } };
   return { ...state, lists: { ...state.lists, [state.view]: pos } };
 }
 
@@ -133,8 +148,9 @@ function withFilter(state: State, filter: Filter): State {
 }
 
 function switchTo(state: State, view: ViewId): State {
-  if (state.view === view && state.reader === null) return { ...state, prompt: { kind: "none" } };
-  return { ...state, view, reader: null, prompt: { kind: "none" } };
+  if (state.view === view && state.reader === null)
+    return { ...state, prompt: { kind: "none" }, actorPage: null };
+  return { ...state, view, reader: null, prompt: { kind: "none" }, actorPage: null };
 }
 
 function reduce(state: State, action: Action): State {
@@ -149,10 +165,10 @@ function reduce(state: State, action: Action): State {
     case "move":
       return withList(
         state,
-        moveCursor(state.lists[state.view], action.motion, action.total, action.page, action.selectable),
+        moveCursor(listPos(state), action.motion, action.total, action.page, action.selectable),
       );
     case "jump":
-      return withList(state, jumpTo(state.lists[state.view], action.row, action.total, action.page));
+      return withList(state, jumpTo(listPos(state), action.row, action.total, action.page));
     case "open":
       return {
         ...state,
@@ -175,6 +191,7 @@ function reduce(state: State, action: Action): State {
       if (state.help) return { ...state, help: null };
       if (state.prompt.kind !== "none") return reduce(state, { type: "promptCancel" });
       if (state.reader) return { ...state, reader: null };
+      if (state.actorPage && state.view === "actors") return { ...state, actorPage: null };
       if (state.term && state.view === "briefings") {
         return { ...state, term: null, view: "glossary", lists: { ...state.lists, briefings: TOP } };
       }
@@ -190,7 +207,7 @@ function reduce(state: State, action: Action): State {
     case "promptOpen":
       return { ...state, prompt: openPrompt(state, action.kind) };
     case "promptText":
-      if (state.prompt.kind === "none") return state;
+      if (state.prompt.kind === "none" || state.prompt.kind === "story") return state;
       if (state.prompt.kind === "actor")
         return { ...state, prompt: { ...state.prompt, text: action.text, pos: TOP } };
       if (state.prompt.kind === "date")
@@ -202,7 +219,7 @@ function reduce(state: State, action: Action): State {
       if (state.prompt.kind !== "search") return state;
       return { ...state, query: state.prompt.text, prompt: { kind: "none" } };
     case "pickerMove":
-      if (state.prompt.kind !== "actor") return state;
+      if (state.prompt.kind !== "actor" && state.prompt.kind !== "story") return state;
       return {
         ...state,
         prompt: {
@@ -232,6 +249,26 @@ function reduce(state: State, action: Action): State {
       return { ...state, upcoming: !state.upcoming, lists: { ...state.lists, timeline: TOP } };
     case "notice":
       return { ...state, notice: action.text };
+    case "openActor":
+      return {
+        ...state,
+        view: "actors",
+        reader: null,
+        prompt: { kind: "none" },
+        actorPage: { name: action.name, pos: TOP },
+      };
+    case "toggleActor": {
+      const had = state.filter.actors.includes(action.name);
+      const actors = had
+        ? state.filter.actors.filter((a) => a !== action.name)
+        : [...state.filter.actors, action.name];
+      // The picker stays open, so the tick is seen to go; the lists start again at the top.
+      return { ...state, filter: { ...state.filter, actors }, lists: freshLists() };
+    }
+    case "setStory": {
+      const { story: _story, ...rest } = state.filter;
+      return withFilter(state, action.story === null ? rest : { ...rest, story: action.story });
+    }
     case "openTerm":
       return {
         ...state,
@@ -260,6 +297,8 @@ function openPrompt(state: State, kind: PromptKind): Prompt {
       return { kind: "actor", text: "", pos: TOP };
     case "date":
       return { kind: "date", text: "", error: null };
+    case "story":
+      return { kind: "story", pos: TOP };
     default: {
       const never: never = kind;
       return never;
