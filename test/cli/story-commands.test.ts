@@ -3,6 +3,7 @@
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import stringWidth from "string-width";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseArgs } from "../../src/cli/args.js";
 import { runCommand } from "../../src/cli/commands/index.js";
@@ -281,5 +282,23 @@ describe("stories", () => {
     expect(t.map((e) => e.briefingId)).toEqual(["c"]);
     const actors = await run(dir, ["actors", "--story", "nothing"]);
     expect(actors.out).toBe("No actors.\n");
+  });
+});
+
+describe("widths", () => {
+  it("keeps every line of agenda, stories and an actor's page within --width", async () => {
+    const dir = await folderOf({ "harbour/a.md": PLANS, "notes.txt": UNDATED });
+    for (const [folder, args] of [
+      [BUNDLED, ["agenda"]],
+      [BUNDLED, ["actors", "Anthropic"]],
+      [BUNDLED, ["timeline"]],
+      [dir, ["stories"]],
+    ] as const) {
+      for (const width of [20, 40, 100]) {
+        const r = await run(folder, [...args, "--width", String(width)]);
+        const widest = Math.max(...r.out.split("\n").map((l) => stringWidth(l)));
+        expect(widest, `${args.join(" ")} --width ${width}`).toBeLessThanOrEqual(width);
+      }
+    }
   });
 });
