@@ -103,8 +103,14 @@ describe("the hostile corpus in the reader", () => {
     s.press("Evil");
     await s.waitForText("Actor: Evil");
     look();
-    s.press("Enter");
+    // Tab puts the actor in the filter; Enter opens its page, drawn from hostile names too.
+    s.press("Tab");
     await s.waitForText(/1 of \d+ briefings/);
+    s.press("Enter");
+    await s.waitForText("[5 Actors]");
+    look();
+    s.press("Esc");
+    await s.waitFor((screen) => !screen.includes("Briefings ("), "the actors list");
     look();
     s.press("c");
     await s.waitForText("No filters");
