@@ -7,7 +7,10 @@
 // - Cue words: in, since, by, during, of, before, after, until, till, from, through(out), between,
 //   around, early, late, mid. A bare number is never a year; years must be 1900–2100.
 // - A date without a year takes the year of the briefing's date (yearInferred). With no briefing date
-//   such a date is skipped: guessing a year would put it on the timeline at an invented time.
+//   it is kept with an unknown year (`--06-12`, `--06`; yearUnknown): guessing a year would put it on
+//   the timeline at an invented time, and dropping it would lose what the text says.
+// - An event whose whole period lies after the briefing's date is expected (a deadline, a vote, the
+//   day a rule applies): `2026-07` in a briefing of 2026-06-26, not `2026-06`.
 // - Impossible dates (February 30) and relative phrases ("earlier this month") are not events.
 import { isExists } from "date-fns";
 import { MONTH_NAMES } from "./calendar.js";
@@ -65,6 +68,18 @@ interface Found {
   date: string;
   precision: Precision;
   yearInferred: boolean;
+  yearUnknown?: boolean;
+}
+
+/** The date of an event whose year is unknown: `--MM-DD` or `--MM` (the ISO 8601 form without a year). */
+export function isYearUnknown(date: string): boolean {
+  return date.startsWith("--");
+}
+
+/** True when an event's whole period (at its precision) lies after `refDate` (YYYY-MM-DD). */
+export function isAfter(date: string, refDate: string | null): boolean {
+  if (refDate === null || isYearUnknown(date)) return false;
+  return date > refDate.slice(0, date.length);
 }
 
 function resolve(g: Record<string, string | undefined>, refYear: number | null): Found | null {
@@ -84,7 +99,17 @@ function resolve(g: Record<string, string | undefined>, refYear: number | null):
   if (dayMonth) {
     const explicit = dayMonth.y !== undefined;
     const y = explicit ? Number(dayMonth.y) : refYear;
-    if (y === null || !validYear(y) || !isExists(y, dayMonth.m - 1, dayMonth.d)) return null;
+    if (y === null) {
+      // February 29 exists in some year: checked against a leap year.
+      if (!isExists(2000, dayMonth.m - 1, dayMonth.d)) return null;
+      return {
+        date: `--${pad2(dayMonth.m)}-${pad2(dayMonth.d)}`,
+        precision: "day",
+        yearInferred: false,
+        yearUnknown: true,
+      };
+    }
+    if (!validYear(y) || !isExists(y, dayMonth.m - 1, dayMonth.d)) return null;
     return {
       date: `${y}-${pad2(dayMonth.m)}-${pad2(dayMonth.d)}`,
       precision: "day",
@@ -97,7 +122,8 @@ function resolve(g: Record<string, string | undefined>, refYear: number | null):
     return { date: `${y}-${pad2(monthOf(g.dm))}`, precision: "month", yearInferred: false };
   }
   if (g.em !== undefined) {
-    if (refYear === null) return null;
+    if (refYear === null)
+      return { date: `--${pad2(monthOf(g.em))}`, precision: "month", yearInferred: false, yearUnknown: true };
     return { date: `${refYear}-${pad2(monthOf(g.em))}`, precision: "month", yearInferred: true };
   }
   if (g.fy !== undefined) {
@@ -225,7 +251,15 @@ export function extractEvents(paras: TextBlock[], refDate: string | null): Dated
       }
       if (dates.has(found.date)) continue;
       dates.add(found.date);
-      events.push({ ...found, text: sentence, line });
+      events.push({
+        date: found.date,
+        precision: found.precision,
+        text: sentence,
+        line,
+        yearInferred: found.yearInferred,
+        yearUnknown: found.yearUnknown === true,
+        expected: isAfter(found.date, refDate),
+      });
     }
   }
   return events;
@@ -234,7 +268,7 @@ export function extractEvents(paras: TextBlock[], refDate: string | null): Dated
 /** The first full date (day and written year) in text order, as YYYY-MM-DD, or null. */
 export function findFirstDate(paras: TextBlock[]): string | null {
   for (const para of paras) {
-    const first = extractEvents([para], null).find((e) => e.precision === "day");
+    const first = extractEvents([para], null).find((e) => e.precision === "day" && !e.yearUnknown);
     if (first) return first.date;
   }
   return null;

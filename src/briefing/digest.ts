@@ -3,6 +3,7 @@
 // is built from these (story/builder.ts) without ever holding the briefings, whose bodies are most of
 // their size; a parse worker (story/worker.ts) sends them, or the reader's own thread makes them.
 import { serialize } from "node:v8";
+import { agendaSource } from "../story/agenda.js";
 import { type FoundActor, unregisteredActors } from "./actors.js";
 import type { CacheEntry } from "./cache.js";
 import { parseBriefing } from "./parse.js";
@@ -13,12 +14,16 @@ import type { Briefing, DatedEvent, GlossaryEntry, Problem, RegistryActor } from
 export interface BriefingDigest
   extends Pick<
     Briefing,
-    "id" | "relPath" | "title" | "date" | "dateInferred" | "source" | "actors" | "tags"
+    "id" | "relPath" | "title" | "date" | "dateInferred" | "source" | "actors" | "tags" | "story" | "follows"
   > {
-  events: Pick<DatedEvent, "date" | "precision" | "text" | "line">[];
+  events: Pick<DatedEvent, "date" | "precision" | "text" | "line" | "expected" | "yearUnknown">[];
   glossary: Pick<GlossaryEntry, "term" | "definition">[];
   /** See `unregisteredActors`. */
   learnt: FoundActor[];
+  /** Its What to watch, one item per paragraph or bullet (story/agenda.ts). */
+  watch: string[];
+  /** The content words of its report, for the agenda's follow-ups (`reportWords`). */
+  words: string[];
 }
 
 /** Everything one file gave: a digest when it loaded, and its problems (warnings included) either way. */
@@ -45,9 +50,20 @@ function digestOf(b: Briefing, registry: readonly RegistryActor[]): BriefingDige
     source: b.source,
     actors: b.actors,
     tags: b.tags,
-    events: b.events.map(({ date, precision, text, line }) => ({ date, precision, text, line })),
+    events: b.events.map(({ date, precision, text, line, expected, yearUnknown }) => ({
+      date,
+      precision,
+      text,
+      line,
+      expected,
+      yearUnknown,
+    })),
     glossary: b.glossary.map(({ term, definition }) => ({ term, definition })),
     learnt: unregisteredActors(b, registry),
+    story: b.story,
+    follows: b.follows,
+    watch: b.sections.whatToWatch.map((p) => p.text),
+    words: [...agendaSource(b).words],
   };
 }
 

@@ -32,7 +32,7 @@ export interface FrontMatterFailure {
 const OPEN = /^---[ \t]*(?:\n|$)/;
 const CLOSE = /^(?:---|\.\.\.)[ \t]*$/;
 const KNOWN = new Set<string>(FRONT_MATTER_KEYS);
-const LIST_KEYS = new Set(["actors", "tags"]);
+const LIST_KEYS = new Set(["actors", "tags", "follows"]);
 
 /** Splits front matter from the body and validates it. `path` names the file in problems. */
 export function splitFrontMatter(text: string, path: string): FrontMatterSplit | FrontMatterFailure {

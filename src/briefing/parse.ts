@@ -126,6 +126,8 @@ function parse(file: SourceFile, registry: RegistryActor[]): ParseResult {
     glossary: body.glossary,
     events,
     warnings: body.structured || !hasProse(body) ? fm.warnings : [...fm.warnings, proseWarning(file, body)],
+    story: storyOf(meta.story, file.relPath),
+    follows: meta.follows ?? [],
   };
   return { briefing };
 }
@@ -159,6 +161,13 @@ function proseWarning(file: SourceFile, body: ReturnType<typeof normalise>): Pro
       "no heading or lead-in names What happened, Why it matters or What to watch: paragraphs were placed by the prose rule",
     severity: "warning",
   };
+}
+
+/** A briefing's story: the front matter's `story`, else its top-level subfolder, else none. */
+export function storyOf(declared: string | undefined, relPath: string): string | null {
+  if (declared) return declared;
+  const parts = relPath.split(/[\\/]/);
+  return parts.length > 1 && parts[0] ? parts[0] : null;
 }
 
 /** Front matter names the source; a different `Source:` line in the text is kept beside it. */

@@ -27,7 +27,17 @@ export const FrontMatterDate = z
 
 const stringList = z.array(z.string().trim().min(1, "empty entry"));
 
-export const FRONT_MATTER_KEYS = ["title", "date", "source", "actors", "tags", "id", "date_note"] as const;
+export const FRONT_MATTER_KEYS = [
+  "title",
+  "date",
+  "source",
+  "actors",
+  "tags",
+  "id",
+  "date_note",
+  "story",
+  "follows",
+] as const;
 
 export const FrontMatter = z.object({
   title: z.string().trim().min(1, "must not be empty").optional(),
@@ -42,13 +52,20 @@ export const FrontMatter = z.object({
     .optional(),
   /** Why the briefing carries the date it does (free text, shown nowhere but `print --format json`). */
   date_note: z.string().optional(),
+  /** The story the briefing belongs to, when the folder holds several. */
+  story: z.string().trim().min(1, "must not be empty").optional(),
+  /** Ids of earlier briefings this one follows up (the agenda). */
+  follows: stringList.optional(),
 });
 export type FrontMatter = z.infer<typeof FrontMatter>;
 
 export const Precision = z.enum(["day", "month", "year"]);
 export type Precision = z.infer<typeof Precision>;
 
-/** A dated event: `date` is YYYY-MM-DD, YYYY-MM or YYYY according to `precision`. */
+/**
+ * A dated event: `date` is YYYY-MM-DD, YYYY-MM or YYYY according to `precision`; `--MM-DD` or `--MM`
+ * when the year is unknown (a date without a year in an undated briefing).
+ */
 export const DatedEvent = z.object({
   date: z.string(),
   precision: Precision,
@@ -58,6 +75,10 @@ export const DatedEvent = z.object({
   line: z.number().int().positive(),
   /** True when the year was not written and came from the briefing's date. */
   yearInferred: z.boolean(),
+  /** True when the year was not written and the briefing has no date to take it from. */
+  yearUnknown: z.boolean(),
+  /** True when the event's date lies after the briefing's date (a deadline, a vote, a rule's start). */
+  expected: z.boolean(),
 });
 export type DatedEvent = z.infer<typeof DatedEvent>;
 
@@ -193,6 +214,10 @@ export const Briefing = z.object({
   events: z.array(DatedEvent),
   /** Warnings found while loading (unknown front matter keys and the like). */
   warnings: z.array(Problem),
+  /** Its story: front matter `story`, else its top-level subfolder, else null. */
+  story: z.string().nullable(),
+  /** Front matter `follows`: ids of earlier briefings it follows up. */
+  follows: z.array(z.string()),
 });
 export type Briefing = z.infer<typeof Briefing>;
 

@@ -6,7 +6,9 @@ export const COMMANDS = [
   "list",
   "print",
   "timeline",
+  "agenda",
   "actors",
+  "stories",
   "glossary",
   "check",
   "keys",
@@ -30,6 +32,7 @@ export interface FilterArgs {
   actors: string[];
   tags: string[];
   query?: string;
+  story?: string;
 }
 
 export interface GlobalArgs {
@@ -53,8 +56,11 @@ export type Command =
       /** Null when `--sections` was not given: everything is shown. */
       sections: SectionKey[] | null;
     }
-  | { name: "timeline"; filter: FilterArgs; json: boolean; width?: number }
-  | { name: "actors"; filter: FilterArgs; json: boolean; width?: number }
+  | { name: "timeline"; filter: FilterArgs; json: boolean; width?: number; upcoming: boolean }
+  | { name: "agenda"; filter: FilterArgs; json: boolean; width?: number }
+  /** `actors NAME`: that actor's page. */
+  | { name: "actors"; filter: FilterArgs; json: boolean; width?: number; actor?: string }
+  | { name: "stories"; filter: FilterArgs; json: boolean; width?: number }
   | { name: "glossary"; filter: FilterArgs; json: boolean; width?: number }
   | { name: "check" }
   | { name: "keys" }
@@ -73,8 +79,24 @@ interface OptionSpec {
   modes: readonly ModeName[] | "all";
 }
 
-const FILTER_MODES: readonly ModeName[] = ["reader", "list", "timeline", "actors", "glossary"];
-const TEXT_OUTPUT_MODES: readonly ModeName[] = ["list", "print", "timeline", "actors", "glossary"];
+const FILTER_MODES: readonly ModeName[] = [
+  "reader",
+  "list",
+  "timeline",
+  "agenda",
+  "actors",
+  "stories",
+  "glossary",
+];
+const TEXT_OUTPUT_MODES: readonly ModeName[] = [
+  "list",
+  "print",
+  "timeline",
+  "agenda",
+  "actors",
+  "stories",
+  "glossary",
+];
 
 const OPTIONS: Record<string, OptionSpec> = {
   "--dir": { takesValue: true, modes: "all" },
@@ -87,7 +109,9 @@ const OPTIONS: Record<string, OptionSpec> = {
   "--actor": { takesValue: true, modes: FILTER_MODES },
   "--tag": { takesValue: true, modes: FILTER_MODES },
   "--query": { takesValue: true, modes: FILTER_MODES },
-  "--json": { takesValue: false, modes: ["list", "print", "timeline", "actors", "glossary"] },
+  "--story": { takesValue: true, modes: FILTER_MODES },
+  "--upcoming": { takesValue: false, modes: ["timeline"] },
+  "--json": { takesValue: false, modes: TEXT_OUTPUT_MODES },
   "--format": { takesValue: true, modes: ["print"] },
   "--sections": { takesValue: true, modes: ["print"] },
   "--width": { takesValue: true, modes: TEXT_OUTPUT_MODES },
@@ -189,7 +213,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   }
 
   const operands = positionals.slice(mode === "reader" ? 0 : 1);
-  const expected = mode === "print" || mode === "completion" ? 1 : 0;
+  const expected = mode === "print" || mode === "completion" || mode === "actors" ? 1 : 0;
   if (mode === "print" && (operands.length === 0 || operands[0]!.trim() === "")) {
     return { kind: "usage-error", message: "print needs a briefing id, prefix or path" };
   }
@@ -251,7 +275,7 @@ function buildCommand(mode: ModeName, seen: Seen[], operand: string): ParsedArgs
   const withWidth = width === undefined ? {} : { width };
 
   const filter: FilterArgs = { actors: all(seen, "--actor"), tags: all(seen, "--tag") };
-  for (const key of ["since", "until", "query"] as const) {
+  for (const key of ["since", "until", "query", "story"] as const) {
     const value = last(seen, `--${key}`);
     if (value === undefined) continue;
     if (value.trim() === "") return { kind: "usage-error", message: `option '--${key}' needs a value` };
@@ -269,9 +293,15 @@ function buildCommand(mode: ModeName, seen: Seen[], operand: string): ParsedArgs
     case "reader":
       command = { name: "reader", filter };
       break;
-    case "list":
     case "timeline":
+      command = { name: mode, filter, json, upcoming: has(seen, "--upcoming"), ...withWidth };
+      break;
     case "actors":
+      command = { name: mode, filter, json, ...withWidth, ...(operand.trim() ? { actor: operand } : {}) };
+      break;
+    case "list":
+    case "agenda":
+    case "stories":
     case "glossary":
       command = { name: mode, filter, json, ...withWidth };
       break;

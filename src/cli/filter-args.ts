@@ -6,6 +6,7 @@ import type { FilterArgs } from "./args.js";
 export function toFilter(args: FilterArgs, today: Date): Filter | string {
   const filter: Filter = { actors: [...args.actors], tags: [...args.tags] };
   if (args.query !== undefined) filter.query = args.query;
+  if (args.story !== undefined) filter.story = args.story.trim();
   for (const side of ["since", "until"] as const) {
     const text = args[side];
     if (text === undefined) continue;

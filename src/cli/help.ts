@@ -6,7 +6,8 @@ const FILTERS = `Filters:
   --until D        on or before D (same forms; inclusive)
   --actor NAME     mentions this actor (name, alias or in the text); repeat for any of several
   --tag T          carries this tag; repeat for any of several
-  --query TEXT     contains this text`;
+  --query TEXT     contains this text
+  --story NAME     belongs to this story (front matter story, else its top-level folder)`;
 
 const GLOBAL = `Global options:
   --dir PATH       briefings folder (default: $SIGNALDESK_DIR, else the config's dir, else the
@@ -25,8 +26,11 @@ Usage:
   signaldesk [--dir PATH] [filters]     the reader; the list when not in a terminal
   signaldesk list     [filters] [--json] [--width N]
   signaldesk print ID [--format text|markdown|json] [--width N] [--sections what,why,watch]
-  signaldesk timeline [filters] [--json] [--width N]
+  signaldesk timeline [filters] [--upcoming] [--json] [--width N]
+  signaldesk agenda   [filters] [--json] [--width N]   what to watch, open or followed up
   signaldesk actors   [filters] [--json] [--width N]
+  signaldesk actors NAME [--json] [--width N]          one actor's page
+  signaldesk stories  [filters] [--json] [--width N]
   signaldesk glossary [filters] [--json] [--width N]
   signaldesk check                      every problem as path:line: message; exit 1 if any
   signaldesk keys                       the reader's commands: name, keys, help
@@ -78,21 +82,49 @@ piece of one id or title that no other has. On a terminal the text goes through 
 Exit 65 when the file exists but does not load (its problems are printed), 66 when no briefing
 matches, 64 when a prefix matches several.
 `,
-  timeline: `Usage: signaldesk timeline [filters] [--json] [--width N]
+  timeline: `Usage: signaldesk timeline [filters] [--upcoming] [--json] [--width N]
 
-Every dated event, in date order, grouped by month, dates shown at their precision.
-Reports that disagree on a date are marked as conflicting.
+Every dated briefing and event, in date order, grouped by month, dates shown at their precision.
+A briefing is an entry on its own date; an event dated after its briefing is expected; a date
+without a year in an undated briefing is kept under "Year unknown". Reports that disagree on a
+date are marked as conflicting. Dates filter the events by their own dates.
 
-  --json           [{date, precision, text, briefingId, conflict, conflictWith}]
+  --upcoming       only what is dated today or later
+  --json           [{date, precision, text, briefingId, conflict, conflictWith, line, kind,
+                   expected, yearUnknown}]
   --width N        wrap to N columns
 
 ${FILTERS}
 `,
+  agenda: `Usage: signaldesk agenda [filters] [--json] [--width N]
+
+Every item of every briefing's What to watch, newest first, with the later briefings that followed
+it up (front matter follows: [id], or a later briefing sharing an actor or term whose report has
+the item's words). Filters choose the items' briefings.
+
+  --json           [{briefingId, date, text, status: "open"|"followed", followedBy: [id]}]
+  --width N        wrap to N columns
+
+${FILTERS}
+`,
+  stories: `Usage: signaldesk stories [filters] [--json] [--width N]
+
+The stories of the folder (front matter story, else the top-level subfolder), each with its number
+of briefings and the dates they span; briefings of no story last.
+
+  --json           [{name, briefings, first, last, briefingIds}]
+  --width N        table width
+
+${FILTERS}
+`,
   actors: `Usage: signaldesk actors [filters] [--json] [--width N]
+       signaldesk actors NAME [filters] [--json] [--width N]
 
 People and organisations across the briefings: name, kind, number of briefings, aliases.
+With NAME (a name or alias), that actor's page: kind, aliases, its briefings, its events in date
+order, the actors it appears with most, and the glossary terms of its briefings.
 
-  --json           [{name, kind, aliases, briefingIds}]
+  --json           [{name, kind, aliases, briefingIds}]; with NAME, the page (see README)
   --width N        table width
 
 ${FILTERS}

@@ -14,7 +14,14 @@ export interface BriefingJson {
   keyPoints: string[];
   sections: Record<SectionKey, string[]>;
   glossary: { term: string; definition: string }[];
-  events: { date: string; precision: string; text: string; yearInferred: boolean }[];
+  events: {
+    date: string;
+    precision: string;
+    text: string;
+    yearInferred: boolean;
+    yearUnknown: boolean;
+    expected: boolean;
+  }[];
   path: string;
   /** Extras beyond the issue's shape. */
   relPath: string;
@@ -26,6 +33,10 @@ export interface BriefingJson {
   blocks: Record<SectionKey, (Block | null)[]>;
   /** The briefing's links, numbered as the reader and `print` show them. */
   links: BriefingLink[];
+  /** Its story (front matter `story`, else its top-level subfolder), or null. */
+  story: string | null;
+  /** Front matter `follows`. */
+  follows: string[];
 }
 
 export function briefingToJson(b: Briefing): BriefingJson {
@@ -53,6 +64,8 @@ export function briefingToJson(b: Briefing): BriefingJson {
       precision: e.precision,
       text: e.text,
       yearInferred: e.yearInferred,
+      yearUnknown: e.yearUnknown,
+      expected: e.expected,
     })),
     path: b.path,
     relPath: b.relPath,
@@ -61,6 +74,8 @@ export function briefingToJson(b: Briefing): BriefingJson {
     keyPointBlocks: b.keyPoints.map((p) => p.block ?? null),
     blocks,
     links: briefingLinks(b),
+    story: b.story,
+    follows: [...b.follows],
   };
 }
 

@@ -14,9 +14,18 @@ import { idFromPath, problemOrder, resolveDuplicateIds, storyOrder } from "../br
 import type { FileEntry } from "../briefing/read.js";
 import type { Precision, Problem, RegistryActor } from "../briefing/schema.js";
 import { indexActors } from "./actors.js";
+import { buildAgenda } from "./agenda.js";
 import { collectTerms, type GlossaryTerm, sortTerms, termKey } from "./glossary.js";
 import { TextSpill } from "./spill.js";
-import { type ConflictInput, dayNumber, findConflicts, MAX_CONFLICT_WITH } from "./timeline.js";
+import {
+  type ConflictInput,
+  dayNumber,
+  eventFlags,
+  FLAG_ENTRY,
+  findConflicts,
+  flagFields,
+  MAX_CONFLICT_WITH,
+} from "./timeline.js";
 import type { TextHead, UsesJob } from "./uses.js";
 import {
   codeDate,
@@ -125,6 +134,10 @@ type BriefingRecord = [
   tags: string[],
   glossary: BriefingDigest["glossary"],
   learnt: BriefingDigest["learnt"],
+  story: string | null,
+  follows: string[],
+  watch: string[],
+  words: string[],
 ];
 
 export interface FinishOptions {
@@ -159,6 +172,7 @@ export class StoryBuilder {
   private readonly evLine = int32();
   private readonly evFile = int32();
   private readonly evPrecision = new Column((n) => new Uint8Array(n));
+  private readonly evFlags = new Column((n) => new Uint8Array(n));
   private readonly evAt = new Column((n) => new Float64Array(n));
   private readonly evBytes = int32();
   /** Per scan index: where its events start in arrival order, and how many. */
@@ -197,12 +211,15 @@ export class StoryBuilder {
     const d = o.digest;
     if (d === null) return;
     this.evStart[o.index] = this.evDate.length;
-    this.evCount[o.index] = d.events.length;
-    for (const e of d.events) {
+    this.evCount[o.index] = d.events.length + (d.date === null ? 0 : 1);
+    // The briefing's own entry first: it leads the events of its date (as timeline.ts orders them).
+    const entry = d.date === null ? [] : [{ ...briefingEntryOf(d.date, d.title), kind: "entry" as const }];
+    for (const e of [...entry, ...d.events.map((e) => ({ ...e, kind: "event" as const }))]) {
       this.evDate.push(dateCode(e.date));
       this.evLine.push(e.line);
       this.evFile.push(o.index);
       this.evPrecision.push(PRECISIONS.indexOf(e.precision));
+      this.evFlags.push(eventFlags(e));
       const [at, bytes] = this.spill.append(e.text);
       this.evAt.push(at);
       this.evBytes.push(bytes);
@@ -216,6 +233,10 @@ export class StoryBuilder {
       d.tags,
       d.glossary,
       d.learnt,
+      d.story,
+      d.follows,
+      d.watch,
+      d.words,
     ];
     [this.recordAt[o.index], this.recordBytes[o.index]] = this.spill.append(JSON.stringify(record));
     for (const g of d.glossary) {
@@ -295,7 +316,7 @@ export class StoryBuilder {
     const recordAt = (r: number) => this.record(scanIndex[r]!);
     const intern = (v: string) => this.intern(v);
     const summaryAt = (r: number): Summary => {
-      const [title, date, dateInferred, source, actors, tags] = recordAt(r);
+      const [title, date, dateInferred, source, actors, tags, , , story] = recordAt(r);
       const entry = entries[scanIndex[r]!]!;
       return {
         id: idAt[r]!,
@@ -307,6 +328,7 @@ export class StoryBuilder {
         source,
         actors,
         tags,
+        story,
       };
     };
     await step();
@@ -335,6 +357,15 @@ export class StoryBuilder {
       this.registry,
     );
     await step();
+    // Only briefings with something to watch or a `follows` are items or explicit follow-ups; every
+    // dated one may follow an item up by its words.
+    const agenda = buildAgenda(
+      Array.from({ length: count }, (_, r) => {
+        const [, date, , , actors, , glossary, , , follows, watch, words] = recordAt(r);
+        return { id: idAt[r]!, date, actors, terms: glossary.map((g) => g.term), watch, follows, words };
+      }),
+    );
+    await step();
     const newest = newestOrder(
       Array.from({ length: count }, (_, r) => {
         const [title, date] = recordAt(r);
@@ -351,7 +382,10 @@ export class StoryBuilder {
     const conflicts = new Conflicts(timeline.length);
     const input: ConflictInput = {
       length: timeline.length,
-      day: (p) => (timeline.precision[p] === 0 ? dayNumber(codeDate(timeline.date[p]!)) : Number.NaN),
+      day: (p) =>
+        timeline.precision[p] === 0 && (timeline.flags[p]! & FLAG_ENTRY) === 0
+          ? dayNumber(codeDate(timeline.date[p]!))
+          : Number.NaN,
       text: (p) => this.spill.read(timeline.textAt[p]!, timeline.textBytes[p]!),
       briefing: (p) => timeline.briefing[p]!,
     };
@@ -378,6 +412,7 @@ export class StoryBuilder {
         if (!(p >= 0 && p < timeline.length)) return undefined;
         const b = timeline.briefing[p]!;
         return {
+          ...flagFields(timeline.flags[p]!),
           date: codeDate(timeline.date[p]!),
           precision: PRECISIONS[timeline.precision[p]!]!,
           text: this.spill.read(timeline.textAt[p]!, timeline.textBytes[p]!),
@@ -424,6 +459,7 @@ export class StoryBuilder {
       timelineHeads: groupStarts(timeline.date),
       glossary,
       actors,
+      agenda,
       termsOf(i) {
         terms ??= termIndexes(glossary);
         return (terms.get(i) ?? []).map((t) => glossary[t]!.term);
@@ -490,10 +526,11 @@ export class StoryBuilder {
     const briefing = ordered(this.evFile, new Int32Array(ordinal), (i) => rank[i]!);
     const line = ordered(this.evLine, new Int32Array(ordinal));
     const precision = ordered(this.evPrecision, new Uint8Array(ordinal));
+    const flags = ordered(this.evFlags, new Uint8Array(ordinal));
     const textAt = ordered(this.evAt, new Float64Array(ordinal));
     const textBytes = ordered(this.evBytes, new Int32Array(ordinal));
     const date = ordered(this.evDate, new Int32Array(ordinal));
-    return { length: ordinal, date, briefing, line, precision, textAt, textBytes };
+    return { length: ordinal, date, briefing, line, precision, flags, textAt, textBytes };
   }
 
   /**
@@ -518,6 +555,10 @@ export class StoryBuilder {
         yield [id, { relPath: this.entries[index]!.relPath, size, mtimeMs, index }];
     }
   }
+}
+
+function briefingEntryOf(date: string, title: string) {
+  return { date, precision: "day" as const, text: title, line: 1, expected: false, yearUnknown: false };
 }
 
 /** A file to read again for its glossary uses; the head comes from its record when it is sent. */

@@ -14,6 +14,8 @@ export interface Filter {
   /** Any of these (case-insensitive). */
   tags: string[];
   query?: string;
+  /** Briefings of this story only (case-insensitive); see `storyOf`. */
+  story?: string;
 }
 
 export const emptyFilter: Filter = Object.freeze({ actors: [], tags: [] }) as Filter;
@@ -22,6 +24,7 @@ export function isEmptyFilter(f: Filter): boolean {
   return (
     !f.since &&
     !f.until &&
+    !f.story &&
     f.actors.length === 0 &&
     f.tags.length === 0 &&
     queryTerms(f.query ?? "").length === 0
@@ -56,6 +59,8 @@ function actorMatcher(name: string, registry: readonly RegistryActor[]): ActorMa
 }
 
 function inRange(date: string, since: string | undefined, until: string | undefined): boolean {
+  // A date whose year is unknown (`--06-12`) lies in no range, as an undated briefing does.
+  if ((since || until) && date.startsWith("--")) return false;
   // Compared at the date's own precision: "2026-06" is within since 2026-06-15.
   if (since && date < since.slice(0, date.length)) return false;
   if (until && date > until.slice(0, date.length)) return false;
@@ -63,7 +68,7 @@ function inRange(date: string, since: string | undefined, until: string | undefi
 }
 
 /** What a filter reads of a briefing besides the text it searches. */
-export type FilterFields = Pick<Briefing, "id" | "title" | "date" | "actors" | "tags">;
+export type FilterFields = Pick<Briefing, "id" | "title" | "date" | "actors" | "tags" | "story">;
 
 /**
  * The filter as a test of one briefing. `textOf` is the lowercase text that actor names and the
@@ -79,7 +84,9 @@ function filterTest<T extends FilterFields>(
   const actors = filter.actors.map((a) => actorMatcher(a, registry));
   const tags = new Set(filter.tags.map((t) => t.trim().toLowerCase()).filter(Boolean));
   const terms = queryTerms(filter.query ?? "");
+  const story = filter.story?.toLowerCase();
   return (b) => {
+    if (story && b.story?.toLowerCase() !== story) return false;
     if (dated && (b.date === null || !inRange(b.date, filter.since, filter.until))) return false;
     if (tags.size > 0 && !b.tags.some((t) => tags.has(t.toLowerCase()))) return false;
     if (actors.length > 0) {
@@ -141,17 +148,24 @@ export function withoutDates(filter: Filter): Filter {
   return rest;
 }
 
-/** A one-line summary for headers: "since 2026-06-01 · actor BIS · tag export-controls". */
-export function describeFilter(filter: Filter): string {
+/**
+ * A one-line summary for headers: "since 2026-06-01 · actor BIS · tag export-controls". `dated` names
+ * what the dates select ("events dated until 2026-06-15"), where a header must say which.
+ */
+export function describeFilter(filter: Filter, dated?: "events" | "briefings"): string {
   const parts: string[] = [];
+  const subject = dated ? `${dated} dated ` : "";
   if (filter.since && filter.until) {
-    parts.push(filter.since === filter.until ? `on ${filter.since}` : `${filter.since}..${filter.until}`);
-  } else if (filter.since) parts.push(`since ${filter.since}`);
-  else if (filter.until) parts.push(`until ${filter.until}`);
+    parts.push(
+      subject + (filter.since === filter.until ? `on ${filter.since}` : `${filter.since}..${filter.until}`),
+    );
+  } else if (filter.since) parts.push(`${subject}since ${filter.since}`);
+  else if (filter.until) parts.push(`${subject}until ${filter.until}`);
   if (filter.actors.length > 0)
     parts.push(`${filter.actors.length > 1 ? "actors" : "actor"} ${filter.actors.join(" or ")}`);
   if (filter.tags.length > 0)
     parts.push(`${filter.tags.length > 1 ? "tags" : "tag"} ${filter.tags.join(" or ")}`);
+  if (filter.story) parts.push(`story ${filter.story}`);
   const q = (filter.query ?? "").trim();
   if (q) parts.push(`search "${q}"`);
   return parts.join(" · ");

@@ -20,6 +20,8 @@ import { deserialize, serialize } from "node:v8";
 import type { DirStamp, LoadedFiles } from "../briefing/read.js";
 import type { Precision, Problem, RegistryActor } from "../briefing/schema.js";
 import { OPEN_FLAGS } from "../load/safe-open.js";
+import type { AgendaItem } from "./agenda.js";
+import { eventFlags, flagFields } from "./timeline.js";
 import {
   codeDate,
   dateCode,
@@ -34,7 +36,7 @@ import {
 } from "./view.js";
 
 const MAGIC = "signaldesk-story";
-const FORMAT = 7;
+const FORMAT = 8;
 const BLOCK = 64 * 1024;
 const BLOCKS_KEPT = 128;
 const HEAD_MAX = 16 * 1024;
@@ -56,6 +58,7 @@ const SECTIONS = [
   "meta",
   "glossary",
   "actors",
+  "agenda",
   "files",
   "newest",
   "eventDate",
@@ -157,31 +160,55 @@ type SummaryRecord = [
   string[],
   /** Indexes of the glossary terms the briefing defines or uses. */
   number[],
+  /** Its story. */
+  string | null,
 ];
-type EventRecord = [string, Precision, string, number, number, number, number[]];
+/** The last field: the event's flags (`eventFlags`). */
+type EventRecord = [string, Precision, string, number, number, number, number[], number];
 
 function summaryRecord(s: Summary, terms: number[]): SummaryRecord {
-  return [s.id, s.relPath, s.title, s.date, s.dateInferred, s.source, s.actors, s.tags, terms];
+  return [s.id, s.relPath, s.title, s.date, s.dateInferred, s.source, s.actors, s.tags, terms, s.story];
 }
 
 function fromSummaryRecord(r: SummaryRecord, root: string): Summary {
-  const [id, relPath, title, date, dateInferred, source, actors, tags] = r;
-  return { id, path: path.join(root, relPath), relPath, title, date, dateInferred, source, actors, tags };
+  const [id, relPath, title, date, dateInferred, source, actors, tags, , story] = r;
+  return {
+    id,
+    path: path.join(root, relPath),
+    relPath,
+    title,
+    date,
+    dateInferred,
+    source,
+    actors,
+    tags,
+    story: story ?? null,
+  };
 }
 
 function eventRecord(e: StoryEvent, indexOf: (id: string) => number): EventRecord {
   const others: number[] = [];
   for (const c of e.conflictWith) others.push(indexOf(c.briefingId), dateCode(c.date));
-  return [e.date, e.precision, e.text, e.line, e.briefing, e.conflict ? 1 : 0, others];
+  return [e.date, e.precision, e.text, e.line, e.briefing, e.conflict ? 1 : 0, others, eventFlags(e)];
 }
 
 function fromEventRecord(r: EventRecord, summaries: Table<Summary>): StoryEvent {
-  const [date, precision, text, line, briefing, conflict, others] = r;
+  const [date, precision, text, line, briefing, conflict, others, flags] = r;
   const conflictWith: StoryEvent["conflictWith"] = [];
   for (let i = 0; i + 1 < others.length; i += 2)
     conflictWith.push({ date: codeDate(others[i + 1]!), briefingId: summaries.get(others[i]!)?.id ?? "?" });
   const briefingId = summaries.get(briefing)?.id ?? "?";
-  return { date, precision, text, line, briefingId, briefing, conflict: conflict === 1, conflictWith };
+  return {
+    ...flagFields(flags ?? 0),
+    date,
+    precision,
+    text,
+    line,
+    briefingId,
+    briefing,
+    conflict: conflict === 1,
+    conflictWith,
+  };
 }
 
 /**
@@ -247,6 +274,7 @@ export async function writeSnapshot(
     meta: serialize(meta),
     glossary: serialize(story.glossary),
     actors: serialize(story.actors),
+    agenda: serialize(story.agenda),
     files: serialize(fileColumns(files)),
     newest: bytesOf(story.newest),
     eventDate: bytesOf(story.eventDate),
@@ -477,6 +505,7 @@ export function openSnapshot(file: string, stamp: string, dir: string): Snapshot
     // The glossary and the actor index are decoded when first shown, not before the first frame.
     let glossary: StoryTerm[] | undefined;
     let actors: StoryActor[] | undefined;
+    let agenda: AgendaItem[] | undefined;
     const decodeList = <T>(name: Section): T[] => {
       try {
         const v = deserialize(section(name)) as unknown;
@@ -520,6 +549,10 @@ export function openSnapshot(file: string, stamp: string, dir: string): Snapshot
       get actors() {
         actors ??= decodeList<StoryActor>("actors");
         return actors;
+      },
+      get agenda() {
+        agenda ??= decodeList<AgendaItem>("agenda");
+        return agenda;
       },
       termsOf(i) {
         const all = story.glossary;

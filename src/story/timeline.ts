@@ -1,5 +1,9 @@
 // All dated events across briefings, in date order, with conflicting reports flagged.
 //
+// Entries: every dated briefing is on the timeline on its own date as an entry of its own (kind
+// "entry", its title as the text), before the events of that date its text reports; an entry never
+// conflicts. Events whose year is unknown (`--06-12`) come after every dated one, in their own group.
+//
 // Order: by the date string, which puts a coarser date first within its period ("2026" before
 // "2026-01-05", "2026-06" before "2026-06-01") and after everything earlier; equal dates keep the
 // order of the briefings given and of the events inside each briefing (a stable sort).
@@ -15,14 +19,70 @@
 // otherwise compare every pair and list every copy against every other.
 import type { Briefing, Precision } from "../briefing/schema.js";
 
+export type EntryKind = "event" | "entry";
+
 export interface TimelineEntry {
+  /** "entry": the briefing itself on its date; "event": a date its text reports. */
+  kind: EntryKind;
   date: string;
   precision: Precision;
   text: string;
   line: number;
   briefingId: string;
+  /** Dated after its briefing's date: something still to come when the briefing was written. */
+  expected: boolean;
+  /** The year was not written and the briefing has no date (`date` is `--MM-DD` or `--MM`). */
+  yearUnknown: boolean;
   conflict: boolean;
   conflictWith: { date: string; briefingId: string }[];
+}
+
+/** An event's flags as bits of one column: the briefing's own entry, expected, year unknown. */
+export const FLAG_ENTRY = 1;
+export const FLAG_EXPECTED = 2;
+export const FLAG_YEAR_UNKNOWN = 4;
+
+export function eventFlags(e: Pick<TimelineEntry, "kind" | "expected" | "yearUnknown">): number {
+  return (
+    (e.kind === "entry" ? FLAG_ENTRY : 0) |
+    (e.expected ? FLAG_EXPECTED : 0) |
+    (e.yearUnknown ? FLAG_YEAR_UNKNOWN : 0)
+  );
+}
+
+export function flagFields(flags: number): Pick<TimelineEntry, "kind" | "expected" | "yearUnknown"> {
+  return {
+    kind: flags & FLAG_ENTRY ? "entry" : "event",
+    expected: (flags & FLAG_EXPECTED) !== 0,
+    yearUnknown: (flags & FLAG_YEAR_UNKNOWN) !== 0,
+  };
+}
+
+/** The date as the timeline orders it: an unknown year after every known one. */
+export function timelineSortKey(date: string): string {
+  return date.startsWith("--") ? `9999${date.slice(1)}` : date;
+}
+
+/** The timeline entry standing for a dated briefing itself. */
+export function briefingEntry(b: { id: string; title: string; date: string }): TimelineEntry {
+  return {
+    kind: "entry",
+    date: b.date,
+    precision: "day",
+    text: b.title,
+    line: 1,
+    briefingId: b.id,
+    expected: false,
+    yearUnknown: false,
+    conflict: false,
+    conflictWith: [],
+  };
+}
+
+/** Whether an entry's date (at its precision) is today or later; never for an unknown year. */
+export function isUpcoming(e: Pick<TimelineEntry, "date" | "yearUnknown">, today: string): boolean {
+  if (e.yearUnknown || e.date.startsWith("--")) return false;
+  return e.date >= today.slice(0, e.date.length);
 }
 
 export const CONFLICT_WINDOW_DAYS = 7;
@@ -303,7 +363,10 @@ function linker(entries: TimelineEntry[]): (a: number, b: number) => void {
 function conflictInput(entries: TimelineEntry[]): ConflictInput {
   return {
     length: entries.length,
-    day: (i) => (entries[i]!.precision === "day" ? dayNumber(entries[i]!.date) : Number.NaN),
+    day: (i) =>
+      entries[i]!.precision === "day" && entries[i]!.kind === "event"
+        ? dayNumber(entries[i]!.date)
+        : Number.NaN,
     text: (i) => entries[i]!.text,
     briefing: (i) => entries[i]!.briefingId,
   };
@@ -316,19 +379,27 @@ function markConflicts(entries: TimelineEntry[]): Generator<void> {
 function entriesOf(briefings: readonly Briefing[]): TimelineEntry[] {
   const entries: TimelineEntry[] = [];
   for (const b of briefings) {
+    if (b.date !== null) entries.push(briefingEntry({ id: b.id, title: b.title, date: b.date }));
     for (const e of b.events) {
       entries.push({
+        kind: "event",
         date: e.date,
         precision: e.precision,
         text: e.text,
         line: e.line,
         briefingId: b.id,
+        expected: e.expected,
+        yearUnknown: e.yearUnknown,
         conflict: false,
         conflictWith: [],
       });
     }
   }
-  entries.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  entries.sort((a, b) => {
+    const x = timelineSortKey(a.date);
+    const y = timelineSortKey(b.date);
+    return x < y ? -1 : x > y ? 1 : 0;
+  });
   return entries;
 }
 

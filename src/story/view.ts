@@ -4,6 +4,7 @@
 // at 100k briefings the reader then starts without decoding a million timeline entries.
 import type { Briefing, Problem, RegistryActor } from "../briefing/schema.js";
 import { type ActorEntry, buildActorIndex } from "./actors.js";
+import { type AgendaItem, agendaSource, buildAgenda } from "./agenda.js";
 import { type GlossaryTerm, mergeGlossary } from "./glossary.js";
 import { buildTimeline, buildTimelineAsync, type TimelineEntry } from "./timeline.js";
 
@@ -14,7 +15,7 @@ export interface Table<T> {
 
 export type Summary = Pick<
   Briefing,
-  "id" | "path" | "relPath" | "title" | "date" | "dateInferred" | "source" | "actors" | "tags"
+  "id" | "path" | "relPath" | "title" | "date" | "dateInferred" | "source" | "actors" | "tags" | "story"
 >;
 
 /** A timeline entry and the index of its briefing in `StoryView.briefings`. */
@@ -43,6 +44,8 @@ export interface StoryView {
   glossary: readonly StoryTerm[];
   /** Sorted A–Z. */
   actors: readonly StoryActor[];
+  /** Every What-to-watch item, newest first, with its follow-ups (agenda.ts). */
+  agenda: readonly AgendaItem[];
   /**
    * The whole briefing at an index, when the story holds it (built from a load); a story read from a
    * snapshot does not, and the reader parses the briefing's file instead.
@@ -128,8 +131,12 @@ function storyTerm(g: GlossaryTerm, index: (id: string) => number): StoryTerm {
   };
 }
 
-/** The heading group of an event's date code: its year for a year-only date, else its month. */
+/** The year a date code gives an event whose year is unknown: after every real one (1900–2100). */
+export const UNKNOWN_YEAR = 9999;
+
+/** The heading group of an event's date code: its year for a year-only date, else its month; one group for an unknown year. */
 function monthGroup(code: number): number {
+  if (Math.floor(code / 10000) === UNKNOWN_YEAR) return UNKNOWN_YEAR * 10000;
   return code % 10000 === 0 ? code : Math.floor(code / 100) * 100 + 1;
 }
 
@@ -147,8 +154,12 @@ export function groupStarts(dates: ArrayLike<number>): Int32Array {
   return Int32Array.from(heads);
 }
 
-/** "2026-06-12" -> 20260612, "2026-06" -> 20260600, "2026" -> 20260000; anything else -> 0. */
+/**
+ * "2026-06-12" -> 20260612, "2026-06" -> 20260600, "2026" -> 20260000, an unknown year "--06-12" ->
+ * 99990612; anything else -> 0.
+ */
 export function dateCode(date: string): number {
+  if (date.startsWith("--")) return dateCode(`${UNKNOWN_YEAR}${date.slice(1)}`);
   const y = Number(date.slice(0, 4));
   const m = date.length >= 7 ? Number(date.slice(5, 7)) : 0;
   const d = date.length >= 10 ? Number(date.slice(8, 10)) : 0;
@@ -158,7 +169,8 @@ export function dateCode(date: string): number {
 
 /** The inverse of `dateCode`: the date at the precision it was written with. */
 export function codeDate(code: number): string {
-  const y = String(Math.floor(code / 10000)).padStart(4, "0");
+  const year = Math.floor(code / 10000);
+  const y = year === UNKNOWN_YEAR ? "-" : String(year).padStart(4, "0");
   const m = Math.floor(code / 100) % 100;
   const d = code % 100;
   if (m === 0) return y;
@@ -181,6 +193,7 @@ export function summaryOf(b: Briefing): Summary {
     source: b.source,
     actors: b.actors,
     tags: b.tags,
+    story: b.story,
   };
 }
 
@@ -242,6 +255,7 @@ function assemble(
     eventBriefing: Int32Array.from(events, (e) => e.briefing),
     glossary,
     actors,
+    agenda: buildAgenda(data.briefings.map(agendaSource)),
     body: (i) => data.briefings[i],
     termsOf(i) {
       terms ??= termIndexes(glossary);

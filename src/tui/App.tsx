@@ -1,5 +1,6 @@
 // The reader: lays out header, body and footer for the terminal's size, decides which part has the
 // keyboard, and turns keys into reducer actions.
+import { format } from "date-fns";
 import { Box, useApp } from "ink";
 import type React from "react";
 import { type Dispatch, useEffect, useMemo, useReducer, useRef, useState } from "react";
@@ -25,7 +26,7 @@ import { bodyHeight, frameHeight, HEADER_HEIGHT, MIN_COLUMNS, MIN_ROWS } from ".
 import { tabAt } from "./lines/header.js";
 import { detailHeight as timelineDetailHeight } from "./lines/timeline.js";
 import { countRows, searchRows } from "./listSearch.js";
-import { indexOfId, narrow, type TimelineEntry, tagItems } from "./model.js";
+import { allSummaries, indexOfId, narrow, type TimelineEntry, tagItems } from "./model.js";
 import type { MouseEvents } from "./mouse.js";
 import { openerCommand, openUrl } from "./opener.js";
 import { cachedLayout, lineOfEvent } from "./readerLayout.js";
@@ -33,6 +34,8 @@ import { firstMatchFrom, readerMatches, scrollToLine } from "./readerSearch.js";
 import { type Action, hasFilter, initialState, reducer, type State } from "./state.js";
 import { pickTheme } from "./theme.js";
 import { ActorPicker } from "./views/ActorPicker.js";
+import { ActorPageView, Actors, actorsList } from "./views/Actors.js";
+import { Agenda, agendaRows } from "./views/Agenda.js";
 import { Briefings } from "./views/Briefings.js";
 import { DatePrompt } from "./views/DatePrompt.js";
 import { Glossary, glossaryDetailHeight, termBriefings } from "./views/Glossary.js";
@@ -40,6 +43,7 @@ import { Help, helpLines } from "./views/Help.js";
 import { ItemPicker } from "./views/ItemPicker.js";
 import { Reader } from "./views/Reader.js";
 import { SearchPrompt } from "./views/SearchPrompt.js";
+import { StoryPicker } from "./views/StoryPicker.js";
 import { TextPrompt } from "./views/TextPrompt.js";
 import { Timeline } from "./views/Timeline.js";
 import { clamp, maxScrollTop, settle, visibleSlice } from "./windowing.js";
@@ -137,15 +141,17 @@ function Screen({
 }: ScreenProps) {
   const { exit } = useApp();
   const filtered = hasFilter(state);
+  const todayIso = format(today, "yyyy-MM-dd");
+  const upcoming = state.upcoming ? todayIso : null;
   const narrowed = useMemo(
-    () => narrow(story, state.filter, state.term, !filtered),
-    [story, state.filter, state.term, filtered],
+    () => narrow(story, state.filter, state.term, !filtered, upcoming),
+    [story, state.filter, state.term, filtered, upcoming],
   );
 
   const prompt = state.prompt;
   const focus: Focus = state.help
     ? "help"
-    : prompt.kind === "actor" || prompt.kind === "tag" || prompt.kind === "links"
+    : prompt.kind === "actor" || prompt.kind === "tag" || prompt.kind === "links" || prompt.kind === "story"
       ? "picker"
       : prompt.kind !== "none"
         ? "prompt"
@@ -174,6 +180,15 @@ function Screen({
             break;
           case "view.glossary":
             dispatch({ type: "view", view: "glossary" });
+            break;
+          case "view.agenda":
+            dispatch({ type: "view", view: "agenda" });
+            break;
+          case "view.actors":
+            dispatch({ type: "view", view: "actors" });
+            break;
+          case "story.pick":
+            dispatch({ type: "promptOpen", kind: "story" });
             break;
           case "view.next":
             dispatch({ type: "cycleView", dir: 1 });
@@ -209,6 +224,62 @@ function Screen({
     },
     focus === "list" || focus === "reader" || focus === "help",
   );
+
+  // Keys of the timeline: the other side of a conflict, and what is still ahead.
+  useCommands(
+    ["timeline"],
+    {
+      onCommand(id) {
+        if (id === "timeline.upcoming") {
+          dispatch({ type: "toggleUpcoming" });
+          return;
+        }
+        if (id !== "timeline.conflict") return;
+        const t = narrowed.timeline;
+        const e = t.entryAt(settle(state.lists.timeline.cursor, t.total, t.selectable));
+        if (!e?.conflict) {
+          dispatch({ type: "notice", text: "No conflicting report here" });
+          return;
+        }
+        for (const c of e.conflictWith) {
+          const row = t.rowOf(indexOfId(story, c.briefingId), c.date);
+          if (row >= 0) {
+            dispatch({ type: "jump", row, total: t.total, page: body - timelineDetailHeight(body) });
+            return;
+          }
+        }
+        dispatch({ type: "notice", text: "The other report is hidden by the filters" });
+      },
+    },
+    focus === "list" && state.view === "timeline",
+  );
+
+  // An actor's page: `+` puts the actor in the filter, or takes it out.
+  const pageActor = state.view === "actors" && state.actorPage ? state.actorPage.name : null;
+  useCommands(
+    ["actor"],
+    {
+      onCommand(id) {
+        if (id !== "actor.filter" || pageActor === null) return;
+        const had = state.filter.actors.includes(pageActor);
+        dispatch({ type: "toggleActor", name: pageActor });
+        dispatch({
+          type: "notice",
+          text: had
+            ? `${sanitizeLine(pageActor)} taken out of the filter`
+            : `Filtering by ${sanitizeLine(pageActor)}`,
+        });
+      },
+    },
+    focus === "list" && pageActor !== null,
+  );
+
+  // The agenda's rows for the briefings the filter lets through (by their dates, as the list's).
+  const agenda = useMemo(() => {
+    if (!filtered) return agendaRows(story, () => true);
+    const kept = new Set(narrowed.briefings);
+    return agendaRows(story, (i) => kept.has(i));
+  }, [story, narrowed, filtered]);
 
   // The open briefing, laid out for this width once; scrolling only slices it.
   const readerWidth = Math.min(columns - 2, measure ?? Number.POSITIVE_INFINITY);
@@ -309,7 +380,13 @@ function Screen({
       ? narrowed.timeline
       : state.view === "briefings"
         ? narrowed.briefingList
-        : narrowed.glossaryList;
+        : state.view === "agenda"
+          ? agenda
+          : state.view === "actors"
+            ? pageActor === null
+              ? actorsList(story.actors)
+              : { total: 0, text: () => "" }
+            : narrowed.glossaryList;
   const listPage = body;
 
   // Typing a search: jump to the first match at or after where the search started.
@@ -398,8 +475,9 @@ function Screen({
   });
 
   const filterText = [
-    sanitizeLine(describeFilter(state.filter)),
+    sanitizeLine(describeFilter(state.filter, state.view === "timeline" ? "events" : "briefings")),
     state.term ? `term "${sanitizeLine(state.term.term)}"` : "",
+    state.upcoming && state.view === "timeline" ? `upcoming (dated ${todayIso} or later)` : "",
   ]
     .filter(Boolean)
     .join(" · ");
@@ -484,6 +562,18 @@ function Screen({
         }}
       />
     );
+  } else if (prompt.kind === "story") {
+    main = (
+      <StoryPicker
+        width={columns}
+        height={body + bottom}
+        summaries={allSummaries(story)}
+        current={state.filter.story}
+        pos={prompt.pos}
+        active={focus === "picker"}
+        dispatch={dispatch}
+      />
+    );
   } else if (state.reader && layout) {
     main = (
       <Reader
@@ -516,7 +606,34 @@ function Screen({
         ]}
       />
     );
-  } else if (narrowed.briefings.length === 0) {
+  } else if (state.view === "actors") {
+    main =
+      state.actorPage === null ? (
+        <Actors
+          width={columns}
+          height={body}
+          actors={story.actors}
+          chosen={state.filter.actors}
+          pos={state.lists.actors}
+          query={query}
+          active={bodyActive("list")}
+          dispatch={dispatch}
+        />
+      ) : (
+        <ActorPageView
+          width={columns}
+          height={body}
+          story={story}
+          name={state.actorPage.name}
+          pos={state.actorPage.pos}
+          query={query}
+          active={bodyActive("list")}
+          dispatch={dispatch}
+          onOpen={(i, e) => open(i, e)}
+        />
+      );
+    status = state.actorPage ? "" : `${state.lists.actors.cursor + 1}/${story.actors.length}`;
+  } else if (state.view !== "timeline" && narrowed.briefings.length === 0) {
     main = (
       <Message
         width={columns}
@@ -534,7 +651,19 @@ function Screen({
         <Message
           width={columns}
           height={body}
-          lines={[{ text: "No dated events in the matching briefings.", token: "muted" }]}
+          lines={[
+            {
+              text: state.upcoming
+                ? `Nothing on the timeline is dated ${todayIso} or later.`
+                : filtered
+                  ? "No events match the filters (on the timeline, dates are the events' own)."
+                  : "No dated events.",
+              token: "title",
+            },
+            ...(filtered || state.upcoming
+              ? [{ text: "Press c to clear the filters, or u to see everything.", token: "muted" as const }]
+              : []),
+          ]}
         />
       ) : (
         <Timeline
@@ -545,11 +674,37 @@ function Screen({
           query={query}
           active={bodyActive("list")}
           dispatch={dispatch}
-          onOpen={(e) => open(e.briefing, e)}
+          onOpen={(e) => open(e.briefing, e.kind === "event" ? e : undefined)}
         />
       );
     const entry = t.positionAt(clamp(state.lists.timeline.cursor, 0, t.total - 1)) ?? 0;
     status = t.count > 0 ? `${Math.max(0, entry) + 1}/${t.count}` : "";
+  } else if (state.view === "agenda") {
+    main =
+      agenda.total === 0 ? (
+        <Message
+          width={columns}
+          height={body}
+          lines={[
+            { text: "Nothing to watch: no matching briefing has a What to watch section.", token: "muted" },
+          ]}
+        />
+      ) : (
+        <Agenda
+          width={columns}
+          height={body}
+          story={story}
+          model={agenda}
+          pos={state.lists.agenda}
+          query={query}
+          active={bodyActive("list")}
+          dispatch={dispatch}
+          onOpen={(id) => open(indexOfId(story, id))}
+        />
+      );
+    const open_ = agenda.rows.filter((r) => r.follow === null && r.item.status === "open").length;
+    const items = agenda.rows.filter((r) => r.follow === null).length;
+    status = items > 0 ? `${open_} open of ${items}` : "";
   } else if (state.view === "briefings") {
     main = (
       <Briefings
@@ -642,7 +797,7 @@ function Screen({
         width={columns}
         view={state.view}
         filters={filterText}
-        matching={narrowed.briefings.length}
+        matching={state.view === "timeline" ? narrowed.timelineBriefings : narrowed.briefings.length}
         total={story.briefings.length}
         {...(note ? { note } : {})}
       />

@@ -26,6 +26,8 @@ function unreadable(s: Summary, message: string): Briefing {
     glossary: [],
     events: [],
     warnings: [],
+    story: null,
+    follows: [],
   };
 }
 

@@ -15,6 +15,8 @@ export type Scope =
   | "move"
   | "browse"
   | "list"
+  | "timeline"
+  | "actor"
   | "reader"
   | "help"
   | "prompt"
@@ -60,7 +62,14 @@ export type CommandId =
   | "prompt.cancel"
   | "prompt.erase"
   | "picker.down"
-  | "picker.up";
+  | "picker.up"
+  | "timeline.conflict"
+  | "timeline.upcoming"
+  | "view.agenda"
+  | "view.actors"
+  | "story.pick"
+  | "actor.filter"
+  | "picker.toggle";
 
 export interface Command {
   id: CommandId;
@@ -107,7 +116,7 @@ const DEFAULTS: readonly CommandDef[] = [
     id: "filter.actor",
     scope: "global",
     keys: ["a"],
-    help: "Filter by actor (Enter on a ticked one removes it)",
+    help: "Filter by actor (Tab adds or removes one; Enter opens its page)",
     short: "actor",
   },
   {
@@ -170,6 +179,38 @@ const DEFAULTS: readonly CommandDef[] = [
   { id: "prompt.erase", scope: "prompt", keys: ["Backspace"], help: "Delete a character", short: "erase" },
   { id: "picker.down", scope: "picker", keys: ["↓", "Ctrl-n"], help: "Next item", short: "move" },
   { id: "picker.up", scope: "picker", keys: ["↑", "Ctrl-p"], help: "Previous item", short: "move" },
+  // The story across briefings.
+  {
+    id: "timeline.conflict",
+    scope: "timeline",
+    keys: ["x"],
+    help: "Jump to the report this one conflicts with",
+    short: "other report",
+  },
+  {
+    id: "timeline.upcoming",
+    scope: "timeline",
+    keys: ["u"],
+    help: "Only what is dated today or later (again: everything)",
+    short: "upcoming",
+  },
+  { id: "view.agenda", scope: "global", keys: ["4"], help: "Agenda view (what to watch)", short: "agenda" },
+  { id: "view.actors", scope: "global", keys: ["5"], help: "Actors view", short: "actors" },
+  { id: "story.pick", scope: "global", keys: ["s"], help: "Pick a story (or all of them)", short: "story" },
+  {
+    id: "actor.filter",
+    scope: "actor",
+    keys: ["+"],
+    help: "Filter by this actor (again: take it out of the filter)",
+    short: "filter",
+  },
+  {
+    id: "picker.toggle",
+    scope: "picker",
+    keys: ["Tab"],
+    help: "Actor picker: add the actor to the filter, or take it out (Enter opens its page)",
+    short: "filter",
+  },
 ];
 
 const noMods = (key: Key) => !key.ctrl && !key.meta;
@@ -266,7 +307,7 @@ export const COMMANDS: readonly Command[] = DEFAULT_KEYMAP.commands;
 export type Focus = "list" | "reader" | "help" | "prompt" | "picker";
 
 export const FOCUS_SCOPES: Record<Focus, readonly Scope[]> = {
-  list: ["always", "suspend", "exit", "global", "move", "browse", "list"],
+  list: ["always", "suspend", "exit", "global", "move", "browse", "list", "timeline", "actor"],
   reader: ["always", "suspend", "exit", "global", "move", "browse", "reader"],
   help: ["always", "suspend", "exit", "help", "move"],
   prompt: ["always", "suspend", "prompt"],
@@ -425,7 +466,7 @@ const FOOTERS: Record<Focus, CommandId[][]> = {
   ],
   help: [["move.down", "move.up"], ["help.close"]],
   prompt: [["prompt.submit"], ["prompt.cancel"]],
-  picker: [["picker.down", "picker.up"], ["prompt.submit"], ["prompt.cancel"]],
+  picker: [["picker.down", "picker.up"], ["prompt.submit"], ["picker.toggle"], ["prompt.cancel"]],
 };
 
 /** Footer entries for a focus, most useful first. */
@@ -444,6 +485,8 @@ export function footerItems(focus: Focus, keymap: Keymap = DEFAULT_KEYMAP): Foot
 export const HELP_SECTIONS: { title: string; scopes: Scope[] }[] = [
   { title: "Anywhere", scopes: ["global", "exit", "always", "suspend"] },
   { title: "Moving", scopes: ["move", "list", "browse"] },
+  { title: "On the timeline", scopes: ["timeline"] },
+  { title: "On an actor's page", scopes: ["actor"] },
   { title: "In a briefing", scopes: ["reader"] },
   { title: "In the help", scopes: ["help"] },
   { title: "In a prompt", scopes: ["prompt", "picker"] },

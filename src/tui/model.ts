@@ -1,12 +1,21 @@
 // What the views show, derived from the story: the narrowed lists are built once per filter, never
 // per keypress, and from columns and indexes only, so that a story read lazily from a snapshot is
 // decoded no further than the rows on screen (a filter decodes the summaries once).
-import { MONTH_NAMES } from "../briefing/calendar.js";
+import { MONTH_NAMES, UNKNOWN_YEAR_HEADING } from "../briefing/calendar.js";
 import type { Briefing } from "../briefing/schema.js";
-import { applyFilter, type Filter, inFilterDates, isEmptyFilter, summaryFilter } from "../story/filter.js";
+import {
+  applyFilter,
+  type Filter,
+  inFilterDates,
+  isEmptyFilter,
+  summaryFilter,
+  withoutDates,
+} from "../story/filter.js";
 import { queryTerms } from "../story/search.js";
+import { isUpcoming } from "../story/timeline.js";
 import {
   codeDate,
+  dateCode,
   groupStarts,
   type StoryActor,
   type StoryEvent,
@@ -24,7 +33,7 @@ export type ActorItem = StoryActor;
 const summariesOf = new WeakMap<StoryView, Summary[]>();
 
 /** Every summary, decoded once per story (what a filter needs). */
-function allSummaries(story: StoryView): Summary[] {
+export function allSummaries(story: StoryView): Summary[] {
   let all = summariesOf.get(story);
   if (!all) {
     all = [];
@@ -42,6 +51,7 @@ function allSummaries(story: StoryView): Summary[] {
           source: null,
           actors: [],
           tags: [],
+          story: null,
         });
     }
     summariesOf.set(story, all);
@@ -67,6 +77,7 @@ export function indexOfId(story: StoryView, id: string): number {
 
 /** The heading an event is grouped under: "June 2026", or "2026" for an event known only by year. */
 export function groupLabel(e: { date: string; precision: string }): string {
+  if (e.date.startsWith("--")) return UNKNOWN_YEAR_HEADING;
   const year = e.date.slice(0, 4);
   if (e.precision === "year" || e.date.length < 7) return year;
   const month = MONTH_NAMES[Number(e.date.slice(5, 7)) - 1];
@@ -87,6 +98,8 @@ export interface TimelineRows extends Searchable {
   entryAt: (row: number) => TimelineEntry | undefined;
   headingAt: (row: number) => string | undefined;
   titleOf: (entry: TimelineEntry) => string;
+  /** The row of the event of briefing `briefing` (an index) on `date`, or -1 when it is not shown. */
+  rowOf: (briefing: number, date: string) => number;
 }
 
 /** The rows of `events` (indexes into the story's timeline, in order), or of every event when null. */
@@ -115,8 +128,38 @@ export function timelineRows(story: StoryView, events: Int32Array | null): Timel
     return v !== undefined && v >= 0 ? story.timeline.get(eventIndex(v) ?? -1) : undefined;
   };
   const titleOf = (e: TimelineEntry) => story.briefings.get(e.briefing)?.title ?? e.briefingId;
+  const rowOf = (briefing: number, date: string): number => {
+    const code = dateCode(date);
+    const dates = story.eventDate;
+    let lo = 0;
+    let hi = dates.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (dates[mid]! < code) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let p = lo; p < dates.length && dates[p] === code; p++) {
+      if (story.eventBriefing[p] !== briefing || story.timeline.get(p)?.kind !== "event") continue;
+      let position = p;
+      if (events) {
+        position = lowerBound(events, p);
+        if (events[position] !== p) return -1;
+      }
+      // Headings at or before the position each add a row.
+      let k = 0;
+      let h = heads.length;
+      while (k < h) {
+        const mid = (k + h) >> 1;
+        if (heads[mid]! <= position) k = mid + 1;
+        else h = mid;
+      }
+      return position + k;
+    }
+    return -1;
+  };
   return {
     count,
+    rowOf,
     positionAt,
     total,
     selectable: (row) => (positionAt(row) ?? -1) >= 0,
@@ -136,9 +179,22 @@ export function timelineRows(story: StoryView, events: Int32Array | null): Timel
   };
 }
 
+function lowerBound(sorted: Int32Array, value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 export interface Narrowed {
-  /** Indexes of the briefings matching the filter (and term), newest first. */
+  /** Indexes of the briefings matching the filter (and term), newest first; dates are briefing dates. */
   briefings: Int32Array;
+  /** How many briefings the timeline's events come from (its dates are the events' own). */
+  timelineBriefings: number;
   briefingList: Searchable;
   timeline: TimelineRows;
   glossary: readonly GlossaryItem[];
@@ -191,13 +247,20 @@ function glossarySearchable(glossary: readonly GlossaryItem[]): Searchable {
 /** The unfiltered lists of a story, built once: the painted first frame and the App share them. */
 const everything = new WeakMap<StoryView, Narrowed>();
 
+/**
+ * The story narrowed to a filter. A date filter means the briefing's date in the briefings list and
+ * the glossary, and the event's own date on the timeline (as `timeline --since/--until` does): a July
+ * briefing's June event is on a June timeline. `upcoming` (YYYY-MM-DD, today) keeps only the timeline's
+ * rows dated that day or later.
+ */
 export function narrow(
   story: StoryView,
   filter: Filter,
   term: TermScope | null,
   unfiltered: boolean,
+  upcoming: string | null = null,
 ): Narrowed {
-  const all = (unfiltered || isEmptyFilter(filter)) && !term;
+  const all = (unfiltered || isEmptyFilter(filter)) && !term && upcoming === null;
   if (all) {
     const built = everything.get(story);
     if (built) return built;
@@ -205,6 +268,7 @@ export function narrow(
     let glossaryList: Searchable | undefined;
     const lists: Narrowed = {
       briefings: story.newest,
+      timelineBriefings: story.briefings.length,
       briefingList: searchable(story, story.newest),
       timeline: timelineRows(story, null),
       get glossary() {
@@ -222,15 +286,28 @@ export function narrow(
   const briefings = story.newest.filter((i) => keep[i] === 1);
   const events: number[] = [];
   const dated = Boolean(filter.since || filter.until);
+  const keepEvents = dated ? keptBriefings(story, withoutDates(filter), term) : keep;
+  const from = new Uint8Array(story.briefings.length);
+  let timelineBriefings = 0;
   for (let i = 0; i < story.eventBriefing.length; i++) {
-    if (keep[story.eventBriefing[i]!] !== 1) continue;
-    if (dated && !inFilterDates(codeDate(story.eventDate[i]!), filter)) continue;
+    const b = story.eventBriefing[i]!;
+    if (keepEvents[b] !== 1) continue;
+    if (dated || upcoming !== null) {
+      const date = codeDate(story.eventDate[i]!);
+      if (dated && !inFilterDates(date, filter)) continue;
+      if (upcoming !== null && !isUpcoming({ date, yearUnknown: false }, upcoming)) continue;
+    }
     events.push(i);
+    if (from[b] === 0) {
+      from[b] = 1;
+      timelineBriefings++;
+    }
   }
   const kept = (list: Int32Array) => list.some((i) => keep[i] === 1);
   const glossary = story.glossary.filter((g) => kept(g.definedIn) || kept(g.usedIn));
   return {
     briefings,
+    timelineBriefings,
     briefingList: searchable(story, briefings),
     timeline: timelineRows(story, Int32Array.from(events)),
     glossary,

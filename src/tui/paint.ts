@@ -60,7 +60,7 @@ export function firstFrameLines(
     lines.push(timelineRow(t, row, row === cursor, columns, ""));
   for (let i = slice.end - slice.start; i < listHeight; i++) lines.push({ segments: [] });
   if (detail > 0) {
-    const shown = detailLines(t.entryAt(cursor), t, columns).slice(0, detail);
+    const shown = detailLines(t.entryAt(cursor), t, columns, detail).slice(0, detail);
     while (shown.length < detail) shown.push([]);
     for (const segments of shown) lines.push({ segments });
   }

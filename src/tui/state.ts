@@ -4,13 +4,15 @@
 import { type Filter, isEmptyFilter } from "../story/filter.js";
 import { jumpTo, type Motion, moveCursor, type Position, scrollText } from "./windowing.js";
 
-export const VIEWS = ["timeline", "briefings", "glossary"] as const;
+export const VIEWS = ["timeline", "briefings", "glossary", "agenda", "actors"] as const;
 export type ViewId = (typeof VIEWS)[number];
 
 export const VIEW_TITLES: Record<ViewId, string> = {
   timeline: "Timeline",
   briefings: "Briefings",
   glossary: "Glossary",
+  agenda: "Agenda",
+  actors: "Actors",
 };
 
 export interface ReaderState {
@@ -33,7 +35,8 @@ export type Prompt =
   | { kind: "links"; text: string; pos: Position }
   /** `&`: the text filter, starting from the one in effect. */
   | { kind: "text"; text: string }
-  | { kind: "date"; text: string; error: string | null };
+  | { kind: "date"; text: string; error: string | null }
+  | { kind: "story"; pos: Position };
 
 /** Prompts that pick from a list (↑/↓ move in it). */
 export type PickerKind = "actor" | "tag" | "links";
@@ -57,6 +60,10 @@ export interface State {
   /** The search kept with Enter; n/N look for it. */
   query: string;
   help: { scroll: number } | null;
+  /** The timeline shows only what is dated today or later. */
+  upcoming: boolean;
+  /** The actor whose page the Actors view shows, and the page's cursor; null: the list of actors. */
+  actorPage: { name: string; pos: Position } | null;
   /** A one-line message in the footer until the next key ("search wrapped to the top"). */
   notice: string | null;
 }
@@ -92,12 +99,15 @@ export type Action =
   | { type: "setDates"; since: Filter["since"]; until: Filter["until"] }
   | { type: "dateError"; error: string }
   | { type: "clearFilters" }
-  | { type: "openTerm"; term: string; briefings: readonly number[] };
+  | { type: "openTerm"; term: string; briefings: readonly number[] }
+  | { type: "toggleUpcoming" }
+  | { type: "openActor"; name: string }
+  | { type: "setStory"; story: string | null };
 
 const TOP: Position = { cursor: 0, scrollTop: 0 };
 
 function freshLists(): Record<ViewId, Position> {
-  return { timeline: TOP, briefings: TOP, glossary: TOP };
+  return { timeline: TOP, briefings: TOP, glossary: TOP, agenda: TOP, actors: TOP };
 }
 
 export function initialState(filter: Filter): State {
@@ -110,6 +120,8 @@ export function initialState(filter: Filter): State {
     term: null,
     query: "",
     help: null,
+    upcoming: false,
+    actorPage: null,
     notice: null,
   };
 }
@@ -122,7 +134,13 @@ export function hasFilter(state: Pick<State, "filter" | "term">): boolean {
   return state.term !== null || !isEmptyFilter(state.filter);
 }
 
+/** The cursor keys move: an actor's page's when one is shown, else the view's list's. */
+function listPos(state: State): Position {
+  return state.view === "actors" && state.actorPage ? state.actorPage.pos : state.lists[state.view];
+}
+
 function withList(state: State, pos: Position): State {
+  if (state.view === "actors" && state.actorPage) return { ...state, actorPage: { ...state.actorPage, pos } };
   return { ...state, lists: { ...state.lists, [state.view]: pos } };
 }
 
@@ -132,8 +150,9 @@ function withFilter(state: State, filter: Filter): State {
 }
 
 function switchTo(state: State, view: ViewId): State {
-  if (state.view === view && state.reader === null) return { ...state, prompt: { kind: "none" } };
-  return { ...state, view, reader: null, prompt: { kind: "none" } };
+  if (state.view === view && state.reader === null)
+    return { ...state, prompt: { kind: "none" }, actorPage: null };
+  return { ...state, view, reader: null, prompt: { kind: "none" }, actorPage: null };
 }
 
 /** Any action but a notice clears the notice: it answers one key. */
@@ -157,10 +176,10 @@ function step(state: State, action: Exclude<Action, { type: "notice" }>): State 
     case "move":
       return withList(
         state,
-        moveCursor(state.lists[state.view], action.motion, action.total, action.page, action.selectable),
+        moveCursor(listPos(state), action.motion, action.total, action.page, action.selectable),
       );
     case "jump":
-      return withList(state, jumpTo(state.lists[state.view], action.row, action.total, action.page));
+      return withList(state, jumpTo(listPos(state), action.row, action.total, action.page));
     case "open":
       return {
         ...state,
@@ -183,6 +202,7 @@ function step(state: State, action: Exclude<Action, { type: "notice" }>): State 
       if (state.help) return { ...state, help: null };
       if (state.prompt.kind !== "none") return step(state, { type: "promptCancel" });
       if (state.reader) return { ...state, reader: null };
+      if (state.actorPage && state.view === "actors") return { ...state, actorPage: null };
       if (state.term && state.view === "briefings") {
         return { ...state, term: null, view: "glossary", lists: { ...state.lists, briefings: TOP } };
       }
@@ -198,7 +218,7 @@ function step(state: State, action: Exclude<Action, { type: "notice" }>): State 
     case "promptOpen":
       return { ...state, prompt: openPrompt(state, action.kind) };
     case "promptText":
-      if (state.prompt.kind === "none") return state;
+      if (state.prompt.kind === "none" || state.prompt.kind === "story") return state;
       if (state.prompt.kind === "actor" || state.prompt.kind === "tag" || state.prompt.kind === "links")
         return { ...state, prompt: { ...state.prompt, text: action.text, pos: TOP } };
       if (state.prompt.kind === "date")
@@ -210,7 +230,12 @@ function step(state: State, action: Exclude<Action, { type: "notice" }>): State 
       if (state.prompt.kind !== "search") return state;
       return { ...state, query: state.prompt.text, prompt: { kind: "none" } };
     case "pickerMove":
-      if (state.prompt.kind !== "actor" && state.prompt.kind !== "tag" && state.prompt.kind !== "links")
+      if (
+        state.prompt.kind !== "actor" &&
+        state.prompt.kind !== "tag" &&
+        state.prompt.kind !== "links" &&
+        state.prompt.kind !== "story"
+      )
         return state;
       return {
         ...state,
@@ -239,7 +264,21 @@ function step(state: State, action: Exclude<Action, { type: "notice" }>): State 
       if (state.prompt.kind !== "date") return state;
       return { ...state, prompt: { ...state.prompt, error: action.error } };
     case "clearFilters":
-      return { ...withFilter(state, emptyFilter()), term: null, query: "" };
+      return { ...withFilter(state, emptyFilter()), term: null, query: "", upcoming: false };
+    case "toggleUpcoming":
+      return { ...state, upcoming: !state.upcoming, lists: { ...state.lists, timeline: TOP } };
+    case "openActor":
+      return {
+        ...state,
+        view: "actors",
+        reader: null,
+        prompt: { kind: "none" },
+        actorPage: { name: action.name, pos: TOP },
+      };
+    case "setStory": {
+      const { story: _story, ...rest } = state.filter;
+      return withFilter(state, action.story === null ? rest : { ...rest, story: action.story });
+    }
     case "openTerm":
       return {
         ...state,
@@ -272,6 +311,8 @@ function openPrompt(state: State, kind: PromptKind): Prompt {
       return { kind: "text", text: state.filter.query ?? "" };
     case "date":
       return { kind: "date", text: "", error: null };
+    case "story":
+      return { kind: "story", pos: TOP };
     default: {
       const never: never = kind;
       return never;

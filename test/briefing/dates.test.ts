@@ -39,6 +39,8 @@ describe("day dates", () => {
         date: "2026-06-12",
         precision: "day",
         yearInferred: true,
+        yearUnknown: false,
+        expected: false,
         text: "The order arrived on June 12.",
         line: 1,
       },
@@ -74,12 +76,46 @@ describe("day dates", () => {
     expect(dates("Stamped 2026-02-30 by mistake.")).toEqual([]);
   });
 
-  it("skips a date without a year when the briefing has no date", () => {
-    expect(dates("The order arrived on June 12.", null)).toEqual([]);
+  it("keeps a date without a year in an undated briefing, with its year unknown", () => {
+    expect(events("The order arrived on June 12.", null)).toEqual([
+      expect.objectContaining({ date: "--06-12", precision: "day", yearUnknown: true, yearInferred: false }),
+    ]);
+  });
+
+  it("keeps a bare month in an undated briefing with its year unknown", () => {
+    expect(events("Talks began in March.", null)).toEqual([
+      expect.objectContaining({ date: "--03", precision: "month", yearUnknown: true }),
+    ]);
+  });
+
+  it("still drops a day no year has (February 30) when the year is unknown", () => {
+    expect(dates("It was due on February 30.", null)).toEqual([]);
+    expect(dates("It was due on February 29.", null)).toEqual(["--02-29"]);
+  });
+
+  it("never takes a date with an unknown year as the briefing's date", () => {
+    expect(findFirstDate([{ text: "On June 12 it began; on June 13, 2026 it ended.", line: 1 }])).toBe(
+      "2026-06-13",
+    );
   });
 
   it("keeps a fully written date when the briefing has no date", () => {
     expect(dates("The order arrived on June 12, 2026.", null)).toEqual(["2026-06-12"]);
+  });
+});
+
+describe("expected events", () => {
+  it("marks an event dated after the briefing as expected, at the event's precision", () => {
+    const marks = (text: string) => events(text, "2026-06-26").map((e) => [e.date, e.expected]);
+    expect(marks("The vote is on July 10.")).toEqual([["2026-07-10", true]]);
+    expect(marks("Rules apply from July 2026.")).toEqual([["2026-07", true]]);
+    expect(marks("It happened in June 2026.")).toEqual([["2026-06", false]]);
+    expect(marks("It happened on June 26, 2026.")).toEqual([["2026-06-26", false]]);
+    expect(marks("The law takes effect in 2027.")).toEqual([["2027", true]]);
+  });
+
+  it("expects nothing of an undated briefing", () => {
+    expect(events("The vote is on July 10, 2031.", null)[0]!.expected).toBe(false);
   });
 });
 

@@ -18,6 +18,8 @@ function briefing(over: Partial<Briefing> = {}): Briefing {
     date: "2025-05-14",
     dateInferred: false,
     dateNote: null,
+    story: null,
+    follows: [],
     source: "Harbour Weekly",
     actors: ["Kestrel Bay Council"],
     tags: ["transport"],

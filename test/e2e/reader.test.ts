@@ -6,7 +6,12 @@ import { BIN, BUNDLED_BRIEFINGS, type Session, start } from "./harness.js";
 import { cliJson, type ListedBriefing, newestFirst } from "./story.js";
 
 const HEADINGS = ["What happened", "Why it matters", "What to watch"];
-const TAB = { timeline: "[1 Timeline]", briefings: "[2 Briefings]", glossary: "[3 Glossary]" };
+const TAB = {
+  timeline: "[1 Timeline]",
+  briefings: "[2 Briefings]",
+  glossary: "[3 Glossary]",
+  agenda: "[4 Agenda]",
+};
 
 let briefings: ListedBriefing[];
 
@@ -59,7 +64,7 @@ describe("a tour of the bundled story", () => {
     const first = [...terms].sort((a, b) => a.localeCompare(b, "en", { sensitivity: "base" }))[0]!;
     expect(s.screenText()).toContain(first);
     s.press("Tab");
-    await s.waitForText(TAB.timeline);
+    await s.waitForText(TAB.agenda);
     s.press("ShiftTab");
     await s.waitForText(TAB.glossary);
     s.press("1");
@@ -74,7 +79,7 @@ describe("a tour of the bundled story", () => {
       const before = s.screenText();
       s.press(key);
       await s.waitFor((screen) => screen !== before, `a redraw after ${key}`);
-      expect(s.lines()[0]).toMatch(/^ signaldesk .*\[\d (Timeline|Briefings|Glossary)\]/);
+      expect(s.lines()[0]).toMatch(/^ signaldesk .*\[\d (Timeline|Briefings|Glossary|Agenda|Actors)\]/);
       expect(s.lines()[1]).toMatch(/^ (No filters|Filter:)/);
       expect(lastRow()).toMatch(/ q quit/);
       expect(s.lines()[29]?.trim() ?? "").toBe("");
@@ -131,7 +136,11 @@ describe("a tour of the bundled story", () => {
     s.press(actor);
     await s.waitForText(`Actor: ${actor}`);
     await s.waitFor(() => selected(s).includes(actor), `${actor} highlighted in the picker`);
-    s.press("Enter");
+    // Tab puts the actor in the filter (Enter opens its page); Esc closes the picker.
+    s.press("Tab");
+    await s.waitFor(() => selected(s).includes(`✓ ${actor}`), `${actor} ticked`);
+    s.press("Esc");
+    await s.waitFor((screen) => !screen.includes("Filter by actor"), "the picker closes");
     await s.waitForText(`${byActor} of ${briefings.length} briefings`);
     expect(header(s)).toContain(actor);
 

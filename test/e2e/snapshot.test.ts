@@ -171,7 +171,7 @@ describe("the reader started from a saved story", () => {
     // Nothing unfiltered is painted first.
     expect(s.raw()).not.toContain(PAINTED);
     expect(s.lines()[0]).toContain(`${matching} of ${all} briefings`);
-    expect(headerNote(s)).toContain(`Filter: since ${since}`);
+    expect(headerNote(s)).toContain(`Filter: events dated since ${since}`);
     const dates = s.lines().flatMap((l) => eventRow.exec(l)?.[1] ?? []);
     expect(dates.length).toBeGreaterThan(0);
     // Compared at the event's own precision: "2026-06" lies within since 2026-06-26.

@@ -172,7 +172,7 @@ function briefingsOf(events: readonly GenEvent[]): Briefing[] {
   events.forEach((e, n) => {
     byBriefing[e.briefing]!.push({ date: dateOf(e), precision: e.precision, text: e.text, line: n + 1 });
   });
-  return byBriefing.map((evs, b) => makeBriefing({ id: `b${b}`, events: evs }));
+  return byBriefing.map((evs, b) => makeBriefing({ date: null, id: `b${b}`, events: evs }));
 }
 
 describe("the windowed search links what a search of every pair links", () => {
@@ -222,7 +222,7 @@ describe("the windowed search links what a search of every pair links", () => {
         const noisy = [
           ...briefingsOf(events),
           ...Array.from({ length: 40 }, (_, b) =>
-            makeBriefing({ id: `noise${b}`, events: noise.filter((_, n) => n % 40 === b) }),
+            makeBriefing({ date: null, id: `noise${b}`, events: noise.filter((_, n) => n % 40 === b) }),
           ),
         ];
         const timeline = buildTimeline(noisy);
@@ -272,6 +272,7 @@ describe("a timeline spread over a year", () => {
   // Unrelated events on every day of the year, from a handful of briefings, so every week is full.
   const noise: Briefing[] = Array.from({ length: 5 }, (_, b) =>
     makeBriefing({
+      date: null,
       id: `daily-${b}`,
       events: Array.from({ length: 372 }, (_, d) => ({
         date: new Date(Date.UTC(2026, 0, 1) + d * 86_400_000).toISOString().slice(0, 10),
@@ -282,7 +283,7 @@ describe("a timeline spread over a year", () => {
   );
   const briefings = [
     ...noise,
-    ...placed.map(([id, date, text]) => makeBriefing({ id, events: [{ date, text }] })),
+    ...placed.map(([id, date, text]) => makeBriefing({ date: null, id, events: [{ date, text }] })),
   ];
 
   it("uses two reports that do tell one event", () => {
@@ -318,8 +319,8 @@ describe("a timeline spread over a year", () => {
 describe("a kind of act counts as a shared word, as it does in sameEvent", () => {
   const twoBriefings = (a: string, b: string) =>
     buildTimeline([
-      makeBriefing({ id: "a", events: [{ date: "2026-06-12", text: a }] }),
-      makeBriefing({ id: "b", events: [{ date: "2026-06-13", text: b }] }),
+      makeBriefing({ date: null, id: "a", events: [{ date: "2026-06-12", text: a }] }),
+      makeBriefing({ date: null, id: "b", events: [{ date: "2026-06-13", text: b }] }),
     ]);
 
   it("flags two reports sharing two words and the act they report", () => {

@@ -11,6 +11,10 @@ export interface BriefingSpec {
   text?: string[];
   events?: Partial<DatedEvent>[];
   glossary?: [term: string, definition: string][];
+  story?: string | null;
+  follows?: string[];
+  /** Paragraphs of "what to watch". */
+  watch?: string[];
 }
 
 function paragraphs(texts: string[]): Paragraph[] {
@@ -29,6 +33,8 @@ export function makeBriefing(spec: BriefingSpec): Briefing {
     text: e.text ?? `Event ${i}`,
     line: e.line ?? i + 3,
     yearInferred: e.yearInferred ?? false,
+    yearUnknown: e.yearUnknown ?? false,
+    expected: e.expected ?? false,
   }));
   return {
     id: spec.id,
@@ -42,9 +48,15 @@ export function makeBriefing(spec: BriefingSpec): Briefing {
     actors: spec.actors ?? [],
     tags: spec.tags ?? [],
     keyPoints: [],
-    sections: { whatHappened: paragraphs(spec.text ?? []), whyItMatters: [], whatToWatch: [] },
+    sections: {
+      whatHappened: paragraphs(spec.text ?? []),
+      whyItMatters: [],
+      whatToWatch: paragraphs(spec.watch ?? []),
+    },
     glossary,
     events,
     warnings: [],
+    story: spec.story ?? null,
+    follows: spec.follows ?? [],
   };
 }

@@ -108,12 +108,17 @@ describe("timeline filter", () => {
   it("keeps events within the dates at their own precision", () => {
     const f = filter({ since: "2026-06-10", until: "2026-06-30" });
     const kept = filterTimeline(timeline, f, applyFilter(ALL, withoutDates(f), REGISTRY));
-    expect(kept.map((e) => e.date)).toEqual(["2026-06", "2026-06-12"]);
+    // The june briefing's own entry (June 14) is an event of the timeline like any other.
+    expect(kept.map((e) => [e.kind, e.date])).toEqual([
+      ["event", "2026-06"],
+      ["event", "2026-06-12"],
+      ["entry", "2026-06-14"],
+    ]);
   });
 
   it("keeps only events of the briefings given", () => {
     const kept = filterTimeline(timeline, emptyFilter, [july]);
-    expect(kept.map((e) => e.briefingId)).toEqual(["july"]);
+    expect(kept.map((e) => e.briefingId)).toEqual(["july", "july"]);
   });
 });
 

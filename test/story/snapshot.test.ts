@@ -246,7 +246,7 @@ describe("a snapshot of a generated story", () => {
 
   // An empty last section starts past the last byte written: the file must still reach it.
   it("round-trips a story whose briefings have no dated events", async () => {
-    const list = [briefing({ id: "plain", date: "2026-01-02" }), briefing({ id: "other" })];
+    const list = [briefing({ id: "plain" }), briefing({ id: "other" })];
     const story = buildStoryView({ dir: "/briefings", briefings: list, problems: [], registry: [] });
     expect(story.timeline.length).toBe(0);
     const file = path.join(tmp, "no-events.story");

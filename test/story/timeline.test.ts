@@ -9,8 +9,12 @@ const ORDER_13 =
 
 describe("timeline order", () => {
   it("puts events from all briefings in date order", () => {
-    const a = makeBriefing({ id: "a", events: [{ date: "2026-06-20", text: "Talks began." }] });
-    const b = makeBriefing({ id: "b", events: [{ date: "2026-06-12", text: "The order came." }] });
+    const a = makeBriefing({ date: null, id: "a", events: [{ date: "2026-06-20", text: "Talks began." }] });
+    const b = makeBriefing({
+      date: null,
+      id: "b",
+      events: [{ date: "2026-06-12", text: "The order came." }],
+    });
     expect(buildTimeline([a, b]).map((e) => [e.date, e.briefingId])).toEqual([
       ["2026-06-12", "b"],
       ["2026-06-20", "a"],
@@ -19,6 +23,7 @@ describe("timeline order", () => {
 
   it("puts a month before the days of that month and after earlier days", () => {
     const b = makeBriefing({
+      date: null,
       id: "a",
       events: [
         { date: "2026-06-01", text: "Day one." },
@@ -31,15 +36,22 @@ describe("timeline order", () => {
   });
 
   it("keeps briefing order for events on the same date", () => {
-    const a = makeBriefing({ id: "a", events: [{ date: "2026-06-12", text: "First report." }] });
-    const b = makeBriefing({ id: "b", events: [{ date: "2026-06-12", text: "Second report." }] });
+    const a = makeBriefing({ date: null, id: "a", events: [{ date: "2026-06-12", text: "First report." }] });
+    const b = makeBriefing({ date: null, id: "b", events: [{ date: "2026-06-12", text: "Second report." }] });
     expect(buildTimeline([a, b]).map((e) => e.briefingId)).toEqual(["a", "b"]);
     expect(buildTimeline([b, a]).map((e) => e.briefingId)).toEqual(["b", "a"]);
   });
 
   it("carries the sentence, line and briefing of each event", () => {
-    const a = makeBriefing({ id: "a", events: [{ date: "2026-06-12", text: ORDER_12, line: 9 }] });
+    const a = makeBriefing({
+      date: null,
+      id: "a",
+      events: [{ date: "2026-06-12", text: ORDER_12, line: 9 }],
+    });
     expect(buildTimeline([a])[0]).toEqual({
+      kind: "event",
+      expected: false,
+      yearUnknown: false,
       date: "2026-06-12",
       precision: "day",
       text: ORDER_12,
@@ -53,8 +65,8 @@ describe("timeline order", () => {
 
 describe("conflicting reports", () => {
   it("flags two briefings that date the same order a day apart, each naming the other", () => {
-    const a = makeBriefing({ id: "stalled", events: [{ date: "2026-06-12", text: ORDER_12 }] });
-    const b = makeBriefing({ id: "talks", events: [{ date: "2026-06-13", text: ORDER_13 }] });
+    const a = makeBriefing({ date: null, id: "stalled", events: [{ date: "2026-06-12", text: ORDER_12 }] });
+    const b = makeBriefing({ date: null, id: "talks", events: [{ date: "2026-06-13", text: ORDER_13 }] });
     const [first, second] = buildTimeline([a, b]);
     expect(first).toMatchObject({
       conflict: true,
@@ -67,13 +79,18 @@ describe("conflicting reports", () => {
   });
 
   it("does not flag reports that agree on the date", () => {
-    const a = makeBriefing({ id: "a", events: [{ date: "2026-06-12", text: ORDER_12 }] });
-    const b = makeBriefing({ id: "b", events: [{ date: "2026-06-12", text: ORDER_13.replace("13", "12") }] });
+    const a = makeBriefing({ date: null, id: "a", events: [{ date: "2026-06-12", text: ORDER_12 }] });
+    const b = makeBriefing({
+      date: null,
+      id: "b",
+      events: [{ date: "2026-06-12", text: ORDER_13.replace("13", "12") }],
+    });
     expect(buildTimeline([a, b]).some((e) => e.conflict)).toBe(false);
   });
 
   it("does not flag two dates inside one briefing", () => {
     const a = makeBriefing({
+      date: null,
       id: "a",
       events: [
         { date: "2026-06-12", text: ORDER_12 },
@@ -84,14 +101,15 @@ describe("conflicting reports", () => {
   });
 
   it("does not flag the same event reported more than a week apart", () => {
-    const a = makeBriefing({ id: "a", events: [{ date: "2026-06-12", text: ORDER_12 }] });
-    const b = makeBriefing({ id: "b", events: [{ date: "2026-06-20", text: ORDER_13 }] });
+    const a = makeBriefing({ date: null, id: "a", events: [{ date: "2026-06-12", text: ORDER_12 }] });
+    const b = makeBriefing({ date: null, id: "b", events: [{ date: "2026-06-20", text: ORDER_13 }] });
     expect(buildTimeline([a, b]).some((e) => e.conflict)).toBe(false);
   });
 
   it("does not flag a different event about the same company a few days later", () => {
-    const a = makeBriefing({ id: "a", events: [{ date: "2026-06-12", text: ORDER_12 }] });
+    const a = makeBriefing({ date: null, id: "a", events: [{ date: "2026-06-12", text: ORDER_12 }] });
     const b = makeBriefing({
+      date: null,
       id: "b",
       events: [
         { date: "2026-06-15", text: "On June 15 Anthropic sent executives to Washington to negotiate." },
@@ -101,8 +119,9 @@ describe("conflicting reports", () => {
   });
 
   it("does not flag the lifting of the order as the order itself", () => {
-    const a = makeBriefing({ id: "a", events: [{ date: "2026-06-12", text: ORDER_12 }] });
+    const a = makeBriefing({ date: null, id: "a", events: [{ date: "2026-06-12", text: ORDER_12 }] });
     const b = makeBriefing({
+      date: null,
       id: "b",
       events: [
         {
@@ -115,8 +134,9 @@ describe("conflicting reports", () => {
   });
 
   it("does not flag the same kind of order against a different company", () => {
-    const a = makeBriefing({ id: "a", events: [{ date: "2026-06-12", text: ORDER_12 }] });
+    const a = makeBriefing({ date: null, id: "a", events: [{ date: "2026-06-12", text: ORDER_12 }] });
     const b = makeBriefing({
+      date: null,
       id: "b",
       events: [
         {
@@ -129,15 +149,23 @@ describe("conflicting reports", () => {
   });
 
   it("does not compare month-precision events", () => {
-    const a = makeBriefing({ id: "a", events: [{ date: "2026-06", precision: "month", text: ORDER_12 }] });
-    const b = makeBriefing({ id: "b", events: [{ date: "2026-06-13", text: ORDER_13 }] });
+    const a = makeBriefing({
+      date: null,
+      id: "a",
+      events: [{ date: "2026-06", precision: "month", text: ORDER_12 }],
+    });
+    const b = makeBriefing({ date: null, id: "b", events: [{ date: "2026-06-13", text: ORDER_13 }] });
     expect(buildTimeline([a, b]).some((e) => e.conflict)).toBe(false);
   });
 
   it("names every other report of the event", () => {
-    const a = makeBriefing({ id: "a", events: [{ date: "2026-06-12", text: ORDER_12 }] });
-    const b = makeBriefing({ id: "b", events: [{ date: "2026-06-13", text: ORDER_13 }] });
-    const c = makeBriefing({ id: "c", events: [{ date: "2026-06-14", text: ORDER_12.replace("12", "14") }] });
+    const a = makeBriefing({ date: null, id: "a", events: [{ date: "2026-06-12", text: ORDER_12 }] });
+    const b = makeBriefing({ date: null, id: "b", events: [{ date: "2026-06-13", text: ORDER_13 }] });
+    const c = makeBriefing({
+      date: null,
+      id: "c",
+      events: [{ date: "2026-06-14", text: ORDER_12.replace("12", "14") }],
+    });
     const first = buildTimeline([a, b, c])[0]!;
     expect(first.conflictWith.map((x) => x.briefingId).sort()).toEqual(["b", "c"]);
   });
@@ -148,6 +176,7 @@ describe("conflicting reports", () => {
       [0, 1, 2, 3].map((k) => String.fromCharCode(97 + ((n >> (k * 4)) % 16))).join("");
     const noise = Array.from({ length: 300 }, (_, i) =>
       makeBriefing({
+        date: null,
         id: `n${i}`,
         events: [
           {
@@ -157,8 +186,8 @@ describe("conflicting reports", () => {
         ],
       }),
     );
-    const a = makeBriefing({ id: "a", events: [{ date: "2026-06-12", text: ORDER_12 }] });
-    const b = makeBriefing({ id: "b", events: [{ date: "2026-06-13", text: ORDER_13 }] });
+    const a = makeBriefing({ date: null, id: "a", events: [{ date: "2026-06-12", text: ORDER_12 }] });
+    const b = makeBriefing({ date: null, id: "b", events: [{ date: "2026-06-13", text: ORDER_13 }] });
     const flagged = buildTimeline([...noise, a, b]).filter((e) => e.conflict);
     expect(flagged.map((e) => e.briefingId)).toEqual(["a", "b"]);
   });
@@ -169,6 +198,7 @@ describe("a syndicated story repeated many times", () => {
     // 400 briefings carrying the same sentence, half dated a day after the other half.
     const copies = Array.from({ length: 400 }, (_, i) =>
       makeBriefing({
+        date: null,
         id: `copy-${i}`,
         events: [{ date: i % 2 === 0 ? "2026-06-12" : "2026-06-13", text: ORDER_12 }],
       }),
@@ -185,6 +215,7 @@ describe("buildTimelineAsync", () => {
   it("builds the same timeline, pausing along the way", async () => {
     const briefings = Array.from({ length: 300 }, (_, i) =>
       makeBriefing({
+        date: null,
         id: `b${i}`,
         events: [
           { date: `2026-06-${String(10 + (i % 9)).padStart(2, "0")}`, text: i % 2 ? ORDER_12 : ORDER_13 },
@@ -200,5 +231,59 @@ describe("buildTimelineAsync", () => {
     expect(async).toEqual(buildTimeline(briefings));
     expect(async.some((e) => e.conflict)).toBe(true);
     expect(pauses).toBeGreaterThan(0);
+  });
+});
+
+describe("briefings on the timeline", () => {
+  it("puts every dated briefing on its own date as an entry, before that date's events", () => {
+    const a = makeBriefing({
+      id: "a",
+      title: "Talks open",
+      date: "2026-06-16",
+      events: [
+        { date: "2026-06-16", text: "Talks opened today." },
+        { date: "2026-06-13", text: "The order came." },
+      ],
+    });
+    const b = makeBriefing({ id: "b", title: "Controls lifted", date: "2026-07-01" });
+    expect(buildTimeline([a, b]).map((e) => [e.kind, e.date, e.text])).toEqual([
+      ["event", "2026-06-13", "The order came."],
+      ["entry", "2026-06-16", "Talks open"],
+      ["event", "2026-06-16", "Talks opened today."],
+      ["entry", "2026-07-01", "Controls lifted"],
+    ]);
+  });
+
+  it("gives an undated briefing no entry", () => {
+    const u = makeBriefing({ id: "u", date: null, events: [{ date: "2026-06-12", text: "It began." }] });
+    expect(buildTimeline([u]).map((e) => e.kind)).toEqual(["event"]);
+  });
+
+  it("never flags an entry as a conflicting report, even with a title like an event a day away", () => {
+    const a = makeBriefing({ id: "a", title: ORDER_12, date: "2026-06-13" });
+    const b = makeBriefing({ id: "b", date: null, events: [{ date: "2026-06-12", text: ORDER_12 }] });
+    expect(buildTimeline([a, b]).some((e) => e.conflict)).toBe(false);
+  });
+
+  it("carries an event's expected flag", () => {
+    const a = makeBriefing({
+      id: "a",
+      date: "2026-06-26",
+      events: [{ date: "2026-07-10", text: "The vote is due.", expected: true }],
+    });
+    expect(buildTimeline([a]).find((e) => e.kind === "event")).toMatchObject({ expected: true });
+  });
+
+  it("puts events with an unknown year after every dated one", () => {
+    const u = makeBriefing({
+      id: "u",
+      date: null,
+      events: [
+        { date: "--06-12", text: "It began.", yearUnknown: true },
+        { date: "--03", precision: "month", text: "Talks in March.", yearUnknown: true },
+      ],
+    });
+    const d = makeBriefing({ id: "d", date: null, events: [{ date: "2031-01-01", text: "Later." }] });
+    expect(buildTimeline([u, d]).map((e) => e.date)).toEqual(["2031-01-01", "--03", "--06-12"]);
   });
 });

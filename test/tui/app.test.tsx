@@ -4,7 +4,8 @@ import type { Filter } from "../../src/story/filter.js";
 import { buildStoryView } from "../../src/story/view.js";
 import { displayWidth } from "../../src/text/width.js";
 import { App } from "../../src/tui/App.js";
-import { loadResult, many } from "./fixtures.js";
+import { briefing, event, loadResult, many, para, pumpVote } from "./fixtures.js";
+
 import { KEYS, type Rendered, render } from "./render.js";
 
 const today = new Date(2026, 5, 1);
@@ -56,8 +57,12 @@ describe("the reader", () => {
     expect(a.frame()).toContain("Aquifer");
     expect(a.frame()).toContain("Rate case");
     await a.press(KEYS.tab);
+    expect(a.frame()).toContain("[4 Agenda]");
+    await a.press(KEYS.tab, KEYS.tab);
     expect(a.frame()).toContain("[1 Timeline]");
     await a.press(KEYS.shiftTab);
+    expect(a.frame()).toContain("[5 Actors]");
+    await a.press(KEYS.shiftTab, KEYS.shiftTab);
     expect(a.frame()).toContain("[3 Glossary]");
     await a.press("1");
     expect(a.frame()).toContain("March 2026");
@@ -66,13 +71,14 @@ describe("the reader", () => {
   it("moves with j/k, arrows, G and g", async () => {
     const a = await open();
     await a.press("j");
-    expect(cursorLine(a)).toContain("2026-03-17");
+    // The pump-vote briefing itself, on its date.
+    expect(cursorLine(a)).toContain("2026-03-04 ■ Council delays vote");
     await a.press(KEYS.down);
-    expect(cursorLine(a)).toContain("2026-04-09");
-    await a.press("k");
     expect(cursorLine(a)).toContain("2026-03-17");
+    await a.press("k");
+    expect(cursorLine(a)).toContain("2026-03-04");
     await a.press("G");
-    expect(cursorLine(a)).toContain("2026-05-01");
+    expect(cursorLine(a)).toContain("2026-05-02");
     await a.press("g");
     expect(cursorLine(a)).toContain("2026-03-03");
   });
@@ -98,7 +104,7 @@ describe("the reader", () => {
 
   it("opens the briefing at the event chosen on the timeline", async () => {
     const a = await open({ columns: 100, rows: 20 });
-    await a.press("j", KEYS.enter);
+    await a.press("j", "j", KEYS.enter);
     const marked = a.lines().find((l) => l.startsWith("›")) ?? "";
     expect(marked).toContain("A new vote is planned for March 17.");
     await a.press(KEYS.esc);
@@ -131,6 +137,8 @@ describe("the reader", () => {
     await a.type("vote");
     expect(cursorLine(a)).toContain("2026-03-03");
     await a.press(KEYS.enter);
+    await a.press("n");
+    expect(cursorLine(a)).toContain("2026-03-04");
     await a.press("n");
     expect(cursorLine(a)).toContain("2026-03-17");
     await a.press("n");
@@ -171,7 +179,9 @@ describe("the reader", () => {
     expect(a.frame()).toMatch(/Tidewater Utility +company +2 briefings/);
     await a.type("mara");
     expect(a.frame()).not.toMatch(/Tidewater Utility +company/);
-    await a.press(KEYS.enter);
+    await a.press(KEYS.tab);
+    expect(a.frame()).toMatch(/✓ Mara Quell/);
+    await a.press(KEYS.esc);
     expect(a.frame()).toContain("actor Mara Quell");
     expect(a.frame()).toContain("1 of 3 briefings");
     expect(a.frame()).not.toContain("pump-vote");
@@ -213,11 +223,60 @@ describe("the reader", () => {
     expect(a.frame()).not.toContain("March 2026");
   });
 
+  it("filters the timeline by event date and the briefings by briefing date, and says which", async () => {
+    // No briefing is dated before March 4; the pump vote's March 3 event is.
+    const a = await open(undefined, undefined, { actors: [], tags: [], until: "2026-03-03" });
+    expect(a.frame()).toContain("events dated until 2026-03-03");
+    expect(cursorLine(a)).toContain("2026-03-03");
+    expect(a.frame()).not.toContain("2026-03-17");
+    await a.press("2");
+    expect(a.frame()).toContain("briefings dated until 2026-03-03");
+    expect(a.frame()).toContain("No briefings match the filters.");
+  });
+
+  it("jumps from a conflicting report to the one it conflicts with, and shows upcoming events", async () => {
+    const order12 =
+      "On June 12 the Trump administration ordered Anthropic to cut off foreign nationals from its Mythos 5 and Fable 5 models.";
+    const order13 =
+      "On June 13, 2026, the Trump administration issued a directive barring foreign nationals from Anthropic's Fable 5 and Mythos 5 models.";
+    const later = { ...event("2026-06-30", "Talks are due to end on June 30.", 9), expected: true };
+    const story = buildStoryView(
+      loadResult([
+        briefing({ id: "stall", date: "2026-06-26", events: [event("2026-06-12", order12, 5), later] }),
+        briefing({ id: "talks", date: "2026-06-16", events: [event("2026-06-13", order13, 5)] }),
+      ]),
+    );
+    app = await render(
+      <App story={story} initialFilter={noFilter()} today={new Date(2026, 5, 20)} color={false} />,
+      { columns: 100, rows: 30 },
+    );
+    const a = app;
+    expect(cursorLine(a)).toContain("2026-06-12 ! On June 12");
+    await a.press("x");
+    expect(cursorLine(a)).toContain("2026-06-13 ! On June 13");
+    await a.press("x");
+    expect(cursorLine(a)).toContain("2026-06-12");
+    await a.press("j", "j", "x");
+    expect(a.frame()).toContain("No conflicting report here");
+    await a.press("G");
+    expect(cursorLine(a)).toContain("2026-06-30 → Talks are due");
+    expect(a.frame()).toContain("Expected: dated after the briefing");
+    await a.press("u");
+    expect(a.frame()).toContain("upcoming (dated 2026-06-20 or later)");
+    expect(a.frame()).not.toContain("On June 12");
+    expect(cursorLine(a)).toContain("2026-06-26 ■");
+    expect(a.frame()).toContain("2026-06-30 → Talks are due");
+    await a.press("u");
+    expect(a.frame()).toContain("On June 12");
+  });
+
   it("says when nothing matches and clears every filter with c", async () => {
     const a = await open(undefined, undefined, { actors: [], tags: [], since: "2030-01-01" });
-    expect(a.frame()).toContain("No briefings match the filters.");
+    expect(a.frame()).toContain("No events match the filters");
     expect(a.frame()).toContain("Press c to clear");
-    await a.press("c");
+    await a.press("2");
+    expect(a.frame()).toContain("No briefings match the filters.");
+    await a.press("c", "1");
     expect(a.frame()).toContain("No filters");
     expect(a.frame()).toContain("March 2026");
   });
@@ -304,7 +363,7 @@ describe("the reader", () => {
     ] as const) {
       const a = await open({ columns, rows });
       expectFits(a, columns, rows);
-      await a.press("G", KEYS.enter);
+      await a.press("G", "k", KEYS.enter);
       expect(a.frame()).toContain("What happened");
       expectFits(a, columns, rows);
       await a.press(KEYS.pageDown);
@@ -346,5 +405,101 @@ describe("the reader", () => {
     expect(a.frame()).toMatch(/\d+\/2000/);
     await a.press(KEYS.home);
     expect(a.frame()).toContain("1/2000");
+  });
+});
+
+describe("the story across briefings", () => {
+  it("lists what to watch in the agenda, open or followed up, and opens an item's briefing", async () => {
+    const a = await open({ columns: 100, rows: 30 });
+    await a.press("4");
+    expect(a.frame()).toContain("[4 Agenda]");
+    expect(a.frame()).toMatch(/2026-03-04 ○ A new vote is planned for March 17\./);
+    expect(a.frame()).toMatch(/\d open of 3/);
+    await a.press("G");
+    expect(cursorLine(a)).toContain("A new vote is planned");
+    await a.press(KEYS.enter);
+    expect(a.frame()).toContain("Council delays vote on the north pump station");
+    expect(a.frame()).toContain("What happened");
+  });
+
+  it("shows a follow-up under the item and opens it", async () => {
+    const ask = briefing({
+      id: "ask",
+      date: "2026-03-01",
+      actors: ["Harbor City Council"],
+      sections: {
+        whatHappened: [],
+        whyItMatters: [],
+        whatToWatch: [para("Watch whether the council approves the pump station contract.", 5)],
+      },
+    });
+    const answer = briefing({
+      id: "answer",
+      title: "Council approves the pump contract",
+      date: "2026-03-20",
+      actors: ["Harbor City Council"],
+      sections: {
+        whatHappened: [para("The council approved the pump station contract on Friday.", 5)],
+        whyItMatters: [],
+        whatToWatch: [],
+      },
+    });
+    const a = await open({ columns: 100, rows: 30 }, [ask, answer]);
+    await a.press("4");
+    expect(a.frame()).toMatch(/2026-03-01 ✓ Watch whether the council approves/);
+    expect(a.frame()).toContain("↳ 2026-03-20  Council approves the pump contract");
+    expect(a.frame()).toContain("Followed up by 1 later briefing");
+    await a.press("j", KEYS.enter);
+    expect(a.frame()).toContain("The council approved the pump station contract on Friday.");
+  });
+
+  it("opens an actor's page from the picker, filters by it, and goes to another actor", async () => {
+    const a = await open({ columns: 100, rows: 40 });
+    await a.press("a");
+    await a.type("tide");
+    await a.press(KEYS.enter);
+    const f = a.frame();
+    expect(f).toContain("[5 Actors]");
+    expect(f).toMatch(/Tidewater Utility +company/);
+    expect(f).toContain("Briefings (2)");
+    expect(f).toContain("Events (4)");
+    expect(f).toMatch(/Harbor City Council +1 briefing together/);
+    expect(f).toMatch(/Mara Quell +1 briefing together/);
+    expect(f).toContain("Aquifer, Rate case, Tariff");
+    await a.press("+");
+    expect(a.frame()).toContain("actor Tidewater Utility");
+    await a.press("G", KEYS.enter);
+    expect(a.frame()).toMatch(/Mara Quell +person/);
+    expect(a.frame()).toContain("Briefings (1)");
+    await a.press(KEYS.esc);
+    expect(a.frame()).toMatch(/Harbor City Council +government +1 briefing/);
+  });
+
+  it("takes an actor already in the filter out again from the picker", async () => {
+    const a = await open(undefined, undefined, { actors: ["Mara Quell"], tags: [] });
+    expect(a.frame()).toContain("actor Mara Quell");
+    await a.press("a");
+    await a.type("mara");
+    expect(a.frame()).toMatch(/✓ Mara Quell/);
+    await a.press(KEYS.tab);
+    expect(a.frame()).not.toMatch(/✓ Mara Quell/);
+    await a.press(KEYS.esc);
+    expect(a.frame()).toContain("No filters");
+  });
+
+  it("picks a story with s, shows it in the header, and goes back to all of them", async () => {
+    const a = await open({ columns: 100, rows: 30 }, [
+      { ...pumpVote, story: "harbour" },
+      briefing({ id: "rail", title: "Rail plan", date: "2026-05-01", story: "rail" }),
+    ]);
+    await a.press("s");
+    expect(a.frame()).toMatch(/All stories +2 briefings/);
+    expect(a.frame()).toMatch(/harbour +1 briefing +2026-03-04/);
+    await a.press(KEYS.down, KEYS.down, KEYS.enter);
+    expect(a.frame()).toContain("story rail");
+    expect(a.frame()).toContain("Rail plan");
+    expect(a.frame()).not.toContain("Council delays vote");
+    await a.press("s", KEYS.enter);
+    expect(a.frame()).toContain("No filters");
   });
 });

@@ -14,7 +14,7 @@ export function para(text: string, line: number, subsection?: string): Paragraph
 
 export function event(date: string, text: string, line: number): DatedEvent {
   const precision = date.length === 4 ? "year" : date.length === 7 ? "month" : "day";
-  return { date, precision, text, line, yearInferred: false };
+  return { date, precision, text, line, yearInferred: false, yearUnknown: false, expected: false };
 }
 
 export function briefing(over: Partial<Briefing> & { id: string }): Briefing {
@@ -33,6 +33,8 @@ export function briefing(over: Partial<Briefing> & { id: string }): Briefing {
     glossary: [],
     events: [],
     warnings: [],
+    story: null,
+    follows: [],
     ...over,
   };
 }

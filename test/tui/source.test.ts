@@ -203,7 +203,9 @@ describe("provideStory", () => {
     await write("b.md", text("Bravo", "2026-06-14", false));
     const place = snapshotPlace(dir)!;
     const shown = readies(await provide(place, null));
-    expect(shown.at(-1)?.story.timeline.length).toBe(0);
+    // Only the two briefings' own entries are on the timeline.
+    const timeline = shown.at(-1)!.story.timeline;
+    expect([0, 1, 2].map((i) => timeline.get(i)?.kind)).toEqual(["entry", "entry", undefined]);
     expect(open(snapshotPlace(dir))).not.toBeNull();
   });
 

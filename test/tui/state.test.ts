@@ -30,7 +30,7 @@ describe("reducer", () => {
     let s = run(start(), { type: "cycleView", dir: 1 });
     expect(s.view).toBe("briefings");
     s = run(s, { type: "cycleView", dir: -1 }, { type: "cycleView", dir: -1 });
-    expect(s.view).toBe("glossary");
+    expect(s.view).toBe("actors");
     s = run(s, { type: "open", briefingId: "x", scroll: 0, mark: null }, { type: "view", view: "briefings" });
     expect(s.reader).toBeNull();
   });

@@ -1,12 +1,16 @@
 // `signaldesk actors`: who appears across the briefings, with kind, briefing count and aliases.
+import type { LoadResult } from "../../briefing/schema.js";
+import { actorPage } from "../../story/actor-page.js";
 import { buildActorIndex } from "../../story/actors.js";
 import { applyFilter, type Filter } from "../../story/filter.js";
+import { buildStoryView } from "../../story/view.js";
 import { displayWidth, fit as fitTo, padStart, truncate } from "../../text/width.js";
 import type { Command } from "../args.js";
-import { type CommandContext, EXIT, load, reportLoadErrors, writeRecords } from "../context.js";
-import { writeJsonArray } from "../json.js";
-import { cell, note } from "../render/layout.js";
+import { type CommandContext, EXIT, fail, load, reportLoadErrors, writeRecords } from "../context.js";
+import { toJsonText, writeJsonArray } from "../json.js";
+import { block, cell, humanDate, note } from "../render/layout.js";
 import { createStyle } from "../style.js";
+import { timelineEntryToJson } from "./timeline.js";
 
 type ActorsArgs = Extract<Command, { name: "actors" }>;
 
@@ -18,6 +22,7 @@ export async function actorsCommand(ctx: CommandContext, args: ActorsArgs, filte
   const result = await load(ctx);
   if (typeof result === "number") return result;
   reportLoadErrors(ctx, result);
+  if (args.actor !== undefined) return actorPageCommand(ctx, args, filter, result);
 
   const actors = buildActorIndex(applyFilter(result.briefings, filter, result.registry), result.registry);
   if (args.json) {
@@ -64,6 +69,67 @@ export async function actorsCommand(ctx: CommandContext, args: ActorsArgs, filte
     if (aliasWidth >= 8 && r.aliases !== "") parts.push(style.muted(truncate(r.aliases, aliasWidth)));
     return parts.join(GAP);
   });
+  ctx.out.write(`${lines.join("\n")}\n`);
+  return EXIT.ok;
+}
+
+const DATE_WIDTH = 13;
+
+/** `actors NAME`: the actor's page (story/actor-page.ts), as text or JSON. */
+function actorPageCommand(ctx: CommandContext, args: ActorsArgs, filter: Filter, result: LoadResult): number {
+  const name = args.actor ?? "";
+  const story = buildStoryView(result);
+  const kept = new Set(applyFilter(result.briefings, filter, result.registry).map((b) => b.id));
+  const page = actorPage(story, name, (_i, s) => kept.has(s.id));
+  if (!page) return fail(ctx, `no actor named '${name}' (signaldesk actors lists them)`, EXIT.notFound);
+  const briefings = page.briefings.flatMap((i) => story.briefings.get(i) ?? []);
+  if (args.json) {
+    ctx.out.write(
+      toJsonText({
+        name: page.actor.name,
+        kind: page.actor.kind,
+        aliases: page.actor.aliases,
+        briefingIds: briefings.map((b) => b.id),
+        briefings: briefings.map((b) => ({ id: b.id, date: b.date, title: b.title })),
+        events: page.events.map(timelineEntryToJson),
+        coActors: page.coActors,
+        terms: page.terms,
+      }),
+    );
+    return EXIT.ok;
+  }
+  const style = createStyle(ctx.color);
+  const width = args.width ?? ctx.width;
+  const hanging = " ".repeat(2 + DATE_WIDTH);
+  const dated = (date: string | null, text: string) => {
+    const lines = block(text, width, hanging);
+    return [
+      `  ${style.date((date === null ? "undated" : humanDate(date)).padEnd(DATE_WIDTH))}${(lines[0] ?? "").slice(hanging.length)}`,
+      ...lines.slice(1),
+    ];
+  };
+  const a = page.actor;
+  const lines: string[] = [
+    ...block(cell(a.name), width).map(style.heading),
+    `Kind     ${a.kind}`,
+    ...block(a.aliases.length > 0 ? a.aliases.map(cell).join(", ") : "none", width, "Aliases  ", "         "),
+    "",
+    style.heading(`Briefings (${briefings.length})`),
+  ];
+  for (const b of briefings) lines.push(...dated(b.date, `${cell(b.title)} [${cell(b.id)}]`));
+  lines.push("", style.heading(`Events (${page.events.length})`));
+  if (page.events.length === 0) lines.push("  none");
+  for (const e of page.events) {
+    lines.push(...dated(e.date, `${e.expected ? "[expected] " : ""}${e.text}`));
+    lines.push(...block(`— ${cell(e.briefingId)}`, width, hanging).map(style.muted));
+  }
+  lines.push("", style.heading("Appears with"));
+  if (page.coActors.length === 0) lines.push("  nobody else");
+  for (const c of page.coActors.slice(0, 20)) {
+    lines.push(...block(`${cell(c.name)} (${c.count} briefing${c.count === 1 ? "" : "s"})`, width, "  "));
+  }
+  lines.push("", style.heading("Glossary terms"));
+  lines.push(...block(page.terms.length > 0 ? page.terms.map(cell).join(", ") : "none", width, "  "));
   ctx.out.write(`${lines.join("\n")}\n`);
   return EXIT.ok;
 }

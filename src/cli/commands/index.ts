@@ -26,6 +26,10 @@ export async function runCommand(
       return (await import("./timeline.js")).timelineCommand(ctx, command, filter);
     case "actors":
       return (await import("./actors.js")).actorsCommand(ctx, command, filter);
+    case "agenda":
+      return (await import("./agenda.js")).agendaCommand(ctx, command, filter);
+    case "stories":
+      return (await import("./stories.js")).storiesCommand(ctx, command, filter);
     case "glossary":
       return (await import("./glossary.js")).glossaryCommand(ctx, command, filter);
   }

@@ -1,6 +1,7 @@
 // `signaldesk timeline`: every dated event in date order, grouped by month, conflicts marked.
+import { format } from "date-fns";
 import { applyFilter, type Filter, filterTimeline, withoutDates } from "../../story/filter.js";
-import { buildTimeline, type TimelineEntry } from "../../story/timeline.js";
+import { buildTimeline, isUpcoming, type TimelineEntry } from "../../story/timeline.js";
 import type { Command } from "../args.js";
 import { type CommandContext, EXIT, load, reportLoadErrors, writeRecords } from "../context.js";
 import { writeJsonArray } from "../json.js";
@@ -21,12 +22,21 @@ export function timelineEntryToJson(e: TimelineEntry) {
     conflict: e.conflict,
     conflictWith: e.conflictWith.map((c) => ({ date: c.date, briefingId: c.briefingId })),
     line: e.line,
+    kind: e.kind,
+    expected: e.expected,
+    yearUnknown: e.yearUnknown,
   };
 }
 
-/** A year-precision event is grouped under its year, everything else under its month. */
+/** A year-precision event is grouped under its year, everything else under its month; an unknown year alone. */
 function groupKey(e: TimelineEntry): string {
+  if (e.yearUnknown) return "--";
   return e.precision === "year" ? e.date.slice(0, 4) : e.date.slice(0, 7);
+}
+
+/** What a row says before its text: the briefing itself, or a date still to come when it was written. */
+function label(e: TimelineEntry): string {
+  return e.kind === "entry" ? "[briefing] " : e.expected ? "[expected] " : "";
 }
 
 export async function timelineCommand(
@@ -41,11 +51,12 @@ export async function timelineCommand(
   // Conflicts are found over every briefing, so a filter cannot hide the other side of a disagreement;
   // dates filter the events themselves, so a July briefing's June event stays in a June range.
   const all = buildTimeline(result.briefings);
+  const today = format(ctx.today, "yyyy-MM-dd");
   const entries = filterTimeline(
     all,
     filter,
     applyFilter(result.briefings, withoutDates(filter), result.registry),
-  );
+  ).filter((e) => !args.upcoming || isUpcoming(e, today));
   if (args.json) {
     writeJsonArray(ctx.out, entries, timelineEntryToJson);
     return EXIT.ok;
@@ -64,7 +75,14 @@ export async function timelineCommand(
   }
   if (entries.length === 0) {
     ctx.out.write(
-      note(all.length === 0 ? "No dated events." : "No event matches the filter.", args.width ?? ctx.width),
+      note(
+        all.length === 0
+          ? "No dated events."
+          : args.upcoming
+            ? `Nothing on the timeline is dated ${today} or later.`
+            : "No event matches the filter.",
+        args.width ?? ctx.width,
+      ),
     );
     return EXIT.ok;
   }
@@ -82,7 +100,7 @@ export async function timelineCommand(
       group = key;
     }
     const date = humanDate(e.date).padEnd(DATE_WIDTH);
-    const text = block(e.text, width, hanging);
+    const text = block(label(e) + e.text, width, hanging);
     lines.push(INDENT + style.date(date) + (text[0] ?? "").slice(hanging.length), ...text.slice(1));
     lines.push(...block(`— ${cell(e.briefingId)}`, width, hanging).map(style.muted));
     if (e.conflict) {

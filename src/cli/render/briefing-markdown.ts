@@ -19,6 +19,8 @@ function frontMatter(b: Briefing): string {
   if (b.source !== null) fields.source = sanitizeLine(b.source);
   if (b.actors.length > 0) fields.actors = b.actors.map(sanitizeLine);
   if (b.tags.length > 0) fields.tags = b.tags.map(sanitizeLine);
+  if (b.story !== null) fields.story = sanitizeLine(b.story);
+  if (b.follows.length > 0) fields.follows = b.follows.map(sanitizeLine);
   // Quoted scalars: a title such as `2026` or `yes` must come back as the same string.
   return stringify(fields, { defaultStringType: "QUOTE_DOUBLE", defaultKeyType: "PLAIN", lineWidth: 0 });
 }

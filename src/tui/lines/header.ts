@@ -8,6 +8,8 @@ const VIEW_KEYS: Record<ViewId, CommandId> = {
   timeline: "view.timeline",
   briefings: "view.briefings",
   glossary: "view.glossary",
+  agenda: "view.agenda",
+  actors: "view.actors",
 };
 
 export interface HeaderProps {

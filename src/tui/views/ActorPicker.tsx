@@ -1,5 +1,5 @@
-// `a`: every actor with its kind and how many briefings name it; typing narrows, Enter adds the
-// highlighted one to the filter, Esc cancels.
+// `a`: every actor with its kind and how many briefings name it; typing narrows, Enter opens the
+// highlighted one's page, Tab adds it to the filter or takes it out again, Esc closes.
 import { Box } from "ink";
 import { type Dispatch, type ReactNode, useMemo } from "react";
 import { sanitizeLine } from "../../text/sanitize.js";
@@ -59,10 +59,15 @@ export function ActorPicker({
       onChange: (t) => dispatch({ type: "promptText", text: t }),
       onSubmit: () => {
         const a = shown[pos.cursor];
-        if (a) dispatch({ type: "toggleActor", name: a.name });
+        if (a) dispatch({ type: "openActor", name: a.name });
       },
       onCancel: () => dispatch({ type: "promptCancel" }),
       onOther: (id) => {
+        if (id === "picker.toggle") {
+          const a = shown[pos.cursor];
+          if (a) dispatch({ type: "toggleActor", name: a.name });
+          return;
+        }
         const motion = PICKER_MOTIONS[id] ?? MOTIONS[id];
         if (motion) dispatch({ type: "pickerMove", motion, total: shown.length, page: listHeight });
       },
@@ -76,7 +81,10 @@ export function ActorPicker({
       <Line
         segments={[
           { text: " Filter by actor", token: "title" },
-          { text: ` · ${shown.length} of ${actors.length}`, token: "muted" },
+          {
+            text: ` · ${shown.length} of ${actors.length} · Enter: page · Tab: filter on/off`,
+            token: "muted",
+          },
         ]}
         width={width}
       />

@@ -33,7 +33,7 @@ function Detail({
   height: number;
 }): ReactNode {
   if (height <= 0) return null;
-  return <Pane lines={detailLines(entry, model, width)} width={width} height={height} />;
+  return <Pane lines={detailLines(entry, model, width, height)} width={width} height={height} />;
 }
 
 export function Timeline({
