@@ -222,7 +222,8 @@ describe("list", () => {
         expect(widest(r.stdout), `${command} --width ${width}`).toBeLessThanOrEqual(width);
       }
     }
-  });
+    // Twelve runs of the program one after another: on a loaded machine that is more than 20 s.
+  }, 120_000);
 });
 
 function reEscape(s: string): string {
@@ -701,7 +702,8 @@ describe("the bundled briefings", () => {
         if (format === "text") expect(widest(r.stdout)).toBeLessThanOrEqual(72);
       }
     }
-  });
+    // Sixteen runs of the program one after another: on a loaded machine that is more than 20 s.
+  }, 120_000);
 
   run("print --format markdown of every one loads back to the same model", async () => {
     const out = await folder({ "actors.yaml": await readFile(join(bundled, "actors.yaml"), "utf8") }, false);
