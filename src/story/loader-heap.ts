@@ -4,7 +4,9 @@
 // briefings after the files are read, 35 MB once the story is built).
 import { readdir } from "node:fs/promises";
 
-const BASE_HEAP_MB = 128;
+// Markdown parsing (marked's token trees, briefings with blocks) needs more room while a batch is
+// parsed: at 128 MB a loaded machine's load of a few thousand files could reach the ceiling.
+const BASE_HEAP_MB = 160;
 /** Per 1,000 files: what the load holds of each briefing, with room to spare. */
 const HEAP_MB_PER_1000 = 2.5;
 /**

@@ -169,7 +169,8 @@ describe("loadInBackground, stopped or failing", () => {
       if (before === undefined) delete process.env.SIGNALDESK_LOADER_HEAP_MB;
       else process.env.SIGNALDESK_LOADER_HEAP_MB = before;
     }
-  });
+    // Two or three loader workers in turn: on a loaded machine that is more than 20 s.
+  }, 120_000);
 
   it("counts a folder larger than the first loader was sized for and starts one with room for it", async () => {
     const files = (await readdir(generated, { recursive: true })).filter((n) =>
@@ -190,7 +191,8 @@ describe("loadInBackground, stopped or failing", () => {
     };
     expect(await sized(0)).toEqual([heapFor(files)]);
     expect(await sized(files)).toEqual([]);
-  });
+    // Two or three loader workers in turn: on a loaded machine that is more than 20 s.
+  }, 120_000);
 
   it("is no load at all without a built loader", () => {
     expect(
