@@ -245,7 +245,11 @@ function step(state: State, action: Exclude<Action, { type: "notice" }>): State 
         },
       };
     case "toggleActor":
-      return withFilter(state, { ...state.filter, actors: toggle(state.filter.actors, action.name) });
+      // Tab in the actor picker: the picker stays open, so the tick is seen to come or go.
+      return {
+        ...withFilter(state, { ...state.filter, actors: toggle(state.filter.actors, action.name) }),
+        prompt: state.prompt,
+      };
     case "toggleTag":
       return withFilter(state, { ...state.filter, tags: toggle(state.filter.tags, action.tag) });
     case "setQuery": {

@@ -362,19 +362,19 @@ describe("print through a pager", () => {
 describe("the config", () => {
   it("rebinds quit: the footer, ? and the key itself follow it", async () => {
     const config = join(scratch, "config.yaml");
-    writeFileSync(config, "keys:\n  quit: [x]\n");
+    writeFileSync(config, "keys:\n  quit: [z]\n");
     const s = start({ args: ["--config", config], cols: 100, rows: 40 });
     try {
       await s.waitForText(TAB.timeline);
-      await s.waitForText("x quit");
+      await s.waitForText("z quit");
       // q is free now: the program is still there to show the help after it.
       s.press("q");
       s.press("?");
       await s.waitForText("Quit from anywhere");
-      expect(s.screenText()).toMatch(/^ +x +Quit$/m);
+      expect(s.screenText()).toMatch(/^ +z +Quit$/m);
       s.press("Esc");
       await s.waitFor((screen) => !screen.includes("Quit from anywhere"), "the help closed");
-      s.press("x");
+      s.press("z");
       expect((await s.exit).exitCode).toBe(0);
     } finally {
       s.close();
