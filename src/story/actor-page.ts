@@ -55,7 +55,7 @@ export function actorPage(
   const counts = new Map<string, number>();
   for (let i = 0; i < story.briefings.length; i++) {
     const s = story.briefings.get(i);
-    if (!s || !s.actors.some((a) => keys.has(actorKey(a))) || !keep(i, s)) continue;
+    if (!s?.actors.some((a) => keys.has(actorKey(a))) || !keep(i, s)) continue;
     briefings.push(i);
     const others = new Set<string>();
     for (const a of s.actors) {

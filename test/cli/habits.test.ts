@@ -175,7 +175,9 @@ describe("completion", () => {
     expect(await complete("--dir", story, "list", "--actor", actor.slice(0, 4))).toContain(actor);
     for (const shell of ["zsh", "fish"]) {
       const script = (await runCli(built, ["completion", shell])).stdout;
-      expect(script, shell).toContain("list print timeline agenda actors stories glossary check keys config completion");
+      expect(script, shell).toContain(
+        "list print timeline agenda actors stories glossary check keys config completion",
+      );
       expect(script, shell).toContain("list 2>/dev/null | cut -f2");
     }
     expect((await runCli(built, ["completion", "tcsh"])).code).toBe(64);

@@ -1,7 +1,7 @@
 // `signaldesk stories`: the stories of the folder, with how many briefings and the dates they span.
 import { applyFilter, type Filter } from "../../story/filter.js";
 import { listStories, type StoryEntry } from "../../story/stories.js";
-import { displayWidth, fit, padStart, truncate } from "../../text/width.js";
+import { displayWidth, fit as fitWidth, padStart, truncate } from "../../text/width.js";
 import type { Command } from "../args.js";
 import { type CommandContext, EXIT, load, reportLoadErrors } from "../context.js";
 import { writeJsonArray } from "../json.js";
@@ -49,7 +49,7 @@ export async function storiesCommand(
   const nameWidth = Math.min(Math.max(...names.map(displayWidth)), Math.max(8, width - 40));
   const lines = stories.map((s, i) =>
     truncate(
-      [fit(names[i]!, nameWidth), padStart(String(s.briefingIds.length), 5), span(s)].join("  "),
+      [fitWidth(names[i]!, nameWidth), padStart(String(s.briefingIds.length), 5), span(s)].join("  "),
       width,
     ),
   );
