@@ -26,8 +26,10 @@ import { ThemeContext } from "./hooks/useTheme.js";
 import { useViewModel } from "./hooks/useViewModel.js";
 import { DEFAULT_KEYMAP, type Keymap } from "./keymap.js";
 import { bodyHeight, frameHeight, MIN_COLUMNS, MIN_ROWS } from "./layout.js";
+import { failedText } from "./lines/header.js";
 import { detailHeight as timelineDetailHeight } from "./lines/timeline.js";
 import type { MouseEvents } from "./mouse.js";
+import { problemRows } from "./problems.js";
 import { type Action, initialState, reducer, type State } from "./state.js";
 import { pickTheme } from "./theme.js";
 import { mainView } from "./views/Main.js";
@@ -135,6 +137,7 @@ function Screen({
   const links = useLinks(openBriefing, browser ?? null, dispatch);
   const search = useSearch({ state, layout, list: model.list, listPage: body, textRows, dispatch });
   useAppKeys({ story, state, model, links, timelinePage: body - timelineDetailHeight(body), dispatch });
+  const problems = useMemo(() => problemRows(story.problems), [story.problems]);
   useAppMouse({ mouse, state, focus, model, layout, columns, body, textRows, keymap, open, dispatch });
 
   const { main, status } = mainView({
@@ -145,7 +148,9 @@ function Screen({
     search,
     links,
     layout,
+    problems,
     columns,
+    keymap,
     body,
     bottom,
     open,
@@ -169,6 +174,7 @@ function Screen({
           state.view === "timeline" ? model.narrowed.timelineBriefings : model.narrowed.briefings.length
         }
         total={story.briefings.length}
+        failed={failedText(story.problems)}
         {...(note ? { note } : {})}
       />
       {main}

@@ -8,9 +8,13 @@ import type { State } from "./state.js";
 const PICKERS: ReadonlySet<State["prompt"]["kind"]> = new Set(["actor", "tag", "links", "story"]);
 
 /** The focus for a state; "small" while the terminal is too small to show anything but a message. */
-export function focusOf(state: Pick<State, "help" | "prompt" | "reader">, tooSmall = false): Focus {
+export function focusOf(
+  state: Pick<State, "help" | "prompt" | "reader" | "problems">,
+  tooSmall = false,
+): Focus {
   if (tooSmall) return "small";
   if (state.help) return "help";
+  if (state.problems) return "problems";
   if (PICKERS.has(state.prompt.kind)) return "picker";
   if (state.prompt.kind !== "none") return "prompt";
   return state.reader ? "reader" : "list";

@@ -20,7 +20,8 @@ export type Scope =
   | "reader"
   | "help"
   | "prompt"
-  | "picker";
+  | "picker"
+  | "problems";
 
 export interface KeySpec {
   /** How the key is shown in the footer and the help overlay; also its name in the config. */
@@ -69,7 +70,11 @@ export type CommandId =
   | "view.actors"
   | "story.pick"
   | "actor.filter"
-  | "picker.toggle";
+  | "picker.toggle"
+  | "problems.open"
+  | "problems.show"
+  | "problems.close"
+  | "edit";
 
 export interface Command {
   id: CommandId;
@@ -211,6 +216,35 @@ const DEFAULTS: readonly CommandDef[] = [
     help: "Actor picker: add the actor to the filter, or take it out (Enter opens its page)",
     short: "filter",
   },
+  // Files that did not load, and warnings.
+  {
+    id: "problems.open",
+    scope: "global",
+    keys: ["!"],
+    help: "Problems: the files that failed to load, and warnings",
+    short: "problems",
+  },
+  {
+    id: "problems.show",
+    scope: "problems",
+    keys: ["Enter", "l", "→"],
+    help: "Show the lines of the file around the problem",
+    short: "show",
+  },
+  {
+    id: "problems.close",
+    scope: "problems",
+    keys: ["Esc", "Backspace", "h", "←", "!"],
+    help: "Back to the list of problems, or close it",
+    short: "back",
+  },
+  {
+    id: "edit",
+    scope: "global",
+    keys: ["e"],
+    help: "Edit the briefing under the cursor (or the open one) in $VISUAL, $EDITOR or vi",
+    short: "edit",
+  },
 ];
 
 const noMods = (key: Key) => !key.ctrl && !key.meta;
@@ -304,7 +338,7 @@ export const DEFAULT_KEYMAP: Keymap = makeKeymap(
 export const COMMANDS: readonly Command[] = DEFAULT_KEYMAP.commands;
 
 /** The scopes live for each focus the App can be in. */
-export type Focus = "list" | "reader" | "help" | "prompt" | "picker" | "small";
+export type Focus = "list" | "reader" | "help" | "prompt" | "picker" | "problems" | "small";
 
 export const FOCUS_SCOPES: Record<Focus, readonly Scope[]> = {
   list: ["always", "suspend", "exit", "global", "move", "browse", "list", "timeline", "actor"],
@@ -312,6 +346,7 @@ export const FOCUS_SCOPES: Record<Focus, readonly Scope[]> = {
   help: ["always", "suspend", "exit", "help", "move"],
   prompt: ["always", "suspend", "prompt"],
   picker: ["always", "suspend", "picker", "prompt"],
+  problems: ["always", "suspend", "exit", "move", "problems"],
   /** The terminal is too small to show the reader: only the ways out. */
   small: ["always", "suspend", "exit"],
 };
@@ -469,6 +504,7 @@ const FOOTERS: Record<Focus, CommandId[][]> = {
   help: [["move.down", "move.up"], ["help.close"]],
   prompt: [["prompt.submit"], ["prompt.cancel"]],
   picker: [["picker.down", "picker.up"], ["prompt.submit"], ["picker.toggle"], ["prompt.cancel"]],
+  problems: [["move.down", "move.up"], ["problems.show"], ["problems.close"], ["quit"]],
   small: [],
 };
 
@@ -492,5 +528,6 @@ export const HELP_SECTIONS: { title: string; scopes: Scope[] }[] = [
   { title: "On an actor's page", scopes: ["actor"] },
   { title: "In a briefing", scopes: ["reader"] },
   { title: "In the help", scopes: ["help"] },
+  { title: "In the problems", scopes: ["problems"] },
   { title: "In a prompt", scopes: ["prompt", "picker"] },
 ];

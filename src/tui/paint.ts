@@ -10,7 +10,7 @@ import { sanitize } from "../text/sanitize.js";
 import { DEFAULT_KEYMAP, type Keymap } from "./keymap.js";
 import { bodyHeight, MIN_COLUMNS, MIN_ROWS } from "./layout.js";
 import { footerLine } from "./lines/footer.js";
-import { headerLines } from "./lines/header.js";
+import { failedText, headerLines } from "./lines/header.js";
 import { detailHeight, detailLines, timelineRow } from "./lines/timeline.js";
 import { narrow } from "./model.js";
 import { fitSegments, type Segment } from "./segments.js";
@@ -52,6 +52,7 @@ export function firstFrameLines(
     filters: "",
     matching: n.briefings.length,
     total: story.briefings.length,
+    failed: failedText(story.problems),
     ...(note ? { note } : {}),
     keymap,
   }).map((segments) => ({ segments }));

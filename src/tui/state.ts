@@ -1,6 +1,7 @@
 // The reader's state and the one reducer that changes it. Pure: derived data (filtered lists, wrapped
 // text, match positions) is computed by the caller and handed in with the action, so nothing here grows
 // with the number of briefings.
+import type { Problem } from "../briefing/schema.js";
 import { type Filter, isEmptyFilter } from "../story/filter.js";
 import { jumpTo, type Motion, moveCursor, type Position, scrollText } from "./windowing.js";
 
@@ -43,6 +44,16 @@ export type PickerKind = "actor" | "tag" | "links";
 
 export type PromptKind = Exclude<Prompt["kind"], "none">;
 
+/** The problems view (`!`): its list's cursor, and the problem whose file's lines are shown. */
+export interface ProblemsState {
+  pos: Position;
+  /**
+   * The problem shown in context, with the first line of its file on screen (null until a scroll: then
+   * the lines are placed around the problem's line); null: the list.
+   */
+  context: { problem: Problem; scroll: number | null } | null;
+}
+
 /** A narrowing to the briefings that define or use one glossary term (Enter in the glossary). */
 export interface TermScope {
   term: string;
@@ -66,6 +77,7 @@ export interface State {
   actorPage: { name: string; pos: Position } | null;
   /** A one-line message in the footer until the next key ("search wrapped to the top"). */
   notice: string | null;
+  problems: ProblemsState | null;
 }
 
 /** What a cursor move needs to know about the list it moves in. */
@@ -102,7 +114,14 @@ export type Action =
   | { type: "openTerm"; term: string; briefings: readonly number[] }
   | { type: "toggleUpcoming" }
   | { type: "openActor"; name: string }
-  | { type: "setStory"; story: string | null };
+  | { type: "setStory"; story: string | null }
+  | { type: "problemsOpen" }
+  /** Esc in the problems view: from a problem's lines to the list, from the list out. */
+  | { type: "problemsBack" }
+  | ({ type: "problemsMove"; motion: Motion } & ListGeometry)
+  | { type: "problemContext"; problem: Problem }
+  /** `from`: the first line on screen now (placed around the problem's line until a first scroll). */
+  | { type: "problemContextScroll"; motion: Motion; from: number; total: number; page: number };
 
 const TOP: Position = { cursor: 0, scrollTop: 0 };
 
@@ -123,6 +142,7 @@ export function initialState(filter: Filter): State {
     upcoming: false,
     actorPage: null,
     notice: null,
+    problems: null,
   };
 }
 
@@ -292,6 +312,32 @@ function step(state: State, action: Exclude<Action, { type: "notice" }>): State 
         prompt: { kind: "none" },
         lists: { ...state.lists, briefings: TOP },
       };
+    case "problemsOpen":
+      return { ...state, problems: { pos: TOP, context: null }, prompt: { kind: "none" } };
+    case "problemsBack":
+      if (!state.problems) return state;
+      return { ...state, problems: state.problems.context ? { ...state.problems, context: null } : null };
+    case "problemsMove":
+      if (!state.problems) return state;
+      return {
+        ...state,
+        problems: {
+          ...state.problems,
+          pos: moveCursor(state.problems.pos, action.motion, action.total, action.page),
+        },
+      };
+    case "problemContext":
+      if (!state.problems) return state;
+      return {
+        ...state,
+        problems: { ...state.problems, context: { problem: action.problem, scroll: null } },
+      };
+    case "problemContextScroll": {
+      const context = state.problems?.context;
+      if (!state.problems || !context) return state;
+      const scroll = scrollText(action.from, action.motion, action.total, action.page);
+      return { ...state, problems: { ...state.problems, context: { ...context, scroll } } };
+    }
     default: {
       const never: never = action;
       return never;

@@ -29,6 +29,7 @@ const GLOBAL: Partial<Record<CommandId, Action>> = {
   "filter.text": { type: "promptOpen", kind: "text" },
   "filter.clear": { type: "clearFilters" },
   "help.open": { type: "helpToggle" },
+  "problems.open": { type: "problemsOpen" },
 };
 
 /** Ctrl-C, whatever has focus (prompts included); q too where the table lets it (a too small screen). */

@@ -1,5 +1,6 @@
 // The header: product name, the three views as tabs, the active filters and how many briefings
 // match. Pure, so the first frame painted before Ink loads draws the same lines.
+import type { Problem } from "../../briefing/schema.js";
 import { type CommandId, DEFAULT_KEYMAP, type Keymap, firstKey as keyOf } from "../keymap.js";
 import { type Segment, segmentsWidth, spread } from "../segments.js";
 import { VIEW_TITLES, VIEWS, type ViewId } from "../state.js";
@@ -12,6 +13,19 @@ const VIEW_KEYS: Record<ViewId, CommandId> = {
   actors: "view.actors",
 };
 
+/** How many files failed to load: distinct paths with an error problem. */
+export function failedFiles(problems: readonly Pick<Problem, "path" | "severity">[]): number {
+  const paths = new Set<string>();
+  for (const p of problems) if (p.severity === "error") paths.add(p.path);
+  return paths.size;
+}
+
+/** The header's words for it: "2 files failed"; "" when none did. */
+export function failedText(problems: readonly Pick<Problem, "path" | "severity">[]): string {
+  const n = failedFiles(problems);
+  return n === 0 ? "" : `${n} file${n === 1 ? "" : "s"} failed`;
+}
+
 export interface HeaderProps {
   width: number;
   view: ViewId;
@@ -21,6 +35,8 @@ export interface HeaderProps {
   total: number;
   /** Status of the story itself ("checking files…"), at the right of the second line. */
   note?: string;
+  /** "2 files failed", at the right of the second line with the key that lists them; "" when none did. */
+  failed?: string;
   keymap?: Keymap;
 }
 
@@ -46,6 +62,7 @@ export function headerLines({
   matching,
   total,
   note,
+  failed = "",
   keymap = DEFAULT_KEYMAP,
 }: HeaderProps): Segment[][] {
   const firstKey = (id: CommandId) => keyOf(id, keymap);
@@ -71,10 +88,16 @@ export function headerLines({
           { text: filters, token: "warning" },
           { text: ` · ${firstKey("filter.clear")} clears`, token: "muted" },
         ];
-  return [
-    spread(tabs, count, width),
-    note ? spread(filterLine, [{ text: `${note} `, token: "muted" }], width) : filterLine,
+  const right: Segment[] = [
+    ...(failed
+      ? [
+          { text: `${failed} `, token: "error" as const },
+          { text: `(${firstKey("problems.open")}) `, token: "muted" as const },
+        ]
+      : []),
+    ...(note ? [{ text: `${note} `, token: "muted" as const }] : []),
   ];
+  return [spread(tabs, count, width), right.length > 0 ? spread(filterLine, right, width) : filterLine];
 }
 
 /** The view whose tab is drawn at column `x` of the header's first line, if any (a mouse click). */

@@ -1,13 +1,15 @@
 // The body of the screen for the state: the help, a picker, the open briefing, or the view's list (or
 // the message that stands in for an empty one), with the position the footer shows for it.
 import type { Dispatch, ReactNode } from "react";
+import type { Problem } from "../../briefing/schema.js";
 import type { StoryView } from "../../story/view.js";
 import { sanitizeLine } from "../../text/sanitize.js";
 import { Message } from "../components/Message.js";
 import type { Links } from "../hooks/useLinks.js";
 import type { Search } from "../hooks/useSearch.js";
 import type { ViewModel } from "../hooks/useViewModel.js";
-import type { Focus } from "../keymap.js";
+import { type Focus, firstKey, type Keymap } from "../keymap.js";
+import { failedText } from "../lines/header.js";
 import { allSummaries, indexOfId, type TimelineEntry, tagItems } from "../model.js";
 import type { ReaderLayout } from "../readerLayout.js";
 import type { Action, State } from "../state.js";
@@ -19,6 +21,7 @@ import { Briefings } from "./Briefings.js";
 import { Glossary } from "./Glossary.js";
 import { Help } from "./Help.js";
 import { ItemPicker } from "./ItemPicker.js";
+import { Problems } from "./Problems.js";
 import { Reader } from "./Reader.js";
 import { StoryPicker } from "./StoryPicker.js";
 import { Timeline } from "./Timeline.js";
@@ -31,7 +34,10 @@ export interface MainContext {
   search: Search;
   links: Links;
   layout: ReaderLayout | null;
+  /** The story's problems as the problems view lists them. */
+  problems: readonly Problem[];
   columns: number;
+  keymap: Keymap;
   /** Rows of the body, and of the prompt line under it (a picker takes both). */
   body: number;
   bottom: number;
@@ -46,7 +52,7 @@ export interface MainView {
 }
 
 export function mainView(c: MainContext): MainView {
-  const { story, state, focus, model, columns, body, bottom, dispatch, open } = c;
+  const { story, state, focus, model, columns, keymap, body, bottom, dispatch, open } = c;
   const prompt = state.prompt;
   const { narrowed, agenda, filtered, todayIso } = model;
   const query = c.search.query;
@@ -59,6 +65,22 @@ export function mainView(c: MainContext): MainView {
           height={body}
           scroll={state.help.scroll}
           active={focus === "help"}
+          dispatch={dispatch}
+        />
+      ),
+      status: "",
+    };
+  }
+  if (state.problems) {
+    return {
+      main: (
+        <Problems
+          width={columns}
+          height={body}
+          story={story}
+          rows={c.problems}
+          view={state.problems}
+          active={focus === "problems"}
           dispatch={dispatch}
         />
       ),
@@ -186,10 +208,10 @@ export function mainView(c: MainContext): MainView {
     return {
       main: message([
         { text: `No briefings in ${sanitizeLine(story.dir)}.`, token: "title" },
-        ...(story.problems.length > 0
+        ...(failedText(story.problems) !== ""
           ? [
               {
-                text: `${story.problems.length} files could not be read; signaldesk check lists why.`,
+                text: `${failedText(story.problems)}: ${firstKey("problems.open", keymap)} lists why.`,
                 token: "warning" as const,
               },
             ]
