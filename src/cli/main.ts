@@ -84,6 +84,7 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
           keymap: config.keymap,
           mouse: config.mouse && !global.noMouse,
           browser: env.BROWSER ?? null,
+          editor: { visual: env.VISUAL ?? null, editor: env.EDITOR ?? null },
           ...(config.width !== undefined ? { measure: config.width } : {}),
         });
       } catch (error) {

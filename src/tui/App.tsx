@@ -18,6 +18,7 @@ import { FocusContext, focusOf } from "./focus.js";
 import { useAppKeys, useQuitKeys } from "./hooks/useAppKeys.js";
 import { useAppMouse } from "./hooks/useAppMouse.js";
 import { useBriefingBody } from "./hooks/useBriefingBody.js";
+import { useEditKey } from "./hooks/useEditKey.js";
 import { KeymapContext } from "./hooks/useKeymap.js";
 import { useLinks } from "./hooks/useLinks.js";
 import { useSearch } from "./hooks/useSearch.js";
@@ -51,6 +52,8 @@ export interface AppProps {
   measure?: number;
   /** $BROWSER, for `o`; null or absent: the platform's opener. */
   browser?: string | null;
+  /** `e`: the editor run on a file with the terminal handed over (run.ts); why it failed, or null. */
+  edit?: (file: string) => Promise<string | null>;
 }
 
 export function App(props: AppProps): React.JSX.Element {
@@ -115,6 +118,7 @@ function Screen({
   mouse,
   measure,
   browser,
+  edit,
   keymap = DEFAULT_KEYMAP,
 }: ScreenProps) {
   const focus = focusOf(state);
@@ -126,7 +130,7 @@ function Screen({
   const textRows = Math.max(0, body - 1);
 
   const model = useViewModel(story, state, today, body, focus === "list");
-  const { layout, openBriefing, open } = useBriefingBody({
+  const { layout, openBriefing, openIndex, open, refresh } = useBriefingBody({
     story,
     reader: state.reader,
     width: readerWidth,
@@ -138,6 +142,7 @@ function Screen({
   const search = useSearch({ state, layout, list: model.list, listPage: body, textRows, dispatch });
   useAppKeys({ story, state, model, links, timelinePage: body - timelineDetailHeight(body), dispatch });
   const problems = useMemo(() => problemRows(story.problems), [story.problems]);
+  useEditKey({ story, state, openIndex, underCursor: model.underCursor, edit, refresh, dispatch });
   useAppMouse({ mouse, state, focus, model, layout, columns, body, textRows, keymap, open, dispatch });
 
   const { main, status } = mainView({

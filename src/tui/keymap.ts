@@ -494,6 +494,7 @@ const FOOTERS: Record<Focus, CommandId[][]> = {
     ["move.pageDown"],
     ["back"],
     ["link.open"],
+    ["edit"],
     ["search.start"],
     ["search.next", "search.prev"],
     ["filter.actor"],

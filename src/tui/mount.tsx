@@ -31,6 +31,8 @@ export interface MountOptions {
   mouse?: MouseEvents;
   measure?: number;
   browser: string | null;
+  /** `e`: runs the editor on the file with the terminal handed over (run.ts); why it failed, or null. */
+  edit?: (file: string) => Promise<string | null>;
 }
 
 export interface MountedReader {
@@ -69,6 +71,7 @@ function Shell({ shown, opts }: ShellProps): ReactNode {
         {...(opts.mouse ? { mouse: opts.mouse } : {})}
         {...(opts.measure !== undefined ? { measure: opts.measure } : {})}
         browser={opts.browser}
+        {...(opts.edit ? { edit: opts.edit } : {})}
       />
       <CrashProbe />
     </ErrorBoundary>

@@ -6,6 +6,7 @@
 import { FolderError } from "../briefing/read.js";
 import { type Filter, isEmptyFilter } from "../story/filter.js";
 import { sanitize } from "../text/sanitize.js";
+import { type EditorEnv, editorCommand, runEditor } from "./editor.js";
 import type { Keymap } from "./keymap.js";
 import { type KeyFeed, keyFeed, splitKeys } from "./keys.js";
 import { type LoadingLine, showLoading } from "./loading.js";
@@ -29,6 +30,8 @@ export interface TuiOptions {
   browser?: string | null;
   /** The config's reading measure: a briefing's text is wrapped to at most this many columns. */
   measure?: number;
+  /** $VISUAL and $EDITOR as set, for `e`; neither: vi. */
+  editor?: EditorEnv;
 }
 
 /** SGR mouse reporting: clicks and the wheel (1000), reported as decimal coordinates (1006). */
@@ -107,7 +110,15 @@ export function runTui(opts: TuiOptions): Promise<number> {
     /** Something was painted before Ink (a story's first frame, the loading line) that Ink must replace. */
     let paintedBeforeInk = opts.early?.painted === true;
 
+    /** An editor has the terminal: nothing of ours may write to it, read from it or change its modes. */
+    let handedOver = false;
+    /** The latest load: a story from an earlier one that ends after it is not shown. */
+    let loads = 0;
+
     const onSignal = (signal: NodeJS.Signals) => {
+      // Ctrl-C in an editor that leaves the terminal's signals on reaches us too: it is the editor's
+      // (as git ignores SIGINT while its editor runs).
+      if (handedOver && signal === "SIGINT") return;
       finish(SIGNAL_CODES[signal as keyof typeof SIGNAL_CODES] ?? TUI_EXIT.sigterm);
     };
     // Memory refused by the system (ulimit -v, a container's limit) is no bug of ours: said as such.
@@ -142,11 +153,16 @@ export function runTui(opts: TuiOptions): Promise<number> {
       process.on("unhandledRejection", crash);
       process.on("exit", onExit);
       stdout.on("error", ignore);
+      // While an editor runs, a stop and a continue of the whole job (the editor's own Ctrl-Z) leave
+      // the terminal to it.
       suspended = suspension({
-        release: restoreTerminal,
-        retake: takeTerminal,
-        // Ink (patched at build time) and the loading line both answer a resize with a whole repaint.
-        redraw: () => stdout.emit("resize"),
+        release: () => {
+          if (!handedOver) restoreTerminal();
+        },
+        retake: () => {
+          if (!handedOver) takeTerminal();
+        },
+        redraw,
       });
     };
     const detach = () => {
@@ -181,6 +197,46 @@ export function runTui(opts: TuiOptions): Promise<number> {
       } catch {
         // The terminal is gone: the next write's EIO or a SIGHUP ends the session.
       }
+    }
+
+    /** Ink (patched at build time) and the loading line both answer a resize with a whole repaint. */
+    function redraw() {
+      stdout.emit("resize");
+    }
+
+    /**
+     * `e`: the terminal handed to the editor as a shell would leave it (main screen, cooked mode, mouse
+     * off, our reads stopped and our frames held back), the editor run on the file, the terminal taken
+     * back and drawn whole, and the story loaded again so the edit shows. Resolves with why the editor
+     * failed, or null.
+     */
+    async function edit(file: string): Promise<string | null> {
+      const cmd = editorCommand(opts.editor ?? { visual: null, editor: null });
+      if (typeof cmd === "string") return cmd;
+      if (settled || handedOver) return null;
+      handedOver = true;
+      stdin.pause();
+      restoreTerminal();
+      const write = stdout.write;
+      // Frames the App draws meanwhile (a story swapped in) would land in the editor's screen.
+      stdout.write = ((...args: unknown[]) => {
+        const done = args.find((a) => typeof a === "function") as (() => void) | undefined;
+        done?.();
+        return true;
+      }) as typeof stdout.write;
+      let outcome: string | null;
+      try {
+        outcome = await runEditor(cmd, file);
+      } finally {
+        stdout.write = write;
+        handedOver = false;
+      }
+      if (settled) return outcome;
+      takeTerminal();
+      stdin.resume();
+      redraw();
+      reload();
+      return outcome;
     }
 
     function finish(code: number, message?: string) {
@@ -249,6 +305,7 @@ export function runTui(opts: TuiOptions): Promise<number> {
           ...(opts.mouse ? { mouse } : {}),
           ...(opts.measure !== undefined ? { measure: opts.measure } : {}),
           browser: opts.browser ?? null,
+          edit,
           onInterrupt: () => {
             interrupted = true;
           },
@@ -261,8 +318,14 @@ export function runTui(opts: TuiOptions): Promise<number> {
       reader.exited.then(() => finish(interrupted ? TUI_EXIT.interrupt : TUI_EXIT.quit), crash);
     }
 
-    function load() {
+    /** The folder checked and loaded again over the story on screen (after an edit). */
+    function reload() {
+      load(savedStory(place, opts.filter));
+    }
+
+    function load(saved: ReturnType<typeof savedStory>) {
       const slices = timeSlices(8);
+      const ticket = ++loads;
       provideStory(
         {
           dir: opts.dir,
@@ -278,7 +341,7 @@ export function runTui(opts: TuiOptions): Promise<number> {
             loading?.progress(done, total, step);
           },
           ready(story, note) {
-            if (settled) return;
+            if (settled || ticket !== loads) return;
             if (loading) {
               stopLoading();
               // The loaded story's first frame is painted at once, as a saved story's is at a start:
@@ -293,9 +356,11 @@ export function runTui(opts: TuiOptions): Promise<number> {
             // Opening a briefing parses its file: source.ts warms the parser during the check of a
             // saved story, and once a load's threads are done.
           },
-          alive: () => !settled,
+          alive: () => !settled && ticket === loads,
         },
       ).catch((error: unknown) => {
+        // A load again over a story on screen (after an edit) that fails leaves that story up.
+        if (ticket > 1 || settled) return;
         if (error instanceof FolderError) {
           finish(TUI_EXIT.noFolder, `signaldesk: no briefings folder at ${sanitize(opts.dir)}`);
         } else {
@@ -315,13 +380,13 @@ export function runTui(opts: TuiOptions): Promise<number> {
       // A saved story is the first frame itself: no loading screen, Ink at once, and the check of the
       // files only after the App is up (the check's first steps would delay it).
       show({ story: saved.story, note: CHECKING_NOTE, today: new Date() }).then(() => {
-        if (!settled) load();
+        if (!settled) load(saved);
       });
     } else {
       paintedBeforeInk = true;
       loading = showLoading(stdout);
       stdin.on("data", onLoadingKeys);
-      load();
+      load(saved);
     }
   });
 }

@@ -20,13 +20,17 @@ function folder(): string {
     copyFileSync(join(BUNDLED_BRIEFINGS, f), join(dir, f));
   writeFileSync(join(dir, "broken.md"), "---\ntitle: Broken\ndate: 2026-07-02\nactors: [a\n---\nText.\n");
   // A control sequence in the file: shown as text in the context, never acted on.
-  writeFileSync(join(dir, "bad-date.md"), "---\ntitle: Bad date\ndate: not-a-date\n---\nSome \x1b[2Jtext here.\n");
+  writeFileSync(
+    join(dir, "bad-date.md"),
+    "---\ntitle: Bad date\ndate: not-a-date\n---\nSome \x1b[2Jtext here.\n",
+  );
   return dir;
 }
 
 describe("problems in the reader", () => {
   it("counts the failed files, lists the problems, and shows one in its file", async () => {
-    const s = (session = start({ dir: folder(), env: { SIGNALDESK_NO_CACHE: "1" } }));
+    session = start({ dir: folder(), env: { SIGNALDESK_NO_CACHE: "1" } });
+    const s = session;
     await s.waitForText("2 files failed");
     s.press("!");
     await s.waitForText(/bad-date\.md:3: date: expected YYYY-MM-DD/);

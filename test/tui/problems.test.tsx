@@ -10,10 +10,25 @@ import { contextScroll, problemRows, problemText, readContext } from "../../src/
 import { loadResult } from "./fixtures.js";
 import { KEYS, type Rendered, render } from "./render.js";
 
-const broken: Problem = { path: "b/broken.md", line: 5, message: "front matter is not valid YAML", severity: "error" };
-const badDate: Problem = { path: "a-date.md", line: 3, message: "date: expected YYYY-MM-DD", severity: "error" };
+const broken: Problem = {
+  path: "b/broken.md",
+  line: 5,
+  message: "front matter is not valid YAML",
+  severity: "error",
+};
+const badDate: Problem = {
+  path: "a-date.md",
+  line: 3,
+  message: "date: expected YYYY-MM-DD",
+  severity: "error",
+};
 const badDateToo: Problem = { path: "a-date.md", line: 4, message: "title: missing", severity: "error" };
-const warning: Problem = { path: "a-ok.md", line: 2, message: "no heading names What happened", severity: "warning" };
+const warning: Problem = {
+  path: "a-ok.md",
+  line: 2,
+  message: "no heading names What happened",
+  severity: "warning",
+};
 
 let dir: string | undefined;
 let app: Rendered | undefined;
@@ -43,7 +58,12 @@ describe("the problems list", () => {
   });
 
   it("never lets a path or message from a file write to the terminal", () => {
-    const hostile: Problem = { path: "evil\x1b]0;x\x07.md", line: 1, message: "bad \x1b[2J\x9b", severity: "error" };
+    const hostile: Problem = {
+      path: "evil\x1b]0;x\x07.md",
+      line: 1,
+      message: "bad \x1b[2J\x9b",
+      severity: "error",
+    };
     expect(problemText(hostile)).not.toMatch(/[\x00-\x1f\x7f-\x9f]/);
   });
 
@@ -81,7 +101,12 @@ describe("the problems view", () => {
 
   it("shows the count in the header, lists the problems with !, and follows a swapped story", async () => {
     const tree = (problems: Problem[]) => (
-      <App story={story(problems)} initialFilter={{ actors: [], tags: [] }} today={new Date(2026, 5, 1)} color={false} />
+      <App
+        story={story(problems)}
+        initialFilter={{ actors: [], tags: [] }}
+        today={new Date(2026, 5, 1)}
+        color={false}
+      />
     );
     app = await render(tree([broken, badDate, warning]));
     expect(app.frame()).toContain("2 files failed");

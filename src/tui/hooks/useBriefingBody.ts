@@ -22,6 +22,8 @@ export interface BriefingBody {
   layout: ReaderLayout | null;
   /** Opens the briefing at `index`, at the event when one is given. The latest open wins. */
   open: (index: number, event?: TimelineEntry) => void;
+  /** Reads the open briefing's file again (it was edited), keeping the place in it. */
+  refresh: () => void;
 }
 
 export interface BodyOptions {
@@ -93,5 +95,24 @@ export function useBriefingBody({
   // without waiting for the file (only a story from a snapshot reads files; see bodies.ts).
   useDwell(story.body ? undefined : resting, READ_AHEAD_MS, (i) => void loadBody(story, i));
 
-  return { openIndex, openBriefing, layout, open };
+  const refresh = () => {
+    if (!reader || openIndex < 0) return;
+    // A story that holds its bodies has the new text only once it is loaded again: shown from it then.
+    if (story.body) {
+      setOpened(null);
+      return;
+    }
+    const id = reader.briefingId;
+    const index = openIndex;
+    const ticket = opening.current;
+    const body = loadBody(story, index);
+    const keep = (b: Briefing) => {
+      if (ticket === opening.current)
+        setOpened((now) => (now === null || now.briefing.id === id ? { briefing: b, index } : now));
+    };
+    if (body instanceof Promise) void body.then(keep);
+    else if (body) keep(body);
+  };
+
+  return { openIndex, openBriefing, layout, open, refresh };
 }

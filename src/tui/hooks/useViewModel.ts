@@ -5,7 +5,7 @@ import { useMemo } from "react";
 import type { StoryView } from "../../story/view.js";
 import { detailHeight as timelineDetailHeight } from "../lines/timeline.js";
 import type { Searchable } from "../listSearch.js";
-import { type Narrowed, narrow } from "../model.js";
+import { indexOfId, type Narrowed, narrow } from "../model.js";
 import { hasFilter, type State } from "../state.js";
 import { actorsList } from "../views/Actors.js";
 import { type AgendaRows, agendaRows } from "../views/Agenda.js";
@@ -23,7 +23,9 @@ export interface ViewModel {
   list: Searchable & { selectable?: (row: number) => boolean };
   /** Rows of the view's list on screen: the body less the detail pane under it. */
   page: number;
-  /** The briefing under the list's cursor, when the list has focus and the cursor is on one. */
+  /** The briefing under the list's cursor (timeline, briefings, agenda), by index. */
+  underCursor: number | undefined;
+  /** The briefing under the cursor of the timeline or briefings list while the list has focus. */
   resting: number | undefined;
 }
 
@@ -66,15 +68,21 @@ export function useViewModel(
       : state.view === "glossary"
         ? body - glossaryDetailHeight(body)
         : body;
+  let underCursor: number | undefined;
+  if (state.view === "timeline")
+    underCursor = narrowed.timeline.entryAt(
+      settle(state.lists.timeline.cursor, narrowed.timeline.total, narrowed.timeline.selectable),
+    )?.briefing;
+  else if (state.view === "briefings") underCursor = narrowed.briefings[state.lists.briefings.cursor];
+  else if (state.view === "agenda") {
+    const row = agenda.rows[settle(state.lists.agenda.cursor, agenda.total, agenda.selectable)];
+    const id = row ? (row.follow ?? row.item.briefingId) : undefined;
+    const i = id === undefined ? -1 : indexOfId(story, id);
+    underCursor = i >= 0 ? i : undefined;
+  }
   const resting =
-    !listFocus || state.reader
-      ? undefined
-      : state.view === "timeline"
-        ? narrowed.timeline.entryAt(
-            settle(state.lists.timeline.cursor, narrowed.timeline.total, narrowed.timeline.selectable),
-          )?.briefing
-        : state.view === "briefings"
-          ? narrowed.briefings[state.lists.briefings.cursor]
-          : undefined;
-  return { filtered, todayIso, narrowed, agenda, pageActor, list, page, resting };
+    listFocus && !state.reader && (state.view === "timeline" || state.view === "briefings")
+      ? underCursor
+      : undefined;
+  return { filtered, todayIso, narrowed, agenda, pageActor, list, page, underCursor, resting };
 }
