@@ -49,7 +49,8 @@ ${GLOBAL}
 ${FILTERS}
 
 Environment: SIGNALDESK_DIR (the folder), SIGNALDESK_PAGER and PAGER (the pager for print,
-default less -FRX), BROWSER (what o opens links with, else xdg-open or open), NO_COLOR,
+default less -FRX), BROWSER (what o opens links with, else xdg-open or open), VISUAL and
+EDITOR (what e edits a briefing with, else vi), NO_COLOR,
 XDG_CONFIG_HOME, XDG_CACHE_HOME.
 
 Exit codes: 0 shown, 1 check found problems, 64 usage, 65 invalid briefing (print),
