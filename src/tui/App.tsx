@@ -142,7 +142,7 @@ function Screen({
   const search = useSearch({ state, layout, list: model.list, listPage: body, textRows, dispatch });
   useAppKeys({ story, state, model, links, timelinePage: body - timelineDetailHeight(body), dispatch });
   const problems = useMemo(() => problemRows(story.problems), [story.problems]);
-  useEditKey({ story, state, openIndex, underCursor: model.underCursor, edit, refresh, dispatch });
+  useEditKey({ story, state, openIndex, underCursor: model.underCursor, problems, edit, refresh, dispatch });
   useAppMouse({ mouse, state, focus, model, layout, columns, body, textRows, keymap, open, dispatch });
 
   const { main, status } = mainView({

@@ -74,6 +74,7 @@ export type CommandId =
   | "problems.open"
   | "problems.show"
   | "problems.close"
+  | "problems.edit"
   | "edit";
 
 export interface Command {
@@ -237,6 +238,13 @@ const DEFAULTS: readonly CommandDef[] = [
     keys: ["Esc", "Backspace", "h", "←", "!"],
     help: "Back to the list of problems, or close it",
     short: "back",
+  },
+  {
+    id: "problems.edit",
+    scope: "problems",
+    keys: ["e"],
+    help: "Edit the problem's file in $VISUAL, $EDITOR or vi",
+    short: "edit",
   },
   {
     id: "edit",
@@ -505,7 +513,7 @@ const FOOTERS: Record<Focus, CommandId[][]> = {
   help: [["move.down", "move.up"], ["help.close"]],
   prompt: [["prompt.submit"], ["prompt.cancel"]],
   picker: [["picker.down", "picker.up"], ["prompt.submit"], ["picker.toggle"], ["prompt.cancel"]],
-  problems: [["move.down", "move.up"], ["problems.show"], ["problems.close"], ["quit"]],
+  problems: [["move.down", "move.up"], ["problems.show"], ["problems.edit"], ["problems.close"], ["quit"]],
   small: [],
 };
 

@@ -1,6 +1,6 @@
 // Files that failed to load, in the reader: the header counts them, `!` lists every problem as
 // `path:line: message`, Enter shows the lines of the file around one (sanitised), Esc goes back.
-import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, copyFileSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -53,5 +53,28 @@ describe("problems in the reader", () => {
     await s.waitFor((screen) => /\[1 Timeline\]/.test(screen) && !/Problems /.test(screen), "the timeline");
     s.press("q");
     expect((await s.exit).exitCode).toBe(0);
+  });
+
+  it("e on a problem edits its file; fixed, it leaves the list and the count", async () => {
+    const d = folder();
+    const fixer = join(d, "..", `${d.split("/").pop()}-fix.sh`);
+    writeFileSync(fixer, "#!/bin/sh\nsed -i 's/^date: not-a-date$/date: 2026-07-03/' \"$1\"\n");
+    chmodSync(fixer, 0o755);
+    session = start({ dir: d, env: { SIGNALDESK_NO_CACHE: "1", VISUAL: fixer } });
+    const s = session;
+    await s.waitForText("2 files failed");
+    s.press("!");
+    await s.waitForText(/bad-date\.md:3: date: expected/);
+    s.press(KEYS.Enter);
+    await s.waitForText(/3 │ date: not-a-date/);
+    s.press("e");
+    await s.waitForText("1 file failed");
+    // The lines are read again, and the problem is marked as no longer reported.
+    await s.waitForText(/3 │ date: 2026-07-03/);
+    expect(s.screenText()).toMatch(/No longer reported: .*bad-date\.md:3: date: expected/);
+    s.press(KEYS.Esc);
+    await s.waitForText(/broken\.md:5: /);
+    expect(s.screenText()).not.toContain("bad-date.md:3");
+    rmSync(fixer, { force: true });
   });
 });

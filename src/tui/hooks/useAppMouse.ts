@@ -34,7 +34,7 @@ export interface AppMouseOptions {
 export function useAppMouse(o: AppMouseOptions): void {
   const { state, focus, model, layout, body, dispatch } = o;
   useMouse(o.mouse, (e) => {
-    if (e.y === 0 && !state.help && state.prompt.kind === "none") {
+    if (e.y === 0 && !state.help && !state.problems && state.prompt.kind === "none") {
       const view = tabAt(e.x, o.columns, state.view, o.keymap);
       if (view) dispatch({ type: "view", view });
       return;

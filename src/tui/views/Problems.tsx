@@ -77,14 +77,16 @@ export function Problems({ width, height, story, rows, view, active, dispatch }:
 
   if (context) {
     const gone = !rows.some((p) => sameProblem(p, context.problem));
+    // Said first, where a long path cannot push it off the line.
     const title: Segment[] = [
       { text: " " },
+      ...(gone ? [{ text: "No longer reported: ", token: "muted" as const }] : []),
       {
         text: problemText(context.problem),
         token: context.problem.severity === "error" ? "error" : "warning",
       },
-      ...(gone ? [{ text: "  (no longer reported)", token: "muted" as const }] : []),
     ];
+
     let body: ReactNode;
     if (lines === null)
       body = <Message width={width} height={page} lines={[{ text: "Reading…", token: "muted" }]} />;
@@ -132,7 +134,7 @@ export function Problems({ width, height, story, rows, view, active, dispatch }:
             text:
               rows.length === 0
                 ? "none: every file loaded"
-                : `${rows.length} · ${firstKey("problems.show", keymap)} shows the lines around one · ${firstKey("problems.close", keymap)} closes`,
+                : `${rows.length} · ${firstKey("problems.show", keymap)} shows the lines around one · ${firstKey("problems.edit", keymap)} edits the file · ${firstKey("problems.close", keymap)} closes`,
             token: "muted",
           },
         ]}
