@@ -229,7 +229,12 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   }
 
   const operands = positionals.slice(mode === "reader" ? 0 : 1);
-  const expected = mode === "mark" ? Number.POSITIVE_INFINITY : mode === "print" || mode === "completion" || mode === "actors" ? 1 : 0;
+  const expected =
+    mode === "mark"
+      ? Number.POSITIVE_INFINITY
+      : mode === "print" || mode === "completion" || mode === "actors"
+        ? 1
+        : 0;
   if (mode === "print" && (operands.length === 0 || operands[0]!.trim() === "")) {
     return { kind: "usage-error", message: "print needs a briefing id, prefix or path" };
   }
@@ -274,13 +279,19 @@ function buildMark(seen: Seen[], operands: string[]): ParsedArgs {
   if (built.kind !== "run" || built.command.name !== "list") return built;
   const { filter } = built.command;
   const filtered =
-    filter.actors.length > 0 || filter.tags.length > 0 || ["since", "until", "query", "story"].some((k) => k in filter);
+    filter.actors.length > 0 ||
+    filter.tags.length > 0 ||
+    ["since", "until", "query", "story"].some((k) => k in filter);
   if (all && ids.length > 0) return { kind: "usage-error", message: "mark takes ids or --all, not both" };
   if (!all && ids.length === 0)
     return { kind: "usage-error", message: `mark ${action} needs briefing ids, or --all (with filters)` };
   if (!all && filtered) return { kind: "usage-error", message: "filters apply to mark --all only" };
   if (ids.some((id) => id.trim() === "")) return { kind: "usage-error", message: "an empty briefing id" };
-  return { kind: "run", global: built.global, command: { name: "mark", read: action === "read", ids, all, filter } };
+  return {
+    kind: "run",
+    global: built.global,
+    command: { name: "mark", read: action === "read", ids, all, filter },
+  };
 }
 
 function buildCommand(mode: ModeName, seen: Seen[], operand: string): ParsedArgs {
@@ -339,7 +350,14 @@ function buildCommand(mode: ModeName, seen: Seen[], operand: string): ParsedArgs
       command = { name: mode, filter, json, ...withWidth, ...(operand.trim() ? { actor: operand } : {}) };
       break;
     case "list":
-      command = { name: mode, filter, json, ...withWidth, unread: has(seen, "--unread"), isNew: has(seen, "--new") };
+      command = {
+        name: mode,
+        filter,
+        json,
+        ...withWidth,
+        unread: has(seen, "--unread"),
+        isNew: has(seen, "--new"),
+      };
       break;
     case "mark":
       return { kind: "usage-error", message: "mark is parsed by buildMark" };

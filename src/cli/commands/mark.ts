@@ -5,7 +5,15 @@ import { fingerprint } from "../../load/read-status.js";
 import type { Seen } from "../../store/state.js";
 import { applyFilter, type Filter } from "../../story/filter.js";
 import type { Command } from "../args.js";
-import { type CommandContext, EXIT, fail, formatProblem, load, reportLoadErrors, sortProblems } from "../context.js";
+import {
+  type CommandContext,
+  EXIT,
+  fail,
+  formatProblem,
+  load,
+  reportLoadErrors,
+  sortProblems,
+} from "../context.js";
 import { openState } from "../read-state.js";
 import { resolveBriefing } from "../resolve.js";
 
@@ -30,9 +38,17 @@ export async function markCommand(ctx: CommandContext, args: MarkArgs, filter: F
             EXIT.notFound,
           );
         case "ambiguous":
-          return fail(ctx, `'${id}' matches several briefings: ${found.candidates.join(", ")}; nothing marked`, EXIT.usage);
+          return fail(
+            ctx,
+            `'${id}' matches several briefings: ${found.candidates.join(", ")}; nothing marked`,
+            EXIT.usage,
+          );
         case "invalid":
-          ctx.err.write(`${sortProblems(found.problems).map((p) => formatProblem(p)).join("\n")}\n`);
+          ctx.err.write(
+            `${sortProblems(found.problems)
+              .map((p) => formatProblem(p))
+              .join("\n")}\n`,
+          );
           return fail(ctx, `briefing '${found.path}' did not load; nothing marked`, EXIT.invalid);
         case "briefing":
           if (!chosen.includes(found.briefing)) chosen.push(found.briefing);
@@ -46,7 +62,8 @@ export async function markCommand(ctx: CommandContext, args: MarkArgs, filter: F
       const seen: Seen[] = [];
       for (const b of chosen) {
         const print = await fingerprint(b);
-        if (print === null) return fail(ctx, `${b.path}: could not be read again; nothing marked`, EXIT.notFound);
+        if (print === null)
+          return fail(ctx, `${b.path}: could not be read again; nothing marked`, EXIT.notFound);
         seen.push(print);
       }
       state.markRead(seen);

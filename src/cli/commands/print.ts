@@ -17,8 +17,7 @@ async function write(ctx: CommandContext, args: PrintArgs, b: Briefing): Promise
     const states = await briefingStates(ctx, [b]);
     states.state.close();
     ctx.out.write(toJsonText(briefingToJson(b, states.status.get(b.id))));
-  }
-  else if (args.format === "markdown") {
+  } else if (args.format === "markdown") {
     // Markdown writes its front matter with yaml, which the text and JSON formats never need.
     const { briefingMarkdown } = await import("../render/briefing-markdown.js");
     ctx.out.write(briefingMarkdown(b, args.sections));
