@@ -43,7 +43,6 @@ export async function briefingStates(
   const got = await readStatuses(briefings, state.marks(), state.lastVisit, realDir(ctx.dir));
   if (got.remark.length > 0) state.markRead(got.remark);
   if (got.dropped.length > 0) state.markUnread(got.dropped);
-  const status = new Map<string, ReadStatus>();
-  briefings.forEach((b, i) => status.set(b.id, got.statuses[i]!));
+  const status = new Map(briefings.map((b, i) => [b.id, got.statuses[i]!]));
   return { state, status };
 }
