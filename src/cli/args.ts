@@ -5,7 +5,6 @@ import { SECTION_KEYS, SECTION_SHORT, type SectionKey } from "../briefing/sectio
 export const COMMANDS = [
   "list",
   "print",
-  "mark",
   "timeline",
   "agenda",
   "actors",
@@ -15,6 +14,7 @@ export const COMMANDS = [
   "keys",
   "config",
   "completion",
+  "mark",
 ] as const;
 export type CommandName = (typeof COMMANDS)[number];
 /** `reader` is what runs when no subcommand is given. */

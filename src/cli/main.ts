@@ -85,6 +85,7 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
           keymap: config.keymap,
           mouse: config.mouse && !global.noMouse,
           browser: env.BROWSER ?? null,
+          stateDir: stateDir(env),
           ...(config.width !== undefined ? { measure: config.width } : {}),
         });
       } catch (error) {

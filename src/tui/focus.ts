@@ -12,6 +12,7 @@ export function focusOf(state: Pick<State, "help" | "prompt" | "reader">, tooSma
   if (tooSmall) return "small";
   if (state.help) return "help";
   if (PICKERS.has(state.prompt.kind)) return "picker";
+  if (state.prompt.kind === "confirm") return "confirm";
   if (state.prompt.kind !== "none") return "prompt";
   return state.reader ? "reader" : "list";
 }

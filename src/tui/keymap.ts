@@ -20,7 +20,8 @@ export type Scope =
   | "reader"
   | "help"
   | "prompt"
-  | "picker";
+  | "picker"
+  | "confirm";
 
 export interface KeySpec {
   /** How the key is shown in the footer and the help overlay; also its name in the config. */
@@ -69,7 +70,15 @@ export type CommandId =
   | "view.actors"
   | "story.pick"
   | "actor.filter"
-  | "picker.toggle";
+  | "picker.toggle"
+  | "unread.next"
+  | "unread.prev"
+  | "read.toggle"
+  | "read.all"
+  | "filter.unread"
+  | "filter.new"
+  | "confirm.yes"
+  | "confirm.no";
 
 export interface Command {
   id: CommandId;
@@ -211,6 +220,51 @@ const DEFAULTS: readonly CommandDef[] = [
     help: "Actor picker: add the actor to the filter, or take it out (Enter opens its page)",
     short: "filter",
   },
+  // Read state (a briefing open for 2 s becomes read).
+  {
+    id: "unread.next",
+    scope: "global",
+    keys: ["]"],
+    help: "Next unread or updated briefing (in a briefing: open it)",
+    short: "next unread",
+  },
+  {
+    id: "unread.prev",
+    scope: "global",
+    keys: ["["],
+    help: "Previous unread or updated briefing",
+    short: "prev unread",
+  },
+  {
+    id: "read.toggle",
+    scope: "global",
+    keys: ["m"],
+    help: "Mark this briefing read or unread",
+    short: "read",
+  },
+  {
+    id: "read.all",
+    scope: "global",
+    keys: ["M"],
+    help: "Mark every briefing the filters show read (asks first)",
+    short: "all read",
+  },
+  {
+    id: "filter.unread",
+    scope: "global",
+    keys: ["U"],
+    help: "Only unread and updated briefings (again: all)",
+    short: "unread",
+  },
+  {
+    id: "filter.new",
+    scope: "global",
+    keys: ["w"],
+    help: "Only what is new since the last visit (again: all)",
+    short: "new",
+  },
+  { id: "confirm.yes", scope: "confirm", keys: ["y", "Enter"], help: "Yes, do it", short: "yes" },
+  { id: "confirm.no", scope: "confirm", keys: ["n", "Esc"], help: "No, leave it", short: "no" },
 ];
 
 const noMods = (key: Key) => !key.ctrl && !key.meta;
@@ -304,7 +358,7 @@ export const DEFAULT_KEYMAP: Keymap = makeKeymap(
 export const COMMANDS: readonly Command[] = DEFAULT_KEYMAP.commands;
 
 /** The scopes live for each focus the App can be in. */
-export type Focus = "list" | "reader" | "help" | "prompt" | "picker" | "small";
+export type Focus = "list" | "reader" | "help" | "prompt" | "picker" | "confirm" | "small";
 
 export const FOCUS_SCOPES: Record<Focus, readonly Scope[]> = {
   list: ["always", "suspend", "exit", "global", "move", "browse", "list", "timeline", "actor"],
@@ -312,6 +366,8 @@ export const FOCUS_SCOPES: Record<Focus, readonly Scope[]> = {
   help: ["always", "suspend", "exit", "help", "move"],
   prompt: ["always", "suspend", "prompt"],
   picker: ["always", "suspend", "picker", "prompt"],
+  /** A question waiting for y or n. */
+  confirm: ["always", "suspend", "confirm"],
   /** The terminal is too small to show the reader: only the ways out. */
   small: ["always", "suspend", "exit"],
 };
@@ -450,6 +506,8 @@ const FOOTERS: Record<Focus, CommandId[][]> = {
     ["filter.text"],
     ["filter.date"],
     ["filter.clear"],
+    ["unread.next"],
+    ["read.toggle"],
     ["view.next"],
     ["help.open"],
     ["quit"],
@@ -459,6 +517,7 @@ const FOOTERS: Record<Focus, CommandId[][]> = {
     ["move.pageDown"],
     ["back"],
     ["link.open"],
+    ["unread.next"],
     ["search.start"],
     ["search.next", "search.prev"],
     ["filter.actor"],
@@ -469,6 +528,7 @@ const FOOTERS: Record<Focus, CommandId[][]> = {
   help: [["move.down", "move.up"], ["help.close"]],
   prompt: [["prompt.submit"], ["prompt.cancel"]],
   picker: [["picker.down", "picker.up"], ["prompt.submit"], ["picker.toggle"], ["prompt.cancel"]],
+  confirm: [["confirm.yes"], ["confirm.no"]],
   small: [],
 };
 
@@ -493,4 +553,5 @@ export const HELP_SECTIONS: { title: string; scopes: Scope[] }[] = [
   { title: "In a briefing", scopes: ["reader"] },
   { title: "In the help", scopes: ["help"] },
   { title: "In a prompt", scopes: ["prompt", "picker"] },
+  { title: "When asked", scopes: ["confirm"] },
 ];

@@ -3,6 +3,7 @@
 // memory; the terminal, signals and the exit code stay with run.ts.
 import { render, useApp, useInput } from "ink";
 import { type ReactNode, useEffect } from "react";
+import type { ReadState } from "../store/state.js";
 import type { Filter } from "../story/filter.js";
 import type { StoryView } from "../story/view.js";
 import { App } from "./App.js";
@@ -31,6 +32,9 @@ export interface MountOptions {
   mouse?: MouseEvents;
   measure?: number;
   browser: string | null;
+  readState?: ReadState | null;
+  /** Why read state is not saved this session (shown once). */
+  stateWarning?: string;
 }
 
 export interface MountedReader {
@@ -69,6 +73,8 @@ function Shell({ shown, opts }: ShellProps): ReactNode {
         {...(opts.mouse ? { mouse: opts.mouse } : {})}
         {...(opts.measure !== undefined ? { measure: opts.measure } : {})}
         browser={opts.browser}
+        readState={opts.readState ?? null}
+        {...(opts.stateWarning ? { stateWarning: opts.stateWarning } : {})}
       />
       <CrashProbe />
     </ErrorBoundary>

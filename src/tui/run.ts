@@ -4,6 +4,8 @@
 // Ink and React (mount.tsx) are imported only once there is a story to show: a first start's load,
 // which can last minutes, shows its loading line (loading.ts) without them and their memory.
 import { FolderError } from "../briefing/read.js";
+import { realFolder } from "../load/safe-open.js";
+import { openReadState } from "../store/state.js";
 import { type Filter, isEmptyFilter } from "../story/filter.js";
 import { sanitize } from "../text/sanitize.js";
 import type { Keymap } from "./keymap.js";
@@ -29,6 +31,8 @@ export interface TuiOptions {
   browser?: string | null;
   /** The config's reading measure: a briefing's text is wrapped to at most this many columns. */
   measure?: number;
+  /** Where read state is kept ($XDG_STATE_HOME/signaldesk); null or absent: nowhere. */
+  stateDir?: string | null;
 }
 
 /** SGR mouse reporting: clicks and the wheel (1000), reported as decimal coordinates (1006). */
@@ -194,6 +198,10 @@ export function runTui(opts: TuiOptions): Promise<number> {
         // Unmounting a tree that just threw can throw again; the terminal is restored below regardless.
       }
       restoreTerminal();
+      // After the unmount, which saves the last place: the session's end is what "new since" counts from.
+      readState?.endSession();
+      readState?.close();
+      if (stateWarning && !message) message = `signaldesk: ${sanitize(stateWarning)}`;
       keys?.close();
       stdin.pause();
       stdin.unref();
@@ -249,6 +257,8 @@ export function runTui(opts: TuiOptions): Promise<number> {
           ...(opts.mouse ? { mouse } : {}),
           ...(opts.measure !== undefined ? { measure: opts.measure } : {}),
           browser: opts.browser ?? null,
+          readState,
+          ...(stateWarning ? { stateWarning } : {}),
           onInterrupt: () => {
             interrupted = true;
           },
@@ -305,6 +315,19 @@ export function runTui(opts: TuiOptions): Promise<number> {
     }
 
     attach();
+    let stateWarning: string | undefined;
+    const readState =
+      opts.stateDir == null
+        ? null
+        : openReadState({
+            stateDir: opts.stateDir,
+            folder: realFolder(opts.dir) ?? opts.dir,
+            warn: (m) => {
+              stateWarning = m;
+            },
+            create: true,
+          });
+    readState?.beginSession();
     const place = opts.early ? opts.early.place : snapshotPlace(opts.dir);
     const saved = opts.early ? opts.early.saved : savedStory(place, opts.filter);
     // Set here for the whole session (Ink sets it again on mount): keys typed before Ink is up must

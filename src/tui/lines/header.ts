@@ -21,6 +21,8 @@ export interface HeaderProps {
   total: number;
   /** Status of the story itself ("checking files…"), at the right of the second line. */
   note?: string;
+  /** Read counts (`3 unread · 4 new since Mon 30 Nov`), at the right of the second line. */
+  reading?: string;
   keymap?: Keymap;
 }
 
@@ -46,6 +48,7 @@ export function headerLines({
   matching,
   total,
   note,
+  reading,
   keymap = DEFAULT_KEYMAP,
 }: HeaderProps): Segment[][] {
   const firstKey = (id: CommandId) => keyOf(id, keymap);
@@ -71,9 +74,17 @@ export function headerLines({
           { text: filters, token: "warning" },
           { text: ` · ${firstKey("filter.clear")} clears`, token: "muted" },
         ];
+  const right: Segment[] = [
+    ...(reading ? [{ text: `${reading} `, token: "accent" as const }] : []),
+    ...(note ? [{ text: `${reading ? "· " : ""}${note} `, token: "muted" as const }] : []),
+  ];
+  // A note that leaves no room for the counts gives way to them: they are what the header is for.
+  const second = spread(filterLine, right, width);
   return [
     spread(tabs, count, width),
-    note ? spread(filterLine, [{ text: `${note} `, token: "muted" }], width) : filterLine,
+    second.length > filterLine.length || !reading
+      ? second
+      : spread(filterLine, [{ text: `${reading} `, token: "accent" }], width),
   ];
 }
 

@@ -1,6 +1,7 @@
 // The body of the screen for the state: the help, a picker, the open briefing, or the view's list (or
 // the message that stands in for an empty one), with the position the footer shows for it.
 import type { Dispatch, ReactNode } from "react";
+import { isEmptyFilter } from "../../story/filter.js";
 import type { StoryView } from "../../story/view.js";
 import { sanitizeLine } from "../../text/sanitize.js";
 import { Message } from "../components/Message.js";
@@ -37,6 +38,8 @@ export interface MainContext {
   bottom: number;
   open: (index: number, event?: TimelineEntry) => void;
   dispatch: Dispatch<Action>;
+  /** Read flags by briefing index (reading.ts); null while unknown. */
+  flags: Uint8Array | null;
 }
 
 export interface MainView {
@@ -228,10 +231,20 @@ export function mainView(c: MainContext): MainView {
   }
   if (state.view !== "timeline" && narrowed.briefings.length === 0) {
     return {
-      main: message([
-        { text: "No briefings match the filters.", token: "title" },
-        { text: "Press c to clear them, or a / d to change them.", token: "muted" },
-      ]),
+      main: message(
+        state.only && isEmptyFilter(state.filter) && !state.term
+          ? [
+              {
+                text: state.only.kind === "new" ? "Nothing new since the last visit." : "Nothing unread.",
+                token: "title",
+              },
+              { text: "Press c to show every briefing.", token: "muted" },
+            ]
+          : [
+              { text: "No briefings match the filters.", token: "title" },
+              { text: "Press c to clear them, or a / d to change them.", token: "muted" },
+            ],
+      ),
       status: "",
     };
   }
@@ -262,6 +275,7 @@ export function mainView(c: MainContext): MainView {
           active={listActive}
           dispatch={dispatch}
           onOpen={(e) => open(e.briefing, e.kind === "event" ? e : undefined)}
+          flags={c.flags}
         />
       );
     const entry = t.positionAt(clamp(state.lists.timeline.cursor, 0, t.total - 1)) ?? 0;
@@ -304,6 +318,7 @@ export function mainView(c: MainContext): MainView {
           active={listActive}
           dispatch={dispatch}
           onOpen={(i) => open(i)}
+          flags={c.flags}
         />
       ),
       status: `${state.lists.briefings.cursor + 1}/${narrowed.briefings.length}`,
