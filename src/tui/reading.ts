@@ -82,8 +82,9 @@ export function briefingsWith(flags: Uint8Array, which: "unread" | "new"): numbe
 }
 
 /**
- * The next row after `from` (or before it, `dir` -1) whose briefing is unread, wrapping round once;
- * -1 when there is none. `briefingAt` gives a row's briefing index (undefined for a heading).
+ * The next row after `from` (or before it, `dir` -1) whose briefing is unread, wrapping round once
+ * but never to `from` itself; -1 when there is none. `briefingAt` gives a row's briefing index
+ * (undefined for a heading).
  */
 export function nextUnreadRow(
   total: number,
@@ -93,7 +94,8 @@ export function nextUnreadRow(
   flags: Uint8Array | null,
 ): number {
   if (flags === null || total === 0) return -1;
-  for (let step = 1; step <= total; step++) {
+  const steps = from >= 0 && from < total ? total - 1 : total;
+  for (let step = 1; step <= steps; step++) {
     const row = (((from + dir * step) % total) + total) % total;
     const b = briefingAt(row);
     if (b !== undefined && isUnread(flags, b)) return row;
