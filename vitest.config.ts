@@ -1,3 +1,5 @@
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
@@ -7,7 +9,8 @@ export default defineConfig({
     globalSetup: ["test/e2e/global-setup.ts"],
     // Tests never read or write the user's cache: the parser changes between runs while fixture files
     // keep their mtimes. Cache behaviour has its own tests with a cache folder of their own.
-    env: { SIGNALDESK_NO_CACHE: "1" },
+    // Nor the user's read state.
+    env: { SIGNALDESK_NO_CACHE: "1", XDG_STATE_HOME: join(tmpdir(), "signaldesk-tests-state") },
     // e2e tests drive real pseudo-terminals; two cores cannot run many at once without starving them.
     maxWorkers: 2,
     // Ceilings, not expectations: every test waits for events (screens, exits, files), so a passing

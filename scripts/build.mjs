@@ -183,6 +183,7 @@ await build({
   sourcemap: false,
   legalComments: "none",
   chunkNames: "chunks/[name]-[hash]",
+  external: ["better-sqlite3"],
   define: { "process.env.NODE_ENV": '"production"' },
   // Ink imports react-devtools-core only when DEV is set; the stub keeps it out of the bundle.
   // is-in-ci makes Ink draw nothing when CI is set; a person running the reader with CI=1 must still see it.

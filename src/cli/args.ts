@@ -14,6 +14,7 @@ export const COMMANDS = [
   "keys",
   "config",
   "completion",
+  "mark",
 ] as const;
 export type CommandName = (typeof COMMANDS)[number];
 /** `reader` is what runs when no subcommand is given. */
@@ -47,7 +48,18 @@ export interface GlobalArgs {
 
 export type Command =
   | { name: "reader"; filter: FilterArgs }
-  | { name: "list"; filter: FilterArgs; json: boolean; width?: number }
+  | {
+      name: "list";
+      filter: FilterArgs;
+      json: boolean;
+      width?: number;
+      /** Only briefings not read (unread or updated since read). */
+      unread?: boolean;
+      /** Only briefings that arrived or changed since the reader's last session ended. */
+      isNew?: boolean;
+    }
+  /** `mark read|unread ID…` or `mark read|unread --all [filters]`. */
+  | { name: "mark"; read: boolean; ids: string[]; all: boolean; filter: FilterArgs }
   | {
       name: "print";
       id: string;
@@ -82,6 +94,7 @@ interface OptionSpec {
 const FILTER_MODES: readonly ModeName[] = [
   "reader",
   "list",
+  "mark",
   "timeline",
   "agenda",
   "actors",
@@ -111,6 +124,9 @@ const OPTIONS: Record<string, OptionSpec> = {
   "--query": { takesValue: true, modes: FILTER_MODES },
   "--story": { takesValue: true, modes: FILTER_MODES },
   "--upcoming": { takesValue: false, modes: ["timeline"] },
+  "--unread": { takesValue: false, modes: ["list"] },
+  "--new": { takesValue: false, modes: ["list"] },
+  "--all": { takesValue: false, modes: ["mark"] },
   "--json": { takesValue: false, modes: TEXT_OUTPUT_MODES },
   "--format": { takesValue: true, modes: ["print"] },
   "--sections": { takesValue: true, modes: ["print"] },
@@ -213,7 +229,12 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   }
 
   const operands = positionals.slice(mode === "reader" ? 0 : 1);
-  const expected = mode === "print" || mode === "completion" || mode === "actors" ? 1 : 0;
+  const expected =
+    mode === "mark"
+      ? Number.POSITIVE_INFINITY
+      : mode === "print" || mode === "completion" || mode === "actors"
+        ? 1
+        : 0;
   if (mode === "print" && (operands.length === 0 || operands[0]!.trim() === "")) {
     return { kind: "usage-error", message: "print needs a briefing id, prefix or path" };
   }
@@ -227,6 +248,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     return { kind: "usage-error", message: `unexpected argument '${operands[expected]}'` };
   }
 
+  if (mode === "mark") return buildMark(seen, operands);
   return buildCommand(mode, seen, operands[0] ?? "");
 }
 
@@ -242,6 +264,34 @@ function all(seen: Seen[], name: string): string[] {
 
 function has(seen: Seen[], name: string): boolean {
   return seen.some((s) => s.name === name);
+}
+
+/** `mark read|unread ID…` or `mark read|unread --all [filters]`: ids and --all exclude each other. */
+function buildMark(seen: Seen[], operands: string[]): ParsedArgs {
+  const [action, ...ids] = operands;
+  if (action !== "read" && action !== "unread")
+    return {
+      kind: "usage-error",
+      message: `mark needs read or unread${action === undefined ? "" : ` (not '${action}')`}`,
+    };
+  const all = has(seen, "--all");
+  const built = buildCommand("list", seen, "");
+  if (built.kind !== "run" || built.command.name !== "list") return built;
+  const { filter } = built.command;
+  const filtered =
+    filter.actors.length > 0 ||
+    filter.tags.length > 0 ||
+    ["since", "until", "query", "story"].some((k) => k in filter);
+  if (all && ids.length > 0) return { kind: "usage-error", message: "mark takes ids or --all, not both" };
+  if (!all && ids.length === 0)
+    return { kind: "usage-error", message: `mark ${action} needs briefing ids, or --all (with filters)` };
+  if (!all && filtered) return { kind: "usage-error", message: "filters apply to mark --all only" };
+  if (ids.some((id) => id.trim() === "")) return { kind: "usage-error", message: "an empty briefing id" };
+  return {
+    kind: "run",
+    global: built.global,
+    command: { name: "mark", read: action === "read", ids, all, filter },
+  };
 }
 
 function buildCommand(mode: ModeName, seen: Seen[], operand: string): ParsedArgs {
@@ -300,6 +350,17 @@ function buildCommand(mode: ModeName, seen: Seen[], operand: string): ParsedArgs
       command = { name: mode, filter, json, ...withWidth, ...(operand.trim() ? { actor: operand } : {}) };
       break;
     case "list":
+      command = {
+        name: mode,
+        filter,
+        json,
+        ...withWidth,
+        unread: has(seen, "--unread"),
+        isNew: has(seen, "--new"),
+      };
+      break;
+    case "mark":
+      return { kind: "usage-error", message: "mark is parsed by buildMark" };
     case "agenda":
     case "stories":
     case "glossary":

@@ -30,6 +30,8 @@ export interface CommandContext {
   config?: LoadedConfig;
   /** The pager `print` uses on a terminal, false for none (shown by `signaldesk config`). */
   pager?: string | false;
+  /** Where read state is kept (see store/state.ts); null or absent: nowhere. */
+  stateDir?: string | null;
 }
 
 /** One field of a tab-separated record: sanitised, on one line, without tabs. */
@@ -51,6 +53,8 @@ export const EXIT = {
   usage: 64,
   invalid: 65,
   notFound: 66,
+  /** `mark` could not save the read state (the reason is on stderr). */
+  cantCreate: 73,
   interrupted: 130,
   terminated: 143,
 } as const;

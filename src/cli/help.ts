@@ -24,7 +24,9 @@ const MAIN = `signaldesk - a terminal reader for news briefings
 
 Usage:
   signaldesk [--dir PATH] [filters]     the reader; the list when not in a terminal
-  signaldesk list     [filters] [--json] [--width N]
+  signaldesk list     [filters] [--unread] [--new] [--json] [--width N]
+  signaldesk mark read|unread ID...     mark briefings read or unread
+  signaldesk mark read|unread --all [filters]
   signaldesk print ID [--format text|markdown|json] [--width N] [--sections what,why,watch]
   signaldesk timeline [filters] [--upcoming] [--json] [--width N]
   signaldesk agenda   [filters] [--json] [--width N]   what to watch, open or followed up
@@ -50,21 +52,26 @@ ${FILTERS}
 
 Environment: SIGNALDESK_DIR (the folder), SIGNALDESK_PAGER and PAGER (the pager for print,
 default less -FRX), BROWSER (what o opens links with, else xdg-open or open), VISUAL and
-EDITOR (what e edits a briefing with, else vi), NO_COLOR,
-XDG_CONFIG_HOME, XDG_CACHE_HOME.
+EDITOR (what e edits a briefing with, else vi), NO_COLOR, XDG_CONFIG_HOME, XDG_CACHE_HOME,
+XDG_STATE_HOME (read state: $XDG_STATE_HOME/signaldesk/state.db, else
+~/.local/state/signaldesk/state.db).
 
 Exit codes: 0 shown, 1 check found problems, 64 usage, 65 invalid briefing (print),
-66 unknown id or missing folder, 130/143 interrupted (SIGINT/SIGTERM).
+66 unknown id or missing folder, 73 read state not saved (mark), 130/143 interrupted
+(SIGINT/SIGTERM).
 `;
 
 const COMMAND_HELP: Record<ModeName, string> = {
   reader: MAIN,
-  list: `Usage: signaldesk list [filters] [--json] [--width N]
+  list: `Usage: signaldesk list [filters] [--unread] [--new] [--json] [--width N]
 
 One row per briefing: date, id, title, actors; oldest first, undated last.
 Files that failed to load are reported on stderr; the list still exits 0.
 
-  --json           an array of briefings as JSON (see README)
+  --unread         only briefings not read: never read, or updated (changed since read)
+  --new            only briefings that arrived or changed since the reader's last session on
+                   this folder ended
+  --json           an array of briefings as JSON (see README), each with read and updated
   --width N        table width (default: the terminal's, 80 when piped)
 
 ${FILTERS}
@@ -82,6 +89,19 @@ piece of one id or title that no other has. On a terminal the text goes through 
 
 Exit 65 when the file exists but does not load (its problems are printed), 66 when no briefing
 matches, 64 when a prefix matches several.
+`,
+  mark: `Usage: signaldesk mark read|unread ID...
+       signaldesk mark read|unread --all [filters]
+
+Marks briefings read or unread, as the reader does (its r, and a briefing open for 2 s). ID is
+what print takes. With --all, every briefing the filters match (all of them without filters).
+Every ID is resolved first: one unknown ID marks nothing. Read state is kept per folder in
+$XDG_STATE_HOME/signaldesk/state.db (else ~/.local/state/signaldesk/state.db), apart from the
+cache. Exit 66 for an unknown ID, 73 when the state could not be saved.
+
+  --all            every briefing matching the filters
+
+${FILTERS}
 `,
   timeline: `Usage: signaldesk timeline [filters] [--upcoming] [--json] [--width N]
 

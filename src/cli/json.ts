@@ -37,9 +37,21 @@ export interface BriefingJson {
   story: string | null;
   /** Front matter `follows`. */
   follows: string[];
+  /** Read in the reader or marked read, and unchanged since (see `signaldesk mark`). */
+  read: boolean;
+  /** Read, and its file's content changed since: to be read again. */
+  updated: boolean;
 }
 
-export function briefingToJson(b: Briefing): BriefingJson {
+/** A briefing's read state as the JSON shows it; both false when nothing is known. */
+export interface JsonReadState {
+  read: boolean;
+  updated: boolean;
+}
+
+const UNREAD: JsonReadState = { read: false, updated: false };
+
+export function briefingToJson(b: Briefing, state: JsonReadState = UNREAD): BriefingJson {
   const sections = {} as Record<SectionKey, string[]>;
   const subsections = {} as Record<SectionKey, (string | null)[]>;
   const blocks = {} as Record<SectionKey, (Block | null)[]>;
@@ -76,6 +88,8 @@ export function briefingToJson(b: Briefing): BriefingJson {
     links: briefingLinks(b),
     story: b.story,
     follows: [...b.follows],
+    read: state.read,
+    updated: state.updated,
   };
 }
 

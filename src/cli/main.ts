@@ -4,6 +4,7 @@ import { stat } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import pkg from "../../package.json" with { type: "json" };
 import { configPath, formatConfigProblem, loadConfig } from "../config/file.js";
+import { stateDir } from "../config/state-dir.js";
 import { sanitize, sanitizeLine } from "../text/sanitize.js";
 import { type Command, parseArgs } from "./args.js";
 import { runCommand } from "./commands/index.js";
@@ -85,6 +86,7 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
           mouse: config.mouse && !global.noMouse,
           browser: env.BROWSER ?? null,
           editor: { visual: env.VISUAL ?? null, editor: env.EDITOR ?? null },
+          stateDir: stateDir(env),
           ...(config.width !== undefined ? { measure: config.width } : {}),
         });
       } catch (error) {
@@ -118,6 +120,7 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
     tabular: !terminal,
     config: settings,
     pager,
+    stateDir: stateDir(env),
   };
   if (command.name === "print" && terminal && pager !== false) {
     // The whole text first: if the pager cannot start, it is written as it would be without one.

@@ -5,6 +5,7 @@
 import { Box } from "ink";
 import type React from "react";
 import { type Dispatch, useMemo, useReducer } from "react";
+import type { ReadState } from "../store/state.js";
 import type { Filter } from "../story/filter.js";
 import { describeFilter } from "../story/filter.js";
 import type { StoryView } from "../story/view.js";
@@ -19,8 +20,12 @@ import { useAppKeys, useQuitKeys } from "./hooks/useAppKeys.js";
 import { useAppMouse } from "./hooks/useAppMouse.js";
 import { useBriefingBody } from "./hooks/useBriefingBody.js";
 import { useEditKey } from "./hooks/useEditKey.js";
+import { useDwell } from "./hooks/useDwell.js";
 import { KeymapContext } from "./hooks/useKeymap.js";
 import { useLinks } from "./hooks/useLinks.js";
+import { usePlace } from "./hooks/usePlace.js";
+import { type Reading, useReading } from "./hooks/useReading.js";
+import { useReadingKeys } from "./hooks/useReadingKeys.js";
 import { useSearch } from "./hooks/useSearch.js";
 import { useTerminalSize } from "./hooks/useTerminalSize.js";
 import { ThemeContext } from "./hooks/useTheme.js";
@@ -29,8 +34,10 @@ import { DEFAULT_KEYMAP, type Keymap } from "./keymap.js";
 import { bodyHeight, frameHeight, MIN_COLUMNS, MIN_ROWS } from "./layout.js";
 import { failedText } from "./lines/header.js";
 import { detailHeight as timelineDetailHeight } from "./lines/timeline.js";
+import { indexOfId } from "./model.js";
 import type { MouseEvents } from "./mouse.js";
 import { problemRows } from "./problems.js";
+import { READ_AFTER_MS, readingText, rowMark, visitDay } from "./reading.js";
 import { type Action, initialState, reducer, type State } from "./state.js";
 import { pickTheme } from "./theme.js";
 import { mainView } from "./views/Main.js";
@@ -54,6 +61,10 @@ export interface AppProps {
   browser?: string | null;
   /** `e`: the editor run on a file with the terminal handed over (run.ts); why it failed, or null. */
   edit?: (file: string) => Promise<string | null>;
+  /** The folder's read state (marks, last visit, last place); null or absent: none is kept. */
+  readState?: ReadState | null;
+  /** Why the read state is not saved, shown once at the start. */
+  stateWarning?: string;
 }
 
 export function App(props: AppProps): React.JSX.Element {
@@ -62,7 +73,11 @@ export function App(props: AppProps): React.JSX.Element {
   const tooSmall = columns < MIN_COLUMNS || rows < MIN_ROWS;
   // State lives above the too-small switch so that shrinking the terminal and growing it back returns
   // to the same view, briefing and filters.
-  const [state, dispatch] = useReducer(reducer, props.initialFilter, initialState);
+  const [state, dispatch] = useReducer(reducer, props.initialFilter, (filter) => {
+    const first = initialState(filter);
+    return props.stateWarning ? { ...first, notice: sanitizeLine(props.stateWarning) } : first;
+  });
+  const reading = useReading(props.story, props.readState ?? null);
   return (
     <KeymapContext.Provider value={props.keymap ?? DEFAULT_KEYMAP}>
       <ThemeContext.Provider value={theme}>
@@ -71,7 +86,14 @@ export function App(props: AppProps): React.JSX.Element {
           {tooSmall ? (
             <TooSmall columns={columns} rows={rows} />
           ) : (
-            <Screen {...props} columns={columns} rows={rows} state={state} dispatch={dispatch} />
+            <Screen
+              {...props}
+              columns={columns}
+              rows={rows}
+              state={state}
+              dispatch={dispatch}
+              reading={reading}
+            />
           )}
         </FocusContext.Provider>
       </ThemeContext.Provider>
@@ -105,6 +127,7 @@ interface ScreenProps extends AppProps {
   rows: number;
   state: State;
   dispatch: Dispatch<Action>;
+  reading: Reading;
 }
 
 function Screen({
@@ -120,6 +143,9 @@ function Screen({
   browser,
   edit,
   keymap = DEFAULT_KEYMAP,
+  reading,
+  readState,
+  initialFilter,
 }: ScreenProps) {
   const focus = focusOf(state);
   const frame = frameHeight(rows);
@@ -140,9 +166,25 @@ function Screen({
   });
   const links = useLinks(openBriefing, browser ?? null, dispatch);
   const search = useSearch({ state, layout, list: model.list, listPage: body, textRows, dispatch });
-  useAppKeys({ story, state, model, links, timelinePage: body - timelineDetailHeight(body), dispatch });
+  const timelinePage = body - timelineDetailHeight(body);
+  useAppKeys({ story, state, model, links, timelinePage, dispatch });
   const problems = useMemo(() => problemRows(story.problems), [story.problems]);
   useEditKey({ story, state, openIndex, underCursor: model.underCursor, problems, edit, refresh, dispatch });
+  useReadingKeys({ story, state, model, reading, open, timelinePage, listPage: body, dispatch });
+  // The rule for "read": open in the reader for READ_AFTER_MS, not a cursor passing over it.
+  useDwell(state.reader?.briefingId, READ_AFTER_MS, (id) => {
+    const i = indexOfId(story, id);
+    if (i >= 0 && rowMark(reading.flags, i) !== "read") reading.mark([i], true);
+  });
+  usePlace({
+    store: readState ?? null,
+    story,
+    state,
+    model,
+    initialFilter,
+    pages: { timeline: timelinePage, briefings: body },
+    dispatch,
+  });
   useAppMouse({ mouse, state, focus, model, layout, columns, body, textRows, keymap, open, dispatch });
 
   const { main, status } = mainView({
@@ -160,8 +202,14 @@ function Screen({
     bottom,
     open,
     dispatch,
+    flags: reading.flags,
   });
   const filterText = [
+    state.only
+      ? state.only.kind === "new" && reading.lastVisit !== null
+        ? `new since ${visitDay(reading.lastVisit, today)}`
+        : `${state.only.kind} only`
+      : "",
     sanitizeLine(describeFilter(state.filter, state.view === "timeline" ? "events" : "briefings")),
     state.term ? `term "${sanitizeLine(state.term.term)}"` : "",
     state.upcoming && state.view === "timeline" ? `upcoming (dated ${model.todayIso} or later)` : "",
@@ -181,6 +229,7 @@ function Screen({
         total={story.briefings.length}
         failed={failedText(story.problems)}
         {...(note ? { note } : {})}
+        reading={readingText(reading, today)}
       />
       {main}
       <Bottom

@@ -16,6 +16,7 @@ export function focusOf(
   if (state.help) return "help";
   if (state.problems) return "problems";
   if (PICKERS.has(state.prompt.kind)) return "picker";
+  if (state.prompt.kind === "confirm") return "confirm";
   if (state.prompt.kind !== "none") return "prompt";
   return state.reader ? "reader" : "list";
 }

@@ -21,7 +21,8 @@ export type Scope =
   | "help"
   | "prompt"
   | "picker"
-  | "problems";
+  | "problems"
+  | "confirm";
 
 export interface KeySpec {
   /** How the key is shown in the footer and the help overlay; also its name in the config. */
@@ -75,7 +76,15 @@ export type CommandId =
   | "problems.show"
   | "problems.close"
   | "problems.edit"
-  | "edit";
+  | "edit"
+  | "unread.next"
+  | "unread.prev"
+  | "read.toggle"
+  | "read.all"
+  | "filter.unread"
+  | "filter.new"
+  | "confirm.yes"
+  | "confirm.no";
 
 export interface Command {
   id: CommandId;
@@ -253,6 +262,51 @@ const DEFAULTS: readonly CommandDef[] = [
     help: "Edit the briefing under the cursor (or the open one) in $VISUAL, $EDITOR or vi",
     short: "edit",
   },
+  // Read state (a briefing open for 2 s becomes read).
+  {
+    id: "unread.next",
+    scope: "global",
+    keys: ["]"],
+    help: "Next unread or updated briefing (in a briefing: open it)",
+    short: "next unread",
+  },
+  {
+    id: "unread.prev",
+    scope: "global",
+    keys: ["["],
+    help: "Previous unread or updated briefing",
+    short: "prev unread",
+  },
+  {
+    id: "read.toggle",
+    scope: "global",
+    keys: ["m"],
+    help: "Mark this briefing read or unread",
+    short: "read",
+  },
+  {
+    id: "read.all",
+    scope: "global",
+    keys: ["M"],
+    help: "Mark every briefing the filters show read (asks first)",
+    short: "all read",
+  },
+  {
+    id: "filter.unread",
+    scope: "global",
+    keys: ["U"],
+    help: "Only unread and updated briefings (again: all)",
+    short: "unread",
+  },
+  {
+    id: "filter.new",
+    scope: "global",
+    keys: ["w"],
+    help: "Only what is new since the last visit (again: all)",
+    short: "new",
+  },
+  { id: "confirm.yes", scope: "confirm", keys: ["y", "Enter"], help: "Yes, do it", short: "yes" },
+  { id: "confirm.no", scope: "confirm", keys: ["n", "Esc"], help: "No, leave it", short: "no" },
 ];
 
 const noMods = (key: Key) => !key.ctrl && !key.meta;
@@ -346,7 +400,7 @@ export const DEFAULT_KEYMAP: Keymap = makeKeymap(
 export const COMMANDS: readonly Command[] = DEFAULT_KEYMAP.commands;
 
 /** The scopes live for each focus the App can be in. */
-export type Focus = "list" | "reader" | "help" | "prompt" | "picker" | "problems" | "small";
+export type Focus = "list" | "reader" | "help" | "prompt" | "picker" | "problems" | "confirm" | "small";
 
 export const FOCUS_SCOPES: Record<Focus, readonly Scope[]> = {
   list: ["always", "suspend", "exit", "global", "move", "browse", "list", "timeline", "actor"],
@@ -355,6 +409,8 @@ export const FOCUS_SCOPES: Record<Focus, readonly Scope[]> = {
   prompt: ["always", "suspend", "prompt"],
   picker: ["always", "suspend", "picker", "prompt"],
   problems: ["always", "suspend", "exit", "move", "problems"],
+  /** A question waiting for y or n. */
+  confirm: ["always", "suspend", "confirm"],
   /** The terminal is too small to show the reader: only the ways out. */
   small: ["always", "suspend", "exit"],
 };
@@ -493,6 +549,8 @@ const FOOTERS: Record<Focus, CommandId[][]> = {
     ["filter.text"],
     ["filter.date"],
     ["filter.clear"],
+    ["unread.next"],
+    ["read.toggle"],
     ["view.next"],
     ["help.open"],
     ["quit"],
@@ -503,6 +561,7 @@ const FOOTERS: Record<Focus, CommandId[][]> = {
     ["back"],
     ["link.open"],
     ["edit"],
+    ["unread.next"],
     ["search.start"],
     ["search.next", "search.prev"],
     ["filter.actor"],
@@ -514,6 +573,7 @@ const FOOTERS: Record<Focus, CommandId[][]> = {
   prompt: [["prompt.submit"], ["prompt.cancel"]],
   picker: [["picker.down", "picker.up"], ["prompt.submit"], ["picker.toggle"], ["prompt.cancel"]],
   problems: [["move.down", "move.up"], ["problems.show"], ["problems.edit"], ["problems.close"], ["quit"]],
+  confirm: [["confirm.yes"], ["confirm.no"]],
   small: [],
 };
 
@@ -539,4 +599,5 @@ export const HELP_SECTIONS: { title: string; scopes: Scope[] }[] = [
   { title: "In the help", scopes: ["help"] },
   { title: "In the problems", scopes: ["problems"] },
   { title: "In a prompt", scopes: ["prompt", "picker"] },
+  { title: "When asked", scopes: ["confirm"] },
 ];

@@ -24,7 +24,7 @@ import {
   type Summary,
 } from "../story/view.js";
 import type { Searchable } from "./listSearch.js";
-import type { TermScope } from "./state.js";
+import type { OnlyScope, TermScope } from "./state.js";
 
 export type TimelineEntry = StoryEvent;
 export type GlossaryItem = StoryTerm;
@@ -202,10 +202,19 @@ export interface Narrowed {
 }
 
 /** Which briefings (by index) the filter and term let through. */
-function keptBriefings(story: StoryView, filter: Filter, term: TermScope | null): Uint8Array {
+function keptBriefings(
+  story: StoryView,
+  filter: Filter,
+  term: TermScope | null,
+  only: OnlyScope | null,
+): Uint8Array {
   const n = story.briefings.length;
   const keep = new Uint8Array(n);
-  const ids = term ? new Set(term.briefings) : null;
+  let ids = term ? new Set(term.briefings) : null;
+  if (only) {
+    const within = ids;
+    ids = new Set(only.briefings.filter((i) => within === null || within.has(i)));
+  }
   const body = story.body;
   if (body && queryTerms(filter.query ?? "").length > 0) {
     // Held in memory: the query and actor mentions look in the text, exactly as `list` does.
@@ -259,8 +268,9 @@ export function narrow(
   term: TermScope | null,
   unfiltered: boolean,
   upcoming: string | null = null,
+  only: OnlyScope | null = null,
 ): Narrowed {
-  const all = (unfiltered || isEmptyFilter(filter)) && !term && upcoming === null;
+  const all = (unfiltered || isEmptyFilter(filter)) && !term && !only && upcoming === null;
   if (all) {
     const built = everything.get(story);
     if (built) return built;
@@ -282,11 +292,11 @@ export function narrow(
     everything.set(story, lists);
     return lists;
   }
-  const keep = keptBriefings(story, filter, term);
+  const keep = keptBriefings(story, filter, term, only);
   const briefings = story.newest.filter((i) => keep[i] === 1);
   const events: number[] = [];
   const dated = Boolean(filter.since || filter.until);
-  const keepEvents = dated ? keptBriefings(story, withoutDates(filter), term) : keep;
+  const keepEvents = dated ? keptBriefings(story, withoutDates(filter), term, only) : keep;
   const from = new Uint8Array(story.briefings.length);
   let timelineBriefings = 0;
   for (let i = 0; i < story.eventBriefing.length; i++) {

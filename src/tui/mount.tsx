@@ -3,6 +3,7 @@
 // memory; the terminal, signals and the exit code stay with run.ts.
 import { render, useApp, useInput } from "ink";
 import { type ReactNode, useEffect } from "react";
+import type { ReadState } from "../store/state.js";
 import type { Filter } from "../story/filter.js";
 import type { StoryView } from "../story/view.js";
 import { App } from "./App.js";
@@ -33,6 +34,9 @@ export interface MountOptions {
   browser: string | null;
   /** `e`: runs the editor on the file with the terminal handed over (run.ts); why it failed, or null. */
   edit?: (file: string) => Promise<string | null>;
+  readState?: ReadState | null;
+  /** Why read state is not saved this session (shown once). */
+  stateWarning?: string;
 }
 
 export interface MountedReader {
@@ -72,6 +76,8 @@ function Shell({ shown, opts }: ShellProps): ReactNode {
         {...(opts.measure !== undefined ? { measure: opts.measure } : {})}
         browser={opts.browser}
         {...(opts.edit ? { edit: opts.edit } : {})}
+        readState={opts.readState ?? null}
+        {...(opts.stateWarning ? { stateWarning: opts.stateWarning } : {})}
       />
       <CrashProbe />
     </ErrorBoundary>

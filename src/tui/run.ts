@@ -4,6 +4,8 @@
 // Ink and React (mount.tsx) are imported only once there is a story to show: a first start's load,
 // which can last minutes, shows its loading line (loading.ts) without them and their memory.
 import { FolderError } from "../briefing/read.js";
+import { realFolder } from "../load/safe-open.js";
+import { openReadState } from "../store/state.js";
 import { type Filter, isEmptyFilter } from "../story/filter.js";
 import { sanitize } from "../text/sanitize.js";
 import { type EditorEnv, editorCommand, runEditor } from "./editor.js";
@@ -32,6 +34,8 @@ export interface TuiOptions {
   measure?: number;
   /** $VISUAL and $EDITOR as set, for `e`; neither: vi. */
   editor?: EditorEnv;
+  /** Where read state is kept ($XDG_STATE_HOME/signaldesk); null or absent: nowhere. */
+  stateDir?: string | null;
 }
 
 /** SGR mouse reporting: clicks and the wheel (1000), reported as decimal coordinates (1006). */
@@ -250,6 +254,10 @@ export function runTui(opts: TuiOptions): Promise<number> {
         // Unmounting a tree that just threw can throw again; the terminal is restored below regardless.
       }
       restoreTerminal();
+      // After the unmount, which saves the last place: the session's end is what "new since" counts from.
+      readState?.endSession();
+      readState?.close();
+      if (stateWarning && !message) message = `signaldesk: ${sanitize(stateWarning)}`;
       keys?.close();
       stdin.pause();
       stdin.unref();
@@ -306,6 +314,8 @@ export function runTui(opts: TuiOptions): Promise<number> {
           ...(opts.measure !== undefined ? { measure: opts.measure } : {}),
           browser: opts.browser ?? null,
           edit,
+          readState,
+          ...(stateWarning ? { stateWarning } : {}),
           onInterrupt: () => {
             interrupted = true;
           },
@@ -370,6 +380,19 @@ export function runTui(opts: TuiOptions): Promise<number> {
     }
 
     attach();
+    let stateWarning: string | undefined;
+    const readState =
+      opts.stateDir == null
+        ? null
+        : openReadState({
+            stateDir: opts.stateDir,
+            folder: realFolder(opts.dir) ?? opts.dir,
+            warn: (m) => {
+              stateWarning = m;
+            },
+            create: true,
+          });
+    readState?.beginSession();
     const place = opts.early ? opts.early.place : snapshotPlace(opts.dir);
     const saved = opts.early ? opts.early.saved : savedStory(place, opts.filter);
     // Set here for the whole session (Ink sets it again on mount): keys typed before Ink is up must

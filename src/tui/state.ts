@@ -37,7 +37,9 @@ export type Prompt =
   /** `&`: the text filter, starting from the one in effect. */
   | { kind: "text"; text: string }
   | { kind: "date"; text: string; error: string | null }
-  | { kind: "story"; pos: Position };
+  | { kind: "story"; pos: Position }
+  /** `M`: mark these briefings (indexes) read, once the person says yes. */
+  | { kind: "confirm"; question: string; briefings: readonly number[] };
 
 /** Prompts that pick from a list (↑/↓ move in it). */
 export type PickerKind = "actor" | "tag" | "links";
@@ -52,6 +54,16 @@ export interface ProblemsState {
    * the lines are placed around the problem's line); null: the list.
    */
   context: { problem: Problem; scroll: number | null } | null;
+}
+
+/**
+ * `U` and `w`: only the briefings unread (or updated), or new since the last visit, as they were when
+ * the key was pressed (indexes): a briefing read meanwhile stays in the list until the key is pressed
+ * again, so the cursor never loses its row under the reader.
+ */
+export interface OnlyScope {
+  kind: "unread" | "new";
+  briefings: readonly number[];
 }
 
 /** A narrowing to the briefings that define or use one glossary term (Enter in the glossary). */
@@ -78,6 +90,8 @@ export interface State {
   /** A one-line message in the footer until the next key ("search wrapped to the top"). */
   notice: string | null;
   problems: ProblemsState | null;
+  /** Only unread, or only new, briefings (see OnlyScope). */
+  only: OnlyScope | null;
 }
 
 /** What a cursor move needs to know about the list it moves in. */
@@ -121,7 +135,21 @@ export type Action =
   | ({ type: "problemsMove"; motion: Motion } & ListGeometry)
   | { type: "problemContext"; problem: Problem }
   /** `from`: the first line on screen now (placed around the problem's line until a first scroll). */
-  | { type: "problemContextScroll"; motion: Motion; from: number; total: number; page: number };
+  | { type: "problemContextScroll"; motion: Motion; from: number; total: number; page: number }
+  /** `U` / `w`: a scope to show only, or null for everything; the same kind again turns it off. */
+  | { type: "toggleOnly"; only: OnlyScope }
+  | { type: "confirm"; question: string; briefings: readonly number[] }
+  /** The last place of a previous session, at start (the filter is absent when the command line gave one). */
+  | { type: "restore"; place: RestoredPlace };
+
+/** What a start restores; rows are found by the caller from the briefing ids. */
+export interface RestoredPlace {
+  view: ViewId;
+  filter?: Filter;
+  upcoming: boolean;
+  lists: Partial<Record<ViewId, Position>>;
+  reader: { briefingId: string; scroll: number } | null;
+}
 
 const TOP: Position = { cursor: 0, scrollTop: 0 };
 
@@ -143,6 +171,7 @@ export function initialState(filter: Filter): State {
     actorPage: null,
     notice: null,
     problems: null,
+    only: null,
   };
 }
 
@@ -150,8 +179,8 @@ export function emptyFilter(): Filter {
   return { actors: [], tags: [] };
 }
 
-export function hasFilter(state: Pick<State, "filter" | "term">): boolean {
-  return state.term !== null || !isEmptyFilter(state.filter);
+export function hasFilter(state: Pick<State, "filter" | "term" | "only">): boolean {
+  return state.term !== null || state.only !== null || !isEmptyFilter(state.filter);
 }
 
 /** The cursor keys move: an actor's page's when one is shown, else the view's list's. */
@@ -238,7 +267,8 @@ function step(state: State, action: Exclude<Action, { type: "notice" }>): State 
     case "promptOpen":
       return { ...state, prompt: openPrompt(state, action.kind) };
     case "promptText":
-      if (state.prompt.kind === "none" || state.prompt.kind === "story") return state;
+      if (state.prompt.kind === "none" || state.prompt.kind === "story" || state.prompt.kind === "confirm")
+        return state;
       if (state.prompt.kind === "actor" || state.prompt.kind === "tag" || state.prompt.kind === "links")
         return { ...state, prompt: { ...state.prompt, text: action.text, pos: TOP } };
       if (state.prompt.kind === "date")
@@ -288,7 +318,33 @@ function step(state: State, action: Exclude<Action, { type: "notice" }>): State 
       if (state.prompt.kind !== "date") return state;
       return { ...state, prompt: { ...state.prompt, error: action.error } };
     case "clearFilters":
-      return { ...withFilter(state, emptyFilter()), term: null, query: "", upcoming: false };
+      return { ...withFilter(state, emptyFilter()), term: null, query: "", upcoming: false, only: null };
+    case "toggleOnly":
+      return {
+        ...state,
+        only: state.only?.kind === action.only.kind ? null : action.only,
+        lists: freshLists(),
+        reader: null,
+        prompt: { kind: "none" },
+        view: state.view === "timeline" ? "timeline" : "briefings",
+        actorPage: null,
+      };
+    case "confirm":
+      return {
+        ...state,
+        prompt: { kind: "confirm", question: action.question, briefings: action.briefings },
+      };
+    case "restore": {
+      const { place } = action;
+      return {
+        ...state,
+        view: place.view,
+        ...(place.filter ? { filter: place.filter } : {}),
+        upcoming: place.upcoming,
+        lists: { ...state.lists, ...place.lists },
+        reader: place.reader ? { ...place.reader, mark: null, match: -1 } : null,
+      };
+    }
     case "toggleUpcoming":
       return { ...state, upcoming: !state.upcoming, lists: { ...state.lists, timeline: TOP } };
     case "openActor":
@@ -363,6 +419,8 @@ function openPrompt(state: State, kind: PromptKind): Prompt {
       return { kind: "date", text: "", error: null };
     case "story":
       return { kind: "story", pos: TOP };
+    case "confirm":
+      return { kind: "none" };
     default: {
       const never: never = kind;
       return never;

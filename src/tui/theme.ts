@@ -32,7 +32,10 @@ export type Token =
   | "emphasis"
   | "code"
   | "link"
-  | "strike";
+  | "strike"
+  | "unread"
+  | "updated"
+  | "readTitle";
 
 export type Theme = Record<Token, Style>;
 
@@ -57,6 +60,9 @@ export const colorTheme: Theme = {
   code: { color: "yellow" },
   link: { color: "blue", underline: true },
   strike: { strikethrough: true },
+  unread: { color: "cyan", bold: true },
+  updated: { color: "yellow", bold: true },
+  readTitle: {},
 };
 
 // Without colour, emphasis still has to carry meaning: bold, underline and inverse are attributes,
@@ -82,6 +88,9 @@ export const plainTheme: Theme = {
   code: {},
   link: { underline: true },
   strike: { strikethrough: true },
+  unread: { bold: true },
+  updated: { bold: true },
+  readTitle: {},
 };
 
 /** `color` is what the caller decided (flags, TTY); NO_COLOR in the environment always wins. */

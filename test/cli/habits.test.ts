@@ -171,6 +171,9 @@ describe("completion", () => {
       .split("\n")
       .map((l) => l.split("\t")[1]!);
     expect((await complete("--dir", story, "print", "")).sort()).toEqual([...ids].sort());
+    expect(await complete("mark", "")).toEqual(["read", "unread"]);
+    expect((await complete("--dir", story, "mark", "read", "")).sort()).toEqual([...ids].sort());
+    expect(await complete("list", "--unr")).toEqual(["--unread"]);
     const actor = (await runCli(built, ["--dir", story, "actors"])).stdout.split("\t")[0]!;
     expect(await complete("--dir", story, "list", "--actor", actor.slice(0, 4))).toContain(actor);
     for (const shell of ["zsh", "fish"]) {

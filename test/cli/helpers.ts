@@ -62,6 +62,8 @@ export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv 
     HOME: process.env.HOME ?? "/tmp",
     // Never the config of whoever runs the tests.
     XDG_CONFIG_HOME: join(tmpdir(), "signaldesk-tests-without-config"),
+    // Nor their read state: tests that look at read state give a folder of their own.
+    XDG_STATE_HOME: join(tmpdir(), "signaldesk-tests-state"),
   };
   return { ...env, TERM: "xterm-256color", ...extra };
 }

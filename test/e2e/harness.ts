@@ -111,6 +111,8 @@ function childEnv(opts: StartOptions, pidFile: string): Record<string, string> {
     SIGNALDESK_DIR: opts.dir ?? BUNDLED_BRIEFINGS,
     // Never the config of whoever runs the tests; a test gives its own with --config.
     XDG_CONFIG_HOME: join(scratchFor(pidFile), "config"),
+    // Nor their read state: a test that keeps state across sessions gives its own folder.
+    XDG_STATE_HOME: join(scratchFor(pidFile), "state"),
     E2E_PID_FILE: pidFile,
     // Ink draws nothing until exit when it believes it runs in CI; a person's terminal is not CI.
     CI: undefined,

@@ -5,6 +5,7 @@
 import { COMMANDS, OPTION_NAMES, PRINT_FORMATS, SHELLS, type Shell } from "../args.js";
 import { type CommandContext, EXIT } from "../context.js";
 
+const MARK_ACTIONS = ["read", "unread"];
 const words = (list: readonly string[]) => list.join(" ");
 const LONG = OPTION_NAMES.map((o) => o.name);
 const ALL_OPTIONS = [...LONG, "--help", "--version", "-h", "-V"];
@@ -40,7 +41,9 @@ _signaldesk() {
     COMPREPLY=($(compgen -W "${words(ALL_OPTIONS)}" -- "$cur"))
   elif [[ -z "$cmd" ]]; then
     COMPREPLY=($(compgen -W "$commands" -- "$cur"))
-  elif [[ "$cmd" == print ]]; then
+  elif [[ "$cmd" == mark && "$prev" == mark ]]; then
+    COMPREPLY=($(compgen -W "${words(MARK_ACTIONS)}" -- "$cur"))
+  elif [[ "$cmd" == print || "$cmd" == mark ]]; then
     local IFS=$'\\n'
     COMPREPLY=($(compgen -W "$(signaldesk "\${dir[@]}" list 2>/dev/null | cut -f2)" -- "$cur"))
   elif [[ "$cmd" == completion ]]; then
@@ -78,7 +81,9 @@ _signaldesk() {
     compadd -a options
   elif [[ -z $cmd ]]; then
     compadd -a commands
-  elif [[ $cmd == print ]]; then
+  elif [[ $cmd == mark && \${words[CURRENT-1]} == mark ]]; then
+    compadd -- ${words(MARK_ACTIONS)}
+  elif [[ $cmd == print || $cmd == mark ]]; then
     found=(\${(f)"$(signaldesk $dir list 2>/dev/null | cut -f2)"}); compadd -a found
   elif [[ $cmd == completion ]]; then
     compadd -- ${words(SHELLS)}
@@ -105,7 +110,8 @@ function __signaldesk_dir
 end
 complete -c signaldesk -f
 complete -c signaldesk -n __fish_use_subcommand -a "${words(COMMANDS)}"
-complete -c signaldesk -n "__fish_seen_subcommand_from print" -a "(signaldesk (__signaldesk_dir) list 2>/dev/null | cut -f2)"
+complete -c signaldesk -n "__fish_seen_subcommand_from mark; and not __fish_seen_subcommand_from ${words(MARK_ACTIONS)}" -a "${words(MARK_ACTIONS)}"
+complete -c signaldesk -n "__fish_seen_subcommand_from print ${words(MARK_ACTIONS)}" -a "(signaldesk (__signaldesk_dir) list 2>/dev/null | cut -f2)"
 complete -c signaldesk -n "__fish_seen_subcommand_from completion" -a "${words(SHELLS)}"
 complete -c signaldesk -l actor -x -a "(signaldesk (__signaldesk_dir) actors 2>/dev/null | cut -f1)"
 complete -c signaldesk -l dir -x -a "(__fish_complete_directories)"

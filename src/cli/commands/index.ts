@@ -20,6 +20,8 @@ export async function runCommand(
   const filter = toFilter(command.filter, ctx.today);
   if (typeof filter === "string") return fail(ctx, filter, EXIT.usage);
   switch (command.name) {
+    case "mark":
+      return (await import("./mark.js")).markCommand(ctx, command, filter);
     case "list":
       return (await import("./list.js")).listCommand(ctx, command, filter);
     case "timeline":

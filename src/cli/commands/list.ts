@@ -1,10 +1,11 @@
 // `signaldesk list`: one row per briefing (date, id, title, actors), oldest first, undated last.
 import type { Briefing } from "../../briefing/schema.js";
-import { applyFilter, type Filter } from "../../story/filter.js";
+import { applyFilter, type Filter, isEmptyFilter } from "../../story/filter.js";
 import { displayWidth, fit as fitTo, truncate } from "../../text/width.js";
 import type { Command } from "../args.js";
 import { type CommandContext, EXIT, load, reportLoadErrors, writeRecords } from "../context.js";
 import { briefingToJson, writeJsonArray } from "../json.js";
+import { briefingStates } from "../read-state.js";
 import { cell, note } from "../render/layout.js";
 import { createStyle } from "../style.js";
 
@@ -27,9 +28,15 @@ export async function listCommand(ctx: CommandContext, args: ListArgs, filter: F
   if (typeof result === "number") return result;
   reportLoadErrors(ctx, result);
 
-  const briefings = applyFilter(result.briefings, filter, result.registry).sort(byDate);
+  let briefings = applyFilter(result.briefings, filter, result.registry).sort(byDate);
+  // Read state is opened only when asked for: a plain list stays as fast as it was.
+  const states = args.json || args.unread || args.isNew ? await briefingStates(ctx, briefings) : null;
+  states?.state.close();
+  const status = (b: Briefing) => states?.status.get(b.id);
+  if (args.unread) briefings = briefings.filter((b) => status(b)?.read !== true);
+  if (args.isNew) briefings = briefings.filter((b) => status(b)?.isNew === true);
   if (args.json) {
-    writeJsonArray(ctx.out, briefings, briefingToJson);
+    writeJsonArray(ctx.out, briefings, (b) => briefingToJson(b, status(b)));
     return EXIT.ok;
   }
   if (ctx.tabular && args.width === undefined) {
@@ -42,7 +49,11 @@ export async function listCommand(ctx: CommandContext, args: ListArgs, filter: F
   if (briefings.length === 0) {
     ctx.out.write(
       note(
-        result.briefings.length === 0 ? "No briefings." : "No briefing matches the filter.",
+        result.briefings.length === 0
+          ? "No briefings."
+          : args.unread || args.isNew
+            ? `No ${args.isNew ? "new" : "unread"} briefing${args.isNew && states?.state.lastVisit === null ? " (the reader has not been used on this folder yet)" : ""}${!isEmptyFilter(filter) ? " matches the filter" : ""}.`
+            : "No briefing matches the filter.",
         args.width ?? ctx.width,
       ),
     );

@@ -12,8 +12,12 @@ import { createStyle } from "../style.js";
 type PrintArgs = Extract<Command, { name: "print" }>;
 
 async function write(ctx: CommandContext, args: PrintArgs, b: Briefing): Promise<number> {
-  if (args.format === "json") ctx.out.write(toJsonText(briefingToJson(b)));
-  else if (args.format === "markdown") {
+  if (args.format === "json") {
+    const { briefingStates } = await import("../read-state.js");
+    const states = await briefingStates(ctx, [b]);
+    states.state.close();
+    ctx.out.write(toJsonText(briefingToJson(b, states.status.get(b.id))));
+  } else if (args.format === "markdown") {
     // Markdown writes its front matter with yaml, which the text and JSON formats never need.
     const { briefingMarkdown } = await import("../render/briefing-markdown.js");
     ctx.out.write(briefingMarkdown(b, args.sections));

@@ -8,6 +8,7 @@ import { DatePrompt } from "../views/DatePrompt.js";
 import { SearchPrompt } from "../views/SearchPrompt.js";
 import { TextPrompt } from "../views/TextPrompt.js";
 import { Footer } from "./Footer.js";
+import { Line } from "./Line.js";
 
 export interface BottomProps {
   width: number;
@@ -57,6 +58,8 @@ export function Bottom({ width, state, focus, search, status, today, dispatch }:
           dispatch={dispatch}
         />
       );
+    case "confirm":
+      return <Line segments={[{ text: ` ${prompt.question}`, token: "warning" }]} width={width} />;
     case "none":
       return (
         <Footer

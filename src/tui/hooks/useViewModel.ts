@@ -40,8 +40,8 @@ export function useViewModel(
   const todayIso = format(today, "yyyy-MM-dd");
   const upcoming = state.upcoming ? todayIso : null;
   const narrowed = useMemo(
-    () => narrow(story, state.filter, state.term, !filtered, upcoming),
-    [story, state.filter, state.term, filtered, upcoming],
+    () => narrow(story, state.filter, state.term, !filtered, upcoming, state.only),
+    [story, state.filter, state.term, filtered, upcoming, state.only],
   );
   // The agenda's rows for the briefings the filter lets through (by their dates, as the list's).
   const agenda = useMemo(() => {

@@ -37,6 +37,8 @@ export interface HeaderProps {
   note?: string;
   /** "2 files failed", at the right of the second line with the key that lists them; "" when none did. */
   failed?: string;
+  /** Read counts (`3 unread · 4 new since Mon 30 Nov`), at the right of the second line. */
+  reading?: string;
   keymap?: Keymap;
 }
 
@@ -63,6 +65,7 @@ export function headerLines({
   total,
   note,
   failed = "",
+  reading,
   keymap = DEFAULT_KEYMAP,
 }: HeaderProps): Segment[][] {
   const firstKey = (id: CommandId) => keyOf(id, keymap);
@@ -88,16 +91,26 @@ export function headerLines({
           { text: filters, token: "warning" },
           { text: ` · ${firstKey("filter.clear")} clears`, token: "muted" },
         ];
-  const right: Segment[] = [
+  const counts: Segment[] = [
     ...(failed
       ? [
           { text: `${failed} `, token: "error" as const },
           { text: `(${firstKey("problems.open")}) `, token: "muted" as const },
         ]
       : []),
-    ...(note ? [{ text: `${note} `, token: "muted" as const }] : []),
+    ...(reading ? [{ text: `${reading} `, token: "accent" as const }] : []),
   ];
-  return [spread(tabs, count, width), right.length > 0 ? spread(filterLine, right, width) : filterLine];
+  const right: Segment[] = [
+    ...counts,
+    ...(note ? [{ text: `${reading ? "· " : ""}${note} `, token: "muted" as const }] : []),
+  ];
+  if (right.length === 0) return [spread(tabs, count, width), filterLine];
+  // A note that leaves no room for the counts gives way to them: they are what the header is for.
+  const second = spread(filterLine, right, width);
+  return [
+    spread(tabs, count, width),
+    second.length > filterLine.length || counts.length === 0 ? second : spread(filterLine, counts, width),
+  ];
 }
 
 /** The view whose tab is drawn at column `x` of the header's first line, if any (a mouse click). */

@@ -5,6 +5,7 @@ import { displayWidth, truncate, wrap } from "../../text/width.js";
 import { highlight } from "../components/highlight.js";
 import { command } from "../keymap.js";
 import type { TimelineEntry, TimelineRows } from "../model.js";
+import { markSegment, type RowMark, rowMark } from "../reading.js";
 import { type Segment, textWidth } from "../segments.js";
 import type { Token } from "../theme.js";
 
@@ -21,21 +22,28 @@ export function detailHeight(height: number): number {
 }
 
 /** The mark in the column before a row's text: the briefing itself, a date to come, a conflict. */
-function mark(e: TimelineEntry): Segment {
+function eventMark(e: TimelineEntry): Segment {
   if (e.conflict) return { text: "! ", token: "warning" };
   if (e.kind === "entry") return { text: "■ ", token: "accent" };
   if (e.expected) return { text: "→ ", token: "date" };
   return { text: "  " };
 }
 
-export function eventRow(e: TimelineEntry, selected: boolean, width: number, query: string): Segment[] {
+/** An event's row; `mark` (its briefing's read state) puts `●`/`↻` in the first column when not selected. */
+export function eventRow(
+  e: TimelineEntry,
+  selected: boolean,
+  width: number,
+  query: string,
+  mark?: RowMark,
+): Segment[] {
   const id = sanitizeLine(e.briefingId);
   const idWidth = Math.min(displayWidth(id), Math.max(0, Math.floor(width / 4)));
   const fixed: Segment[] = [
-    { text: selected ? "› " : "  ", token: "accent" },
+    selected ? { text: "› ", token: "accent" } : markSegment(mark),
     { text: e.date.padEnd(DATE_WIDTH), token: "date" },
     { text: " " },
-    mark(e),
+    eventMark(e),
   ];
   const used = 2 + DATE_WIDTH + 1 + 2;
   const room = width - used - (idWidth > 0 ? idWidth + 2 : 0);
@@ -57,6 +65,7 @@ export function detailLines(
   model: TimelineRows,
   width: number,
   height = Number.POSITIVE_INFINITY,
+  mark?: RowMark,
 ): Segment[][] {
   const lines: Segment[][] = [[{ text: "─".repeat(width), token: "muted" }]];
   if (entry) {
@@ -65,6 +74,7 @@ export function detailLines(
       { text: entry.kind === "entry" ? " Briefing: " : " From: ", token: "muted" },
       { text: title, token: "title" },
       { text: ` [${sanitizeLine(entry.briefingId)}]`, token: "muted" },
+      ...(mark === "unread" || mark === "updated" ? [{ text: ` ${mark}`, token: mark }] : []),
     ]);
     if (entry.conflict) {
       // Only a few fit on a line anyway; a much-reported event can have hundreds.
@@ -105,13 +115,14 @@ export function timelineRow(
   selected: boolean,
   width: number,
   query: string,
+  flags: Uint8Array | null = null,
 ): { segments: Segment[]; fill?: Token } {
   const heading = model.headingAt(row);
   if (heading !== undefined) return { segments: [{ text: ` ${heading}`, token: "heading" }] };
   const e = model.entryAt(row);
   if (!e) return { segments: [] };
   return {
-    segments: eventRow(e, selected, width, query),
+    segments: eventRow(e, selected, width, query, rowMark(flags, e.briefing)),
     ...(selected ? { fill: "selection" as const } : {}),
   };
 }

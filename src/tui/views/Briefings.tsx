@@ -9,6 +9,7 @@ import { Line, type Segment } from "../components/Line.js";
 import { List } from "../components/List.js";
 import { useListKeys } from "../hooks/useListKeys.js";
 import type { Searchable } from "../listSearch.js";
+import { markSegment, type RowMark, rowMark } from "../reading.js";
 import type { Action } from "../state.js";
 import type { Position } from "../windowing.js";
 
@@ -24,11 +25,20 @@ export interface BriefingsProps {
   active: boolean;
   dispatch: Dispatch<Action>;
   onOpen: (index: number) => void;
+  /** Read flags by briefing index (reading.ts); null while unknown. */
+  flags: Uint8Array | null;
 }
 
 const DATE_WIDTH = 10;
 
-export function briefingRow(b: Summary, selected: boolean, width: number, query: string): Segment[] {
+/** A row; `mark` (read state) puts `●`/`↻` before an unread/updated one and sets its title's weight. */
+export function briefingRow(
+  b: Summary,
+  selected: boolean,
+  width: number,
+  query: string,
+  mark?: RowMark,
+): Segment[] {
   const actors = sanitizeLine(b.actors.join(", "));
   const actorsWidth = Math.min(displayWidth(actors), Math.floor(width / 3));
   const used = 2 + DATE_WIDTH + 2;
@@ -36,10 +46,10 @@ export function briefingRow(b: Summary, selected: boolean, width: number, query:
   const title = truncate(sanitizeLine(b.title), room);
   const pad = " ".repeat(Math.max(0, room - displayWidth(title)));
   return [
-    { text: selected ? "› " : "  ", token: "accent" },
+    selected ? { text: "› ", token: "accent" } : markSegment(mark),
     { text: (b.date ?? "undated").padEnd(DATE_WIDTH), token: "date" },
     { text: "  " },
-    ...highlight(title, query, "title"),
+    ...highlight(title, query, mark === "read" ? "readTitle" : "title"),
     ...(actorsWidth > 0
       ? [{ text: `${pad}  ` }, ...highlight(truncate(actors, actorsWidth), query, "muted")]
       : []),
@@ -57,6 +67,7 @@ export function Briefings({
   active,
   dispatch,
   onOpen,
+  flags,
 }: BriefingsProps): ReactNode {
   useListKeys({
     active,
@@ -73,17 +84,18 @@ export function Briefings({
   // Stable while the list and query are: a cursor move then redraws only the rows it changes.
   const renderRow = useCallback(
     (row: number, selected: boolean) => {
-      const b = story.briefings.get(order[row] ?? -1);
+      const i = order[row] ?? -1;
+      const b = story.briefings.get(i);
       if (!b) return <Line segments={[]} width={width} />;
       return (
         <Line
-          segments={briefingRow(b, selected, width, query)}
+          segments={briefingRow(b, selected, width, query, rowMark(flags, i))}
           width={width}
           {...(selected ? { fill: "selection" as const } : {})}
         />
       );
     },
-    [story, order, width, query],
+    [story, order, width, query, flags],
   );
   return (
     <Box flexDirection="column" height={height} width={width}>

@@ -2,6 +2,7 @@
 // the message that stands in for an empty one), with the position the footer shows for it.
 import type { Dispatch, ReactNode } from "react";
 import type { Problem } from "../../briefing/schema.js";
+import { isEmptyFilter } from "../../story/filter.js";
 import type { StoryView } from "../../story/view.js";
 import { sanitizeLine } from "../../text/sanitize.js";
 import { Message } from "../components/Message.js";
@@ -43,6 +44,8 @@ export interface MainContext {
   bottom: number;
   open: (index: number, event?: TimelineEntry) => void;
   dispatch: Dispatch<Action>;
+  /** Read flags by briefing index (reading.ts); null while unknown. */
+  flags: Uint8Array | null;
 }
 
 export interface MainView {
@@ -250,10 +253,20 @@ export function mainView(c: MainContext): MainView {
   }
   if (state.view !== "timeline" && narrowed.briefings.length === 0) {
     return {
-      main: message([
-        { text: "No briefings match the filters.", token: "title" },
-        { text: "Press c to clear them, or a / d to change them.", token: "muted" },
-      ]),
+      main: message(
+        state.only && isEmptyFilter(state.filter) && !state.term
+          ? [
+              {
+                text: state.only.kind === "new" ? "Nothing new since the last visit." : "Nothing unread.",
+                token: "title",
+              },
+              { text: "Press c to show every briefing.", token: "muted" },
+            ]
+          : [
+              { text: "No briefings match the filters.", token: "title" },
+              { text: "Press c to clear them, or a / d to change them.", token: "muted" },
+            ],
+      ),
       status: "",
     };
   }
@@ -284,6 +297,7 @@ export function mainView(c: MainContext): MainView {
           active={listActive}
           dispatch={dispatch}
           onOpen={(e) => open(e.briefing, e.kind === "event" ? e : undefined)}
+          flags={c.flags}
         />
       );
     const entry = t.positionAt(clamp(state.lists.timeline.cursor, 0, t.total - 1)) ?? 0;
@@ -326,6 +340,7 @@ export function mainView(c: MainContext): MainView {
           active={listActive}
           dispatch={dispatch}
           onOpen={(i) => open(i)}
+          flags={c.flags}
         />
       ),
       status: `${state.lists.briefings.cursor + 1}/${narrowed.briefings.length}`,

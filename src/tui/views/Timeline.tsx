@@ -7,6 +7,7 @@ import { Pane } from "../components/Pane.js";
 import { useListKeys } from "../hooks/useListKeys.js";
 import { detailHeight, detailLines, timelineRow } from "../lines/timeline.js";
 import type { TimelineEntry, TimelineRows } from "../model.js";
+import { rowMark } from "../reading.js";
 import type { Action } from "../state.js";
 import { type Position, settle } from "../windowing.js";
 
@@ -19,6 +20,8 @@ export interface TimelineProps {
   active: boolean;
   dispatch: Dispatch<Action>;
   onOpen: (entry: TimelineEntry) => void;
+  /** Read flags by briefing index (reading.ts); null while unknown. */
+  flags: Uint8Array | null;
 }
 
 function Detail({
@@ -26,14 +29,17 @@ function Detail({
   model,
   width,
   height,
+  flags,
 }: {
   entry: TimelineEntry | undefined;
   model: TimelineRows;
   width: number;
   height: number;
+  flags: Uint8Array | null;
 }): ReactNode {
   if (height <= 0) return null;
-  return <Pane lines={detailLines(entry, model, width, height)} width={width} height={height} />;
+  const mark = entry ? rowMark(flags, entry.briefing) : undefined;
+  return <Pane lines={detailLines(entry, model, width, height, mark)} width={width} height={height} />;
 }
 
 export function Timeline({
@@ -45,6 +51,7 @@ export function Timeline({
   active,
   dispatch,
   onOpen,
+  flags,
 }: TimelineProps): ReactNode {
   const detail = detailHeight(height);
   const listHeight = height - detail;
@@ -64,10 +71,10 @@ export function Timeline({
   // Stable while the list and query are: a cursor move then redraws only the rows it changes.
   const renderRow = useCallback(
     (row: number, selected: boolean) => {
-      const { segments, fill } = timelineRow(model, row, selected, width, query);
+      const { segments, fill } = timelineRow(model, row, selected, width, query, flags);
       return <Line segments={segments} width={width} {...(fill ? { fill } : {})} />;
     },
-    [model, width, query],
+    [model, width, query, flags],
   );
   return (
     <Box flexDirection="column" height={height} width={width}>
@@ -79,7 +86,7 @@ export function Timeline({
         width={width}
         renderRow={renderRow}
       />
-      <Detail entry={model.entryAt(cursor)} model={model} width={width} height={detail} />
+      <Detail entry={model.entryAt(cursor)} model={model} width={width} height={detail} flags={flags} />
     </Box>
   );
 }

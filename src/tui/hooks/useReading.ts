@@ -1,0 +1,81 @@
+// The read state of the story on screen: each briefing's flags (reading.ts), worked out from the
+// store's marks and the files once per story, then changed here as briefings are marked. Marks go to
+// the store at once, one small transaction each (src/store/state.ts); another reader's marks are
+// picked up when the store says its data changed.
+import { useCallback, useEffect, useRef, useState } from "react";
+import { fingerprint, readStatuses } from "../../load/read-status.js";
+import type { ReadState, Seen } from "../../store/state.js";
+import type { StoryView } from "../../story/view.js";
+import { allSummaries } from "../model.js";
+import { NEW, READ, type ReadingFlags, UPDATED } from "../reading.js";
+
+/** How often another process's marks are looked for: a read of one number from the store's header. */
+const REFRESH_MS = 3000;
+
+export interface Reading extends ReadingFlags {
+  /** Marks briefings (indexes) read or unread, on screen at once and in the store. */
+  mark(indexes: readonly number[], read: boolean): void;
+}
+
+export function useReading(story: StoryView, store: ReadState | null): Reading {
+  const [flags, setFlags] = useState<Uint8Array | null>(null);
+  const [generation, setGeneration] = useState(0);
+  const storyRef = useRef(story);
+  storyRef.current = story;
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new generation (another reader's marks) runs the check again
+  useEffect(() => {
+    let alive = true;
+    const files = allSummaries(story).map((s) => ({ relPath: s.relPath, path: s.path, id: s.id }));
+    readStatuses(files, store?.marks() ?? new Map(), store?.lastVisit ?? null).then(
+      (got) => {
+        if (!alive) return;
+        if (got.remark.length > 0) store?.markRead(got.remark);
+        if (got.dropped.length > 0) store?.markUnread(got.dropped);
+        const next = new Uint8Array(files.length);
+        got.statuses.forEach((s, i) => {
+          next[i] = (s.read ? READ : 0) | (s.updated ? UPDATED : 0) | (s.isNew ? NEW : 0);
+        });
+        setFlags(next);
+      },
+      () => {
+        // Statuses are a stat and at most a hash per file, each failure already an unread briefing.
+      },
+    );
+    return () => {
+      alive = false;
+    };
+  }, [story, store, generation]);
+
+  useEffect(() => {
+    if (store === null) return;
+    const timer = setInterval(() => {
+      if (store.refresh()) setGeneration((g) => g + 1);
+    }, REFRESH_MS);
+    return () => clearInterval(timer);
+  }, [store]);
+
+  const mark = useCallback(
+    (indexes: readonly number[], read: boolean) => {
+      setFlags((old) => {
+        if (old === null) return old;
+        const next = old.slice();
+        for (const i of indexes) next[i] = ((next[i] ?? 0) & NEW) | (read ? READ : 0);
+        return next;
+      });
+      const summaries = indexes.map((i) => storyRef.current.briefings.get(i)).filter((s) => s !== undefined);
+      if (store === null) return;
+      if (!read) {
+        store.markUnread(summaries.map((s) => s.relPath));
+        return;
+      }
+      void Promise.all(summaries.map((s) => fingerprint(s))).then((prints) => {
+        const seen = prints.filter((p): p is Seen => p !== null);
+        if (seen.length > 0) store.markRead(seen);
+      });
+    },
+    [store],
+  );
+
+  return { flags, lastVisit: store?.lastVisit ?? null, mark };
+}
