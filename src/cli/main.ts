@@ -83,6 +83,7 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
           early,
           keymap: config.keymap,
           mouse: config.mouse && !global.noMouse,
+          watch: config.watch && !global.noWatch,
           browser: env.BROWSER ?? null,
           ...(config.width !== undefined ? { measure: config.width } : {}),
         });

@@ -19,6 +19,7 @@ import { promptHeight } from "./components/PromptLine.js";
 import { useCommands } from "./hooks/useCommands.js";
 import { KeymapContext } from "./hooks/useKeymap.js";
 import { useMouse } from "./hooks/useMouse.js";
+import { BODY_CHANGED, useStorySwap } from "./hooks/useStorySwap.js";
 import { useTerminalSize } from "./hooks/useTerminalSize.js";
 import { ThemeContext } from "./hooks/useTheme.js";
 import { DEFAULT_KEYMAP, type Focus, type Keymap, type Scope } from "./keymap.js";
@@ -68,6 +69,10 @@ export interface AppProps {
   measure?: number;
   /** $BROWSER, for `o`; null or absent: the platform's opener. */
   browser?: string | null;
+  /** `r`: check the folder for changes now (run.ts). */
+  onRefresh?: () => void;
+  /** A footer notice from outside (live updates off); each new `seq` is shown once. */
+  message?: { text: string; seq: number };
 }
 
 export function App(props: AppProps): React.JSX.Element {
@@ -77,6 +82,12 @@ export function App(props: AppProps): React.JSX.Element {
   // State lives above the too-small switch so that shrinking the terminal and growing it back returns
   // to the same view, briefing and filters.
   const [state, dispatch] = useReducer(reducer, props.initialFilter, initialState);
+  useStorySwap(props.story, state, dispatch, props.today);
+  // The same message again (another seq) is said again: the object is new each time.
+  const message = props.message;
+  useEffect(() => {
+    if (message !== undefined) dispatch({ type: "notice", text: message.text });
+  }, [message]);
   useQuitKeys(tooSmall ? ["exit"] : []);
   return (
     <KeymapContext.Provider value={props.keymap ?? DEFAULT_KEYMAP}>
@@ -137,6 +148,7 @@ function Screen({
   mouse,
   measure,
   browser,
+  onRefresh,
   keymap = DEFAULT_KEYMAP,
 }: ScreenProps) {
   const { exit } = useApp();
@@ -217,6 +229,10 @@ function Screen({
           case "help.open":
             dispatch({ type: "helpToggle" });
             break;
+          case "refresh":
+            dispatch({ type: "notice", text: "Checking the folder for changes…" });
+            onRefresh?.();
+            break;
           default:
             break;
         }
@@ -284,18 +300,13 @@ function Screen({
   // The open briefing, laid out for this width once; scrolling only slices it.
   const readerWidth = Math.min(columns - 2, measure ?? Number.POSITIVE_INFINITY);
   const readerText = Math.max(0, body - 1);
-  // Bodies come from the story when it holds them, else from their files (asynchronously).
-  const [opened, setOpened] = useState<{ briefing: Briefing; index: number } | null>(null);
-  const openIndex = state.reader
-    ? opened?.briefing.id === state.reader.briefingId
-      ? opened.index
-      : indexOfId(story, state.reader.briefingId)
-    : -1;
-  const openBriefing = state.reader
-    ? opened?.briefing.id === state.reader.briefingId
-      ? opened.briefing
-      : story.body?.(openIndex)
-    : undefined;
+  // Bodies come from the story when it holds them, else from their files (asynchronously). The body
+  // held was read for one story: once another replaces it (a live update), it is read again, and
+  // shown meanwhile, so the reader neither blinks back to the list nor keeps stale text.
+  const [opened, setOpened] = useState<{ briefing: Briefing; story: StoryView } | null>(null);
+  const openIndex = state.reader ? indexOfId(story, state.reader.briefingId) : -1;
+  const held = state.reader && opened?.briefing.id === state.reader.briefingId ? opened : null;
+  const openBriefing = held ? held.briefing : state.reader ? story.body?.(openIndex) : undefined;
   const layout = useMemo(
     () => (openBriefing ? cachedLayout(openBriefing, readerWidth, story.termsOf(openIndex)) : null),
     [openBriefing, openIndex, readerWidth, story],
@@ -327,7 +338,7 @@ function Screen({
     const l = cachedLayout(b, readerWidth, story.termsOf(index));
     const mark = event ? lineOfEvent(l, event.line, event.text) : null;
     const scroll = mark === null ? 0 : clamp(mark - 2, 0, maxScrollTop(l.lines.length, readerText));
-    setOpened({ briefing: b, index });
+    setOpened({ briefing: b, story });
     dispatch({ type: "open", briefingId: b.id, scroll, mark });
   };
   const open = (index: number, event?: TimelineEntry) => {
@@ -340,22 +351,28 @@ function Screen({
     } else if (body) show(body, index, event);
   };
 
-  // A reader whose briefing is not at hand (the screen was too small for a while, or the story was
-  // replaced by its saved copy) reads it again, keeping its place.
-  const missing = state.reader !== null && openBriefing === undefined && openIndex >= 0 ? openIndex : -1;
+  // A reader whose briefing is not at hand (the screen was too small for a while) or was read for a
+  // story since replaced reads it again, keeping its place; new text comes with a word that it changed.
+  const missing = state.reader !== null && openIndex >= 0 && held?.story !== story ? openIndex : -1;
+  const heldRef = useRef(held);
+  heldRef.current = held;
   useEffect(() => {
     if (missing < 0) return;
     let live = true;
+    const was = heldRef.current?.briefing;
+    const take = (b: Briefing) => {
+      if (!live) return;
+      setOpened({ briefing: b, story });
+      if (was && was.id === b.id && JSON.stringify(was) !== JSON.stringify(b))
+        dispatch({ type: "notice", text: BODY_CHANGED });
+    };
     const body = loadBody(story, missing);
-    if (body instanceof Promise) {
-      void body.then((b) => {
-        if (live) setOpened({ briefing: b, index: missing });
-      });
-    } else if (body) setOpened({ briefing: body, index: missing });
+    if (body instanceof Promise) void body.then(take);
+    else if (body) take(body);
     return () => {
       live = false;
     };
-  }, [missing, story]);
+  }, [missing, story, dispatch]);
 
   // Read-ahead: once the cursor rests, the briefing under it is read and parsed, so Enter shows it
   // without waiting for the file (only a story from a snapshot reads files; see bodies.ts).

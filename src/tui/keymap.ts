@@ -69,7 +69,8 @@ export type CommandId =
   | "view.actors"
   | "story.pick"
   | "actor.filter"
-  | "picker.toggle";
+  | "picker.toggle"
+  | "refresh";
 
 export interface Command {
   id: CommandId;
@@ -210,6 +211,13 @@ const DEFAULTS: readonly CommandDef[] = [
     keys: ["Tab"],
     help: "Actor picker: add the actor to the filter, or take it out (Enter opens its page)",
     short: "filter",
+  },
+  {
+    id: "refresh",
+    scope: "global",
+    keys: ["r"],
+    help: "Check the folder for changes now (changes show by themselves while it is watched)",
+    short: "refresh",
   },
 ];
 

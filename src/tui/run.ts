@@ -4,6 +4,7 @@
 // Ink and React (mount.tsx) are imported only once there is a story to show: a first start's load,
 // which can last minutes, shows its loading line (loading.ts) without them and their memory.
 import { FolderError } from "../briefing/read.js";
+import { type FolderWatch, watchFolder } from "../load/watch.js";
 import { type Filter, isEmptyFilter } from "../story/filter.js";
 import { sanitize } from "../text/sanitize.js";
 import type { Keymap } from "./keymap.js";
@@ -12,7 +13,8 @@ import { type LoadingLine, showLoading } from "./loading.js";
 import type { MountedReader, Shown } from "./mount.js";
 import { MouseEvents } from "./mouse.js";
 import { type EarlyStart, ENTER_SCREEN, LEAVE_SCREEN, storyFrame } from "./paint.js";
-import { CHECKING_NOTE, provideStory, savedStory, snapshotPlace } from "./source.js";
+import { type Checks, refreshStory, serialChecks } from "./refresh.js";
+import { CHECKING_NOTE, provideStory, type SourceEvents, savedStory, snapshotPlace } from "./source.js";
 import { type Suspension, suspension } from "./suspend.js";
 
 export interface TuiOptions {
@@ -29,6 +31,13 @@ export interface TuiOptions {
   browser?: string | null;
   /** The config's reading measure: a briefing's text is wrapped to at most this many columns. */
   measure?: number;
+  /** Live updates: the folder is watched while the reader runs; off with --no-watch or the config. */
+  watch?: boolean;
+}
+
+/** Said once when the folder cannot be watched; `r` still checks. */
+export function notWatchingNotice(reason: string): string {
+  return `Live updates off: ${reason}. Press r to check for changes`;
 }
 
 /** SGR mouse reporting: clicks and the wheel (1000), reported as decimal coordinates (1006). */
@@ -135,6 +144,10 @@ export function runTui(opts: TuiOptions): Promise<number> {
       }
     };
     let suspended: Suspension | undefined;
+    let watching: FolderWatch | undefined;
+    let checks: Checks | undefined;
+    /** Messages for the footer, each shown once (the App tells them apart by their number). */
+    let message: { text: string; seq: number } | undefined;
 
     const attach = () => {
       for (const signal of Object.keys(SIGNAL_CODES)) process.on(signal, onSignal);
@@ -143,8 +156,18 @@ export function runTui(opts: TuiOptions): Promise<number> {
       process.on("exit", onExit);
       stdout.on("error", ignore);
       suspended = suspension({
-        release: restoreTerminal,
-        retake: takeTerminal,
+        // Nothing is watched while stopped; `fg` checks for whatever changed meanwhile.
+        release: () => {
+          stopWatching();
+          restoreTerminal();
+        },
+        retake: () => {
+          takeTerminal();
+          if (checks) {
+            startWatching();
+            checks.request([]);
+          }
+        },
         // Ink (patched at build time) and the loading line both answer a resize with a whole repaint.
         redraw: () => stdout.emit("resize"),
       });
@@ -186,6 +209,7 @@ export function runTui(opts: TuiOptions): Promise<number> {
     function finish(code: number, message?: string) {
       if (settled) return;
       settled = true;
+      stopWatching();
       stopLoading();
       detach();
       try {
@@ -216,7 +240,7 @@ export function runTui(opts: TuiOptions): Promise<number> {
     }
 
     function show(next: Shown): Promise<void> {
-      shown = next;
+      shown = message ? { ...next, message } : next;
       if (reader) reader.show(next);
       mounting ??= mount();
       return mounting;
@@ -253,6 +277,7 @@ export function runTui(opts: TuiOptions): Promise<number> {
             interrupted = true;
           },
           onSuspend: () => suspended?.suspend(),
+          onRefresh: () => checks?.request([]),
         });
       } catch (error) {
         crash(error);
@@ -261,9 +286,84 @@ export function runTui(opts: TuiOptions): Promise<number> {
       reader.exited.then(() => finish(interrupted ? TUI_EXIT.interrupt : TUI_EXIT.quit), crash);
     }
 
+    /** What a check of the folder shows: progress before anything is on screen, then stories. */
+    const events: SourceEvents = {
+      progress(done, total, step) {
+        if (loading) loading.progress(done, total, step);
+        else if (shown) noteThrottled(step ?? `reloading ${done}/${total}…`);
+      },
+      ready(story, note) {
+        if (settled) return;
+        if (loading) {
+          stopLoading();
+          // The loaded story's first frame is painted at once, as a saved story's is at a start:
+          // loading Ink and mounting the App over a large story take a third of a second and more.
+          // Ink's first frame then replaces it (or the loading line) in a single write.
+          const frame = isEmptyFilter(opts.filter) ? storyFrame(story, opts.color, note, opts.keymap) : null;
+          if (frame !== null) stdout.write(frame);
+        }
+        void show({ story, ...(note ? { note } : {}), today: shown?.today ?? new Date() });
+        // Opening a briefing parses its file: source.ts warms the parser during the check of a
+        // saved story, and once a load's threads are done.
+      },
+      alive: () => !settled,
+    };
+
+    let lastNote = 0;
+    /** The notice that the folder cannot be watched was given (once a session). */
+    let warned = false;
+    /** A load's count in the header over the story shown, a few times a second at most. */
+    function noteThrottled(note: string) {
+      const now = performance.now();
+      if (now - lastNote < 250 || !shown) return;
+      lastNote = now;
+      void show({ ...shown, note });
+    }
+
+    function say(text: string) {
+      message = { text, seq: (message?.seq ?? 0) + 1 };
+      if (shown) void show(shown);
+    }
+
+    function startWatching() {
+      if (!opts.watch || watching || settled) return;
+      let failed = false;
+      const watch = watchFolder(opts.dir, {
+        changed: (paths) => checks?.request(paths),
+        unavailable(reason) {
+          failed = true;
+          watching = undefined;
+          if (!warned) say(notWatchingNotice(reason));
+          warned = true;
+        },
+      });
+      if (!failed) watching = watch;
+    }
+
+    function stopWatching() {
+      watching?.stop();
+      watching = undefined;
+    }
+
+    /** A check after the start (a change seen, `r`): a failure is said over the story, never an exit. */
+    async function refresh(paths: readonly string[]) {
+      if (settled) return;
+      const sourceOpts = { dir: opts.dir, filter: opts.filter, pause: timeSlices(8) };
+      try {
+        await refreshStory(sourceOpts, events, paths);
+      } catch (error) {
+        if (settled || !shown) return;
+        const note =
+          error instanceof FolderError
+            ? `no briefings folder at ${sanitize(opts.dir)}`
+            : `could not reload: ${describe(error)}`;
+        void show({ ...shown, note });
+      }
+    }
+
     function load() {
       const slices = timeSlices(8);
-      provideStory(
+      const first = provideStory(
         {
           dir: opts.dir,
           filter: opts.filter,
@@ -273,28 +373,7 @@ export function runTui(opts: TuiOptions): Promise<number> {
         },
         place,
         saved,
-        {
-          progress(done, total, step) {
-            loading?.progress(done, total, step);
-          },
-          ready(story, note) {
-            if (settled) return;
-            if (loading) {
-              stopLoading();
-              // The loaded story's first frame is painted at once, as a saved story's is at a start:
-              // loading Ink and mounting the App over a large story take a third of a second and more.
-              // Ink's first frame then replaces it (or the loading line) in a single write.
-              const frame = isEmptyFilter(opts.filter)
-                ? storyFrame(story, opts.color, note, opts.keymap)
-                : null;
-              if (frame !== null) stdout.write(frame);
-            }
-            void show({ story, ...(note ? { note } : {}), today: shown?.today ?? new Date() });
-            // Opening a briefing parses its file: source.ts warms the parser during the check of a
-            // saved story, and once a load's threads are done.
-          },
-          alive: () => !settled,
-        },
+        events,
       ).catch((error: unknown) => {
         if (error instanceof FolderError) {
           finish(TUI_EXIT.noFolder, `signaldesk: no briefings folder at ${sanitize(opts.dir)}`);
@@ -302,6 +381,9 @@ export function runTui(opts: TuiOptions): Promise<number> {
           finish(TUI_EXIT.crash, `signaldesk: could not load briefings: ${describe(error)}`);
         }
       });
+      // Watched from the start's check on: a change made while it runs is checked once it ends.
+      checks = serialChecks(refresh, first);
+      startWatching();
     }
 
     attach();

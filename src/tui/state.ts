@@ -102,7 +102,19 @@ export type Action =
   | { type: "openTerm"; term: string; briefings: readonly number[] }
   | { type: "toggleUpcoming" }
   | { type: "openActor"; name: string }
-  | { type: "setStory"; story: string | null };
+  | { type: "setStory"; story: string | null }
+  /**
+   * The story was replaced (a live update, `r`): each list's position as swap.ts keeps it, the term
+   * scope's briefings in the new story (null: the term is gone), and whether the open briefing or the
+   * actor whose page shows left the story.
+   */
+  | {
+      type: "storySwapped";
+      lists: Record<ViewId, Position>;
+      term: TermScope | null;
+      readerGone: boolean;
+      actorGone: boolean;
+    };
 
 const TOP: Position = { cursor: 0, scrollTop: 0 };
 
@@ -155,9 +167,10 @@ function switchTo(state: State, view: ViewId): State {
   return { ...state, view, reader: null, prompt: { kind: "none" }, actorPage: null };
 }
 
-/** Any action but a notice clears the notice: it answers one key. */
+/** Any action but a notice clears the notice: it answers one key (a story swap is no key). */
 export function reducer(state: State, action: Action): State {
   if (action.type === "notice") return { ...state, notice: action.text };
+  if (action.type === "storySwapped") return step(state, action);
   return step(state.notice === null ? state : { ...state, notice: null }, action);
 }
 
@@ -282,6 +295,20 @@ function step(state: State, action: Exclude<Action, { type: "notice" }>): State 
     case "setStory": {
       const { story: _story, ...rest } = state.filter;
       return withFilter(state, action.story === null ? rest : { ...rest, story: action.story });
+    }
+    case "storySwapped": {
+      const gone = action.readerGone && state.reader !== null;
+      return {
+        ...state,
+        lists: action.lists,
+        term: action.term,
+        view:
+          state.term !== null && action.term === null && state.view === "briefings" ? "glossary" : state.view,
+        reader: gone ? null : state.reader,
+        // A search typed in the reader searched the briefing that went.
+        prompt: gone && state.prompt.kind === "search" ? { kind: "none" } : state.prompt,
+        actorPage: action.actorGone ? null : state.actorPage,
+      };
     }
     case "openTerm":
       return {
