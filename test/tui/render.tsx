@@ -82,6 +82,8 @@ export interface Rendered {
   /** Types text into whatever has focus, one key press per character. */
   type: (text: string) => Promise<void>;
   resize: (columns: number, rows: number) => Promise<void>;
+  /** Renders another tree in place (new props, as run.ts does when a new story arrives), then waits. */
+  rerender: (tree: ReactElement) => Promise<void>;
   /** Resolves when the app has exited (q, Ctrl-C). */
   exited: () => Promise<unknown>;
   unmount: () => void;
@@ -127,6 +129,10 @@ export async function render(
       const next = stdout.nextWrite();
       stdout.emit("resize");
       await next;
+      await flush();
+    },
+    rerender: async (next) => {
+      instance.rerender(next);
       await flush();
     },
     exited: () => instance.waitUntilExit(),
