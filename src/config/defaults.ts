@@ -20,4 +20,10 @@ export interface Config {
   keymap: Keymap;
 }
 
-export const DEFAULT_CONFIG: Config = { color: "auto", mouse: true, watch: true, keys: {}, keymap: DEFAULT_KEYMAP };
+export const DEFAULT_CONFIG: Config = {
+  color: "auto",
+  mouse: true,
+  watch: true,
+  keys: {},
+  keymap: DEFAULT_KEYMAP,
+};

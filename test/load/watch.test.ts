@@ -25,7 +25,10 @@ afterEach(() => {
   }
 });
 
-function watched(setup?: (dir: string) => void, dir = mkdtempSync(path.join(tmpdir(), "sd-watch-"))): Watched {
+function watched(
+  setup?: (dir: string) => void,
+  dir = mkdtempSync(path.join(tmpdir(), "sd-watch-")),
+): Watched {
   setup?.(dir);
   let seen = new Set<string>();
   let waiters: (() => void)[] = [];

@@ -48,7 +48,10 @@ describe("a story replaced under the reader", () => {
     expect(app.frame()).toContain("Council delays vote on the north pump station");
     const edited = {
       ...pumpVote,
-      sections: { ...pumpVote.sections, whatHappened: [para("The vote was held after all, late at night.", 12)] },
+      sections: {
+        ...pumpVote.sections,
+        whatHappened: [para("The vote was held after all, late at night.", 12)],
+      },
     };
     await app.rerender(tree([edited, quellLetter, tokyo]));
     expect(app.frame()).toContain("The vote was held after all, late at night.");
