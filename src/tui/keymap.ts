@@ -4,8 +4,8 @@
 import type { Key } from "ink";
 
 /**
- * Where a command applies. The App picks the scopes that are live for what has focus:
- * see FOCUS_SCOPES. Keys typed into a prompt reach only the prompt: `q` there is a letter.
+ * Where a command applies. The App decides what has focus (focus.ts) and every key handler answers
+ * only the scopes FOCUS_SCOPES makes live for it. Keys typed into a prompt reach only the prompt: `q` there is a letter.
  */
 export type Scope =
   | "always"
@@ -312,7 +312,7 @@ export const DEFAULT_KEYMAP: Keymap = makeKeymap(
 export const COMMANDS: readonly Command[] = DEFAULT_KEYMAP.commands;
 
 /** The scopes live for each focus the App can be in. */
-export type Focus = "list" | "reader" | "help" | "prompt" | "picker";
+export type Focus = "list" | "reader" | "help" | "prompt" | "picker" | "small";
 
 export const FOCUS_SCOPES: Record<Focus, readonly Scope[]> = {
   list: ["always", "suspend", "exit", "global", "move", "browse", "list", "timeline", "actor"],
@@ -320,6 +320,8 @@ export const FOCUS_SCOPES: Record<Focus, readonly Scope[]> = {
   help: ["always", "suspend", "exit", "help", "move"],
   prompt: ["always", "suspend", "prompt"],
   picker: ["always", "suspend", "picker", "prompt"],
+  /** The terminal is too small to show the reader: only the ways out. */
+  small: ["always", "suspend", "exit"],
 };
 
 export interface KeyConflict {
@@ -475,6 +477,7 @@ const FOOTERS: Record<Focus, CommandId[][]> = {
   help: [["move.down", "move.up"], ["help.close"]],
   prompt: [["prompt.submit"], ["prompt.cancel"]],
   picker: [["picker.down", "picker.up"], ["prompt.submit"], ["picker.toggle"], ["prompt.cancel"]],
+  small: [],
 };
 
 /** Footer entries for a focus, most useful first. */

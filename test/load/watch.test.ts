@@ -31,7 +31,7 @@ function watched(
 ): Watched {
   setup?.(dir);
   let seen = new Set<string>();
-  let waiters: (() => void)[] = [];
+  let waiters: (() => boolean)[] = [];
   // Filled while watchFolder runs when watching is refused at once.
   const unavailable: string[] = [];
   const w: Watched = {

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { Briefing } from "../../src/briefing/schema.js";
 import { buildStoryView } from "../../src/story/view.js";
 import { App } from "../../src/tui/App.js";
-import { BODY_CHANGED, BRIEFING_REMOVED } from "../../src/tui/hooks/useStorySwap.js";
+import { BODY_CHANGED, BRIEFING_REMOVED } from "../../src/tui/hooks/useLiveStory.js";
 import { briefing, loadResult, many, para, pumpVote, quellLetter, tokyo } from "./fixtures.js";
 import { KEYS, type Rendered, render } from "./render.js";
 

@@ -1,7 +1,9 @@
-// Key handling for one focused part of the screen. Every key goes through the keymap; only the part
-// the App marks active listens, so a key is handled once.
+// Key handling for one focused part of the screen. Every key goes through the keymap; a handler hears
+// only the scopes the focus table (FOCUS_SCOPES, through focus.ts) makes live for the App's focus, and
+// only while its part says it is active, so a key is handled once.
 import { type Key, useInput } from "ink";
 import { useCallback, useRef } from "react";
+import { liveScopes, useFocus } from "../focus.js";
 import { type CommandId, matchCommand, type Scope } from "../keymap.js";
 import { useKeymap } from "./useKeymap.js";
 
@@ -24,8 +26,9 @@ export function useCommands(scopes: readonly Scope[], handlers: CommandHandlers,
   // The latest handlers are read through a ref so Ink's listener is not re-attached on every render.
   const ref = useRef(handlers);
   ref.current = handlers;
-  const scopesRef = useRef(scopes);
-  scopesRef.current = scopes;
+  const live = liveScopes(useFocus(), scopes);
+  const scopesRef = useRef(live);
+  scopesRef.current = live;
   const keymap = useKeymap();
   const keymapRef = useRef(keymap);
   keymapRef.current = keymap;
@@ -40,5 +43,5 @@ export function useCommands(scopes: readonly Scope[], handlers: CommandHandlers,
     const text = typedText(input, key);
     if (text !== "") onText(text);
   }, []);
-  useInput(listener, { isActive });
+  useInput(listener, { isActive: isActive && live.length > 0 });
 }
