@@ -55,6 +55,7 @@ function rowsFor(n) {
     key("key / (search prompt)", "searchOpen"),
     key("search keystroke (a letter)", "searchKey"),
     key("key Esc (close the search)", "searchCancel"),
+    { label: "a new file on screen after it is written (live update)", sd: `${sd}.live.add` },
     { label: "`print ID` (spawn to exit)", sd: `${sd}.print`, floor: "node.spawn" },
     { label: "`list --json` (spawn to exit)", sd: `${sd}.listjson`, floor: "node.spawn" },
     { label: "peak RSS, cold", sd: `${sd}.cold.rss`, nb: `${nb}.rss`, floor: "ink.rss", mb: true },
@@ -215,6 +216,12 @@ function targets(samples, sizes) {
         : "—",
     );
     if (n === 10000) {
+      const live = st(`sd.${n}.live.add`);
+      add(
+        `${label}: a new file on screen ≤ 1 s after it is written`,
+        clean(live) ? live.max <= 1000 : live?.failures ? false : null,
+        live ? `p50 ${fmtMs(live.p50)}, worst ${fmtMs(live.max)}` : "—",
+      );
       const print = st(`sd.${n}.print`);
       add(
         `${label}: \`print ID\` ≤ 2× \`node -e ''\` (both without a terminal)`,

@@ -130,7 +130,9 @@ export function watchFolder(dir: string, on: WatchEvents, timing: WatchTiming = 
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       // Gone or replaced by a file between the event and the watch: its parent's watch reports it.
-      if (rel !== "" && (code === "ENOENT" || code === "ENOTDIR")) return true;
+      // A subfolder this user may not read: the scan reports it as a problem, the rest is watched.
+      if (rel !== "" && (code === "ENOENT" || code === "ENOTDIR" || code === "EACCES" || code === "EPERM"))
+        return true;
       fail(err);
       return false;
     }
