@@ -180,6 +180,34 @@ describe("live updates", () => {
     expect((await s.exit).exitCode).toBe(0);
   });
 
+  it("applies an actors.yaml written while it runs: an alias folds into its actor's name", async () => {
+    const dir = folder();
+    writeFileSync(
+      join(dir, "quay.md"),
+      [
+        "---",
+        "title: Quay report",
+        "date: 2026-03-05",
+        "actors: [QPA]",
+        "---",
+        "On 2026-03-05 the quay closed.",
+        "",
+      ].join("\n"),
+    );
+    const s = open(dir);
+    await s.waitForText("[1 Timeline]");
+    s.press("5");
+    await s.waitFor(
+      (screen) => screen.includes("[5 Actors]") && screen.includes("QPA"),
+      "the alias as found",
+    );
+    expect(s.screenText()).not.toContain("Quay Port Authority");
+    save(join(dir, "actors.yaml"), "- name: Quay Port Authority\n  kind: agency\n  aliases: [QPA]\n");
+    await s.waitForText("Quay Port Authority");
+    s.press("q");
+    expect((await s.exit).exitCode).toBe(0);
+  });
+
   it("with --no-watch, r checks the folder", async () => {
     const dir = folder();
     const s = open(dir, { args: ["--no-watch"] });
