@@ -130,14 +130,14 @@ const sdCount = (s) => {
   const m = /(\d+) briefings/.exec(head);
   return m ? Number(m[1]) : null;
 };
-const sdReady = (s) =>
+export const sdReady = (s) =>
   sdCount(s) !== null &&
   s
     .lines()
     .slice(2)
     .filter((l) => l.trim() !== "").length >= 8;
 // The header's second line names work still going on behind the list: checking, reloading, saving.
-const sdBusy = (s) =>
+export const sdBusy = (s) =>
   /checking files|reloading|finding glossary terms|saving for the next start/.test(s.lines()[1] ?? "");
 // Where the list cursor ("›") is; `press` hands the predicate the screen's signature from before.
 const cursorRow = (s) => s.lines().findIndex((l) => l.startsWith("›"));
@@ -267,7 +267,7 @@ async function keyScript(samples, p, s, presses) {
  * from the write to its title on screen (newest first: dated far ahead, it is the top row). The file
  * is removed again, and its leaving waited for, so the archive stays as generated.
  */
-async function liveAdd(samples, p, s, dir, timeout) {
+export async function liveAdd(samples, p, s, dir, timeout) {
   await s.idle(40);
   if ((await s.press("2", sdTab(2), KEY_TIMEOUT_MS)) === null && !s.lines()[0].includes(SD_TAB[2])) return;
   const title = `Live bench arrival ${process.pid}-${Date.now()}`;

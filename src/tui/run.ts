@@ -6,6 +6,7 @@
 import { FolderError } from "../briefing/read.js";
 import { type FolderWatch, watchFolder } from "../load/watch.js";
 import { type Filter, isEmptyFilter } from "../story/filter.js";
+import type { StoryView } from "../story/view.js";
 import { sanitize } from "../text/sanitize.js";
 import type { Keymap } from "./keymap.js";
 import { type KeyFeed, keyFeed, splitKeys } from "./keys.js";
@@ -14,7 +15,14 @@ import type { MountedReader, Shown } from "./mount.js";
 import { MouseEvents } from "./mouse.js";
 import { type EarlyStart, ENTER_SCREEN, LEAVE_SCREEN, storyFrame } from "./paint.js";
 import { type Checks, refreshStory, serialChecks } from "./refresh.js";
-import { CHECKING_NOTE, provideStory, type SourceEvents, savedStory, snapshotPlace } from "./source.js";
+import {
+  CHECKING_NOTE,
+  provideStory,
+  releaseStory,
+  type SourceEvents,
+  savedStory,
+  snapshotPlace,
+} from "./source.js";
 import { type Suspension, suspension } from "./suspend.js";
 
 export interface TuiOptions {
@@ -59,6 +67,9 @@ const SIGNAL_CODES: Record<"SIGTERM" | "SIGHUP" | "SIGINT", number> = {
   SIGHUP: TUI_EXIT.sighup,
   SIGINT: TUI_EXIT.interrupt,
 };
+
+/** How long a replaced story keeps its snapshot file open (see `retire`). */
+const RETIRE_MS = 10_000;
 
 const OUT_OF_MEMORY = /out of memory|allocation failed|cannot allocate/i;
 const CTRL_C = "\x03";
@@ -231,6 +242,14 @@ export function runTui(opts: TuiOptions): Promise<number> {
       resolve(code);
     }
 
+    /**
+     * A story replaced on screen gives back its snapshot's file, after a while: a body being read for
+     * it when it was replaced (bodies.ts) may still ask it for the registry.
+     */
+    function retire(story: StoryView) {
+      setTimeout(() => releaseStory(story), RETIRE_MS).unref();
+    }
+
     /** Keys typed from now on wait in stdin until the reader's key feed takes them. */
     function stopLoading() {
       loading?.stop();
@@ -240,8 +259,10 @@ export function runTui(opts: TuiOptions): Promise<number> {
     }
 
     function show(next: Shown): Promise<void> {
+      const before = shown?.story;
       shown = message ? { ...next, message } : next;
-      if (reader) reader.show(next);
+      if (reader) reader.show(shown);
+      if (before !== undefined && before !== next.story) retire(before);
       mounting ??= mount();
       return mounting;
     }
