@@ -14,7 +14,8 @@
 // every watch is closed and `unavailable` is called once: a partial watch would show some changes and
 // silently miss others. A filesystem that accepts watches but sends no events (some network and FUSE
 // mounts) cannot be told apart from a quiet folder; the README says so.
-import { type FSWatcher, readdirSync, statSync, watch } from "node:fs";
+import { type Dirent, type FSWatcher, readdirSync, statSync, watch } from "node:fs";
+import { readdir } from "node:fs/promises";
 import path from "node:path";
 
 /** Names the scan reads (read.ts): the same rule, so the two never disagree on what a briefing is. */
@@ -41,6 +42,8 @@ export interface WatchEvents {
 export interface FolderWatch {
   /** Closes every watch; nothing is reported after it. Safe to call twice. */
   stop(): void;
+  /** Resolves once every folder there was at the start is watched (or watching stopped). */
+  ready: Promise<void>;
 }
 
 /** What a refused watch means to the person at the terminal. */
@@ -119,8 +122,13 @@ export function watchFolder(dir: string, on: WatchEvents, timing: WatchTiming = 
     }
   };
 
-  /** Watches the folder at `rel` and every folder under it; false once watching has failed. */
-  const add = (rel: string): boolean => {
+  /**
+   * Watches the folder at `rel` and every folder under it; false once watching has failed. The
+   * folders under it are listed synchronously for a folder that just appeared (a few entries, and a
+   * file written in it next must not be missed), asynchronously at the start, which may list a
+   * hundred thousand names the reader's thread must not wait for.
+   */
+  const add = (rel: string, walks?: Promise<void>[]): boolean => {
     if (stopped || watchers.has(rel)) return !stopped;
     const abs = rel === "" ? root : path.join(root, rel);
     let w: FSWatcher;
@@ -145,17 +153,28 @@ export function watchFolder(dir: string, on: WatchEvents, timing: WatchTiming = 
       fail(err);
     });
     watchers.set(rel, w);
-    let entries: import("node:fs").Dirent[];
+    const under = (entries: Dirent[]): boolean => {
+      for (const e of entries) {
+        if (stopped) return false;
+        if (!e.isDirectory() || e.name.startsWith(".") || SKIPPED_DIRS.has(e.name)) continue;
+        if (!add(rel === "" ? e.name : `${rel}/${e.name}`, walks)) return false;
+      }
+      return true;
+    };
+    if (walks) {
+      walks.push(
+        readdir(abs, { withFileTypes: true }).then(
+          (entries) => void under(entries),
+          () => {},
+        ),
+      );
+      return true;
+    }
     try {
-      entries = readdirSync(abs, { withFileTypes: true });
+      return under(readdirSync(abs, { withFileTypes: true }));
     } catch {
       return true;
     }
-    for (const e of entries) {
-      if (!e.isDirectory() || e.name.startsWith(".") || SKIPPED_DIRS.has(e.name)) continue;
-      if (!add(rel === "" ? e.name : `${rel}/${e.name}`)) return false;
-    }
-    return true;
   };
 
   const onEvent = (folder: string, name: string | Buffer | null) => {
@@ -188,8 +207,19 @@ export function watchFolder(dir: string, on: WatchEvents, timing: WatchTiming = 
     if (relevant(base, folder)) note(rel);
   };
 
-  add("");
+  const walks: Promise<void>[] = [];
+  add("", walks);
+  // Each listing may add more to wait for: waited for until none is left.
+  const ready = (async () => {
+    let done = 0;
+    while (done < walks.length) {
+      const now = walks.length;
+      await Promise.all(walks.slice(done, now));
+      done = now;
+    }
+  })();
   return {
+    ready,
     stop() {
       if (stopped) return;
       stopped = true;

@@ -25,10 +25,10 @@ afterEach(() => {
   }
 });
 
-function watched(
+async function watched(
   setup?: (dir: string) => void,
   dir = mkdtempSync(path.join(tmpdir(), "sd-watch-")),
-): Watched {
+): Promise<Watched> {
   setup?.(dir);
   let seen = new Set<string>();
   let waiters: (() => boolean)[] = [];
@@ -61,6 +61,7 @@ function watched(
     }),
   };
   open.push(w);
+  await w.watch.ready;
   return w;
 }
 
@@ -68,7 +69,7 @@ const write = (dir: string, rel: string, text = "x") => writeFileSync(path.join(
 
 describe("the folder watch", () => {
   it("reports a file added, edited in place, replaced by a rename (twice), renamed and removed", async () => {
-    const w = watched((d) => write(d, "a.md", "first"));
+    const w = await watched((d) => write(d, "a.md", "first"));
     write(w.dir, "b.md");
     await w.until((s) => s.has("b.md"));
     w.reset();
@@ -92,7 +93,7 @@ describe("the folder watch", () => {
   });
 
   it("watches folders made after it started, however deep, and files moved in with a folder", async () => {
-    const w = watched();
+    const w = await watched();
     mkdirSync(path.join(w.dir, "2026/june"), { recursive: true });
     write(w.dir, "2026/june/one.md");
     await w.until((s) => s.has("2026"));
@@ -111,7 +112,7 @@ describe("the folder watch", () => {
   });
 
   it("reports actors.yaml at the top, and never an editor's swap, backup or lock files", async () => {
-    const w = watched();
+    const w = await watched();
     for (const junk of [".a.md.swp", "a.md~", "4913", "#a.md#", ".#a.md", "notes.docx"]) write(w.dir, junk);
     write(w.dir, "actors.yaml", "- name: A\n");
     await w.until((s) => s.has("actors.yaml"));
@@ -121,16 +122,16 @@ describe("the folder watch", () => {
   });
 
   it("coalesces a burst of 500 new files into a report or two, naming every file", async () => {
-    const w = watched((d) => mkdirSync(path.join(d, "pulled")));
+    const w = await watched((d) => mkdirSync(path.join(d, "pulled")));
     for (let i = 0; i < 500; i++) write(w.dir, `pulled/n${String(i).padStart(3, "0")}.md`, `# ${i}`);
     const seen = await w.until((s) => [...s].filter((p) => p.startsWith("pulled/")).length === 500);
     expect(seen.size).toBe(500);
     expect(w.reports.length).toBeLessThanOrEqual(3);
   });
 
-  it("says once, in words, why a folder cannot be watched", () => {
+  it("says once, in words, why a folder cannot be watched", async () => {
     const missing = path.join(tmpdir(), `sd-watch-missing-${process.pid}-${Date.now()}`);
-    const w = watched(undefined, missing);
+    const w = await watched(undefined, missing);
     expect(w.unavailable).toHaveLength(1);
     expect(w.unavailable[0]).toMatch(/cannot be watched/);
     const limit = Object.assign(new Error("watch"), { code: "ENOSPC" });
@@ -139,11 +140,11 @@ describe("the folder watch", () => {
   });
 
   it("reports nothing once stopped", async () => {
-    const w = watched();
+    const w = await watched();
     w.watch.stop();
     write(w.dir, "after-stop.md");
     // A second watch of the same folder sees the next file; by then the first would have seen its own.
-    const other = watched(undefined, w.dir);
+    const other = await watched(undefined, w.dir);
     open.splice(open.indexOf(other), 1);
     write(w.dir, "second.md");
     await other.until((s) => s.has("second.md"));

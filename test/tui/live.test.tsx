@@ -14,7 +14,10 @@ afterEach(() => {
   app = undefined;
 });
 
-const tree = (briefings: Briefing[], extra: { onRefresh?: () => void } = {}) => (
+const tree = (
+  briefings: Briefing[],
+  extra: { onRefresh?: () => void; message?: { text: string; seq: number } } = {},
+) => (
   <App
     story={buildStoryView(loadResult(briefings))}
     initialFilter={{ actors: [], tags: [] }}
@@ -80,5 +83,16 @@ describe("a story replaced under the reader", () => {
     await app.press("r");
     expect(asked).toBe(1);
     expect(app.frame()).toContain("Checking the folder for changes");
+  });
+
+  it("shows a message from outside once (live updates off), and again when it comes again", async () => {
+    const briefings = [pumpVote, quellLetter];
+    app = await render(tree(briefings));
+    await app.rerender(tree(briefings, { message: { text: "Live updates off: no watching", seq: 1 } }));
+    expect(app.frame()).toContain("Live updates off: no watching");
+    await app.press("j");
+    expect(app.frame()).not.toContain("Live updates off");
+    await app.rerender(tree(briefings, { message: { text: "Live updates off: no watching", seq: 2 } }));
+    expect(app.frame()).toContain("Live updates off: no watching");
   });
 });
