@@ -208,6 +208,21 @@ describe("live updates", () => {
     expect((await s.exit).exitCode).toBe(0);
   });
 
+  it("checks the folder on fg for what changed while it was suspended", async () => {
+    const dir = folder();
+    const s = open(dir);
+    await s.waitForText("[1 Timeline]");
+    s.press("2");
+    await briefingsList(s, 3);
+    s.press("\x1a");
+    await s.waitFor(() => s.state().buffer === "normal", "the main screen while suspended");
+    writeFileSync(join(dir, "fir.md"), briefingText("Fir report", "2026-03-06", "the fir survey began."));
+    s.kill("SIGCONT");
+    await s.waitFor((screen) => screen.includes("Fir report") && screen.includes("4 briefings"), "after fg");
+    s.press("q");
+    expect((await s.exit).exitCode).toBe(0);
+  });
+
   it("with --no-watch, r checks the folder", async () => {
     const dir = folder();
     const s = open(dir, { args: ["--no-watch"] });
