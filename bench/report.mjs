@@ -319,6 +319,10 @@ export function renderReport(r) {
     "  list, a stand-in for how long the keys could not have been answered. *Blank screens*: parsed chunks",
     "  after the first frame that left the screen empty.",
     "- Peak RSS is `VmHWM` from /proc just before quitting.",
+    "- *A new file on screen after it is written* (live updates): in the warm session, after the keys,",
+    "  with the briefings list showing, a briefing dated 2099 (so the list's top row) is written into the",
+    "  archive; timed from the write to its title on screen, then removed again and its leaving waited",
+    "  for. `node bench/live.mjs --size N --times K` takes the same figure alone, K times over one session.",
     "",
   );
   const notes = [...r.notes];
