@@ -55,6 +55,7 @@ function rowsFor(n) {
     key("key / (search prompt)", "searchOpen"),
     key("search keystroke (a letter)", "searchKey"),
     key("key Esc (close the search)", "searchCancel"),
+    { label: "a new file on screen after it is written (live update)", sd: `${sd}.live.add` },
     { label: "`print ID` (spawn to exit)", sd: `${sd}.print`, floor: "node.spawn" },
     { label: "`list --json` (spawn to exit)", sd: `${sd}.listjson`, floor: "node.spawn" },
     { label: "peak RSS, cold", sd: `${sd}.cold.rss`, nb: `${nb}.rss`, floor: "ink.rss", mb: true },
@@ -215,6 +216,12 @@ function targets(samples, sizes) {
         : "—",
     );
     if (n === 10000) {
+      const live = st(`sd.${n}.live.add`);
+      add(
+        `${label}: a new file on screen ≤ 1 s after it is written`,
+        clean(live) ? live.max <= 1000 : live?.failures ? false : null,
+        live ? `p50 ${fmtMs(live.p50)}, worst ${fmtMs(live.max)}` : "—",
+      );
       const print = st(`sd.${n}.print`);
       add(
         `${label}: \`print ID\` ≤ 2× \`node -e ''\` (both without a terminal)`,
@@ -312,6 +319,10 @@ export function renderReport(r) {
     "  list, a stand-in for how long the keys could not have been answered. *Blank screens*: parsed chunks",
     "  after the first frame that left the screen empty.",
     "- Peak RSS is `VmHWM` from /proc just before quitting.",
+    "- *A new file on screen after it is written* (live updates): in the warm session, after the keys,",
+    "  with the briefings list showing, a briefing dated 2099 (so the list's top row) is written into the",
+    "  archive; timed from the write to its title on screen, then removed again and its leaving waited",
+    "  for. `node bench/live.mjs --size N --times K` takes the same figure alone, K times over one session.",
     "",
   );
   const notes = [...r.notes];

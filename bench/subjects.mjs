@@ -1,7 +1,7 @@
 // What one round runs: the floors, newsboat and signaldesk, each recording into a Samples.
 // Every wait is bounded; a timeout is recorded as a failure of that metric and the round goes on.
 import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, KEYS, ms, Screen } from "./pty.mjs";
@@ -130,14 +130,14 @@ const sdCount = (s) => {
   const m = /(\d+) briefings/.exec(head);
   return m ? Number(m[1]) : null;
 };
-const sdReady = (s) =>
+export const sdReady = (s) =>
   sdCount(s) !== null &&
   s
     .lines()
     .slice(2)
     .filter((l) => l.trim() !== "").length >= 8;
 // The header's second line names work still going on behind the list: checking, reloading, saving.
-const sdBusy = (s) =>
+export const sdBusy = (s) =>
   /checking files|reloading|finding glossary terms|saving for the next start/.test(s.lines()[1] ?? "");
 // Where the list cursor ("›") is; `press` hands the predicate the screen's signature from before.
 const cursorRow = (s) => s.lines().findIndex((l) => l.startsWith("›"));
@@ -224,6 +224,7 @@ export async function signaldeskRun(samples, n, { bundle, dir, cache, kind, pres
       // Then the steady state: once the check of the files is done, every key of the script.
       await s.waitFor((x) => !sdBusy(x), timeout);
       await keyScript(samples, p, s, presses);
+      await liveAdd(samples, p, s, dir, timeout);
     }
     samples.add(`${p}.${kind}.rss`, s.peakRssKb());
   } finally {
@@ -259,6 +260,28 @@ async function keyScript(samples, p, s, presses) {
     for (const letter of "mar") await key("searchKey", letter);
     await key("searchCancel", KEYS.esc, (x, b) => changed(x, b) && !x.text().includes("accept"));
   }
+}
+
+/**
+ * Live updates: a briefing written into the folder while the reader shows the briefings list, timed
+ * from the write to its title on screen (newest first: dated far ahead, it is the top row). The file
+ * is removed again, and its leaving waited for, so the archive stays as generated.
+ */
+export async function liveAdd(samples, p, s, dir, timeout) {
+  await s.idle(40);
+  if ((await s.press("2", sdTab(2), KEY_TIMEOUT_MS)) === null && !s.lines()[0].includes(SD_TAB[2])) return;
+  const title = `Live bench arrival ${process.pid}-${Date.now()}`;
+  const file = join(dir, `zz-live-bench-${process.pid}.md`);
+  const text = `---\ntitle: ${title}\ndate: 2099-01-01\n---\nOn 2099-01-01 a briefing arrived while the reader ran.\n`;
+  const t0 = process.hrtime.bigint();
+  writeFileSync(file, text);
+  try {
+    const shown = await s.waitFor((x) => x.text().includes(title), timeout);
+    samples.add(`${p}.live.add`, shown.ok ? ms(t0, shown.atNs) : null, shown.reason);
+  } finally {
+    unlinkSync(file);
+  }
+  await s.waitFor((x) => !x.text().includes(title) && !sdBusy(x), timeout);
 }
 
 /** `print ID` runs per round, each right after a `node -e ''` whose time joins the floor's samples. */

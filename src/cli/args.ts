@@ -43,6 +43,8 @@ export interface GlobalArgs {
   /** `--config PATH`, when given. */
   config?: string;
   noMouse: boolean;
+  /** The reader does not watch the folder (changes show on `r`). */
+  noWatch: boolean;
   noPager: boolean;
 }
 
@@ -116,6 +118,7 @@ const OPTIONS: Record<string, OptionSpec> = {
   "--no-color": { takesValue: false, modes: "all" },
   "--config": { takesValue: true, modes: "all" },
   "--no-mouse": { takesValue: false, modes: "all" },
+  "--no-watch": { takesValue: false, modes: "all" },
   "--no-pager": { takesValue: false, modes: "all" },
   "--since": { takesValue: true, modes: FILTER_MODES },
   "--until": { takesValue: true, modes: FILTER_MODES },
@@ -303,6 +306,7 @@ function buildCommand(mode: ModeName, seen: Seen[], operand: string): ParsedArgs
   const global: GlobalArgs = {
     noColor: has(seen, "--no-color"),
     noMouse: has(seen, "--no-mouse"),
+    noWatch: has(seen, "--no-watch"),
     noPager: has(seen, "--no-pager"),
     ...(dir !== undefined ? { dir } : {}),
     ...(config !== undefined ? { config } : {}),

@@ -16,6 +16,7 @@ const GLOBAL = `Global options:
                    $XDG_CONFIG_HOME/signaldesk/config.yaml (else ~/.config/signaldesk/config.yaml)
   --no-color       no colour or bold, even on a terminal (NO_COLOR and TERM=dumb do the same)
   --no-mouse       the reader leaves the mouse to the terminal (to select text)
+  --no-watch       the reader does not watch the folder for changes (r checks)
   --no-pager       print to the terminal without a pager
   -h, --help       show help (after a command: that command's help)
   -V, --version    show the version`;

@@ -84,6 +84,7 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
           early,
           keymap: config.keymap,
           mouse: config.mouse && !global.noMouse,
+          watch: config.watch && !global.noWatch,
           browser: env.BROWSER ?? null,
           editor: { visual: env.VISUAL ?? null, editor: env.EDITOR ?? null },
           stateDir: stateDir(env),

@@ -11,6 +11,8 @@ export interface Config {
   width?: number;
   color: ColorMode;
   mouse: boolean;
+  /** Live updates: the reader watches the briefings folder while it runs. */
+  watch: boolean;
   /** The pager command for `print` on a terminal; undefined: $SIGNALDESK_PAGER, $PAGER, less -FRX. */
   pager?: string | false;
   /** What the config rebinds, as written (command name -> key names). */
@@ -18,4 +20,10 @@ export interface Config {
   keymap: Keymap;
 }
 
-export const DEFAULT_CONFIG: Config = { color: "auto", mouse: true, keys: {}, keymap: DEFAULT_KEYMAP };
+export const DEFAULT_CONFIG: Config = {
+  color: "auto",
+  mouse: true,
+  watch: true,
+  keys: {},
+  keymap: DEFAULT_KEYMAP,
+};

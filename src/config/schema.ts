@@ -11,6 +11,7 @@ const SETTINGS = {
   width: z.number().int("must be a whole number").min(20).max(1000),
   color: z.enum(COLOR_MODES),
   mouse: z.boolean(),
+  watch: z.boolean(),
   pager: z.union([z.literal(false), z.string().trim().min(1, "needs a command, or false")]),
   keys: z.record(z.string(), z.union([z.string().min(1), z.array(z.string().min(1)).min(1)])),
 } as const;
@@ -85,6 +86,9 @@ export function parseConfig(text: string, home: string): ParsedConfig {
         break;
       case "mouse":
         config.mouse = result.data as boolean;
+        break;
+      case "watch":
+        config.watch = result.data as boolean;
         break;
       case "pager":
         config.pager = result.data as string | false;

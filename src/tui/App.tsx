@@ -19,10 +19,11 @@ import { FocusContext, focusOf } from "./focus.js";
 import { useAppKeys, useQuitKeys } from "./hooks/useAppKeys.js";
 import { useAppMouse } from "./hooks/useAppMouse.js";
 import { useBriefingBody } from "./hooks/useBriefingBody.js";
-import { useEditKey } from "./hooks/useEditKey.js";
 import { useDwell } from "./hooks/useDwell.js";
+import { useEditKey } from "./hooks/useEditKey.js";
 import { KeymapContext } from "./hooks/useKeymap.js";
 import { useLinks } from "./hooks/useLinks.js";
+import { useLiveStory } from "./hooks/useLiveStory.js";
 import { usePlace } from "./hooks/usePlace.js";
 import { type Reading, useReading } from "./hooks/useReading.js";
 import { useReadingKeys } from "./hooks/useReadingKeys.js";
@@ -65,6 +66,10 @@ export interface AppProps {
   readState?: ReadState | null;
   /** Why the read state is not saved, shown once at the start. */
   stateWarning?: string;
+  /** `r`: check the folder for changes now (run.ts). */
+  onRefresh?: () => void;
+  /** A footer notice from outside (live updates off); each new object is shown once. */
+  message?: { text: string; seq: number };
 }
 
 export function App(props: AppProps): React.JSX.Element {
@@ -78,6 +83,7 @@ export function App(props: AppProps): React.JSX.Element {
     return props.stateWarning ? { ...first, notice: sanitizeLine(props.stateWarning) } : first;
   });
   const reading = useReading(props.story, props.readState ?? null);
+  useLiveStory({ story: props.story, state, dispatch, today: props.today, message: props.message });
   return (
     <KeymapContext.Provider value={props.keymap ?? DEFAULT_KEYMAP}>
       <ThemeContext.Provider value={theme}>
@@ -142,6 +148,7 @@ function Screen({
   measure,
   browser,
   edit,
+  onRefresh,
   keymap = DEFAULT_KEYMAP,
   reading,
   readState,
@@ -167,7 +174,7 @@ function Screen({
   const links = useLinks(openBriefing, browser ?? null, dispatch);
   const search = useSearch({ state, layout, list: model.list, listPage: body, textRows, dispatch });
   const timelinePage = body - timelineDetailHeight(body);
-  useAppKeys({ story, state, model, links, timelinePage, dispatch });
+  useAppKeys({ story, state, model, links, timelinePage, dispatch, ...(onRefresh ? { onRefresh } : {}) });
   const problems = useMemo(() => problemRows(story.problems), [story.problems]);
   useEditKey({ story, state, openIndex, underCursor: model.underCursor, problems, edit, refresh, dispatch });
   useReadingKeys({ story, state, model, reading, open, timelinePage, listPage: body, dispatch });

@@ -84,7 +84,8 @@ export type CommandId =
   | "filter.unread"
   | "filter.new"
   | "confirm.yes"
-  | "confirm.no";
+  | "confirm.no"
+  | "refresh";
 
 export interface Command {
   id: CommandId;
@@ -307,6 +308,13 @@ const DEFAULTS: readonly CommandDef[] = [
   },
   { id: "confirm.yes", scope: "confirm", keys: ["y", "Enter"], help: "Yes, do it", short: "yes" },
   { id: "confirm.no", scope: "confirm", keys: ["n", "Esc"], help: "No, leave it", short: "no" },
+  {
+    id: "refresh",
+    scope: "global",
+    keys: ["r"],
+    help: "Check the folder for changes now (changes show by themselves while it is watched)",
+    short: "refresh",
+  },
 ];
 
 const noMods = (key: Key) => !key.ctrl && !key.meta;

@@ -17,6 +17,8 @@ export interface Shown {
   note?: string;
   /** Fixed at the first story shown, so relative dates do not move under the reader. */
   today: Date;
+  /** A footer notice from outside the App (live updates off); a new `seq` shows it once. */
+  message?: { text: string; seq: number };
 }
 
 export interface MountOptions {
@@ -28,6 +30,8 @@ export interface MountOptions {
   onInterrupt: () => void;
   /** Ctrl-Z: run.ts hands the terminal back and stops the process. */
   onSuspend: () => void;
+  /** `r`: check the folder for changes now. */
+  onRefresh?: () => void;
   keymap?: Keymap;
   mouse?: MouseEvents;
   measure?: number;
@@ -68,6 +72,8 @@ function Shell({ shown, opts }: ShellProps): ReactNode {
       <App
         story={shown.story}
         {...(shown.note ? { note: shown.note } : {})}
+        {...(shown.message ? { message: shown.message } : {})}
+        {...(opts.onRefresh ? { onRefresh: opts.onRefresh } : {})}
         initialFilter={filter}
         today={shown.today}
         color={color}

@@ -5,8 +5,10 @@
 // which can last minutes, shows its loading line (loading.ts) without them and their memory.
 import { FolderError } from "../briefing/read.js";
 import { realFolder } from "../load/safe-open.js";
+import { type FolderWatch, watchFolder } from "../load/watch.js";
 import { openReadState } from "../store/state.js";
 import { type Filter, isEmptyFilter } from "../story/filter.js";
+import type { StoryView } from "../story/view.js";
 import { sanitize } from "../text/sanitize.js";
 import { type EditorEnv, editorCommand, runEditor } from "./editor.js";
 import type { Keymap } from "./keymap.js";
@@ -15,7 +17,15 @@ import { type LoadingLine, showLoading } from "./loading.js";
 import type { MountedReader, Shown } from "./mount.js";
 import { MouseEvents } from "./mouse.js";
 import { type EarlyStart, ENTER_SCREEN, LEAVE_SCREEN, storyFrame } from "./paint.js";
-import { CHECKING_NOTE, provideStory, savedStory, snapshotPlace } from "./source.js";
+import { type Checks, refreshStory, serialChecks } from "./refresh.js";
+import {
+  CHECKING_NOTE,
+  provideStory,
+  releaseStory,
+  type SourceEvents,
+  savedStory,
+  snapshotPlace,
+} from "./source.js";
 import { type Suspension, suspension } from "./suspend.js";
 
 export interface TuiOptions {
@@ -36,6 +46,13 @@ export interface TuiOptions {
   editor?: EditorEnv;
   /** Where read state is kept ($XDG_STATE_HOME/signaldesk); null or absent: nowhere. */
   stateDir?: string | null;
+  /** Live updates: the folder is watched while the reader runs; off with --no-watch or the config. */
+  watch?: boolean;
+}
+
+/** Said once when the folder cannot be watched; `r` still checks. */
+export function notWatchingNotice(reason: string): string {
+  return `Live updates off: ${reason}. Press r to check for changes`;
 }
 
 /** SGR mouse reporting: clicks and the wheel (1000), reported as decimal coordinates (1006). */
@@ -57,6 +74,9 @@ const SIGNAL_CODES: Record<"SIGTERM" | "SIGHUP" | "SIGINT", number> = {
   SIGHUP: TUI_EXIT.sighup,
   SIGINT: TUI_EXIT.interrupt,
 };
+
+/** How long a replaced story keeps its snapshot file open (see `retire`). */
+const RETIRE_MS = 10_000;
 
 const OUT_OF_MEMORY = /out of memory|allocation failed|cannot allocate/i;
 const CTRL_C = "\x03";
@@ -116,8 +136,6 @@ export function runTui(opts: TuiOptions): Promise<number> {
 
     /** An editor has the terminal: nothing of ours may write to it, read from it or change its modes. */
     let handedOver = false;
-    /** The latest load: a story from an earlier one that ends after it is not shown. */
-    let loads = 0;
 
     const onSignal = (signal: NodeJS.Signals) => {
       // Ctrl-C in an editor that leaves the terminal's signals on reaches us too: it is the editor's
@@ -150,6 +168,10 @@ export function runTui(opts: TuiOptions): Promise<number> {
       }
     };
     let suspended: Suspension | undefined;
+    let watching: FolderWatch | undefined;
+    let checks: Checks | undefined;
+    /** Messages for the footer, each shown once (the App tells them apart by their number). */
+    let message: { text: string; seq: number } | undefined;
 
     const attach = () => {
       for (const signal of Object.keys(SIGNAL_CODES)) process.on(signal, onSignal);
@@ -160,11 +182,19 @@ export function runTui(opts: TuiOptions): Promise<number> {
       // While an editor runs, a stop and a continue of the whole job (the editor's own Ctrl-Z) leave
       // the terminal to it.
       suspended = suspension({
+        // Nothing is watched while stopped; `fg` checks for whatever changed meanwhile. While an
+        // editor runs, a stop and a continue of the whole job (the editor's own Ctrl-Z) leave the
+        // terminal to it.
         release: () => {
+          stopWatching();
           if (!handedOver) restoreTerminal();
         },
         retake: () => {
           if (!handedOver) takeTerminal();
+          if (checks) {
+            startWatching();
+            checks.request([]);
+          }
         },
         redraw,
       });
@@ -239,13 +269,15 @@ export function runTui(opts: TuiOptions): Promise<number> {
       takeTerminal();
       stdin.resume();
       redraw();
-      reload();
+      // The edit shows through the same check as any change to the folder.
+      checks?.request([file]);
       return outcome;
     }
 
     function finish(code: number, message?: string) {
       if (settled) return;
       settled = true;
+      stopWatching();
       stopLoading();
       detach();
       try {
@@ -271,6 +303,14 @@ export function runTui(opts: TuiOptions): Promise<number> {
       resolve(code);
     }
 
+    /**
+     * A story replaced on screen gives back its snapshot's file, after a while: a body being read for
+     * it when it was replaced (bodies.ts) may still ask it for the registry.
+     */
+    function retire(story: StoryView) {
+      setTimeout(() => releaseStory(story), RETIRE_MS).unref();
+    }
+
     /** Keys typed from now on wait in stdin until the reader's key feed takes them. */
     function stopLoading() {
       loading?.stop();
@@ -280,8 +320,10 @@ export function runTui(opts: TuiOptions): Promise<number> {
     }
 
     function show(next: Shown): Promise<void> {
-      shown = next;
-      if (reader) reader.show(next);
+      const before = shown?.story;
+      shown = message ? { ...next, message } : next;
+      if (reader) reader.show(shown);
+      if (before !== undefined && before !== next.story) retire(before);
       mounting ??= mount();
       return mounting;
     }
@@ -320,6 +362,7 @@ export function runTui(opts: TuiOptions): Promise<number> {
             interrupted = true;
           },
           onSuspend: () => suspended?.suspend(),
+          onRefresh: () => checks?.request([]),
         });
       } catch (error) {
         crash(error);
@@ -328,15 +371,84 @@ export function runTui(opts: TuiOptions): Promise<number> {
       reader.exited.then(() => finish(interrupted ? TUI_EXIT.interrupt : TUI_EXIT.quit), crash);
     }
 
-    /** The folder checked and loaded again over the story on screen (after an edit). */
-    function reload() {
-      load(savedStory(place, opts.filter));
+    /** What a check of the folder shows: progress before anything is on screen, then stories. */
+    const events: SourceEvents = {
+      progress(done, total, step) {
+        if (loading) loading.progress(done, total, step);
+        else if (shown) noteThrottled(step ?? `reloading ${done}/${total}…`);
+      },
+      ready(story, note) {
+        if (settled) return;
+        if (loading) {
+          stopLoading();
+          // The loaded story's first frame is painted at once, as a saved story's is at a start:
+          // loading Ink and mounting the App over a large story take a third of a second and more.
+          // Ink's first frame then replaces it (or the loading line) in a single write.
+          const frame = isEmptyFilter(opts.filter) ? storyFrame(story, opts.color, note, opts.keymap) : null;
+          if (frame !== null) stdout.write(frame);
+        }
+        void show({ story, ...(note ? { note } : {}), today: shown?.today ?? new Date() });
+        // Opening a briefing parses its file: source.ts warms the parser during the check of a
+        // saved story, and once a load's threads are done.
+      },
+      alive: () => !settled,
+    };
+
+    let lastNote = 0;
+    /** The notice that the folder cannot be watched was given (once a session). */
+    let warned = false;
+    /** A load's count in the header over the story shown, a few times a second at most. */
+    function noteThrottled(note: string) {
+      const now = performance.now();
+      if (now - lastNote < 250 || !shown) return;
+      lastNote = now;
+      void show({ ...shown, note });
     }
 
-    function load(saved: ReturnType<typeof savedStory>) {
+    function say(text: string) {
+      message = { text, seq: (message?.seq ?? 0) + 1 };
+      if (shown) void show(shown);
+    }
+
+    function startWatching() {
+      if (!opts.watch || watching || settled) return;
+      let failed = false;
+      const watch = watchFolder(opts.dir, {
+        changed: (paths) => checks?.request(paths),
+        unavailable(reason) {
+          failed = true;
+          watching = undefined;
+          if (!warned) say(notWatchingNotice(reason));
+          warned = true;
+        },
+      });
+      if (!failed) watching = watch;
+    }
+
+    function stopWatching() {
+      watching?.stop();
+      watching = undefined;
+    }
+
+    /** A check after the start (a change seen, `r`): a failure is said over the story, never an exit. */
+    async function refresh(paths: readonly string[]) {
+      if (settled) return;
+      const sourceOpts = { dir: opts.dir, filter: opts.filter, pause: timeSlices(8) };
+      try {
+        await refreshStory(sourceOpts, events, paths);
+      } catch (error) {
+        if (settled || !shown) return;
+        const note =
+          error instanceof FolderError
+            ? `no briefings folder at ${sanitize(opts.dir)}`
+            : `could not reload: ${describe(error)}`;
+        void show({ ...shown, note });
+      }
+    }
+
+    function load() {
       const slices = timeSlices(8);
-      const ticket = ++loads;
-      provideStory(
+      const first = provideStory(
         {
           dir: opts.dir,
           filter: opts.filter,
@@ -346,37 +458,17 @@ export function runTui(opts: TuiOptions): Promise<number> {
         },
         place,
         saved,
-        {
-          progress(done, total, step) {
-            loading?.progress(done, total, step);
-          },
-          ready(story, note) {
-            if (settled || ticket !== loads) return;
-            if (loading) {
-              stopLoading();
-              // The loaded story's first frame is painted at once, as a saved story's is at a start:
-              // loading Ink and mounting the App over a large story take a third of a second and more.
-              // Ink's first frame then replaces it (or the loading line) in a single write.
-              const frame = isEmptyFilter(opts.filter)
-                ? storyFrame(story, opts.color, note, opts.keymap)
-                : null;
-              if (frame !== null) stdout.write(frame);
-            }
-            void show({ story, ...(note ? { note } : {}), today: shown?.today ?? new Date() });
-            // Opening a briefing parses its file: source.ts warms the parser during the check of a
-            // saved story, and once a load's threads are done.
-          },
-          alive: () => !settled && ticket === loads,
-        },
+        events,
       ).catch((error: unknown) => {
-        // A load again over a story on screen (after an edit) that fails leaves that story up.
-        if (ticket > 1 || settled) return;
         if (error instanceof FolderError) {
           finish(TUI_EXIT.noFolder, `signaldesk: no briefings folder at ${sanitize(opts.dir)}`);
         } else {
           finish(TUI_EXIT.crash, `signaldesk: could not load briefings: ${describe(error)}`);
         }
       });
+      // Watched from the start's check on: a change made while it runs is checked once it ends.
+      checks = serialChecks(refresh, first);
+      startWatching();
     }
 
     attach();
@@ -403,13 +495,13 @@ export function runTui(opts: TuiOptions): Promise<number> {
       // A saved story is the first frame itself: no loading screen, Ink at once, and the check of the
       // files only after the App is up (the check's first steps would delay it).
       show({ story: saved.story, note: CHECKING_NOTE, today: new Date() }).then(() => {
-        if (!settled) load(saved);
+        if (!settled) load();
       });
     } else {
       paintedBeforeInk = true;
       loading = showLoading(stdout);
       stdin.on("data", onLoadingKeys);
-      load(saved);
+      load();
     }
   });
 }

@@ -43,6 +43,22 @@ export interface SourceOptions {
   pause: () => Promise<void> | undefined;
 }
 
+// A story opened from a snapshot reads it lazily through an open file: the reader releases the file
+// once another story has replaced it on screen (live updates open one per check).
+const closers = new WeakMap<StoryView, () => void>();
+
+function held(snap: Snapshot | null): Snapshot | null {
+  if (snap !== null) closers.set(snap.story, () => snap.close());
+  return snap;
+}
+
+/** Closes the snapshot file behind `story`, if it has one; the story must not be read after. */
+export function releaseStory(story: StoryView): void {
+  const close = closers.get(story);
+  closers.delete(story);
+  close?.();
+}
+
 /** Where this folder's snapshot lives and the stamp it must carry; null when the cache is off. */
 export interface SnapshotPlace {
   file: string;
@@ -61,7 +77,7 @@ export function snapshotPlace(dir: string): SnapshotPlace | null {
 export function savedStory(place: SnapshotPlace | null, filter: Filter): Snapshot | null {
   // A text query filters on bodies, which a snapshot does not hold.
   if (place === null || queryTerms(filter.query ?? "").length > 0) return null;
-  return openSnapshot(place.file, place.stamp, place.dir);
+  return held(openSnapshot(place.file, place.stamp, place.dir));
 }
 
 /**
@@ -149,7 +165,7 @@ export async function provideStory(
     loaded.close();
     return;
   }
-  const reopened = written ? openSnapshot(place.file, place.stamp, place.dir) : null;
+  const reopened = written ? held(openSnapshot(place.file, place.stamp, place.dir)) : null;
   if (reopened === null) {
     on.ready(story);
     return;
@@ -191,7 +207,7 @@ async function loadBehind(
   try {
     const saved = await load.saved;
     if (!on.alive()) return "done";
-    const snap = saved ? openSnapshot(target.file, target.stamp, opts.dir) : null;
+    const snap = saved ? held(openSnapshot(target.file, target.stamp, opts.dir)) : null;
     if (snap === null) return "unavailable";
     on.ready(snap.story);
     // The parser is warmed for the first Enter only now: during the load it would add a fifth to

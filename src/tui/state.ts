@@ -140,7 +140,20 @@ export type Action =
   | { type: "toggleOnly"; only: OnlyScope }
   | { type: "confirm"; question: string; briefings: readonly number[] }
   /** The last place of a previous session, at start (the filter is absent when the command line gave one). */
-  | { type: "restore"; place: RestoredPlace };
+  | { type: "restore"; place: RestoredPlace }
+  /**
+   * The story was replaced (a live update, `r`): each list's position as swap.ts keeps it, the term
+   * scope's briefings in the new story (null: the term is gone), and whether the open briefing or the
+   * actor whose page shows left the story.
+   */
+  | {
+      type: "storySwapped";
+      lists: Record<ViewId, Position>;
+      term: TermScope | null;
+      only: OnlyScope | null;
+      readerGone: boolean;
+      actorGone: boolean;
+    };
 
 /** What a start restores; rows are found by the caller from the briefing ids. */
 export interface RestoredPlace {
@@ -204,9 +217,10 @@ function switchTo(state: State, view: ViewId): State {
   return { ...state, view, reader: null, prompt: { kind: "none" }, actorPage: null };
 }
 
-/** Any action but a notice clears the notice: it answers one key. */
+/** Any action but a notice clears the notice: it answers one key (a story swap is no key). */
 export function reducer(state: State, action: Action): State {
   if (action.type === "notice") return { ...state, notice: action.text };
+  if (action.type === "storySwapped") return step(state, action);
   return step(state.notice === null ? state : { ...state, notice: null }, action);
 }
 
@@ -358,6 +372,21 @@ function step(state: State, action: Exclude<Action, { type: "notice" }>): State 
     case "setStory": {
       const { story: _story, ...rest } = state.filter;
       return withFilter(state, action.story === null ? rest : { ...rest, story: action.story });
+    }
+    case "storySwapped": {
+      const gone = action.readerGone && state.reader !== null;
+      return {
+        ...state,
+        lists: action.lists,
+        term: action.term,
+        only: action.only,
+        view:
+          state.term !== null && action.term === null && state.view === "briefings" ? "glossary" : state.view,
+        reader: gone ? null : state.reader,
+        // A search typed in the reader searched the briefing that went.
+        prompt: gone && state.prompt.kind === "search" ? { kind: "none" } : state.prompt,
+        actorPage: action.actorGone ? null : state.actorPage,
+      };
     }
     case "openTerm":
       return {

@@ -5,7 +5,7 @@ describe("parseArgs", () => {
   it("with no arguments runs the reader with an empty filter", () => {
     expect(parseArgs([])).toEqual({
       kind: "run",
-      global: { noColor: false, noMouse: false, noPager: false },
+      global: { noColor: false, noMouse: false, noWatch: false, noPager: false },
       command: { name: "reader", filter: { actors: [], tags: [] } },
     });
   });
@@ -20,8 +20,9 @@ describe("parseArgs", () => {
   it("reads the config, mouse and pager options, and the keys, config and completion commands", () => {
     expect(parseArgs(["--config", "c.yaml", "--no-mouse", "--no-pager", "list"])).toMatchObject({
       kind: "run",
-      global: { config: "c.yaml", noMouse: true, noPager: true },
+      global: { config: "c.yaml", noMouse: true, noWatch: false, noPager: true },
     });
+    expect(parseArgs(["--no-watch"])).toMatchObject({ kind: "run", global: { noWatch: true } });
     expect(parseArgs(["keys"])).toMatchObject({ kind: "run", command: { name: "keys" } });
     expect(parseArgs(["config"])).toMatchObject({ kind: "run", command: { name: "config" } });
     expect(parseArgs(["completion", "fish"])).toMatchObject({
@@ -66,7 +67,7 @@ describe("parseArgs", () => {
       parseArgs(["print", "abc", "--format", "markdown", "--width", "60", "--sections", "why,what,why"]),
     ).toEqual({
       kind: "run",
-      global: { noColor: false, noMouse: false, noPager: false },
+      global: { noColor: false, noMouse: false, noWatch: false, noPager: false },
       command: {
         name: "print",
         id: "abc",

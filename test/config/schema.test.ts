@@ -14,6 +14,7 @@ describe("the config file", () => {
         "width: 100",
         "color: never",
         "mouse: false",
+        "watch: false",
         "pager: less -R",
         "keys:",
         "  quit: [q, Q]",
@@ -27,8 +28,10 @@ describe("the config file", () => {
       width: 100,
       color: "never",
       mouse: false,
+      watch: false,
       pager: "less -R",
     });
+    expect(parseConfig("", "/h").config.watch).toBe(true);
     expect(keyLabels("quit", config.keymap)).toBe("q / Q");
     expect(keyLabels("view.timeline", config.keymap)).toBe("1 / T");
     expect(parseConfig("pager: false\n", "/h").config.pager).toBe(false);

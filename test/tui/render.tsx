@@ -82,7 +82,7 @@ export interface Rendered {
   /** Types text into whatever has focus, one key press per character. */
   type: (text: string) => Promise<void>;
   resize: (columns: number, rows: number) => Promise<void>;
-  /** Renders another tree in place (a story swapped in), then waits until the App has drawn it. */
+  /** Renders another tree in place (new props, as run.ts does when a new story arrives), then waits. */
   rerender: (tree: ReactElement) => Promise<void>;
   /** Resolves when the app has exited (q, Ctrl-C). */
   exited: () => Promise<unknown>;
@@ -131,8 +131,8 @@ export async function render(
       await next;
       await flush();
     },
-    rerender: async (tree) => {
-      instance.rerender(tree);
+    rerender: async (next) => {
+      instance.rerender(next);
       await flush();
     },
     exited: () => instance.waitUntilExit(),

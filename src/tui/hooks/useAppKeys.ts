@@ -46,14 +46,29 @@ export interface AppKeysOptions {
   /** Rows of the timeline on screen (for a jump to the other report). */
   timelinePage: number;
   dispatch: Dispatch<Action>;
+  /** `r`: check the folder for changes now. */
+  onRefresh?: () => void;
 }
 
-export function useAppKeys({ story, state, model, links, timelinePage, dispatch }: AppKeysOptions): void {
+export function useAppKeys({
+  story,
+  state,
+  model,
+  links,
+  timelinePage,
+  dispatch,
+  onRefresh,
+}: AppKeysOptions): void {
   // q and the view/filter keys only where a letter is not text being typed (Ctrl-C is useQuitKeys').
   useCommands(
     ["global"],
     {
       onCommand(id) {
+        if (id === "refresh") {
+          dispatch({ type: "notice", text: "Checking the folder for changes…" });
+          onRefresh?.();
+          return;
+        }
         const action = GLOBAL[id];
         if (action) dispatch(action);
       },

@@ -10,6 +10,7 @@ import { cachedLayout, lineOfEvent, type ReaderLayout } from "../readerLayout.js
 import type { Action, ReaderState } from "../state.js";
 import { clamp, maxScrollTop } from "../windowing.js";
 import { useDwell } from "./useDwell.js";
+import { BODY_CHANGED } from "./useLiveStory.js";
 
 /** How long the cursor rests on a briefing before it is read ahead: longer than a key repeat. */
 export const READ_AHEAD_MS = 30;
@@ -46,9 +47,11 @@ export function useBriefingBody({
   resting,
   dispatch,
 }: BodyOptions): BriefingBody {
-  const [opened, setOpened] = useState<{ briefing: Briefing; index: number } | null>(null);
+  // The body held was read for one story: once another replaces it (a live update), it is read
+  // again, and shown meanwhile, so the reader neither blinks back to the list nor keeps stale text.
+  const [opened, setOpened] = useState<{ briefing: Briefing; story: StoryView } | null>(null);
   const held = reader !== null && opened?.briefing.id === reader.briefingId ? opened : null;
-  const openIndex = reader ? (held ? held.index : indexOfId(story, reader.briefingId)) : -1;
+  const openIndex = reader ? indexOfId(story, reader.briefingId) : -1;
   const openBriefing = reader ? (held ? held.briefing : story.body?.(openIndex)) : undefined;
   const layout = useMemo(
     () => (openBriefing ? cachedLayout(openBriefing, width, story.termsOf(openIndex)) : null),
@@ -61,7 +64,7 @@ export function useBriefingBody({
     const l = cachedLayout(b, width, story.termsOf(index));
     const mark = event ? lineOfEvent(l, event.line, event.text) : null;
     const scroll = mark === null ? 0 : clamp(mark - 2, 0, maxScrollTop(l.lines.length, textRows));
-    setOpened({ briefing: b, index });
+    setOpened({ briefing: b, story });
     dispatch({ type: "open", briefingId: b.id, scroll, mark });
   };
   const open = (index: number, event?: TimelineEntry) => {
@@ -74,44 +77,36 @@ export function useBriefingBody({
     } else if (body) show(body, index, event);
   };
 
-  // A reader whose briefing is not at hand (the screen was too small for a while, or the story was
-  // replaced by its saved copy) reads it again, keeping its place.
-  const missing = reader !== null && openBriefing === undefined && openIndex >= 0 ? openIndex : -1;
+  // A reader whose briefing is not at hand (the screen was too small for a while) or was read for a
+  // story since replaced reads it again, keeping its place; new text comes with a word that it changed.
+  const missing = reader !== null && openIndex >= 0 && held?.story !== story ? openIndex : -1;
+  const heldRef = useRef(held);
+  heldRef.current = held;
   useEffect(() => {
     if (missing < 0) return;
     let live = true;
+    const was = heldRef.current?.briefing;
+    const take = (b: Briefing) => {
+      if (!live) return;
+      setOpened({ briefing: b, story });
+      if (was && was.id === b.id && JSON.stringify(was) !== JSON.stringify(b))
+        dispatch({ type: "notice", text: BODY_CHANGED });
+    };
     const body = loadBody(story, missing);
-    if (body instanceof Promise) {
-      void body.then((b) => {
-        if (live) setOpened({ briefing: b, index: missing });
-      });
-    } else if (body) setOpened({ briefing: body, index: missing });
+    if (body instanceof Promise) void body.then(take);
+    else if (body) take(body);
     return () => {
       live = false;
     };
-  }, [missing, story]);
+  }, [missing, story, dispatch]);
 
   // Read-ahead: once the cursor rests, the briefing under it is read and parsed, so Enter shows it
   // without waiting for the file (only a story from a snapshot reads files; see bodies.ts).
   useDwell(story.body ? undefined : resting, READ_AHEAD_MS, (i) => void loadBody(story, i));
 
+  // After an edit: the open briefing is read again (the story swapped in after it reads it again too).
   const refresh = () => {
-    if (!reader || openIndex < 0) return;
-    // A story that holds its bodies has the new text only once it is loaded again: shown from it then.
-    if (story.body) {
-      setOpened(null);
-      return;
-    }
-    const id = reader.briefingId;
-    const index = openIndex;
-    const ticket = opening.current;
-    const body = loadBody(story, index);
-    const keep = (b: Briefing) => {
-      if (ticket === opening.current)
-        setOpened((now) => (now === null || now.briefing.id === id ? { briefing: b, index } : now));
-    };
-    if (body instanceof Promise) void body.then(keep);
-    else if (body) keep(body);
+    if (reader && openIndex >= 0) setOpened(null);
   };
 
   return { openIndex, openBriefing, layout, open, refresh };
