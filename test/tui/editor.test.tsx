@@ -119,7 +119,7 @@ describe("e in the reader", () => {
     const titleOf = (file: string | undefined) =>
       summaries.find((b) => file === join("/briefings", b.relPath))?.title ?? "none";
     await app!.press("2");
-    const rows = app!.lines().filter((l) => /^[› ] \d{4}-/.test(l));
+    const rows = app!.lines().filter((l) => /^[›●↻ ] \d{4}-/.test(l));
     await app!.press("e");
     expect(rows[0]).toContain(titleOf(files[0]).slice(0, 30));
     expect(app!.frame()).toMatch(/Edited [\w-]+\.md/);
