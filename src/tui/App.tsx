@@ -142,6 +142,7 @@ function Screen({
   const search = useSearch({ state, layout, list: model.list, listPage: body, textRows, dispatch });
   useAppKeys({ story, state, model, links, timelinePage: body - timelineDetailHeight(body), dispatch });
   const problems = useMemo(() => problemRows(story.problems), [story.problems]);
+  const failed = useMemo(() => failedText(story.problems), [story.problems]);
   useEditKey({ story, state, openIndex, underCursor: model.underCursor, problems, edit, refresh, dispatch });
   useAppMouse({ mouse, state, focus, model, layout, columns, body, textRows, keymap, open, dispatch });
 
@@ -179,7 +180,7 @@ function Screen({
           state.view === "timeline" ? model.narrowed.timelineBriefings : model.narrowed.briefings.length
         }
         total={story.briefings.length}
-        failed={failedText(story.problems)}
+        failed={failed}
         {...(note ? { note } : {})}
       />
       {main}
