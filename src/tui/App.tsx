@@ -176,6 +176,7 @@ function Screen({
   const timelinePage = body - timelineDetailHeight(body);
   useAppKeys({ story, state, model, links, timelinePage, dispatch, ...(onRefresh ? { onRefresh } : {}) });
   const problems = useMemo(() => problemRows(story.problems), [story.problems]);
+  const failed = useMemo(() => failedText(story.problems), [story.problems]);
   useEditKey({ story, state, openIndex, underCursor: model.underCursor, problems, edit, refresh, dispatch });
   useReadingKeys({ story, state, model, reading, open, timelinePage, listPage: body, dispatch });
   // The rule for "read": open in the reader for READ_AFTER_MS, not a cursor passing over it.
@@ -234,7 +235,7 @@ function Screen({
           state.view === "timeline" ? model.narrowed.timelineBriefings : model.narrowed.briefings.length
         }
         total={story.briefings.length}
-        failed={failedText(story.problems)}
+        failed={failed}
         {...(note ? { note } : {})}
         reading={readingText(reading, today)}
       />

@@ -114,6 +114,10 @@ describe("the problems view", () => {
     expect(app.frame()).toContain("a-date.md:3: date: expected YYYY-MM-DD");
     expect(app.frame()).toContain("b/broken.md:5: front matter is not valid YAML");
     expect(app.frame()).toContain("a-ok.md:2: warning: no heading names");
+    // The problems view has the keys: a view's key does nothing here (the focus table), j moves.
+    await app.press("2");
+    expect(app.frame()).toContain("[1 Timeline]");
+    expect(app.frame()).toContain("a-date.md:3: date: expected YYYY-MM-DD");
     await app.press("j");
     expect(app.lines().find((l) => l.startsWith("›"))).toContain("b/broken.md:5");
     // The date fixed and the story loaded again: gone from the list and the header, cursor kept in range.
