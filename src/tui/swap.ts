@@ -116,12 +116,15 @@ function totalOf(view: ViewId, { story, narrowed }: Lists): number {
 
 /**
  * Where one list's cursor goes: onto the same thing, at the same height on screen; when that thing
- * is gone, the same row (the next one down takes its place), within the new list.
+ * is gone, the same row (the next one down takes its place), within the new list. A list shown from
+ * its top stays at its top, so what arrives there (the newest briefings) is seen: the view then keeps
+ * the cursor in sight (windowing.ts `visibleSlice`).
  */
 export function keptPosition(view: ViewId, pos: Position, before: Lists, after: Lists): Position {
   const found = rowOf(anchorAt(view, pos.cursor, before), after);
   const total = totalOf(view, after);
   const cursor = Math.max(0, Math.min(found >= 0 ? found : pos.cursor, total - 1));
+  if (pos.scrollTop === 0) return { cursor, scrollTop: 0 };
   const height = pos.cursor - pos.scrollTop;
   return { cursor, scrollTop: Math.max(0, cursor - Math.max(0, height)) };
 }

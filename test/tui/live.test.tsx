@@ -30,7 +30,7 @@ const tree = (
 const cursorLine = (a: Rendered) => a.lines().find((l) => l.startsWith("›")) ?? "";
 
 describe("a story replaced under the reader", () => {
-  it("keeps the cursor on the same briefing when newer ones arrive above it", async () => {
+  it("keeps the cursor on the same briefing when newer ones arrive above it, the newest in view", async () => {
     const all = many(30);
     app = await render(tree(all.slice(0, 20)), { columns: 100, rows: 20 });
     await app.press("2", "j", "j", "j");
@@ -39,8 +39,9 @@ describe("a story replaced under the reader", () => {
     const lineBefore = app.lines().indexOf(before);
     await app.rerender(tree(all));
     expect(cursorLine(app)).toContain("Item number 16");
-    // At the same height on screen: the new rows are above, out of view.
-    expect(app.lines().indexOf(cursorLine(app))).toBe(lineBefore);
+    // The list was shown from its top: it stays there, so the new rows are seen above the cursor.
+    expect(app.lines().indexOf(cursorLine(app))).toBe(lineBefore + 10);
+    expect(app.frame()).toContain("Item number 29");
     expect(app.frame()).toContain("30 briefings");
     expect(app.frame()).toMatch(/14\/30\s*$/m);
   });

@@ -45,6 +45,14 @@ describe("keeping the place across a story swap", () => {
     expect(eventUnderCursor(after, next)).toBe(event);
   });
 
+  it("keeps a list shown from its top at its top, so the newest arrivals are seen", () => {
+    const state = at(3, 0);
+    const id = briefingUnderCursor(before, state);
+    const next = reducer(state, storySwap(before, storyOf(all), state, null));
+    expect(briefingUnderCursor(storyOf(all), next)).toBe(id);
+    expect(next.lists.briefings).toEqual({ cursor: 13, scrollTop: 0 });
+  });
+
   it("moves to the row that took its place when the briefing under the cursor is gone", () => {
     const state = at(12, 5);
     const id = briefingUnderCursor(before, state)!;
