@@ -1,7 +1,10 @@
 // The links of a briefing, numbered as the reader and `print` number them: in reading order (key
 // points, then What happened, Why it matters, What to watch), a URL seen again keeping its number.
 import { blockLinks } from "./inline.js";
-import { type Briefing, SECTION_KEYS } from "./schema.js";
+import type { Briefing } from "./schema.js";
+// From sections.ts, not schema.ts: importing a value from schema.ts evaluates it, and with it zod
+// (450 kB), on `print ID`'s path.
+import { SECTION_KEYS } from "./sections.js";
 
 export interface BriefingLink {
   /** 1-based, the number shown after the link's text (`text[n]`). */

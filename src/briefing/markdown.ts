@@ -2,7 +2,7 @@
 // the paragraphs normalise places. The library decides every block boundary; only what the briefing
 // format adds on top is done here: bare headings (a short Title Case first line), `Source:` lines and
 // lead-ins starting a paragraph of their own, and one glossary entry per line under a glossary heading.
-import { Lexer, type Token, type Tokens } from "marked";
+import { Lexer, Tokenizer as MarkedTokenizer, type Token, type Tokens } from "marked";
 import { sanitize } from "../text/sanitize.js";
 import { isGlossaryHeading, leadIn, sourceLine } from "./headings.js";
 import { blockText, dropPrefix, inlineText } from "./inline.js";
@@ -112,16 +112,16 @@ function tidy(spans: Inline[]): Inline[] {
   const walk = (list: Inline[]): Inline[] =>
     list.map((s) =>
       s.type === "text"
-        ? { type: "text", text: s.text.replace(/[ \t]*\n[ \t]*/g, " ") }
+        ? { type: "text", text: s.text.includes("\n") ? s.text.replace(/[ \t]*\n[ \t]*/g, " ") : s.text }
         : s.type === "strong" || s.type === "emphasis" || s.type === "delete" || s.type === "link"
           ? { ...s, children: walk(s.children) }
           : s,
     );
   const out = walk(spans);
   const first = out[0];
-  if (first?.type === "text") first.text = first.text.replace(/^\s+/, "");
+  if (first?.type === "text") first.text = first.text.trimStart();
   const last = out[out.length - 1];
-  if (last?.type === "text") last.text = last.text.replace(/\s+$/, "");
+  if (last?.type === "text") last.text = last.text.trimEnd();
   return merge(out);
 }
 
@@ -265,12 +265,31 @@ function joinRows(list: Row[]): Inline[] {
 /** Text with none of these has no inline markup: marked's inline pass would return it as one text. */
 const INLINE_SYNTAX = /[\\`*_~<>[\]&@]|www\.|:\/\/| {2,}\n/i;
 
+/** A blank line, as far as a setext heading's text may reach (marked's own test is wider still). */
+const BLANK_LINE = /\n[ \t]*\n/;
+/** An underline of `=` or `-` alone on a line, however indented (a wider test than marked's). */
+const UNDERLINE = /\n[ \t]*(?:=+|-+)[ \t]*(?:\n|$)/;
+
+/**
+ * marked's tokenizer, with the setext heading test skipped where no line before the next blank one is
+ * an underline. marked tries that test before every paragraph, and its pattern looks ahead at every
+ * line break of the paragraph for the lines that may not continue it: a tenth of a briefing's parse,
+ * for a heading prose almost never has. Where an underline may be, marked's own test decides.
+ */
+class Tokenizer extends MarkedTokenizer {
+  override lheading(src: string): Tokens.Heading | undefined {
+    const blank = src.search(BLANK_LINE);
+    if (!UNDERLINE.test(blank === -1 ? src : src.slice(0, blank + 1))) return undefined;
+    return super.lheading(src);
+  }
+}
+
 /**
  * marked's `lex`, with its inline pass skipped for text that holds no inline syntax (most prose): the
  * same tokens, for a third of the time on the bench's archive.
  */
 function lex(body: string): Token[] {
-  const lexer = new Lexer({ gfm: true });
+  const lexer = new Lexer({ gfm: true, tokenizer: new Tokenizer() });
   const tokens = lexer.blockTokens(body.replace(/\r\n?/g, "\n"), lexer.tokens);
   for (const { src, tokens: into } of lexer.inlineQueue) {
     lexer.state.inRawBlock = false;
@@ -348,6 +367,11 @@ function list(t: Tokens.List, at: number, push: (p: BodyParagraph) => void): voi
 const PASTED_BULLET = /^[•‣◦▪●]\s*/;
 
 function paragraph(t: Tokens.Paragraph, at: number, glossary: boolean, push: (p: BodyParagraph) => void) {
+  const only = t.tokens?.length === 1 ? t.tokens[0]! : undefined;
+  if (only?.type === "text" && !("tokens" in only && only.tokens && only.tokens.length > 0)) {
+    plainParagraph(decodeEntities(only.raw), at, glossary, push);
+    return;
+  }
   const all = rows(inlines(t.tokens));
   let group: Row[] = [];
   let bullet = false;
@@ -394,6 +418,58 @@ function paragraph(t: Tokens.Paragraph, at: number, glossary: boolean, push: (p:
     if (group.length === 0) bullet = isBullet;
     sourceOpen = sourceLine(text) !== null;
     group.push(r);
+  });
+  flush();
+}
+
+/**
+ * `paragraph` for a paragraph of plain text (most prose): the same cuts and the same paragraphs, made
+ * from its lines as strings, without spans to build, join and tidy for each one.
+ */
+function plainParagraph(src: string, at: number, glossary: boolean, push: (p: BodyParagraph) => void) {
+  const lines = src.split("\n");
+  let group: string[] = [];
+  let groupAt = 0;
+  let bullet = false;
+  let sourceOpen = false;
+  const flush = () => {
+    if (group.length === 0) return;
+    const text = group.join(" ").trim();
+    const line = at + groupAt;
+    group = [];
+    if (!text) return;
+    if (bullet) {
+      const rest = text.slice(PASTED_BULLET.exec(text)![0].length).trimStart();
+      const item: Block = { type: "paragraph", children: rest === "" ? [] : [{ type: "text", text: rest }] };
+      push({
+        kind: "bullet",
+        text: rest,
+        line,
+        block: { type: "list", ordered: false, start: 1, items: [[item]] },
+      });
+      return;
+    }
+    const p: BodyParagraph = { kind: "text", text, line };
+    if (lines.length === 1) alone.add(p);
+    push(p);
+  };
+  lines.forEach((raw, i) => {
+    const text = raw.trim();
+    if (i === 0 && lines.length > 1 && looksLikeHeading(text) && strongHeading(text)) {
+      push({ kind: "heading", text, line: at, level: 0 });
+      return;
+    }
+    const isBullet = PASTED_BULLET.test(text);
+    const starts =
+      i > 0 &&
+      (glossary || sourceOpen || isBullet || bullet || sourceLine(text) !== null || leadIn(text) !== null);
+    if (starts) flush();
+    if (group.length === 0) {
+      bullet = isBullet;
+      groupAt = i;
+    }
+    sourceOpen = sourceLine(text) !== null;
+    group.push(raw);
   });
   flush();
 }

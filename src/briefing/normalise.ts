@@ -356,7 +356,7 @@ export function normalise(body: string, opts: NormaliseOptions = {}): Normalised
   return {
     title,
     titleLine: titleIndex === -1 ? null : paras[titleIndex]!.line,
-    keyPoints,
+    keyPoints: keyPoints.every(plainBullet) ? keyPoints.map(({ block: _, ...p }) => p) : keyPoints,
     sections,
     glossary,
     source: source || null,
@@ -365,6 +365,20 @@ export function normalise(body: string, opts: NormaliseOptions = {}): Normalised
     paragraphs: paras,
     email,
   };
+}
+
+/**
+ * A key point that is one bullet of plain text: its block says no more than its text (every key point
+ * is a bullet), so key points of that kind alone carry none, which keeps the JSON and the cache small.
+ */
+function plainBullet(p: Paragraph): boolean {
+  const b = p.block;
+  if (b === undefined) return true;
+  if (b.type !== "list" || b.ordered || b.items.length !== 1) return false;
+  const item = b.items[0]!;
+  return (
+    item.length === 1 && item[0]!.type === "paragraph" && item[0]!.children.every((c) => c.type === "text")
+  );
 }
 
 /**

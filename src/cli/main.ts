@@ -62,6 +62,8 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
     config.color === "auto" || global.noColor || !colorWanted({ isTTY: true }, env, false)
       ? colorWanted(process.stdout, env, global.noColor)
       : config.color === "always";
+  // One rule for print and the reader: OSC 8 links only on a terminal known to show them.
+  const hyperlinks = hyperlinksWanted(color, env);
   const today = new Date();
 
   if (command.name === "reader") {
@@ -81,6 +83,7 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
           dir,
           filter,
           color,
+          hyperlinks,
           early,
           keymap: config.keymap,
           mouse: config.mouse && !global.noMouse,
@@ -115,7 +118,7 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
     err: stderr,
     color,
     width: Math.min(terminal ? process.stdout.columns || 80 : (config.width ?? 80), measure),
-    hyperlinks: hyperlinksWanted(color, env),
+    hyperlinks,
     today,
     dir,
     tabular: !terminal,

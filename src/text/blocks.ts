@@ -47,6 +47,17 @@ export function linkableUrl(url: string): boolean {
   );
 }
 
+/**
+ * `text` as an OSC 8 hyperlink to `url`, or `text` alone when `url` is not `linkableUrl`. `end` is the
+ * sequence's terminator: ST for print; BEL in the reader, as Ink's tokenizer (@alcalzone/ansi-tokenize)
+ * knows a link only by BEL and would take the bytes of an ST-ended one for text of its own width.
+ */
+export function hyperlink(url: string, text: string, end: "st" | "bel" = "st"): string {
+  if (!linkableUrl(url)) return text;
+  const t = end === "st" ? "\x1b\\" : "\x07";
+  return `\x1b]8;;${url}${t}${text}\x1b]8;;${t}`;
+}
+
 /** Code text: tabs to the next multiple of four, every character made visible. */
 function codeLine(s: string): string {
   let out = "";

@@ -8,6 +8,7 @@ import type { Filter } from "../story/filter.js";
 import type { StoryView } from "../story/view.js";
 import { App } from "./App.js";
 import { ErrorBoundary } from "./components/ErrorBoundary.js";
+import { HyperlinksContext } from "./hooks/useTheme.js";
 import { command, DEFAULT_KEYMAP, type Keymap } from "./keymap.js";
 import type { MouseEvents } from "./mouse.js";
 
@@ -26,6 +27,8 @@ export interface MountOptions {
   stdin: NodeJS.ReadStream;
   filter: Filter;
   color: boolean;
+  /** Link text may also be an OSC 8 hyperlink (the terminal shows them; see cli/style.ts). */
+  hyperlinks?: boolean;
   /** Called on Ctrl-C, before the reader exits: the exit code then says the user interrupted. */
   onInterrupt: () => void;
   /** Ctrl-Z: run.ts hands the terminal back and stops the process. */
@@ -69,22 +72,24 @@ function Shell({ shown, opts }: ShellProps): ReactNode {
   });
   return (
     <ErrorBoundary onError={(error) => exit(error)}>
-      <App
-        story={shown.story}
-        {...(shown.note ? { note: shown.note } : {})}
-        {...(shown.message ? { message: shown.message } : {})}
-        {...(opts.onRefresh ? { onRefresh: opts.onRefresh } : {})}
-        initialFilter={filter}
-        today={shown.today}
-        color={color}
-        keymap={keymap}
-        {...(opts.mouse ? { mouse: opts.mouse } : {})}
-        {...(opts.measure !== undefined ? { measure: opts.measure } : {})}
-        browser={opts.browser}
-        {...(opts.edit ? { edit: opts.edit } : {})}
-        readState={opts.readState ?? null}
-        {...(opts.stateWarning ? { stateWarning: opts.stateWarning } : {})}
-      />
+      <HyperlinksContext.Provider value={opts.hyperlinks === true}>
+        <App
+          story={shown.story}
+          {...(shown.note ? { note: shown.note } : {})}
+          {...(shown.message ? { message: shown.message } : {})}
+          {...(opts.onRefresh ? { onRefresh: opts.onRefresh } : {})}
+          initialFilter={filter}
+          today={shown.today}
+          color={color}
+          keymap={keymap}
+          {...(opts.mouse ? { mouse: opts.mouse } : {})}
+          {...(opts.measure !== undefined ? { measure: opts.measure } : {})}
+          browser={opts.browser}
+          {...(opts.edit ? { edit: opts.edit } : {})}
+          readState={opts.readState ?? null}
+          {...(opts.stateWarning ? { stateWarning: opts.stateWarning } : {})}
+        />
+      </HyperlinksContext.Provider>
       <CrashProbe />
     </ErrorBoundary>
   );

@@ -1,7 +1,7 @@
 // A briefing laid out as screen lines for one width: done once per (briefing, width) and then only
 // sliced, so scrolling and searching never re-wrap text.
 import { type Briefing, type Paragraph, SECTION_KEYS, SECTION_TITLES } from "../briefing/schema.js";
-import { LinkNumbers, type MarkSpan, READING_MEASURE, renderBlock } from "../text/blocks.js";
+import { LinkNumbers, linkableUrl, type MarkSpan, READING_MEASURE, renderBlock } from "../text/blocks.js";
 import { sanitizeLine } from "../text/sanitize.js";
 import { wrap } from "../text/width.js";
 
@@ -132,7 +132,9 @@ class Builder {
       const clean = sanitizeLine(url);
       wrap(clean, Math.max(1, this.width - label.length)).forEach((piece, i) => {
         const text = (i === 0 ? label : " ".repeat(label.length)) + piece;
-        const marks: MarkSpan[] = [{ start: label.length, end: text.length, mark: "link" }];
+        const marks: MarkSpan[] = [
+          { start: label.length, end: text.length, mark: "link", ...(linkableUrl(url) ? { url } : {}) },
+        ];
         if (i === 0) marks.unshift({ start: 0, end: label.length - 1, mark: "linkNumber" });
         this.lines.push({ text, kind: "text", terms: [], src: null, marks });
       });

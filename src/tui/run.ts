@@ -32,6 +32,8 @@ export interface TuiOptions {
   dir: string;
   filter: Filter;
   color: boolean;
+  /** Link text may also be an OSC 8 hyperlink (decided by cli/style.ts `hyperlinksWanted`). */
+  hyperlinks?: boolean;
   /** What `earlyStart` (paint.ts) did before this module was loaded. */
   early?: EarlyStart;
   /** The keys in effect (the config's rebinding); the defaults when not given. */
@@ -351,6 +353,7 @@ export function runTui(opts: TuiOptions): Promise<number> {
           stdin: keys.stream,
           filter: opts.filter,
           color: opts.color,
+          hyperlinks: opts.hyperlinks === true,
           ...(opts.keymap ? { keymap: opts.keymap } : {}),
           ...(opts.mouse ? { mouse } : {}),
           ...(opts.measure !== undefined ? { measure: opts.measure } : {}),

@@ -15,6 +15,8 @@ export function textWidth(s: string): number {
 export interface Segment {
   text: string;
   token?: Token;
+  /** A link's URL (one `linkableUrl` accepts): the text is an OSC 8 hyperlink where the terminal shows them. */
+  url?: string;
 }
 
 /** Cuts segments to `width` columns (the last one kept gets an ellipsis) and pads to `width` if asked. */
@@ -61,6 +63,31 @@ export function spanSegments(
     at = s.end;
   }
   if (at < text.length) out.push({ text: text.slice(at), token: base });
+  return out;
+}
+
+/** The segments of `text` (in order, covering it) cut where links start and end, each piece in a link with its URL. */
+export function withLinks(
+  segments: readonly Segment[],
+  links: readonly { start: number; end: number; url: string }[],
+): Segment[] {
+  if (links.length === 0) return [...segments];
+  const out: Segment[] = [];
+  let at = 0;
+  for (const seg of segments) {
+    const end = at + seg.text.length;
+    let from = at;
+    for (const l of links) {
+      if (l.end <= from || l.start >= end) continue;
+      const a = Math.max(l.start, from);
+      const b = Math.min(l.end, end);
+      if (a > from) out.push({ ...seg, text: seg.text.slice(from - at, a - at) });
+      out.push({ ...seg, text: seg.text.slice(a - at, b - at), url: l.url });
+      from = b;
+    }
+    if (from < end) out.push(from === at ? seg : { ...seg, text: seg.text.slice(from - at) });
+    at = end;
+  }
   return out;
 }
 

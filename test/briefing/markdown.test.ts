@@ -5,6 +5,7 @@ import { briefingLinks } from "../../src/briefing/links.js";
 import { parseBriefing } from "../../src/briefing/parse.js";
 import type { Block, Briefing } from "../../src/briefing/schema.js";
 import { Briefing as BriefingSchema } from "../../src/briefing/schema.js";
+import { briefingMarkdown } from "../../src/cli/render/briefing-markdown.js";
 import { fixture } from "./markdown-fixtures.js";
 
 const blocks = (b: Briefing) => Object.values(b.sections).flatMap((ps) => ps.map((p) => p.block));
@@ -119,6 +120,34 @@ describe("Markdown parsing", () => {
       "Intro paragraph about the freeze.",
       "The board voted.",
     ]);
+  });
+
+  it("keeps key points' structure only where a bullet holds more than plain text", () => {
+    const parse = (text: string) => {
+      const r = parseBriefing({ path: "/k.md", relPath: "k.md", text, size: text.length, mtimeMs: 0 }, []);
+      if (!("briefing" in r)) throw new Error(JSON.stringify(r.problems));
+      return r.briefing.keyPoints;
+    };
+    const plain = parse(
+      "# Tolls\n\n- Tolls stay *as* \\*written\\*.\n- Operators asked.\n\n## What happened\n\nA vote.\n",
+    );
+    expect(plain.map((p) => p.text)).toEqual(["Tolls stay as *written*.", "Operators asked."]);
+    expect(plain[0]!.block?.type).toBe("list");
+    const bare = parse("# Tolls\n\n- Tolls stay.\n\n• Operators asked.\n\n## What happened\n\nA vote.\n");
+    expect(bare.map((p) => [p.text, p.block])).toEqual([
+      ["Tolls stay.", undefined],
+      ["Operators asked.", undefined],
+    ]);
+    // Written back with their text escaped, plain key points load back to the same text.
+    const written = (text: string, relPath: string) => {
+      const r = parseBriefing({ path: `/${relPath}`, relPath, text, size: text.length, mtimeMs: 0 }, []);
+      if (!("briefing" in r)) throw new Error(JSON.stringify(r.problems));
+      return briefingMarkdown(r.briefing, null);
+    };
+    const txt = "Tolls\n\n• Rates stay at *half* the [spring] level_2.\n\nWhat happened: a vote.\n";
+    const again = written(txt, "k.txt");
+    expect(parse(again).map((p) => p.text)).toEqual(["Rates stay at *half* the [spring] level_2."]);
+    expect(parse(written(again, "k.md"))).toEqual(parse(again));
   });
 
   it("keeps the one-paragraph-per-line rule for .txt files only", () => {

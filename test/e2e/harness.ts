@@ -53,6 +53,13 @@ export interface TerminalState {
   cooked: boolean | undefined;
 }
 
+export interface Hyperlink {
+  url: string;
+  /** The visible row (0-based) and the text between the link's opening and its end, as drawn. */
+  row: number;
+  text: string;
+}
+
 export interface StartOptions {
   args?: string[];
   cols?: number;
@@ -90,6 +97,8 @@ export interface Session {
   readonly exit: Promise<ExitInfo>;
   /** Every byte the program wrote so far, as received. */
   raw(): string;
+  /** Every OSC 8 hyperlink the terminal was given so far, with the text it covered when closed. */
+  hyperlinks(): Hyperlink[];
   state(): TerminalState;
   /** Indexes of visible rows that are the wrapped tail of a line wider than the terminal. */
   overflow(): number[];
@@ -141,6 +150,22 @@ export function start(opts: StartOptions = {}): Session {
     rows,
     cwd: REPO,
     env,
+  });
+
+  // OSC 8 as the terminal parses it: the cells written between a link's opening and its end (or the
+  // next link) are its text. xterm's own handling goes on after this one (it returns false).
+  const links: Hyperlink[] = [];
+  let openLink: { url: string; row: number; col: number } | null = null;
+  term.parser.registerOscHandler(8, (data) => {
+    const buffer = term.buffer.active;
+    if (openLink && buffer.cursorY === openLink.row && buffer.cursorX >= openLink.col) {
+      const line = buffer.getLine(buffer.viewportY + openLink.row);
+      const text = line?.translateToString(false, openLink.col, buffer.cursorX) ?? "";
+      links.push({ url: openLink.url, row: openLink.row, text });
+    }
+    const url = data.slice(data.indexOf(";") + 1);
+    openLink = url === "" ? null : { url, row: buffer.cursorY, col: buffer.cursorX };
+    return false;
   });
 
   let output = "";
@@ -256,6 +281,7 @@ export function start(opts: StartOptions = {}): Session {
     pid: childPid,
     exit,
     raw: () => output,
+    hyperlinks: () => [...links],
     overflow() {
       const buffer = term.buffer.active;
       const wrapped: number[] = [];

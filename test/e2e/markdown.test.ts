@@ -3,7 +3,7 @@
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { BIN, type Session, start } from "./harness.js";
 
 const BRIEFING = `---
@@ -66,5 +66,89 @@ describe("a Markdown briefing in the reader", () => {
     expect(screen).toMatch(/\[1\] https:\/\/port\.example\/authority/);
     expect(screen).toMatch(/\[2\] https:\/\/port\.example\/minutes/);
     expect(s.overflow()).toEqual([]);
+  });
+});
+
+describe("links in the reader as OSC 8 hyperlinks", () => {
+  let s: Session;
+  afterEach(() => s?.close());
+
+  const open = async (env: Record<string, string | undefined>) => {
+    s = start({
+      dir,
+      cols: 100,
+      rows: 44,
+      env: { SIGNALDESK_NO_CACHE: "1", FORCE_HYPERLINK: undefined, ...env },
+    });
+    await s.waitForText("[1 Timeline]");
+    s.press("2");
+    await s.waitForText("Canal tolls frozen");
+    s.press("Enter");
+    return s.waitForText("┌");
+  };
+
+  it("makes link text a hyperlink where the terminal shows them, the numbers and the list staying", async () => {
+    const screen = await open({ TERM_PROGRAM: "WezTerm" });
+    const lines = s.lines();
+    const row = lines.findIndex((l) =>
+      l.includes("The harbour authority[1] froze tolls, effective at once."),
+    );
+    expect(row).toBeGreaterThan(0);
+    // The link covers its text on that row, not the number after it.
+    expect(s.hyperlinks()).toContainEqual({
+      url: "https://port.example/authority",
+      row,
+      text: "harbour authority",
+    });
+    expect(s.hyperlinks().every((l) => !l.text.includes("["))).toBe(true);
+    expect(screen).toMatch(/\[1\] https:\/\/port\.example\/authority/);
+    const listed = lines.findIndex((l) => l.includes("[2] https://port.example/minutes"));
+    expect(s.hyperlinks()).toContainEqual({
+      url: "https://port.example/minutes",
+      row: listed,
+      text: "https://port.example/minutes",
+    });
+    // Rows intact: nothing of the escape shows, nothing wraps, the table's rules line up.
+    expect(screen).not.toMatch(/8;;|\]8|\^G/);
+    expect(s.overflow()).toEqual([]);
+    const top = lines.findIndex((l) => l.includes("┌"));
+    expect(lines[top + 3]).toMatch(/│ Northport │ +€12 │ 2031-09-10 │/);
+    expect(lines[top]!.length).toBe(lines[top + 5]!.length);
+    expect(lines.some((l) => /lines 1–\d+ of \d+/.test(l))).toBe(true);
+    // On a shorter screen the briefing scrolls: the rows move up one, the link with them, intact.
+    s.resize(100, 16);
+    await s.waitForText(/lines 1–\d+ of \d+ \((?!100%)/);
+    await s.waitForText("The harbour authority[1]");
+    const at = s.lines().findIndex((l) => l.includes("harbour authority[1]"));
+    expect(at).toBeGreaterThan(0);
+    s.press("j");
+    await s.waitForText(/lines 2–\d+ of/);
+    expect(s.lines()[at - 1]).toContain("The harbour authority[1] froze tolls, effective at once.");
+    expect(s.screenText()).not.toMatch(/8;;|\]8|\^G/);
+    expect(s.overflow()).toEqual([]);
+    const last = s
+      .hyperlinks()
+      .filter((l) => l.url === "https://port.example/authority")
+      .pop();
+    expect(last).toEqual({ url: "https://port.example/authority", row: at - 1, text: "harbour authority" });
+  });
+
+  it("writes no hyperlink where the terminal is not known to show them, or without colour", async () => {
+    const plain = await open({ TERM_PROGRAM: "WezTerm", NO_COLOR: "1" });
+    expect(plain).toContain("The harbour authority[1] froze tolls, effective at once.");
+    expect(plain).toMatch(/\[1\] https:\/\/port\.example\/authority/);
+    expect(s.raw()).not.toContain("\x1b]8");
+    s.close();
+    const unknown = await open({
+      TERM_PROGRAM: undefined,
+      VTE_VERSION: undefined,
+      KITTY_WINDOW_ID: undefined,
+      WT_SESSION: undefined,
+      DOMTERM: undefined,
+      KONSOLE_VERSION: undefined,
+    });
+    expect(unknown).toContain("The harbour authority[1] froze tolls, effective at once.");
+    expect(s.raw()).not.toContain("\x1b]8");
+    expect(s.hyperlinks()).toEqual([]);
   });
 });

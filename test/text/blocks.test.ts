@@ -6,7 +6,7 @@ import { briefingText } from "../../src/cli/render/briefing-text.js";
 import { createStyle } from "../../src/cli/style.js";
 import { fitColumns } from "../../src/text/blocks.js";
 import { layoutBriefing } from "../../src/tui/readerLayout.js";
-import { markRuns } from "../../src/tui/views/Reader.js";
+import { lineSegments, linkRuns, markRuns } from "../../src/tui/views/Reader.js";
 import { fixture } from "../briefing/markdown-fixtures.js";
 
 const ANSI = /\x1b\[[0-9;]*m|\x1b\]8;;[^\x1b]*\x1b\\/g;
@@ -128,6 +128,48 @@ describe("rendering Markdown", () => {
     expect(runs).toContainEqual({ start: at, end: at + "harbour notice".length, token: "link" });
     expect(runs).toContainEqual({ start: at + 14, end: at + 17, token: "muted" });
     expect(layout.lines.some((l) => l.text === "[4] https://evil.example/<U+202E>gnp.exe")).toBe(true);
+  });
+
+  it("gives the reader's link text and listed URLs their URL for a hyperlink, never a hostile one", () => {
+    const layout = layoutBriefing(fixture("links.md"), 80, []);
+    const line = layout.lines.find((l) => l.text.includes("harbour notice[1]"))!;
+    const at = line.text.indexOf("harbour notice");
+    const segments = lineSegments(line, 80, [], undefined);
+    const linked = segments.filter((s) => s.url !== undefined);
+    expect(linked.map((s) => [s.text, s.url])).toEqual([
+      ["harbour notice", "https://port.example/notice"],
+      ["board minutes", "https://port.example/minutes?id=7&x=1"],
+    ]);
+    expect(segments.map((s) => s.text).join("")).toBe(line.text);
+    expect(linkRuns(line.marks)[0]).toEqual({
+      start: at,
+      end: at + "harbour notice".length,
+      url: "https://port.example/notice",
+    });
+    const listed = (n: number) => layout.lines.find((l) => l.text.startsWith(`[${n}] `))!;
+    expect(lineSegments(listed(1), 80, [], undefined).find((s) => s.url)?.text).toBe(
+      "https://port.example/notice",
+    );
+    const hostile = listed(4);
+    expect(hostile.text).toBe("[4] https://evil.example/<U+202E>gnp.exe");
+    expect(lineSegments(hostile, 80, [], undefined).some((s) => s.url !== undefined)).toBe(false);
+    const warning = layout.lines.find((l) => l.text.includes("hostile link"))!;
+    expect(lineSegments(warning, 80, [], undefined).some((s) => s.url !== undefined)).toBe(false);
+  });
+
+  it("keeps a link's hyperlink under a search match that covers part of it", () => {
+    const layout = layoutBriefing(fixture("links.md"), 80, []);
+    const i = layout.lines.findIndex((l) => l.text.includes("harbour notice[1]"));
+    const line = layout.lines[i]!;
+    const at = line.text.indexOf("notice");
+    const match = { line: i, start: at, end: at + 6 };
+    const segments = lineSegments(line, 80, [match], match);
+    expect(segments.find((s) => s.text === "notice")).toEqual({
+      text: "notice",
+      token: "currentMatch",
+      url: "https://port.example/notice",
+    });
+    expect(segments.find((s) => s.text === "harbour ")?.url).toBe("https://port.example/notice");
   });
 
   it("shares out column widths fairly when the natural widths do not fit", () => {

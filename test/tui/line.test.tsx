@@ -6,7 +6,7 @@ import { Box, Text } from "ink";
 import type { ReactNode } from "react";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Line } from "../../src/tui/components/Line.js";
-import { ThemeContext, useTheme } from "../../src/tui/hooks/useTheme.js";
+import { HyperlinksContext, ThemeContext, useTheme } from "../../src/tui/hooks/useTheme.js";
 import { fitSegments, type Segment } from "../../src/tui/segments.js";
 import { colorTheme, plainTheme, type Theme, type Token } from "../../src/tui/theme.js";
 import { render } from "./render.js";
@@ -52,18 +52,25 @@ interface Row {
   fill?: Token;
 }
 
-async function frame(theme: Theme, rows: Row[], Draw: typeof Line | typeof Reference): Promise<string> {
+async function frame(
+  theme: Theme,
+  rows: Row[],
+  Draw: typeof Line | typeof Reference,
+  hyperlinks = false,
+): Promise<string> {
   const app = await render(
-    <ThemeContext.Provider value={theme}>
-      <Box flexDirection="column" width={80}>
-        {rows.map((r, i) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: fixed slots
-          <Box key={i} width={r.width}>
-            <Draw segments={r.segments} width={r.width} {...(r.fill ? { fill: r.fill } : {})} />
-          </Box>
-        ))}
-      </Box>
-    </ThemeContext.Provider>,
+    <HyperlinksContext.Provider value={hyperlinks}>
+      <ThemeContext.Provider value={theme}>
+        <Box flexDirection="column" width={80}>
+          {rows.map((r, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: fixed slots
+            <Box key={i} width={r.width}>
+              <Draw segments={r.segments} width={r.width} {...(r.fill ? { fill: r.fill } : {})} />
+            </Box>
+          ))}
+        </Box>
+      </ThemeContext.Provider>
+    </HyperlinksContext.Provider>,
     { columns: 80, rows: rows.length + 2 },
   );
   const f = app.frame();
@@ -138,5 +145,79 @@ describe("Line", () => {
     expect(f).toContain("…");
     expect(f).toContain("─".repeat(30));
     expect(f).toContain("a · b · c");
+  });
+});
+
+const OSC8 = /\x1b\]8;;([^\x07\x1b]*)\x07/g;
+const SGR = /\x1b\[[0-9;]*m/g;
+const visible = (f: string) => f.replace(OSC8, "").replace(SGR, "");
+
+describe("Line with links", () => {
+  const url = "https://port.example/minutes?id=7&x=1";
+  const rows: Row[] = [
+    {
+      segments: [
+        { text: " " },
+        { text: "See the " },
+        { text: "board minutes", token: "link", url },
+        { text: "[2]", token: "muted" },
+        { text: " before the vote." },
+      ],
+      width: 60,
+    },
+    {
+      segments: [
+        { text: "[2] ", token: "muted" },
+        { text: url, token: "link", url },
+      ],
+      width: 60,
+    },
+    { segments: [{ text: "A row under the links, untouched." }], width: 60 },
+  ];
+
+  it("makes link text an OSC 8 hyperlink, and only the link text, where the terminal shows them", async () => {
+    const f = await frame(colorTheme, rows, Line, true);
+    const lines = f.split("\n");
+    // Opened right before the text and closed right after it, whatever styles Ink puts around.
+    expect(lines[0]).toMatch(
+      /\x1b\]8;;https:\/\/port\.example\/minutes\?id=7&x=1\x07(?:\x1b\[[0-9;]*m)*board minutes(?:\x1b\[[0-9;]*m)*\x1b\]8;;\x07/,
+    );
+    expect(visible(lines[0]!)).toBe(" See the board minutes[2] before the vote.");
+    expect(lines[1]).toContain(`\x1b]8;;${url}\x07`);
+    expect(lines[2]).not.toContain("\x1b]8");
+  });
+
+  it("costs no column: the screen reads the same with links as without", async () => {
+    const withLinks = await frame(colorTheme, rows, Line, true);
+    const without = await frame(colorTheme, rows, Line, false);
+    expect(without).not.toContain("\x1b]8");
+    expect(visible(withLinks)).toBe(visible(without));
+    expect(withLinks.split("\n")).toHaveLength(without.split("\n").length);
+  });
+
+  it("cuts a link that does not fit like any text, and closes it", async () => {
+    const narrow: Row[] = [{ segments: rows[0]!.segments, width: 16 }];
+    const f = await frame(colorTheme, narrow, Line, true);
+    expect(visible(f)).toBe(" See the board…");
+    expect(f).toMatch(/\x1b\]8;;https:[^\x07]*\x07(?:\x1b\[[0-9;]*m)*board…(?:\x1b\[[0-9;]*m)*\x1b\]8;;\x07/);
+  });
+
+  it("writes no hyperlink without colour and without support", async () => {
+    expect(await frame(plainTheme, rows, Line, false)).not.toContain("\x1b]");
+  });
+
+  it("never links a URL the sanitiser would change or that is not the web or mail", async () => {
+    const hostile: Row[] = [
+      { segments: [{ text: "evil", url: "https://evil.example/\u202egnp.exe" }], width: 30 },
+      { segments: [{ text: "script", url: "javascript:alert(1)" }], width: 30 },
+      { segments: [{ text: "bell", url: "https://x.example/\x07\x1b]52;c;eA==" }], width: 30 },
+    ];
+    const f = await frame(colorTheme, hostile, Line, true);
+    expect(f).not.toContain("\x1b]");
+    expect(
+      visible(f)
+        .split("\n")
+        .map((l) => l.trim()),
+    ).toEqual(["evil", "script", "bell"]);
   });
 });

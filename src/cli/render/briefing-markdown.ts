@@ -1,7 +1,7 @@
 // `print --format markdown`: a briefing file in the canonical shape, which the loader reads back to
 // the same model (title, date, source, actors, tags, key points, sections, subsections, glossary).
 import { stringify } from "yaml";
-import type { Briefing, Paragraph } from "../../briefing/schema.js";
+import type { Block, Briefing, Paragraph } from "../../briefing/schema.js";
 import { SECTION_KEYS, SECTION_TITLES, type SectionKey } from "../../briefing/sections.js";
 import { sanitize, sanitizeLine } from "../../text/sanitize.js";
 import { blockMarkdown } from "./markdown-blocks.js";
@@ -45,13 +45,23 @@ function writer(): (p: Paragraph) => string {
   };
 }
 
+/** A key point given as text (a plain bullet, or a `.txt` file's): one bullet, its text escaped. */
+function bullet(text: string): Block {
+  return {
+    type: "list",
+    ordered: false,
+    start: 1,
+    items: [[{ type: "paragraph", children: [{ type: "text", text }] }]],
+  };
+}
+
 export function briefingMarkdown(b: Briefing, sections: SectionKey[] | null): string {
   const parts: string[] = [`---\n${frontMatter(b)}---`];
   const paragraph = writer();
   if (sections === null && b.keyPoints.length > 0) {
     parts.push(
       b.keyPoints
-        .map((p) => (p.block?.type === "list" ? paragraph(p) : `- ${sanitizeLine(p.text)}`))
+        .map((p) => paragraph({ ...p, block: p.block?.type === "list" ? p.block : bullet(p.text) }))
         .join("\n"),
     );
   }

@@ -1,12 +1,12 @@
 // `print` as text: a header, key points, the three sections under their headings, the glossary.
 import type { Briefing, Paragraph } from "../../briefing/schema.js";
 import { SECTION_KEYS, SECTION_TITLES, type SectionKey } from "../../briefing/sections.js";
-import { LinkNumbers, linkableUrl, renderBlock } from "../../text/blocks.js";
+import { hyperlink, LinkNumbers, renderBlock } from "../../text/blocks.js";
 import { sanitizeLine } from "../../text/sanitize.js";
 import { wrap } from "../../text/width.js";
 import type { Style } from "../style.js";
 import { block, cell } from "./layout.js";
-import { hyperlink, styledLine } from "./styled.js";
+import { styledLine } from "./styled.js";
 
 const BODY = "  ";
 const LABEL_WIDTH = 9;
@@ -60,7 +60,7 @@ function linkList(sink: Sink): string[] {
     const clean = sanitizeLine(url);
     const pieces = wrap(clean, Math.max(1, sink.width - label.length));
     pieces.forEach((piece, i) => {
-      const shown = sink.hyperlinks && linkableUrl(url) ? hyperlink(url, piece) : piece;
+      const shown = sink.hyperlinks ? hyperlink(url, piece) : piece;
       out.push((i === 0 ? sink.style.muted(label) : " ".repeat(label.length)) + sink.style.link(shown));
     });
   }

@@ -1,7 +1,7 @@
 // The print sink of the shared block renderer: a styled line's marks as SGR codes, links as OSC 8
 // hyperlinks where the terminal shows them. Without colour the text is written as laid out: no
 // stray markers, the link numbers and the list at the end carry the links.
-import type { Mark, MarkSpan, StyledLine } from "../../text/blocks.js";
+import { hyperlink, type Mark, type MarkSpan, type StyledLine } from "../../text/blocks.js";
 import type { Style } from "../style.js";
 
 const ORDER: Mark[] = ["strong", "emphasis", "delete", "code", "codeBlock", "link", "linkNumber", "frame"];
@@ -23,11 +23,6 @@ function styleOf(style: Style, mark: Mark): (s: string) => string {
     case "frame":
       return style.muted;
   }
-}
-
-/** `text` as an OSC 8 hyperlink to `url` (a URL `linkableUrl` accepted). */
-export function hyperlink(url: string, text: string): string {
-  return `\x1b]8;;${url}\x1b\\${text}\x1b]8;;\x1b\\`;
 }
 
 /** One laid-out line with its marks applied. */

@@ -2,11 +2,12 @@
 // line onto a second row and push the frame past the terminal's height.
 import { Text, Transform, useIsScreenReaderEnabled } from "ink";
 import type { ReactNode } from "react";
-import { useTheme } from "../hooks/useTheme.js";
+import { hyperlink } from "../../text/blocks.js";
+import { useHyperlinks, useTheme } from "../hooks/useTheme.js";
 import { fitSegments, type Segment } from "../segments.js";
 import type { Style, Token } from "../theme.js";
 
-export { fitSegments, type Segment, segmentsWidth, spanSegments, spread } from "../segments.js";
+export { fitSegments, type Segment, segmentsWidth, spanSegments, spread, withLinks } from "../segments.js";
 
 export interface LineProps {
   segments: readonly Segment[];
@@ -17,27 +18,33 @@ export interface LineProps {
 
 export function Line({ segments, width, fill }: LineProps): ReactNode {
   const theme = useTheme();
+  const hyperlinks = useHyperlinks();
   const screenReader = useIsScreenReaderEnabled();
   const base = fill ? theme[fill] : {};
   const fitted = fitSegments(segments, width, fill !== undefined);
   // An empty <Text> takes no row; a space keeps the line.
   if (fitted.length === 0) return <Text> </Text>;
-  const twin = screenReader ? null : asciiTwin(fitted);
+  const linked = hyperlinks && fitted.some((s) => s.url !== undefined);
+  // The twin's transform walks the line as SGR codes only; a line with a link takes Ink's own path.
+  const twin = screenReader || linked ? null : asciiTwin(fitted);
   // Unstyled text goes in as a plain string, joined with its unstyled neighbours: a <Text> without
   // style writes the same bytes, and each one costs a component and a node on every frame.
   const children: ReactNode[] = [];
   let plain = "";
   for (const s of twin?.segments ?? fitted) {
     const style = s.token ? theme[s.token] : undefined;
+    // Ink measures text without escape sequences (string-width) and keeps OSC 8 through its own
+    // sanitising and re-encoding of the line, so the link costs no column.
+    const text = linked && s.url !== undefined ? hyperlink(s.url, s.text, "bel") : s.text;
     if (style === undefined || isUnstyled(style)) {
-      plain += s.text;
+      plain += text;
       continue;
     }
     if (plain !== "") children.push(plain);
     plain = "";
     children.push(
       <Text key={children.length} {...style}>
-        {s.text}
+        {text}
       </Text>,
     );
   }

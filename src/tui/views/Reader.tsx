@@ -5,7 +5,7 @@ import type { Dispatch, ReactNode } from "react";
 import type { Mark, MarkSpan } from "../../text/blocks.js";
 import { sanitizeLine } from "../../text/sanitize.js";
 import { displayWidth } from "../../text/width.js";
-import { Line, type Segment, spanSegments } from "../components/Line.js";
+import { Line, type Segment, spanSegments, withLinks } from "../components/Line.js";
 import { useCommands } from "../hooks/useCommands.js";
 import { MOTIONS } from "../hooks/useListKeys.js";
 import { stepNotice } from "../listSearch.js";
@@ -104,7 +104,24 @@ export function lineSegments(
     spans.push({ start: 0, end: Math.min(META_LABEL, line.text.length), token: "muted" });
   }
   spans.sort((a, b) => a.start - b.start);
-  return spanSegments(line.text, spans, BASE[line.kind]);
+  return withLinks(spanSegments(line.text, spans, BASE[line.kind]), linkRuns(line.marks));
+}
+
+/** Where the line's text links somewhere: the link marks with a URL, neighbours to one URL joined. */
+export function linkRuns(
+  marks: readonly MarkSpan[] | undefined,
+): { start: number; end: number; url: string }[] {
+  const out: { start: number; end: number; url: string }[] = [];
+  if (!marks) return out;
+  const links = marks
+    .filter((m) => m.mark === "link" && m.url !== undefined)
+    .sort((a, b) => a.start - b.start);
+  for (const m of links) {
+    const last = out[out.length - 1];
+    if (last && last.url === m.url && m.start <= last.end) last.end = Math.max(last.end, m.end);
+    else if (!last || m.start >= last.end) out.push({ start: m.start, end: m.end, url: m.url! });
+  }
+  return out;
 }
 
 export function Reader({
