@@ -40,7 +40,7 @@ try {
   if (!ready.ok) throw new Error(`the list never showed: ${ready.reason}`);
   await s.waitFor((x) => !sdBusy(x), bound);
   for (let i = 0; i < times; i++) await liveAdd(samples, `sd.${size}`, s, dir, bound);
-  const st = samples.stats(`sd.${size}.live.add`);
+  const st = samples.stats(`sd.${size}.live.add`) ?? { n: 0, failures: 0 };
   const line = `a new file on screen after it is written, at ${size}: ${st.n} samples, p50 ${st.p50?.toFixed(0)} ms, p90 ${st.p90?.toFixed(0)} ms, max ${st.max?.toFixed(0)} ms${st.failures ? `, ${st.failures} failed` : ""}`;
   process.stdout.write(`${line}\n`);
 } finally {

@@ -269,7 +269,11 @@ async function keyScript(samples, p, s, presses) {
  */
 export async function liveAdd(samples, p, s, dir, timeout) {
   await s.idle(40);
-  if ((await s.press("2", sdTab(2), KEY_TIMEOUT_MS)) === null && !s.lines()[0].includes(SD_TAB[2])) return;
+  // Bounded like the load, not like a key: on a busy machine the view may take its time.
+  if ((await s.press("2", sdTab(2), timeout)) === null && !s.lines()[0].includes(SD_TAB[2])) {
+    samples.add(`${p}.live.add`, null, "the briefings view never showed");
+    return;
+  }
   const title = `Live bench arrival ${process.pid}-${Date.now()}`;
   const file = join(dir, `zz-live-bench-${process.pid}.md`);
   const text = `---\ntitle: ${title}\ndate: 2099-01-01\n---\nOn 2099-01-01 a briefing arrived while the reader ran.\n`;
