@@ -187,7 +187,9 @@ function switchTo(state: State, view: ViewId): State {
 /** Any action but a notice clears the notice: it answers one key. */
 export function reducer(state: State, action: Action): State {
   if (action.type === "notice") return { ...state, notice: action.text };
-  return step(state.notice === null ? state : { ...state, notice: null }, action);
+  // Restoring the last place answers no key: a notice shown at the start stays.
+  const keep = state.notice === null || action.type === "restore";
+  return step(keep ? state : { ...state, notice: null }, action);
 }
 
 const toggle = (list: readonly string[], item: string) =>
