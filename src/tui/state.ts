@@ -217,11 +217,12 @@ function switchTo(state: State, view: ViewId): State {
   return { ...state, view, reader: null, prompt: { kind: "none" }, actorPage: null };
 }
 
-/** Any action but a notice clears the notice: it answers one key (a story swap is no key). */
+/** Any action but a notice clears the notice: it answers one key. */
 export function reducer(state: State, action: Action): State {
   if (action.type === "notice") return { ...state, notice: action.text };
-  if (action.type === "storySwapped") return step(state, action);
-  return step(state.notice === null ? state : { ...state, notice: null }, action);
+  // Restoring the last place and a story swap answer no key: a notice shown meanwhile stays.
+  const keep = state.notice === null || action.type === "restore" || action.type === "storySwapped";
+  return step(keep ? state : { ...state, notice: null }, action);
 }
 
 const toggle = (list: readonly string[], item: string) =>

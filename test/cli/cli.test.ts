@@ -49,6 +49,7 @@ const BRIEFING_KEYS = [
   "keyPoints",
   "links",
   "path",
+  "read",
   "relPath",
   "sections",
   "source",
@@ -56,6 +57,7 @@ const BRIEFING_KEYS = [
   "subsections",
   "tags",
   "title",
+  "updated",
 ];
 
 function json(stdout: string): unknown {

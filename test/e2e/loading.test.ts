@@ -28,7 +28,7 @@ const LOADING_FILES = new RegExp(`signaldesk — loading \\d+/${FILES} briefings
 // The resolve hook reports every module of the build the process loads as an OSC sequence on stderr:
 // the terminal shows nothing of it, and it lands in the program's output in the order things happened.
 const LOADED = /\x1b\]5379;([^\x07]*)\x07/g;
-const eventRow = /^[› ] (\d{4}-\d{2}(?:-\d{2})?)/;
+const eventRow = /^[›●↻ ] (\d{4}-\d{2}(?:-\d{2})?)/;
 
 let root: string;
 let dir: string;

@@ -48,7 +48,7 @@ function open(args: string[] = []): Session {
 
 const headerNote = (s: Session) => s.lines()[1] ?? "";
 const selected = (s: Session) => s.lines().find((l) => l.startsWith("›")) ?? "";
-const eventRow = /^[› ] (\d{4}-\d{2}(?:-\d{2})?)/;
+const eventRow = /^[›●↻ ] (\d{4}-\d{2}(?:-\d{2})?)/;
 /** The footer, the frame's last line, ends with the cursor's place ("1/12"): the frame is whole. */
 const whole = (s: Session) => /\d+\/\d+\s*$/.test(s.lines()[s.rows - 2] ?? "");
 
@@ -61,10 +61,14 @@ function snapshotFiles(): string[] {
     : [];
 }
 
-/** Waits until the story on screen is final: the timeline, with no note about checking or saving. */
+/**
+ * Waits until the story on screen is final: the timeline, with no note about checking or saving, and
+ * the read counts, which come once the files have been compared with the read state.
+ */
 async function settled(s: Session): Promise<void> {
   await s.waitFor(
-    (screen) => screen.includes(TIMELINE) && whole(s) && !BUSY.test(headerNote(s)),
+    (screen) =>
+      screen.includes(TIMELINE) && whole(s) && !BUSY.test(headerNote(s)) && / unread/.test(headerNote(s)),
     "the final story",
   );
 }

@@ -17,15 +17,28 @@ export interface Reading extends ReadingFlags {
   mark(indexes: readonly number[], read: boolean): void;
 }
 
+/**
+ * A mark made here, kept over a check of the files that began before the store had it (a check reads
+ * the store's marks when it starts; a read mark reaches the store once its file is hashed).
+ */
+interface Pending {
+  read: boolean;
+  /** The check that was current when the store got the mark; undefined until then. */
+  storedDuring?: number;
+}
+
 export function useReading(story: StoryView, store: ReadState | null): Reading {
   const [flags, setFlags] = useState<Uint8Array | null>(null);
   const [generation, setGeneration] = useState(0);
   const storyRef = useRef(story);
   storyRef.current = story;
+  const check = useRef(0);
+  const pending = useRef(new Map<string, Pending>());
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new generation (another reader's marks) runs the check again
   useEffect(() => {
     let alive = true;
+    const run = ++check.current;
     const files = allSummaries(story).map((s) => ({ relPath: s.relPath, path: s.path, id: s.id }));
     readStatuses(files, store?.marks() ?? new Map(), store?.lastVisit ?? null).then(
       (got) => {
@@ -33,9 +46,19 @@ export function useReading(story: StoryView, store: ReadState | null): Reading {
         if (got.remark.length > 0) store?.markRead(got.remark);
         if (got.dropped.length > 0) store?.markUnread(got.dropped);
         const next = new Uint8Array(files.length);
+        const byPath = new Map(files.map((f, i) => [f.relPath, i]));
         got.statuses.forEach((s, i) => {
           next[i] = (s.read ? READ : 0) | (s.updated ? UPDATED : 0) | (s.isNew ? NEW : 0);
         });
+        for (const [relPath, p] of pending.current) {
+          // Stored before this check began: the check saw it, and it needs no help any more.
+          if (p.storedDuring !== undefined && p.storedDuring < run) {
+            pending.current.delete(relPath);
+            continue;
+          }
+          const i = byPath.get(relPath);
+          if (i !== undefined) next[i] = (next[i]! & NEW) | (p.read ? READ : 0);
+        }
         setFlags(next);
       },
       () => {
