@@ -273,7 +273,7 @@ const UNDERLINE = /\n[ \t]*(?:=+|-+)[ \t]*(?:\n|$)/;
 /**
  * marked's tokenizer, with the setext heading test skipped where no line before the next blank one is
  * an underline. marked tries that test before every paragraph, and its pattern looks ahead at every
- * line break of the paragraph for the lines that may not continue it: a tenth of a briefing's parse,
+ * line break of the paragraph for the lines that may not continue it: some 4% of a briefing's parse,
  * for a heading prose almost never has. Where an underline may be, marked's own test decides.
  */
 class Tokenizer extends MarkedTokenizer {
