@@ -3,7 +3,7 @@
 // code is returned, and any error is printed only after that so it stays visible.
 // Ink and React (mount.tsx) are imported only once there is a story to show: a first start's load,
 // which can last minutes, shows its loading line (loading.ts) without them and their memory.
-import { FolderError } from "../briefing/read.js";
+import { FolderError } from "../load/read.js";
 import { type Filter, isEmptyFilter } from "../story/filter.js";
 import { sanitize } from "../text/sanitize.js";
 import type { Keymap } from "./keymap.js";
@@ -12,7 +12,7 @@ import { type LoadingLine, showLoading } from "./loading.js";
 import type { MountedReader, Shown } from "./mount.js";
 import { MouseEvents } from "./mouse.js";
 import { type EarlyStart, ENTER_SCREEN, LEAVE_SCREEN, storyFrame } from "./paint.js";
-import { CHECKING_NOTE, provideStory, savedStory, snapshotPlace } from "./source.js";
+import { CHECKING_NOTE, provideStory, storedStory, storePlace } from "./source.js";
 import { type Suspension, suspension } from "./suspend.js";
 
 export interface TuiOptions {
@@ -305,8 +305,8 @@ export function runTui(opts: TuiOptions): Promise<number> {
     }
 
     attach();
-    const place = opts.early ? opts.early.place : snapshotPlace(opts.dir);
-    const saved = opts.early ? opts.early.saved : savedStory(place, opts.filter);
+    const place = opts.early ? opts.early.place : storePlace(opts.dir);
+    const saved = opts.early ? opts.early.saved : storedStory(place);
     // Set here for the whole session (Ink sets it again on mount): keys typed before Ink is up must
     // not be echoed over the screen.
     if (stdin.isTTY) stdin.setRawMode(true);

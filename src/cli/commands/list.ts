@@ -1,6 +1,5 @@
 // `signaldesk list`: one row per briefing (date, id, title, actors), oldest first, undated last.
-import type { Briefing } from "../../briefing/schema.js";
-import { applyFilter, type Filter } from "../../story/filter.js";
+import { type Filter, filterItems } from "../../story/filter.js";
 import { displayWidth, fit as fitTo, truncate } from "../../text/width.js";
 import type { Command } from "../args.js";
 import { type CommandContext, EXIT, load, reportLoadErrors, writeRecords } from "../context.js";
@@ -10,7 +9,10 @@ import { createStyle } from "../style.js";
 
 type ListArgs = Extract<Command, { name: "list" }>;
 
-export function byDate(a: Briefing, b: Briefing): number {
+export function byDate(
+  a: { date: string | null; id: string },
+  b: { date: string | null; id: string },
+): number {
   if (a.date !== b.date) {
     if (a.date === null) return 1;
     if (b.date === null) return -1;
@@ -23,13 +25,16 @@ const DATE_WIDTH = 10;
 const GAP = "  ";
 
 export async function listCommand(ctx: CommandContext, args: ListArgs, filter: Filter): Promise<number> {
-  const result = await load(ctx);
+  // Summaries only: the digests (events, glossary...) are not decoded for a list.
+  const result = await load(ctx, false);
   if (typeof result === "number") return result;
   reportLoadErrors(ctx, result);
 
-  const briefings = applyFilter(result.briefings, filter, result.registry).sort(byDate);
+  const briefings = filterItems(result.summaries, filter, result.registry, result.text).sort(byDate);
   if (args.json) {
-    writeJsonArray(ctx.out, briefings, briefingToJson);
+    // The JSON holds whole briefings: their files are read and parsed again (the store keeps digests).
+    const { wholeBriefings } = await import("../../load/folder.js");
+    writeJsonArray(ctx.out, await wholeBriefings(result, briefings), briefingToJson);
     return EXIT.ok;
   }
   if (ctx.tabular && args.width === undefined) {
@@ -42,7 +47,7 @@ export async function listCommand(ctx: CommandContext, args: ListArgs, filter: F
   if (briefings.length === 0) {
     ctx.out.write(
       note(
-        result.briefings.length === 0 ? "No briefings." : "No briefing matches the filter.",
+        result.summaries.length === 0 ? "No briefings." : "No briefing matches the filter.",
         args.width ?? ctx.width,
       ),
     );
