@@ -36,6 +36,11 @@ function rowsFor(n) {
     },
     { label: "list visible, warm", sd: `${sd}.warm.list`, nb: `${nb}.list`, floor: "node.pty" },
     {
+      label: "one file edited since the last run: the edit on screen",
+      sd: `${sd}.edited.settled`,
+      floor: "node.pty",
+    },
+    {
       label: "first key answered, warm (pressed as the list shows)",
       sd: `${sd}.warm.answers`,
       floor: "node.pty",

@@ -137,8 +137,7 @@ const sdReady = (s) =>
     .slice(2)
     .filter((l) => l.trim() !== "").length >= 8;
 // The header's second line names work still going on behind the list: checking, reloading, saving.
-const sdBusy = (s) =>
-  /checking files|reloading|finding glossary terms|saving for the next start/.test(s.lines()[1] ?? "");
+const sdBusy = (s) => /checking files|reloading/.test(s.lines()[1] ?? "");
 // Where the list cursor ("›") is; `press` hands the predicate the screen's signature from before.
 const cursorRow = (s) => s.lines().findIndex((l) => l.startsWith("›"));
 const cursorRowOf = (signature) => signature.split("\n").findIndex((l) => l.startsWith("›"));
@@ -215,6 +214,12 @@ export async function signaldeskRun(samples, n, { bundle, dir, cache, kind, pres
     // A cold start saves the story for the next one after showing it ("saving…" in the header); the
     // session stays open until that is done, as a reader reading it would, so the warm run is warm.
     if (kind === "cold") await s.waitFor((x) => !sdBusy(x), timeout);
+    if (kind === "edited") {
+      // One file changed since the last run: the edit is on screen once the check is done and the
+      // story built again from the store has replaced the one shown.
+      const done = await s.waitFor((x) => !sdBusy(x), timeout);
+      samples.add(`${p}.edited.settled`, done.ok ? ms(s.t0, done.atNs) : null, done.reason);
+    }
     if (kind === "warm") {
       // Keys typed the moment the list shows: how long until the first one moves the cursor, from
       // spawn (a list drawn before the program can answer keys would show here).

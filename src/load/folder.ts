@@ -224,19 +224,19 @@ export async function loadFolder(
   open?: Store | null,
 ): Promise<FolderLoad> {
   const { store, synced } = await syncStore(dir, opts, open);
-  let load = readFolder(dir, store, synced);
-  for (let attempt = 0; opts.digests !== false; attempt++) {
+  let current = synced;
+  for (let attempt = 0; ; attempt++) {
     try {
-      void load.items;
-      break;
+      const load = readFolder(dir, store, current);
+      if (opts.digests !== false) void load.items;
+      return load;
     } catch (err) {
-      if (!(err instanceof DamagedRows) || attempt > 0) throw err;
+      if (!(err instanceof DamagedRows) || attempt > 1) throw err;
       // A flipped bit inside a row: those files are read again.
       store.forget(err.relPaths);
-      load = readFolder(dir, store, await syncFolder(dir, store, opts));
+      current = await syncFolder(dir, store, opts);
     }
   }
-  return load;
 }
 
 /** The story of a folder's store (the one builder, story/view.ts). */

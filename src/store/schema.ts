@@ -7,7 +7,7 @@
 // `meta`. Any other version (an older program, a newer one, a database that is not ours) means the
 // tables are dropped and made again: the store is a cache, the files are the truth.
 
-export const SCHEMA_VERSION = 5;
+export const SCHEMA_VERSION = 6;
 
 export const SCHEMA = `
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
@@ -26,7 +26,9 @@ CREATE TABLE files (
   title TEXT,
   actors TEXT,
   tags TEXT,
-  story TEXT
+  story TEXT,
+  -- A checksum of the summary columns: a flipped bit inside a row is found and the file read again.
+  ssum TEXT
 );
 CREATE INDEX files_bid ON files (bid);
 

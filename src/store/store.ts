@@ -68,6 +68,17 @@ function list(joined: string | null): string[] {
   return joined ? joined.split(SEP) : [];
 }
 
+function summaryColumns(
+  bid: string,
+  date: string | null,
+  title: string,
+  actors: string,
+  tags: string,
+  story: string | null,
+): [string, string | null, string, string, string, string | null] {
+  return [bid, date, title, actors, tags, story];
+}
+
 export class Store {
   private constructor(
     readonly db: Db,
@@ -140,8 +151,8 @@ export class Store {
     const db = this.db;
     const del = this.stmt("DELETE FROM files WHERE rel_path = ?");
     const insFile = this.stmt(
-      `INSERT INTO files (rel_path, size, mtime_ms, ctime_ms, ino, hash, bid, date, title, actors, tags, story)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO files (rel_path, size, mtime_ms, ctime_ms, ino, hash, bid, date, title, actors, tags, story, ssum)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     const insDigest = this.stmt("INSERT INTO digests (file_id, body, sum) VALUES (?, ?, ?)");
     const insTerm = this.stmt("INSERT OR IGNORE INTO terms (key, file_id) VALUES (?, ?)");
@@ -153,6 +164,10 @@ export class Store {
     const one = (r: FileRecord) => {
       del.run(r.relPath);
       const d = r.digest;
+      const summary =
+        d === null
+          ? null
+          : summaryColumns(d.id, d.date, d.title, d.actors.join(SEP), d.tags.join(SEP), d.story);
       const info = insFile.run(
         r.relPath,
         r.stamp.size,
@@ -160,12 +175,8 @@ export class Store {
         r.stamp.ctimeMs,
         r.stamp.ino,
         r.hash,
-        d?.id ?? null,
-        d?.date ?? null,
-        d?.title ?? null,
-        d ? d.actors.join(SEP) : null,
-        d ? d.tags.join(SEP) : null,
-        d?.story ?? null,
+        ...(summary ?? [null, null, null, null, null, null]),
+        summary === null ? null : sum(JSON.stringify(summary)),
       );
       const id = Number(info.lastInsertRowid);
       ids.set(r.relPath, id);
@@ -230,6 +241,11 @@ export class Store {
     return this.stmt(
       "SELECT id, rel_path AS relPath, size, mtime_ms AS mtimeMs, ctime_ms AS ctimeMs, ino, hash FROM files WHERE bid = ?",
     ).all(bid) as (StoredStamp & { relPath: string })[];
+  }
+
+  /** How many files loaded as a briefing. */
+  count(): number {
+    return this.stmt("SELECT count(*) FROM files WHERE bid IS NOT NULL").pluck().get() as number;
   }
 
   /** Paths of the files that did not load as a briefing. */

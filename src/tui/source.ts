@@ -52,11 +52,22 @@ export function storePlace(dir: string): StorePlace {
   }
 }
 
-/** The story the store holds from the last complete run, when there is one; never reads a briefing. */
+/**
+ * Briefings up to which the stored story is built before the first frame, on the reader's thread
+ * and without a pause: the timeline's conflict search grows with the folder, and past this a start
+ * shows the loading line (answering q) while the story is built in slices instead.
+ */
+export const EARLY_BUILD_LIMIT = 2000;
+
+/**
+ * The story the store holds from the last complete run, when there is one and it is small enough to
+ * build before the first frame (EARLY_BUILD_LIMIT); never reads a briefing.
+ */
 export function storedStory(place: StorePlace): Saved | null {
   const { store } = place;
   if (store === null || store.meta("scan") === null || store.meta("uses") !== "fresh") return null;
   try {
+    if (store.count() > EARLY_BUILD_LIMIT) return null;
     const load = readFolder(place.dir, store);
     if (load.items.length === 0) return null;
     return { story: buildStory(load) };
@@ -111,8 +122,9 @@ export async function refreshStory(
   );
   place.store = store;
   if (!on.alive() || (!synced.changed && !opts.always)) return null;
-  let load: FolderLoad = readFolder(opts.dir, store, synced);
+  let load: FolderLoad;
   try {
+    load = readFolder(opts.dir, store, synced);
     void load.items;
   } catch (err) {
     if (!(err instanceof DamagedRows)) throw err;
