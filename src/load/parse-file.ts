@@ -66,6 +66,12 @@ export async function parseFile(entry: FileEntry, index: number, opts: ParseOpti
     const before = await statOf(entry.openPath, opts.sync);
     const read = await readSource(entry, opts.sync ? syncIo : undefined);
     if ("problem" in read) {
+      // A passing failure (too many open files, above all) is tried again after a moment: a low
+      // `ulimit -n` slows the load down; what still fails is reported and read again next start.
+      if (read.transient && attempt < ATTEMPTS) {
+        await new Promise((resolve) => setTimeout(resolve, 25 * attempt));
+        continue;
+      }
       if (before === null || read.transient) return { index, record: null, transient: read.problem };
       return {
         index,
