@@ -36,6 +36,11 @@ function rowsFor(n) {
     },
     { label: "list visible, warm", sd: `${sd}.warm.list`, nb: `${nb}.list`, floor: "node.pty" },
     {
+      label: "one file edited since the last run: the edit on screen",
+      sd: `${sd}.edited.settled`,
+      floor: "node.pty",
+    },
+    {
       label: "first key answered, warm (pressed as the list shows)",
       sd: `${sd}.warm.answers`,
       floor: "node.pty",
@@ -222,6 +227,32 @@ function targets(samples, sizes) {
         clean(live) ? live.max <= 1000 : live?.failures ? false : null,
         live ? `p50 ${fmtMs(live.p50)}, worst ${fmtMs(live.max)}` : "—",
       );
+      // Issue 12 (the store): its own bounds, beside issue 4's.
+      const edited = st(`sd.${n}.edited.settled`);
+      const coldList = st(`sd.${n}.cold.list`);
+      const printed = st(`sd.${n}.print`);
+      add(
+        `${label} (issue 12): list on screen, warm ≤ 2.0× \`node -e ''\``,
+        clean(warm) && nodePty ? warm.p50 <= 2 * nodePty.p50 : null,
+        warm && nodePty ? `${fmtMs(warm.p50)} = ${fmtRatio(warm.p50, nodePty.p50)}` : "—",
+      );
+      add(
+        `${label} (issue 12): one file edited since the last run, the edit on screen ≤ 2.5× \`node -e ''\``,
+        clean(edited) && nodePty ? edited.p50 <= 2.5 * nodePty.p50 : null,
+        edited && nodePty ? `${fmtMs(edited.p50)} = ${fmtRatio(edited.p50, nodePty.p50)}` : "—",
+      );
+      add(
+        `${label} (issue 12): list on screen, cold (no database) ≤ 4 s`,
+        clean(coldList) ? coldList.p50 <= 4000 : null,
+        coldList ? fmtMs(coldList.p50) : "—",
+      );
+      add(
+        `${label} (issue 12): \`print ID\` ≤ 1.5× \`node -e ''\``,
+        clean(printed) && nodeSpawn ? printed.p50 <= 1.5 * nodeSpawn.p50 : null,
+        printed && nodeSpawn ? `${fmtMs(printed.p50)} = ${fmtRatio(printed.p50, nodeSpawn.p50)}` : "—",
+      );
+    }
+    if (n === 10000) {
       const print = st(`sd.${n}.print`);
       add(
         `${label}: \`print ID\` ≤ 2× \`node -e ''\` (both without a terminal)`,

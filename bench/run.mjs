@@ -118,6 +118,19 @@ function warmPageCache(dir) {
   return bytes;
 }
 
+/** Runs `fn` with one briefing's title changed (a new size and mtime), then puts the file back. */
+async function withOneFileEdited(dir, fn) {
+  const name = readdirSync(dir, { recursive: true }).find((f) => String(f).endsWith(".md"));
+  const file = join(dir, String(name));
+  const before = readFileSync(file);
+  writeFileSync(file, `${before.toString("utf8").replace(/^title: (.*)$/m, "title: $1 (edited)")}\n`);
+  try {
+    await fn();
+  } finally {
+    writeFileSync(file, before);
+  }
+}
+
 async function main() {
   const opts = parseArgs(process.argv.slice(2));
   const startedAt = new Date();
@@ -178,6 +191,9 @@ async function main() {
             const common = { bundle, dir: paths.briefings, cache, presses: opts.presses };
             await signaldeskRun(samples, n, { ...common, kind: "cold" });
             await signaldeskRun(samples, n, { ...common, kind: "warm" });
+            await withOneFileEdited(paths.briefings, () =>
+              signaldeskRun(samples, n, { ...common, kind: "edited" }),
+            );
             await signaldeskCommands(samples, n, { ...common, id: stamp.sampleIds[1] });
           } finally {
             rmSync(cache, { recursive: true, force: true });

@@ -215,6 +215,12 @@ export async function signaldeskRun(samples, n, { bundle, dir, cache, kind, pres
     // A cold start saves the story for the next one after showing it ("saving…" in the header); the
     // session stays open until that is done, as a reader reading it would, so the warm run is warm.
     if (kind === "cold") await s.waitFor((x) => !sdBusy(x), timeout);
+    if (kind === "edited") {
+      // One file changed since the last run: the edit is on screen once the check is done and the
+      // story built again from the store has replaced the one shown.
+      const done = await s.waitFor((x) => !sdBusy(x), timeout);
+      samples.add(`${p}.edited.settled`, done.ok ? ms(s.t0, done.atNs) : null, done.reason);
+    }
     if (kind === "warm") {
       // Keys typed the moment the list shows: how long until the first one moves the cursor, from
       // spawn (a list drawn before the program can answer keys would show here).

@@ -1,6 +1,7 @@
 // Bundles the CLI into dist/. The TUI is a separate chunk reached only by dynamic import,
 // so `print`, `list --json` and friends never parse Ink or React.
-import { mkdir, readFile, realpath, rm } from "node:fs/promises";
+import { createHash } from "node:crypto";
+import { mkdir, readdir, readFile, realpath, rm } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
@@ -162,7 +163,48 @@ const inkResizeRepaint = {
   },
 };
 
+const PATCHES = [
+  yogaWithoutFetch,
+  inkCachesAcrossFrames,
+  widestLineCached,
+  stringWidthLazySegmenter,
+  inkIncrementalCursor,
+  inkResizeRepaint,
+];
+const applied = new Set();
+/** The patch, recording that it ran on its target. */
+function checked(plugin) {
+  return {
+    name: plugin.name,
+    setup(b) {
+      plugin.setup({
+        onLoad: (opts, fn) =>
+          b.onLoad(opts, async (args) => {
+            const result = await fn(args);
+            applied.add(plugin.name);
+            return result;
+          }),
+      });
+    },
+  };
+}
+
 const root = fileURLToPath(new URL("..", import.meta.url));
+
+/**
+ * A hash of the code that turns a file into what the store keeps (the parser, the story's pieces a
+ * digest holds, the loading and the store): a store written by another build is rebuilt, whatever
+ * the files' timestamps say (fixed in reproducible builds).
+ */
+async function parserHash() {
+  const hash = createHash("sha256");
+  for (const folder of ["src/briefing", "src/story", "src/load", "src/store"]) {
+    const names = (await readdir(`${root}/${folder}`)).filter((n) => n.endsWith(".ts")).sort();
+    for (const name of names)
+      hash.update(`${folder}/${name}\0`).update(await readFile(`${root}/${folder}/${name}`));
+  }
+  return hash.digest("hex").slice(0, 16);
+}
 await rm(`${root}/dist`, { recursive: true, force: true });
 await mkdir(`${root}/dist`, { recursive: true });
 
@@ -170,8 +212,7 @@ await build({
   absWorkingDir: root,
   entryPoints: {
     signaldesk: "src/cli/main.ts",
-    worker: "src/story/worker.ts",
-    loader: "src/story/loader-worker.ts",
+    worker: "src/load/worker.ts",
   },
   outdir: "dist",
   bundle: true,
@@ -183,8 +224,12 @@ await build({
   sourcemap: false,
   legalComments: "none",
   chunkNames: "chunks/[name]-[hash]",
+  define: {
+    "process.env.NODE_ENV": '"production"',
+    __SIGNALDESK_PARSER__: JSON.stringify(await parserHash()),
+  },
+  // A native addon: required from node_modules at run time, never bundled.
   external: ["better-sqlite3"],
-  define: { "process.env.NODE_ENV": '"production"' },
   // Ink imports react-devtools-core only when DEV is set; the stub keeps it out of the bundle.
   // is-in-ci makes Ink draw nothing when CI is set; a person running the reader with CI=1 must still see it.
   alias: {
@@ -198,16 +243,14 @@ await build({
       "const require = __sdCreateRequire(import.meta.url);",
     ].join("\n"),
   },
-  plugins: [
-    yogaWithoutFetch,
-    inkCachesAcrossFrames,
-    widestLineCached,
-    stringWidthLazySegmenter,
-    inkIncrementalCursor,
-    inkResizeRepaint,
-  ],
+  plugins: PATCHES.map(checked),
   logLevel: "warning",
 });
+
+// A patch whose target file was never loaded (the dependency moved or renamed it) fails the build
+// too, as one whose target text is gone does.
+const missed = PATCHES.filter((p) => !applied.has(p.name)).map((p) => p.name);
+if (missed.length > 0) throw new Error(`patches whose target file is gone: ${missed.join(", ")}`);
 
 // The man page, from the help text of what was just built.
 await import("./man.mjs");

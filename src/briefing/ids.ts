@@ -1,7 +1,13 @@
 // Briefing ids: from file names, and made unique across a folder. No parser here: the story builder
 // on the reader's thread needs these while the parsing happens in workers.
-import type { FileEntry } from "./read.js";
 import type { Problem } from "./schema.js";
+
+/** The file a briefing came from, as ids need it. */
+export interface NamedFile {
+  relPath: string;
+  /** The path the user names it by, for the warning. */
+  displayPath: string;
+}
 
 /** The file name without its extension: `2026/june/order.md` -> `order`. */
 export function idFromPath(relPath: string): string {
@@ -40,13 +46,13 @@ function withoutExtension(relPath: string): string {
  * Gives every briefing a unique id; `loaded` is in relPath order, so the first file wins. `rename`
  * is called for each later file, with the id it loads under instead.
  */
-export function resolveDuplicateIds<T extends { entry: FileEntry }>(
+export function resolveDuplicateIds<T extends { entry: NamedFile }>(
   loaded: readonly T[],
   idOf: (item: T) => string,
   rename: (item: T, id: string) => void,
   problems: Problem[],
 ) {
-  const owner = new Map<string, FileEntry>();
+  const owner = new Map<string, NamedFile>();
   const wanted = new Set(loaded.map(idOf));
   for (const item of loaded) {
     const { entry } = item;

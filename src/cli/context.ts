@@ -1,8 +1,9 @@
 // What every command receives: the streams to write to and the facts about the terminal, so commands
 // run the same in a subprocess and in a test with string sinks.
-import { FolderError } from "../briefing/read.js";
-import type { LoadResult, Problem } from "../briefing/schema.js";
+import type { Problem } from "../briefing/schema.js";
 import type { LoadedConfig } from "../config/file.js";
+import type { FolderLoad } from "../load/folder.js";
+import { FolderError } from "../load/read.js";
 import { sanitizeLine } from "../text/sanitize.js";
 
 export interface Sink {
@@ -81,19 +82,25 @@ export function sortProblems(problems: readonly Problem[]): Problem[] {
 }
 
 /** Files that did not load, on stderr: the output on stdout stays usable and the exit stays 0. */
-export function reportLoadErrors(ctx: Pick<CommandContext, "err">, result: LoadResult): void {
+export function reportLoadErrors(
+  ctx: Pick<CommandContext, "err">,
+  result: Pick<FolderLoad, "problems">,
+): void {
   const errors = sortProblems(result.problems.filter((p) => p.severity === "error"));
   if (errors.length === 0) return;
   ctx.err.write(`${errors.map((p) => formatProblem(p)).join("\n")}\n`);
 }
 
-/** Loads the folder, or reports the missing folder and returns the exit code. */
-export async function load(ctx: CommandContext): Promise<LoadResult | number> {
+/**
+ * The folder through its store (brought up to date first), or the missing folder reported and the
+ * exit code returned. The same rows the reader shows: a filter means the same in both.
+ */
+export async function load(ctx: CommandContext, digests = true): Promise<FolderLoad | number> {
   try {
-    // The loader (zod, yaml, the parser) is imported here, not at the top: `print ID` answered from the
-    // cache never needs it, and evaluating it would be most of that command's start-up time.
-    const { loadBriefings } = await import("../briefing/load.js");
-    return await loadBriefings(ctx.dir);
+    // The store and the loader are imported here, not at the top: `print ID` of a file named by its
+    // id never needs them.
+    const { loadFolder } = await import("../load/folder.js");
+    return await loadFolder(ctx.dir, { digests });
   } catch (error) {
     if (error instanceof FolderError) return fail(ctx, `no briefings folder at ${ctx.dir}`, EXIT.notFound);
     throw error;

@@ -1,8 +1,7 @@
 // The read state as the commands see it: the store opened for the folder, each briefing's status, and
 // marks written. A state that cannot be used is one line on stderr; the command goes on without it.
 import { realpathSync } from "node:fs";
-import type { Briefing } from "../briefing/schema.js";
-import { type ReadStatus, readStatuses } from "../load/read-status.js";
+import { type ReadStatus, readStatuses, type StatusFile } from "../load/read-status.js";
 import type { ReadState } from "../store/state.js";
 import { type CommandContext, fail } from "./context.js";
 
@@ -36,7 +35,7 @@ export async function openState(ctx: CommandContext, create: boolean): Promise<R
 /** Each briefing's read status; marks found under a new name (or with a new stamp) are written back. */
 export async function briefingStates(
   ctx: CommandContext,
-  briefings: readonly Briefing[],
+  briefings: readonly StatusFile[],
   create = false,
 ): Promise<BriefingStates> {
   const state = await openState(ctx, create);

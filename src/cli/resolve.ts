@@ -1,27 +1,42 @@
 // Which briefing `print ID` means. Files that failed to load are candidates too, so that asking for a
 // broken briefing says why it is broken instead of "no such briefing".
 import { basename, isAbsolute, relative, resolve, sep } from "node:path";
-import type { Briefing, LoadResult, Problem } from "../briefing/schema.js";
+import type { Problem } from "../briefing/schema.js";
 
-export type Resolution =
-  | { kind: "briefing"; briefing: Briefing }
+/** What a briefing must have to be found by id, path or title. */
+export interface Findable {
+  id: string;
+  relPath: string;
+  path: string;
+  title: string;
+}
+
+/** The briefings and problems of a folder, as a load gives them. */
+export interface Findables<B extends Findable> {
+  dir: string;
+  briefings: readonly B[];
+  problems: readonly Problem[];
+}
+
+export type Resolution<B extends Findable = Findable> =
+  | { kind: "briefing"; briefing: B }
   | { kind: "invalid"; path: string; problems: Problem[] }
   | { kind: "ambiguous"; candidates: string[] }
   /** `closest`: the ids nearest to what was asked, for the error to suggest. */
   | { kind: "none"; closest: string[] };
 
-interface Candidate {
+interface Candidate<B> {
   id: string;
   relPath: string;
   absPath: string;
-  briefing: Briefing | null;
+  briefing: B | null;
   problems: Problem[];
 }
 
 const BRIEFING_EXT = /\.(md|txt)$/i;
 
-function candidates(result: LoadResult): Candidate[] {
-  const list: Candidate[] = result.briefings.map((b) => ({
+function candidates<B extends Findable>(result: Findables<B>): Candidate<B>[] {
+  const list: Candidate<B>[] = result.briefings.map((b) => ({
     id: b.id,
     relPath: b.relPath,
     absPath: b.path,
@@ -50,7 +65,7 @@ function candidates(result: LoadResult): Candidate[] {
   return list;
 }
 
-function settle(found: Candidate[]): Resolution | null {
+function settle<B extends Findable>(found: Candidate<B>[]): Resolution<B> | null {
   if (found.length === 0) return null;
   if (found.length > 1) return { kind: "ambiguous", candidates: found.map((c) => c.relPath).sort() };
   const only = found[0]!;
@@ -63,7 +78,11 @@ function settle(found: Candidate[]): Resolution | null {
  * An exact id first, then a path (absolute, from the working directory, or inside the folder), then
  * a unique id prefix; case-insensitive matching only when the exact case finds nothing.
  */
-export function resolveBriefing(query: string, result: LoadResult, cwd = process.cwd()): Resolution {
+export function resolveBriefing<B extends Findable>(
+  query: string,
+  result: Findables<B>,
+  cwd = process.cwd(),
+): Resolution<B> {
   const all = candidates(result);
 
   const exact = settle(all.filter((c) => c.id === query));

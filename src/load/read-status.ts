@@ -11,7 +11,7 @@
 //   copied in with an old mtime (cp -p, rsync -t) still counts as arrived.
 import { createHash } from "node:crypto";
 import { stat } from "node:fs/promises";
-import { MAX_FILE_BYTES } from "../briefing/read.js";
+import { MAX_FILE_BYTES } from "../load/read.js";
 import type { Mark, Seen } from "../store/state.js";
 import { safeRead } from "./safe-open.js";
 

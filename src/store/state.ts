@@ -243,7 +243,7 @@ class Store implements ReadState {
       }
       const db = openDatabase(file, opts.create);
       this.#db = db;
-      const find = db.prepare<{ id: number }>("SELECT id FROM folders WHERE path = ?");
+      const find = db.prepare<unknown[], { id: number }>("SELECT id FROM folders WHERE path = ?");
       if (opts.create) db.prepare("INSERT OR IGNORE INTO folders (path) VALUES (?)").run(opts.folder);
       this.#folderId = find.get(opts.folder)?.id ?? 0;
       if (this.#folderId === 0) {
@@ -253,11 +253,13 @@ class Store implements ReadState {
         return;
       }
       const last = db
-        .prepare<{ ended: number | null }>("SELECT max(ended_at) AS ended FROM sessions WHERE folder = ?")
+        .prepare<unknown[], { ended: number | null }>(
+          "SELECT max(ended_at) AS ended FROM sessions WHERE folder = ?",
+        )
         .get(this.#folderId);
       this.lastVisit = last?.ended ?? null;
       const place = db
-        .prepare<{ place: string }>("SELECT place FROM places WHERE folder = ?")
+        .prepare<unknown[], { place: string }>("SELECT place FROM places WHERE folder = ?")
         .get(this.#folderId);
       if (place) {
         try {
@@ -284,7 +286,7 @@ class Store implements ReadState {
     this.#dataVersion = Number(db.pragma("data_version", { simple: true }));
     const marks = new Map<string, Mark>();
     for (const row of db
-      .prepare<MarkRow>(
+      .prepare<unknown[], MarkRow>(
         "SELECT rel_path, briefing_id, hash, size, mtime_ms, read_at FROM marks WHERE folder = ?",
       )
       .iterate(this.#folderId))

@@ -89,6 +89,27 @@ export function agendaSource(b: Briefing): AgendaSource {
   };
 }
 
+/** What the agenda needs of a briefing's digest (briefing/digest.ts). */
+export function digestAgenda(d: {
+  id: string;
+  date: string | null;
+  actors: readonly string[];
+  glossary: readonly { term: string }[];
+  watch: readonly string[];
+  follows: readonly string[];
+  words: readonly string[];
+}): AgendaSource {
+  return {
+    id: d.id,
+    date: d.date,
+    actors: d.actors,
+    terms: d.glossary.map((g) => g.term),
+    watch: d.watch,
+    follows: d.follows,
+    words: d.words,
+  };
+}
+
 /** What the rule reads of a source, made once per briefing. */
 interface Prepared {
   source: AgendaSource;

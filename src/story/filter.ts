@@ -1,7 +1,7 @@
 // The filter shared by the command line and the reader: dates, actors, tags and a text query.
 import { actorKey, canonicalActor, registryEntry } from "../briefing/actor-names.js";
 import type { Briefing, RegistryActor } from "../briefing/schema.js";
-import { briefingTextLower, queryTerms } from "./search.js";
+import { memoryTextIndex, queryParts, type TextIndex } from "./search.js";
 import type { TimelineEntry } from "./timeline.js";
 
 export interface Filter {
@@ -27,21 +27,8 @@ export function isEmptyFilter(f: Filter): boolean {
     !f.story &&
     f.actors.length === 0 &&
     f.tags.length === 0 &&
-    queryTerms(f.query ?? "").length === 0
+    queryParts(f.query ?? "").length === 0
   );
-}
-
-const WORD_CHAR = /[\p{L}\p{N}]/u;
-
-/** True when `needle` (lowercase) occurs in `hay` (lowercase) on word boundaries. */
-function mentions(hay: string, needle: string): boolean {
-  if (!needle) return false;
-  for (let at = hay.indexOf(needle); at !== -1; at = hay.indexOf(needle, at + 1)) {
-    const before = at > 0 ? hay[at - 1]! : " ";
-    const after = at + needle.length < hay.length ? hay[at + needle.length]! : " ";
-    if (!WORD_CHAR.test(before) && !WORD_CHAR.test(after)) return true;
-  }
-  return false;
 }
 
 interface ActorMatcher {
@@ -71,19 +58,25 @@ function inRange(date: string, since: string | undefined, until: string | undefi
 export type FilterFields = Pick<Briefing, "id" | "title" | "date" | "actors" | "tags" | "story">;
 
 /**
- * The filter as a test of one briefing. `textOf` is the lowercase text that actor names and the
- * query are looked for in: the whole briefing for `applyFilter`, less for the reader's summaries.
+ * The filter as a test of one briefing. Actor names are matched against the briefing's actors and,
+ * through `text`, mentions in its text; the query through `text` too (the store's full-text index,
+ * or briefings' text in memory): one meaning for `list`, the other commands and the reader.
  */
-function filterTest<T extends FilterFields>(
+export function filterTest<T extends FilterFields>(
   filter: Filter,
   registry: readonly RegistryActor[],
-  textOf: (b: T) => string,
+  text: TextIndex,
 ): (b: T) => boolean {
   if (isEmptyFilter(filter)) return () => true;
   const dated = Boolean(filter.since || filter.until);
-  const actors = filter.actors.map((a) => actorMatcher(a, registry));
+  const actors = filter.actors.map((a) => {
+    const m = actorMatcher(a, registry);
+    const mentioned = new Set<string>();
+    for (const s of m.spellings) for (const id of text.mentions(s)) mentioned.add(id);
+    return { keys: m.keys, mentioned };
+  });
   const tags = new Set(filter.tags.map((t) => t.trim().toLowerCase()).filter(Boolean));
-  const terms = queryTerms(filter.query ?? "");
+  const found = text.query(filter.query ?? "");
   const story = filter.story?.toLowerCase();
   return (b) => {
     if (story && b.story?.toLowerCase() !== story) return false;
@@ -91,36 +84,29 @@ function filterTest<T extends FilterFields>(
     if (tags.size > 0 && !b.tags.some((t) => tags.has(t.toLowerCase()))) return false;
     if (actors.length > 0) {
       const own = b.actors.map(actorKey);
-      const hit = actors.some(
-        (m) => own.some((k) => m.keys.has(k)) || m.spellings.some((s) => mentions(textOf(b), s)),
-      );
-      if (!hit) return false;
+      if (!actors.some((m) => own.some((k) => m.keys.has(k)) || m.mentioned.has(b.id))) return false;
     }
-    return terms.length === 0 || terms.every((t) => textOf(b).includes(t));
+    return found === null || found.has(b.id);
   };
 }
 
 /** The briefings the filter lets through, in their given order. */
-export function applyFilter(
-  briefings: readonly Briefing[],
+export function applyFilter<T extends Briefing>(
+  briefings: readonly T[],
   filter: Filter,
   registry: readonly RegistryActor[],
-): Briefing[] {
-  return briefings.filter(filterTest(filter, registry, briefingTextLower));
+): T[] {
+  return briefings.filter(filterTest(filter, registry, memoryTextIndex(briefings)));
 }
 
-/**
- * `applyFilter` for briefings without their bodies (the reader's summaries): actor names and the
- * query are looked for in the title, id, actors and tags rather than the whole text, so it can let
- * through fewer.
- */
-export function summaryFilter(
+/** `applyFilter` for briefings as the store holds them (summaries), matched through its index. */
+export function filterItems<T extends FilterFields>(
+  items: readonly T[],
   filter: Filter,
   registry: readonly RegistryActor[],
-): (b: FilterFields) => boolean {
-  return filterTest(filter, registry, (b: FilterFields) =>
-    `${b.title} ${b.id} ${b.actors.join(" ")} ${b.tags.join(" ")}`.toLowerCase(),
-  );
+  text: TextIndex,
+): T[] {
+  return items.filter(filterTest(filter, registry, text));
 }
 
 /** Whether `date` (at its own precision) lies within the filter's dates. */
@@ -136,7 +122,7 @@ export function inFilterDates(date: string, filter: Filter): boolean {
 export function filterTimeline(
   entries: readonly TimelineEntry[],
   filter: Filter,
-  briefingsAfterFilter: readonly Briefing[],
+  briefingsAfterFilter: readonly { id: string }[],
 ): TimelineEntry[] {
   const ids = new Set(briefingsAfterFilter.map((b) => b.id));
   return entries.filter((e) => ids.has(e.briefingId) && inRange(e.date, filter.since, filter.until));

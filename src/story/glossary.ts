@@ -3,7 +3,7 @@
 // spelling and definition met (in briefing order) are shown; every definition is kept. `usedIn` is
 // every briefing whose text mentions the term (defining briefings included). Sorted A–Z.
 import type { Briefing } from "../briefing/schema.js";
-import { briefingText } from "./search.js";
+import { briefingText, fold, foldedWords, matchesParts, type QueryPart } from "./search.js";
 
 export interface GlossaryTerm {
   term: string;
@@ -33,19 +33,6 @@ export function termKey(term: string): string {
     .filter(Boolean);
   if (words.length > 0) words[words.length - 1] = singular(words[words.length - 1]!);
   return words.join(" ");
-}
-
-function escapeRe(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-
-/** A pattern for a term in running text: any case, spaces or hyphens between words, optional plural. */
-function termPattern(key: string): string {
-  const words = key.split(" ").map(escapeRe);
-  const last = words.length - 1;
-  words[last] = `${words[last]}(?:s|es)?`;
-  if (/y$/.test(key)) words[last] = `(?:${words[last]}|${escapeRe(key.split(" ").at(-1)!.slice(0, -1))}ies)`;
-  return words.join("[\\s\\-‐]+");
 }
 
 function ownDefinition(
@@ -94,29 +81,6 @@ export function collectTerms(items: Iterable<TermSource>): Map<string, GlossaryT
   return byKey;
 }
 
-/**
- * One pattern for every term (longest first), so a briefing is searched once rather than once per
- * term; null when no term can be searched for.
- */
-export function usesPattern(keys: Iterable<string>): RegExp | null {
-  const searchable = [...keys].filter((k) => k.length > 1);
-  if (searchable.length === 0) return null;
-  searchable.sort((a, b) => b.length - a.length);
-  return new RegExp(
-    `(?<![\\p{L}\\p{N}])(?:${searchable.map(termPattern).join("|")})(?![\\p{L}\\p{N}])`,
-    "giu",
-  );
-}
-
-/** The keys of the terms a briefing's text mentions or its glossary defines, each once. */
-export function usedKeys(text: string, glossary: TermSource["glossary"], re: RegExp): string[] {
-  const keys = new Set<string>();
-  re.lastIndex = 0;
-  for (let m = re.exec(text); m !== null; m = re.exec(text)) keys.add(termKey(m[0]));
-  for (const g of glossary) keys.add(termKey(g.term));
-  return [...keys];
-}
-
 /** Terms A–Z, case aside. */
 export function sortTerms(terms: Iterable<GlossaryTerm>): GlossaryTerm[] {
   return [...terms].sort(
@@ -124,14 +88,57 @@ export function sortTerms(terms: Iterable<GlossaryTerm>): GlossaryTerm[] {
   );
 }
 
+/**
+ * What a use of the term with this key is: its words in a row, the last one also in a plural ("s",
+ * "es", "y" -> "ies"), never inside a longer word. The store's full-text index answers the same
+ * question (load/sync.ts termMatch), so a use means one thing in every view.
+ */
+export function termParts(key: string): QueryPart[] {
+  const words = fold(key).match(/[\p{L}\p{N}]+/gu);
+  if (!words || key.length <= 1) return [];
+  const head = words.slice(0, -1);
+  const last = words[words.length - 1]!;
+  const forms = [last, `${last}s`, `${last}es`];
+  if (last.length > 1 && last.endsWith("y")) forms.push(`${last.slice(0, -1)}ies`);
+  return forms.map((w) => ({ words: [...head, w], prefix: false }));
+}
+
+/** Whether text (as `foldedWords` gives it) uses the term with this key. */
+export function usesTerm(words: string, key: string): boolean {
+  return termParts(key).some((p) => matchesParts(words, [p]));
+}
+
+/** The keys of `keys` a text uses, and those it defines. */
+export function usedKeysOf(text: string, glossary: TermSource["glossary"], keys: Iterable<string>): string[] {
+  const words = foldedWords(text);
+  const out = new Set<string>();
+  for (const k of keys) if (usesTerm(words, k)) out.add(k);
+  for (const g of glossary) {
+    const k = termKey(g.term);
+    if (k) out.add(k);
+  }
+  return [...out];
+}
+
+/** The glossary of `items` (in story order), with the keys each one uses as `usedKeys` gives them. */
+export function mergeGlossaryOf<T extends TermSource>(
+  items: readonly T[],
+  usedKeys: (item: T) => readonly string[],
+): GlossaryTerm[] {
+  const byKey = collectTerms(items);
+  for (const b of items)
+    for (const key of usedKeys(b)) {
+      const g = byKey.get(key);
+      if (g && g.usedIn.at(-1) !== b.id) g.usedIn.push(b.id);
+    }
+  return sortTerms(byKey.values());
+}
+
 export function mergeGlossary(briefings: readonly Briefing[]): GlossaryTerm[] {
   const byKey = collectTerms(briefings);
-  const re = usesPattern(byKey.keys());
-  if (re !== null) {
-    // Briefings are taken in story order, so every usedIn list comes out in story order.
-    for (const b of briefings) {
-      for (const key of usedKeys(briefingText(b), b.glossary, re)) byKey.get(key)?.usedIn.push(b.id);
-    }
-  }
+  const keys = [...byKey.keys()];
+  // Briefings are taken in story order, so every usedIn list comes out in story order.
+  for (const b of briefings)
+    for (const key of usedKeysOf(briefingText(b), b.glossary, keys)) byKey.get(key)?.usedIn.push(b.id);
   return sortTerms(byKey.values());
 }

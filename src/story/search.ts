@@ -1,5 +1,9 @@
-// Text matching for `--query` and the reader's `/`. Case-insensitive; every word of the query must
-// appear (as a substring, so typing a prefix already finds); "quoted words" must appear together.
+// Text matching for `--query`, the reader's `/` and its highlights, the same everywhere and the same as
+// the store's full-text index (SQLite FTS5, unicode61 with diacritics removed): a text is a sequence
+// of words (letters and digits); every word of the query must start a word of the text ("export"
+// finds "exporter" and the second word of "re-export", never the middle of "reexport"), a "quoted
+// phrase" must appear as those words in a row, and case and accents never matter ("cafe" finds
+// "Café").
 import type { Briefing } from "../briefing/schema.js";
 
 /** What a briefing's searchable text is made of. */
@@ -55,32 +59,93 @@ export function queryTerms(q: string): string[] {
   return terms;
 }
 
-function allIn(lower: string, terms: string[]): boolean {
-  for (const t of terms) if (!lower.includes(t)) return false;
+/** A query's part: words that must follow each other; the last one may only start a word. */
+export interface QueryPart {
+  words: string[];
+  prefix: boolean;
+}
+
+const WORDS = /[\p{L}\p{N}]+/gu;
+const MARKS = /\p{M}/gu;
+
+/** Case and accents folded away: "Café" -> "cafe". */
+export function fold(s: string): string {
+  return s.normalize("NFD").replace(MARKS, "").toLowerCase();
+}
+
+/** The query's words and quoted phrases, folded; parts with no word dropped. */
+export function queryParts(q: string): QueryPart[] {
+  const parts: QueryPart[] = [];
+  TERM_RE.lastIndex = 0;
+  for (let m = TERM_RE.exec(q); m !== null; m = TERM_RE.exec(q)) {
+    const words = fold(m[1] ?? m[2] ?? "").match(WORDS);
+    if (words) parts.push({ words, prefix: m[1] === undefined });
+  }
+  return parts;
+}
+
+/** A text as the matcher reads it: its folded words, each between spaces. */
+export function foldedWords(text: string): string {
+  const words = fold(text).match(WORDS);
+  return words ? ` ${words.join(" ")} ` : " ";
+}
+
+/** Whether every part is in `words` (from `foldedWords`). */
+export function matchesParts(words: string, parts: readonly QueryPart[]): boolean {
+  for (const p of parts) if (!words.includes(` ${p.words.join(" ")}${p.prefix ? "" : " "}`)) return false;
   return true;
+}
+
+/** Whether `text` matches the query `q`; an empty query matches everything. */
+export function matchesText(text: string, q: string): boolean {
+  const parts = queryParts(q);
+  return parts.length === 0 || matchesParts(foldedWords(text), parts);
 }
 
 /** True when every word of the query appears in the briefing; an empty query matches everything. */
 export function matchesQuery(b: Briefing, q: string): boolean {
-  const terms = queryTerms(q);
-  return terms.length === 0 || allIn(briefingTextLower(b), terms);
+  return matchesText(briefingText(b), q);
 }
 
-function escapeRe(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/ /g, "\\s+");
+/** How many characters of `word` (as written) fold to its first `n` folded characters. */
+function writtenLength(word: string, n: number): number {
+  let folded = 0;
+  let at = 0;
+  for (const ch of word) {
+    if (folded >= n) break;
+    folded += fold(ch).length;
+    at += ch.length;
+  }
+  return at;
 }
 
-/** Where any word of the query occurs in text, as sorted, non-overlapping [start, end) ranges. */
+/** Where the query matches in text, as sorted, non-overlapping [start, end) ranges. */
 export function findMatches(text: string, q: string): { start: number; end: number }[] {
-  const terms = queryTerms(q);
-  if (terms.length === 0 || !text) return [];
-  // One pattern per term, so overlapping words ("export", "porter") are all found, then merged.
+  const parts = queryParts(q);
+  if (parts.length === 0 || !text) return [];
+  const tokens: { start: number; end: number; word: string }[] = [];
+  for (const m of text.matchAll(WORDS)) {
+    for (const w of fold(m[0]).match(WORDS) ?? []) {
+      // A word whose folding splits it is matched as the whole written word.
+      tokens.push({ start: m.index, end: m.index + m[0].length, word: w });
+    }
+  }
   const found: { start: number; end: number }[] = [];
-  for (const term of new Set(terms)) {
-    const re = new RegExp(escapeRe(term), "giu");
-    for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-      if (m[0].length === 0) re.lastIndex++;
-      else found.push({ start: m.index, end: m.index + m[0].length });
+  for (const part of parts) {
+    const n = part.words.length;
+    for (let i = 0; i + n <= tokens.length; i++) {
+      let ok = true;
+      for (let k = 0; k < n && ok; k++) {
+        const t = tokens[i + k]!.word;
+        const w = part.words[k]!;
+        ok = k === n - 1 && part.prefix ? t.startsWith(w) : t === w;
+      }
+      if (!ok) continue;
+      const last = tokens[i + n - 1]!;
+      const end = part.prefix
+        ? last.start + writtenLength(text.slice(last.start, last.end), part.words[n - 1]!.length)
+        : last.end;
+      found.push({ start: tokens[i]!.start, end });
     }
   }
   found.sort((a, b) => a.start - b.start);
@@ -100,12 +165,76 @@ export function findMatches(text: string, q: string): { start: number; end: numb
  */
 export function nextMatchIndex(items: readonly string[], q: string, from: number, direction: 1 | -1): number {
   const n = items.length;
-  const terms = queryTerms(q);
-  if (n === 0 || terms.length === 0) return -1;
+  const parts = queryParts(q);
+  if (n === 0 || parts.length === 0) return -1;
   const start = Number.isFinite(from) ? Math.trunc(from) : 0;
   for (let i = 1; i <= n; i++) {
     const idx = (((start + direction * i) % n) + n) % n;
-    if (allIn(items[idx]!.toLowerCase(), terms)) return idx;
+    if (matchesParts(foldedWords(items[idx]!), parts)) return idx;
   }
   return -1;
+}
+
+const WORD = /[\p{L}\p{N}]+/gu;
+
+/**
+ * The query as an FTS5 match expression for the store's index (unicode61, diacritics removed): each
+ * word matches a word starting with it, a "quoted phrase" its words in a row, all of them required.
+ * null when the query has no word at all.
+ */
+export function ftsQuery(q: string): string | null {
+  const parts: string[] = [];
+  TERM_RE.lastIndex = 0;
+  for (let m = TERM_RE.exec(q); m !== null; m = TERM_RE.exec(q)) {
+    const words = (m[1] ?? m[2] ?? "").match(WORD);
+    if (!words) continue;
+    // A phrase is matched as written; a word (or a word with inner punctuation, "u.s") by prefix.
+    parts.push(m[1] !== undefined ? `"${words.join(" ")}"` : `"${words.join(" ")}" *`);
+  }
+  return parts.length === 0 ? null : parts.join(" AND ");
+}
+
+/**
+ * Text matching over a story's briefings, by id: the store's full-text index, or the text of
+ * briefings held in memory. The one meaning of `--query`, `&`, `/` and an actor's mentions.
+ */
+export interface TextIndex {
+  /** Ids of the briefings the query matches; null when it has no word to look for. */
+  query(q: string): ReadonlySet<string> | null;
+  /** Ids of the briefings whose text has these words in a row (an actor's name mentioned). */
+  mentions(name: string): ReadonlySet<string>;
+}
+
+/** The query a name is mentioned by: its words in a row, as a phrase. */
+export function mentionQuery(name: string): string {
+  return `"${name.replace(/"/g, " ")}"`;
+}
+
+/** Text matching over briefings held in memory, the same as the store's index. */
+export function memoryTextIndex(briefings: readonly TextParts[] & readonly { id: string }[]): TextIndex {
+  let words: string[] | undefined;
+  const where = (parts: QueryPart[]) => {
+    words ??= briefings.map((b) => foldedWords(briefingText(b)));
+    const out = new Set<string>();
+    words.forEach((w, i) => {
+      if (matchesParts(w, parts)) out.add(briefings[i]!.id);
+    });
+    return out;
+  };
+  return {
+    query(q) {
+      const parts = queryParts(q);
+      return parts.length === 0 ? null : where(parts);
+    },
+    mentions(name) {
+      const parts = queryParts(mentionQuery(name));
+      return parts.length === 0 ? new Set() : where(parts);
+    },
+  };
+}
+
+/** One alternative of `parts` as an FTS5 expression (the store's index), same meaning as `matchesParts`. */
+export function ftsAny(parts: readonly QueryPart[]): string | null {
+  const each = parts.map((p) => `"${p.words.join(" ")}"${p.prefix ? " *" : ""}`);
+  return each.length === 0 ? null : each.join(" OR ");
 }

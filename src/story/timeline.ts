@@ -17,7 +17,12 @@
 // events near each date, never with the square of all events. Both are capped: an archive of
 // near-identical sentences on the same days (a wire story syndicated hundreds of times) would
 // otherwise compare every pair and list every copy against every other.
-import type { Briefing, Precision } from "../briefing/schema.js";
+import type { Briefing, DatedEvent, Precision } from "../briefing/schema.js";
+
+/** What the timeline reads of a briefing (a whole one, or its digest). */
+export type TimelineSource = Pick<Briefing, "id" | "title" | "date"> & {
+  events: readonly Pick<DatedEvent, "date" | "precision" | "text" | "line" | "expected" | "yearUnknown">[];
+};
 
 export type EntryKind = "event" | "entry";
 
@@ -376,7 +381,7 @@ function markConflicts(entries: TimelineEntry[]): Generator<void> {
   return findConflicts(conflictInput(entries), linker(entries));
 }
 
-function entriesOf(briefings: readonly Briefing[]): TimelineEntry[] {
+function entriesOf(briefings: readonly TimelineSource[]): TimelineEntry[] {
   const entries: TimelineEntry[] = [];
   for (const b of briefings) {
     if (b.date !== null) entries.push(briefingEntry({ id: b.id, title: b.title, date: b.date }));
@@ -404,7 +409,7 @@ function entriesOf(briefings: readonly Briefing[]): TimelineEntry[] {
 }
 
 /** Every event of every briefing, in date order, with conflicting reports flagged. */
-export function buildTimeline(briefings: readonly Briefing[]): TimelineEntry[] {
+export function buildTimeline(briefings: readonly TimelineSource[]): TimelineEntry[] {
   const entries = entriesOf(briefings);
   for (const _ of markConflicts(entries));
   return entries;
@@ -415,7 +420,7 @@ export function buildTimeline(briefings: readonly Briefing[]): TimelineEntry[] {
  * when it returns a promise, so a caller sharing the thread stays responsive.
  */
 export async function buildTimelineAsync(
-  briefings: readonly Briefing[],
+  briefings: readonly TimelineSource[],
   pause: () => Promise<void> | undefined,
 ): Promise<TimelineEntry[]> {
   const entries = entriesOf(briefings);

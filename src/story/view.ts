@@ -1,11 +1,13 @@
-// What the reader holds of a story. Briefings are summaries (no bodies: the reader parses a briefing's
-// file when it is opened) and both they and the timeline sit behind `Table`s, so the same story can
-// be held in memory (built from a load) or read row by row from a snapshot on disk (snapshot.ts):
-// at 100k briefings the reader then starts without decoding a million timeline entries.
+// What the reader and the commands hold of a story. Briefings are summaries (no bodies: a briefing's
+// file is parsed when it is opened) behind `Table`s. It is built by one code path, `buildStory`, from
+// each briefing's digest (briefing/digest.ts): the store keeps one per file, and a story of briefings
+// in memory (tests) is built from theirs.
+import { type BriefingDigest, digestOf } from "../briefing/digest.js";
 import type { Briefing, Problem, RegistryActor } from "../briefing/schema.js";
-import { type ActorEntry, buildActorIndex } from "./actors.js";
-import { type AgendaItem, agendaSource, buildAgenda } from "./agenda.js";
-import { type GlossaryTerm, mergeGlossary } from "./glossary.js";
+import { type ActorEntry, indexActors } from "./actors.js";
+import { type AgendaItem, buildAgenda, digestAgenda } from "./agenda.js";
+import { collectTerms, type GlossaryTerm, sortTerms, usedKeysOf } from "./glossary.js";
+import { briefingText, memoryTextIndex, type TextIndex } from "./search.js";
 import { buildTimeline, buildTimelineAsync, type TimelineEntry } from "./timeline.js";
 
 export interface Table<T> {
@@ -23,7 +25,7 @@ export interface StoryEvent extends TimelineEntry {
   briefing: number;
 }
 
-export type { FileStamp } from "../briefing/read.js";
+export type { TextIndex };
 
 export interface StoryView {
   dir: string;
@@ -53,6 +55,8 @@ export interface StoryView {
   body?: (i: number) => Briefing | undefined;
   /** Glossary terms the briefing at an index defines or uses (highlighted in the reader). */
   termsOf(i: number): string[];
+  /** Matching in the briefings' whole text (filters, search). */
+  text: TextIndex;
 }
 
 /**
@@ -220,21 +224,84 @@ export interface LoadedStory {
   registry: RegistryActor[];
 }
 
-function assemble(
-  data: LoadedStory,
-  merged: GlossaryTerm[],
-  actorIndex: ActorEntry[],
-  entries: TimelineEntry[],
-): StoryView {
-  const index = new Map<string, number>();
-  data.briefings.forEach((b, i) => {
-    index.set(b.id, i);
+/** A briefing as a story is built from it: its digest and its path. */
+export interface StoryItem extends BriefingDigest {
+  path: string;
+}
+
+/** What a story is built from: the one input of the one builder. */
+export interface StoryInput {
+  dir: string;
+  registry: readonly RegistryActor[];
+  problems: readonly Problem[];
+  /** In story order (by date, undated last, then path), ids unique. */
+  items: readonly StoryItem[];
+  /** The keys (glossary.ts termKey) of the terms item `i` mentions or defines. */
+  usedKeys(i: number): readonly string[];
+  text: TextIndex;
+  /** The whole briefing at an index, when the caller holds it. */
+  body?: (i: number) => Briefing | undefined;
+}
+
+function summaryOfItem(d: StoryItem): Summary {
+  return {
+    id: d.id,
+    path: d.path,
+    relPath: d.relPath,
+    title: d.title,
+    date: d.date,
+    dateInferred: d.dateInferred,
+    source: d.source,
+    actors: d.actors,
+    tags: d.tags,
+    story: d.story,
+  };
+}
+
+/**
+ * The story of a folder from its briefings' digests: the timeline (entries, expected events,
+ * conflicts flagged), the merged glossary with its uses, the actor index, the agenda. The only
+ * builder: the store's story and a story of loaded briefings (`buildStoryView`) both come from here.
+ * `pause` is awaited between steps and every few hundred timeline events when it returns a promise.
+ */
+export function buildStory(input: StoryInput): StoryView {
+  return assemble(input, buildTimeline(input.items));
+}
+
+/**
+ * `buildStory` awaiting `pause` every few hundred timeline events when it returns a promise: the
+ * conflict search is most of the work, and the reader must answer `q` meanwhile.
+ */
+export async function buildStoryAsync(
+  input: StoryInput,
+  pause: () => Promise<void> | undefined,
+): Promise<StoryView> {
+  return assemble(input, await buildTimelineAsync(input.items, pause));
+}
+
+function assemble(input: StoryInput, entries: TimelineEntry[]): StoryView {
+  const { items } = input;
+  const byKey = collectTerms(items);
+  items.forEach((d, i) => {
+    for (const key of input.usedKeys(i)) {
+      const g = byKey.get(key);
+      if (g && g.usedIn.at(-1) !== d.id) g.usedIn.push(d.id);
+    }
   });
-  // The entries are this story's own: given their briefing's index in place, not copied (a million
-  // of them at 100k briefings).
+  const merged = sortTerms(byKey.values());
+  const actorIndex = indexActors(
+    items.map((d) => ({ id: d.id, actors: d.actors, details: () => d.learnt })),
+    input.registry,
+  );
+  const agenda = buildAgenda(items.map(digestAgenda));
+  const index = new Map<string, number>();
+  items.forEach((d, i) => {
+    index.set(d.id, i);
+  });
+  // The entries are this story's own: given their briefing's index in place, not copied.
   const events = entries as StoryEvent[];
   for (const e of events) e.briefing = index.get(e.briefingId) ?? -1;
-  const summaries = data.briefings.map(summaryOf);
+  const summaries = items.map(summaryOfItem);
   let terms: TermLists | undefined;
   const at = (id: string) => index.get(id) ?? -1;
   const glossary = merged.map((g) => storyTerm(g, at));
@@ -245,9 +312,9 @@ function assemble(
     count: a.briefingIds.length,
   }));
   return {
-    dir: data.dir,
-    registry: data.registry,
-    problems: data.problems,
+    dir: input.dir,
+    registry: input.registry,
+    problems: input.problems,
     briefings: arrayTable(summaries),
     newest: newestOrder(summaries),
     timeline: arrayTable(events),
@@ -255,8 +322,9 @@ function assemble(
     eventBriefing: Int32Array.from(events, (e) => e.briefing),
     glossary,
     actors,
-    agenda: buildAgenda(data.briefings.map(agendaSource)),
-    body: (i) => data.briefings[i],
+    agenda,
+    ...(input.body ? { body: input.body } : {}),
+    text: input.text,
     termsOf(i) {
       terms ??= termIndexes(glossary);
       return (terms.get(i) ?? []).map((t) => glossary[t]!.term);
@@ -264,34 +332,18 @@ function assemble(
   };
 }
 
-/** The story of loaded briefings, in one go (tests, small folders). */
+/** The story of loaded briefings (tests, small folders): `buildStory` over their digests. */
 export function buildStoryView(data: LoadedStory): StoryView {
-  return assemble(
-    data,
-    mergeGlossary(data.briefings),
-    buildActorIndex(data.briefings, data.registry),
-    buildTimeline(data.briefings),
-  );
-}
-
-/**
- * The same, in steps, awaiting `pause` between them (and every few hundred timeline events) when it
- * returns a promise: at 100k briefings this is seconds of work that must not stop the reader from
- * answering `q` or Ctrl-C.
- */
-export async function buildStoryViewAsync(
-  data: LoadedStory,
-  pause: () => Promise<void> | undefined,
-): Promise<StoryView> {
-  const step = async () => {
-    const wait = pause();
-    if (wait) await wait;
-  };
-  const glossary = mergeGlossary(data.briefings);
-  await step();
-  const actors = buildActorIndex(data.briefings, data.registry);
-  await step();
-  const entries = await buildTimelineAsync(data.briefings, pause);
-  await step();
-  return assemble(data, glossary, actors, entries);
+  const { briefings, registry } = data;
+  const items = briefings.map((b) => ({ ...digestOf(b, registry), path: b.path }));
+  const keys = [...collectTerms(items).keys()];
+  return buildStory({
+    dir: data.dir,
+    registry,
+    problems: data.problems,
+    items,
+    usedKeys: (i) => usedKeysOf(briefingText(briefings[i]!), briefings[i]!.glossary, keys),
+    text: memoryTextIndex(briefings),
+    body: (i) => briefings[i],
+  });
 }

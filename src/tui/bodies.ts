@@ -6,8 +6,8 @@
 // never older than its file.
 import { realpath, stat } from "node:fs/promises";
 import path from "node:path";
-import { insideFolder, readSource } from "../briefing/read.js";
 import type { Briefing } from "../briefing/schema.js";
+import { insideFolder, readSource } from "../load/read.js";
 import type { StoryView, Summary } from "../story/view.js";
 
 const KEEP = 32;

@@ -1,11 +1,33 @@
-// Type-to-jump search over a list of any length: the same matching as `--query` (every word must
-// appear, case-insensitive), with each row's text lowercased once and kept for the next keystroke.
-import { queryTerms } from "../story/search.js";
+// Type-to-jump search over a list of any length: the same matching as `--query` and the store's
+// full-text index (story/search.ts: words and prefixes, "phrases", case and accents aside), with each
+// row's words folded once and kept for the next keystroke. A list of briefings asks the index instead.
+import { foldedWords, matchesParts, queryParts } from "../story/search.js";
 
 export interface Searchable {
   total: number;
   /** The text a row is found by; "" for rows that are never found (month headings). */
   text: (row: number) => string;
+  /** Rows matching `q` by the whole text behind them (the store's index); null: match `text`. */
+  query?: (q: string) => ((row: number) => boolean) | null;
+}
+
+const asked = new WeakMap<Searchable, { q: string; test: ((row: number) => boolean) | null }>();
+
+/** The test of a row against `q`, made once per query and list. */
+function tester(list: Searchable, q: string): ((row: number) => boolean) | null {
+  const parts = queryParts(q);
+  if (parts.length === 0) return null;
+  if (list.query) {
+    const had = asked.get(list);
+    if (had?.q === q) return had.test;
+    const test = list.query(q);
+    asked.set(list, { q, test });
+    if (test) return test;
+  }
+  return (row) => {
+    const words = lower(list, row);
+    return words !== " " && matchesParts(words, parts);
+  };
 }
 
 const lowered = new WeakMap<Searchable, (string | undefined)[]>();
@@ -18,7 +40,7 @@ function lower(list: Searchable, row: number): string {
   }
   let s = cache[row];
   if (s === undefined) {
-    s = list.text(row).toLowerCase();
+    s = foldedWords(list.text(row));
     cache[row] = s;
   }
   return s;
@@ -36,40 +58,28 @@ export function searchRows(
   inclusive = false,
 ): number {
   const n = list.total;
-  const terms = queryTerms(q);
-  if (n === 0 || terms.length === 0) return -1;
+  const test = tester(list, q);
+  if (n === 0 || test === null) return -1;
   const start = inclusive ? from - dir : from;
   for (let i = 1; i <= n; i++) {
     const row = (((start + dir * i) % n) + n) % n;
-    const text = lower(list, row);
-    if (text === "") continue;
-    let all = true;
-    for (const t of terms) {
-      if (!text.includes(t)) {
-        all = false;
-        break;
-      }
-    }
-    if (all) return row;
+    if (test(row)) return row;
   }
   return -1;
 }
 
 /** How many rows match `q` (the search prompt's count as you type). */
 export function countRows(list: Searchable, q: string): number {
-  const terms = queryTerms(q);
-  if (terms.length === 0) return 0;
+  const test = tester(list, q);
+  if (test === null) return 0;
   let n = 0;
-  for (let row = 0; row < list.total; row++) {
-    const text = lower(list, row);
-    if (text !== "" && terms.every((t) => text.includes(t))) n++;
-  }
+  for (let row = 0; row < list.total; row++) if (test(row)) n++;
   return n;
 }
 
 /** The notice for n/N: nothing found, or the search went round the end of the list. */
 export function stepNotice(q: string, from: number, to: number, dir: 1 | -1): string | null {
-  if (queryTerms(q).length === 0) return "No search yet: / starts one";
+  if (queryParts(q).length === 0) return "No search yet: / starts one";
   if (to < 0) return `No match for "${q}"`;
   if (dir === 1 && to <= from) return "Search wrapped to the top";
   if (dir === -1 && to >= from) return "Search wrapped to the bottom";

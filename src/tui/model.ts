@@ -2,16 +2,7 @@
 // per keypress, and from columns and indexes only, so that a story read lazily from a snapshot is
 // decoded no further than the rows on screen (a filter decodes the summaries once).
 import { MONTH_NAMES, UNKNOWN_YEAR_HEADING } from "../briefing/calendar.js";
-import type { Briefing } from "../briefing/schema.js";
-import {
-  applyFilter,
-  type Filter,
-  inFilterDates,
-  isEmptyFilter,
-  summaryFilter,
-  withoutDates,
-} from "../story/filter.js";
-import { queryTerms } from "../story/search.js";
+import { type Filter, filterTest, inFilterDates, isEmptyFilter, withoutDates } from "../story/filter.js";
 import { isUpcoming } from "../story/timeline.js";
 import {
   codeDate,
@@ -215,18 +206,9 @@ function keptBriefings(
     const within = ids;
     ids = new Set(only.briefings.filter((i) => within === null || within.has(i)));
   }
-  const body = story.body;
-  if (body && queryTerms(filter.query ?? "").length > 0) {
-    // Held in memory: the query and actor mentions look in the text, exactly as `list` does.
-    const all: Briefing[] = [];
-    for (let i = 0; i < n; i++) all.push(body(i)!);
-    const pass = new Set(applyFilter(all, filter, story.registry));
-    all.forEach((b, i) => {
-      if (pass.has(b) && (!ids || ids.has(i))) keep[i] = 1;
-    });
-    return keep;
-  }
-  const pass = summaryFilter(filter, story.registry);
+  // Actor mentions and the query are looked for in each briefing's whole text through the story's
+  // index (the store's full-text index): the same meaning as `list`.
+  const pass = filterTest<Summary>(filter, story.registry, story.text);
   allSummaries(story).forEach((s, i) => {
     if (pass(s) && (!ids || ids.has(i))) keep[i] = 1;
   });
@@ -236,6 +218,15 @@ function keptBriefings(
 function searchable(story: StoryView, order: Int32Array): Searchable {
   return {
     total: order.length,
+    // `/` finds a briefing by its whole text, through the store's index, as `--query` does.
+    query(q) {
+      const ids = story.text.query(q);
+      if (ids === null) return null;
+      return (row) => {
+        const b = story.briefings.get(order[row] ?? -1);
+        return b !== undefined && ids.has(b.id);
+      };
+    },
     text: (row) => {
       const b = story.briefings.get(order[row] ?? -1);
       return b ? `${b.date ?? ""} ${b.title} ${b.id} ${b.actors.join(" ")} ${b.tags.join(" ")}` : "";

@@ -1,5 +1,5 @@
 // The reader's first frame, painted before Ink and React are even loaded (they cost about two
-// thirds of a start-up). Only for the common case: a saved story (story/snapshot.ts), no filters, a
+// thirds of a start-up). Only for the common case: a story in the store (source.ts), no filters, a
 // terminal big enough; it is the timeline the App draws first, built from the same line functions
 // (lines/*.ts) and the same windowing, so Ink's first frame replaces it with identical text. Keys
 // typed meanwhile wait in the terminal (raw mode is set here, so they are not echoed) and reach the
@@ -14,7 +14,7 @@ import { failedText, headerLines } from "./lines/header.js";
 import { detailHeight, detailLines, timelineRow } from "./lines/timeline.js";
 import { narrow } from "./model.js";
 import { fitSegments, type Segment } from "./segments.js";
-import { CHECKING_NOTE, type SnapshotPlace, savedStory, snapshotPlace } from "./source.js";
+import { CHECKING_NOTE, type StorePlace, storedStory, storePlace } from "./source.js";
 import { pickTheme, type Style, type Theme, type Token } from "./theme.js";
 import { clamp, settle, visibleSlice } from "./windowing.js";
 
@@ -118,8 +118,8 @@ export function paintFrame(
 }
 
 export interface EarlyStart {
-  place: SnapshotPlace | null;
-  saved: ReturnType<typeof savedStory>;
+  place: StorePlace;
+  saved: ReturnType<typeof storedStory>;
   /** True when the frame is on screen: the alternate screen is up and the terminal is in raw mode. */
   painted: boolean;
 }
@@ -142,7 +142,7 @@ export function storyFrame(
   return `${paintFrame(lines, columns, pickTheme(color, env), styled)}\x1b[H`;
 }
 
-/** Opens the saved story and, when it can, paints the first frame; never throws. */
+/** Builds the story the store holds and, when it can, paints the first frame; never throws. */
 export function earlyStart(opts: {
   dir: string;
   filter: Filter;
@@ -150,9 +150,9 @@ export function earlyStart(opts: {
   keymap?: Keymap;
 }): EarlyStart {
   const { stdin, stdout } = process;
+  const place = storePlace(opts.dir);
   try {
-    const place = snapshotPlace(opts.dir);
-    const saved = savedStory(place, opts.filter);
+    const saved = storedStory(place);
     if (saved === null || !isEmptyFilter(opts.filter)) return { place, saved, painted: false };
     const frame = storyFrame(saved.story, opts.color, CHECKING_NOTE, opts.keymap);
     if (frame === null) return { place, saved, painted: false };
@@ -160,6 +160,6 @@ export function earlyStart(opts: {
     stdout.write(`${ENTER_SCREEN}${frame}`);
     return { place, saved, painted: true };
   } catch {
-    return { place: null, saved: null, painted: false };
+    return { place, saved: null, painted: false };
   }
 }

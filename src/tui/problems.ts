@@ -3,9 +3,9 @@
 // the one safe-open path) for the lines around it. Derived from whatever story is current, so a story
 // swapped in after a fix shows the list without the fixed file.
 import path from "node:path";
-import { MAX_FILE_BYTES } from "../briefing/read.js";
 import type { Problem } from "../briefing/schema.js";
 import { formatProblem, sortProblems } from "../cli/context.js";
+import { MAX_FILE_BYTES } from "../load/read.js";
 import { realFolder, safeRead } from "../load/safe-open.js";
 import { sanitizeLine } from "../text/sanitize.js";
 

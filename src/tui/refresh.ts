@@ -1,33 +1,8 @@
 // The one way the reader's story is brought up to date with the folder after the start: the folder
-// watch (load/watch.ts) and `r` both end here. `refreshStory` is the check itself; `serialChecks`
-// runs one check at a time, however many changes arrive while one runs: they wait, merged, and start
-// one more check when it ends, so a burst never queues a check per file and keys are never held up.
-import type { Filter } from "../story/filter.js";
-import { provideStory, type SourceEvents, savedStory, snapshotPlace } from "./source.js";
-
-export interface RefreshOptions {
-  dir: string;
-  filter: Filter;
-  pause: () => Promise<void> | undefined;
-}
-
-/**
- * Checks the folder and shows what it holds now. `changed`: paths inside the folder the watch saw
- * change (empty for `r`, a forced check of everything).
- *
- * Today this re-runs the start's check-and-load path: the saved story (opened again, as the registry
- * it is keyed on may have changed) is checked against every file, and a change reloads the folder.
- * With the per-file store, this is where its incremental sync of `changed` goes.
- */
-export function refreshStory(
-  opts: RefreshOptions,
-  on: SourceEvents,
-  _changed: readonly string[],
-): Promise<void> {
-  const place = snapshotPlace(opts.dir);
-  return provideStory(opts, place, savedStory(place, opts.filter), on);
-}
-
+// watch (load/watch.ts), `r` and the editor all end in source.ts `refreshStory` (the store's sync of
+// the paths named, then the story built again when a row changed). `serialChecks` runs one check at a
+// time, however many changes arrive while one runs: they wait, merged, and start one more check when
+// it ends, so a burst never queues a check per file and keys are never held up.
 export interface Checks {
   /** Asks for a check of `paths` (none: everything); runs now, or once the running one ends. */
   request(paths: readonly string[]): void;

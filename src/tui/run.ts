@@ -3,7 +3,7 @@
 // code is returned, and any error is printed only after that so it stays visible.
 // Ink and React (mount.tsx) are imported only once there is a story to show: a first start's load,
 // which can last minutes, shows its loading line (loading.ts) without them and their memory.
-import { FolderError } from "../briefing/read.js";
+import { FolderError } from "../load/read.js";
 import { realFolder } from "../load/safe-open.js";
 import { type FolderWatch, watchFolder } from "../load/watch.js";
 import { openReadState } from "../store/state.js";
@@ -17,14 +17,14 @@ import { type LoadingLine, showLoading } from "./loading.js";
 import type { MountedReader, Shown } from "./mount.js";
 import { MouseEvents } from "./mouse.js";
 import { type EarlyStart, ENTER_SCREEN, LEAVE_SCREEN, storyFrame } from "./paint.js";
-import { type Checks, refreshStory, serialChecks } from "./refresh.js";
+import { type Checks, serialChecks } from "./refresh.js";
 import {
   CHECKING_NOTE,
   provideStory,
-  releaseStory,
+  refreshStory,
   type SourceEvents,
-  savedStory,
-  snapshotPlace,
+  storedStory,
+  storePlace,
 } from "./source.js";
 import { type Suspension, suspension } from "./suspend.js";
 
@@ -76,9 +76,6 @@ const SIGNAL_CODES: Record<"SIGTERM" | "SIGHUP" | "SIGINT", number> = {
   SIGHUP: TUI_EXIT.sighup,
   SIGINT: TUI_EXIT.interrupt,
 };
-
-/** How long a replaced story keeps its snapshot file open (see `retire`). */
-const RETIRE_MS = 10_000;
 
 const OUT_OF_MEMORY = /out of memory|allocation failed|cannot allocate/i;
 const CTRL_C = "\x03";
@@ -305,14 +302,6 @@ export function runTui(opts: TuiOptions): Promise<number> {
       resolve(code);
     }
 
-    /**
-     * A story replaced on screen gives back its snapshot's file, after a while: a body being read for
-     * it when it was replaced (bodies.ts) may still ask it for the registry.
-     */
-    function retire(story: StoryView) {
-      setTimeout(() => releaseStory(story), RETIRE_MS).unref();
-    }
-
     /** Keys typed from now on wait in stdin until the reader's key feed takes them. */
     function stopLoading() {
       loading?.stop();
@@ -322,10 +311,8 @@ export function runTui(opts: TuiOptions): Promise<number> {
     }
 
     function show(next: Shown): Promise<void> {
-      const before = shown?.story;
       shown = message ? { ...next, message } : next;
       if (reader) reader.show(shown);
-      if (before !== undefined && before !== next.story) retire(before);
       mounting ??= mount();
       return mounting;
     }
@@ -438,7 +425,12 @@ export function runTui(opts: TuiOptions): Promise<number> {
       if (settled) return;
       const sourceOpts = { dir: opts.dir, filter: opts.filter, pause: timeSlices(8) };
       try {
-        await refreshStory(sourceOpts, events, paths);
+        // Only the paths the watch named are looked at (none: `r`, every file's stamp).
+        await refreshStory(
+          { ...sourceOpts, ...(paths.length > 0 ? { changed: paths } : {}), shown: shown?.story ?? null },
+          place,
+          events,
+        );
       } catch (error) {
         if (settled || !shown) return;
         const note =
@@ -488,8 +480,8 @@ export function runTui(opts: TuiOptions): Promise<number> {
             create: true,
           });
     readState?.beginSession();
-    const place = opts.early ? opts.early.place : snapshotPlace(opts.dir);
-    const saved = opts.early ? opts.early.saved : savedStory(place, opts.filter);
+    const place = opts.early ? opts.early.place : storePlace(opts.dir);
+    const saved = opts.early ? opts.early.saved : storedStory(place);
     // Set here for the whole session (Ink sets it again on mount): keys typed before Ink is up must
     // not be echoed over the screen.
     if (stdin.isTTY) stdin.setRawMode(true);

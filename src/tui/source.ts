@@ -1,31 +1,21 @@
-// Where the reader's story comes from, fastest first:
-// 1. the snapshot the last run saved (story/snapshot.ts), shown at once and then checked against the
-//    folder (story/current.ts), with "checking files…" in the header until the check is done;
-// 2. otherwise, or when the check finds anything changed, a load of the folder in parse workers
-//    (story/load-story.ts), with progress on screen or, over a snapshot already shown, in the header;
-//    the story built from it (glossary uses found) is saved as the next snapshot and shown from it
-//    (loaded on this thread, when no loader worker can run: shown at once, then swapped).
-//    Neither holds bodies: the reader parses a briefing's file when it is opened.
-// The loader is imported only when a load is needed.
-
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { cacheEnabledByDefault, cacheFilesSync, cacheStamp, defaultCacheDir } from "../briefing/cache.js";
-import { FolderError, type LoadedFiles } from "../briefing/read.js";
-import { loadInBackground } from "../story/background.js";
-import { filesUnchanged, registryText } from "../story/current.js";
+// Where the reader's story comes from: the folder's store (src/store), the same rows the commands read.
+// 1. At a start, the story the store holds from the last run is built and shown at once (no file is
+//    read), with "checking files…" in the header;
+// 2. the store is then brought up to date with the folder (load/sync.ts: stamps first, only new or
+//    changed files parsed, in parse workers on a cold folder), and when any row changed the story is
+//    built again from the store and replaces the one on screen. A first start shows the loading line
+//    meanwhile.
+// `refreshStory` is step 2 alone: what a file watcher calls (with the paths it saw change) to bring
+// the screen up to date; a re-run reads only the files whose stamps changed.
+// The reader never holds bodies: a briefing's file is parsed when it is opened (bodies.ts).
+import { type FolderLoad, openFolderStore, readFolder, storyOfAsync, syncStore } from "../load/folder.js";
+import { DamagedRows, type Store } from "../store/store.js";
 import type { Filter } from "../story/filter.js";
-import { FIRST_GUESS_FILES } from "../story/loader-heap.js";
-import { queryTerms } from "../story/search.js";
-import { openSnapshot, type Snapshot, writeSnapshot } from "../story/snapshot.js";
-import { TIMELINE_STEP } from "../story/steps.js";
-import { buildStoryViewAsync, type StoryView } from "../story/view.js";
+import { buildStory, type StoryView } from "../story/view.js";
 import { warmParser } from "./bodies.js";
 
 export const CHECKING_NOTE = "checking files…";
-/** Quitting while this shows loses the snapshot (not the briefings): the next start loads again. */
-export const SAVING_NOTE = "saving for the next start…";
+export const BUILDING_STEP = "building the timeline";
 
 export interface SourceEvents {
   /** Loading with nothing to show yet. */
@@ -43,184 +33,47 @@ export interface SourceOptions {
   pause: () => Promise<void> | undefined;
 }
 
-// A story opened from a snapshot reads it lazily through an open file: the reader releases the file
-// once another story has replaced it on screen (live updates open one per check).
-const closers = new WeakMap<StoryView, () => void>();
-
-function held(snap: Snapshot | null): Snapshot | null {
-  if (snap !== null) closers.set(snap.story, () => snap.close());
-  return snap;
-}
-
-/** Closes the snapshot file behind `story`, if it has one; the story must not be read after. */
-export function releaseStory(story: StoryView): void {
-  const close = closers.get(story);
-  closers.delete(story);
-  close?.();
-}
-
-/** Where this folder's snapshot lives and the stamp it must carry; null when the cache is off. */
-export interface SnapshotPlace {
-  file: string;
-  stamp: string;
+/** The folder's store, open for the session (null: the folder is missing; the load says why). */
+export interface StorePlace {
   dir: string;
+  store: Store | null;
 }
 
-export function snapshotPlace(dir: string): SnapshotPlace | null {
-  const cacheDir = cacheEnabledByDefault() ? defaultCacheDir() : null;
-  const files = cacheDir === null ? null : cacheFilesSync(cacheDir, dir);
-  if (files === null) return null;
-  return { file: files.story, stamp: cacheStamp(registryText(dir)), dir };
+/** A story built from the store as the last run left it. */
+export interface Saved {
+  story: StoryView;
 }
 
-/** The saved story, when there is one for this folder and program and the filter can use it. */
-export function savedStory(place: SnapshotPlace | null, filter: Filter): Snapshot | null {
-  // A text query filters on bodies, which a snapshot does not hold.
-  if (place === null || queryTerms(filter.query ?? "").length > 0) return null;
-  return held(openSnapshot(place.file, place.stamp, place.dir));
-}
-
-/**
- * Brings the story on screen up to date. `saved` (from `savedStory`) is already shown: it is checked
- * against the folder and kept when nothing changed. Otherwise the folder is loaded and the story
- * built, shown and saved. Resolves when the story shown is final; rejects with the loader's errors
- * (FolderError: no folder).
- */
-export async function provideStory(
-  opts: SourceOptions,
-  place: SnapshotPlace | null,
-  saved: Snapshot | null,
-  on: SourceEvents,
-): Promise<void> {
-  const { dir } = opts;
-  const shown = saved?.story ?? null;
-  if (saved !== null) {
-    const recorded = saved.files();
-    // The parser is loaded and warmed meanwhile, so the first Enter after the note goes is not its
-    // first run, and no key after it waits for zod and yaml to compile.
-    const [unchanged] = await Promise.all([
-      recorded !== null && filesUnchanged(dir, recorded),
-      warmParser(saved.story),
-    ]);
-    if (unchanged) {
-      if (!on.alive()) return;
-      // Decoded now, behind the note, rather than on the first press of the glossary or actor keys.
-      void saved.story.glossary;
-      void saved.story.actors;
-      on.ready(saved.story);
-      return;
-    }
-    if (!on.alive()) return;
-    on.ready(saved.story, "files changed: reloading…");
-  }
-
-  let last = 0;
-  const progress = (done: number, total: number, step?: string) => {
-    if (shown === null) {
-      on.progress(done, total, step);
-      return;
-    }
-    // Over a story on screen the header's note counts files, and keeps the count through the steps
-    // after them; step names are for the loading screen.
-    if (step !== undefined) return;
-    const now = performance.now();
-    if (now - last < 250 && done < total) return;
-    last = now;
-    on.ready(shown, `reloading ${done}/${total}…`);
-  };
-  // A text query searches bodies: only then is the folder loaded whole and held.
-  if (queryTerms(opts.filter.query ?? "").length > 0) {
-    await loadWhole(opts, place, progress, on);
-    return;
-  }
-  const background = await loadBehind(opts, place, progress, on);
-  if (background !== "unavailable") return;
-  const { loadStory } = await import("../story/load-story.js");
-  let files = 0;
-  const loaded = await loadStory(dir, {
-    pause: opts.pause,
-    alive: on.alive,
-    onProgress(done, total) {
-      files = done;
-      progress(done, total);
-    },
-    onStep: (step, fraction) => progress(files, files, stepLabel(step, fraction)),
-  });
-  if (loaded === null || !on.alive()) {
-    loaded?.close();
-    return;
-  }
-  const { story } = loaded;
-  if (place === null) {
-    // Nowhere to save it: the story keeps reading its timeline from the load's spill file.
-    on.ready(story);
-    return;
-  }
-  on.ready(story, SAVING_NOTE);
-  const [written] = await Promise.all([
-    writeSnapshot(place.file, place.stamp, story, loaded.files),
-    warmParser(story),
-  ]);
-  if (!on.alive()) {
-    loaded.close();
-    return;
-  }
-  const reopened = written ? held(openSnapshot(place.file, place.stamp, place.dir)) : null;
-  if (reopened === null) {
-    on.ready(story);
-    return;
-  }
-  on.ready(reopened.story);
-  loaded.close();
-}
-
-/**
- * The load in the loader worker (story/background.ts), which saves the story for this start to open
- * (to a temp file when there is no cache). "unavailable" when no worker could do it: no built worker,
- * or it failed for any reason but a missing folder; the caller then loads on this thread.
- */
-async function loadBehind(
-  opts: SourceOptions,
-  place: SnapshotPlace | null,
-  progress: (done: number, total: number, step?: string) => void,
-  on: SourceEvents,
-): Promise<"done" | "unavailable"> {
-  // With no cache, the story goes through a folder of our own (mkdtemp: 0700, unpredictable name).
-  const tempDir = place === null ? await mkdtemp(path.join(tmpdir(), "signaldesk-")).catch(() => null) : null;
-  if (place === null && tempDir === null) return "unavailable";
-  const temp = tempDir === null ? null : path.join(tempDir, "story");
-  const target = { dir: opts.dir, file: place?.file ?? temp!, stamp: place?.stamp ?? "temp" };
-  let files = 0;
-  let total = 0;
-  const load = loadInBackground(target, FIRST_GUESS_FILES, {
-    progress(done, all) {
-      files = done;
-      total = all;
-      progress(done, all);
-    },
-    step: (step, fraction) => progress(files, total, stepLabel(step, fraction)),
-  });
-  if (load === null) return "unavailable";
-  const stop = setInterval(() => {
-    if (!on.alive()) load.stop();
-  }, 100);
+export function storePlace(dir: string): StorePlace {
   try {
-    const saved = await load.saved;
-    if (!on.alive()) return "done";
-    const snap = saved ? held(openSnapshot(target.file, target.stamp, opts.dir)) : null;
-    if (snap === null) return "unavailable";
-    on.ready(snap.story);
-    // The parser is warmed for the first Enter only now: during the load it would add a fifth to
-    // the reader's thread's memory at the load's peak (the saving), and compete for the CPUs.
-    await warmParser(snap.story);
-    return "done";
-  } catch (err) {
-    if (err instanceof FolderError) throw err;
-    return on.alive() ? "unavailable" : "done";
-  } finally {
-    clearInterval(stop);
-    // The reader holds the file open: its name can go.
-    if (tempDir !== null) await rm(tempDir, { recursive: true, force: true }).catch(() => {});
+    return { dir, store: openFolderStore(dir) };
+  } catch {
+    return { dir, store: null };
+  }
+}
+
+/**
+ * Briefings up to which the stored story is built before the first frame, on the reader's thread
+ * and without a pause: the timeline's conflict search grows with the folder, and past this a start
+ * shows the loading line (answering q) while the story is built in slices instead.
+ */
+export const EARLY_BUILD_LIMIT = 2000;
+
+/**
+ * The story the store holds from the last complete run, when there is one and it is small enough to
+ * build before the first frame (EARLY_BUILD_LIMIT); never reads a briefing.
+ */
+export function storedStory(place: StorePlace): Saved | null {
+  const { store } = place;
+  if (store === null || store.meta("scan") === null || store.meta("uses") !== "fresh") return null;
+  try {
+    if (store.count() > EARLY_BUILD_LIMIT) return null;
+    const load = readFolder(place.dir, store);
+    if (load.items.length === 0) return null;
+    return { story: buildStory(load) };
+  } catch {
+    // A damaged row: the sync reads its file again.
+    return null;
   }
 }
 
@@ -229,35 +82,83 @@ function stepLabel(step: string, fraction?: number): string {
   return `${step}${fraction === undefined ? "" : ` ${Math.floor(fraction * 100)}%`}…`;
 }
 
-/** The load for a text query: whole briefings, held for the session. */
-async function loadWhole(
+export interface RefreshOptions extends SourceOptions {
+  /** Paths a watcher saw change: only these are checked when no file came or went. */
+  changed?: readonly string[];
+  /** The story on screen, if any: progress then goes to its header note. */
+  shown?: StoryView | null;
+  /** Build and show the story even when no row changed (nothing is on screen yet). */
+  always?: boolean;
+}
+
+/**
+ * Brings the store up to date with the folder and, when any row changed (or `always`), builds the
+ * story again from it and shows it. Only new or changed files are parsed. Resolves with the story
+ * shown (null: nothing changed, or the reader closed); rejects with FolderError when there is no folder.
+ */
+export async function refreshStory(
+  opts: RefreshOptions,
+  place: StorePlace,
+  on: SourceEvents,
+): Promise<StoryView | null> {
+  const shown = opts.shown ?? null;
+  let last = 0;
+  const progress = (done: number, total: number, step?: string) => {
+    if (!on.alive()) return;
+    if (shown === null) {
+      on.progress(done, total, step);
+      return;
+    }
+    if (step !== undefined || total === 0) return;
+    const now = performance.now();
+    if (now - last < 250 && done < total) return;
+    last = now;
+    on.ready(shown, `reloading ${done}/${total}…`);
+  };
+  const { store, synced } = await syncStore(
+    opts.dir,
+    { onProgress: progress, ...(opts.changed ? { changed: opts.changed } : {}) },
+    place.store,
+  );
+  place.store = store;
+  if (!on.alive() || (!synced.changed && !opts.always)) return null;
+  let load: FolderLoad;
+  try {
+    load = readFolder(opts.dir, store, synced);
+    void load.items;
+  } catch (err) {
+    if (!(err instanceof DamagedRows)) throw err;
+    // A flipped bit inside a row: those files are read again.
+    store.forget(err.relPaths);
+    const again = await syncStore(opts.dir, {}, store);
+    place.store = again.store;
+    load = readFolder(opts.dir, again.store, again.synced);
+  }
+  progress(load.items.length, load.items.length, stepLabel(BUILDING_STEP));
+  const story = await storyOfAsync(load, opts.pause);
+  if (!on.alive()) return null;
+  on.ready(story);
+  return story;
+}
+
+/**
+ * Brings the story on screen up to date. `saved` (from `storedStory`) is already shown: the store is
+ * synced with the folder and the story replaced when anything changed. Without one, the folder is
+ * synced (a first start: every file parsed) with progress on the loading line, and the story shown.
+ * Resolves when the story shown is final; rejects with FolderError when there is no folder.
+ */
+export async function provideStory(
   opts: SourceOptions,
-  place: SnapshotPlace | null,
-  progress: (done: number, total: number, step?: string) => void,
+  place: StorePlace,
+  saved: Saved | null,
   on: SourceEvents,
 ): Promise<void> {
-  const { loadBriefings } = await import("../briefing/load.js");
-  let seen: LoadedFiles | null = null;
-  let files = 0;
-  const data = await loadBriefings(opts.dir, {
-    onProgress(done, total) {
-      files = total;
-      progress(done, total);
-    },
-    onFiles(f) {
-      seen = f;
-    },
-  });
-  if (!on.alive()) return;
-  progress(files, files, stepLabel(TIMELINE_STEP));
-  const story = await buildStoryViewAsync(data, opts.pause);
-  if (!on.alive()) return;
-  if (place === null || seen === null) {
-    on.ready(story);
-    return;
-  }
-  on.ready(story, SAVING_NOTE);
-  // Saved for the next start without a query; this session keeps the bodies its query searches.
-  await Promise.all([writeSnapshot(place.file, place.stamp, story, seen), warmParser(story)]);
-  if (on.alive()) on.ready(story);
+  const shown = saved?.story ?? null;
+  // The parser is loaded and warmed meanwhile, so the first Enter is not its first run.
+  const [story] = await Promise.all([
+    refreshStory({ ...opts, shown, always: shown === null }, place, on),
+    shown ? warmParser(shown) : Promise.resolve(),
+  ]);
+  if (story === null && shown !== null && on.alive()) on.ready(shown);
+  if (story !== null && shown === null) await warmParser(story);
 }

@@ -734,9 +734,10 @@ describe("the bundled briefings", () => {
           if (format === "text") expect(widest(r.stdout)).toBeLessThanOrEqual(72);
         }
       }
-      // Sixteen runs of the program one after another: on a loaded machine that is more than 20 s.
+      // Sixteen runs of the program one after another, each parsing its file again (the store keeps
+      // no parse results): on a loaded machine (load average 20) that passed 120 s.
     },
-    120_000,
+    300_000,
   );
 
   run("print --format markdown of every one loads back to the same model", async () => {

@@ -10,6 +10,7 @@ import {
   readdirSync,
   readFileSync,
   rmSync,
+  symlinkSync,
   writeFileSync,
 } from "node:fs";
 import { tmpdir } from "node:os";
@@ -187,6 +188,8 @@ describe("the loading line of a first start", () => {
     const broken = join(root, "broken");
     cpSync(dirname(BIN), join(broken, "dist"), { recursive: true });
     writeFileSync(join(broken, "package.json"), '{ "type": "module" }\n');
+    // better-sqlite3 is a native addon the bundle requires from node_modules, as an install has it.
+    symlinkSync(join(dirname(BIN), "..", "node_modules"), join(broken, "node_modules"));
     for (const f of reactChunks) rmSync(join(broken, "dist", "chunks", f));
     const s = open({ bin: join(broken, "dist", "signaldesk.js"), folder: BUNDLED_BRIEFINGS });
     await expectRestored(s, 70);

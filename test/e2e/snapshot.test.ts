@@ -12,7 +12,7 @@ const TIMELINE = "[1 Timeline]";
 /** Written by the reader's early paint: it enters the alternate screen and draws row 1 in one write. */
 const PAINTED = "\x1b[?1049h\x1b[?25l\x1b[1;1H";
 /** Header notes while the story on screen is checked, reloaded or saved. */
-const BUSY = /checking files|reloading|finding glossary terms|saving for the next start/;
+const BUSY = /checking files|reloading/;
 
 let root: string;
 let dir: string;
@@ -56,7 +56,7 @@ function snapshotFiles(): string[] {
   const folder = join(cache, "signaldesk");
   return existsSync(folder)
     ? readdirSync(folder)
-        .filter((f) => f.endsWith(".story"))
+        .filter((f) => f.endsWith(".sqlite"))
         .map((f) => join(folder, f))
     : [];
 }

@@ -7,11 +7,11 @@ import { mkdtemp, rm, unlink } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadBriefings } from "../../src/briefing/load.js";
-import { readSource, scanFolder } from "../../src/briefing/read.js";
 import type { Briefing, LoadResult, Problem } from "../../src/briefing/schema.js";
 import { briefingText } from "../../src/cli/render/briefing-text.js";
 import { createStyle } from "../../src/cli/style.js";
+import { loadBriefings } from "../../src/load/load.js";
+import { readSource, scanFolder } from "../../src/load/read.js";
 import { displayWidth } from "../../src/text/width.js";
 import { BIN } from "../e2e/harness.js";
 import { type Corpus, GENERATED, makeCorpus, manyFiles, RAW_CONTROL } from "./corpus.js";
@@ -21,7 +21,7 @@ let loaded: LoadResult;
 
 beforeAll(async () => {
   corpus = await makeCorpus();
-  loaded = await loadBriefings(corpus.dir, { cacheDir: null });
+  loaded = await loadBriefings(corpus.dir);
 });
 
 afterAll(async () => {
@@ -374,7 +374,7 @@ describe("10,000 files in one folder", () => {
   });
 
   it("all load, none is lost or reported", async () => {
-    const r = await loadBriefings(many, { cacheDir: null });
+    const r = await loadBriefings(many);
     expect(r.problems).toEqual([]);
     expect(r.briefings).toHaveLength(10_000);
     expect(new Set(r.briefings.map((b) => b.id)).size).toBe(10_000);

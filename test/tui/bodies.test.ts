@@ -4,16 +4,15 @@ import { mkdir, mkdtemp, rename, rm, stat, symlink, unlink, utimes, writeFile } 
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { loadBriefings } from "../../src/briefing/load.js";
 import type { Briefing, LoadResult } from "../../src/briefing/schema.js";
-import { openSnapshot, type Snapshot, writeSnapshot } from "../../src/story/snapshot.js";
+import { loadFolder, storyOf } from "../../src/load/folder.js";
+import { loadBriefings } from "../../src/load/load.js";
 import { buildStoryView, type StoryView } from "../../src/story/view.js";
 import { loadBody } from "../../src/tui/bodies.js";
 import { loadResult } from "./fixtures.js";
 
 let root: string;
 let dir: string;
-const opened: Snapshot[] = [];
 
 beforeEach(async () => {
   root = await mkdtemp(path.join(tmpdir(), "signaldesk-bodies-"));
@@ -22,7 +21,6 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
-  for (const s of opened.splice(0)) s.close();
   await rm(root, { recursive: true, force: true });
 });
 
@@ -37,17 +35,11 @@ async function write(rel: string, content: string) {
   await writeFile(path.join(dir, rel), content);
 }
 
-/** The folder's story as the reader holds it after a start from a snapshot. */
+/** The folder's story as the reader holds it: built from the store, no bodies. */
 async function snapshotStory(): Promise<{ loaded: LoadResult; story: StoryView }> {
-  const loaded = await loadBriefings(dir, { cacheDir: null });
-  const file = path.join(root, "story.snapshot");
-  expect(await writeSnapshot(file, "stamp", buildStoryView(loaded), { stamps: [], dirs: [], scan: "" })).toBe(
-    true,
-  );
-  const snap = openSnapshot(file, "stamp", dir);
-  if (snap === null) throw new Error("the snapshot did not open");
-  opened.push(snap);
-  return { loaded, story: snap.story };
+  const loaded = await loadBriefings(dir);
+  const story = storyOf(await loadFolder(dir, { cacheDir: path.join(root, "cache"), warn: () => {} }));
+  return { loaded, story };
 }
 
 function indexOf(story: StoryView, id: string): number {
@@ -71,7 +63,7 @@ describe("loadBody", () => {
     expect(loadBody(story, data.briefings.length)).toBeUndefined();
   });
 
-  it("reads and parses the file for a story from a snapshot", async () => {
+  it("reads and parses the file for a story from the store", async () => {
     await write("a.md", text("Alpha", "2026-06-12"));
     await write("b.md", text("Bravo", "2026-06-14", "tags: [trade]\n"));
     const { loaded, story } = await snapshotStory();

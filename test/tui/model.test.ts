@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { buildStoryView, buildStoryViewAsync } from "../../src/story/view.js";
+import { digestOf } from "../../src/briefing/digest.js";
+import { termKey, usedKeysOf } from "../../src/story/glossary.js";
+import { briefingText, memoryTextIndex } from "../../src/story/search.js";
+import { buildStoryAsync, buildStoryView, type StoryView } from "../../src/story/view.js";
 import { narrow } from "../../src/tui/model.js";
 import { loadResult, many } from "./fixtures.js";
 
@@ -7,12 +10,24 @@ describe("the story built in the background", () => {
   it("is the story built in one go, and it gives way between its steps", async () => {
     const data = loadResult(many(600));
     let pauses = 0;
-    const stepped = await buildStoryViewAsync(data, () => {
-      pauses++;
-      return Promise.resolve();
-    });
     const whole = buildStoryView(data);
-    const rows = (s: typeof whole) => Array.from({ length: s.timeline.length }, (_, i) => s.timeline.get(i));
+    const items = data.briefings.map((b) => ({ ...digestOf(b, data.registry), path: b.path }));
+    const keys = whole.glossary.map((g) => termKey(g.term));
+    const stepped = await buildStoryAsync(
+      {
+        dir: data.dir,
+        registry: data.registry,
+        problems: data.problems,
+        items,
+        usedKeys: (i) => usedKeysOf(briefingText(data.briefings[i]!), data.briefings[i]!.glossary, keys),
+        text: memoryTextIndex(data.briefings),
+      },
+      () => {
+        pauses++;
+        return Promise.resolve();
+      },
+    );
+    const rows = (s: StoryView) => Array.from({ length: s.timeline.length }, (_, i) => s.timeline.get(i));
     expect(rows(stepped)).toEqual(rows(whole));
     expect(stepped.glossary).toEqual(whole.glossary);
     expect(stepped.actors).toEqual(whole.actors);

@@ -4,9 +4,9 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
-import { loadBriefings } from "../../src/briefing/load.js";
 import type { Briefing } from "../../src/briefing/schema.js";
-import { openSnapshot, type Snapshot, writeSnapshot } from "../../src/story/snapshot.js";
+import { loadFolder, storyOf } from "../../src/load/folder.js";
+import { loadBriefings } from "../../src/load/load.js";
 import { buildStoryView, type StoryView } from "../../src/story/view.js";
 import { displayWidth } from "../../src/text/width.js";
 import { App } from "../../src/tui/App.js";
@@ -63,22 +63,17 @@ const hostileBriefings: Briefing[] = [
   }),
 ];
 
-// At start-up the frame is painted from a snapshot, whose rows are read from the file on demand.
+// At start-up the frame is painted from the story the store holds, built from its rows.
 let scratch: string | undefined;
-let snapshot: Snapshot | undefined;
-const saved = () => buildStoryView(loadResult([...hostileBriefings, ...many(300)]));
-async function fromSnapshot(): Promise<StoryView> {
-  if (snapshot) return snapshot.story;
+let stored: StoryView | undefined;
+const saved = async () => buildStoryView(await loadBriefings(HOSTILE_DIR));
+async function fromStore(): Promise<StoryView> {
+  if (stored) return stored;
   scratch = mkdtempSync(join(tmpdir(), "sd-paint-"));
-  const file = join(scratch, "story");
-  const built = saved();
-  expect(await writeSnapshot(file, "paint-test", built, { stamps: [], dirs: [], scan: "" })).toBe(true);
-  snapshot = openSnapshot(file, "paint-test", built.dir) ?? undefined;
-  expect(snapshot).toBeDefined();
-  return snapshot!.story;
+  stored = storyOf(await loadFolder(HOSTILE_DIR, { cacheDir: scratch, warn: () => {} }));
+  return stored;
 }
 afterAll(() => {
-  snapshot?.close();
   if (scratch) rmSync(scratch, { recursive: true, force: true });
 });
 
@@ -86,9 +81,8 @@ const stories: Record<string, () => StoryView | Promise<StoryView>> = {
   "the default fixtures": () => buildStoryView(loadResult()),
   "500 briefings": () => buildStoryView(loadResult(many(500))),
   "escape sequences, CJK and emoji": () => buildStoryView(loadResult(hostileBriefings)),
-  "the hostile corpus read from files": async () =>
-    buildStoryView(await loadBriefings(HOSTILE_DIR, { cacheDir: null })),
-  "a story reopened from a snapshot": fromSnapshot,
+  "the hostile corpus read from files": async () => buildStoryView(await loadBriefings(HOSTILE_DIR)),
+  "the hostile corpus from the store": fromStore,
 };
 
 /** What the terminal shows of painted lines: the text of each, cut as the painter cuts it. */
@@ -151,11 +145,12 @@ describe("the first frame painted before Ink", () => {
     expect(painted[1]).not.toContain(CHECKING_NOTE);
   });
 
-  it("from a snapshot is the frame of the story that was saved", async () => {
-    const story = await fromSnapshot();
+  it("from the store is the frame of the story its files make", async () => {
+    const story = await fromStore();
+    const truth = await saved();
     for (const [columns, rows] of SIZES) {
       expect(paintedText(firstFrameLines(story, columns, rows, CHECKING_NOTE)!, columns)).toEqual(
-        paintedText(firstFrameLines(saved(), columns, rows, CHECKING_NOTE)!, columns),
+        paintedText(firstFrameLines(truth, columns, rows, CHECKING_NOTE)!, columns),
       );
     }
   });

@@ -1,9 +1,9 @@
 // `signaldesk actors`: who appears across the briefings, with kind, briefing count and aliases.
-import type { LoadResult } from "../../briefing/schema.js";
+import type { FolderLoad } from "../../load/folder.js";
 import { actorPage } from "../../story/actor-page.js";
-import { buildActorIndex } from "../../story/actors.js";
-import { applyFilter, type Filter } from "../../story/filter.js";
-import { buildStoryView } from "../../story/view.js";
+import { indexActors } from "../../story/actors.js";
+import { type Filter, filterItems } from "../../story/filter.js";
+import { buildStory } from "../../story/view.js";
 import { displayWidth, fit as fitTo, padStart, truncate } from "../../text/width.js";
 import type { Command } from "../args.js";
 import { type CommandContext, EXIT, fail, load, reportLoadErrors, writeRecords } from "../context.js";
@@ -24,7 +24,14 @@ export async function actorsCommand(ctx: CommandContext, args: ActorsArgs, filte
   reportLoadErrors(ctx, result);
   if (args.actor !== undefined) return actorPageCommand(ctx, args, filter, result);
 
-  const actors = buildActorIndex(applyFilter(result.briefings, filter, result.registry), result.registry);
+  const actors = indexActors(
+    filterItems(result.items, filter, result.registry, result.text).map((d) => ({
+      id: d.id,
+      actors: d.actors,
+      details: () => d.learnt,
+    })),
+    result.registry,
+  );
   if (args.json) {
     writeJsonArray(ctx.out, actors, (a) => ({
       name: a.name,
@@ -76,10 +83,10 @@ export async function actorsCommand(ctx: CommandContext, args: ActorsArgs, filte
 const DATE_WIDTH = 13;
 
 /** `actors NAME`: the actor's page (story/actor-page.ts), as text or JSON. */
-function actorPageCommand(ctx: CommandContext, args: ActorsArgs, filter: Filter, result: LoadResult): number {
+function actorPageCommand(ctx: CommandContext, args: ActorsArgs, filter: Filter, result: FolderLoad): number {
   const name = args.actor ?? "";
-  const story = buildStoryView(result);
-  const kept = new Set(applyFilter(result.briefings, filter, result.registry).map((b) => b.id));
+  const story = buildStory(result);
+  const kept = new Set(filterItems(result.items, filter, result.registry, result.text).map((b) => b.id));
   const page = actorPage(story, name, (_i, s) => kept.has(s.id));
   if (!page) return fail(ctx, `no actor named '${name}' (signaldesk actors lists them)`, EXIT.notFound);
   const briefings = page.briefings.flatMap((i) => story.briefings.get(i) ?? []);

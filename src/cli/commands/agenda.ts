@@ -1,6 +1,6 @@
 // `signaldesk agenda`: every What-to-watch item, newest first, open or followed up (story/agenda.ts).
-import { type AgendaItem, agendaSource, buildAgenda } from "../../story/agenda.js";
-import { applyFilter, type Filter } from "../../story/filter.js";
+import { type AgendaItem, buildAgenda, digestAgenda } from "../../story/agenda.js";
+import { type Filter, filterItems } from "../../story/filter.js";
 import type { Command } from "../args.js";
 import { type CommandContext, EXIT, load, reportLoadErrors } from "../context.js";
 import { writeJsonArray } from "../json.js";
@@ -27,8 +27,8 @@ export async function agendaCommand(ctx: CommandContext, args: AgendaArgs, filte
   reportLoadErrors(ctx, result);
 
   // Follow-ups are found over every briefing: a filter narrows the items, never what followed them.
-  const kept = new Set(applyFilter(result.briefings, filter, result.registry).map((b) => b.id));
-  const items = buildAgenda(result.briefings.map(agendaSource)).filter((i) => kept.has(i.briefingId));
+  const kept = new Set(filterItems(result.items, filter, result.registry, result.text).map((b) => b.id));
+  const items = buildAgenda(result.items.map(digestAgenda)).filter((i) => kept.has(i.briefingId));
   if (args.json) {
     writeJsonArray(ctx.out, items, agendaItemToJson);
     return EXIT.ok;
@@ -39,7 +39,7 @@ export async function agendaCommand(ctx: CommandContext, args: AgendaArgs, filte
     return EXIT.ok;
   }
   const style = createStyle(ctx.color);
-  const byId = new Map(result.briefings.map((b) => [b.id, b]));
+  const byId = new Map(result.items.map((b) => [b.id, b]));
   const lines: string[] = [];
   let current: string | null = null;
   for (const item of items) {

@@ -8,7 +8,7 @@ function plural(n: number, word: string): string {
 }
 
 export async function checkCommand(ctx: CommandContext): Promise<number> {
-  const result = await load(ctx);
+  const result = await load(ctx, false);
   if (typeof result === "number") return result;
   const style = createStyle(ctx.color);
 
@@ -21,7 +21,7 @@ export async function checkCommand(ctx: CommandContext): Promise<number> {
     const text = formatProblem(p, true);
     return p.severity === "error" ? style.warning(text) : text;
   });
-  const loaded = `${plural(result.briefings.length, "briefing")} loaded`;
+  const loaded = `${plural(result.summaries.length, "briefing")} loaded`;
   lines.push(
     problems.length === 0
       ? `No problems; ${loaded}.`

@@ -1,6 +1,6 @@
 // `signaldesk glossary`: terms merged across briefings, each with its definition and where it comes from.
-import { applyFilter, type Filter } from "../../story/filter.js";
-import { mergeGlossary } from "../../story/glossary.js";
+import { type Filter, filterItems } from "../../story/filter.js";
+import { mergeGlossaryOf } from "../../story/glossary.js";
 import type { Command } from "../args.js";
 import { type CommandContext, EXIT, load, reportLoadErrors, writeRecords } from "../context.js";
 import { writeJsonArray } from "../json.js";
@@ -20,7 +20,10 @@ export async function glossaryCommand(
   if (typeof result === "number") return result;
   reportLoadErrors(ctx, result);
 
-  const terms = mergeGlossary(applyFilter(result.briefings, filter, result.registry));
+  const index = new Map(result.items.map((b, i) => [b.id, i]));
+  const terms = mergeGlossaryOf(filterItems(result.items, filter, result.registry, result.text), (b) =>
+    result.usedKeys(index.get(b.id) ?? -1),
+  );
   if (args.json) {
     writeJsonArray(ctx.out, terms, (t) => t);
     return EXIT.ok;

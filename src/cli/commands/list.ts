@@ -1,6 +1,5 @@
 // `signaldesk list`: one row per briefing (date, id, title, actors), oldest first, undated last.
-import type { Briefing } from "../../briefing/schema.js";
-import { applyFilter, type Filter, isEmptyFilter } from "../../story/filter.js";
+import { type Filter, filterItems, isEmptyFilter } from "../../story/filter.js";
 import { displayWidth, fit as fitTo, truncate } from "../../text/width.js";
 import type { Command } from "../args.js";
 import { type CommandContext, EXIT, load, reportLoadErrors, writeRecords } from "../context.js";
@@ -11,7 +10,10 @@ import { createStyle } from "../style.js";
 
 type ListArgs = Extract<Command, { name: "list" }>;
 
-export function byDate(a: Briefing, b: Briefing): number {
+export function byDate(
+  a: { date: string | null; id: string },
+  b: { date: string | null; id: string },
+): number {
   if (a.date !== b.date) {
     if (a.date === null) return 1;
     if (b.date === null) return -1;
@@ -24,19 +26,22 @@ const DATE_WIDTH = 10;
 const GAP = "  ";
 
 export async function listCommand(ctx: CommandContext, args: ListArgs, filter: Filter): Promise<number> {
-  const result = await load(ctx);
+  // Summaries only: the digests (events, glossary...) are not decoded for a list.
+  const result = await load(ctx, false);
   if (typeof result === "number") return result;
   reportLoadErrors(ctx, result);
 
-  let briefings = applyFilter(result.briefings, filter, result.registry).sort(byDate);
+  let briefings = filterItems(result.summaries, filter, result.registry, result.text).sort(byDate);
   // Read state is opened only when asked for: a plain list stays as fast as it was.
   const states = args.json || args.unread || args.isNew ? await briefingStates(ctx, briefings) : null;
   states?.state.close();
-  const status = (b: Briefing) => states?.status.get(b.id);
+  const status = (b: { id: string }) => states?.status.get(b.id);
   if (args.unread) briefings = briefings.filter((b) => status(b)?.read !== true);
   if (args.isNew) briefings = briefings.filter((b) => status(b)?.isNew === true);
   if (args.json) {
-    writeJsonArray(ctx.out, briefings, (b) => briefingToJson(b, status(b)));
+    // The JSON holds whole briefings: their files are read and parsed again (the store keeps digests).
+    const { wholeBriefings } = await import("../../load/folder.js");
+    writeJsonArray(ctx.out, await wholeBriefings(result, briefings), (b) => briefingToJson(b, status(b)));
     return EXIT.ok;
   }
   if (ctx.tabular && args.width === undefined) {
@@ -49,7 +54,7 @@ export async function listCommand(ctx: CommandContext, args: ListArgs, filter: F
   if (briefings.length === 0) {
     ctx.out.write(
       note(
-        result.briefings.length === 0
+        result.summaries.length === 0
           ? "No briefings."
           : args.unread || args.isNew
             ? `No ${args.isNew ? "new" : "unread"} briefing${args.isNew && states?.state.lastVisit === null ? " (the reader has not been used on this folder yet)" : ""}${!isEmptyFilter(filter) ? " matches the filter" : ""}.`

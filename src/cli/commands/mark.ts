@@ -1,9 +1,8 @@
 // `signaldesk mark read|unread ID…` and `mark read|unread --all [filters]`. Every id is resolved
 // before anything is written: one unknown id marks nothing.
-import type { Briefing } from "../../briefing/schema.js";
-import { fingerprint } from "../../load/read-status.js";
+import { fingerprint, type StatusFile } from "../../load/read-status.js";
 import type { Seen } from "../../store/state.js";
-import { applyFilter, type Filter } from "../../story/filter.js";
+import { type Filter, filterItems } from "../../story/filter.js";
 import type { Command } from "../args.js";
 import {
   type CommandContext,
@@ -22,14 +21,18 @@ type MarkArgs = Extract<Command, { name: "mark" }>;
 export async function markCommand(ctx: CommandContext, args: MarkArgs, filter: Filter): Promise<number> {
   const result = await load(ctx);
   if (typeof result === "number") return result;
-  let chosen: Briefing[];
+  let chosen: StatusFile[];
   if (args.all) {
     reportLoadErrors(ctx, result);
-    chosen = applyFilter(result.briefings, filter, result.registry);
+    chosen = filterItems(result.summaries, filter, result.registry, result.text);
   } else {
     chosen = [];
     for (const id of args.ids) {
-      const found = resolveBriefing(id, result);
+      const found = resolveBriefing(id, {
+        dir: result.dir,
+        briefings: result.summaries,
+        problems: result.problems,
+      });
       switch (found.kind) {
         case "none":
           return fail(

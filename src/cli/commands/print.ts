@@ -1,6 +1,7 @@
 // `signaldesk print ID`: one briefing as text, markdown or JSON.
-import { loadBriefingById } from "../../briefing/load-one.js";
+
 import type { Briefing } from "../../briefing/schema.js";
+import { loadBriefingById } from "../../load/load-one.js";
 import { READING_MEASURE } from "../../text/blocks.js";
 import type { Command } from "../args.js";
 import { type CommandContext, EXIT, fail, formatProblem, load, sortProblems } from "../context.js";
@@ -34,10 +35,14 @@ export async function printCommand(ctx: CommandContext, args: PrintArgs): Promis
   const one = await loadBriefingById(ctx.dir, args.id);
   if (one !== null) return write(ctx, args, one);
 
-  const result = await load(ctx);
+  const result = await load(ctx, false);
   if (typeof result === "number") return result;
 
-  const found = resolveBriefing(args.id, result);
+  const found = resolveBriefing(args.id, {
+    dir: result.dir,
+    briefings: result.summaries,
+    problems: result.problems,
+  });
   switch (found.kind) {
     case "none":
       return fail(
@@ -52,7 +57,13 @@ export async function printCommand(ctx: CommandContext, args: PrintArgs): Promis
       ctx.err.write(`${lines.join("\n")}\n`);
       return fail(ctx, `briefing '${found.path}' did not load`, EXIT.invalid);
     }
-    case "briefing":
-      return write(ctx, args, found.briefing);
+    case "briefing": {
+      // The store keeps digests: the briefing's file is read and parsed again.
+      const { wholeBriefing } = await import("../../load/folder.js");
+      const whole = await wholeBriefing(result, found.briefing);
+      if (whole === null)
+        return fail(ctx, `briefing '${found.briefing.id}' could not be read again`, EXIT.invalid);
+      return write(ctx, args, whole);
+    }
   }
 }

@@ -1,5 +1,5 @@
 // `signaldesk stories`: the stories of the folder, with how many briefings and the dates they span.
-import { applyFilter, type Filter } from "../../story/filter.js";
+import { type Filter, filterItems } from "../../story/filter.js";
 import { listStories, type StoryEntry } from "../../story/stories.js";
 import { displayWidth, fit as fitWidth, padStart, truncate } from "../../text/width.js";
 import type { Command } from "../args.js";
@@ -35,7 +35,7 @@ export async function storiesCommand(
   const result = await load(ctx);
   if (typeof result === "number") return result;
   reportLoadErrors(ctx, result);
-  const stories = listStories(applyFilter(result.briefings, filter, result.registry));
+  const stories = listStories(filterItems(result.items, filter, result.registry, result.text));
   if (args.json) {
     writeJsonArray(ctx.out, stories, storyToJson);
     return EXIT.ok;

@@ -1,6 +1,6 @@
 // `signaldesk timeline`: every dated event in date order, grouped by month, conflicts marked.
 import { format } from "date-fns";
-import { applyFilter, type Filter, filterTimeline, withoutDates } from "../../story/filter.js";
+import { type Filter, filterItems, filterTimeline, withoutDates } from "../../story/filter.js";
 import { buildTimeline, isUpcoming, type TimelineEntry } from "../../story/timeline.js";
 import type { Command } from "../args.js";
 import { type CommandContext, EXIT, load, reportLoadErrors, writeRecords } from "../context.js";
@@ -50,12 +50,12 @@ export async function timelineCommand(
 
   // Conflicts are found over every briefing, so a filter cannot hide the other side of a disagreement;
   // dates filter the events themselves, so a July briefing's June event stays in a June range.
-  const all = buildTimeline(result.briefings);
+  const all = buildTimeline(result.items);
   const today = format(ctx.today, "yyyy-MM-dd");
   const entries = filterTimeline(
     all,
     filter,
-    applyFilter(result.briefings, withoutDates(filter), result.registry),
+    filterItems(result.items, withoutDates(filter), result.registry, result.text),
   ).filter((e) => !args.upcoming || isUpcoming(e, today));
   if (args.json) {
     writeJsonArray(ctx.out, entries, timelineEntryToJson);

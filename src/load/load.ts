@@ -7,33 +7,14 @@
 // else is in the folder, and what `print` accepts anyway; a warning on it names the first file.
 // Problem paths: the folder as given joined with the relPath (see read.ts), also for problems that
 // the parser or the registry reported with a relPath.
-import {
-  type CacheEntry,
-  cacheEnabledByDefault,
-  cacheFiles,
-  cacheStamp,
-  defaultCacheDir,
-  type IdIndexEntry,
-  readCache,
-  writeCache,
-} from "./cache.js";
-import { idFromPath, problemOrder, resolveDuplicateIds, storyOrder } from "./ids.js";
-import { type ParseResult, parseBriefing } from "./parse.js";
-import {
-  type FileEntry,
-  type FileStamp,
-  fileStat,
-  type LoadedFiles,
-  readSource,
-  runPool,
-  scanDigest,
-  scanFolder,
-} from "./read.js";
-import { parseRegistry } from "./registry.js";
-import type { Briefing, LoadResult, Problem, RegistryActor, SourceFile } from "./schema.js";
+import { problemOrder, resolveDuplicateIds, storyOrder } from "../briefing/ids.js";
+import { type ParseResult, parseBriefing } from "../briefing/parse.js";
+import { parseRegistry } from "../briefing/registry.js";
+import type { Briefing, LoadResult, Problem, RegistryActor, SourceFile } from "../briefing/schema.js";
+import { type FileEntry, readSource, runPool, scanFolder } from "./read.js";
 import { timeSlicer } from "./slicer.js";
 
-export { type FileStamp, FolderError, type LoadedFiles } from "./read.js";
+export { FolderError } from "./read.js";
 
 /** Files read and parsed at once: enough to keep the disk busy, few enough to bound memory and fds. */
 const READ_CONCURRENCY = 64;
@@ -45,20 +26,10 @@ export interface LoadOptions {
    */
   onProgress?(done: number, total: number): void;
   /**
-   * The folder for the parsed-briefing cache; `null` turns the cache off. Default: the XDG cache
-   * folder, unless SIGNALDESK_NO_CACHE=1.
-   */
-  cacheDir?: string | null;
-  /**
    * Longest stretch, in ms, that parsing holds the thread before letting other work run (a reader's
    * keys and redraws); default 8.
    */
   sliceMs?: number;
-  /**
-   * Called at the end of a load that used the cache with what was seen of each file, so a story built
-   * from this load can later tell whether the folder is still the same (story/current.ts).
-   */
-  onFiles?(files: LoadedFiles): void;
 }
 
 function errorText(err: unknown): string {
@@ -103,18 +74,14 @@ export async function loadRegistry(entry: FileEntry | null, problems: Problem[])
   }
 }
 
-/** Loads every briefing under `dir`. Throws only `FolderError`. */
+/**
+ * Every briefing under `dir`, whole: every file read and parsed (no store: what needs whole
+ * briefings, `list --json` and the tests, reads the files). Throws only `FolderError`.
+ */
 export async function loadBriefings(dir: string, opts: LoadOptions = {}): Promise<LoadResult> {
   const scan = await scanFolder(dir);
   const problems: Problem[] = [...scan.problems];
-  const { actors: registry, text: registryText } = await loadRegistry(scan.registry, problems);
-
-  const cacheDir =
-    opts.cacheDir !== undefined ? opts.cacheDir : cacheEnabledByDefault() ? defaultCacheDir() : null;
-  const files = cacheDir === null ? null : await cacheFiles(cacheDir, dir);
-  const stamp = cacheStamp(registryText);
-  const cached = files === null ? new Map<string, CacheEntry>() : await readCache(files.data, stamp);
-  const fresh: (CacheEntry | null)[] = [];
+  const { actors: registry } = await loadRegistry(scan.registry, problems);
 
   const total = scan.entries.length;
   const step = Math.max(1, Math.floor(total / 200));
@@ -126,20 +93,13 @@ export async function loadBriefings(dir: string, opts: LoadOptions = {}): Promis
     null,
   );
   const perFile: Problem[][] = new Array(total);
-  const stamps: FileStamp[] = new Array(total);
   await runPool(
     scan.entries.map((entry, index) => ({ entry, index })),
     READ_CONCURRENCY,
     async ({ entry, index }) => {
       const found: Problem[] = [];
-      const st = files === null ? null : await fileStat(entry.openPath);
-      stamps[index] = { relPath: entry.relPath, size: st?.size ?? -1, mtimeMs: st?.mtimeMs ?? -1 };
-      const hit = st === null ? undefined : cached.get(entry.relPath);
       let parsed: { result: ParseResult; path: string } | null = null;
-      if (hit && st && hit.size === st.size && hit.mtimeMs === st.mtimeMs) {
-        parsed = { result: hit.result, path: hit.path };
-        fresh[index] = hit;
-      } else {
+      {
         const read = await readSource(entry);
         await slice();
         if ("problem" in read) {
@@ -147,8 +107,6 @@ export async function loadBriefings(dir: string, opts: LoadOptions = {}): Promis
         } else {
           try {
             parsed = { result: parseBriefing(read.file, registry), path: read.file.path };
-            if (st)
-              fresh[index] = { relPath: entry.relPath, ...st, path: read.file.path, result: parsed.result };
           } catch (err) {
             // parseBriefing promises not to throw; if it does, one file fails, not the folder.
             found.push({
@@ -162,7 +120,6 @@ export async function loadBriefings(dir: string, opts: LoadOptions = {}): Promis
       if (parsed !== null) {
         const asParsed = { relPath: entry.relPath, path: parsed.path };
         if ("briefing" in parsed.result) {
-          // The cached briefing may have been parsed through another spelling of the folder.
           const briefing = { ...parsed.result.briefing, path: entry.path };
           results[index] = { briefing, entry, index };
           found.push(...relocate(briefing.warnings, asParsed, entry.displayPath));
@@ -186,26 +143,6 @@ export async function loadBriefings(dir: string, opts: LoadOptions = {}): Promis
     },
     problems,
   );
-
-  if (files !== null) {
-    const entries = fresh.filter((e): e is CacheEntry => e !== null && e !== undefined);
-    // A broken file is a `print` candidate under its file name; an id it shares is left out of the
-    // index, so `print` takes the full path that reports the clash.
-    const broken = new Set<string>();
-    results.forEach((r, i) => {
-      if (r === null) broken.add(idFromPath(scan.entries[i]!.relPath));
-    });
-    for (const p of scan.problems) if (p.severity === "error") broken.add(idFromPath(p.path));
-    const ids = new Map<string, IdIndexEntry>();
-    for (const { briefing, index } of loaded) {
-      const e = fresh[index];
-      if (e && !broken.has(briefing.id))
-        ids.set(briefing.id, { relPath: e.relPath, size: e.size, mtimeMs: e.mtimeMs });
-    }
-    const unchanged = entries.length === cached.size && entries.every((e) => cached.get(e.relPath) === e);
-    if (!unchanged) await writeCache(files, stamp, entries, ids);
-    opts.onFiles?.({ stamps, dirs: scan.dirs, scan: scanDigest(scan) });
-  }
 
   const briefings = loaded.map((l) => l.briefing).sort(storyOrder);
   problems.sort(problemOrder);

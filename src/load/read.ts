@@ -10,6 +10,7 @@ import { createHash } from "node:crypto";
 import { type Dirent, type Stats, stat as statCb, statSync } from "node:fs";
 import { readdir, realpath, stat } from "node:fs/promises";
 import path from "node:path";
+import type { Problem, SourceFile } from "../briefing/schema.js";
 import {
   errorCode,
   insideFolder,
@@ -18,10 +19,9 @@ import {
   safeRead,
   safeReadSync,
   typeName,
-} from "../load/safe-open.js";
-import type { Problem, SourceFile } from "./schema.js";
+} from "./safe-open.js";
 
-export { formatBytes, insideFolder, type ReadIo, syncIo } from "../load/safe-open.js";
+export { formatBytes, insideFolder, type ReadIo, syncIo } from "./safe-open.js";
 
 /** Files larger than this are refused before a byte is read. */
 export const MAX_FILE_BYTES = 2 * 1024 * 1024;
@@ -426,7 +426,7 @@ function readProblem(entry: FileEntry, got: Extract<SafeRead, { code: string }>)
 export async function readSource(
   entry: FileEntry,
   io?: ReadIo,
-): Promise<{ file: SourceFile } | { problem: Problem }> {
+): Promise<{ file: SourceFile } | { problem: Problem; transient?: boolean }> {
   return sourceOf(entry, await safeRead(entry.openPath, { maxBytes: MAX_FILE_BYTES }, io));
 }
 
@@ -437,11 +437,28 @@ export async function readSource(
 export function readSourceSync(
   entry: FileEntry,
   inside: string,
-): { file: SourceFile } | { problem: Problem } {
+): { file: SourceFile } | { problem: Problem; transient?: boolean } {
   return sourceOf(entry, safeReadSync(entry.openPath, { maxBytes: MAX_FILE_BYTES, inside }));
 }
 
-function sourceOf(entry: FileEntry, got: SafeRead): { file: SourceFile } | { problem: Problem } {
+/** Failures that say nothing about the file: it is tried again next time, never stored as unreadable. */
+const PASSING = new Set([
+  "EMFILE",
+  "ENFILE",
+  "EACCES",
+  "EPERM",
+  "EIO",
+  "ENOMEM",
+  "EAGAIN",
+  "EINTR",
+  "EBUSY",
+  "ETIMEDOUT",
+]);
+
+function sourceOf(
+  entry: FileEntry,
+  got: SafeRead,
+): { file: SourceFile } | { problem: Problem; transient?: boolean } {
   const fail = (message: string, line?: number) => ({
     problem: {
       path: entry.displayPath,
@@ -450,7 +467,10 @@ function sourceOf(entry: FileEntry, got: SafeRead): { file: SourceFile } | { pro
       severity: "error" as const,
     },
   });
-  if (!("bytes" in got)) return { problem: readProblem(entry, got) };
+  if (!("bytes" in got))
+    return PASSING.has(got.code)
+      ? { problem: readProblem(entry, got), transient: true }
+      : { problem: readProblem(entry, got) };
   const buf = got.bytes;
   if (buf.length === 0) return fail("empty file");
   const decoded = decode(buf);

@@ -13,7 +13,7 @@ import {
   readSource,
   scanFolder,
   syncIo,
-} from "../../src/briefing/read.js";
+} from "../../src/load/read.js";
 
 let dir: string;
 

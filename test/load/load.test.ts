@@ -4,7 +4,7 @@ import net from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { FolderError, loadBriefings } from "../../src/briefing/load.js";
+import { FolderError, loadBriefings } from "../../src/load/load.js";
 
 let dir: string;
 const servers: net.Server[] = [];

@@ -1,18 +1,15 @@
-// Where files are parsed must not change what the reader shows: worker threads and this thread give the
-// same outcomes and glossary uses, and a worker that dies only moves its files back to this thread.
+// Where files are parsed must not change what the store keeps: worker threads and this thread give the
+// same outcomes, and a worker that dies only moves its files back to this thread.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { mkdir, mkdtemp, readFile, rm, unlink, writeFile } from "node:fs/promises";
 import { getPriority, tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { deserialize } from "node:v8";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { FileOutcome } from "../../src/briefing/digest.js";
-import { type FileEntry, scanFolder } from "../../src/briefing/read.js";
 import type { RegistryActor } from "../../src/briefing/schema.js";
-import { collectTerms, termKey } from "../../src/story/glossary.js";
-import { type DigestJob, MIN_FILES_FOR_WORKERS, type ParsePool, startPool } from "../../src/story/pool.js";
-import type { UsesJob } from "../../src/story/uses.js";
+import type { FileOutcome } from "../../src/load/parse-file.js";
+import { type DigestJob, MIN_FILES_FOR_WORKERS, type ParsePool, startPool } from "../../src/load/pool.js";
+import { type FileEntry, scanFolder } from "../../src/load/read.js";
 import { random } from "../random.js";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -64,7 +61,6 @@ let jobs: DigestJob[];
 const bad = new Map<string, RegExp>();
 const opened: ParsePool[] = [];
 /** The bad files whose bytes never reach the parser. */
-const UNREADABLE = new Set(["empty.md", "blank.md", "latin1.md", "nul.md", "vanishes.md"]);
 
 function briefingText(i: number, rnd: () => number): string {
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)]!;
@@ -117,46 +113,16 @@ async function digestAll(from: ParsePool, list: readonly DigestJob[] = jobs): Pr
   return got.sort((a, b) => a.index - b.index);
 }
 
-function withoutFrames(outcomes: readonly FileOutcome[]) {
-  return outcomes.map(({ frame: _, ...rest }) => rest);
+/** What a file gave: the stored record's digest and problems, or this run's problem. */
+function digestOf(o: FileOutcome) {
+  return o.record?.digest ?? null;
 }
-
-function usesJobs(outcomes: readonly FileOutcome[]): UsesJob[] {
-  return outcomes.flatMap((o) =>
-    o.digest
-      ? [
-          {
-            index: o.index,
-            entry: entries[o.index]!,
-            head: {
-              title: o.digest.title,
-              source: o.digest.source,
-              actors: o.digest.actors,
-              tags: o.digest.tags,
-            },
-          },
-        ]
-      : [],
-  );
-}
-
-async function usesAll(from: ParsePool, keys: string[], list: readonly UsesJob[]) {
-  const got = new Map<number, number[]>();
-  let calls = 0;
-  await from.uses(keys, list, (index, terms) => {
-    calls++;
-    got.set(
-      index,
-      [...terms].sort((a, b) => a - b),
-    );
-  });
-  expect(calls).toBe(list.length);
-  expect([...got.keys()].sort((a, b) => a - b)).toEqual(list.map((j) => j.index).sort((a, b) => a - b));
-  return got;
+function problemsOf(o: FileOutcome) {
+  return o.record ? o.record.problems : o.transient ? [o.transient] : [];
 }
 
 function pool(opts: Partial<Parameters<typeof startPool>[0]>): ParsePool {
-  const p = startPool({ registry, frames: false, files: FILES, workerFile: WORKER, ...opts });
+  const p = startPool({ registry, files: FILES, workerFile: WORKER, ...opts });
   opened.push(p);
   return p;
 }
@@ -211,7 +177,7 @@ beforeAll(async () => {
   await unlink(path.join(folder, "vanishes.md"));
   entries = scan.entries;
   jobs = entries.map((entry, index) => ({ entry, index }));
-  reference = await digestAll(pool({ workers: 0, frames: true }));
+  reference = await digestAll(pool({ workers: 0 }));
 });
 
 afterAll(async () => {
@@ -221,79 +187,31 @@ afterAll(async () => {
 
 describe("the corpus", () => {
   it("has good files that load and bad ones reported as such", () => {
-    expect(reference.filter((o) => o.digest !== null).length).toBeGreaterThanOrEqual(GOOD_FILES);
+    expect(reference.filter((o) => digestOf(o) !== null).length).toBeGreaterThanOrEqual(GOOD_FILES);
     for (const [rel, problem] of bad) {
       const o = reference[entries.findIndex((e) => e.relPath === rel)]!;
-      expect(o.digest, rel).toBeNull();
-      expect(o.problems.map((p) => p.message)).toContainEqual(expect.stringMatching(problem));
+      expect(digestOf(o), rel).toBeNull();
+      expect(problemsOf(o).map((p) => p.message)).toContainEqual(expect.stringMatching(problem));
     }
     // Warnings ride along with a loaded briefing.
-    expect(reference.some((o) => o.digest && o.problems.some((p) => p.severity === "warning"))).toBe(true);
+    expect(reference.some((o) => digestOf(o) && problemsOf(o).some((p) => p.severity === "warning"))).toBe(
+      true,
+    );
+    // A file that vanished is this run's problem, not a state to keep; a bad file's is kept.
+    const at = (rel: string) => reference[entries.findIndex((e) => e.relPath === rel)]!;
+    expect(at("vanishes.md").record).toBeNull();
+    expect(at("nul.md").record?.digest).toBeNull();
+    expect(at("nul.md").record?.problems).toEqual([
+      expect.objectContaining({ message: expect.stringMatching(/^binary/) }),
+    ]);
   });
 });
 
 describe("the worker pool and this thread", () => {
-  // As in a load, one pool reads the files twice: digests, then glossary uses.
-  let workers: ParsePool;
-  beforeAll(() => {
-    workers = pool({ workers: 2, frames: true });
-  });
-
-  it("give the same outcomes, with frames when asked for", async () => {
+  it("give the same outcomes", async () => {
+    const workers = pool({ workers: 2 });
     expect(workers.workers).toBe(2);
-    const got = await digestAll(workers);
-    expect(withoutFrames(got)).toEqual(withoutFrames(reference));
-    for (const [i, o] of got.entries()) {
-      const want = reference[i]!;
-      // A frame is the parse result: a file that could not be read has none.
-      if (UNREADABLE.has(entries[i]!.relPath)) {
-        expect(o.frame, entries[i]!.relPath).toBeNull();
-        expect(want.frame, entries[i]!.relPath).toBeNull();
-        continue;
-      }
-      expect(o.frame, entries[i]!.relPath).toBeInstanceOf(Uint8Array);
-      expect(want.frame, entries[i]!.relPath).toBeInstanceOf(Uint8Array);
-      // The bytes may differ in how strings are stored; what they decode to may not.
-      expect(deserialize(o.frame!)).toEqual(deserialize(want.frame!));
-    }
-  });
-
-  it("give the same outcomes and no frames when none are asked for", async () => {
-    const noFrames = pool({ workers: 2 });
-    expect(noFrames.workers).toBe(2);
-    // A few batches, enough that both workers get some.
-    const some = jobs.slice(0, 200);
-    const fromWorkers = await digestAll(noFrames, some);
-    const here = await digestAll(pool({ workers: 0 }), some);
-    expect(withoutFrames(fromWorkers)).toEqual(withoutFrames(reference.slice(0, 200)));
-    expect(withoutFrames(here)).toEqual(withoutFrames(reference.slice(0, 200)));
-    expect(fromWorkers.filter((o) => o.frame !== null)).toEqual([]);
-    expect(here.filter((o) => o.frame !== null)).toEqual([]);
-  });
-
-  it("find the same glossary terms in each file", async () => {
-    const terms = collectTerms(
-      reference.flatMap((o) => (o.digest ? [{ id: o.digest.id, glossary: o.digest.glossary }] : [])),
-    );
-    // Also a term no glossary defines but every title mentions, and one too short to search for.
-    const keys = [...terms.keys(), termKey("Harbour News"), termKey("X")];
-    expect(keys.length).toBeGreaterThan(5);
-    const list = usesJobs(reference);
-    const fromWorkers = await usesAll(workers, keys, list);
-    const here = await usesAll(pool({ workers: 0 }), keys, list);
-    expect(fromWorkers).toEqual(here);
-    // Files mention terms they do not define, so the second reading found more than the glossaries.
-    const found = [...here.values()].reduce((n, t) => n + t.length, 0);
-    const defined = [...terms.values()].reduce((n, t) => n + t.briefingIds.length, 0);
-    expect(found).toBeGreaterThan(defined);
-    expect([...here.values()].every((t) => t.every((k) => k >= 0 && k < keys.length))).toBe(true);
-    // Found in each generated briefing's heading, by the workers as here.
-    const harbour = keys.indexOf(termKey("Harbour News"));
-    const generated = list.filter((j) => path.basename(j.entry.relPath).startsWith("b-")).map((j) => j.index);
-    expect(generated).toHaveLength(GOOD_FILES);
-    expect([...fromWorkers].filter(([, t]) => t.includes(harbour)).map(([i]) => i)).toEqual(
-      expect.arrayContaining(generated),
-    );
+    expect(await digestAll(workers)).toEqual(reference);
   });
 });
 
@@ -318,30 +236,15 @@ describe("the workers' priority", () => {
 
 describe("a worker that dies", () => {
   for (const how of ["exit", "throw"] as const) {
-    it(`(${how}) has every file it was sent digested on this thread, each once`, async () => {
+    it(`(${how}) has every file it was sent parsed on this thread, each once`, async () => {
       const marker = path.join(tmp, `digest-${how}.log`);
-      const workers = pool({
-        workers: 2,
-        frames: true,
-        workerFile: await dyingWorker(`d-${how}.mjs`, marker, how),
-      });
+      const workers = pool({ workers: 2, workerFile: await dyingWorker(`d-${how}.mjs`, marker, how) });
       expect(workers.workers).toBe(2);
       const got = await digestAll(workers);
       // Both workers were really sent work and died: every outcome was made here.
       const log = await readFile(marker, "utf8");
       expect(log.match(/message/g)).toHaveLength(2);
-      expect(withoutFrames(got)).toEqual(withoutFrames(reference));
-      expect(got.map((o) => o.frame !== null)).toEqual(reference.map((o) => o.frame !== null));
-    });
-
-    it(`(${how}) has every file's glossary uses found on this thread, each once`, async () => {
-      const marker = path.join(tmp, `uses-${how}.log`);
-      const keys = [...collectTerms(reference.flatMap((o) => (o.digest ? [o.digest] : []))).keys()];
-      const list = usesJobs(reference);
-      const workers = pool({ workers: 2, workerFile: await dyingWorker(`u-${how}.mjs`, marker, how) });
-      const got = await usesAll(workers, keys, list);
-      expect(await readFile(marker, "utf8")).toMatch(/message/);
-      expect(got).toEqual(await usesAll(pool({ workers: 0 }), keys, list));
+      expect(got).toEqual(reference);
     });
   }
 });
@@ -356,7 +259,7 @@ describe("no worker is started", () => {
     });
     expect(small.workers).toBe(0);
     const some = jobs.slice(0, 100);
-    expect(withoutFrames(await digestAll(small, some))).toEqual(withoutFrames(reference.slice(0, 100)));
+    expect(await digestAll(small, some)).toEqual(reference.slice(0, 100));
     expect(existsSync(marker)).toBe(false);
   });
 
@@ -364,6 +267,6 @@ describe("no worker is started", () => {
     const none = pool({ workers: 2, workerFile: null });
     expect(none.workers).toBe(0);
     const some = jobs.slice(-100);
-    expect(withoutFrames(await digestAll(none, some))).toEqual(withoutFrames(reference.slice(-100)));
+    expect(await digestAll(none, some)).toEqual(reference.slice(-100));
   });
 });

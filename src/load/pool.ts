@@ -1,40 +1,28 @@
 // Where a load's files are read and parsed: in worker threads when the folder is big enough to pay
 // for starting them (about a tenth of a second) and the built worker is there, else on the reader's
-// own thread in time slices. Either way the results are the same values (digest.ts, uses.ts), so a
-// worker that dies only moves its unfinished files back to this thread.
+// own thread in time slices. Either way the results are the same values (parse-file.ts), so a worker
+// that dies, or cannot start (memory, threads), only moves its unfinished files back to this thread.
+// Workers only read and parse: the database is written by the calling thread alone.
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
-import type { FileOutcome } from "../briefing/digest.js";
-import { type FileEntry, plainEntry } from "../briefing/read.js";
 import type { RegistryActor } from "../briefing/schema.js";
-import { timeSlicer } from "../briefing/slicer.js";
 import { builtEntry } from "./built.js";
-import { usesPattern } from "./glossary.js";
-import type { UsesJob } from "./uses.js";
+import type { FileOutcome } from "./parse-file.js";
+import { type FileEntry, plainEntry } from "./read.js";
+import { timeSlicer } from "./slicer.js";
 
 export interface DigestJob {
   index: number;
   entry: FileEntry;
 }
 
-export type ToWorker =
-  | { kind: "digest"; batch: number; jobs: DigestJob[] }
-  | { kind: "terms"; keys: string[] }
-  | { kind: "uses"; batch: number; jobs: UsesJob[] };
+export type ToWorker = { kind: "digest"; batch: number; jobs: DigestJob[] };
 
-export type WorkerReply =
-  | { kind: "digested"; batch: number; outcomes: FileOutcome[] }
-  | { kind: "used"; batch: number; uses: [number, number[]][] };
+export type WorkerReply = { kind: "digested"; batch: number; outcomes: FileOutcome[] };
 
 export interface ParsePool {
-  /** Reads and digests every job's file; `each` gets the outcomes as they come, in any order. */
+  /** Reads and parses every job's file; `each` gets the outcomes as they come, in any order. */
   digest(jobs: readonly DigestJob[], each: (o: FileOutcome) => void): Promise<void>;
-  /** For each job's file, the indexes into `keys` of the terms it mentions, in any order. */
-  uses(
-    keys: string[],
-    jobs: readonly UsesJob[],
-    each: (index: number, terms: number[]) => void,
-  ): Promise<void>;
   /** Stops the workers. */
   close(): void;
   /** How many workers it started (0: this thread does the work). */
@@ -43,8 +31,6 @@ export interface ParsePool {
 
 export interface PoolOptions {
   registry: RegistryActor[];
-  /** Ask for cache frames with the digests. */
-  frames: boolean;
   /** Files in the folder: below `MIN_FILES_FOR_WORKERS` no worker is started. */
   files: number;
   /** The built worker; default: worker.js beside the bundle. Tests point it at dist/. */
@@ -101,22 +87,13 @@ function threadPool(opts: PoolOptions): ParsePool {
     };
     await Promise.all(Array.from({ length: Math.min(CONCURRENCY, items.length) }, lane));
   };
-  let terms: { keys: string[]; re: RegExp | null; keyIndex: Map<string, number> } | undefined;
   // The parser is loaded here only when this thread parses: with workers it never is.
   return {
     workers: 0,
     async digest(jobs, each) {
-      const { digestFile } = await import("../briefing/digest.js");
-      const opts2 = { registry: opts.registry, frames: opts.frames, sync: false };
-      await run(jobs, async (job) => each(await digestFile(job.entry, job.index, opts2)));
-    },
-    async uses(keys, jobs, each) {
-      const { usesOfFile } = await import("./uses.js");
-      // Batches of one pass come with the same keys: the pattern is made once.
-      if (terms?.keys !== keys)
-        terms = { keys, re: usesPattern(keys), keyIndex: new Map(keys.map((k, i) => [k, i])) };
-      const { re, keyIndex } = terms;
-      await run(jobs, async (job) => each(job.index, re ? await usesOfFile(job, re, keyIndex, false) : []));
+      const { parseFile } = await import("./parse-file.js");
+      const parse = { registry: opts.registry, sync: false };
+      await run(jobs, async (job) => each(await parseFile(job.entry, job.index, parse)));
     },
     close() {},
   };
@@ -140,15 +117,22 @@ function workerPool(opts: PoolOptions, file: string, count: number): ParsePool {
 
   const start = (): Lane[] => {
     lanes ??= Array.from({ length: count }, () => {
-      const worker = new Worker(file, {
-        workerData: { registry: opts.registry, frames: opts.frames },
-        // The young generation is what a parse churns through; a small one keeps each worker's
-        // memory near its live set.
-        resourceLimits: { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: WORKER_HEAP_MB },
-        // Anything a worker prints would land on the reader's screen: it is read and dropped.
-        stdout: true,
-        stderr: true,
-      });
+      let worker: Worker;
+      try {
+        worker = new Worker(file, {
+          workerData: { registry: opts.registry },
+          // The young generation is what a parse churns through; a small one keeps each worker's
+          // memory near its live set.
+          resourceLimits: { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: WORKER_HEAP_MB },
+          // Anything a worker prints would land on the reader's screen: it is read and dropped.
+          stdout: true,
+          stderr: true,
+        });
+      } catch {
+        // No worker can start (threads or memory exhausted): this lane is dead from the start, and
+        // its share is parsed on this thread.
+        return { worker: null as unknown as Worker, out: new Map(), dead: true };
+      }
       worker.stdout.resume();
       worker.stderr.resume();
       const lane: Lane = { worker, out: new Map(), dead: false };
@@ -255,31 +239,15 @@ function workerPool(opts: PoolOptions, file: string, count: number): ParsePool {
           lane.worker.postMessage({ kind: "digest", batch, jobs: sent } satisfies ToWorker);
         },
         (reply) => {
-          if (reply.kind === "digested") for (const o of reply.outcomes) each(o);
+          for (const o of reply.outcomes) each(o);
         },
         (part) => fallback.digest(part, each),
       );
     },
-    uses(keys, jobs, each) {
-      for (const lane of start())
-        if (!lane.dead) lane.worker.postMessage({ kind: "terms", keys } satisfies ToWorker);
-      return spread(
-        jobs,
-        (lane, batch, part) => {
-          // Own fields only, and the head read now (a job may make it on demand).
-          const sent = part.map((j) => ({ index: j.index, entry: plainEntry(j.entry), head: j.head }));
-          lane.worker.postMessage({ kind: "uses", batch, jobs: sent } satisfies ToWorker);
-        },
-        (reply) => {
-          if (reply.kind === "used") for (const [index, terms] of reply.uses) each(index, terms);
-        },
-        (part) => fallback.uses(keys, part, each),
-      );
-    },
     close() {
       for (const lane of lanes ?? []) {
+        if (!lane.dead || lane.worker) void lane.worker?.terminate();
         lane.dead = true;
-        void lane.worker.terminate();
       }
       lanes = null;
     },

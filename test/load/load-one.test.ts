@@ -2,8 +2,9 @@ import { mkdir, mkdtemp, rm, utimes, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { loadBriefings } from "../../src/briefing/load.js";
-import { loadBriefingById } from "../../src/briefing/load-one.js";
+import { loadFolder } from "../../src/load/folder.js";
+import { loadBriefings } from "../../src/load/load.js";
+import { loadBriefingById } from "../../src/load/load-one.js";
 
 let root: string;
 let dir: string;
@@ -33,7 +34,7 @@ describe("loadBriefingById", () => {
   it("finds a briefing by its file name, the same as the full load does", async () => {
     await write("2026/june/talks.md", "Talks");
     await write("other.md", "Other");
-    const full = await loadBriefings(dir, { cacheDir: null });
+    const full = await loadBriefings(dir);
     expect(await one("talks")).toEqual(full.briefings.find((b) => b.id === "talks"));
   });
 
@@ -47,15 +48,15 @@ describe("loadBriefingById", () => {
     expect(await one("nothing")).toBeNull();
   });
 
-  it("finds a front matter id through the index a full load wrote", async () => {
+  it("finds a front matter id through the store a load wrote", async () => {
     await write("renamed.md", "Renamed", "custom-id");
-    await loadBriefings(dir, { cacheDir });
+    (await loadFolder(dir, { cacheDir })).store.close();
     expect((await one("custom-id"))?.title).toBe("Renamed");
   });
 
-  it("does not trust the index for a file changed since", async () => {
+  it("does not trust the store for a file changed since", async () => {
     await write("renamed.md", "Renamed", "custom-id");
-    await loadBriefings(dir, { cacheDir });
+    (await loadFolder(dir, { cacheDir })).store.close();
     await write("renamed.md", "Renamed again", "custom-id");
     await utimes(path.join(dir, "renamed.md"), new Date(), new Date(Date.now() + 5000));
     expect(await one("custom-id")).toBeNull();
@@ -64,7 +65,7 @@ describe("loadBriefingById", () => {
   it("leaves an id shared with a broken file to the full load", async () => {
     await write("good.md", "Good", "clash");
     await writeFile(path.join(dir, "clash.md"), "");
-    await loadBriefings(dir, { cacheDir });
+    (await loadFolder(dir, { cacheDir })).store.close();
     expect(await one("clash")).toBeNull();
   });
 });

@@ -6,7 +6,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { type FileEntry, FolderError, readSource, scanFolder } from "../../src/briefing/read.js";
+import { type FileEntry, FolderError, readSource, scanFolder } from "../../src/load/read.js";
 
 let dir: string;
 const servers: net.Server[] = [];
@@ -162,7 +162,7 @@ describe("readSource: files that must not be read", () => {
     // Root reads anything, so the check runs the real reader in a child process as `nobody`.
     await chmod(dir, 0o755);
     const bundle = path.join(dir, "reader.mjs");
-    const src = fileURLToPath(new URL("../../src/briefing/read.ts", import.meta.url));
+    const src = fileURLToPath(new URL("../../src/load/read.ts", import.meta.url));
     await build({
       entryPoints: [src],
       bundle: true,

@@ -1,0 +1,294 @@
+// A folder through its store: the store is brought up to date with the files (sync.ts), then read.
+// What the CLI commands and the reader both work on: the same rows, so a filter means the same
+// everywhere. Never throws for anything inside the folder; only a missing or unreadable folder raises
+// `FolderError` (the CLI's exit 66). A damaged or unwritable database never stops it: it is rebuilt,
+// or the folder is worked on from a database in memory, said once on stderr.
+import { realpathSync } from "node:fs";
+import path from "node:path";
+import { problemOrder, resolveDuplicateIds, storyOrder } from "../briefing/ids.js";
+import type { Briefing, Problem, RegistryActor } from "../briefing/schema.js";
+import { cacheDirFrom, describe, errorCode, storeFile } from "../store/open.js";
+import { DamagedRows, Store } from "../store/store.js";
+import { ftsQuery, mentionQuery, type TextIndex } from "../story/search.js";
+import { buildStory, buildStoryAsync, type StoryItem, type StoryView } from "../story/view.js";
+import { FolderError, readSource, runPool } from "./read.js";
+import { type Synced, type SyncOptions, storedFolder, syncFolder } from "./sync.js";
+
+export interface FolderOptions extends SyncOptions {
+  /** The folder for the store; `null` keeps it in memory. Default: the XDG cache folder, unless SIGNALDESK_NO_CACHE=1. */
+  cacheDir?: string | null;
+  /** Told, once, when the store cannot be kept on disk; default: stderr. */
+  warn?: (message: string) => void;
+  /** False: the digests are not decoded up front (`list` reads summaries only). */
+  digests?: boolean;
+}
+
+let warned = false;
+/** The one line on stderr when the store runs from memory; never twice in a process. */
+function warnOnce(opts: FolderOptions): (message: string) => void {
+  return (message) => {
+    if (opts.warn) {
+      opts.warn(message);
+      return;
+    }
+    if (warned) return;
+    warned = true;
+    process.stderr.write(`signaldesk: ${message}\n`);
+  };
+}
+
+/** The store of `dir`, open (not synced); null when the folder itself cannot be found. */
+export function openFolderStore(dir: string, opts: FolderOptions = {}): Store | null {
+  let real: string;
+  try {
+    real = realpathSync(dir);
+  } catch {
+    return null;
+  }
+  const cacheDir = opts.cacheDir !== undefined ? opts.cacheDir : cacheDirFrom(process.env);
+  return Store.open({
+    file: cacheDir === null ? null : storeFile(cacheDir, real),
+    real,
+    warn: warnOnce(opts),
+  });
+}
+
+/**
+ * Syncs `store` (opened when not given) with `dir`. A database found damaged while in use is deleted
+ * and made again; one that cannot be written (a full disk, a read-only cache) gives way to one in
+ * memory, said once. Returns the store in use, which may not be the one given.
+ */
+export async function syncStore(
+  dir: string,
+  opts: FolderOptions = {},
+  open?: Store | null,
+): Promise<{ store: Store; synced: Synced }> {
+  let store = open ?? openFolderStore(dir, opts);
+  if (store === null) {
+    // The folder is missing: the scan says why, in the words the CLI shows.
+    await syncFolder(dir, Store.open({ file: null, real: dir, warn: () => {} }));
+    throw new FolderError(dir, "ENOENT", `briefings folder not found: ${dir}`);
+  }
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return { store, synced: await syncFolder(dir, store, opts) };
+    } catch (err) {
+      if (err instanceof FolderError || attempt > 1) throw err;
+      const file = store.file;
+      store.close();
+      if (file !== null && Store.corrupt(err) && attempt === 0) {
+        Store.discard(file);
+        store = openFolderStore(dir, opts)!;
+      } else {
+        // A full disk: the half-written database goes, freeing what it took. Busy or read-only:
+        // another program's database, left alone. Either way this run works from memory.
+        if (file !== null && /SQLITE_(FULL|IOERR|CANTOPEN)/.test(errorCode(err))) Store.discard(file);
+        if (file !== null)
+          warnOnce(opts)(`cache unavailable (${describe(err)}); working from memory this time`);
+        store = Store.open({ file: null, real: dir, warn: () => {} });
+      }
+    }
+  }
+}
+
+/** What `list` and a filter read of a briefing: its summary row, no digest. */
+export interface ItemSummary {
+  id: string;
+  relPath: string;
+  path: string;
+  title: string;
+  date: string | null;
+  actors: string[];
+  tags: string[];
+  story: string | null;
+}
+
+/** A folder as its store has it, in story order, ids made unique. */
+export interface FolderLoad {
+  dir: string;
+  /** The summaries alone (what `list` reads): no digest decoded. */
+  summaries: ItemSummary[];
+  /** The briefings' digests, decoded on first use; throws DamagedRows for a row not as written. */
+  readonly items: StoryItem[];
+  problems: Problem[];
+  registry: RegistryActor[];
+  /** The keys of the glossary terms item `i` uses or defines. */
+  usedKeys(i: number): readonly string[];
+  /** The store's full-text index over these briefings. */
+  text: TextIndex;
+  store: Store;
+}
+
+/** Problems as stored (null path: the file itself) named the way the user names the folder. */
+function storedProblems(dir: string, store: Store): Problem[] {
+  return store.problems().map((p) => ({
+    path: p.path ?? path.join(dir, p.relPath),
+    ...(p.line === null ? {} : { line: p.line }),
+    message: p.message,
+    severity: p.severity as Problem["severity"],
+  }));
+}
+
+/** The store's rows for `dir` as a FolderLoad (digests decoded when `items` is first read). */
+export function readFolder(dir: string, store: Store, synced?: Omit<Synced, "changed">): FolderLoad {
+  const folder = synced ?? storedFolder(dir, store) ?? { registry: [], problems: [] };
+  const problems: Problem[] = [...folder.problems, ...storedProblems(dir, store)];
+  const root = path.resolve(dir);
+  const loaded = store.summaries().map((row) => ({
+    summary: {
+      id: row.bid,
+      relPath: row.relPath,
+      path: path.join(root, row.relPath),
+      title: row.title,
+      date: row.date,
+      actors: row.actors,
+      tags: row.tags,
+      story: row.story,
+    } as ItemSummary,
+    fileId: row.fileId,
+    entry: { relPath: row.relPath, displayPath: path.join(dir, row.relPath) },
+  }));
+  // Ids are made unique in path order (the first file keeps its id), as a load of the files does.
+  const byPath = [...loaded].sort((a, b) => (a.entry.relPath < b.entry.relPath ? -1 : 1));
+  resolveDuplicateIds(
+    byPath,
+    (l) => l.summary.id,
+    (l, id) => {
+      l.summary.id = id;
+    },
+    problems,
+  );
+  problems.sort(problemOrder);
+  loaded.sort((a, b) => storyOrder(a.summary, b.summary));
+  const indexOf = new Map<number, number>();
+  loaded.forEach((l, i) => {
+    indexOf.set(l.fileId, i);
+  });
+  let uses: string[][] | undefined;
+  const usedKeys = (i: number) => {
+    if (uses === undefined) {
+      const all: string[][] = loaded.map(() => []);
+      for (const [key, fileId] of store.uses()) {
+        const at = indexOf.get(fileId);
+        if (at !== undefined) all[at]!.push(key);
+      }
+      uses = all;
+    }
+    return uses[i] ?? [];
+  };
+  const ids = (fileIds: readonly number[] | null) => {
+    const out = new Set<string>();
+    for (const id of fileIds ?? []) {
+      const i = indexOf.get(id);
+      if (i !== undefined) out.add(loaded[i]!.summary.id);
+    }
+    return out;
+  };
+  const text: TextIndex = {
+    query(q) {
+      const match = ftsQuery(q);
+      return match === null ? null : ids(store.search(match));
+    },
+    mentions(name) {
+      const match = ftsQuery(mentionQuery(name));
+      return match === null ? new Set() : ids(store.search(match));
+    },
+  };
+  let items: StoryItem[] | undefined;
+  return {
+    dir,
+    summaries: loaded.map((l) => l.summary),
+    get items() {
+      if (items === undefined) {
+        const digests = store.digests();
+        items = loaded.map((l) => {
+          const d = digests.get(l.fileId);
+          if (d === undefined) throw new DamagedRows([l.entry.relPath]);
+          return { ...d, ...l.summary };
+        });
+      }
+      return items;
+    },
+    problems,
+    registry: folder.registry,
+    usedKeys,
+    text,
+    store,
+  };
+}
+
+/** Opens, syncs and reads the store of `dir`, repairing damaged rows on the way. Throws only `FolderError`. */
+export async function loadFolder(
+  dir: string,
+  opts: FolderOptions = {},
+  open?: Store | null,
+): Promise<FolderLoad> {
+  const { store, synced } = await syncStore(dir, opts, open);
+  let current = synced;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const load = readFolder(dir, store, current);
+      if (opts.digests !== false) void load.items;
+      return load;
+    } catch (err) {
+      if (!(err instanceof DamagedRows) || attempt > 1) throw err;
+      // A flipped bit inside a row: those files are read again.
+      store.forget(err.relPaths);
+      current = await syncFolder(dir, store, opts);
+    }
+  }
+}
+
+/** The story of a folder's store (the one builder, story/view.ts). */
+export function storyOf(load: FolderLoad): StoryView {
+  return buildStory(load);
+}
+
+/** `storyOf`, pausing between slices of the conflict search (the reader's thread). */
+export function storyOfAsync(load: FolderLoad, pause: () => Promise<void> | undefined): Promise<StoryView> {
+  return buildStoryAsync(load, pause);
+}
+
+/** Whole briefings read at once while `wholeBriefings` reads a list. */
+const WHOLE_AT_ONCE = 16;
+
+/**
+ * The whole briefings behind `items`, in their order: each file read and parsed again (the store
+ * keeps no parse results), under the id the folder gives it. A file that no longer parses is left
+ * out and said on stderr.
+ */
+export async function wholeBriefings(
+  load: Pick<FolderLoad, "dir" | "registry">,
+  items: readonly ItemSummary[],
+): Promise<Briefing[]> {
+  const { parseBriefing } = await import("../briefing/parse.js");
+  const out: (Briefing | null)[] = new Array(items.length).fill(null);
+  await runPool(
+    items.map((item, i) => ({ item, i })),
+    WHOLE_AT_ONCE,
+    async ({ item, i }) => {
+      const entry = {
+        path: item.path,
+        relPath: item.relPath,
+        displayPath: path.join(load.dir, item.relPath),
+        openPath: item.path,
+      };
+      const read = await readSource(entry);
+      if ("problem" in read) {
+        process.stderr.write(`signaldesk: ${read.problem.path}: ${read.problem.message}\n`);
+        return;
+      }
+      const parsed = parseBriefing(read.file, load.registry);
+      if ("briefing" in parsed) out[i] = { ...parsed.briefing, id: item.id, path: item.path };
+    },
+  );
+  return out.filter((b) => b !== null);
+}
+
+/** The whole briefing behind one item (`print`), or null when its file no longer parses. */
+export async function wholeBriefing(
+  load: Pick<FolderLoad, "dir" | "registry">,
+  item: ItemSummary,
+): Promise<Briefing | null> {
+  return (await wholeBriefings(load, [item]))[0] ?? null;
+}

@@ -1,0 +1,137 @@
+// One briefing by its exact id, without loading the whole folder: what makes `print ID` start fast.
+//
+// Warm: the store names the file whose briefing had that id; it is used only when that file still
+// has the stamps (size, mtime, ctime, inode) the store recorded, and it is read and parsed again (the
+// store keeps no parse results) and must still have that id. Cold: the one file whose name is the
+// id, when it parses to that id. Anything else (no such file, several, a broken file, an unreadable
+// registry) answers null and the caller does the full load, so the answer is never different from
+// the full load's except when another file's front matter claims the same id (the full load would
+// then rename one of the two).
+import { lstat, realpath } from "node:fs/promises";
+import path from "node:path";
+import type { Briefing, RegistryActor } from "../briefing/schema.js";
+import { cacheDirFrom, storeFile } from "../store/open.js";
+import { contentHash } from "./parse-file.js";
+import { type FileEntry, insideFolder, REGISTRY_NAME, readSource, scanFolder } from "./read.js";
+
+export interface LoadOneOptions {
+  /** The store's folder; null: no store (the file named by the id only). */
+  cacheDir?: string | null;
+}
+
+/** An entry for `relPath` the way the scan would make it, or null when it is not a plain file inside. */
+async function entryFor(dir: string, rootReal: string, relPath: string): Promise<FileEntry | null> {
+  const abs = path.join(path.resolve(dir), relPath);
+  try {
+    if (!(await lstat(abs)).isFile()) return null;
+    const openPath = await realpath(abs);
+    if (!insideFolder(rootReal, openPath)) return null;
+    return { path: abs, relPath, displayPath: path.join(dir, relPath), openPath };
+  } catch {
+    return null;
+  }
+}
+
+interface RegistrySource {
+  hash: string;
+  actors(): Promise<RegistryActor[]>;
+}
+
+/** The registry's hash (as the store records it) and its actors, parsed only when asked for. */
+async function registryOf(dir: string, rootReal: string): Promise<RegistrySource | null> {
+  const abs = path.join(path.resolve(dir), REGISTRY_NAME);
+  try {
+    await lstat(abs);
+  } catch {
+    return { hash: "none", actors: async () => [] };
+  }
+  const entry = await entryFor(dir, rootReal, REGISTRY_NAME);
+  if (entry === null) return null;
+  const read = await readSource(entry);
+  if ("problem" in read) return null;
+  const text = read.file.text;
+  let actors: RegistryActor[] | undefined;
+  const parse = async () => {
+    const { parseRegistry } = await import("../briefing/registry.js");
+    return parseRegistry(text, REGISTRY_NAME).registry;
+  };
+  return { hash: contentHash(text), actors: async () => (actors ??= await parse()) };
+}
+
+// The parser (and with it zod and yaml) is imported only when a file must be parsed.
+async function parseAs(entry: FileEntry, registry: RegistryActor[], id: string): Promise<Briefing | null> {
+  const read = await readSource(entry);
+  if ("problem" in read) return null;
+  const { parseBriefing } = await import("../briefing/parse.js");
+  const parsed = parseBriefing(read.file, registry);
+  return "briefing" in parsed && parsed.briefing.id === id ? parsed.briefing : null;
+}
+
+/** The file the store says has briefing `id`, when the store is current for it; null otherwise. */
+async function fromStore(
+  dir: string,
+  rootReal: string,
+  registry: RegistrySource,
+  id: string,
+  cacheDir: string,
+): Promise<{ entry: FileEntry; actors: RegistryActor[] | null } | null> {
+  const file = storeFile(cacheDir, rootReal);
+  try {
+    if (!(await lstat(file)).isFile()) return null;
+  } catch {
+    return null;
+  }
+  const { Store } = await import("../store/store.js");
+  const store = Store.open({ file, real: rootReal, warn: () => {} });
+  try {
+    if (store.file === null) return null;
+    const rows = store.byId(id);
+    if (rows.length !== 1) return null;
+    // A broken file of that name is a candidate too: the full load says which is meant.
+    const { idFromPath } = await import("../briefing/ids.js");
+    if (store.broken().some((rel) => idFromPath(rel) === id)) return null;
+    const row = rows[0]!;
+    const entry = await entryFor(dir, rootReal, row.relPath);
+    if (entry === null) return null;
+    const st = await lstat(entry.openPath);
+    if (
+      st.size !== row.size ||
+      st.mtimeMs !== row.mtimeMs ||
+      st.ctimeMs !== row.ctimeMs ||
+      Number(st.ino) !== row.ino
+    )
+      return null;
+    const stored = store.meta("registry");
+    const reg = stored === null ? null : (JSON.parse(stored) as { hash: string; actors: RegistryActor[] });
+    return { entry, actors: reg !== null && reg.hash === registry.hash ? reg.actors : null };
+  } catch {
+    return null;
+  } finally {
+    store.close();
+  }
+}
+
+/** The briefing whose id is exactly `id`, or null when that cannot be told without the full load. */
+export async function loadBriefingById(
+  dir: string,
+  id: string,
+  opts: LoadOneOptions = {},
+): Promise<Briefing | null> {
+  try {
+    const rootReal = await realpath(dir);
+    const registry = await registryOf(dir, rootReal);
+    if (registry === null) return null;
+    const cacheDir = opts.cacheDir !== undefined ? opts.cacheDir : cacheDirFrom(process.env);
+    const known = cacheDir === null ? null : await fromStore(dir, rootReal, registry, id, cacheDir);
+    if (known !== null) return await parseAs(known.entry, known.actors ?? (await registry.actors()), id);
+
+    const scan = await scanFolder(dir);
+    const { idFromPath } = await import("../briefing/ids.js");
+    const named = scan.entries.filter((e) => idFromPath(e.relPath) === id);
+    const problemNamed = scan.problems.some((p) => idFromPath(p.path) === id);
+    if (named.length !== 1 || problemNamed) return null;
+    return await parseAs(named[0]!, await registry.actors(), id);
+  } catch {
+    return null;
+  }
+}

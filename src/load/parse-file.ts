@@ -1,0 +1,129 @@
+// One file read and parsed into what the store keeps of it (store/store.ts FileRecord). Runs in a
+// parse worker (synchronous reads) or on the calling thread (callbacks). Never throws.
+import { createHash } from "node:crypto";
+import { type Stats, stat, statSync } from "node:fs";
+import { digestOf } from "../briefing/digest.js";
+import { parseBriefing } from "../briefing/parse.js";
+import type { Problem, RegistryActor } from "../briefing/schema.js";
+import type { FileRecord, Stamp } from "../store/store.js";
+import { termKey } from "../story/glossary.js";
+import { briefingText } from "../story/search.js";
+import { type FileEntry, readSource, syncIo } from "./read.js";
+
+export interface FileOutcome {
+  /** The file's place in the list it was sent in. */
+  index: number;
+  /** What the store keeps; null when the file is not to be stored this time (see `transient`). */
+  record: FileRecord | null;
+  /** The problem of a file that could not be read for a passing reason (EMFILE, EACCES, EIO...). */
+  transient: Problem | null;
+}
+
+/** Times a file that keeps changing while it is read is read again before it is left for next time. */
+const ATTEMPTS = 3;
+
+function stampOf(st: Stats): Stamp {
+  return { size: st.size, mtimeMs: st.mtimeMs, ctimeMs: st.ctimeMs, ino: Number(st.ino) };
+}
+
+export function statOf(p: string, sync: boolean): Promise<Stamp | null> | Stamp | null {
+  if (sync) {
+    try {
+      const st = statSync(p);
+      return st.isFile() ? stampOf(st) : null;
+    } catch {
+      return null;
+    }
+  }
+  return new Promise((resolve) => stat(p, (err, st) => resolve(err || !st.isFile() ? null : stampOf(st))));
+}
+
+export function sameStamp(a: Stamp, b: Stamp): boolean {
+  return a.size === b.size && a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs && a.ino === b.ino;
+}
+
+export function contentHash(text: string): string {
+  return createHash("sha1").update(text).digest("base64");
+}
+
+/** Problems as stored: the file's own display path becomes null (the folder may be named otherwise next time). */
+function own(problems: readonly Problem[], entry: FileEntry, parsedPath: string): FileRecord["problems"] {
+  return problems.map((p) => ({
+    ...p,
+    path: p.path === entry.relPath || p.path === parsedPath || p.path === entry.displayPath ? null : p.path,
+  }));
+}
+
+export interface ParseOptions {
+  registry: RegistryActor[];
+  /** Synchronous reads (a worker) or callbacks (the calling thread). */
+  sync: boolean;
+}
+
+/** Reads and parses one file; never throws. */
+export async function parseFile(entry: FileEntry, index: number, opts: ParseOptions): Promise<FileOutcome> {
+  for (let attempt = 1; ; attempt++) {
+    const before = await statOf(entry.openPath, opts.sync);
+    const read = await readSource(entry, opts.sync ? syncIo : undefined);
+    if ("problem" in read) {
+      // A passing failure (too many open files, above all) is tried again after a moment: a low
+      // `ulimit -n` slows the load down; what still fails is reported and read again next start.
+      if (read.transient && attempt < ATTEMPTS) {
+        await new Promise((resolve) => setTimeout(resolve, 25 * attempt));
+        continue;
+      }
+      if (before === null || read.transient) return { index, record: null, transient: read.problem };
+      return {
+        index,
+        record: {
+          relPath: entry.relPath,
+          stamp: before,
+          hash: "",
+          digest: null,
+          problems: own([read.problem], entry, entry.path),
+          title: "",
+          body: "",
+          defines: [],
+        },
+        transient: null,
+      };
+    }
+    let result: ReturnType<typeof parseBriefing>;
+    try {
+      result = parseBriefing(read.file, opts.registry);
+    } catch (err) {
+      // parseBriefing promises not to throw; if it does, one file fails, not the folder.
+      const why = err instanceof Error ? err.message : String(err);
+      result = {
+        problems: [{ path: entry.displayPath, message: `internal error: ${why}`, severity: "error" }],
+      };
+    }
+    const after = await statOf(entry.openPath, opts.sync);
+    // Changed while it was read: read again; a file that never holds still is left for the next run
+    // (stored with a stamp no file has, so the next start reads it again).
+    const steady = before !== null && after !== null && sameStamp(before, after);
+    if (!steady && attempt < ATTEMPTS) continue;
+    const stamp = steady ? after : { size: -1, mtimeMs: -1, ctimeMs: -1, ino: -1 };
+    const briefing = "briefing" in result ? result.briefing : null;
+    const text = briefing ? briefingText(briefing) : "";
+    const cut = text.indexOf("\n");
+    return {
+      index,
+      record: {
+        relPath: entry.relPath,
+        stamp,
+        hash: contentHash(read.file.text),
+        digest: briefing && digestOf(briefing, opts.registry),
+        problems: own(
+          briefing ? briefing.warnings : "problems" in result ? result.problems : [],
+          entry,
+          read.file.path,
+        ),
+        title: cut < 0 ? text : text.slice(0, cut),
+        body: cut < 0 ? "" : text.slice(cut + 1),
+        defines: briefing ? [...new Set(briefing.glossary.map((g) => termKey(g.term)).filter(Boolean))] : [],
+      },
+      transient: null,
+    };
+  }
+}

@@ -1,0 +1,94 @@
+// The store's tables. One database per briefings folder; a row per file, keyed by its path inside the
+// folder, with the stamps that tell whether the file changed, the summary columns `list` and the
+// first frame read, and what the story needs of the file in tables of its own. No parse result and
+// no copy of the text is kept: a command that needs a whole briefing reads and parses its file again.
+//
+// The schema version is SQLite's user_version; the program's version and its parser's hash are in
+// `meta`. Any other version (an older program, a newer one, a database that is not ours) means the
+// tables are dropped and made again: the store is a cache, the files are the truth.
+
+export const SCHEMA_VERSION = 6;
+
+export const SCHEMA = `
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+
+CREATE TABLE files (
+  id INTEGER PRIMARY KEY,
+  rel_path TEXT NOT NULL UNIQUE,
+  size INTEGER NOT NULL,
+  mtime_ms REAL NOT NULL,
+  ctime_ms REAL NOT NULL,
+  ino INTEGER NOT NULL,
+  hash TEXT NOT NULL,
+  -- The summary (null bid: the file did not load as a briefing).
+  bid TEXT,
+  date TEXT,
+  title TEXT,
+  actors TEXT,
+  tags TEXT,
+  story TEXT,
+  -- A checksum of the summary columns: a flipped bit inside a row is found and the file read again.
+  ssum TEXT
+);
+CREATE INDEX files_bid ON files (bid);
+
+-- What the story needs of a loaded file beyond its summary: events, glossary lines, what the text
+-- says of unknown actors, what to watch, report words (briefing/digest.ts), as compact JSON with a
+-- checksum: SQLite finds a damaged page, not a flipped bit inside a row.
+CREATE TABLE digests (
+  file_id INTEGER PRIMARY KEY REFERENCES files (id) ON DELETE CASCADE,
+  body TEXT NOT NULL,
+  sum TEXT NOT NULL
+);
+
+-- The glossary terms each file defines (by key), and the files whose text uses each term.
+CREATE TABLE terms (
+  key TEXT NOT NULL,
+  file_id INTEGER NOT NULL REFERENCES files (id) ON DELETE CASCADE,
+  PRIMARY KEY (key, file_id)
+) WITHOUT ROWID;
+CREATE INDEX terms_file ON terms (file_id);
+CREATE TABLE term_uses (
+  key TEXT NOT NULL,
+  file_id INTEGER NOT NULL REFERENCES files (id) ON DELETE CASCADE,
+  PRIMARY KEY (key, file_id)
+) WITHOUT ROWID;
+CREATE INDEX term_uses_file ON term_uses (file_id);
+
+CREATE TABLE problems (
+  file_id INTEGER NOT NULL REFERENCES files (id) ON DELETE CASCADE,
+  path TEXT,
+  line INTEGER,
+  message TEXT NOT NULL,
+  severity TEXT NOT NULL
+);
+CREATE INDEX problems_file ON problems (file_id);
+
+-- Contentless: the index answers which files match; no copy of the text is kept.
+CREATE VIRTUAL TABLE search USING fts5 (
+  title, body,
+  content = '',
+  contentless_delete = 1,
+  tokenize = 'unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER files_search_delete AFTER DELETE ON files BEGIN
+  DELETE FROM search WHERE rowid = old.id;
+END;
+`;
+
+/** Every table, index and trigger SCHEMA makes (and older schemas made), for a rebuild in place. */
+export const DROP = `
+DROP TRIGGER IF EXISTS files_search_delete;
+DROP TABLE IF EXISTS search;
+DROP TABLE IF EXISTS problems;
+DROP TABLE IF EXISTS term_uses;
+DROP TABLE IF EXISTS terms;
+DROP TABLE IF EXISTS glossary;
+DROP TABLE IF EXISTS actors;
+DROP TABLE IF EXISTS events;
+DROP TABLE IF EXISTS digests;
+DROP TABLE IF EXISTS file_data;
+DROP TABLE IF EXISTS files;
+DROP TABLE IF EXISTS dirs;
+DROP TABLE IF EXISTS meta;
+`;

@@ -1,0 +1,391 @@
+// The folder's store: the only code that writes anything to disk. Rows are written in large
+// transactions (`BEGIN IMMEDIATE`, so two programs writing at once take turns instead of failing):
+// a kill at any moment leaves either the old rows or the new ones, and the next start only parses
+// what is missing. Statements are prepared once per store.
+import { createHash } from "node:crypto";
+import type Database from "better-sqlite3";
+import type { BriefingDigest } from "../briefing/digest.js";
+import type { Problem } from "../briefing/schema.js";
+import { type Db, discard, isCorrupt, type OpenOptions, openDb } from "./open.js";
+
+/** What the store keeps to tell whether a file changed (with its content hash). */
+export interface Stamp {
+  size: number;
+  mtimeMs: number;
+  ctimeMs: number;
+  ino: number;
+}
+
+export interface StoredStamp extends Stamp {
+  id: number;
+  hash: string;
+}
+
+/** One file, read and parsed, as the store keeps it. */
+export interface FileRecord {
+  relPath: string;
+  stamp: Stamp;
+  /** Of the bytes read; "" when the file could not be read (it is then read again next time). */
+  hash: string;
+  digest: BriefingDigest | null;
+  /** This file's problems; `path` null where the problem names the file itself. */
+  problems: (Omit<Problem, "path"> & { path: string | null })[];
+  /** The searchable text (story/search.ts briefingText) for the full-text index, title apart. */
+  title: string;
+  body: string;
+  /** Keys of the glossary terms the file defines. */
+  defines: string[];
+}
+
+/** A row of `files` as `list` and the story read it. */
+export interface SummaryRow {
+  fileId: number;
+  relPath: string;
+  bid: string;
+  date: string | null;
+  title: string;
+  actors: string[];
+  tags: string[];
+  story: string | null;
+}
+
+const SEP = "\u001f";
+const BATCH = 2000;
+
+export function sum(text: string): string {
+  return createHash("sha1").update(text).digest("base64").slice(0, 12);
+}
+
+/** Rows whose digest no longer has the checksum it was written with: read again from their files. */
+export class DamagedRows extends Error {
+  override readonly name = "DamagedRows";
+  constructor(readonly relPaths: string[]) {
+    super(`damaged rows in the store: ${relPaths.length}`);
+  }
+}
+
+function list(joined: string | null): string[] {
+  return joined ? joined.split(SEP) : [];
+}
+
+function summaryColumns(
+  bid: string,
+  date: string | null,
+  title: string,
+  actors: string,
+  tags: string,
+  story: string | null,
+): [string, string | null, string, string, string, string | null] {
+  return [bid, date, title, actors, tags, story];
+}
+
+export class Store {
+  private constructor(
+    readonly db: Db,
+    /** Where the database lives; null in memory. */
+    readonly file: string | null,
+  ) {}
+
+  static open(opts: OpenOptions): Store {
+    const { db, onDisk } = openDb(opts);
+    return new Store(db, onDisk ? opts.file : null);
+  }
+
+  private readonly statements = new Map<string, Database.Statement>();
+  /** A prepared statement, made once: some are run once per file. */
+  private stmt(sql: string): Database.Statement {
+    let st = this.statements.get(sql);
+    if (st === undefined) {
+      st = this.db.prepare(sql);
+      this.statements.set(sql, st);
+    }
+    return st;
+  }
+
+  close(): void {
+    try {
+      this.db.close();
+    } catch {}
+  }
+
+  meta(key: string): string | null {
+    const row = this.stmt("SELECT value FROM meta WHERE key = ?").get(key) as { value: string } | undefined;
+    return row?.value ?? null;
+  }
+
+  setMeta(entries: Record<string, string>): void {
+    const put = this.stmt("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)");
+    this.db
+      .transaction(() => {
+        for (const [k, v] of Object.entries(entries)) put.run(k, v);
+      })
+      .immediate();
+  }
+
+  stamps(): Map<string, StoredStamp> {
+    const rows = this.stmt("SELECT id, rel_path, size, mtime_ms, ctime_ms, ino, hash FROM files")
+      .raw()
+      .all() as [number, string, number, number, number, number, string][];
+    const out = new Map<string, StoredStamp>();
+    for (const [id, rel, size, mtimeMs, ctimeMs, ino, hash] of rows)
+      out.set(rel, { id, size, mtimeMs, ctimeMs, ino, hash });
+    return out;
+  }
+
+  /** Files whose content is unchanged (same hash) under new stamps: only the stamps are updated. */
+  restamp(rows: readonly { relPath: string; stamp: Stamp }[]): void {
+    const up = this.stmt("UPDATE files SET size = ?, mtime_ms = ?, ctime_ms = ?, ino = ? WHERE rel_path = ?");
+    this.db
+      .transaction(() => {
+        for (const { relPath, stamp } of rows)
+          up.run(stamp.size, stamp.mtimeMs, stamp.ctimeMs, stamp.ino, relPath);
+      })
+      .immediate();
+  }
+
+  /**
+   * Deletes `removed` and writes `records` (replacing rows of the same paths) in transactions of
+   * thousands of rows; returns the new rows' ids by path.
+   */
+  write(records: readonly FileRecord[], removed: readonly string[]): Map<string, number> {
+    const db = this.db;
+    const del = this.stmt("DELETE FROM files WHERE rel_path = ?");
+    const insFile = this.stmt(
+      `INSERT INTO files (rel_path, size, mtime_ms, ctime_ms, ino, hash, bid, date, title, actors, tags, story, ssum)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    const insDigest = this.stmt("INSERT INTO digests (file_id, body, sum) VALUES (?, ?, ?)");
+    const insTerm = this.stmt("INSERT OR IGNORE INTO terms (key, file_id) VALUES (?, ?)");
+    const insProblem = this.stmt(
+      "INSERT INTO problems (file_id, path, line, message, severity) VALUES (?, ?, ?, ?, ?)",
+    );
+    const insSearch = this.stmt("INSERT INTO search (rowid, title, body) VALUES (?, ?, ?)");
+    const ids = new Map<string, number>();
+    const one = (r: FileRecord) => {
+      del.run(r.relPath);
+      const d = r.digest;
+      const summary =
+        d === null
+          ? null
+          : summaryColumns(d.id, d.date, d.title, d.actors.join(SEP), d.tags.join(SEP), d.story);
+      const info = insFile.run(
+        r.relPath,
+        r.stamp.size,
+        r.stamp.mtimeMs,
+        r.stamp.ctimeMs,
+        r.stamp.ino,
+        r.hash,
+        ...(summary ?? [null, null, null, null, null, null]),
+        summary === null ? null : sum(JSON.stringify(summary)),
+      );
+      const id = Number(info.lastInsertRowid);
+      ids.set(r.relPath, id);
+      if (d !== null) {
+        const body = JSON.stringify(d);
+        insDigest.run(id, body, sum(body));
+        for (const key of r.defines) insTerm.run(key, id);
+        insSearch.run(id, r.title, r.body);
+      }
+      for (const p of r.problems) insProblem.run(id, p.path, p.line ?? null, p.message, p.severity);
+    };
+    for (let at = 0; at < Math.max(records.length, removed.length); at += BATCH) {
+      db.transaction(() => {
+        for (const rel of removed.slice(at, at + BATCH)) del.run(rel);
+        for (const r of records.slice(at, at + BATCH)) one(r);
+      }).immediate();
+    }
+    return ids;
+  }
+
+  /** Drops the rows of `relPaths`, so the next sync reads their files again. */
+  forget(relPaths: readonly string[]): void {
+    const del = this.stmt("DELETE FROM files WHERE rel_path = ?");
+    this.db
+      .transaction(() => {
+        for (const rel of relPaths) del.run(rel);
+      })
+      .immediate();
+  }
+
+  /** The summaries of the files that loaded, in story order (date, undated last, then path). */
+  summaries(): SummaryRow[] {
+    const rows = this.stmt(
+      `SELECT id, rel_path, bid, date, title, actors, tags, story FROM files WHERE bid IS NOT NULL
+       ORDER BY date IS NULL, date, rel_path`,
+    )
+      .raw()
+      .all() as [
+      number,
+      string,
+      string,
+      string | null,
+      string,
+      string | null,
+      string | null,
+      string | null,
+    ][];
+    return rows.map(([fileId, relPath, bid, date, title, actors, tags, story]) => ({
+      fileId,
+      relPath,
+      bid,
+      date,
+      title,
+      actors: list(actors),
+      tags: list(tags),
+      story,
+    }));
+  }
+
+  /** The files whose briefing has id `bid` as parsed, with their stamps. */
+  byId(bid: string): (StoredStamp & { relPath: string })[] {
+    return this.stmt(
+      "SELECT id, rel_path AS relPath, size, mtime_ms AS mtimeMs, ctime_ms AS ctimeMs, ino, hash FROM files WHERE bid = ?",
+    ).all(bid) as (StoredStamp & { relPath: string })[];
+  }
+
+  /** How many files loaded as a briefing. */
+  count(): number {
+    return this.stmt("SELECT count(*) FROM files WHERE bid IS NOT NULL").pluck().get() as number;
+  }
+
+  /** Paths of the files that did not load as a briefing. */
+  broken(): string[] {
+    return this.stmt("SELECT rel_path FROM files WHERE bid IS NULL").pluck().all() as string[];
+  }
+
+  /** Every stored digest by file id; throws DamagedRows for any not as written. */
+  digests(): Map<number, BriefingDigest> {
+    const rows = this.stmt(
+      "SELECT d.file_id, f.rel_path, d.body, d.sum FROM digests d JOIN files f ON f.id = d.file_id",
+    )
+      .raw()
+      .all() as [number, string, string, string][];
+    const out = new Map<number, BriefingDigest>();
+    const damaged: string[] = [];
+    for (const [id, rel, body, s] of rows) {
+      if (sum(body) !== s) {
+        damaged.push(rel);
+        continue;
+      }
+      try {
+        out.set(id, JSON.parse(body) as BriefingDigest);
+      } catch {
+        damaged.push(rel);
+      }
+    }
+    if (damaged.length > 0) throw new DamagedRows(damaged);
+    return out;
+  }
+
+  /** Each file's problems: `path` null names the file itself. */
+  problems(): {
+    relPath: string;
+    path: string | null;
+    line: number | null;
+    message: string;
+    severity: string;
+  }[] {
+    return this.stmt(
+      `SELECT f.rel_path AS relPath, p.path, p.line, p.message, p.severity
+       FROM problems p JOIN files f ON f.id = p.file_id ORDER BY f.rel_path, p.rowid`,
+    ).all() as {
+      relPath: string;
+      path: string | null;
+      line: number | null;
+      message: string;
+      severity: string;
+    }[];
+  }
+
+  /** Every glossary key some file defines. */
+  termKeys(): string[] {
+    return this.stmt("SELECT DISTINCT key FROM terms").pluck().all() as string[];
+  }
+
+  /** (term key, file id) for every use. */
+  uses(): [string, number][] {
+    return this.stmt("SELECT key, file_id FROM term_uses").raw().all() as [string, number][];
+  }
+
+  /**
+   * Recomputes term uses: of every term for the files `changed` (null: every use, of every file), and
+   * of the terms `added` for every file; the uses of `dropped` terms go. A use is the term's words in
+   * a row in the file's text (story/glossary.ts termParts), asked of the full-text index by `match`;
+   * a defining file always uses its term.
+   */
+  updateUses(
+    changed: readonly number[] | null,
+    added: readonly string[],
+    dropped: readonly string[],
+    keys: readonly string[],
+    match: (key: string) => string | null,
+  ): void {
+    const db = this.db;
+    const ins = this.stmt("INSERT OR IGNORE INTO term_uses (key, file_id) VALUES (?, ?)");
+    const find = this.stmt("SELECT rowid FROM search WHERE search MATCH ?").pluck();
+    const everywhere = (key: string) => {
+      const q = match(key);
+      if (q !== null) for (const id of find.all(q) as number[]) ins.run(key, id);
+    };
+    db.transaction(() => {
+      if (changed === null) {
+        this.stmt("DELETE FROM term_uses").run();
+        this.stmt("INSERT OR IGNORE INTO term_uses (key, file_id) SELECT key, file_id FROM terms").run();
+        for (const key of keys) everywhere(key);
+        return;
+      }
+      const delKey = this.stmt("DELETE FROM term_uses WHERE key = ?");
+      for (const key of dropped) delKey.run(key);
+      const ownKey = this.stmt(
+        "INSERT OR IGNORE INTO term_uses (key, file_id) SELECT key, file_id FROM terms WHERE key = ?",
+      );
+      for (const key of added) {
+        everywhere(key);
+        ownKey.run(key);
+      }
+      if (changed.length === 0) return;
+      const delFile = this.stmt("DELETE FROM term_uses WHERE file_id = ?");
+      const ownFile = this.stmt(
+        "INSERT OR IGNORE INTO term_uses (key, file_id) SELECT key, file_id FROM terms WHERE file_id = ?",
+      );
+      for (const id of changed) {
+        delFile.run(id);
+        ownFile.run(id);
+      }
+      // Few files changed: each term is asked of those rows only (the index looks them up by rowid).
+      const few = changed.length <= 64;
+      const findIn = few
+        ? db
+            .prepare(
+              `SELECT rowid FROM search WHERE search MATCH ? AND rowid IN (${changed.map(() => "?").join(",")})`,
+            )
+            .pluck()
+        : find;
+      const wanted = new Set(changed);
+      for (const key of keys) {
+        const q = match(key);
+        if (q === null) continue;
+        for (const id of (few ? findIn.all(q, ...changed) : find.all(q)) as number[])
+          if (wanted.has(id)) ins.run(key, id);
+      }
+    }).immediate();
+  }
+
+  /** Files matching an FTS5 query (search.ts `ftsQuery`); null when the index cannot run it. */
+  search(match: string): number[] | null {
+    try {
+      return this.stmt("SELECT rowid FROM search WHERE search MATCH ?").pluck().all(match) as number[];
+    } catch {
+      return null;
+    }
+  }
+
+  /** Whether this error means the database file is damaged (then `discard` it and start again). */
+  static corrupt(err: unknown): boolean {
+    return isCorrupt(err);
+  }
+
+  static discard(file: string): void {
+    discard(file);
+  }
+}

@@ -1,0 +1,130 @@
+// The store brought up to date file by file: only what changed is read, what is gone is dropped, a
+// touch without a change of content changes nothing, and the text index answers queries and actor
+// mentions the way the README says.
+import { utimesSync, writeFileSync } from "node:fs";
+import { mkdtemp, rm, unlink } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { loadFolder, openFolderStore } from "../../src/load/folder.js";
+import { syncFolder } from "../../src/load/sync.js";
+import type { Store } from "../../src/store/store.js";
+import { filterItems } from "../../src/story/filter.js";
+import { briefingText, expectTrueLoad, makeFolder } from "./helpers.js";
+
+let root: string;
+let dir: string;
+let cache: string;
+const open: Store[] = [];
+
+beforeEach(async () => {
+  root = await mkdtemp(path.join(tmpdir(), "sd-sync-"));
+  dir = path.join(root, "briefings");
+  cache = path.join(root, "cache");
+  await makeFolder(dir, 12);
+});
+
+afterEach(async () => {
+  for (const s of open.splice(0)) s.close();
+  await rm(root, { recursive: true, force: true });
+});
+
+function store(): Store {
+  const s = openFolderStore(dir, { cacheDir: cache, warn: () => {} })!;
+  open.push(s);
+  return s;
+}
+
+/** Syncs and returns how many files it read. */
+async function sync(s: Store, changed?: string[]): Promise<{ read: number; changed: boolean }> {
+  let read = -1;
+  const synced = await syncFolder(dir, s, {
+    onProgress: (_done, total) => {
+      read = total;
+    },
+    ...(changed ? { changed } : {}),
+  });
+  return { read, changed: synced.changed };
+}
+
+describe("syncFolder", () => {
+  it("reads every file once, then only what changed, and drops what is gone", async () => {
+    const s = store();
+    expect(await sync(s)).toEqual({ read: 12, changed: true });
+    expect(await sync(s)).toEqual({ read: 0, changed: false });
+    writeFileSync(path.join(dir, "b-0000.md"), briefingText(0, "Edited title"));
+    expect(await sync(s)).toEqual({ read: 1, changed: true });
+    await unlink(path.join(dir, "2026", "b-0001.md"));
+    writeFileSync(path.join(dir, "new.md"), briefingText(40, "A new one"));
+    expect(await sync(s)).toEqual({ read: 1, changed: true });
+    await expectTrueLoad(dir, cache);
+  });
+
+  it("restamps a touched file whose content is the same: no row changes", async () => {
+    const s = store();
+    await sync(s);
+    const later = new Date(Date.now() + 60_000);
+    utimesSync(path.join(dir, "b-0002.md"), later, later);
+    expect(await sync(s)).toEqual({ read: 1, changed: false });
+    expect(await sync(s)).toEqual({ read: 0, changed: false });
+  });
+
+  it("checks only the files a watcher names when no file came or went", async () => {
+    const s = store();
+    await sync(s);
+    writeFileSync(path.join(dir, "b-0004.md"), briefingText(4, "Seen by the watcher"));
+    writeFileSync(path.join(dir, "b-0006.md"), briefingText(6, "Not named by the watcher"));
+    expect(await sync(s, [path.join(dir, "b-0004.md")])).toEqual({ read: 1, changed: true });
+    // The next check without a hint looks at every file's stamps and finds the other one.
+    expect(await sync(s)).toEqual({ read: 1, changed: true });
+    await expectTrueLoad(dir, cache);
+  });
+
+  it("reads every file again when actors.yaml changes (names are found in the text)", async () => {
+    const s = store();
+    await sync(s);
+    writeFileSync(path.join(dir, "actors.yaml"), "- name: Valley Rail\n  kind: company\n");
+    expect(await sync(s)).toEqual({ read: 12, changed: true });
+    await expectTrueLoad(dir, cache);
+  });
+
+  it("keeps term uses right when a term is added and when its only definition goes", async () => {
+    const s = store();
+    await sync(s);
+    // A new term that other briefings' text already uses ("Valley Rail expects ...").
+    writeFileSync(
+      path.join(dir, "defines.md"),
+      "---\ntitle: Defines\ndate: 2026-03-03\n---\n\n# Defines\n\nText.\n\n## Glossary\n\n**Valley Rail**: A railway.\n",
+    );
+    await sync(s);
+    await expectTrueLoad(dir, cache);
+    await unlink(path.join(dir, "defines.md"));
+    await sync(s);
+    await expectTrueLoad(dir, cache);
+  });
+});
+
+describe("the store's text index", () => {
+  it("matches word starts, phrases, case and accents aside; --actor also by a mention", async () => {
+    writeFileSync(
+      path.join(dir, "cafe.md"),
+      "---\ntitle: Harbour notes\ndate: 2026-05-05\n---\n\n# Harbour notes\n\nThe Café Müller exporters met Ostrova Shipping.\n",
+    );
+    const load = await loadFolder(dir, { cacheDir: cache, warn: () => {} });
+    open.push(load.store);
+    expect(load.text.query("cafe")).toEqual(new Set(["cafe"]));
+    expect(load.text.query("MULLER export")).toEqual(new Set(["cafe"]));
+    expect(load.text.query('"muller exporters"')).toEqual(new Set(["cafe"]));
+    expect(load.text.query('"exporters muller"')).toEqual(new Set());
+    expect(load.text.query("xporters")).toEqual(new Set());
+    expect(load.text.query("")).toBeNull();
+    // Named only in the text, not among the briefing's actors: a mention counts.
+    const byActor = filterItems(
+      load.summaries,
+      { actors: ["Ostrova Shipping"], tags: [] },
+      load.registry,
+      load.text,
+    );
+    expect(byActor.map((b) => b.id)).toEqual(["cafe"]);
+  });
+});
