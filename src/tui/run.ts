@@ -8,7 +8,6 @@ import { realFolder } from "../load/safe-open.js";
 import { type FolderWatch, watchFolder } from "../load/watch.js";
 import { openReadState } from "../store/state.js";
 import { type Filter, isEmptyFilter } from "../story/filter.js";
-import type { StoryView } from "../story/view.js";
 import { sanitize } from "../text/sanitize.js";
 import { type EditorEnv, editorCommand, runEditor } from "./editor.js";
 import type { Keymap } from "./keymap.js";
