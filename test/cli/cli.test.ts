@@ -638,29 +638,6 @@ describe("pipes and the print path", () => {
       for (const f of reactChunks) expect(loaded, args.join(" ")).not.toContain(f);
       expect(loaded).not.toMatch(/node_modules\/(ink|react)/);
     }
-
-    // `print ID` answered from the cache needs neither the parser nor the schemas: marked, yaml and
-    // zod are most of what a start could evaluate (zod alone is 450 kB).
-    const heavy: string[] = [];
-    for (const f of chunks) if (/ZodError|YAMLParseError|lheading/.test(await source(f))) heavy.push(f);
-    expect(heavy.length).toBeGreaterThanOrEqual(2);
-    const cache = join(built.root, "print-cache");
-    const { execFile } = await import("node:child_process");
-    const run = (args: string[]) =>
-      new Promise<number>((resolve) => {
-        execFile(
-          process.execPath,
-          ["--import", register, built.bin, "--dir", story, ...args],
-          { cwd: built.root, env: { PATH: process.env.PATH ?? "", XDG_CACHE_HOME: cache } },
-          (error) => resolve(error ? Number(error.code) : 0),
-        );
-      });
-    expect(await run(["list"])).toBe(0);
-    await writeFile(log, "");
-    expect(await run(["print", "bridge-closure"])).toBe(0);
-    const loaded = await readFile(log, "utf8");
-    expect(loaded).toContain("signaldesk.js");
-    for (const f of heavy) expect(loaded).not.toContain(f);
   });
 });
 
