@@ -34,6 +34,7 @@ export function useReading(story: StoryView, store: ReadState | null): Reading {
   storyRef.current = story;
   const check = useRef(0);
   const pending = useRef(new Map<string, Pending>());
+  const writes = useRef(Promise.resolve());
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new generation (another reader's marks) runs the check again
   useEffect(() => {
@@ -87,14 +88,21 @@ export function useReading(story: StoryView, store: ReadState | null): Reading {
         return next;
       });
       const summaries = indexes.map((i) => storyRef.current.briefings.get(i)).filter((s) => s !== undefined);
+      const marks = summaries.map((s): [string, Pending] => [s.relPath, { read }]);
+      for (const [relPath, p] of marks) pending.current.set(relPath, p);
+      const stored = () => {
+        for (const [, p] of marks) p.storedDuring = check.current;
+      };
       if (store === null) return;
-      if (!read) {
-        store.markUnread(summaries.map((s) => s.relPath));
-        return;
-      }
-      void Promise.all(summaries.map((s) => fingerprint(s))).then((prints) => {
-        const seen = prints.filter((p): p is Seen => p !== null);
-        if (seen.length > 0) store.markRead(seen);
+      // One write after another, in the order the keys were pressed: a read mark waits for its
+      // file's hash, and an unread mark pressed meanwhile must not be overtaken by it.
+      writes.current = writes.current.then(async () => {
+        if (read) {
+          const prints = await Promise.all(summaries.map((s) => fingerprint(s)));
+          const seen = prints.filter((p): p is Seen => p !== null);
+          if (seen.length > 0) store.markRead(seen);
+        } else store.markUnread(summaries.map((s) => s.relPath));
+        stored();
       });
     },
     [store],
