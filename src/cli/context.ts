@@ -5,6 +5,7 @@ import type { LoadedConfig } from "../config/file.js";
 import type { FolderLoad } from "../load/folder.js";
 import { FolderError } from "../load/read.js";
 import { sanitizeLine } from "../text/sanitize.js";
+import { resolveBriefing } from "./resolve.js";
 
 export interface Sink {
   write(s: string): unknown;
@@ -104,5 +105,46 @@ export async function load(ctx: CommandContext, digests = true): Promise<FolderL
   } catch (error) {
     if (error instanceof FolderError) return fail(ctx, `no briefings folder at ${ctx.dir}`, EXIT.notFound);
     throw error;
+  }
+}
+
+/**
+ * The one stored briefing `id` names in a load, or the exit code after saying why there is none
+ * (unknown, ambiguous, or a file that did not load). `consequence` ends each message ("; nothing
+ * marked").
+ */
+export function findBriefing(
+  ctx: CommandContext,
+  id: string,
+  result: FolderLoad,
+  consequence = "",
+): FolderLoad["summaries"][number] | number {
+  const found = resolveBriefing(id, {
+    dir: result.dir,
+    briefings: result.summaries,
+    problems: result.problems,
+  });
+  switch (found.kind) {
+    case "none": {
+      const hint = found.closest.length > 0 ? ` (did you mean ${found.closest.join(", ")}?)` : "";
+      return fail(ctx, `no briefing '${id}'${hint}${consequence}`, EXIT.notFound);
+    }
+    case "ambiguous":
+      return fail(
+        ctx,
+        `'${id}' matches several briefings: ${found.candidates.join(", ")}${consequence}`,
+        EXIT.usage,
+      );
+    case "invalid": {
+      const lines = sortProblems(found.problems).map((p) => formatProblem(p));
+      ctx.err.write(`${lines.join("\n")}\n`);
+      return fail(ctx, `briefing '${found.path}' did not load${consequence}`, EXIT.invalid);
+    }
+    case "briefing":
+      return found.briefing;
+    default: {
+      const never: never = found;
+      return never;
+    }
   }
 }

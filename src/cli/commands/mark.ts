@@ -4,17 +4,8 @@ import { fingerprint, type StatusFile } from "../../load/read-status.js";
 import type { Seen } from "../../store/state.js";
 import { type Filter, filterItems } from "../../story/filter.js";
 import type { Command } from "../args.js";
-import {
-  type CommandContext,
-  EXIT,
-  fail,
-  formatProblem,
-  load,
-  reportLoadErrors,
-  sortProblems,
-} from "../context.js";
+import { type CommandContext, EXIT, fail, findBriefing, load, reportLoadErrors } from "../context.js";
 import { openState } from "../read-state.js";
-import { resolveBriefing } from "../resolve.js";
 
 type MarkArgs = Extract<Command, { name: "mark" }>;
 
@@ -28,34 +19,9 @@ export async function markCommand(ctx: CommandContext, args: MarkArgs, filter: F
   } else {
     chosen = [];
     for (const id of args.ids) {
-      const found = resolveBriefing(id, {
-        dir: result.dir,
-        briefings: result.summaries,
-        problems: result.problems,
-      });
-      switch (found.kind) {
-        case "none":
-          return fail(
-            ctx,
-            `no briefing '${id}'${found.closest.length > 0 ? ` (did you mean ${found.closest.join(", ")}?)` : ""}; nothing marked`,
-            EXIT.notFound,
-          );
-        case "ambiguous":
-          return fail(
-            ctx,
-            `'${id}' matches several briefings: ${found.candidates.join(", ")}; nothing marked`,
-            EXIT.usage,
-          );
-        case "invalid":
-          ctx.err.write(
-            `${sortProblems(found.problems)
-              .map((p) => formatProblem(p))
-              .join("\n")}\n`,
-          );
-          return fail(ctx, `briefing '${found.path}' did not load; nothing marked`, EXIT.invalid);
-        case "briefing":
-          if (!chosen.includes(found.briefing)) chosen.push(found.briefing);
-      }
+      const found = findBriefing(ctx, id, result, "; nothing marked");
+      if (typeof found === "number") return found;
+      if (!chosen.includes(found)) chosen.push(found);
     }
   }
 

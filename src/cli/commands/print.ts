@@ -4,10 +4,9 @@ import type { Briefing } from "../../briefing/schema.js";
 import { loadBriefingById } from "../../load/load-one.js";
 import { READING_MEASURE } from "../../text/blocks.js";
 import type { Command } from "../args.js";
-import { type CommandContext, EXIT, fail, formatProblem, load, sortProblems } from "../context.js";
+import { type CommandContext, EXIT, fail, findBriefing, load } from "../context.js";
 import { briefingToJson, toJsonText } from "../json.js";
 import { briefingText } from "../render/briefing-text.js";
-import { resolveBriefing } from "../resolve.js";
 import { createStyle } from "../style.js";
 
 type PrintArgs = Extract<Command, { name: "print" }>;
@@ -38,32 +37,11 @@ export async function printCommand(ctx: CommandContext, args: PrintArgs): Promis
   const result = await load(ctx, false);
   if (typeof result === "number") return result;
 
-  const found = resolveBriefing(args.id, {
-    dir: result.dir,
-    briefings: result.summaries,
-    problems: result.problems,
-  });
-  switch (found.kind) {
-    case "none":
-      return fail(
-        ctx,
-        `no briefing '${args.id}'${found.closest.length > 0 ? ` (did you mean ${found.closest.join(", ")}?)` : ""}`,
-        EXIT.notFound,
-      );
-    case "ambiguous":
-      return fail(ctx, `'${args.id}' matches several briefings: ${found.candidates.join(", ")}`, EXIT.usage);
-    case "invalid": {
-      const lines = sortProblems(found.problems).map((p) => formatProblem(p));
-      ctx.err.write(`${lines.join("\n")}\n`);
-      return fail(ctx, `briefing '${found.path}' did not load`, EXIT.invalid);
-    }
-    case "briefing": {
-      // The store keeps digests: the briefing's file is read and parsed again.
-      const { wholeBriefing } = await import("../../load/folder.js");
-      const whole = await wholeBriefing(result, found.briefing);
-      if (whole === null)
-        return fail(ctx, `briefing '${found.briefing.id}' could not be read again`, EXIT.invalid);
-      return write(ctx, args, whole);
-    }
-  }
+  const found = findBriefing(ctx, args.id, result);
+  if (typeof found === "number") return found;
+  // The store keeps digests: the briefing's file is read and parsed again.
+  const { wholeBriefing } = await import("../../load/folder.js");
+  const whole = await wholeBriefing(result, found);
+  if (whole === null) return fail(ctx, `briefing '${found.id}' could not be read again`, EXIT.invalid);
+  return write(ctx, args, whole);
 }
