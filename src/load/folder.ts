@@ -76,7 +76,9 @@ export async function syncStore(
       if (err instanceof FolderError || attempt > 1) throw err;
       const file = store.file;
       store.close();
-      if (file !== null && Store.corrupt(err) && attempt === 0) {
+      // A value of the wrong type in a damaged row fails as a TypeError, not as SQLite's corruption:
+      // anything but the environment refusing (full, read-only, busy, no access) is damage.
+      if (file !== null && attempt === 0 && (Store.corrupt(err) || !refusal(err))) {
         Store.discard(file);
         store = openFolderStore(dir, opts)!;
       } else {
@@ -89,6 +91,11 @@ export async function syncStore(
       }
     }
   }
+}
+
+/** The environment refusing the database (full, read-only, busy, no access), not a damaged one. */
+function refusal(err: unknown): boolean {
+  return /^(SQLITE_(FULL|IOERR|CANTOPEN|READONLY|BUSY|LOCKED|PERM|AUTH|NOMEM)|E[A-Z]+)/.test(errorCode(err));
 }
 
 /** What `list` and a filter read of a briefing: its summary row, no digest. */
@@ -217,26 +224,46 @@ export function readFolder(dir: string, store: Store, synced?: Omit<Synced, "cha
   };
 }
 
-/** Opens, syncs and reads the store of `dir`, repairing damaged rows on the way. Throws only `FolderError`. */
+/**
+ * The store's rows read back after a sync, repaired on the way: rows whose checksum fails are read
+ * again from their files; damage SQLite itself finds on reading (a page of another table) makes the
+ * database again. Returns the store in use, which may not be the one given. Throws only `FolderError`
+ * and the environment's refusals.
+ */
+export async function readRepaired(
+  dir: string,
+  synced: { store: Store; synced: Synced },
+  opts: FolderOptions = {},
+): Promise<{ store: Store; load: FolderLoad }> {
+  let { store, synced: current } = synced;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const load = readFolder(dir, store, current);
+      if (opts.digests !== false) void load.items;
+      return { store, load };
+    } catch (err) {
+      if (attempt > 1) throw err;
+      if (err instanceof DamagedRows) {
+        store.forget(err.relPaths);
+        current = await syncFolder(dir, store, opts);
+        continue;
+      }
+      const file = store.file;
+      if (file === null || refusal(err)) throw err;
+      store.close();
+      Store.discard(file);
+      ({ store, synced: current } = await syncStore(dir, opts));
+    }
+  }
+}
+
+/** Opens, syncs and reads the store of `dir`, repairing damage on the way. Throws only `FolderError`. */
 export async function loadFolder(
   dir: string,
   opts: FolderOptions = {},
   open?: Store | null,
 ): Promise<FolderLoad> {
-  const { store, synced } = await syncStore(dir, opts, open);
-  let current = synced;
-  for (let attempt = 0; ; attempt++) {
-    try {
-      const load = readFolder(dir, store, current);
-      if (opts.digests !== false) void load.items;
-      return load;
-    } catch (err) {
-      if (!(err instanceof DamagedRows) || attempt > 1) throw err;
-      // A flipped bit inside a row: those files are read again.
-      store.forget(err.relPaths);
-      current = await syncFolder(dir, store, opts);
-    }
-  }
+  return (await readRepaired(dir, await syncStore(dir, opts, open), opts)).load;
 }
 
 /** The story of a folder's store (the one builder, story/view.ts). */

@@ -207,33 +207,44 @@ export class Store {
       .immediate();
   }
 
-  /** The summaries of the files that loaded, in story order (date, undated last, then path). */
+  /**
+   * The summaries of the files that loaded, in story order (date, undated last, then path); throws
+   * DamagedRows for any row not as written (a flipped bit can change a value's type, not only its text).
+   */
   summaries(): SummaryRow[] {
     const rows = this.stmt(
-      `SELECT id, rel_path, bid, date, title, actors, tags, story FROM files WHERE bid IS NOT NULL
+      `SELECT id, rel_path, bid, date, title, actors, tags, story, ssum FROM files WHERE bid IS NOT NULL
        ORDER BY date IS NULL, date, rel_path`,
     )
       .raw()
-      .all() as [
-      number,
-      string,
-      string,
-      string | null,
-      string,
-      string | null,
-      string | null,
-      string | null,
-    ][];
-    return rows.map(([fileId, relPath, bid, date, title, actors, tags, story]) => ({
-      fileId,
-      relPath,
-      bid,
-      date,
-      title,
-      actors: list(actors),
-      tags: list(tags),
-      story,
-    }));
+      .all() as unknown[][];
+    const out: SummaryRow[] = [];
+    const damaged: string[] = [];
+    for (const [fileId, relPath, bid, date, title, actors, tags, story, ssum] of rows) {
+      const columns = [bid, date, title, actors, tags, story];
+      const intact =
+        typeof fileId === "number" &&
+        typeof relPath === "string" &&
+        columns.every((c, i) => typeof c === "string" || (c === null && (i === 1 || i === 5))) &&
+        ssum === sum(JSON.stringify(columns));
+      if (!intact) {
+        // A path too damaged to name is no file's: the next sync finds the file gone and drops it.
+        if (typeof relPath === "string") damaged.push(relPath);
+        continue;
+      }
+      out.push({
+        fileId,
+        relPath,
+        bid: bid as string,
+        date: date as string | null,
+        title: title as string,
+        actors: list(actors as string),
+        tags: list(tags as string),
+        story: story as string | null,
+      });
+    }
+    if (damaged.length > 0) throw new DamagedRows(damaged);
+    return out;
   }
 
   /** The files whose briefing has id `bid` as parsed, with their stamps. */

@@ -8,8 +8,8 @@
 // `refreshStory` is step 2 alone: what a file watcher calls (with the paths it saw change) to bring
 // the screen up to date; a re-run reads only the files whose stamps changed.
 // The reader never holds bodies: a briefing's file is parsed when it is opened (bodies.ts).
-import { type FolderLoad, openFolderStore, readFolder, storyOfAsync, syncStore } from "../load/folder.js";
-import { DamagedRows, type Store } from "../store/store.js";
+import { openFolderStore, readFolder, readRepaired, storyOfAsync, syncStore } from "../load/folder.js";
+import type { Store } from "../store/store.js";
 import type { Filter } from "../story/filter.js";
 import { buildStory, type StoryView } from "../story/view.js";
 import { warmParser } from "./bodies.js";
@@ -115,25 +115,13 @@ export async function refreshStory(
     last = now;
     on.ready(shown, `reloading ${done}/${total}…`);
   };
-  const { store, synced } = await syncStore(
-    opts.dir,
-    { onProgress: progress, ...(opts.changed ? { changed: opts.changed } : {}) },
-    place.store,
-  );
-  place.store = store;
-  if (!on.alive() || (!synced.changed && !opts.always)) return null;
-  let load: FolderLoad;
-  try {
-    load = readFolder(opts.dir, store, synced);
-    void load.items;
-  } catch (err) {
-    if (!(err instanceof DamagedRows)) throw err;
-    // A flipped bit inside a row: those files are read again.
-    store.forget(err.relPaths);
-    const again = await syncStore(opts.dir, {}, store);
-    place.store = again.store;
-    load = readFolder(opts.dir, again.store, again.synced);
-  }
+  const syncOpts = { onProgress: progress, ...(opts.changed ? { changed: opts.changed } : {}) };
+  const synced = await syncStore(opts.dir, syncOpts, place.store);
+  place.store = synced.store;
+  if (!on.alive() || (!synced.synced.changed && !opts.always)) return null;
+  const repaired = await readRepaired(opts.dir, synced);
+  place.store = repaired.store;
+  const { load } = repaired;
   progress(load.items.length, load.items.length, stepLabel(BUILDING_STEP));
   const story = await storyOfAsync(load, opts.pause);
   if (!on.alive()) return null;
