@@ -366,6 +366,26 @@ function list(t: Tokens.List, at: number, push: (p: BodyParagraph) => void): voi
 /** `•` and its kin are no Markdown list marker, but pasted bullets use them: each such line is an item. */
 const PASTED_BULLET = /^[•‣◦▪●]\s*/;
 
+/**
+ * Whether a line of a pasted paragraph (not its first) begins a paragraph of its own: under a
+ * glossary, after a source line, at or after a pasted bullet, or as a source line or lead-in itself.
+ * One rule for the paragraphs marked up inline and the plain ones cut as strings.
+ */
+function startsParagraph(
+  text: string,
+  isBullet: boolean,
+  was: { glossary: boolean; sourceOpen: boolean; bullet: boolean },
+): boolean {
+  return (
+    was.glossary ||
+    was.sourceOpen ||
+    isBullet ||
+    was.bullet ||
+    sourceLine(text) !== null ||
+    leadIn(text) !== null
+  );
+}
+
 function paragraph(t: Tokens.Paragraph, at: number, glossary: boolean, push: (p: BodyParagraph) => void) {
   const only = t.tokens?.length === 1 ? t.tokens[0]! : undefined;
   if (only?.type === "text" && !("tokens" in only && only.tokens && only.tokens.length > 0)) {
@@ -411,9 +431,7 @@ function paragraph(t: Tokens.Paragraph, at: number, glossary: boolean, push: (p:
       return;
     }
     const isBullet = PASTED_BULLET.test(text);
-    const starts =
-      i > 0 &&
-      (glossary || sourceOpen || isBullet || bullet || sourceLine(text) !== null || leadIn(text) !== null);
+    const starts = i > 0 && startsParagraph(text, isBullet, { glossary, sourceOpen, bullet });
     if (starts) flush();
     if (group.length === 0) bullet = isBullet;
     sourceOpen = sourceLine(text) !== null;
@@ -460,9 +478,7 @@ function plainParagraph(src: string, at: number, glossary: boolean, push: (p: Bo
       return;
     }
     const isBullet = PASTED_BULLET.test(text);
-    const starts =
-      i > 0 &&
-      (glossary || sourceOpen || isBullet || bullet || sourceLine(text) !== null || leadIn(text) !== null);
+    const starts = i > 0 && startsParagraph(text, isBullet, { glossary, sourceOpen, bullet });
     if (starts) flush();
     if (group.length === 0) {
       bullet = isBullet;
