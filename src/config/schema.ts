@@ -3,20 +3,36 @@
 import { isMap, LineCounter, parseDocument } from "yaml";
 import { z } from "zod";
 import { rebind } from "../tui/keymap.js";
-import { COLOR_MODES, type ColorMode, type Config, DEFAULT_CONFIG } from "./defaults.js";
+import { COLOR_MODES, type Config, DEFAULT_CONFIG } from "./defaults.js";
 
-/** Each setting's schema; a setting absent from the file keeps its default. */
-const SETTINGS = {
-  dir: z.string().trim().min(1, "needs a folder"),
-  width: z.number().int("must be a whole number").min(20).max(1000),
-  color: z.enum(COLOR_MODES),
-  mouse: z.boolean(),
-  watch: z.boolean(),
-  pager: z.union([z.literal(false), z.string().trim().min(1, "needs a command, or false")]),
-  keys: z.record(z.string(), z.union([z.string().min(1), z.array(z.string().min(1)).min(1)])),
-} as const;
+/**
+ * Each setting's schema, giving the value as `Config` holds it; a setting absent from the file keeps
+ * its default. `home` expands `~` in `dir`.
+ */
+function settings(home: string) {
+  return {
+    dir: z
+      .string()
+      .trim()
+      .min(1, "needs a folder")
+      .transform((path) => expandHome(path, home)),
+    width: z.number().int("must be a whole number").min(20).max(1000),
+    color: z.enum(COLOR_MODES),
+    mouse: z.boolean(),
+    watch: z.boolean(),
+    pager: z.union([z.literal(false), z.string().trim().min(1, "needs a command, or false")]),
+    keys: z
+      .record(z.string(), z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]))
+      .transform((keys) =>
+        Object.fromEntries(
+          Object.entries(keys).map(([command, k]) => [command, typeof k === "string" ? [k] : k]),
+        ),
+      ),
+  } satisfies { [K in keyof Config]?: z.ZodType<Config[K]> };
+}
 
-type SettingName = keyof typeof SETTINGS;
+type Settings = ReturnType<typeof settings>;
+type SettingName = keyof Settings;
 
 export interface ConfigProblem {
   line?: number;
@@ -35,6 +51,7 @@ function expandHome(path: string, home: string): string {
 /** Reads a config's text; `home` expands `~` in `dir`. Never throws. */
 export function parseConfig(text: string, home: string): ParsedConfig {
   const problems: ConfigProblem[] = [];
+  const schemas = settings(home);
   const config: Config = { ...DEFAULT_CONFIG, keys: {} };
   const counter = new LineCounter();
   const doc = parseDocument(text, { uniqueKeys: true, lineCounter: counter, prettyErrors: false });
@@ -57,13 +74,13 @@ export function parseConfig(text: string, home: string): ParsedConfig {
     const keyNode = pair.key as { value?: unknown; range?: [number, number, number] } | null;
     const name = String(keyNode?.value ?? "");
     const at = keyNode?.range?.[0];
-    if (!Object.hasOwn(SETTINGS, name)) {
-      problem(`unknown setting '${name}' (known: ${Object.keys(SETTINGS).join(", ")})`, at);
+    if (!Object.hasOwn(schemas, name)) {
+      problem(`unknown setting '${name}' (known: ${Object.keys(schemas).join(", ")})`, at);
       continue;
     }
     const setting = name as SettingName;
     const valueNode = pair.value as { range?: [number, number, number] } | null;
-    const result = SETTINGS[setting].safeParse(data[setting]);
+    const result = schemas[setting].safeParse(data[setting]);
     if (!result.success) {
       for (const issue of result.error.issues) {
         const node = doc.getIn([setting, ...issue.path], true) as
@@ -74,43 +91,25 @@ export function parseConfig(text: string, home: string): ParsedConfig {
       }
       continue;
     }
-    switch (setting) {
-      case "dir":
-        config.dir = expandHome(result.data as string, home);
-        break;
-      case "width":
-        config.width = result.data as number;
-        break;
-      case "color":
-        config.color = result.data as ColorMode;
-        break;
-      case "mouse":
-        config.mouse = result.data as boolean;
-        break;
-      case "watch":
-        config.watch = result.data as boolean;
-        break;
-      case "pager":
-        config.pager = result.data as string | false;
-        break;
-      case "keys": {
-        const keys: Record<string, string[]> = {};
-        for (const [command, k] of Object.entries(result.data as Record<string, string | string[]>)) {
-          keys[command] = typeof k === "string" ? [k] : k;
-        }
-        const { keymap, errors } = rebind(keys);
-        for (const e of errors) {
-          const keyPair = isMap(pair.value)
-            ? pair.value.items.find((p) => String((p.key as { value?: unknown })?.value) === e.command)
-            : undefined;
-          const keyAt = (keyPair?.key as { range?: [number, number, number] } | undefined)?.range?.[0];
-          problem(`keys.${e.command}: ${e.message}`, keyAt ?? at);
-        }
-        config.keys = keys;
-        config.keymap = keymap;
-        break;
-      }
+    if (setting !== "keys") {
+      assign(config, setting, result.data as Config[typeof setting]);
+      continue;
     }
+    const keys = result.data as Config["keys"];
+    const { keymap, errors } = rebind(keys);
+    for (const e of errors) {
+      const keyPair = isMap(pair.value)
+        ? pair.value.items.find((p) => String((p.key as { value?: unknown })?.value) === e.command)
+        : undefined;
+      const keyAt = (keyPair?.key as { range?: [number, number, number] } | undefined)?.range?.[0];
+      problem(`keys.${e.command}: ${e.message}`, keyAt ?? at);
+    }
+    config.keys = keys;
+    config.keymap = keymap;
   }
   return { config, problems };
+}
+
+function assign<K extends keyof Config>(config: Config, key: K, value: Config[K]): void {
+  config[key] = value;
 }
