@@ -59,7 +59,8 @@ export function mainView(c: MainContext): MainView {
   const prompt = state.prompt;
   const { narrowed, agenda, filtered, todayIso } = model;
   const query = c.search.query;
-  const listActive = focus === "list";
+  // What every list view is given alike: its box, the search query and whether the keys are its.
+  const list = { width: columns, height: body, query, active: focus === "list", dispatch };
   if (state.help) {
     return {
       main: (
@@ -226,26 +227,13 @@ export function mainView(c: MainContext): MainView {
   if (state.view === "actors") {
     const main =
       state.actorPage === null ? (
-        <Actors
-          width={columns}
-          height={body}
-          actors={story.actors}
-          chosen={state.filter.actors}
-          pos={state.lists.actors}
-          query={query}
-          active={listActive}
-          dispatch={dispatch}
-        />
+        <Actors actors={story.actors} chosen={state.filter.actors} pos={state.lists.actors} {...list} />
       ) : (
         <ActorPageView
-          width={columns}
-          height={body}
           story={story}
           name={state.actorPage.name}
           pos={state.actorPage.pos}
-          query={query}
-          active={listActive}
-          dispatch={dispatch}
+          {...list}
           onOpen={(i, e) => open(i, e)}
         />
       );
@@ -289,13 +277,9 @@ export function mainView(c: MainContext): MainView {
         ])
       ) : (
         <Timeline
-          width={columns}
-          height={body}
           model={t}
           pos={state.lists.timeline}
-          query={query}
-          active={listActive}
-          dispatch={dispatch}
+          {...list}
           onOpen={(e) => open(e.briefing, e.kind === "event" ? e : undefined)}
           flags={c.flags}
         />
@@ -311,14 +295,10 @@ export function mainView(c: MainContext): MainView {
         ])
       ) : (
         <Agenda
-          width={columns}
-          height={body}
           story={story}
           model={agenda}
           pos={state.lists.agenda}
-          query={query}
-          active={listActive}
-          dispatch={dispatch}
+          {...list}
           onOpen={(id) => open(indexOfId(story, id))}
         />
       );
@@ -330,15 +310,11 @@ export function mainView(c: MainContext): MainView {
     return {
       main: (
         <Briefings
-          width={columns}
-          height={body}
           story={story}
           order={narrowed.briefings}
           list={narrowed.briefingList}
           pos={state.lists.briefings}
-          query={query}
-          active={listActive}
-          dispatch={dispatch}
+          {...list}
           onOpen={(i) => open(i)}
           flags={c.flags}
         />
@@ -353,14 +329,10 @@ export function mainView(c: MainContext): MainView {
       ) : (
         <Glossary
           story={story}
-          width={columns}
-          height={body}
           items={narrowed.glossary}
           list={narrowed.glossaryList}
           pos={state.lists.glossary}
-          query={query}
-          active={listActive}
-          dispatch={dispatch}
+          {...list}
         />
       ),
     status:
