@@ -215,10 +215,29 @@ export async function syncFolder(dir: string, store: Store, opts: SyncOptions = 
   for (const { entry, index } of looked) {
     const row = stored.get(entry.relPath);
     const st = stamps.get(index);
-    if (registry.changed || row === undefined || st == null || row.hash === "" || !sameStamp(row, st))
+    if (row === undefined || st == null || row.hash === "" || !sameStamp(row, st))
       jobs.push({ index, entry });
   }
   const removed = [...stored.keys()].filter((rel) => !seen.has(rel));
+
+  // Uses are marked stale before the rows change and fresh only once they are recomputed: a run
+  // killed in between leaves them stale, and the next start recomputes them all.
+  const keysBefore = json<string[]>(store.meta("term_keys"));
+  const usesStale = store.meta("uses") !== "fresh" || keysBefore === null;
+  // A new registry: the actors of the files not read now are resolved again from what the store kept
+  // of them (no file read, no parse); a file whose kept inputs are damaged is read again.
+  let resolved: number[] = [];
+  if (registry.changed && stored.size > 0) {
+    store.setMeta({ uses: "stale" });
+    const { resolveStoredActors } = await import("../store/actor-inputs.js");
+    const skip = new Set([...jobs.map((j) => j.entry.relPath), ...removed]);
+    const again = resolveStoredActors(store, registry.actors, skip);
+    resolved = again.changed;
+    const damaged = new Set(again.damaged);
+    scan.entries.forEach((entry, index) => {
+      if (damaged.has(entry.relPath)) jobs.push({ index, entry });
+    });
+  }
 
   const problems: Problem[] = [...scan.problems, ...registry.problems];
   const records: FileRecord[] = [];
@@ -267,19 +286,15 @@ export async function syncFolder(dir: string, store: Store, opts: SyncOptions = 
     }
   }
 
-  const changed = records.length > 0 || removed.length > 0;
+  const changed = records.length > 0 || removed.length > 0 || resolved.length > 0;
   if (changed) {
-    // Uses are marked stale before the rows change and fresh only once they are recomputed: a run
-    // killed in between leaves them stale, and the next start recomputes them all.
-    const keysBefore = json<string[]>(store.meta("term_keys"));
-    const stale = store.meta("uses") !== "fresh" || keysBefore === null;
     store.setMeta({ uses: "stale" });
     const ids = store.write(records, removed);
     const keys = store.termKeys();
     const had = new Set(keysBefore ?? []);
     const now = new Set(keys);
     store.updateUses(
-      stale ? null : [...ids.values()],
+      usesStale ? null : [...ids.values(), ...resolved],
       keys.filter((k) => !had.has(k)),
       [...had].filter((k) => !now.has(k)),
       keys,
@@ -309,7 +324,8 @@ export async function syncFolder(dir: string, store: Store, opts: SyncOptions = 
   // A file left unread (a passing error) keeps the store incomplete: the next start looks at every file.
   store.setMeta({ complete: unread === 0 ? "1" : "0" });
   opts.onProgress?.(total, total);
-  return { changed, registry: registry.actors, problems };
+  // A new registry changes the story (kinds, aliases) even where no file's actors did.
+  return { changed: changed || (registry.changed && stored.size > 0), registry: registry.actors, problems };
 }
 
 /** The folder's problems and actor registry as of the last sync; null when there was none. */
