@@ -49,7 +49,8 @@ export function encodeActorRecord(r: ActorRecord): Uint8Array {
     z: refs(r.text.after),
   };
   const json = JSON.stringify({ s: [...pool.keys()], ...packed });
-  return deflateRawSync(json, { level: 1 });
+  // Copied out of zlib's buffer: a worker posts it, and a view would take its whole buffer along.
+  return new Uint8Array(deflateRawSync(json, { level: 1 }));
 }
 
 /** The record in `blob`; null when it is not one (a damaged row). */
