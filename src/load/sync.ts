@@ -35,6 +35,8 @@ export interface SyncOptions {
    * file was added or removed, only these are checked. Without it every file's stamp is.
    */
   changed?: readonly string[];
+  /** Parsed files written per transaction while the rest are parsed (default WRITE_BATCH). */
+  writeBatch?: number;
 }
 
 export interface Synced {
@@ -65,6 +67,9 @@ interface StoredRegistry {
  * same way in pool.ts and the workers read one file at a time).
  */
 const STATS_AT_ONCE = 32;
+
+/** Parsed files written to the database per transaction while the rest are parsed. */
+const WRITE_BATCH = 2000;
 
 function statStamp(p: string): Promise<Stamp | null> {
   return new Promise((resolve) =>
@@ -240,7 +245,16 @@ export async function syncFolder(dir: string, store: Store, opts: SyncOptions = 
   }
 
   const problems: Problem[] = [...scan.problems, ...registry.problems];
+  // Parsed files are written as they come, a batch at a time: a cold folder of 100k files is never
+  // held in memory whole.
   const records: FileRecord[] = [];
+  const written: number[] = [];
+  let writing = false;
+  const flush = () => {
+    if (!writing) store.setMeta({ uses: "stale" });
+    writing = true;
+    for (const id of store.write(records.splice(0), []).values()) written.push(id);
+  };
   const restamped: { relPath: string; stamp: Stamp }[] = [];
   let unread = 0;
   const total = jobs.length;
@@ -272,6 +286,7 @@ export async function syncFolder(dir: string, store: Store, opts: SyncOptions = 
         restamped.push({ relPath: entry.relPath, stamp: o.record.stamp });
       } else {
         records.push(o.record);
+        if (records.length >= (opts.writeBatch ?? WRITE_BATCH)) flush();
       }
       done++;
       if (done % step === 0 && done !== total) opts.onProgress?.(done, total);
@@ -286,15 +301,15 @@ export async function syncFolder(dir: string, store: Store, opts: SyncOptions = 
     }
   }
 
-  const changed = records.length > 0 || removed.length > 0 || resolved.length > 0;
+  const changed = writing || records.length > 0 || removed.length > 0 || resolved.length > 0;
   if (changed) {
-    store.setMeta({ uses: "stale" });
-    const ids = store.write(records, removed);
+    if (!writing) store.setMeta({ uses: "stale" });
+    for (const id of store.write(records.splice(0), removed).values()) written.push(id);
     const keys = store.termKeys();
     const had = new Set(keysBefore ?? []);
     const now = new Set(keys);
     store.updateUses(
-      usesStale ? null : [...ids.values(), ...resolved],
+      usesStale ? null : [...written, ...resolved],
       keys.filter((k) => !had.has(k)),
       [...had].filter((k) => !now.has(k)),
       keys,

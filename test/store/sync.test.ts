@@ -60,6 +60,21 @@ describe("syncFolder", () => {
     await expectTrueLoad(dir, cache);
   });
 
+  it("writes parsed files as it goes: rows are in the store before the last file is parsed", async () => {
+    const s = store();
+    const seen: number[] = [];
+    await syncFolder(dir, s, {
+      workerFile: null,
+      writeBatch: 5,
+      onProgress: (done, total) => {
+        if (done > 0 && done < total) seen.push(s.count());
+      },
+    });
+    expect(seen.some((n) => n > 0 && n < 12)).toBe(true);
+    expect(await sync(s)).toEqual({ read: 0, changed: false });
+    await expectTrueLoad(dir, cache);
+  });
+
   it("restamps a touched file whose content is the same: no row changes", async () => {
     const s = store();
     await sync(s);
