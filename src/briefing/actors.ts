@@ -678,6 +678,58 @@ export function extractActors(
 }
 
 /**
+ * What resolving a briefing's actors needs of it, and nothing of the registry: the parse finds these
+ * once; the store keeps them, so a change of `actors.yaml` resolves every file's actors again from
+ * them (`resolveActors`) without reading or parsing a file.
+ */
+export interface ActorInputs {
+  /** The front matter's `actors`, as written. */
+  declared: readonly string[];
+  /** Where names are looked for: the title, headings, prose and glossary lines (parse.ts). */
+  texts: readonly string[];
+  /** Where what is learnt of unknown actors is read: title, key points, sections (`aboutTexts`). */
+  about: readonly string[];
+}
+
+export interface ResolvedActors {
+  /** Canonical names, declared first, then in order of first appearance. */
+  actors: string[];
+  /** See `unregisteredActors`. */
+  learnt: FoundActor[];
+}
+
+/** A briefing's actors under `registry`: the one rule, for a parse and for a registry change alike. */
+export function actorNames(inputs: ActorInputs, registry: readonly RegistryActor[]): string[] {
+  return extractActors(inputs.texts, registry, inputs.declared);
+}
+
+/** `actorNames` and what is learnt of the unknown ones (as `unregisteredActors` finds it). */
+export function resolveActors(inputs: ActorInputs, registry: readonly RegistryActor[]): ResolvedActors {
+  const actors = actorNames(inputs, registry);
+  return { actors, learnt: learntActors(inputs.about, actors, registry) };
+}
+
+/** The texts `unregisteredActors` reads of a briefing. */
+export function aboutTexts(b: Pick<Briefing, "title" | "keyPoints" | "sections">): string[] {
+  const texts = [b.title, ...b.keyPoints.map((p) => p.text)];
+  for (const section of [b.sections.whatHappened, b.sections.whyItMatters, b.sections.whatToWatch]) {
+    for (const p of section) texts.push(p.text);
+  }
+  return texts;
+}
+
+function learntActors(
+  about: readonly string[],
+  actors: readonly string[],
+  registry: readonly RegistryActor[],
+): FoundActor[] {
+  const unknown = new Set<string>();
+  for (const name of actors) if (!registryEntry(name, registry)) unknown.add(actorKey(name));
+  if (unknown.size === 0) return [];
+  return extractActorDetails(about, registry, []).filter((a) => unknown.has(actorKey(a.name)));
+}
+
+/**
  * What a briefing's text says (kind, acronyms) about those of its actors the registry does not know:
  * the actor index reads it to describe them. A worker sends it with the briefing's digest, so the
  * index can be built without holding the briefing.
@@ -686,12 +738,5 @@ export function unregisteredActors(
   b: Pick<Briefing, "title" | "actors" | "keyPoints" | "sections">,
   registry: readonly RegistryActor[],
 ): FoundActor[] {
-  const unknown = new Set<string>();
-  for (const name of b.actors) if (!registryEntry(name, registry)) unknown.add(actorKey(name));
-  if (unknown.size === 0) return [];
-  const texts = [b.title, ...b.keyPoints.map((p) => p.text)];
-  for (const section of [b.sections.whatHappened, b.sections.whyItMatters, b.sections.whatToWatch]) {
-    for (const p of section) texts.push(p.text);
-  }
-  return extractActorDetails(texts, registry, []).filter((a) => unknown.has(actorKey(a.name)));
+  return learntActors(aboutTexts(b), b.actors, registry);
 }

@@ -1,6 +1,6 @@
 // One source file + the actor registry -> one Briefing, or the problems that stopped it. Composes
 // front matter, normalisation, dates and actors. Never throws: an unexpected failure is a Problem.
-import { extractActors } from "./actors.js";
+import { type ActorInputs, aboutTexts, actorNames } from "./actors.js";
 import { extractEvents, findFirstDate } from "./dates.js";
 import { type FrontMatterSplit, splitFrontMatter } from "./frontmatter.js";
 import { blockProse } from "./inline.js";
@@ -14,7 +14,8 @@ import {
   type SourceFile,
 } from "./schema.js";
 
-export type ParseResult = { briefing: Briefing } | { problems: Problem[] };
+/** A briefing, with what its actors were resolved from (stored, for a change of the registry). */
+export type ParseResult = { briefing: Briefing; actorInputs: ActorInputs } | { problems: Problem[] };
 
 import { idFromPath } from "./ids.js";
 
@@ -104,11 +105,12 @@ function parse(file: SourceFile, registry: RegistryActor[]): ParseResult {
   const events = extractEvents(texts, date);
   const headings = new Set<string>();
   for (const p of Object.values(body.sections).flat()) if (p.subsection) headings.add(p.subsection);
-  const actors = extractActors(
-    [title, ...headings, ...texts.map((t) => t.text)],
-    registry,
-    meta.actors ?? [],
-  );
+  const actorInputs: ActorInputs = {
+    declared: meta.actors ?? [],
+    texts: [title, ...headings, ...texts.map((t) => t.text)],
+    about: aboutTexts({ title, keyPoints: body.keyPoints, sections: body.sections }),
+  };
+  const actors = actorNames(actorInputs, registry);
 
   const briefing: Briefing = {
     id,
@@ -129,7 +131,7 @@ function parse(file: SourceFile, registry: RegistryActor[]): ParseResult {
     story: storyOf(meta.story, file.relPath),
     follows: meta.follows ?? [],
   };
-  return { briefing };
+  return { briefing, actorInputs };
 }
 
 /**

@@ -5,9 +5,10 @@ import { type Stats, stat, statSync } from "node:fs";
 import { digestOf } from "../briefing/digest.js";
 import { parseBriefing } from "../briefing/parse.js";
 import type { Problem, RegistryActor } from "../briefing/schema.js";
+import { encodeActorRecord, searchColumns } from "../store/actor-inputs.js";
 import type { FileRecord, Stamp } from "../store/store.js";
 import { termKey } from "../story/glossary.js";
-import { briefingText } from "../story/search.js";
+import { briefingTextParts, textAround } from "../story/search.js";
 import { type FileEntry, readSource, syncIo } from "./read.js";
 
 export interface FileOutcome {
@@ -84,6 +85,7 @@ export async function parseFile(entry: FileEntry, index: number, opts: ParseOpti
           title: "",
           body: "",
           defines: [],
+          actorRecord: null,
         },
         transient: null,
       };
@@ -104,9 +106,10 @@ export async function parseFile(entry: FileEntry, index: number, opts: ParseOpti
     const steady = before !== null && after !== null && sameStamp(before, after);
     if (!steady && attempt < ATTEMPTS) continue;
     const stamp = steady ? after : { size: -1, mtimeMs: -1, ctimeMs: -1, ino: -1 };
-    const briefing = "briefing" in result ? result.briefing : null;
-    const text = briefing ? briefingText(briefing) : "";
-    const cut = text.indexOf("\n");
+    const parsed = "briefing" in result ? result : null;
+    const briefing = parsed?.briefing ?? null;
+    const around = briefing && briefingTextParts(briefing);
+    const search = searchColumns(briefing && around ? textAround(around, briefing.actors) : "");
     return {
       index,
       record: {
@@ -119,9 +122,10 @@ export async function parseFile(entry: FileEntry, index: number, opts: ParseOpti
           entry,
           read.file.path,
         ),
-        title: cut < 0 ? text : text.slice(0, cut),
-        body: cut < 0 ? "" : text.slice(cut + 1),
+        title: search.title,
+        body: search.body,
         defines: briefing ? [...new Set(briefing.glossary.map((g) => termKey(g.term)).filter(Boolean))] : [],
+        actorRecord: parsed && around && encodeActorRecord({ inputs: parsed.actorInputs, text: around }),
       },
       transient: null,
     };

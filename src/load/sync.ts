@@ -35,6 +35,8 @@ export interface SyncOptions {
    * file was added or removed, only these are checked. Without it every file's stamp is.
    */
   changed?: readonly string[];
+  /** Parsed files written per transaction while the rest are parsed (default WRITE_BATCH). */
+  writeBatch?: number;
 }
 
 export interface Synced {
@@ -65,6 +67,9 @@ interface StoredRegistry {
  * same way in pool.ts and the workers read one file at a time).
  */
 const STATS_AT_ONCE = 32;
+
+/** Parsed files written to the database per transaction while the rest are parsed. */
+const WRITE_BATCH = 2000;
 
 function statStamp(p: string): Promise<Stamp | null> {
   return new Promise((resolve) =>
@@ -215,13 +220,41 @@ export async function syncFolder(dir: string, store: Store, opts: SyncOptions = 
   for (const { entry, index } of looked) {
     const row = stored.get(entry.relPath);
     const st = stamps.get(index);
-    if (registry.changed || row === undefined || st == null || row.hash === "" || !sameStamp(row, st))
+    if (row === undefined || st == null || row.hash === "" || !sameStamp(row, st))
       jobs.push({ index, entry });
   }
   const removed = [...stored.keys()].filter((rel) => !seen.has(rel));
 
+  // Uses are marked stale before the rows change and fresh only once they are recomputed: a run
+  // killed in between leaves them stale, and the next start recomputes them all.
+  const keysBefore = json<string[]>(store.meta("term_keys"));
+  const usesStale = store.meta("uses") !== "fresh" || keysBefore === null;
+  // A new registry: the actors of the files not read now are resolved again from what the store kept
+  // of them (no file read, no parse); a file whose kept inputs are damaged is read again.
+  let resolved: number[] = [];
+  if (registry.changed && stored.size > 0) {
+    store.setMeta({ uses: "stale" });
+    const { resolveStoredActors } = await import("../store/actor-inputs.js");
+    const skip = new Set([...jobs.map((j) => j.entry.relPath), ...removed]);
+    const again = resolveStoredActors(store, registry.actors, skip);
+    resolved = again.changed;
+    const damaged = new Set(again.damaged);
+    scan.entries.forEach((entry, index) => {
+      if (damaged.has(entry.relPath)) jobs.push({ index, entry });
+    });
+  }
+
   const problems: Problem[] = [...scan.problems, ...registry.problems];
+  // Parsed files are written as they come, a batch at a time: a cold folder of 100k files is never
+  // held in memory whole.
   const records: FileRecord[] = [];
+  const written: number[] = [];
+  let writing = false;
+  const flush = () => {
+    if (!writing) store.setMeta({ uses: "stale" });
+    writing = true;
+    for (const id of store.write(records.splice(0), []).values()) written.push(id);
+  };
   const restamped: { relPath: string; stamp: Stamp }[] = [];
   let unread = 0;
   const total = jobs.length;
@@ -253,6 +286,7 @@ export async function syncFolder(dir: string, store: Store, opts: SyncOptions = 
         restamped.push({ relPath: entry.relPath, stamp: o.record.stamp });
       } else {
         records.push(o.record);
+        if (records.length >= (opts.writeBatch ?? WRITE_BATCH)) flush();
       }
       done++;
       if (done % step === 0 && done !== total) opts.onProgress?.(done, total);
@@ -267,19 +301,15 @@ export async function syncFolder(dir: string, store: Store, opts: SyncOptions = 
     }
   }
 
-  const changed = records.length > 0 || removed.length > 0;
+  const changed = writing || records.length > 0 || removed.length > 0 || resolved.length > 0;
   if (changed) {
-    // Uses are marked stale before the rows change and fresh only once they are recomputed: a run
-    // killed in between leaves them stale, and the next start recomputes them all.
-    const keysBefore = json<string[]>(store.meta("term_keys"));
-    const stale = store.meta("uses") !== "fresh" || keysBefore === null;
-    store.setMeta({ uses: "stale" });
-    const ids = store.write(records, removed);
+    if (!writing) store.setMeta({ uses: "stale" });
+    for (const id of store.write(records.splice(0), removed).values()) written.push(id);
     const keys = store.termKeys();
     const had = new Set(keysBefore ?? []);
     const now = new Set(keys);
     store.updateUses(
-      stale ? null : [...ids.values()],
+      usesStale ? null : [...written, ...resolved],
       keys.filter((k) => !had.has(k)),
       [...had].filter((k) => !now.has(k)),
       keys,
@@ -309,7 +339,8 @@ export async function syncFolder(dir: string, store: Store, opts: SyncOptions = 
   // A file left unread (a passing error) keeps the store incomplete: the next start looks at every file.
   store.setMeta({ complete: unread === 0 ? "1" : "0" });
   opts.onProgress?.(total, total);
-  return { changed, registry: registry.actors, problems };
+  // A new registry changes the story (kinds, aliases) even where no file's actors did.
+  return { changed: changed || (registry.changed && stored.size > 0), registry: registry.actors, problems };
 }
 
 /** The folder's problems and actor registry as of the last sync; null when there was none. */

@@ -35,6 +35,8 @@ export interface FileRecord {
   body: string;
   /** Keys of the glossary terms the file defines. */
   defines: string[];
+  /** What its actors are resolved from (actor-inputs.ts encodeActorRecord); null when it did not load. */
+  actorRecord: Uint8Array | null;
 }
 
 /** A row of `files` as `list` and the story read it. */
@@ -49,10 +51,10 @@ export interface SummaryRow {
   story: string | null;
 }
 
-const SEP = "\u001f";
+export const SEP = "\u001f";
 const BATCH = 2000;
 
-export function sum(text: string): string {
+export function sum(text: string | Uint8Array): string {
   return createHash("sha1").update(text).digest("base64").slice(0, 12);
 }
 
@@ -68,7 +70,7 @@ function list(joined: string | null): string[] {
   return joined ? joined.split(SEP) : [];
 }
 
-function summaryColumns(
+export function summaryColumns(
   bid: string,
   date: string | null,
   title: string,
@@ -160,6 +162,7 @@ export class Store {
       "INSERT INTO problems (file_id, path, line, message, severity) VALUES (?, ?, ?, ?, ?)",
     );
     const insSearch = this.stmt("INSERT INTO search (rowid, title, body) VALUES (?, ?, ?)");
+    const insActors = this.stmt("INSERT INTO actor_inputs (file_id, body, sum) VALUES (?, ?, ?)");
     const ids = new Map<string, number>();
     const one = (r: FileRecord) => {
       del.run(r.relPath);
@@ -185,6 +188,11 @@ export class Store {
         insDigest.run(id, body, sum(body));
         for (const key of r.defines) insTerm.run(key, id);
         insSearch.run(id, r.title, r.body);
+        // A worker's Buffer arrives as a plain Uint8Array, which SQLite binds only as a Buffer.
+        const blob =
+          r.actorRecord &&
+          Buffer.from(r.actorRecord.buffer, r.actorRecord.byteOffset, r.actorRecord.byteLength);
+        if (blob !== null) insActors.run(id, blob, sum(blob));
       }
       for (const p of r.problems) insProblem.run(id, p.path, p.line ?? null, p.message, p.severity);
     };

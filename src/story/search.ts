@@ -19,22 +19,38 @@ const lowerCache = new WeakMap<Briefing, string>();
 export function briefingText(b: TextParts): string {
   const cached = textCache.get(b);
   if (cached !== undefined) return cached;
-  const parts: string[] = [b.title];
-  if (b.source) parts.push(b.source);
-  parts.push(...b.actors, ...b.tags);
-  for (const p of b.keyPoints) parts.push(p.text);
+  const text = textAround(briefingTextParts(b), b.actors);
+  textCache.set(b, text);
+  return text;
+}
+
+/**
+ * briefingText's lines before and after the briefing's actors: the store keeps them, so that a change
+ * of the registry, which changes only the actors, can index the text again without the file.
+ */
+export function briefingTextParts(b: Omit<TextParts, "actors">): { before: string[]; after: string[] } {
+  const before: string[] = [b.title];
+  if (b.source) before.push(b.source);
+  const after: string[] = [...b.tags];
+  for (const p of b.keyPoints) after.push(p.text);
   for (const section of [b.sections.whatHappened, b.sections.whyItMatters, b.sections.whatToWatch]) {
     let sub: string | undefined;
     for (const p of section) {
-      if (p.subsection && p.subsection !== sub) parts.push(p.subsection);
+      if (p.subsection && p.subsection !== sub) after.push(p.subsection);
       sub = p.subsection;
-      parts.push(p.text);
+      after.push(p.text);
     }
   }
-  for (const g of b.glossary) parts.push(`${g.term}: ${g.definition}`);
-  const text = parts.join("\n");
-  textCache.set(b, text);
-  return text;
+  for (const g of b.glossary) after.push(`${g.term}: ${g.definition}`);
+  return { before, after };
+}
+
+/** briefingText from its parts and the actors between them. */
+export function textAround(
+  parts: { before: readonly string[]; after: readonly string[] },
+  actors: readonly string[],
+): string {
+  return [...parts.before, ...actors, ...parts.after].join("\n");
 }
 
 /** briefingText lowercased, cached: filters run over many briefings many times. */

@@ -60,6 +60,21 @@ describe("syncFolder", () => {
     await expectTrueLoad(dir, cache);
   });
 
+  it("writes parsed files as it goes: rows are in the store before the last file is parsed", async () => {
+    const s = store();
+    const seen: number[] = [];
+    await syncFolder(dir, s, {
+      workerFile: null,
+      writeBatch: 5,
+      onProgress: (done, total) => {
+        if (done > 0 && done < total) seen.push(s.count());
+      },
+    });
+    expect(seen.some((n) => n > 0 && n < 12)).toBe(true);
+    expect(await sync(s)).toEqual({ read: 0, changed: false });
+    await expectTrueLoad(dir, cache);
+  });
+
   it("restamps a touched file whose content is the same: no row changes", async () => {
     const s = store();
     await sync(s);
@@ -80,11 +95,32 @@ describe("syncFolder", () => {
     await expectTrueLoad(dir, cache);
   });
 
-  it("reads every file again when actors.yaml changes (names are found in the text)", async () => {
+  it("reads no file when actors.yaml changes: actors are resolved again from what the store kept", async () => {
     const s = store();
     await sync(s);
     writeFileSync(path.join(dir, "actors.yaml"), "- name: Valley Rail\n  kind: company\n");
-    expect(await sync(s)).toEqual({ read: 12, changed: true });
+    expect(await sync(s)).toEqual({ read: 0, changed: true });
+    await expectTrueLoad(dir, cache);
+    // With an edit at the same time, only the edited file is read.
+    writeFileSync(
+      path.join(dir, "actors.yaml"),
+      "- name: Mara Lindqvist\n  kind: person\n  aliases: [Lindqvist]\n",
+    );
+    writeFileSync(path.join(dir, "b-0000.md"), briefingText(0, "Edited with the registry"));
+    expect(await sync(s)).toEqual({ read: 1, changed: true });
+    await expectTrueLoad(dir, cache);
+  });
+
+  it("reads a file again when what its actors were resolved from is damaged", async () => {
+    const s = store();
+    await sync(s);
+    s.db
+      .prepare(
+        "UPDATE actor_inputs SET body = x'00ff' WHERE file_id = (SELECT id FROM files WHERE rel_path = 'b-0002.md')",
+      )
+      .run();
+    writeFileSync(path.join(dir, "actors.yaml"), "- name: Valley Rail\n  kind: company\n");
+    expect(await sync(s)).toEqual({ read: 1, changed: true });
     await expectTrueLoad(dir, cache);
   });
 
