@@ -7,7 +7,7 @@
 import { stat } from "node:fs";
 import { realpath } from "node:fs/promises";
 import path from "node:path";
-import type { Problem, RegistryActor } from "../briefing/schema.js";
+import type { Briefing, Problem, RegistryActor } from "../briefing/schema.js";
 import type { FileRecord, Stamp, Store, StoredStamp } from "../store/store.js";
 import { termParts } from "../story/glossary.js";
 import { ftsAny } from "../story/search.js";
@@ -35,6 +35,8 @@ export interface SyncOptions {
    * file was added or removed, only these are checked. Without it every file's stamp is.
    */
   changed?: readonly string[];
+  /** Given each file's whole briefing as it is parsed (`list --json` then need not parse it again). */
+  onParsed?(relPath: string, briefing: Briefing): void;
 }
 
 export interface Synced {
@@ -238,6 +240,7 @@ export async function syncFolder(dir: string, store: Store, opts: SyncOptions = 
     const each = (o: FileOutcome) => {
       const entry = jobs[o.index]!.entry;
       const row: StoredStamp | undefined = stored.get(entry.relPath);
+      if (o.briefing && o.record !== null) opts.onParsed?.(entry.relPath, o.briefing);
       if (o.record === null) {
         // Not this file's state: reported now, its row (if any) dropped, read again next time.
         unread++;
@@ -261,6 +264,7 @@ export async function syncFolder(dir: string, store: Store, opts: SyncOptions = 
       await pool.digest(
         jobs.map((j, index) => ({ index, entry: j.entry })),
         each,
+        opts.onParsed !== undefined,
       );
     } finally {
       pool.close();
