@@ -88,6 +88,8 @@ export class ActorMatcher {
   private readonly edges = new Map<number, number>();
   /** Per node, the rank of the best name ending there (its place, longest first), or -1. */
   private readonly best: number[] = [-1];
+  /** Per ASCII character, whether a name can start with it: most text is ASCII, checked without the Map. */
+  private readonly asciiStart = new Uint8Array(0x80);
 
   /** `names` as the registry gives them; `caseless` folds case as the `i` flag does. */
   constructor(
@@ -98,6 +100,7 @@ export class ActorMatcher {
     sorted.forEach((name, rank) => {
       this.add(name, rank);
     });
+    for (let c = 0; c < 0x80; c++) this.asciiStart[c] = this.edges.has(this.key(c)) ? 1 : 0;
   }
 
   private key(cp: number): number {
@@ -138,6 +141,12 @@ export class ActorMatcher {
     let prevWord = false;
     let i = 0;
     while (i < n) {
+      const c = text.charCodeAt(i);
+      if (c < 0x80 && (prevWord || this.asciiStart[c] === 0)) {
+        prevWord = (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a);
+        i++;
+        continue;
+      }
       const cp = text.codePointAt(i) as number;
       // Only where a name can start (a boundary before it, and a first character some name has: never
       // white space, as names are trimmed) is the trie walked.

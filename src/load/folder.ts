@@ -281,12 +281,13 @@ const WHOLE_AT_ONCE = 16;
 
 /**
  * The whole briefings behind `items`, in their order: each file read and parsed again (the store
- * keeps no parse results), under the id the folder gives it. A file that no longer parses is left
- * out and said on stderr.
+ * keeps no parse results), unless this run's sync just parsed it (`known`, by relative path), under
+ * the id the folder gives it. A file that no longer parses is left out and said on stderr.
  */
 export async function wholeBriefings(
   load: Pick<FolderLoad, "dir" | "registry">,
   items: readonly ItemSummary[],
+  known?: ReadonlyMap<string, Briefing>,
 ): Promise<Briefing[]> {
   const { parseBriefing } = await import("../briefing/parse.js");
   const out: (Briefing | null)[] = new Array(items.length).fill(null);
@@ -294,6 +295,11 @@ export async function wholeBriefings(
     items.map((item, i) => ({ item, i })),
     WHOLE_AT_ONCE,
     async ({ item, i }) => {
+      const kept = known?.get(item.relPath);
+      if (kept) {
+        out[i] = { ...kept, id: item.id, path: item.path };
+        return;
+      }
       const entry = {
         path: item.path,
         relPath: item.relPath,

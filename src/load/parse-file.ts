@@ -4,7 +4,7 @@ import { createHash } from "node:crypto";
 import { type Stats, stat, statSync } from "node:fs";
 import { digestOf } from "../briefing/digest.js";
 import { parseBriefing } from "../briefing/parse.js";
-import type { Problem, RegistryActor } from "../briefing/schema.js";
+import type { Briefing, Problem, RegistryActor } from "../briefing/schema.js";
 import { encodeActorRecord, searchColumns } from "../store/actor-inputs.js";
 import type { FileRecord, Stamp } from "../store/store.js";
 import { termKey } from "../story/glossary.js";
@@ -18,6 +18,8 @@ export interface FileOutcome {
   record: FileRecord | null;
   /** The problem of a file that could not be read for a passing reason (EMFILE, EACCES, EIO...). */
   transient: Problem | null;
+  /** The whole briefing, when asked for (`ParseOptions.whole`) and the file parsed. */
+  briefing?: Briefing;
 }
 
 /** Times a file that keeps changing while it is read is read again before it is left for next time. */
@@ -59,6 +61,8 @@ export interface ParseOptions {
   registry: RegistryActor[];
   /** Synchronous reads (a worker) or callbacks (the calling thread). */
   sync: boolean;
+  /** The whole briefing is wanted too (`list --json` after a sync): it is not parsed a second time. */
+  whole?: boolean;
 }
 
 /** Reads and parses one file; never throws. */
@@ -128,6 +132,7 @@ export async function parseFile(entry: FileEntry, index: number, opts: ParseOpti
         actorRecord: parsed && around && encodeActorRecord({ inputs: parsed.actorInputs, text: around }),
       },
       transient: null,
+      ...(opts.whole && briefing ? { briefing } : {}),
     };
   }
 }

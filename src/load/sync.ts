@@ -7,7 +7,7 @@
 import { stat } from "node:fs";
 import { realpath } from "node:fs/promises";
 import path from "node:path";
-import type { Problem, RegistryActor } from "../briefing/schema.js";
+import type { Briefing, Problem, RegistryActor } from "../briefing/schema.js";
 import type { FileRecord, Stamp, Store, StoredStamp } from "../store/store.js";
 import { termParts } from "../story/glossary.js";
 import { ftsAny } from "../story/search.js";
@@ -37,6 +37,8 @@ export interface SyncOptions {
   changed?: readonly string[];
   /** Parsed files written per transaction while the rest are parsed (default WRITE_BATCH). */
   writeBatch?: number;
+  /** Given each file's whole briefing as it is parsed (`list --json` then need not parse it again). */
+  onParsed?(relPath: string, briefing: Briefing): void;
 }
 
 export interface Synced {
@@ -271,6 +273,7 @@ export async function syncFolder(dir: string, store: Store, opts: SyncOptions = 
     const each = (o: FileOutcome) => {
       const entry = jobs[o.index]!.entry;
       const row: StoredStamp | undefined = stored.get(entry.relPath);
+      if (o.briefing && o.record !== null) opts.onParsed?.(entry.relPath, o.briefing);
       if (o.record === null) {
         // Not this file's state: reported now, its row (if any) dropped, read again next time.
         unread++;
@@ -295,6 +298,7 @@ export async function syncFolder(dir: string, store: Store, opts: SyncOptions = 
       await pool.digest(
         jobs.map((j, index) => ({ index, entry: j.entry })),
         each,
+        opts.onParsed !== undefined,
       );
     } finally {
       pool.close();

@@ -12,7 +12,8 @@ const { registry } = workerData as { registry: RegistryActor[] };
 
 parentPort?.on("message", async (msg: ToWorker) => {
   const outcomes = [];
-  for (const job of msg.jobs) outcomes.push(await parseFile(job.entry, job.index, { registry, sync: true }));
+  for (const job of msg.jobs)
+    outcomes.push(await parseFile(job.entry, job.index, { registry, sync: true, whole: msg.whole }));
   const reply: WorkerReply = { kind: "digested", batch: msg.batch, outcomes };
   parentPort?.postMessage(reply);
 });

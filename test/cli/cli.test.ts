@@ -188,6 +188,41 @@ describe("list", () => {
     );
   });
 
+  it("--json is the same whether the files were just parsed by the sync (cold, in workers) or read again (warm)", async () => {
+    // Enough files for the parse workers to start (MIN_FILES_FOR_WORKERS), of every shape the
+    // bundled story has, plus front matter and a few broken files.
+    const extra: Record<string, string> = {};
+    for (let i = 0; i < 420; i++) {
+      const day = 1 + (i % 28);
+      const head =
+        i % 3 === 0
+          ? `---\ntitle: "Harbour note ${i}"\ndate: 2025-04-${String(day).padStart(2, "0")}\ntags: [port, t${i % 5}]\n---\n\n`
+          : `# Harbour note ${i}\n\n`;
+      extra[`notes/n-${String(i).padStart(3, "0")}.${i % 4 === 3 ? "txt" : "md"}`] =
+        `${head}On April ${day}, 2025, Mayor Ana Ruiz said the **ferry** would run [daily](https://example.org/${i}).\n\n` +
+        `## Why it matters\n\n| Route | Fare |\n|---|---|\n| North | ${i} |\n\n## Glossary\n\n**Berth**: a place where a ship is moored.\n`;
+    }
+    extra["notes/broken.md"] = "---\ndate: 2025-02-30\n---\n# Bad\n\nText.\n";
+    const dir = await folder(extra);
+    const env = { XDG_CACHE_HOME: await folder({}, false) };
+    const list = async () => {
+      const r = await runCli(built, ["--dir", dir, "list", "--json"], { env });
+      expect(r.code).toBe(0);
+      return r.stdout;
+    };
+    const cold = await list();
+    expect((json(cold) as unknown[]).length).toBe(423);
+    expect(await list()).toBe(cold);
+    // One file changed: the sync parses it alone, the rest are read again; still the same as warm.
+    await writeFile(
+      join(dir, "notes/n-007.md"),
+      "# Harbour note seven, edited\n\nOn May 2, 2025, it sailed.\n",
+    );
+    const mixed = await list();
+    expect(mixed).toContain("Harbour note seven, edited");
+    expect(await list()).toBe(mixed);
+  });
+
   it("filters by date, tag, actor and text", async () => {
     const ids = async (...args: string[]) =>
       (
