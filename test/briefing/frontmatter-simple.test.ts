@@ -76,7 +76,14 @@ const atoms = [
 const atom = fc.oneof(
   {
     weight: 4,
-    arbitrary: fc.constantFrom("Port Board", "Ana Ruiz", "2026-03-04", "café", "Port, Board", "Ana\u00a0Ruiz"),
+    arbitrary: fc.constantFrom(
+      "Port Board",
+      "Ana Ruiz",
+      "2026-03-04",
+      "café",
+      "Port, Board",
+      "Ana\u00a0Ruiz",
+    ),
   },
   { weight: 1, arbitrary: fc.constantFrom(...atoms) },
 );
