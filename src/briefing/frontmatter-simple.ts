@@ -6,8 +6,12 @@
 // library reads it: this path must give what the library gives (test/briefing/frontmatter-simple.test.ts
 // compares the two over generated front matter) and never decides an error or a warning.
 
-/** Characters the fast path leaves to the library: controls, tabs, BOMs, line separators, surrogates. */
-const UNUSUAL = /[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]/;
+/**
+ * Characters the fast path leaves to the library: controls, tabs, BOMs, surrogates, and every white
+ * space but the plain space (JavaScript's trim and `\s` take them for space; YAML takes them for text).
+ */
+const UNUSUAL =
+  /[\x00-\x09\x0b-\x1f\x7f-\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ud800-\udfff\ufeff\ufffe\uffff]/;
 const KEY_LINE = /^([a-z_]+):(?: +(.*))?$/;
 const ITEM_LINE = /^( *)- +(.*)$/;
 /** Plain text that cannot start with a YAML indicator, hold a comment or a `key: ` pair, or end in `:`. */

@@ -63,6 +63,9 @@ const atoms = [
   "🙂 emoji",
   "a  b",
   "tab\there",
+  "nbsp\u00a0",
+  "\u3000ideographic",
+  "thin\u2009space",
   'say "hi"',
   "it's",
   "back\\slash",
@@ -71,7 +74,17 @@ const atoms = [
 ];
 /** Mostly ordinary text, so that whole front matters of the simple shape come up often. */
 const atom = fc.oneof(
-  { weight: 4, arbitrary: fc.constantFrom("Port Board", "Ana Ruiz", "2026-03-04", "café", "Port, Board") },
+  {
+    weight: 4,
+    arbitrary: fc.constantFrom(
+      "Port Board",
+      "Ana Ruiz",
+      "2026-03-04",
+      "café",
+      "Port, Board",
+      "Ana\u00a0Ruiz",
+    ),
+  },
   { weight: 1, arbitrary: fc.constantFrom(...atoms) },
 );
 const quoted = fc
