@@ -238,7 +238,7 @@ export async function syncFolder(dir: string, store: Store, opts: SyncOptions = 
     store.setMeta({ uses: "stale" });
     const { resolveStoredActors } = await import("../store/actor-inputs.js");
     const skip = new Set([...jobs.map((j) => j.entry.relPath), ...removed]);
-    const again = resolveStoredActors(store, registry.actors, skip);
+    const again = await resolveStoredActors(store, registry.actors, skip);
     resolved = again.changed;
     const damaged = new Set(again.damaged);
     scan.entries.forEach((entry, index) => {

@@ -78,8 +78,11 @@ export function searchColumns(text: string): { title: string; body: string } {
   return cut < 0 ? { title: text, body: "" } : { title: text.slice(0, cut), body: text.slice(cut + 1) };
 }
 
-/** Files resolved per transaction, and held at once. */
-const BATCH = 1000;
+/**
+ * Files resolved per transaction, and held at once; the thread is let go between batches, so a
+ * reader resolving a new registry of 100k files still answers its keys.
+ */
+const BATCH = 250;
 
 type Row = [
   number,
@@ -102,11 +105,11 @@ type Row = [
  * and rewrites the rows whose actors or learnt details changed. Returns the ids of the files changed,
  * and the paths of those whose rows are damaged or have no inputs: their files must be read again.
  */
-export function resolveStoredActors(
+export async function resolveStoredActors(
   store: Store,
   registry: readonly RegistryActor[],
   skip: ReadonlySet<string>,
-): { changed: number[]; damaged: string[] } {
+): Promise<{ changed: number[]; damaged: string[] }> {
   const db = store.db;
   const page = db
     .prepare(
@@ -121,7 +124,7 @@ export function resolveStoredActors(
   const index = db.prepare("INSERT INTO search (rowid, title, body) VALUES (?, ?, ?)");
   const changed: number[] = [];
   const damaged: string[] = [];
-  for (let after = 0; ; ) {
+  for (let after = 0; ; await new Promise((resolve) => setImmediate(resolve))) {
     const rows = page.all(after, BATCH) as Row[];
     if (rows.length === 0) break;
     after = rows[rows.length - 1]![0];

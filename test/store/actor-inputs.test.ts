@@ -204,7 +204,7 @@ describe("a change of actors.yaml", () => {
           s.close();
         }
       }),
-      { numRuns: 100, seed: 12 },
+      { numRuns: 60, seed: 12 },
     );
   });
 });
