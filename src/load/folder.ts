@@ -208,11 +208,10 @@ export function readFolder(dir: string, store: Store, synced?: Omit<Synced, "cha
     get items() {
       if (items === undefined) {
         const digests = store.digests();
-        items = loaded.map((l) => {
-          const d = digests.get(l.fileId);
-          if (d === undefined) throw new DamagedRows([l.entry.relPath]);
-          return { ...d, ...l.summary };
-        });
+        // Every row missing its digest at once: a damaged page loses several, and each try repairs.
+        const missing = loaded.filter((l) => !digests.has(l.fileId)).map((l) => l.entry.relPath);
+        if (missing.length > 0) throw new DamagedRows(missing);
+        items = loaded.map((l) => ({ ...digests.get(l.fileId)!, ...l.summary }));
       }
       return items;
     },
@@ -243,7 +242,9 @@ export async function readRepaired(
       return { store, load };
     } catch (err) {
       if (attempt > 1) throw err;
-      if (err instanceof DamagedRows) {
+      // Rows found damaged are read again from their files, once; found damaged again (a damaged index
+      // can keep a row from being forgotten), the database is made again.
+      if (err instanceof DamagedRows && attempt === 0) {
         store.forget(err.relPaths);
         current = await syncFolder(dir, store, opts);
         continue;

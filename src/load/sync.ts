@@ -4,14 +4,15 @@
 // a cold folder), removed ones deleted, and of what is derived across files only what they touched is
 // recomputed (term uses of the changed files, and of new or gone terms). The database is written on
 // this thread alone.
-import { stat } from "node:fs";
+import { stat, statSync } from "node:fs";
 import { realpath } from "node:fs/promises";
 import path from "node:path";
+import { crc32 } from "node:zlib";
 import type { Problem, RegistryActor } from "../briefing/schema.js";
-import type { FileRecord, Stamp, Store, StoredStamp } from "../store/store.js";
+import type { FileRecord, Stamp, StampRow, Store } from "../store/store.js";
 import { termParts } from "../story/glossary.js";
 import { ftsAny } from "../story/search.js";
-import { contentHash, type FileOutcome, sameStamp } from "./parse-file.js";
+import { contentHash, type FileOutcome } from "./parse-file.js";
 import { startPool } from "./pool.js";
 import {
   type DirStamp,
@@ -19,7 +20,6 @@ import {
   FolderError,
   REGISTRY_NAME,
   readSource,
-  runPool,
   type ScanResult,
   scanFolder,
 } from "./read.js";
@@ -45,11 +45,18 @@ export interface Synced {
   problems: Problem[];
 }
 
-/** A scan as stored: paths inside the folder, so the folder may be named otherwise next time. */
+/**
+ * A scan as stored: paths inside the folder, so the folder may be named otherwise next time. The file
+ * list itself is the store's rows (a complete sync has a row for every file the scan found): only the
+ * count is kept, and the files opened under another path (a link to a file elsewhere in the folder).
+ */
 interface StoredScan {
   dirs: DirStamp[];
-  /** [relPath, openPath relative to the folder's real path]. */
-  entries: [string, string][];
+  count: number;
+  /** `listSum` of the files' relPaths: a row whose path was damaged makes the rows another list. */
+  sum: number;
+  /** [relPath, openPath relative to the folder's real path], where the two differ. */
+  links: [string, string][];
   registry: string | null;
   problems: Problem[];
 }
@@ -61,20 +68,25 @@ interface StoredRegistry {
 }
 
 /**
- * Stats at once: a low `ulimit -n` must slow the load down, never lose files (reads are bounded the
- * same way in pool.ts and the workers read one file at a time).
+ * Whether the file at `p` still has the stamps of `row` ([, size, mtime, ctime, ino, hash]). One
+ * synchronous stat in a loop of them: at 10k files this is about half the time of the same stats through
+ * libuv's pool (measured: a callback and a promise per file cost more than the system call), and it
+ * holds no file descriptor, so a low `ulimit -n` cannot make it fail.
  */
-const STATS_AT_ONCE = 32;
-
-function statStamp(p: string): Promise<Stamp | null> {
-  return new Promise((resolve) =>
-    stat(p, (err, st) =>
-      resolve(
-        err || !st.isFile()
-          ? null
-          : { size: st.size, mtimeMs: st.mtimeMs, ctimeMs: st.ctimeMs, ino: Number(st.ino) },
-      ),
-    ),
+function unchanged(p: string, row: StampRow): boolean {
+  let st: ReturnType<typeof statSync>;
+  try {
+    st = statSync(p, { throwIfNoEntry: false });
+  } catch {
+    return false;
+  }
+  return (
+    st?.isFile() === true &&
+    st.size === row[1] &&
+    st.mtimeMs === row[2] &&
+    st.ctimeMs === row[3] &&
+    st.ino === row[4] &&
+    row[5] !== ""
   );
 }
 
@@ -101,6 +113,11 @@ function entryAt(dir: string, real: string, relPath: string, openRel: string): F
   };
 }
 
+/** The registry's entry when the stored scan found one. */
+function keptRegistry(dir: string, real: string, scan: StoredScan): FileEntry | null {
+  return scan.registry === null ? null : entryAt(dir, real, scan.registry, scan.registry);
+}
+
 function json<T>(text: string | null): T | null {
   if (text === null) return null;
   try {
@@ -110,28 +127,40 @@ function json<T>(text: string | null): T | null {
   }
 }
 
-/** The folder's file list: the stored one when no folder changed, else a fresh scan. */
+function storedScan(store: Store): StoredScan | null {
+  const scan = json<StoredScan>(store.meta("scan"));
+  // A scan stored by an older program (its whole file list) counts as none.
+  return scan !== null && Array.isArray(scan.links) && typeof scan.sum === "number" ? scan : null;
+}
+
+/** A checksum of a set of paths, in any order (CRC-32 of each, added). */
+function listSum(rels: Iterable<string>): number {
+  let total = 0;
+  for (const rel of rels) total = (total + crc32(rel)) % 0x1_0000_0000;
+  return total;
+}
+
+/**
+ * The folder's file list. When no folder changed (same mtimes) and the last sync was complete, it is
+ * the store's rows (`scan` null, no scan made); else a fresh scan.
+ */
 async function listFiles(
   dir: string,
-  real: string,
   store: Store,
-): Promise<{ scan: ScanResult; fresh: boolean }> {
-  const stored = json<StoredScan>(store.meta("scan"));
-  if (stored !== null && stored.dirs.length > 0) {
+  rows: readonly StampRow[],
+): Promise<{ scan: ScanResult; stored: null } | { scan: null; stored: StoredScan }> {
+  const stored = storedScan(store);
+  if (
+    stored !== null &&
+    stored.dirs.length > 0 &&
+    stored.count === rows.length &&
+    store.meta("complete") === "1" &&
+    stored.sum === listSum(rows.map((r) => r[0]))
+  ) {
     const now = await Promise.all(stored.dirs.map((d) => dirMtime(d.path)));
-    if (now.every((m, i) => m !== -1 && m === stored.dirs[i]!.mtimeMs)) {
-      return {
-        fresh: false,
-        scan: {
-          dirs: stored.dirs,
-          entries: stored.entries.map(([rel, open]) => entryAt(dir, real, rel, open)),
-          registry: stored.registry === null ? null : entryAt(dir, real, stored.registry, stored.registry),
-          problems: stored.problems.map((p) => ({ ...p, path: shownPath(dir, p.path) })),
-        },
-      };
-    }
+    if (now.every((m, i) => m !== -1 && m === stored.dirs[i]!.mtimeMs)) return { scan: null, stored };
   }
-  return { scan: await scanFolder(dir), fresh: true };
+  return { scan: await scanFolder(dir), stored: null };
 }
 
 async function readRegistry(
@@ -194,33 +223,52 @@ export async function syncFolder(dir: string, store: Store, opts: SyncOptions = 
     await scanFolder(dir);
     throw new FolderError(dir, "ENOENT", `briefings folder not found: ${dir}`);
   }
-  const { scan, fresh } = await listFiles(dir, real, store);
-  const registry = await readRegistry(dir, scan.registry, store);
-  const stored = store.stamps();
+  const rows = store.stampRows();
+  const { scan, stored: kept } = await listFiles(dir, store, rows);
+  const fresh = scan !== null;
+  const registry = await readRegistry(
+    dir,
+    scan !== null ? scan.registry : keptRegistry(dir, real, kept),
+    store,
+  );
 
   // Which files to look at: all of them, or those a watcher named when no file came or went.
   const hinted =
     opts.changed && !fresh && !registry.changed && store.meta("complete") === "1"
       ? new Set(opts.changed.map((p) => relOf(real, dir, p)))
       : null;
-  const looked = scan.entries
-    .map((entry, index) => ({ entry, index }))
-    .filter(({ entry }) => hinted === null || hinted.has(entry.relPath) || !stored.has(entry.relPath));
-  const stamps = new Map<number, Stamp | null>();
-  await runPool(looked, STATS_AT_ONCE, async ({ entry, index }) => {
-    stamps.set(index, await statStamp(entry.openPath));
-  });
-  const seen = new Set(scan.entries.map((e) => e.relPath));
-  const jobs: { index: number; entry: FileEntry }[] = [];
-  for (const { entry, index } of looked) {
-    const row = stored.get(entry.relPath);
-    const st = stamps.get(index);
-    if (registry.changed || row === undefined || st == null || row.hash === "" || !sameStamp(row, st))
-      jobs.push({ index, entry });
+  const rowAt = new Map<string, number>();
+  const jobs: { entry: FileEntry; row: StampRow | undefined }[] = [];
+  const removed: string[] = [];
+  const prefix = real.endsWith(path.sep) ? real : real + path.sep;
+  if (scan === null) {
+    // No file came or went: the rows are the file list, and only a changed stamp makes a job.
+    const links = new Map(kept.links);
+    for (const row of rows) {
+      const rel = row[0];
+      if (hinted !== null && !hinted.has(rel)) continue;
+      const open = links.get(rel) ?? rel;
+      if (registry.changed || !unchanged(prefix + open, row))
+        jobs.push({ entry: entryAt(dir, real, rel, open), row });
+    }
+  } else {
+    rows.forEach((row, i) => {
+      rowAt.set(row[0], i);
+    });
+    for (const entry of scan.entries) {
+      const at = rowAt.get(entry.relPath);
+      const row = at === undefined ? undefined : rows[at];
+      if (hinted !== null && row !== undefined && !hinted.has(entry.relPath)) continue;
+      if (registry.changed || row === undefined || !unchanged(entry.openPath, row)) jobs.push({ entry, row });
+    }
+    const seen = new Set(scan.entries.map((e) => e.relPath));
+    for (const row of rows) if (!seen.has(row[0])) removed.push(row[0]);
   }
-  const removed = [...stored.keys()].filter((rel) => !seen.has(rel));
 
-  const problems: Problem[] = [...scan.problems, ...registry.problems];
+  const problems: Problem[] = [
+    ...(scan !== null ? scan.problems : kept.problems.map((p) => ({ ...p, path: shownPath(dir, p.path) }))),
+    ...registry.problems,
+  ];
   const records: FileRecord[] = [];
   const restamped: { relPath: string; stamp: Stamp }[] = [];
   let unread = 0;
@@ -236,19 +284,13 @@ export async function syncFolder(dir: string, store: Store, opts: SyncOptions = 
     let done = 0;
     const step = Math.max(1, Math.floor(total / 200));
     const each = (o: FileOutcome) => {
-      const entry = jobs[o.index]!.entry;
-      const row: StoredStamp | undefined = stored.get(entry.relPath);
+      const { entry, row } = jobs[o.index]!;
       if (o.record === null) {
         // Not this file's state: reported now, its row (if any) dropped, read again next time.
         unread++;
         if (o.transient) problems.push(o.transient);
         if (row !== undefined) removed.push(entry.relPath);
-      } else if (
-        row !== undefined &&
-        !registry.changed &&
-        o.record.hash !== "" &&
-        o.record.hash === row.hash
-      ) {
+      } else if (row !== undefined && !registry.changed && o.record.hash !== "" && o.record.hash === row[5]) {
         // Touched, or moved in place, with the same content: only its stamps change.
         restamped.push({ relPath: entry.relPath, stamp: o.record.stamp });
       } else {
@@ -293,19 +335,30 @@ export async function syncFolder(dir: string, store: Store, opts: SyncOptions = 
   }
   if (restamped.length > 0) store.restamp(restamped);
 
-  const storedScan: StoredScan = {
-    dirs: scan.dirs,
-    entries: scan.entries.map((e) => [e.relPath, path.relative(real, e.openPath)]),
-    registry: scan.registry?.relPath ?? null,
-    problems: scan.problems.map((p) => ({ ...p, path: storedPath(dir, p.path) })),
-  };
-  const storedRegistry: StoredRegistry = {
-    hash: registry.hash,
-    actors: registry.actors,
-    problems: registry.problems.map((p) => ({ ...p, path: storedPath(dir, p.path) })),
-  };
-  if (fresh || registry.changed || store.meta("scan") === null)
-    store.setMeta({ scan: JSON.stringify(storedScan), registry: JSON.stringify(storedRegistry) });
+  if (scan !== null || store.meta("scan") === null) {
+    const links: [string, string][] = [];
+    for (const e of scan?.entries ?? []) {
+      const open = path.relative(real, e.openPath);
+      if (open !== e.relPath) links.push([e.relPath, open]);
+    }
+    const toStore: StoredScan = {
+      dirs: scan?.dirs ?? [],
+      count: scan?.entries.length ?? 0,
+      sum: listSum((scan?.entries ?? []).map((e) => e.relPath)),
+      links,
+      registry: scan?.registry?.relPath ?? null,
+      problems: (scan?.problems ?? []).map((p) => ({ ...p, path: storedPath(dir, p.path) })),
+    };
+    store.setMeta({ scan: JSON.stringify(toStore) });
+  }
+  if (fresh || registry.changed || store.meta("registry") === null) {
+    const storedRegistry: StoredRegistry = {
+      hash: registry.hash,
+      actors: registry.actors,
+      problems: registry.problems.map((p) => ({ ...p, path: storedPath(dir, p.path) })),
+    };
+    store.setMeta({ registry: JSON.stringify(storedRegistry) });
+  }
   // A file left unread (a passing error) keeps the store incomplete: the next start looks at every file.
   store.setMeta({ complete: unread === 0 ? "1" : "0" });
   opts.onProgress?.(total, total);
@@ -317,7 +370,7 @@ export function storedFolder(
   dir: string,
   store: Store,
 ): { registry: RegistryActor[]; problems: Problem[] } | null {
-  const scan = json<StoredScan>(store.meta("scan"));
+  const scan = storedScan(store);
   if (scan === null) return null;
   const registry = json<StoredRegistry>(store.meta("registry"));
   const problems = [...scan.problems, ...(registry?.problems ?? [])].map((p) => ({

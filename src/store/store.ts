@@ -21,6 +21,9 @@ export interface StoredStamp extends Stamp {
   hash: string;
 }
 
+/** A file's row as the sync checks it: [relPath, size, mtimeMs, ctimeMs, ino, hash]. */
+export type StampRow = readonly [string, number, number, number, number, string];
+
 /** One file, read and parsed, as the store keeps it. */
 export interface FileRecord {
   relPath: string;
@@ -122,14 +125,11 @@ export class Store {
       .immediate();
   }
 
-  stamps(): Map<string, StoredStamp> {
-    const rows = this.stmt("SELECT id, rel_path, size, mtime_ms, ctime_ms, ino, hash FROM files")
+  /** Every file's stamps, as arrays (no object per file: this is read at every start). */
+  stampRows(): StampRow[] {
+    return this.stmt("SELECT rel_path, size, mtime_ms, ctime_ms, ino, hash FROM files")
       .raw()
-      .all() as [number, string, number, number, number, number, string][];
-    const out = new Map<string, StoredStamp>();
-    for (const [id, rel, size, mtimeMs, ctimeMs, ino, hash] of rows)
-      out.set(rel, { id, size, mtimeMs, ctimeMs, ino, hash });
-    return out;
+      .all() as StampRow[];
   }
 
   /** Files whose content is unchanged (same hash) under new stamps: only the stamps are updated. */
