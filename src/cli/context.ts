@@ -36,8 +36,12 @@ export interface CommandContext {
   stateDir?: string | null;
 }
 
+const PLAIN_FIELD = /^[\x21-\x7e]+(?: [\x21-\x7e]+)*$/;
+
 /** One field of a tab-separated record: sanitised, on one line, without tabs. */
 export function field(text: string): string {
+  // Printable ASCII words with single spaces between them are a field already (most titles and ids).
+  if (PLAIN_FIELD.test(text)) return text;
   return sanitizeLine(text.replace(/[\t\r\n]+/g, " "))
     .replace(/\s+/g, " ")
     .trim();

@@ -10,7 +10,7 @@ import type { Briefing, Problem, RegistryActor } from "../briefing/schema.js";
 import { cacheDirFrom, describe, errorCode, storeFile } from "../store/open.js";
 import { DamagedRows, Store } from "../store/store.js";
 import { ftsQuery, mentionQuery, type TextIndex } from "../story/search.js";
-import { buildStory, buildStoryAsync, type StoryItem, type StoryView } from "../story/view.js";
+import type { StoryItem, StoryView } from "../story/view.js";
 import { FolderError, readSource, runPool } from "./read.js";
 import { type Synced, type SyncOptions, storedFolder, syncFolder } from "./sync.js";
 
@@ -141,11 +141,13 @@ export function readFolder(dir: string, store: Store, synced?: Omit<Synced, "cha
   const folder = synced ?? storedFolder(dir, store) ?? { registry: [], problems: [] };
   const problems: Problem[] = [...folder.problems, ...storedProblems(dir, store)];
   const root = path.resolve(dir);
+  // Joined as strings, not by path.join: stored paths are already clean, and this runs per row.
+  const under = root.endsWith(path.sep) ? root : root + path.sep;
   const loaded = store.summaries().map((row) => ({
     summary: {
       id: row.bid,
       relPath: row.relPath,
-      path: path.join(root, row.relPath),
+      path: under + row.relPath,
       title: row.title,
       date: row.date,
       actors: row.actors,
@@ -153,40 +155,54 @@ export function readFolder(dir: string, store: Store, synced?: Omit<Synced, "cha
       story: row.story,
     } as ItemSummary,
     fileId: row.fileId,
-    entry: { relPath: row.relPath, displayPath: path.join(dir, row.relPath) },
   }));
-  // Ids are made unique in path order (the first file keeps its id), as a load of the files does.
-  const byPath = [...loaded].sort((a, b) => (a.entry.relPath < b.entry.relPath ? -1 : 1));
-  resolveDuplicateIds(
-    byPath,
-    (l) => l.summary.id,
-    (l, id) => {
-      l.summary.id = id;
-    },
-    problems,
-  );
+  // Ids are made unique in path order (the first file keeps its id), as a load of the files does;
+  // only looked into when two rows share an id.
+  const ids = new Set<string>();
+  if (loaded.some((l) => ids.size === ids.add(l.summary.id).size)) {
+    const byPath = loaded
+      .map((l) => ({
+        ...l,
+        entry: { relPath: l.summary.relPath, displayPath: path.join(dir, l.summary.relPath) },
+      }))
+      .sort((a, b) => (a.entry.relPath < b.entry.relPath ? -1 : 1));
+    resolveDuplicateIds(
+      byPath,
+      (l) => l.summary.id,
+      (l, id) => {
+        l.summary.id = id;
+      },
+      problems,
+    );
+  }
   problems.sort(problemOrder);
   loaded.sort((a, b) => storyOrder(a.summary, b.summary));
-  const indexOf = new Map<number, number>();
-  loaded.forEach((l, i) => {
-    indexOf.set(l.fileId, i);
-  });
+  let index: Map<number, number> | undefined;
+  const indexOf = () => {
+    if (index === undefined) {
+      index = new Map();
+      loaded.forEach((l, i) => {
+        index!.set(l.fileId, i);
+      });
+    }
+    return index;
+  };
   let uses: string[][] | undefined;
   const usedKeys = (i: number) => {
     if (uses === undefined) {
       const all: string[][] = loaded.map(() => []);
       for (const [key, fileId] of store.uses()) {
-        const at = indexOf.get(fileId);
+        const at = indexOf().get(fileId);
         if (at !== undefined) all[at]!.push(key);
       }
       uses = all;
     }
     return uses[i] ?? [];
   };
-  const ids = (fileIds: readonly number[] | null) => {
+  const idsOf = (fileIds: readonly number[] | null) => {
     const out = new Set<string>();
     for (const id of fileIds ?? []) {
-      const i = indexOf.get(id);
+      const i = indexOf().get(id);
       if (i !== undefined) out.add(loaded[i]!.summary.id);
     }
     return out;
@@ -194,11 +210,11 @@ export function readFolder(dir: string, store: Store, synced?: Omit<Synced, "cha
   const text: TextIndex = {
     query(q) {
       const match = ftsQuery(q);
-      return match === null ? null : ids(store.search(match));
+      return match === null ? null : idsOf(store.search(match));
     },
     mentions(name) {
       const match = ftsQuery(mentionQuery(name));
-      return match === null ? new Set() : ids(store.search(match));
+      return match === null ? new Set() : idsOf(store.search(match));
     },
   };
   let items: StoryItem[] | undefined;
@@ -209,7 +225,7 @@ export function readFolder(dir: string, store: Store, synced?: Omit<Synced, "cha
       if (items === undefined) {
         const digests = store.digests();
         // Every row missing its digest at once: a damaged page loses several, and each try repairs.
-        const missing = loaded.filter((l) => !digests.has(l.fileId)).map((l) => l.entry.relPath);
+        const missing = loaded.filter((l) => !digests.has(l.fileId)).map((l) => l.summary.relPath);
         if (missing.length > 0) throw new DamagedRows(missing);
         items = loaded.map((l) => ({ ...digests.get(l.fileId)!, ...l.summary }));
       }
@@ -267,13 +283,15 @@ export async function loadFolder(
   return (await readRepaired(dir, await syncStore(dir, opts, open), opts)).load;
 }
 
-/** The story of a folder's store (the one builder, story/view.ts). */
-export function storyOf(load: FolderLoad): StoryView {
-  return buildStory(load);
-}
-
-/** `storyOf`, pausing between slices of the conflict search (the reader's thread). */
-export function storyOfAsync(load: FolderLoad, pause: () => Promise<void> | undefined): Promise<StoryView> {
+/**
+ * The story of a folder's store (the one builder, story/view.ts), pausing between slices of the
+ * conflict search (the reader's thread). The builder is imported here: `list` never loads it.
+ */
+export async function storyOfAsync(
+  load: FolderLoad,
+  pause: () => Promise<void> | undefined,
+): Promise<StoryView> {
+  const { buildStoryAsync } = await import("../story/view.js");
   return buildStoryAsync(load, pause);
 }
 

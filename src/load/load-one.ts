@@ -11,7 +11,7 @@ import { lstat, realpath } from "node:fs/promises";
 import path from "node:path";
 import type { Briefing, RegistryActor } from "../briefing/schema.js";
 import { cacheDirFrom, storeFile } from "../store/open.js";
-import { contentHash } from "./parse-file.js";
+import { contentHash } from "./hash.js";
 import { type FileEntry, insideFolder, REGISTRY_NAME, readSource, scanFolder } from "./read.js";
 
 export interface LoadOneOptions {

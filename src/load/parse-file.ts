@@ -1,6 +1,5 @@
 // One file read and parsed into what the store keeps of it (store/store.ts FileRecord). Runs in a
 // parse worker (synchronous reads) or on the calling thread (callbacks). Never throws.
-import { createHash } from "node:crypto";
 import { type Stats, stat, statSync } from "node:fs";
 import { digestOf } from "../briefing/digest.js";
 import { parseBriefing } from "../briefing/parse.js";
@@ -8,6 +7,7 @@ import type { Problem, RegistryActor } from "../briefing/schema.js";
 import type { FileRecord, Stamp } from "../store/store.js";
 import { termKey } from "../story/glossary.js";
 import { briefingText } from "../story/search.js";
+import { contentHash } from "./hash.js";
 import { type FileEntry, readSource, syncIo } from "./read.js";
 
 export interface FileOutcome {
@@ -42,9 +42,7 @@ export function sameStamp(a: Stamp, b: Stamp): boolean {
   return a.size === b.size && a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs && a.ino === b.ino;
 }
 
-export function contentHash(text: string): string {
-  return createHash("sha1").update(text).digest("base64");
-}
+export { contentHash };
 
 /** Problems as stored: the file's own display path becomes null (the folder may be named otherwise next time). */
 function own(problems: readonly Problem[], entry: FileEntry, parsedPath: string): FileRecord["problems"] {

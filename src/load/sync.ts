@@ -7,13 +7,12 @@
 import { stat, statSync } from "node:fs";
 import { realpath } from "node:fs/promises";
 import path from "node:path";
-import { crc32 } from "node:zlib";
 import type { Problem, RegistryActor } from "../briefing/schema.js";
-import type { FileRecord, Stamp, StampRow, Store } from "../store/store.js";
+import { type FileRecord, type Stamp, type StampRow, type Store, textSum } from "../store/store.js";
 import { termParts } from "../story/glossary.js";
 import { ftsAny } from "../story/search.js";
-import { contentHash, type FileOutcome } from "./parse-file.js";
-import { startPool } from "./pool.js";
+import { contentHash } from "./hash.js";
+import type { FileOutcome } from "./parse-file.js";
 import {
   type DirStamp,
   type FileEntry,
@@ -133,34 +132,70 @@ function storedScan(store: Store): StoredScan | null {
   return scan !== null && Array.isArray(scan.links) && typeof scan.sum === "number" ? scan : null;
 }
 
-/** A checksum of a set of paths, in any order (CRC-32 of each, added). */
+/** A checksum of a set of paths, in any order (the sum of each one's). */
 function listSum(rels: Iterable<string>): number {
   let total = 0;
-  for (const rel of rels) total = (total + crc32(rel)) % 0x1_0000_0000;
+  for (const rel of rels) total = (total + textSum(rel)) % 0x1_0000_0000;
   return total;
 }
 
-/**
- * The folder's file list. When no folder changed (same mtimes) and the last sync was complete, it is
- * the store's rows (`scan` null, no scan made); else a fresh scan.
- */
-async function listFiles(
-  dir: string,
-  store: Store,
-  rows: readonly StampRow[],
-): Promise<{ scan: ScanResult; stored: null } | { scan: null; stored: StoredScan }> {
+/** The stored scan when no folder changed since it (same mtimes) and the last sync was complete. */
+async function keptScan(store: Store): Promise<StoredScan | null> {
   const stored = storedScan(store);
-  if (
-    stored !== null &&
-    stored.dirs.length > 0 &&
-    stored.count === rows.length &&
-    store.meta("complete") === "1" &&
-    stored.sum === listSum(rows.map((r) => r[0]))
-  ) {
-    const now = await Promise.all(stored.dirs.map((d) => dirMtime(d.path)));
-    if (now.every((m, i) => m !== -1 && m === stored.dirs[i]!.mtimeMs)) return { scan: null, stored };
+  if (stored === null || stored.dirs.length === 0 || store.meta("complete") !== "1") return null;
+  const now = await Promise.all(stored.dirs.map((d) => dirMtime(d.path)));
+  return now.every((m, i) => m !== -1 && m === stored.dirs[i]!.mtimeMs) ? stored : null;
+}
+
+interface Job {
+  entry: FileEntry;
+  row: StampRow | undefined;
+}
+
+/**
+ * The check when no file came or went: the rows are the file list, each file's stamps are compared
+ * with its row's as the rows stream by (no row kept but a changed one's), and a changed stamp makes a
+ * job. Null when the rows are not the list the scan stored (a row lost or damaged): then a scan is due.
+ */
+function checkRows(
+  dir: string,
+  real: string,
+  store: Store,
+  kept: StoredScan,
+  hinted: ReadonlySet<string> | null,
+  all: boolean,
+): Job[] | null {
+  const links = new Map(kept.links);
+  const prefix = real.endsWith(path.sep) ? real : real + path.sep;
+  const jobs: Job[] = [];
+  let count = 0;
+  let total = 0;
+  for (const row of store.eachStampRow()) {
+    const rel = row[0];
+    count++;
+    total = (total + textSum(rel)) % 0x1_0000_0000;
+    if (hinted !== null && !hinted.has(rel)) continue;
+    const open = links.get(rel) ?? rel;
+    if (all || !unchanged(prefix + open, row)) jobs.push({ entry: entryAt(dir, real, rel, open), row });
   }
-  return { scan: await scanFolder(dir), stored: null };
+  return count === kept.count && total === kept.sum ? jobs : null;
+}
+
+/** The check after a scan: every file found against its row; rows of files not found are removed. */
+function checkScan(scan: ScanResult, rows: readonly StampRow[], all: boolean) {
+  const rowAt = new Map<string, number>();
+  rows.forEach((row, i) => {
+    rowAt.set(row[0], i);
+  });
+  const jobs: Job[] = [];
+  for (const entry of scan.entries) {
+    const at = rowAt.get(entry.relPath);
+    const row = at === undefined ? undefined : rows[at];
+    if (all || row === undefined || !unchanged(entry.openPath, row)) jobs.push({ entry, row });
+  }
+  const seen = new Set(scan.entries.map((e) => e.relPath));
+  const removed = rows.filter((row) => !seen.has(row[0])).map((row) => row[0]);
+  return { jobs, removed };
 }
 
 async function readRegistry(
@@ -223,50 +258,36 @@ export async function syncFolder(dir: string, store: Store, opts: SyncOptions = 
     await scanFolder(dir);
     throw new FolderError(dir, "ENOENT", `briefings folder not found: ${dir}`);
   }
-  const rows = store.stampRows();
-  const { scan, stored: kept } = await listFiles(dir, store, rows);
-  const fresh = scan !== null;
-  const registry = await readRegistry(
+  let kept = await keptScan(store);
+  let scan: ScanResult | null = kept === null ? await scanFolder(dir) : null;
+  let registry = await readRegistry(
     dir,
-    scan !== null ? scan.registry : keptRegistry(dir, real, kept),
+    kept !== null ? keptRegistry(dir, real, kept) : scan!.registry,
     store,
   );
 
   // Which files to look at: all of them, or those a watcher named when no file came or went.
   const hinted =
-    opts.changed && !fresh && !registry.changed && store.meta("complete") === "1"
+    opts.changed && kept !== null && !registry.changed
       ? new Set(opts.changed.map((p) => relOf(real, dir, p)))
       : null;
-  const rowAt = new Map<string, number>();
-  const jobs: { entry: FileEntry; row: StampRow | undefined }[] = [];
+  let jobs = kept === null ? null : checkRows(dir, real, store, kept, hinted, registry.changed);
   const removed: string[] = [];
-  const prefix = real.endsWith(path.sep) ? real : real + path.sep;
-  if (scan === null) {
-    // No file came or went: the rows are the file list, and only a changed stamp makes a job.
-    const links = new Map(kept.links);
-    for (const row of rows) {
-      const rel = row[0];
-      if (hinted !== null && !hinted.has(rel)) continue;
-      const open = links.get(rel) ?? rel;
-      if (registry.changed || !unchanged(prefix + open, row))
-        jobs.push({ entry: entryAt(dir, real, rel, open), row });
+  if (jobs === null) {
+    if (scan === null) {
+      // The rows are not the stored list: the folder is scanned after all.
+      kept = null;
+      scan = await scanFolder(dir);
+      registry = await readRegistry(dir, scan.registry, store);
     }
-  } else {
-    rows.forEach((row, i) => {
-      rowAt.set(row[0], i);
-    });
-    for (const entry of scan.entries) {
-      const at = rowAt.get(entry.relPath);
-      const row = at === undefined ? undefined : rows[at];
-      if (hinted !== null && row !== undefined && !hinted.has(entry.relPath)) continue;
-      if (registry.changed || row === undefined || !unchanged(entry.openPath, row)) jobs.push({ entry, row });
-    }
-    const seen = new Set(scan.entries.map((e) => e.relPath));
-    for (const row of rows) if (!seen.has(row[0])) removed.push(row[0]);
+    const checked = checkScan(scan, store.stampRows(), registry.changed);
+    jobs = checked.jobs;
+    removed.push(...checked.removed);
   }
+  const fresh = scan !== null;
 
   const problems: Problem[] = [
-    ...(scan !== null ? scan.problems : kept.problems.map((p) => ({ ...p, path: shownPath(dir, p.path) }))),
+    ...(scan !== null ? scan.problems : kept!.problems.map((p) => ({ ...p, path: shownPath(dir, p.path) }))),
     ...registry.problems,
   ];
   const records: FileRecord[] = [];
@@ -275,6 +296,8 @@ export async function syncFolder(dir: string, store: Store, opts: SyncOptions = 
   const total = jobs.length;
   opts.onProgress?.(0, total);
   if (total > 0) {
+    // The pool (and with it the parser) is loaded only when a file is to be parsed.
+    const { startPool } = await import("./pool.js");
     const pool = startPool({
       registry: registry.actors,
       files: total,
