@@ -12,7 +12,8 @@ import { DamagedRows, Store } from "../store/store.js";
 import { ftsQuery, mentionQuery, type TextIndex } from "../story/search.js";
 import type { StoryItem, StoryView } from "../story/view.js";
 import { FolderError, readSource, runPool } from "./read.js";
-import { type Synced, type SyncOptions, storedFolder, syncFolder } from "./sync.js";
+import { storedBriefing } from "./stored-briefing.js";
+import { type Synced, type SyncOptions, storedFolder, storedRegistryHash, syncFolder } from "./sync.js";
 
 export interface FolderOptions extends SyncOptions {
   /** The folder for the store; `null` keeps it in memory. Default: the XDG cache folder, unless SIGNALDESK_NO_CACHE=1. */
@@ -299,20 +300,38 @@ export async function storyOfAsync(
 const WHOLE_AT_ONCE = 16;
 
 /**
- * The whole briefings behind `items`, in their order: each file read and parsed again (the store
- * keeps no parse results), under the id the folder gives it. A file that no longer parses is left
- * out and said on stderr.
+ * The whole briefings behind `items`, in their order, under the id the folder gives each. With the
+ * store (just synced: its stamps are the files'), a briefing it keeps from a parse under the current
+ * registry is used as it is; any other file is read and parsed again. A file that no longer parses is
+ * left out and said on stderr.
  */
 export async function wholeBriefings(
-  load: Pick<FolderLoad, "dir" | "registry">,
+  load: Pick<FolderLoad, "dir" | "registry"> & { store?: Store },
   items: readonly ItemSummary[],
 ): Promise<Briefing[]> {
-  const { parseBriefing } = await import("../briefing/parse.js");
   const out: (Briefing | null)[] = new Array(items.length).fill(null);
-  await runPool(
-    items.map((item, i) => ({ item, i })),
-    WHOLE_AT_ONCE,
-    async ({ item, i }) => {
+  const left: { item: ItemSummary; i: number }[] = [];
+  const hash = load.store === undefined ? null : storedRegistryHash(load.store);
+  const kept =
+    hash === null || load.store === undefined
+      ? null
+      : items.length > 64
+        ? load.store.briefingsBy(hash)
+        : null;
+  items.forEach((item, i) => {
+    const body =
+      hash === null
+        ? null
+        : kept !== null
+          ? (kept.get(item.relPath) ?? null)
+          : load.store!.briefingAt(item.relPath, hash);
+    const b = body === null ? null : storedBriefing(body, item.path);
+    if (b !== null) out[i] = { ...b, id: item.id };
+    else left.push({ item, i });
+  });
+  if (left.length > 0) {
+    const { parseBriefing } = await import("../briefing/parse.js");
+    await runPool(left, WHOLE_AT_ONCE, async ({ item, i }) => {
       const entry = {
         path: item.path,
         relPath: item.relPath,
@@ -326,14 +345,14 @@ export async function wholeBriefings(
       }
       const parsed = parseBriefing(read.file, load.registry);
       if ("briefing" in parsed) out[i] = { ...parsed.briefing, id: item.id, path: item.path };
-    },
-  );
+    });
+  }
   return out.filter((b) => b !== null);
 }
 
 /** The whole briefing behind one item (`print`), or null when its file no longer parses. */
 export async function wholeBriefing(
-  load: Pick<FolderLoad, "dir" | "registry">,
+  load: Pick<FolderLoad, "dir" | "registry"> & { store?: Store },
   item: ItemSummary,
 ): Promise<Briefing | null> {
   return (await wholeBriefings(load, [item]))[0] ?? null;

@@ -9,6 +9,7 @@ import { termKey } from "../story/glossary.js";
 import { briefingText } from "../story/search.js";
 import { contentHash } from "./hash.js";
 import { type FileEntry, readSource, syncIo } from "./read.js";
+import { storableBriefing } from "./stored-briefing.js";
 
 export interface FileOutcome {
   /** The file's place in the list it was sent in. */
@@ -78,6 +79,7 @@ export async function parseFile(entry: FileEntry, index: number, opts: ParseOpti
           stamp: before,
           hash: "",
           digest: null,
+          briefing: null,
           problems: own([read.problem], entry, entry.path),
           title: "",
           body: "",
@@ -112,6 +114,7 @@ export async function parseFile(entry: FileEntry, index: number, opts: ParseOpti
         stamp,
         hash: contentHash(read.file.text),
         digest: briefing && digestOf(briefing, opts.registry),
+        briefing: briefing && storableBriefing(briefing),
         problems: own(
           briefing ? briefing.warnings : "problems" in result ? result.problems : [],
           entry,

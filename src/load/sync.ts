@@ -339,7 +339,7 @@ export async function syncFolder(dir: string, store: Store, opts: SyncOptions = 
     const keysBefore = json<string[]>(store.meta("term_keys"));
     const stale = store.meta("uses") !== "fresh" || keysBefore === null;
     store.setMeta({ uses: "stale" });
-    const ids = store.write(records, removed);
+    const ids = store.write(records, removed, registry.hash);
     const keys = store.termKeys();
     const had = new Set(keysBefore ?? []);
     const now = new Set(keys);
@@ -386,6 +386,11 @@ export async function syncFolder(dir: string, store: Store, opts: SyncOptions = 
   store.setMeta({ complete: unread === 0 ? "1" : "0" });
   opts.onProgress?.(total, total);
   return { changed, registry: registry.actors, problems };
+}
+
+/** The hash of the actor registry as of the last sync (what stored briefings were parsed under). */
+export function storedRegistryHash(store: Store): string | null {
+  return json<StoredRegistry>(store.meta("registry"))?.hash ?? null;
 }
 
 /** The folder's problems and actor registry as of the last sync; null when there was none. */

@@ -1,13 +1,13 @@
 // The store's tables. One database per briefings folder; a row per file, keyed by its path inside the
 // folder, with the stamps that tell whether the file changed, the summary columns `list` and the
-// first frame read, and what the story needs of the file in tables of its own. No parse result and
-// no copy of the text is kept: a command that needs a whole briefing reads and parses its file again.
+// first frame read, and what the story needs of the file in tables of its own. The whole parsed
+// briefing is kept apart (`briefings`), read only by `print` and `list --json`, never by a load.
 //
 // The schema version is SQLite's user_version; the program's version and its parser's hash are in
 // `meta`. Any other version (an older program, a newer one, a database that is not ours) means the
 // tables are dropped and made again: the store is a cache, the files are the truth.
 
-export const SCHEMA_VERSION = 6;
+export const SCHEMA_VERSION = 7;
 
 export const SCHEMA = `
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
@@ -37,6 +37,16 @@ CREATE INDEX files_bid ON files (bid);
 -- checksum: SQLite finds a damaged page, not a flipped bit inside a row.
 CREATE TABLE digests (
   file_id INTEGER PRIMARY KEY REFERENCES files (id) ON DELETE CASCADE,
+  body TEXT NOT NULL,
+  sum TEXT NOT NULL
+);
+
+-- The whole briefing as parsed (JSON, load/stored-briefing.ts), with the hash of the actor registry
+-- it was parsed under: what 'print' and 'list --json' show of a file whose stamps still match, without
+-- loading the parser. Only those two commands read it.
+CREATE TABLE briefings (
+  file_id INTEGER PRIMARY KEY REFERENCES files (id) ON DELETE CASCADE,
+  registry TEXT NOT NULL,
   body TEXT NOT NULL,
   sum TEXT NOT NULL
 );
@@ -86,6 +96,7 @@ DROP TABLE IF EXISTS terms;
 DROP TABLE IF EXISTS glossary;
 DROP TABLE IF EXISTS actors;
 DROP TABLE IF EXISTS events;
+DROP TABLE IF EXISTS briefings;
 DROP TABLE IF EXISTS digests;
 DROP TABLE IF EXISTS file_data;
 DROP TABLE IF EXISTS files;

@@ -31,6 +31,8 @@ export interface FileRecord {
   /** Of the bytes read; "" when the file could not be read (it is then read again next time). */
   hash: string;
   digest: BriefingDigest | null;
+  /** The whole briefing as stored (load/stored-briefing.ts); null when the file did not load. */
+  briefing: string | null;
   /** This file's problems; `path` null where the problem names the file itself. */
   problems: (Omit<Problem, "path"> & { path: string | null })[];
   /** The searchable text (story/search.ts briefingText) for the full-text index, title apart. */
@@ -177,7 +179,7 @@ export class Store {
    * Deletes `removed` and writes `records` (replacing rows of the same paths) in transactions of
    * thousands of rows; returns the new rows' ids by path.
    */
-  write(records: readonly FileRecord[], removed: readonly string[]): Map<string, number> {
+  write(records: readonly FileRecord[], removed: readonly string[], registry = ""): Map<string, number> {
     const db = this.db;
     const del = this.stmt("DELETE FROM files WHERE rel_path = ?");
     const insFile = this.stmt(
@@ -185,6 +187,7 @@ export class Store {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     const insDigest = this.stmt("INSERT INTO digests (file_id, body, sum) VALUES (?, ?, ?)");
+    const insBriefing = this.stmt("INSERT INTO briefings (file_id, registry, body, sum) VALUES (?, ?, ?, ?)");
     const insTerm = this.stmt("INSERT OR IGNORE INTO terms (key, file_id) VALUES (?, ?)");
     const insProblem = this.stmt(
       "INSERT INTO problems (file_id, path, line, message, severity) VALUES (?, ?, ?, ?, ?)",
@@ -213,6 +216,7 @@ export class Store {
       if (d !== null) {
         const body = JSON.stringify(d);
         insDigest.run(id, body, sum(body));
+        if (r.briefing !== null) insBriefing.run(id, registry, r.briefing, sum(r.briefing));
         for (const key of r.defines) insTerm.run(key, id);
         insSearch.run(id, r.title, r.body);
       }
@@ -296,6 +300,33 @@ export class Store {
     return this.stmt(
       "SELECT id, rel_path AS relPath, size, mtime_ms AS mtimeMs, ctime_ms AS ctimeMs, ino, hash FROM files WHERE bid = ?",
     ).all(bid) as (StoredStamp & { relPath: string })[];
+  }
+
+  /**
+   * The stored whole briefing of the file at `relPath`, when it was parsed under the registry of hash
+   * `registry` and is as written; else null (the file is then parsed again).
+   */
+  briefingAt(relPath: string, registry: string): string | null {
+    const row = this.stmt(
+      `SELECT b.body, b.sum FROM briefings b JOIN files f ON f.id = b.file_id
+       WHERE f.rel_path = ? AND b.registry = ?`,
+    )
+      .raw()
+      .get(relPath, registry) as [unknown, unknown] | undefined;
+    return row !== undefined && typeof row[0] === "string" && row[1] === sum(row[0]) ? row[0] : null;
+  }
+
+  /** Every stored whole briefing parsed under the registry of hash `registry` and as written, by path. */
+  briefingsBy(registry: string): Map<string, string> {
+    const out = new Map<string, string>();
+    const rows = this.stmt(
+      "SELECT f.rel_path, b.body, b.sum FROM briefings b JOIN files f ON f.id = b.file_id WHERE b.registry = ?",
+    )
+      .raw()
+      .iterate(registry) as IterableIterator<[unknown, unknown, unknown]>;
+    for (const [rel, body, s] of rows)
+      if (typeof rel === "string" && typeof body === "string" && s === sum(body)) out.set(rel, body);
+    return out;
   }
 
   /** How many files loaded as a briefing. */
