@@ -4,7 +4,6 @@ import type { Problem } from "../briefing/schema.js";
 import type { LoadedConfig } from "../config/file.js";
 import type { FolderLoad } from "../load/folder.js";
 import { FolderError } from "../load/read.js";
-import type { SyncOptions } from "../load/sync.js";
 import { sanitizeLine } from "../text/sanitize.js";
 import { resolveBriefing } from "./resolve.js";
 
@@ -37,8 +36,12 @@ export interface CommandContext {
   stateDir?: string | null;
 }
 
+const PLAIN_FIELD = /^[\x21-\x7e]+(?: [\x21-\x7e]+)*$/;
+
 /** One field of a tab-separated record: sanitised, on one line, without tabs. */
 export function field(text: string): string {
+  // Printable ASCII words with single spaces between them are a field already (most titles and ids).
+  if (PLAIN_FIELD.test(text)) return text;
   return sanitizeLine(text.replace(/[\t\r\n]+/g, " "))
     .replace(/\s+/g, " ")
     .trim();
@@ -97,16 +100,12 @@ export function reportLoadErrors(
  * The folder through its store (brought up to date first), or the missing folder reported and the
  * exit code returned. The same rows the reader shows: a filter means the same in both.
  */
-export async function load(
-  ctx: CommandContext,
-  digests = true,
-  onParsed?: SyncOptions["onParsed"],
-): Promise<FolderLoad | number> {
+export async function load(ctx: CommandContext, digests = true): Promise<FolderLoad | number> {
   try {
     // The store and the loader are imported here, not at the top: `print ID` of a file named by its
     // id never needs them.
     const { loadFolder } = await import("../load/folder.js");
-    return await loadFolder(ctx.dir, { digests, ...(onParsed ? { onParsed } : {}) });
+    return await loadFolder(ctx.dir, { digests });
   } catch (error) {
     if (error instanceof FolderError) return fail(ctx, `no briefings folder at ${ctx.dir}`, EXIT.notFound);
     throw error;

@@ -10,9 +10,10 @@ import type { Briefing, Problem, RegistryActor } from "../briefing/schema.js";
 import { cacheDirFrom, describe, errorCode, storeFile } from "../store/open.js";
 import { DamagedRows, Store } from "../store/store.js";
 import { ftsQuery, mentionQuery, type TextIndex } from "../story/search.js";
-import { buildStory, buildStoryAsync, type StoryItem, type StoryView } from "../story/view.js";
+import type { StoryItem, StoryView } from "../story/view.js";
 import { FolderError, readSource, runPool } from "./read.js";
-import { type Synced, type SyncOptions, storedFolder, syncFolder } from "./sync.js";
+import { storedBriefing } from "./stored-briefing.js";
+import { type Synced, type SyncOptions, storedFolder, storedRegistryHash, syncFolder } from "./sync.js";
 
 export interface FolderOptions extends SyncOptions {
   /** The folder for the store; `null` keeps it in memory. Default: the XDG cache folder, unless SIGNALDESK_NO_CACHE=1. */
@@ -141,11 +142,13 @@ export function readFolder(dir: string, store: Store, synced?: Omit<Synced, "cha
   const folder = synced ?? storedFolder(dir, store) ?? { registry: [], problems: [] };
   const problems: Problem[] = [...folder.problems, ...storedProblems(dir, store)];
   const root = path.resolve(dir);
+  // Joined as strings, not by path.join: stored paths are already clean, and this runs per row.
+  const under = root.endsWith(path.sep) ? root : root + path.sep;
   const loaded = store.summaries().map((row) => ({
     summary: {
       id: row.bid,
       relPath: row.relPath,
-      path: path.join(root, row.relPath),
+      path: under + row.relPath,
       title: row.title,
       date: row.date,
       actors: row.actors,
@@ -153,40 +156,54 @@ export function readFolder(dir: string, store: Store, synced?: Omit<Synced, "cha
       story: row.story,
     } as ItemSummary,
     fileId: row.fileId,
-    entry: { relPath: row.relPath, displayPath: path.join(dir, row.relPath) },
   }));
-  // Ids are made unique in path order (the first file keeps its id), as a load of the files does.
-  const byPath = [...loaded].sort((a, b) => (a.entry.relPath < b.entry.relPath ? -1 : 1));
-  resolveDuplicateIds(
-    byPath,
-    (l) => l.summary.id,
-    (l, id) => {
-      l.summary.id = id;
-    },
-    problems,
-  );
+  // Ids are made unique in path order (the first file keeps its id), as a load of the files does;
+  // only looked into when two rows share an id.
+  const ids = new Set<string>();
+  if (loaded.some((l) => ids.size === ids.add(l.summary.id).size)) {
+    const byPath = loaded
+      .map((l) => ({
+        ...l,
+        entry: { relPath: l.summary.relPath, displayPath: path.join(dir, l.summary.relPath) },
+      }))
+      .sort((a, b) => (a.entry.relPath < b.entry.relPath ? -1 : 1));
+    resolveDuplicateIds(
+      byPath,
+      (l) => l.summary.id,
+      (l, id) => {
+        l.summary.id = id;
+      },
+      problems,
+    );
+  }
   problems.sort(problemOrder);
   loaded.sort((a, b) => storyOrder(a.summary, b.summary));
-  const indexOf = new Map<number, number>();
-  loaded.forEach((l, i) => {
-    indexOf.set(l.fileId, i);
-  });
+  let index: Map<number, number> | undefined;
+  const indexOf = () => {
+    if (index === undefined) {
+      index = new Map();
+      loaded.forEach((l, i) => {
+        index!.set(l.fileId, i);
+      });
+    }
+    return index;
+  };
   let uses: string[][] | undefined;
   const usedKeys = (i: number) => {
     if (uses === undefined) {
       const all: string[][] = loaded.map(() => []);
       for (const [key, fileId] of store.uses()) {
-        const at = indexOf.get(fileId);
+        const at = indexOf().get(fileId);
         if (at !== undefined) all[at]!.push(key);
       }
       uses = all;
     }
     return uses[i] ?? [];
   };
-  const ids = (fileIds: readonly number[] | null) => {
+  const idsOf = (fileIds: readonly number[] | null) => {
     const out = new Set<string>();
     for (const id of fileIds ?? []) {
-      const i = indexOf.get(id);
+      const i = indexOf().get(id);
       if (i !== undefined) out.add(loaded[i]!.summary.id);
     }
     return out;
@@ -194,11 +211,11 @@ export function readFolder(dir: string, store: Store, synced?: Omit<Synced, "cha
   const text: TextIndex = {
     query(q) {
       const match = ftsQuery(q);
-      return match === null ? null : ids(store.search(match));
+      return match === null ? null : idsOf(store.search(match));
     },
     mentions(name) {
       const match = ftsQuery(mentionQuery(name));
-      return match === null ? new Set() : ids(store.search(match));
+      return match === null ? new Set() : idsOf(store.search(match));
     },
   };
   let items: StoryItem[] | undefined;
@@ -208,11 +225,10 @@ export function readFolder(dir: string, store: Store, synced?: Omit<Synced, "cha
     get items() {
       if (items === undefined) {
         const digests = store.digests();
-        items = loaded.map((l) => {
-          const d = digests.get(l.fileId);
-          if (d === undefined) throw new DamagedRows([l.entry.relPath]);
-          return { ...d, ...l.summary };
-        });
+        // Every row missing its digest at once: a damaged page loses several, and each try repairs.
+        const missing = loaded.filter((l) => !digests.has(l.fileId)).map((l) => l.summary.relPath);
+        if (missing.length > 0) throw new DamagedRows(missing);
+        items = loaded.map((l) => ({ ...digests.get(l.fileId)!, ...l.summary }));
       }
       return items;
     },
@@ -243,7 +259,9 @@ export async function readRepaired(
       return { store, load };
     } catch (err) {
       if (attempt > 1) throw err;
-      if (err instanceof DamagedRows) {
+      // Rows found damaged are read again from their files, once; found damaged again (a damaged index
+      // can keep a row from being forgotten), the database is made again.
+      if (err instanceof DamagedRows && attempt === 0) {
         store.forget(err.relPaths);
         current = await syncFolder(dir, store, opts);
         continue;
@@ -266,13 +284,15 @@ export async function loadFolder(
   return (await readRepaired(dir, await syncStore(dir, opts, open), opts)).load;
 }
 
-/** The story of a folder's store (the one builder, story/view.ts). */
-export function storyOf(load: FolderLoad): StoryView {
-  return buildStory(load);
-}
-
-/** `storyOf`, pausing between slices of the conflict search (the reader's thread). */
-export function storyOfAsync(load: FolderLoad, pause: () => Promise<void> | undefined): Promise<StoryView> {
+/**
+ * The story of a folder's store (the one builder, story/view.ts), pausing between slices of the
+ * conflict search (the reader's thread). The builder is imported here: `list` never loads it.
+ */
+export async function storyOfAsync(
+  load: FolderLoad,
+  pause: () => Promise<void> | undefined,
+): Promise<StoryView> {
+  const { buildStoryAsync } = await import("../story/view.js");
   return buildStoryAsync(load, pause);
 }
 
@@ -280,26 +300,38 @@ export function storyOfAsync(load: FolderLoad, pause: () => Promise<void> | unde
 const WHOLE_AT_ONCE = 16;
 
 /**
- * The whole briefings behind `items`, in their order: each file read and parsed again (the store
- * keeps no parse results), unless this run's sync just parsed it (`known`, by relative path), under
- * the id the folder gives it. A file that no longer parses is left out and said on stderr.
+ * The whole briefings behind `items`, in their order, under the id the folder gives each. With the
+ * store (just synced: its stamps are the files'), a briefing it keeps from a parse under the current
+ * registry is used as it is; any other file is read and parsed again. A file that no longer parses is
+ * left out and said on stderr.
  */
 export async function wholeBriefings(
-  load: Pick<FolderLoad, "dir" | "registry">,
+  load: Pick<FolderLoad, "dir" | "registry"> & { store?: Store },
   items: readonly ItemSummary[],
-  known?: ReadonlyMap<string, Briefing>,
 ): Promise<Briefing[]> {
-  const { parseBriefing } = await import("../briefing/parse.js");
   const out: (Briefing | null)[] = new Array(items.length).fill(null);
-  await runPool(
-    items.map((item, i) => ({ item, i })),
-    WHOLE_AT_ONCE,
-    async ({ item, i }) => {
-      const kept = known?.get(item.relPath);
-      if (kept) {
-        out[i] = { ...kept, id: item.id, path: item.path };
-        return;
-      }
+  const left: { item: ItemSummary; i: number }[] = [];
+  const hash = load.store === undefined ? null : storedRegistryHash(load.store);
+  const kept =
+    hash === null || load.store === undefined
+      ? null
+      : items.length > 64
+        ? load.store.briefingsBy(hash)
+        : null;
+  items.forEach((item, i) => {
+    const body =
+      hash === null
+        ? null
+        : kept !== null
+          ? (kept.get(item.relPath) ?? null)
+          : load.store!.briefingAt(item.relPath, hash);
+    const b = body === null ? null : storedBriefing(body, item.path);
+    if (b !== null) out[i] = { ...b, id: item.id };
+    else left.push({ item, i });
+  });
+  if (left.length > 0) {
+    const { parseBriefing } = await import("../briefing/parse.js");
+    await runPool(left, WHOLE_AT_ONCE, async ({ item, i }) => {
       const entry = {
         path: item.path,
         relPath: item.relPath,
@@ -313,14 +345,14 @@ export async function wholeBriefings(
       }
       const parsed = parseBriefing(read.file, load.registry);
       if ("briefing" in parsed) out[i] = { ...parsed.briefing, id: item.id, path: item.path };
-    },
-  );
+    });
+  }
   return out.filter((b) => b !== null);
 }
 
 /** The whole briefing behind one item (`print`), or null when its file no longer parses. */
 export async function wholeBriefing(
-  load: Pick<FolderLoad, "dir" | "registry">,
+  load: Pick<FolderLoad, "dir" | "registry"> & { store?: Store },
   item: ItemSummary,
 ): Promise<Briefing | null> {
   return (await wholeBriefings(load, [item]))[0] ?? null;

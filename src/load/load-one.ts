@@ -1,8 +1,9 @@
 // One briefing by its exact id, without loading the whole folder: what makes `print ID` start fast.
 //
 // Warm: the store names the file whose briefing had that id; it is used only when that file still
-// has the stamps (size, mtime, ctime, inode) the store recorded, and it is read and parsed again (the
-// store keeps no parse results) and must still have that id. Cold: the one file whose name is the
+// has the stamps (size, mtime, ctime, inode) the store recorded. The briefing the store keeps of it is
+// shown when it was parsed under the registry the folder has now; else the file is read and parsed
+// again, and must still have that id. Cold: the one file whose name is the
 // id, when it parses to that id. Anything else (no such file, several, a broken file, an unreadable
 // registry) answers null and the caller does the full load, so the answer is never different from
 // the full load's except when another file's front matter claims the same id (the full load would
@@ -11,8 +12,9 @@ import { lstat, realpath } from "node:fs/promises";
 import path from "node:path";
 import type { Briefing, RegistryActor } from "../briefing/schema.js";
 import { cacheDirFrom, storeFile } from "../store/open.js";
-import { contentHash } from "./parse-file.js";
+import { contentHash } from "./hash.js";
 import { type FileEntry, insideFolder, REGISTRY_NAME, readSource, scanFolder } from "./read.js";
+import { storedBriefing } from "./stored-briefing.js";
 
 export interface LoadOneOptions {
   /** The store's folder; null: no store (the file named by the id only). */
@@ -74,7 +76,7 @@ async function fromStore(
   registry: RegistrySource,
   id: string,
   cacheDir: string,
-): Promise<{ entry: FileEntry; actors: RegistryActor[] | null } | null> {
+): Promise<{ entry: FileEntry; actors: RegistryActor[] | null; briefing: Briefing | null } | null> {
   const file = storeFile(cacheDir, rootReal);
   try {
     if (!(await lstat(file)).isFile()) return null;
@@ -101,9 +103,13 @@ async function fromStore(
       Number(st.ino) !== row.ino
     )
       return null;
+    // The briefing as stored when it was parsed under the registry the folder has now: no parser.
+    const body = store.briefingAt(row.relPath, registry.hash);
+    const briefing = body === null ? null : storedBriefing(body, entry.path);
+    if (briefing !== null) return { entry, actors: null, briefing };
     const stored = store.meta("registry");
     const reg = stored === null ? null : (JSON.parse(stored) as { hash: string; actors: RegistryActor[] });
-    return { entry, actors: reg !== null && reg.hash === registry.hash ? reg.actors : null };
+    return { entry, actors: reg !== null && reg.hash === registry.hash ? reg.actors : null, briefing: null };
   } catch {
     return null;
   } finally {
@@ -123,6 +129,7 @@ export async function loadBriefingById(
     if (registry === null) return null;
     const cacheDir = opts.cacheDir !== undefined ? opts.cacheDir : cacheDirFrom(process.env);
     const known = cacheDir === null ? null : await fromStore(dir, rootReal, registry, id, cacheDir);
+    if (known?.briefing) return known.briefing.id === id ? known.briefing : null;
     if (known !== null) return await parseAs(known.entry, known.actors ?? (await registry.actors()), id);
 
     const scan = await scanFolder(dir);

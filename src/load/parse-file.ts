@@ -1,15 +1,16 @@
 // One file read and parsed into what the store keeps of it (store/store.ts FileRecord). Runs in a
 // parse worker (synchronous reads) or on the calling thread (callbacks). Never throws.
-import { createHash } from "node:crypto";
 import { type Stats, stat, statSync } from "node:fs";
 import { digestOf } from "../briefing/digest.js";
 import { parseBriefing } from "../briefing/parse.js";
-import type { Briefing, Problem, RegistryActor } from "../briefing/schema.js";
+import type { Problem, RegistryActor } from "../briefing/schema.js";
 import { encodeActorRecord, searchColumns } from "../store/actor-inputs.js";
 import type { FileRecord, Stamp } from "../store/store.js";
 import { termKey } from "../story/glossary.js";
 import { briefingTextParts, textAround } from "../story/search.js";
+import { contentHash } from "./hash.js";
 import { type FileEntry, readSource, syncIo } from "./read.js";
+import { storableBriefing } from "./stored-briefing.js";
 
 export interface FileOutcome {
   /** The file's place in the list it was sent in. */
@@ -18,8 +19,6 @@ export interface FileOutcome {
   record: FileRecord | null;
   /** The problem of a file that could not be read for a passing reason (EMFILE, EACCES, EIO...). */
   transient: Problem | null;
-  /** The whole briefing, when asked for (`ParseOptions.whole`) and the file parsed. */
-  briefing?: Briefing;
 }
 
 /** Times a file that keeps changing while it is read is read again before it is left for next time. */
@@ -45,9 +44,7 @@ export function sameStamp(a: Stamp, b: Stamp): boolean {
   return a.size === b.size && a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs && a.ino === b.ino;
 }
 
-export function contentHash(text: string): string {
-  return createHash("sha1").update(text).digest("base64");
-}
+export { contentHash };
 
 /** Problems as stored: the file's own display path becomes null (the folder may be named otherwise next time). */
 function own(problems: readonly Problem[], entry: FileEntry, parsedPath: string): FileRecord["problems"] {
@@ -61,8 +58,6 @@ export interface ParseOptions {
   registry: RegistryActor[];
   /** Synchronous reads (a worker) or callbacks (the calling thread). */
   sync: boolean;
-  /** The whole briefing is wanted too (`list --json` after a sync): it is not parsed a second time. */
-  whole?: boolean;
 }
 
 /** Reads and parses one file; never throws. */
@@ -85,6 +80,7 @@ export async function parseFile(entry: FileEntry, index: number, opts: ParseOpti
           stamp: before,
           hash: "",
           digest: null,
+          briefing: null,
           problems: own([read.problem], entry, entry.path),
           title: "",
           body: "",
@@ -121,6 +117,7 @@ export async function parseFile(entry: FileEntry, index: number, opts: ParseOpti
         stamp,
         hash: contentHash(read.file.text),
         digest: briefing && digestOf(briefing, opts.registry),
+        briefing: briefing && storableBriefing(briefing),
         problems: own(
           briefing ? briefing.warnings : "problems" in result ? result.problems : [],
           entry,
@@ -132,7 +129,6 @@ export async function parseFile(entry: FileEntry, index: number, opts: ParseOpti
         actorRecord: parsed && around && encodeActorRecord({ inputs: parsed.actorInputs, text: around }),
       },
       transient: null,
-      ...(opts.whole && briefing ? { briefing } : {}),
     };
   }
 }

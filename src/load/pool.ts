@@ -16,16 +16,13 @@ export interface DigestJob {
   entry: FileEntry;
 }
 
-export type ToWorker = { kind: "digest"; batch: number; jobs: DigestJob[]; whole: boolean };
+export type ToWorker = { kind: "digest"; batch: number; jobs: DigestJob[] };
 
 export type WorkerReply = { kind: "digested"; batch: number; outcomes: FileOutcome[] };
 
 export interface ParsePool {
-  /**
-   * Reads and parses every job's file; `each` gets the outcomes as they come, in any order, with the
-   * whole briefing when `whole` is set.
-   */
-  digest(jobs: readonly DigestJob[], each: (o: FileOutcome) => void, whole?: boolean): Promise<void>;
+  /** Reads and parses every job's file; `each` gets the outcomes as they come, in any order. */
+  digest(jobs: readonly DigestJob[], each: (o: FileOutcome) => void): Promise<void>;
   /** Stops the workers. */
   close(): void;
   /** How many workers it started (0: this thread does the work). */
@@ -93,9 +90,9 @@ function threadPool(opts: PoolOptions): ParsePool {
   // The parser is loaded here only when this thread parses: with workers it never is.
   return {
     workers: 0,
-    async digest(jobs, each, whole = false) {
+    async digest(jobs, each) {
       const { parseFile } = await import("./parse-file.js");
-      const parse = { registry: opts.registry, sync: false, whole };
+      const parse = { registry: opts.registry, sync: false };
       await run(jobs, async (job) => each(await parseFile(job.entry, job.index, parse)));
     },
     close() {},
@@ -233,18 +230,18 @@ function workerPool(opts: PoolOptions, file: string, count: number): ParsePool {
 
   return {
     workers: count,
-    digest(jobs, each, whole = false) {
+    digest(jobs, each) {
       return spread(
         jobs,
         (lane, batch, part) => {
           // A message copies own fields: entries from a scan keep their paths in getters.
           const sent = part.map((j) => ({ index: j.index, entry: plainEntry(j.entry) }));
-          lane.worker.postMessage({ kind: "digest", batch, jobs: sent, whole } satisfies ToWorker);
+          lane.worker.postMessage({ kind: "digest", batch, jobs: sent } satisfies ToWorker);
         },
         (reply) => {
           for (const o of reply.outcomes) each(o);
         },
-        (part) => fallback.digest(part, each, whole),
+        (part) => fallback.digest(part, each),
       );
     },
     close() {

@@ -4,22 +4,21 @@
 // a cold folder), removed ones deleted, and of what is derived across files only what they touched is
 // recomputed (term uses of the changed files, and of new or gone terms). The database is written on
 // this thread alone.
-import { stat } from "node:fs";
+import { stat, statSync } from "node:fs";
 import { realpath } from "node:fs/promises";
 import path from "node:path";
-import type { Briefing, Problem, RegistryActor } from "../briefing/schema.js";
-import type { FileRecord, Stamp, Store, StoredStamp } from "../store/store.js";
+import type { Problem, RegistryActor } from "../briefing/schema.js";
+import { type FileRecord, type Stamp, type StampRow, type Store, textSum } from "../store/store.js";
 import { termParts } from "../story/glossary.js";
 import { ftsAny } from "../story/search.js";
-import { contentHash, type FileOutcome, sameStamp } from "./parse-file.js";
-import { startPool } from "./pool.js";
+import { contentHash } from "./hash.js";
+import type { FileOutcome } from "./parse-file.js";
 import {
   type DirStamp,
   type FileEntry,
   FolderError,
   REGISTRY_NAME,
   readSource,
-  runPool,
   type ScanResult,
   scanFolder,
 } from "./read.js";
@@ -37,8 +36,6 @@ export interface SyncOptions {
   changed?: readonly string[];
   /** Parsed files written per transaction while the rest are parsed (default WRITE_BATCH). */
   writeBatch?: number;
-  /** Given each file's whole briefing as it is parsed (`list --json` then need not parse it again). */
-  onParsed?(relPath: string, briefing: Briefing): void;
 }
 
 export interface Synced {
@@ -49,11 +46,18 @@ export interface Synced {
   problems: Problem[];
 }
 
-/** A scan as stored: paths inside the folder, so the folder may be named otherwise next time. */
+/**
+ * A scan as stored: paths inside the folder, so the folder may be named otherwise next time. The file
+ * list itself is the store's rows (a complete sync has a row for every file the scan found): only the
+ * count is kept, and the files opened under another path (a link to a file elsewhere in the folder).
+ */
 interface StoredScan {
   dirs: DirStamp[];
-  /** [relPath, openPath relative to the folder's real path]. */
-  entries: [string, string][];
+  count: number;
+  /** `listSum` of the files' relPaths: a row whose path was damaged makes the rows another list. */
+  sum: number;
+  /** [relPath, openPath relative to the folder's real path], where the two differ. */
+  links: [string, string][];
   registry: string | null;
   problems: Problem[];
 }
@@ -65,25 +69,30 @@ interface StoredRegistry {
 }
 
 /**
- * Stats at once: a low `ulimit -n` must slow the load down, never lose files (reads are bounded the
- * same way in pool.ts and the workers read one file at a time).
+ * Whether the file at `p` still has the stamps of `row` ([, size, mtime, ctime, ino, hash]). One
+ * synchronous stat in a loop of them: at 10k files this is about half the time of the same stats through
+ * libuv's pool (measured: a callback and a promise per file cost more than the system call), and it
+ * holds no file descriptor, so a low `ulimit -n` cannot make it fail.
  */
-const STATS_AT_ONCE = 32;
+function unchanged(p: string, row: StampRow): boolean {
+  let st: ReturnType<typeof statSync>;
+  try {
+    st = statSync(p, { throwIfNoEntry: false });
+  } catch {
+    return false;
+  }
+  return (
+    st?.isFile() === true &&
+    st.size === row[1] &&
+    st.mtimeMs === row[2] &&
+    st.ctimeMs === row[3] &&
+    st.ino === row[4] &&
+    row[5] !== ""
+  );
+}
 
 /** Parsed files written to the database per transaction while the rest are parsed. */
 const WRITE_BATCH = 2000;
-
-function statStamp(p: string): Promise<Stamp | null> {
-  return new Promise((resolve) =>
-    stat(p, (err, st) =>
-      resolve(
-        err || !st.isFile()
-          ? null
-          : { size: st.size, mtimeMs: st.mtimeMs, ctimeMs: st.ctimeMs, ino: Number(st.ino) },
-      ),
-    ),
-  );
-}
 
 function dirMtime(p: string): Promise<number> {
   return new Promise((resolve) => stat(p, (err, st) => resolve(err ? -1 : st.mtimeMs)));
@@ -108,6 +117,11 @@ function entryAt(dir: string, real: string, relPath: string, openRel: string): F
   };
 }
 
+/** The registry's entry when the stored scan found one. */
+function keptRegistry(dir: string, real: string, scan: StoredScan): FileEntry | null {
+  return scan.registry === null ? null : entryAt(dir, real, scan.registry, scan.registry);
+}
+
 function json<T>(text: string | null): T | null {
   if (text === null) return null;
   try {
@@ -117,28 +131,75 @@ function json<T>(text: string | null): T | null {
   }
 }
 
-/** The folder's file list: the stored one when no folder changed, else a fresh scan. */
-async function listFiles(
+function storedScan(store: Store): StoredScan | null {
+  const scan = json<StoredScan>(store.meta("scan"));
+  // A scan stored by an older program (its whole file list) counts as none.
+  return scan !== null && Array.isArray(scan.links) && typeof scan.sum === "number" ? scan : null;
+}
+
+/** A checksum of a set of paths, in any order (the sum of each one's). */
+function listSum(rels: Iterable<string>): number {
+  let total = 0;
+  for (const rel of rels) total = (total + textSum(rel)) % 0x1_0000_0000;
+  return total;
+}
+
+/** The stored scan when no folder changed since it (same mtimes) and the last sync was complete. */
+async function keptScan(store: Store): Promise<StoredScan | null> {
+  const stored = storedScan(store);
+  if (stored === null || stored.dirs.length === 0 || store.meta("complete") !== "1") return null;
+  const now = await Promise.all(stored.dirs.map((d) => dirMtime(d.path)));
+  return now.every((m, i) => m !== -1 && m === stored.dirs[i]!.mtimeMs) ? stored : null;
+}
+
+interface Job {
+  entry: FileEntry;
+  row: StampRow | undefined;
+}
+
+/**
+ * The check when no file came or went: the rows are the file list, each file's stamps are compared
+ * with its row's as the rows stream by (no row kept but a changed one's), and a changed stamp makes a
+ * job. Null when the rows are not the list the scan stored (a row lost or damaged): then a scan is due.
+ */
+function checkRows(
   dir: string,
   real: string,
   store: Store,
-): Promise<{ scan: ScanResult; fresh: boolean }> {
-  const stored = json<StoredScan>(store.meta("scan"));
-  if (stored !== null && stored.dirs.length > 0) {
-    const now = await Promise.all(stored.dirs.map((d) => dirMtime(d.path)));
-    if (now.every((m, i) => m !== -1 && m === stored.dirs[i]!.mtimeMs)) {
-      return {
-        fresh: false,
-        scan: {
-          dirs: stored.dirs,
-          entries: stored.entries.map(([rel, open]) => entryAt(dir, real, rel, open)),
-          registry: stored.registry === null ? null : entryAt(dir, real, stored.registry, stored.registry),
-          problems: stored.problems.map((p) => ({ ...p, path: shownPath(dir, p.path) })),
-        },
-      };
-    }
+  kept: StoredScan,
+  hinted: ReadonlySet<string> | null,
+): Job[] | null {
+  const links = new Map(kept.links);
+  const prefix = real.endsWith(path.sep) ? real : real + path.sep;
+  const jobs: Job[] = [];
+  let count = 0;
+  let total = 0;
+  for (const row of store.eachStampRow()) {
+    const rel = row[0];
+    count++;
+    total = (total + textSum(rel)) % 0x1_0000_0000;
+    if (hinted !== null && !hinted.has(rel)) continue;
+    const open = links.get(rel) ?? rel;
+    if (!unchanged(prefix + open, row)) jobs.push({ entry: entryAt(dir, real, rel, open), row });
   }
-  return { scan: await scanFolder(dir), fresh: true };
+  return count === kept.count && total === kept.sum ? jobs : null;
+}
+
+/** The check after a scan: every file found against its row; rows of files not found are removed. */
+function checkScan(scan: ScanResult, rows: readonly StampRow[]) {
+  const rowAt = new Map<string, number>();
+  rows.forEach((row, i) => {
+    rowAt.set(row[0], i);
+  });
+  const jobs: Job[] = [];
+  for (const entry of scan.entries) {
+    const at = rowAt.get(entry.relPath);
+    const row = at === undefined ? undefined : rows[at];
+    if (row === undefined || !unchanged(entry.openPath, row)) jobs.push({ entry, row });
+  }
+  const seen = new Set(scan.entries.map((e) => e.relPath));
+  const removed = rows.filter((row) => !seen.has(row[0])).map((row) => row[0]);
+  return { jobs, removed };
 }
 
 async function readRegistry(
@@ -201,31 +262,35 @@ export async function syncFolder(dir: string, store: Store, opts: SyncOptions = 
     await scanFolder(dir);
     throw new FolderError(dir, "ENOENT", `briefings folder not found: ${dir}`);
   }
-  const { scan, fresh } = await listFiles(dir, real, store);
-  const registry = await readRegistry(dir, scan.registry, store);
-  const stored = store.stamps();
+  let kept = await keptScan(store);
+  let scan: ScanResult | null = kept === null ? await scanFolder(dir) : null;
+  let registry = await readRegistry(
+    dir,
+    kept !== null ? keptRegistry(dir, real, kept) : scan!.registry,
+    store,
+  );
 
   // Which files to look at: all of them, or those a watcher named when no file came or went.
   const hinted =
-    opts.changed && !fresh && !registry.changed && store.meta("complete") === "1"
+    opts.changed && kept !== null && !registry.changed
       ? new Set(opts.changed.map((p) => relOf(real, dir, p)))
       : null;
-  const looked = scan.entries
-    .map((entry, index) => ({ entry, index }))
-    .filter(({ entry }) => hinted === null || hinted.has(entry.relPath) || !stored.has(entry.relPath));
-  const stamps = new Map<number, Stamp | null>();
-  await runPool(looked, STATS_AT_ONCE, async ({ entry, index }) => {
-    stamps.set(index, await statStamp(entry.openPath));
-  });
-  const seen = new Set(scan.entries.map((e) => e.relPath));
-  const jobs: { index: number; entry: FileEntry }[] = [];
-  for (const { entry, index } of looked) {
-    const row = stored.get(entry.relPath);
-    const st = stamps.get(index);
-    if (row === undefined || st == null || row.hash === "" || !sameStamp(row, st))
-      jobs.push({ index, entry });
+  let rows: StampRow[] | null = null;
+  let jobs = kept === null ? null : checkRows(dir, real, store, kept, hinted);
+  const removed: string[] = [];
+  if (jobs === null) {
+    if (scan === null) {
+      // The rows are not the stored list: the folder is scanned after all.
+      kept = null;
+      scan = await scanFolder(dir);
+      registry = await readRegistry(dir, scan.registry, store);
+    }
+    rows = store.stampRows();
+    const checked = checkScan(scan, rows);
+    jobs = checked.jobs;
+    removed.push(...checked.removed);
   }
-  const removed = [...stored.keys()].filter((rel) => !seen.has(rel));
+  const fresh = scan !== null;
 
   // Uses are marked stale before the rows change and fresh only once they are recomputed: a run
   // killed in between leaves them stale, and the next start recomputes them all.
@@ -234,19 +299,29 @@ export async function syncFolder(dir: string, store: Store, opts: SyncOptions = 
   // A new registry: the actors of the files not read now are resolved again from what the store kept
   // of them (no file read, no parse); a file whose kept inputs are damaged is read again.
   let resolved: number[] = [];
-  if (registry.changed && stored.size > 0) {
+  const hadFiles = store.count() > 0;
+  if (registry.changed && hadFiles) {
     store.setMeta({ uses: "stale" });
     const { resolveStoredActors } = await import("../store/actor-inputs.js");
     const skip = new Set([...jobs.map((j) => j.entry.relPath), ...removed]);
     const again = await resolveStoredActors(store, registry.actors, skip);
     resolved = again.changed;
     const damaged = new Set(again.damaged);
-    scan.entries.forEach((entry, index) => {
-      if (damaged.has(entry.relPath)) jobs.push({ index, entry });
-    });
+    if (damaged.size > 0) {
+      rows ??= store.stampRows();
+      for (const row of rows)
+        if (damaged.has(row[0])) {
+          const open = new Map(kept?.links ?? []).get(row[0]) ?? row[0];
+          const found = scan?.entries.find((e) => e.relPath === row[0]);
+          jobs.push({ entry: found ?? entryAt(dir, real, row[0], open), row });
+        }
+    }
   }
 
-  const problems: Problem[] = [...scan.problems, ...registry.problems];
+  const problems: Problem[] = [
+    ...(scan !== null ? scan.problems : kept!.problems.map((p) => ({ ...p, path: shownPath(dir, p.path) }))),
+    ...registry.problems,
+  ];
   // Parsed files are written as they come, a batch at a time: a cold folder of 100k files is never
   // held in memory whole.
   const records: FileRecord[] = [];
@@ -255,13 +330,15 @@ export async function syncFolder(dir: string, store: Store, opts: SyncOptions = 
   const flush = () => {
     if (!writing) store.setMeta({ uses: "stale" });
     writing = true;
-    for (const id of store.write(records.splice(0), []).values()) written.push(id);
+    for (const id of store.write(records.splice(0), [], registry.hash).values()) written.push(id);
   };
   const restamped: { relPath: string; stamp: Stamp }[] = [];
   let unread = 0;
   const total = jobs.length;
   opts.onProgress?.(0, total);
   if (total > 0) {
+    // The pool (and with it the parser) is loaded only when a file is to be parsed.
+    const { startPool } = await import("./pool.js");
     const pool = startPool({
       registry: registry.actors,
       files: total,
@@ -271,20 +348,13 @@ export async function syncFolder(dir: string, store: Store, opts: SyncOptions = 
     let done = 0;
     const step = Math.max(1, Math.floor(total / 200));
     const each = (o: FileOutcome) => {
-      const entry = jobs[o.index]!.entry;
-      const row: StoredStamp | undefined = stored.get(entry.relPath);
-      if (o.briefing && o.record !== null) opts.onParsed?.(entry.relPath, o.briefing);
+      const { entry, row } = jobs[o.index]!;
       if (o.record === null) {
         // Not this file's state: reported now, its row (if any) dropped, read again next time.
         unread++;
         if (o.transient) problems.push(o.transient);
         if (row !== undefined) removed.push(entry.relPath);
-      } else if (
-        row !== undefined &&
-        !registry.changed &&
-        o.record.hash !== "" &&
-        o.record.hash === row.hash
-      ) {
+      } else if (row !== undefined && !registry.changed && o.record.hash !== "" && o.record.hash === row[5]) {
         // Touched, or moved in place, with the same content: only its stamps change.
         restamped.push({ relPath: entry.relPath, stamp: o.record.stamp });
       } else {
@@ -298,7 +368,6 @@ export async function syncFolder(dir: string, store: Store, opts: SyncOptions = 
       await pool.digest(
         jobs.map((j, index) => ({ index, entry: j.entry })),
         each,
-        opts.onParsed !== undefined,
       );
     } finally {
       pool.close();
@@ -308,7 +377,7 @@ export async function syncFolder(dir: string, store: Store, opts: SyncOptions = 
   const changed = writing || records.length > 0 || removed.length > 0 || resolved.length > 0;
   if (changed) {
     if (!writing) store.setMeta({ uses: "stale" });
-    for (const id of store.write(records.splice(0), removed).values()) written.push(id);
+    for (const id of store.write(records.splice(0), removed, registry.hash).values()) written.push(id);
     const keys = store.termKeys();
     const had = new Set(keysBefore ?? []);
     const now = new Set(keys);
@@ -327,24 +396,40 @@ export async function syncFolder(dir: string, store: Store, opts: SyncOptions = 
   }
   if (restamped.length > 0) store.restamp(restamped);
 
-  const storedScan: StoredScan = {
-    dirs: scan.dirs,
-    entries: scan.entries.map((e) => [e.relPath, path.relative(real, e.openPath)]),
-    registry: scan.registry?.relPath ?? null,
-    problems: scan.problems.map((p) => ({ ...p, path: storedPath(dir, p.path) })),
-  };
-  const storedRegistry: StoredRegistry = {
-    hash: registry.hash,
-    actors: registry.actors,
-    problems: registry.problems.map((p) => ({ ...p, path: storedPath(dir, p.path) })),
-  };
-  if (fresh || registry.changed || store.meta("scan") === null)
-    store.setMeta({ scan: JSON.stringify(storedScan), registry: JSON.stringify(storedRegistry) });
+  if (scan !== null || store.meta("scan") === null) {
+    const links: [string, string][] = [];
+    for (const e of scan?.entries ?? []) {
+      const open = path.relative(real, e.openPath);
+      if (open !== e.relPath) links.push([e.relPath, open]);
+    }
+    const toStore: StoredScan = {
+      dirs: scan?.dirs ?? [],
+      count: scan?.entries.length ?? 0,
+      sum: listSum((scan?.entries ?? []).map((e) => e.relPath)),
+      links,
+      registry: scan?.registry?.relPath ?? null,
+      problems: (scan?.problems ?? []).map((p) => ({ ...p, path: storedPath(dir, p.path) })),
+    };
+    store.setMeta({ scan: JSON.stringify(toStore) });
+  }
+  if (fresh || registry.changed || store.meta("registry") === null) {
+    const storedRegistry: StoredRegistry = {
+      hash: registry.hash,
+      actors: registry.actors,
+      problems: registry.problems.map((p) => ({ ...p, path: storedPath(dir, p.path) })),
+    };
+    store.setMeta({ registry: JSON.stringify(storedRegistry) });
+  }
   // A file left unread (a passing error) keeps the store incomplete: the next start looks at every file.
   store.setMeta({ complete: unread === 0 ? "1" : "0" });
   opts.onProgress?.(total, total);
   // A new registry changes the story (kinds, aliases) even where no file's actors did.
-  return { changed: changed || (registry.changed && stored.size > 0), registry: registry.actors, problems };
+  return { changed: changed || (registry.changed && hadFiles), registry: registry.actors, problems };
+}
+
+/** The hash of the actor registry as of the last sync (what stored briefings were parsed under). */
+export function storedRegistryHash(store: Store): string | null {
+  return json<StoredRegistry>(store.meta("registry"))?.hash ?? null;
 }
 
 /** The folder's problems and actor registry as of the last sync; null when there was none. */
@@ -352,7 +437,7 @@ export function storedFolder(
   dir: string,
   store: Store,
 ): { registry: RegistryActor[]; problems: Problem[] } | null {
-  const scan = json<StoredScan>(store.meta("scan"));
+  const scan = storedScan(store);
   if (scan === null) return null;
   const registry = json<StoredRegistry>(store.meta("registry"));
   const problems = [...scan.problems, ...(registry?.problems ?? [])].map((p) => ({

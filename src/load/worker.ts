@@ -12,8 +12,7 @@ const { registry } = workerData as { registry: RegistryActor[] };
 
 parentPort?.on("message", async (msg: ToWorker) => {
   const outcomes = [];
-  for (const job of msg.jobs)
-    outcomes.push(await parseFile(job.entry, job.index, { registry, sync: true, whole: msg.whole }));
+  for (const job of msg.jobs) outcomes.push(await parseFile(job.entry, job.index, { registry, sync: true }));
   const reply: WorkerReply = { kind: "digested", batch: msg.batch, outcomes };
   parentPort?.postMessage(reply);
 });

@@ -12,7 +12,7 @@ import type { BriefingDigest } from "../briefing/digest.js";
 import type { RegistryActor } from "../briefing/schema.js";
 import { textAround } from "../story/search.js";
 import type { Store } from "./store.js";
-import { SEP, sum, summaryColumns } from "./store.js";
+import { SEP, sum, summarySum } from "./store.js";
 
 /** What a file's actor columns are made of: the inputs and the searchable lines around its actors. */
 export interface ActorRecord {
@@ -152,7 +152,7 @@ export async function resolveStoredActors(
           digest = JSON.parse(body) as BriefingDigest;
         } catch {}
       }
-      const intact = ssumWas === sum(JSON.stringify(summaryColumns(bid, date, title, actors, tags, story)));
+      const intact = ssumWas === summarySum(bid, date, title, actors, tags, story);
       if (record === null || digest === null || !intact) {
         damaged.push(rel);
         continue;
@@ -163,7 +163,7 @@ export async function resolveStoredActors(
       changed.push(id);
       const newBody = JSON.stringify({ ...digest, actors: now.actors, learnt: now.learnt });
       const columns = searchColumns(textAround(record.text, now.actors));
-      const ssum = sum(JSON.stringify(summaryColumns(bid, date, title, joined, tags, story)));
+      const ssum = summarySum(bid, date, title, joined, tags, story);
       writes.push(() => {
         setFile.run(joined, ssum, id);
         setDigest.run(newBody, sum(newBody), id);

@@ -1,14 +1,14 @@
 // The store's tables. One database per briefings folder; a row per file, keyed by its path inside the
 // folder, with the stamps that tell whether the file changed, the summary columns `list` and the
-// first frame read, and what the story needs of the file in tables of its own. No parse result is
-// kept: a command that needs a whole briefing reads and parses its file again. The one copy of text
-// is what actors are resolved from (actor_inputs), compressed.
+// first frame read, and what the story needs of the file in tables of its own. The whole parsed
+// briefing is kept apart (`briefings`), read only by `print` and `list --json`, never by a load; what
+// actors are resolved from is kept compressed (`actor_inputs`), read only when actors.yaml changes.
 //
 // The schema version is SQLite's user_version; the program's version and its parser's hash are in
 // `meta`. Any other version (an older program, a newer one, a database that is not ours) means the
 // tables are dropped and made again: the store is a cache, the files are the truth.
 
-export const SCHEMA_VERSION = 7;
+export const SCHEMA_VERSION = 9;
 
 export const SCHEMA = `
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
@@ -47,6 +47,16 @@ CREATE TABLE digests (
 CREATE TABLE actor_inputs (
   file_id INTEGER PRIMARY KEY REFERENCES files (id) ON DELETE CASCADE,
   body BLOB NOT NULL,
+  sum TEXT NOT NULL
+);
+
+-- The whole briefing as parsed (JSON, load/stored-briefing.ts), with the hash of the actor registry
+-- it was parsed under: what 'print' and 'list --json' show of a file whose stamps still match, without
+-- loading the parser. Only those two commands read it.
+CREATE TABLE briefings (
+  file_id INTEGER PRIMARY KEY REFERENCES files (id) ON DELETE CASCADE,
+  registry TEXT NOT NULL,
+  body TEXT NOT NULL,
   sum TEXT NOT NULL
 );
 
@@ -99,6 +109,7 @@ DROP TABLE IF EXISTS glossary;
 DROP TABLE IF EXISTS actors;
 DROP TABLE IF EXISTS events;
 DROP TABLE IF EXISTS actor_inputs;
+DROP TABLE IF EXISTS briefings;
 DROP TABLE IF EXISTS digests;
 DROP TABLE IF EXISTS file_data;
 DROP TABLE IF EXISTS files;

@@ -21,6 +21,9 @@ export interface StoredStamp extends Stamp {
   hash: string;
 }
 
+/** A file's row as the sync checks it: [relPath, size, mtimeMs, ctimeMs, ino, hash]. */
+export type StampRow = readonly [string, number, number, number, number, string];
+
 /** One file, read and parsed, as the store keeps it. */
 export interface FileRecord {
   relPath: string;
@@ -28,6 +31,8 @@ export interface FileRecord {
   /** Of the bytes read; "" when the file could not be read (it is then read again next time). */
   hash: string;
   digest: BriefingDigest | null;
+  /** The whole briefing as stored (load/stored-briefing.ts); null when the file did not load. */
+  briefing: string | null;
   /** This file's problems; `path` null where the problem names the file itself. */
   problems: (Omit<Problem, "path"> & { path: string | null })[];
   /** The searchable text (story/search.ts briefingText) for the full-text index, title apart. */
@@ -56,6 +61,29 @@ const BATCH = 2000;
 
 export function sum(text: string | Uint8Array): string {
   return createHash("sha1").update(text).digest("base64").slice(0, 12);
+}
+
+/**
+ * FNV-1a (32 bits) of `text`, continuing from `h`: a change of any one character changes it (each step
+ * is a bijection), and in JavaScript it costs far less per row than a native hash's call.
+ */
+export function textSum(text: string, h = 0x811c9dc5): number {
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+/** The checksum of a row's summary columns, over the columns as one string, null told from "". */
+export function summarySum(
+  bid: string,
+  date: string | null,
+  title: string,
+  actors: string,
+  tags: string,
+  story: string | null,
+): string {
+  return textSum(`${bid}\0${date ?? "\u0001"}\0${title}\0${actors}\0${tags}\0${story ?? "\u0001"}`).toString(
+    36,
+  );
 }
 
 /** Rows whose digest no longer has the checksum it was written with: read again from their files. */
@@ -124,14 +152,18 @@ export class Store {
       .immediate();
   }
 
-  stamps(): Map<string, StoredStamp> {
-    const rows = this.stmt("SELECT id, rel_path, size, mtime_ms, ctime_ms, ino, hash FROM files")
+  /** Every file's stamps, as arrays (no object per file: this is read at every start). */
+  /** Every file's stamps, one row at a time (the warm check keeps none of them). */
+  eachStampRow(): IterableIterator<StampRow> {
+    return this.stmt("SELECT rel_path, size, mtime_ms, ctime_ms, ino, hash FROM files")
       .raw()
-      .all() as [number, string, number, number, number, number, string][];
-    const out = new Map<string, StoredStamp>();
-    for (const [id, rel, size, mtimeMs, ctimeMs, ino, hash] of rows)
-      out.set(rel, { id, size, mtimeMs, ctimeMs, ino, hash });
-    return out;
+      .iterate() as IterableIterator<StampRow>;
+  }
+
+  stampRows(): StampRow[] {
+    return this.stmt("SELECT rel_path, size, mtime_ms, ctime_ms, ino, hash FROM files")
+      .raw()
+      .all() as StampRow[];
   }
 
   /** Files whose content is unchanged (same hash) under new stamps: only the stamps are updated. */
@@ -149,7 +181,7 @@ export class Store {
    * Deletes `removed` and writes `records` (replacing rows of the same paths) in transactions of
    * thousands of rows; returns the new rows' ids by path.
    */
-  write(records: readonly FileRecord[], removed: readonly string[]): Map<string, number> {
+  write(records: readonly FileRecord[], removed: readonly string[], registry = ""): Map<string, number> {
     const db = this.db;
     const del = this.stmt("DELETE FROM files WHERE rel_path = ?");
     const insFile = this.stmt(
@@ -157,6 +189,7 @@ export class Store {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     const insDigest = this.stmt("INSERT INTO digests (file_id, body, sum) VALUES (?, ?, ?)");
+    const insBriefing = this.stmt("INSERT INTO briefings (file_id, registry, body, sum) VALUES (?, ?, ?, ?)");
     const insTerm = this.stmt("INSERT OR IGNORE INTO terms (key, file_id) VALUES (?, ?)");
     const insProblem = this.stmt(
       "INSERT INTO problems (file_id, path, line, message, severity) VALUES (?, ?, ?, ?, ?)",
@@ -179,13 +212,14 @@ export class Store {
         r.stamp.ino,
         r.hash,
         ...(summary ?? [null, null, null, null, null, null]),
-        summary === null ? null : sum(JSON.stringify(summary)),
+        summary === null ? null : summarySum(...summary),
       );
       const id = Number(info.lastInsertRowid);
       ids.set(r.relPath, id);
       if (d !== null) {
         const body = JSON.stringify(d);
         insDigest.run(id, body, sum(body));
+        if (r.briefing !== null) insBriefing.run(id, registry, r.briefing, sum(r.briefing));
         for (const key of r.defines) insTerm.run(key, id);
         insSearch.run(id, r.title, r.body);
         // A worker's Buffer arrives as a plain Uint8Array, which SQLite binds only as a Buffer.
@@ -228,13 +262,27 @@ export class Store {
       .all() as unknown[][];
     const out: SummaryRow[] = [];
     const damaged: string[] = [];
+    const text = (c: unknown) => typeof c === "string";
+    const textOrNull = (c: unknown) => c === null || typeof c === "string";
     for (const [fileId, relPath, bid, date, title, actors, tags, story, ssum] of rows) {
-      const columns = [bid, date, title, actors, tags, story];
       const intact =
         typeof fileId === "number" &&
-        typeof relPath === "string" &&
-        columns.every((c, i) => typeof c === "string" || (c === null && (i === 1 || i === 5))) &&
-        ssum === sum(JSON.stringify(columns));
+        text(relPath) &&
+        text(bid) &&
+        textOrNull(date) &&
+        text(title) &&
+        text(actors) &&
+        text(tags) &&
+        textOrNull(story) &&
+        ssum ===
+          summarySum(
+            bid as string,
+            date as string | null,
+            title as string,
+            actors as string,
+            tags as string,
+            story as string | null,
+          );
       if (!intact) {
         // A path too damaged to name is no file's: the next sync finds the file gone and drops it.
         if (typeof relPath === "string") damaged.push(relPath);
@@ -242,7 +290,7 @@ export class Store {
       }
       out.push({
         fileId,
-        relPath,
+        relPath: relPath as string,
         bid: bid as string,
         date: date as string | null,
         title: title as string,
@@ -260,6 +308,33 @@ export class Store {
     return this.stmt(
       "SELECT id, rel_path AS relPath, size, mtime_ms AS mtimeMs, ctime_ms AS ctimeMs, ino, hash FROM files WHERE bid = ?",
     ).all(bid) as (StoredStamp & { relPath: string })[];
+  }
+
+  /**
+   * The stored whole briefing of the file at `relPath`, when it was parsed under the registry of hash
+   * `registry` and is as written; else null (the file is then parsed again).
+   */
+  briefingAt(relPath: string, registry: string): string | null {
+    const row = this.stmt(
+      `SELECT b.body, b.sum FROM briefings b JOIN files f ON f.id = b.file_id
+       WHERE f.rel_path = ? AND b.registry = ?`,
+    )
+      .raw()
+      .get(relPath, registry) as [unknown, unknown] | undefined;
+    return row !== undefined && typeof row[0] === "string" && row[1] === sum(row[0]) ? row[0] : null;
+  }
+
+  /** Every stored whole briefing parsed under the registry of hash `registry` and as written, by path. */
+  briefingsBy(registry: string): Map<string, string> {
+    const out = new Map<string, string>();
+    const rows = this.stmt(
+      "SELECT f.rel_path, b.body, b.sum FROM briefings b JOIN files f ON f.id = b.file_id WHERE b.registry = ?",
+    )
+      .raw()
+      .iterate(registry) as IterableIterator<[unknown, unknown, unknown]>;
+    for (const [rel, body, s] of rows)
+      if (typeof rel === "string" && typeof body === "string" && s === sum(body)) out.set(rel, body);
+    return out;
   }
 
   /** How many files loaded as a briefing. */

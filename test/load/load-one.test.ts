@@ -1,8 +1,8 @@
-import { mkdir, mkdtemp, rm, utimes, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, rm, stat, utimes, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { loadFolder } from "../../src/load/folder.js";
+import { loadFolder, wholeBriefings } from "../../src/load/folder.js";
 import { loadBriefings } from "../../src/load/load.js";
 import { loadBriefingById } from "../../src/load/load-one.js";
 
@@ -67,5 +67,50 @@ describe("loadBriefingById", () => {
     await writeFile(path.join(dir, "clash.md"), "");
     (await loadFolder(dir, { cacheDir })).store.close();
     expect(await one("clash")).toBeNull();
+  });
+
+  it("shows the briefing the store keeps, the same as a parse of its file", async () => {
+    await write("2026/june/talks.md", "Talks");
+    await writeFile(
+      path.join(dir, "warned.md"),
+      "---\ntitle: Warned\ncolour: red\n---\n\nAcme Corp met on June 12, 2026.\n",
+    );
+    const full = await loadBriefings(dir);
+    (await loadFolder(dir, { cacheDir })).store.close();
+    expect(await one("talks")).toEqual(full.briefings.find((b) => b.id === "talks"));
+    const warned = full.briefings.find((b) => b.id === "warned")!;
+    expect(warned.warnings.length).toBeGreaterThan(0);
+    expect(await one("warned")).toEqual(warned);
+  });
+
+  it("shows an edit that kept the file's size and mtime, not the stored briefing", async () => {
+    await write("talks.md", "Talks A");
+    (await loadFolder(dir, { cacheDir })).store.close();
+    const file = path.join(dir, "talks.md");
+    const before = await stat(file);
+    await write("talks.md", "Talks B");
+    await utimes(file, before.atime, before.mtime);
+    expect((await stat(file)).size).toBe(before.size);
+    expect((await one("talks"))?.title).toBe("Talks B");
+  });
+
+  it("resolves actors under an actors.yaml changed since the store was written", async () => {
+    await write("talks.md", "Talks");
+    (await loadFolder(dir, { cacheDir })).store.close();
+    await writeFile(path.join(dir, "actors.yaml"), "- name: Acme Corporation\n  aliases: [Acme Corp]\n");
+    expect((await one("talks"))?.actors).toContain("Acme Corporation");
+  });
+
+  it("gives whole briefings from the store equal to the parse of their files", async () => {
+    await write("a.md", "Alpha");
+    await write("b/c.md", "Gamma");
+    await writeFile(path.join(dir, "actors.yaml"), "- name: Acme Corporation\n  aliases: [Acme Corp]\n");
+    const load = await loadFolder(dir, { cacheDir });
+    const stored = await wholeBriefings(load, load.summaries);
+    const parsed = await wholeBriefings({ dir: load.dir, registry: load.registry }, load.summaries);
+    load.store.close();
+    expect(stored.map((b) => b.id)).toEqual(["a", "c"]);
+    expect(stored).toEqual(parsed);
+    expect(stored[0]!.actors).toContain("Acme Corporation");
   });
 });

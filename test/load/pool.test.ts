@@ -6,11 +6,10 @@ import { getPriority, tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parseBriefing } from "../../src/briefing/parse.js";
 import type { RegistryActor } from "../../src/briefing/schema.js";
 import type { FileOutcome } from "../../src/load/parse-file.js";
 import { type DigestJob, MIN_FILES_FOR_WORKERS, type ParsePool, startPool } from "../../src/load/pool.js";
-import { type FileEntry, readSource, scanFolder } from "../../src/load/read.js";
+import { type FileEntry, scanFolder } from "../../src/load/read.js";
 import { random } from "../random.js";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -101,21 +100,13 @@ function briefingText(i: number, rnd: () => number): string {
   return lines.join(i % 7 === 0 ? "\r\n" : "\n");
 }
 
-async function digestAll(
-  from: ParsePool,
-  list: readonly DigestJob[] = jobs,
-  whole = false,
-): Promise<FileOutcome[]> {
+async function digestAll(from: ParsePool, list: readonly DigestJob[] = jobs): Promise<FileOutcome[]> {
   const got: FileOutcome[] = [];
   const times = new Map<number, number>();
-  await from.digest(
-    list,
-    (o) => {
-      got.push(o);
-      times.set(o.index, (times.get(o.index) ?? 0) + 1);
-    },
-    whole,
-  );
+  await from.digest(list, (o) => {
+    got.push(o);
+    times.set(o.index, (times.get(o.index) ?? 0) + 1);
+  });
   // Every job comes back, and exactly once.
   expect(got).toHaveLength(list.length);
   expect([...times.keys()].sort((a, b) => a - b)).toEqual(list.map((j) => j.index).sort((a, b) => a - b));
@@ -221,27 +212,6 @@ describe("the worker pool and this thread", () => {
     const workers = pool({ workers: 2 });
     expect(workers.workers).toBe(2);
     expect(await digestAll(workers)).toEqual(reference);
-  });
-});
-
-describe("whole briefings (list --json after a sync)", () => {
-  it("come from the workers as parseBriefing gives them, beside the same records", async () => {
-    const got = await digestAll(pool({ workers: 2 }), jobs, true);
-    expect(got.map(({ briefing: _, ...rest }) => rest)).toEqual(reference);
-    let whole = 0;
-    for (const [i, o] of got.entries()) {
-      const read = await readSource(entries[i]!);
-      const parsed = "file" in read ? parseBriefing(read.file, registry) : null;
-      if (parsed !== null && "briefing" in parsed) {
-        expect(o.briefing, entries[i]!.relPath).toEqual(parsed.briefing);
-        whole++;
-      } else expect(o.briefing, entries[i]!.relPath).toBeUndefined();
-    }
-    expect(whole).toBeGreaterThanOrEqual(GOOD_FILES);
-  });
-
-  it("are not sent unless asked for", async () => {
-    expect((await digestAll(pool({ workers: 2 }))).some((o) => "briefing" in o)).toBe(false);
   });
 });
 

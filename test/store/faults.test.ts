@@ -18,8 +18,8 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { loadFolder, storyOf } from "../../src/load/folder.js";
-import { buildStoryView } from "../../src/story/view.js";
+import { loadFolder } from "../../src/load/folder.js";
+import { buildStory, buildStoryView } from "../../src/story/view.js";
 import { briefingText, dbFile, expectTrueLoad, leftovers, makeFolder, titlesVia, truth } from "./helpers.js";
 
 let root: string;
@@ -91,7 +91,7 @@ describe("a damaged database is made again", () => {
     writeFileSync(db, bytes);
     const opened = await loadFolder(dir, { cacheDir: cache });
     try {
-      const story = storyOf(opened);
+      const story = buildStory(opened);
       const titles = Array.from(
         { length: story!.briefings.length },
         (_, i) => story!.briefings.get(i)!.title,

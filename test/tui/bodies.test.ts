@@ -5,9 +5,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Briefing, LoadResult } from "../../src/briefing/schema.js";
-import { loadFolder, storyOf } from "../../src/load/folder.js";
+import { loadFolder } from "../../src/load/folder.js";
 import { loadBriefings } from "../../src/load/load.js";
-import { buildStoryView, type StoryView } from "../../src/story/view.js";
+import { buildStory, buildStoryView, type StoryView } from "../../src/story/view.js";
 import { loadBody } from "../../src/tui/bodies.js";
 import { loadResult } from "./fixtures.js";
 
@@ -38,7 +38,7 @@ async function write(rel: string, content: string) {
 /** The folder's story as the reader holds it: built from the store, no bodies. */
 async function snapshotStory(): Promise<{ loaded: LoadResult; story: StoryView }> {
   const loaded = await loadBriefings(dir);
-  const story = storyOf(await loadFolder(dir, { cacheDir: path.join(root, "cache"), warn: () => {} }));
+  const story = buildStory(await loadFolder(dir, { cacheDir: path.join(root, "cache"), warn: () => {} }));
   return { loaded, story };
 }
 

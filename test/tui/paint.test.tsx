@@ -5,9 +5,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import type { Briefing } from "../../src/briefing/schema.js";
-import { loadFolder, storyOf } from "../../src/load/folder.js";
+import { loadFolder } from "../../src/load/folder.js";
 import { loadBriefings } from "../../src/load/load.js";
-import { buildStoryView, type StoryView } from "../../src/story/view.js";
+import { buildStory, buildStoryView, type StoryView } from "../../src/story/view.js";
 import { displayWidth } from "../../src/text/width.js";
 import { App } from "../../src/tui/App.js";
 import { firstFrameLines, paintFrame, paintLine, type ScreenLine } from "../../src/tui/paint.js";
@@ -70,7 +70,7 @@ const saved = async () => buildStoryView(await loadBriefings(HOSTILE_DIR));
 async function fromStore(): Promise<StoryView> {
   if (stored) return stored;
   scratch = mkdtempSync(join(tmpdir(), "sd-paint-"));
-  stored = storyOf(await loadFolder(HOSTILE_DIR, { cacheDir: scratch, warn: () => {} }));
+  stored = buildStory(await loadFolder(HOSTILE_DIR, { cacheDir: scratch, warn: () => {} }));
   return stored;
 }
 afterAll(() => {

@@ -1,5 +1,4 @@
 // `signaldesk list`: one row per briefing (date, id, title, actors), oldest first, undated last.
-import type { Briefing } from "../../briefing/schema.js";
 import { type Filter, filterItems, isEmptyFilter } from "../../story/filter.js";
 import { displayWidth, fit as fitTo, truncate } from "../../text/width.js";
 import type { Command } from "../args.js";
@@ -27,10 +26,8 @@ const DATE_WIDTH = 10;
 const GAP = "  ";
 
 export async function listCommand(ctx: CommandContext, args: ListArgs, filter: Filter): Promise<number> {
-  // Summaries only: the digests (events, glossary...) are not decoded for a list. The JSON holds
-  // whole briefings: those the sync parses (a cold or changed folder) are kept, not parsed again.
-  const parsed = args.json ? new Map<string, Briefing>() : null;
-  const result = await load(ctx, false, parsed ? (rel, b) => parsed.set(rel, b) : undefined);
+  // Summaries only: the digests (events, glossary...) are not decoded for a list.
+  const result = await load(ctx, false);
   if (typeof result === "number") return result;
   reportLoadErrors(ctx, result);
 
@@ -42,11 +39,9 @@ export async function listCommand(ctx: CommandContext, args: ListArgs, filter: F
   if (args.unread) briefings = briefings.filter((b) => status(b)?.read !== true);
   if (args.isNew) briefings = briefings.filter((b) => status(b)?.isNew === true);
   if (args.json) {
-    // Files the sync did not parse are read and parsed again (the store keeps digests).
+    // The JSON holds whole briefings: their files are read and parsed again (the store keeps digests).
     const { wholeBriefings } = await import("../../load/folder.js");
-    writeJsonArray(ctx.out, await wholeBriefings(result, briefings, parsed ?? undefined), (b) =>
-      briefingToJson(b, status(b)),
-    );
+    writeJsonArray(ctx.out, await wholeBriefings(result, briefings), (b) => briefingToJson(b, status(b)));
     return EXIT.ok;
   }
   if (ctx.tabular && args.width === undefined) {
