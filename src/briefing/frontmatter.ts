@@ -4,7 +4,6 @@
 // schema (no custom tags, no timestamps, no merge keys), unique keys and a small alias budget, and the
 // top-level mapping is read as a Map so keys such as `__proto__` are just unknown keys.
 import { isMap, isScalar, isSeq, LineCounter, parseDocument } from "yaml";
-import { simpleFrontMatter } from "./frontmatter-simple.js";
 import { FRONT_MATTER_KEYS, FrontMatter, type Problem } from "./schema.js";
 
 /** Front matter larger than this is refused: it is metadata, and YAML parsing cost grows with it. */
@@ -82,37 +81,6 @@ export function splitFrontMatter(text: string, path: string): FrontMatterSplit |
 
 /** YAML text of the front matter (which starts on file line 2) -> validated data. */
 function parseYaml(
-  src: string,
-  path: string,
-): { ok: true; data: FrontMatter; warnings: Problem[] } | FrontMatterFailure {
-  // The common shape is read without the library; its problems (if any) are always the library's.
-  const simple = simpleFrontMatter(src, KNOWN);
-  if (simple !== null) {
-    const result = FrontMatter.safeParse(candidateOf(simple));
-    if (result.success) return { ok: true, data: result.data, warnings: [] };
-  }
-  return parseYamlDocument(src, path);
-}
-
-/** Only known keys are copied, into a fresh object: nothing from the file names a property of it. */
-function candidateOf(
-  values: Map<unknown, unknown>,
-  unknown?: (key: string) => void,
-): Record<string, unknown> {
-  const candidate: Record<string, unknown> = {};
-  for (const [rawKey, rawValue] of values) {
-    const key = String(rawKey);
-    if (!KNOWN.has(key)) {
-      unknown?.(key);
-      continue;
-    }
-    const value = friendly(key, rawValue);
-    if (value !== undefined) candidate[key] = value;
-  }
-  return candidate;
-}
-
-function parseYamlDocument(
   src: string,
   path: string,
 ): { ok: true; data: FrontMatter; warnings: Problem[] } | FrontMatterFailure {
@@ -203,10 +171,19 @@ function parseYamlDocument(
     keyLines.set(name, line);
   }
 
-  const candidate = candidateOf(values, (key) => {
-    if (keyLines.has(key))
-      warnings.push(problem(`unknown front matter key '${key}'`, keyLines.get(key), "warning"));
-  });
+  // Only known keys are copied, into a fresh object: nothing from the file names a property of it.
+  const candidate: Record<string, unknown> = {};
+  for (const [rawKey, rawValue] of values) {
+    const key = String(rawKey);
+    if (!KNOWN.has(key)) {
+      if (keyLines.has(key))
+        warnings.push(problem(`unknown front matter key '${key}'`, keyLines.get(key), "warning"));
+      continue;
+    }
+    const value = friendly(key, rawValue);
+    if (value !== undefined) candidate[key] = value;
+  }
+
   const result = FrontMatter.safeParse(candidate);
   if (!result.success) {
     const problems = result.error.issues.map((issue) => {
