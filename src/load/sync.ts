@@ -9,6 +9,7 @@ import { realpath } from "node:fs/promises";
 import path from "node:path";
 import type { Problem, RegistryActor } from "../briefing/schema.js";
 import type { FileRecord, Stamp, Store, StoredStamp } from "../store/store.js";
+import { eventDays, updateConflicts } from "../store/timeline.js";
 import { termParts } from "../story/glossary.js";
 import { ftsAny } from "../story/search.js";
 import { contentHash, type FileOutcome, sameStamp } from "./parse-file.js";
@@ -268,13 +269,19 @@ export async function syncFolder(dir: string, store: Store, opts: SyncOptions = 
   }
 
   const changed = records.length > 0 || removed.length > 0;
+  // The timeline's conflicts, like the uses, are stale from before the rows change until recomputed.
+  const timelineStale = store.meta("timeline") !== "fresh";
   if (changed) {
     // Uses are marked stale before the rows change and fresh only once they are recomputed: a run
     // killed in between leaves them stale, and the next start recomputes them all.
     const keysBefore = json<string[]>(store.meta("term_keys"));
     const stale = store.meta("uses") !== "fresh" || keysBefore === null;
-    store.setMeta({ uses: "stale" });
+    const touched = [...records.map((r) => r.relPath), ...removed];
+    const daysBefore = timelineStale ? [] : eventDays(store.db, touched);
+    store.setMeta({ uses: "stale", timeline: "stale" });
     const ids = store.write(records, removed);
+    updateConflicts(store.db, timelineStale ? null : [...daysBefore, ...eventDays(store.db, touched)]);
+    store.setMeta({ timeline: "fresh" });
     const keys = store.termKeys();
     const had = new Set(keysBefore ?? []);
     const now = new Set(keys);
@@ -290,6 +297,10 @@ export async function syncFolder(dir: string, store: Store, opts: SyncOptions = 
     const keys = store.termKeys();
     store.updateUses(null, [], [], keys, termMatch);
     store.setMeta({ term_keys: JSON.stringify(keys), uses: "fresh" });
+  }
+  if (!changed && timelineStale) {
+    updateConflicts(store.db, null);
+    store.setMeta({ timeline: "fresh" });
   }
   if (restamped.length > 0) store.restamp(restamped);
 

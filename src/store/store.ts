@@ -7,6 +7,7 @@ import type Database from "better-sqlite3";
 import type { BriefingDigest } from "../briefing/digest.js";
 import type { Problem } from "../briefing/schema.js";
 import { type Db, discard, isCorrupt, type OpenOptions, openDb } from "./open.js";
+import { insertEvents } from "./timeline.js";
 
 /** What the store keeps to tell whether a file changed (with its content hash). */
 export interface Stamp {
@@ -183,6 +184,7 @@ export class Store {
       if (d !== null) {
         const body = JSON.stringify(d);
         insDigest.run(id, body, sum(body));
+        insertEvents(db, id, r.relPath, d);
         for (const key of r.defines) insTerm.run(key, id);
         insSearch.run(id, r.title, r.body);
       }
@@ -200,6 +202,8 @@ export class Store {
   /** Drops the rows of `relPaths`, so the next sync reads their files again. */
   forget(relPaths: readonly string[]): void {
     const del = this.stmt("DELETE FROM files WHERE rel_path = ?");
+    // Their events go without their neighbours' conflicts being searched again: the next sync does all.
+    this.setMeta({ timeline: "stale" });
     this.db
       .transaction(() => {
         for (const rel of relPaths) del.run(rel);

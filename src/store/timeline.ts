@@ -1,0 +1,209 @@
+// The timeline as a derived table, kept up to date file by file. Each loaded file's entries
+// (story/timeline.ts `briefingEntries`) are rows of `events`, written and deleted with the file's row;
+// the conflicting pairs are rows of `conflicts`. When files change, the sync hands the days their
+// events left or reached to `updateConflicts`, which runs the one conflict search (timeline.ts
+// `findConflicts`) again for the source days whose pairs can change (`conflictRanges`: each day and
+// the week before it) and for nothing else. A whole build is the same search over every day.
+// The reader reads the order as a walk of one index, and an event's text only when it is shown.
+import type Database from "better-sqlite3";
+import type { BriefingDigest } from "../briefing/digest.js";
+import type { Precision } from "../briefing/schema.js";
+import {
+  briefingEntries,
+  type ConflictInput,
+  conflictDay,
+  conflictRanges,
+  type DayRange,
+  eventFlags,
+  findConflicts,
+  flagFields,
+  type TimelineRows,
+  timelineSortKey,
+} from "../story/timeline.js";
+import { codeDate, dateCode } from "../story/view.js";
+import type { Db } from "./open.js";
+
+const statements = new WeakMap<Db, Map<string, Database.Statement>>();
+
+function stmt(db: Db, sql: string): Database.Statement {
+  let all = statements.get(db);
+  if (all === undefined) {
+    all = new Map();
+    statements.set(db, all);
+  }
+  let st = all.get(sql);
+  if (st === undefined) {
+    st = db.prepare(sql);
+    all.set(sql, st);
+  }
+  return st;
+}
+
+/** The timeline's order, as the index `events_order` holds it. */
+const ORDER = "ORDER BY sort_key, bdate IS NULL, bdate, rel_path, seq";
+
+/** Writes the timeline rows of one file (inside the caller's transaction); returns their conflict days. */
+export function insertEvents(db: Db, fileId: number, relPath: string, d: BriefingDigest): number[] {
+  const ins = stmt(
+    db,
+    `INSERT INTO events (file_id, seq, sort_key, bdate, rel_path, date, code, precision, text, line, flags, day)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const days: number[] = [];
+  briefingEntries(d).forEach((e, seq) => {
+    const day = conflictDay(e);
+    if (!Number.isNaN(day)) days.push(day);
+    ins.run(
+      fileId,
+      seq,
+      timelineSortKey(e.date),
+      d.date,
+      relPath,
+      e.date,
+      dateCode(e.date),
+      e.precision,
+      e.text,
+      e.line,
+      eventFlags(e),
+      Number.isNaN(day) ? null : day,
+    );
+  });
+  return days;
+}
+
+/** The conflict days of the events of the files at `relPaths` (before they are replaced or removed). */
+export function eventDays(db: Db, relPaths: readonly string[]): number[] {
+  const q = stmt(
+    db,
+    "SELECT e.day FROM events e JOIN files f ON f.id = e.file_id WHERE f.rel_path = ? AND e.day IS NOT NULL",
+  ).pluck();
+  const out: number[] = [];
+  for (const rel of relPaths) for (const day of q.all(rel) as number[]) out.push(day);
+  return out;
+}
+
+/** The events a conflict search over `sources` reads: those days and the window after them. */
+function windowOf(db: Db, sources: DayRange | null): { ids: number[]; input: ConflictInput } {
+  const rows = (
+    sources === null
+      ? stmt(db, `SELECT id, day, text, file_id FROM events WHERE day IS NOT NULL ${ORDER}`).raw().all()
+      : stmt(db, `SELECT id, day, text, file_id FROM events WHERE day BETWEEN ? AND ? ${ORDER}`)
+          .raw()
+          .all(sources.from, sources.to + 7)
+  ) as [number, number, string, number][];
+  return {
+    ids: rows.map((r) => r[0]),
+    input: {
+      length: rows.length,
+      day: (i) => rows[i]![1],
+      text: (i) => rows[i]![2],
+      briefing: (i) => rows[i]![3],
+    },
+  };
+}
+
+/**
+ * Brings `conflicts` up to date after the events on `days` came or went (null: every pair found
+ * again). Runs inside one transaction: a kill leaves the pairs before or after, never half.
+ */
+export function updateConflicts(db: Db, days: readonly number[] | null): void {
+  const ins = stmt(db, "INSERT OR IGNORE INTO conflicts (a, b, a_day) VALUES (?, ?, ?)");
+  const search = (sources: DayRange | null) => {
+    const { ids, input } = windowOf(db, sources);
+    const link = (i: number, j: number) => {
+      ins.run(ids[i], ids[j], input.day(i));
+    };
+    for (const _ of findConflicts(input, link, sources ?? undefined));
+  };
+  db.transaction(() => {
+    if (days === null) {
+      stmt(db, "DELETE FROM conflicts").run();
+      search(null);
+      return;
+    }
+    const del = stmt(db, "DELETE FROM conflicts WHERE a_day BETWEEN ? AND ?");
+    for (const range of conflictRanges(days)) {
+      del.run(range.from, range.to);
+      search(range);
+    }
+  }).immediate();
+}
+
+/** Event rows fetched at once when one is first shown. */
+const BLOCK = 256;
+
+/**
+ * The stored timeline in its order: the order and each event's date code and file read at once (a
+ * walk of one index), the conflicting pairs, and an event's text and flags fetched when it is first
+ * asked for, a block of neighbours at a time. Throws for a row of the wrong type (a damaged store).
+ */
+export function readTimeline(db: Db): TimelineRows {
+  const order = stmt(db, `SELECT id, code, file_id FROM events ${ORDER}`).raw().all() as [
+    number,
+    number,
+    number,
+  ][];
+  const n = order.length;
+  const ids = new Float64Array(n);
+  const code = new Int32Array(n);
+  const file = new Int32Array(n);
+  const position = new Map<number, number>();
+  const pairIds = stmt(db, "SELECT a, b FROM conflicts").raw().all() as [number, number][];
+  for (const [a, b] of pairIds) {
+    position.set(a, -1);
+    position.set(b, -1);
+  }
+  for (let i = 0; i < n; i++) {
+    const [id, c, f] = order[i]!;
+    if (typeof id !== "number" || typeof c !== "number" || typeof f !== "number")
+      throw new TypeError("damaged timeline row");
+    ids[i] = id;
+    code[i] = c;
+    file[i] = f;
+    if (position.has(id)) position.set(id, i);
+  }
+  const pairs: [number, number][] = [];
+  for (const [a, b] of pairIds) {
+    const pa = position.get(a)!;
+    const pb = position.get(b)!;
+    if (pa >= 0 && pb >= 0) pairs.push([pa, pb]);
+  }
+  const fetched = new Map<number, TimelineRowFields[]>();
+  const fetch = (block: number) => {
+    const from = block * BLOCK;
+    const want = Array.from(ids.subarray(from, Math.min(n, from + BLOCK)));
+    let rows: [number, string, Precision, string, number, number][] = [];
+    try {
+      rows = db
+        .prepare(
+          `SELECT id, date, precision, text, line, flags FROM events WHERE id IN (${want.map(() => "?").join(",")})`,
+        )
+        .raw()
+        .all(...want) as typeof rows;
+    } catch {
+      // The store was closed or replaced under a story still on screen: its next story is coming.
+    }
+    const byId = new Map(rows.map((r) => [r[0], r] as const));
+    const out = want.map((id, k): TimelineRowFields => {
+      const r = byId.get(id);
+      if (r === undefined || typeof r[3] !== "string" || typeof r[1] !== "string")
+        return { date: codeDate(code[from + k]!), precision: "day", text: "", line: 1, ...flagFields(0) };
+      return { date: r[1], precision: r[2], text: r[3], line: r[4], ...flagFields(r[5]) };
+    });
+    fetched.set(block, out);
+    return out;
+  };
+  return {
+    length: n,
+    code,
+    file,
+    pairs,
+    fields(i) {
+      if (!(i >= 0 && i < n)) return undefined;
+      const block = Math.floor(i / BLOCK);
+      return (fetched.get(block) ?? fetch(block))[i - block * BLOCK];
+    },
+  };
+}
+
+type TimelineRowFields = NonNullable<ReturnType<TimelineRows["fields"]>>;
