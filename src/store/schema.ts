@@ -7,7 +7,7 @@
 // `meta`. Any other version (an older program, a newer one, a database that is not ours) means the
 // tables are dropped and made again: the store is a cache, the files are the truth.
 
-export const SCHEMA_VERSION = 7;
+export const SCHEMA_VERSION = 8;
 
 export const SCHEMA = `
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
@@ -82,9 +82,12 @@ CREATE TABLE events (
   text TEXT NOT NULL,
   line INTEGER NOT NULL,
   flags INTEGER NOT NULL,
-  day INTEGER
+  day INTEGER,
+  -- Who a conflicting event names, as JSON [[date, file_id], ...] (timeline.ts conflictPartners); null: none.
+  partners TEXT
 );
-CREATE INDEX events_order ON events (sort_key, bdate IS NULL, bdate, rel_path, seq);
+-- Covering: the order, dates and files of the whole timeline are read from the index alone.
+CREATE INDEX events_order ON events (sort_key, bdate IS NULL, bdate, rel_path, seq, code, file_id);
 CREATE INDEX events_file ON events (file_id);
 CREATE INDEX events_day ON events (day) WHERE day IS NOT NULL;
 -- Conflicting pairs (timeline.ts): \`a\` is the earlier event, on \`a_day\`; what names whom is read from here.

@@ -10,10 +10,13 @@ import type { BriefingDigest } from "../briefing/digest.js";
 import type { Precision } from "../briefing/schema.js";
 import {
   briefingEntries,
+  CONFLICT_WINDOW_DAYS,
   type ConflictInput,
   conflictDay,
+  conflictPartners,
   conflictRanges,
   type DayRange,
+  dayNumber,
   eventFlags,
   findConflicts,
   flagFields,
@@ -89,7 +92,7 @@ function windowOf(db: Db, sources: DayRange | null): { ids: number[]; input: Con
       ? stmt(db, `SELECT id, day, text, file_id FROM events WHERE day IS NOT NULL ${ORDER}`).raw().all()
       : stmt(db, `SELECT id, day, text, file_id FROM events WHERE day BETWEEN ? AND ? ${ORDER}`)
           .raw()
-          .all(sources.from, sources.to + 7)
+          .all(sources.from, sources.to + CONFLICT_WINDOW_DAYS)
   ) as [number, number, string, number][];
   return {
     ids: rows.map((r) => r[0]),
@@ -103,8 +106,57 @@ function windowOf(db: Db, sources: DayRange | null): { ids: number[]; input: Con
 }
 
 /**
- * Brings `conflicts` up to date after the events on `days` came or went (null: every pair found
- * again). Runs inside one transaction: a kill leaves the pairs before or after, never half.
+ * Writes `partners` (who each event names, `conflictPartners`) for the events on `days` (null:
+ * every event), from the pairs touching them: those whose earlier event is up to a week before.
+ */
+function namePartners(db: Db, days: DayRange | null): void {
+  const W = CONFLICT_WINDOW_DAYS;
+  const events = (
+    days === null
+      ? stmt(db, `SELECT id, date, file_id FROM events WHERE day IS NOT NULL ${ORDER}`).raw().all()
+      : stmt(db, `SELECT id, date, file_id FROM events WHERE day BETWEEN ? AND ? ${ORDER}`)
+          .raw()
+          .all(days.from - W, days.to + W)
+  ) as [number, string, number][];
+  const position = new Map<number, number>();
+  events.forEach((e, i) => {
+    position.set(e[0], i);
+  });
+  const edges = (
+    days === null
+      ? stmt(db, "SELECT a, b FROM conflicts").raw().all()
+      : stmt(db, "SELECT a, b FROM conflicts WHERE a_day BETWEEN ? AND ?")
+          .raw()
+          .all(days.from - W, days.to)
+  ) as [number, number][];
+  const pairs: [number, number][] = [];
+  for (const [a, b] of edges) {
+    const pa = position.get(a);
+    const pb = position.get(b);
+    if (pa !== undefined && pb !== undefined) pairs.push([pa, pb]);
+  }
+  const partners = conflictPartners(pairs, (p) => `${events[p]![1]}\u0000${events[p]![2]}`);
+  if (days === null) stmt(db, "UPDATE events SET partners = NULL WHERE partners IS NOT NULL").run();
+  else
+    stmt(db, "UPDATE events SET partners = NULL WHERE day BETWEEN ? AND ? AND partners IS NOT NULL").run(
+      days.from,
+      days.to,
+    );
+  const set = stmt(db, "UPDATE events SET partners = ? WHERE id = ?");
+  for (const [p, named] of partners) {
+    const [id, date] = events[p]!;
+    if (days !== null) {
+      const day = dayNumber(date);
+      if (day < days.from || day > days.to) continue;
+    }
+    set.run(JSON.stringify(named.map((q) => [events[q]![1], events[q]![2]])), id);
+  }
+}
+
+/**
+ * Brings `conflicts` and each event's `partners` up to date after the events on `days` came or went
+ * (null: every pair found again). Runs inside one transaction: a kill leaves the pairs before or
+ * after, never half.
  */
 export function updateConflicts(db: Db, days: readonly number[] | null): void {
   const ins = stmt(db, "INSERT OR IGNORE INTO conflicts (a, b, a_day) VALUES (?, ?, ?)");
@@ -119,13 +171,17 @@ export function updateConflicts(db: Db, days: readonly number[] | null): void {
     if (days === null) {
       stmt(db, "DELETE FROM conflicts").run();
       search(null);
+      namePartners(db, null);
       return;
     }
     const del = stmt(db, "DELETE FROM conflicts WHERE a_day BETWEEN ? AND ?");
-    for (const range of conflictRanges(days)) {
+    const ranges = conflictRanges(days);
+    for (const range of ranges) {
       del.run(range.from, range.to);
       search(range);
     }
+    // Pairs changed only where a source day was searched: their events, and partners up to a week on.
+    for (const range of ranges) namePartners(db, { from: range.from, to: range.to + CONFLICT_WINDOW_DAYS });
   }).immediate();
 }
 
@@ -147,12 +203,6 @@ export function readTimeline(db: Db): TimelineRows {
   const ids = new Float64Array(n);
   const code = new Int32Array(n);
   const file = new Int32Array(n);
-  const position = new Map<number, number>();
-  const pairIds = stmt(db, "SELECT a, b FROM conflicts").raw().all() as [number, number][];
-  for (const [a, b] of pairIds) {
-    position.set(a, -1);
-    position.set(b, -1);
-  }
   for (let i = 0; i < n; i++) {
     const [id, c, f] = order[i]!;
     if (typeof id !== "number" || typeof c !== "number" || typeof f !== "number")
@@ -160,23 +210,16 @@ export function readTimeline(db: Db): TimelineRows {
     ids[i] = id;
     code[i] = c;
     file[i] = f;
-    if (position.has(id)) position.set(id, i);
-  }
-  const pairs: [number, number][] = [];
-  for (const [a, b] of pairIds) {
-    const pa = position.get(a)!;
-    const pb = position.get(b)!;
-    if (pa >= 0 && pb >= 0) pairs.push([pa, pb]);
   }
   const fetched = new Map<number, TimelineRowFields[]>();
   const fetch = (block: number) => {
     const from = block * BLOCK;
     const want = Array.from(ids.subarray(from, Math.min(n, from + BLOCK)));
-    let rows: [number, string, Precision, string, number, number][] = [];
+    let rows: [number, string, Precision, string, number, number, string | null][] = [];
     try {
       rows = db
         .prepare(
-          `SELECT id, date, precision, text, line, flags FROM events WHERE id IN (${want.map(() => "?").join(",")})`,
+          `SELECT id, date, precision, text, line, flags, partners FROM events WHERE id IN (${want.map(() => "?").join(",")})`,
         )
         .raw()
         .all(...want) as typeof rows;
@@ -186,9 +229,17 @@ export function readTimeline(db: Db): TimelineRows {
     const byId = new Map(rows.map((r) => [r[0], r] as const));
     const out = want.map((id, k): TimelineRowFields => {
       const r = byId.get(id);
+      const blank = { date: codeDate(code[from + k]!), precision: "day" as const, text: "", line: 1 };
       if (r === undefined || typeof r[3] !== "string" || typeof r[1] !== "string")
-        return { date: codeDate(code[from + k]!), precision: "day", text: "", line: 1, ...flagFields(0) };
-      return { date: r[1], precision: r[2], text: r[3], line: r[4], ...flagFields(r[5]) };
+        return { ...blank, ...flagFields(0), conflictWith: [] };
+      return {
+        date: r[1],
+        precision: r[2],
+        text: r[3],
+        line: r[4],
+        ...flagFields(r[5]),
+        conflictWith: partnersOf(r[6]),
+      };
     });
     fetched.set(block, out);
     return out;
@@ -197,13 +248,27 @@ export function readTimeline(db: Db): TimelineRows {
     length: n,
     code,
     file,
-    pairs,
     fields(i) {
       if (!(i >= 0 && i < n)) return undefined;
       const block = Math.floor(i / BLOCK);
       return (fetched.get(block) ?? fetch(block))[i - block * BLOCK];
     },
   };
+}
+
+function partnersOf(json: string | null): { date: string; file: number }[] {
+  if (json === null) return [];
+  try {
+    const list = JSON.parse(json) as unknown;
+    if (!Array.isArray(list)) return [];
+    return list.flatMap((p) =>
+      Array.isArray(p) && typeof p[0] === "string" && typeof p[1] === "number"
+        ? [{ date: p[0], file: p[1] }]
+        : [],
+    );
+  } catch {
+    return [];
+  }
 }
 
 type TimelineRowFields = NonNullable<ReturnType<TimelineRows["fields"]>>;

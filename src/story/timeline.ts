@@ -52,12 +52,11 @@ export interface TimelineRows {
   code: Int32Array;
   /** Per position: the file (the store's id) it is of. */
   file: Int32Array;
-  /** Conflicting pairs, as positions. */
-  pairs: readonly (readonly [number, number])[];
-  fields(
-    i: number,
-  ):
-    | Pick<TimelineEntry, "kind" | "date" | "precision" | "text" | "line" | "expected" | "yearUnknown">
+  fields(i: number):
+    | (Pick<TimelineEntry, "kind" | "date" | "precision" | "text" | "line" | "expected" | "yearUnknown"> & {
+        /** Who it conflicts with (`conflictPartners`): dates and files. */
+        conflictWith: { date: string; file: number }[];
+      })
     | undefined;
 }
 

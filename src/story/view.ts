@@ -8,13 +8,7 @@ import { type ActorEntry, indexActors } from "./actors.js";
 import { type AgendaItem, buildAgenda, digestAgenda } from "./agenda.js";
 import { collectTerms, type GlossaryTerm, sortTerms, usedKeysOf } from "./glossary.js";
 import { briefingText, memoryTextIndex, type TextIndex } from "./search.js";
-import {
-  buildTimeline,
-  buildTimelineAsync,
-  conflictPartners,
-  type TimelineEntry,
-  type TimelineRows,
-} from "./timeline.js";
+import { buildTimeline, buildTimelineAsync, type TimelineEntry, type TimelineRows } from "./timeline.js";
 
 export interface Table<T> {
   readonly length: number;
@@ -332,21 +326,19 @@ function storedEvents(stored: StoredParts): Events {
   for (let i = 0; i < stored.fileIds.length; i++) itemOf.set(stored.fileIds[i]!, i);
   const eventBriefing = Int32Array.from(rows.file, (f) => itemOf.get(f) ?? -1);
   const eventDate = rows.code;
-  const partners = conflictPartners(rows.pairs, (p) => `${eventDate[p]}\u0000${eventBriefing[p]}`);
-  const idAt = (p: number) => summaries[eventBriefing[p]!]?.id ?? "";
+  const idOf = (file: number) => summaries[itemOf.get(file) ?? -1]?.id ?? "";
   const made: (StoryEvent | undefined)[] = new Array(rows.length);
   const get = (i: number): StoryEvent | undefined => {
     const ready = made[i];
     if (ready !== undefined) return ready;
     const fields = rows.fields(i);
     if (fields === undefined) return undefined;
-    const named = partners.get(i) ?? [];
     const e: StoryEvent = {
       ...fields,
-      briefingId: idAt(i),
+      briefingId: idOf(rows.file[i]!),
       briefing: eventBriefing[i]!,
-      conflict: named.length > 0,
-      conflictWith: named.map((p) => ({ date: codeDate(eventDate[p]!), briefingId: idAt(p) })),
+      conflict: fields.conflictWith.length > 0,
+      conflictWith: fields.conflictWith.map((c) => ({ date: c.date, briefingId: idOf(c.file) })),
     };
     made[i] = e;
     return e;
