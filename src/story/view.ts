@@ -384,10 +384,10 @@ function assemble(input: StoryInput, events: Events): StoryView {
         ...row,
         // Read from the digest, decoded only when one of these is asked for.
         get dateInferred() {
-          return items()[i]!.dateInferred;
+          return items()[i]?.dateInferred ?? false;
         },
         get source() {
-          return items()[i]!.source;
+          return items()[i]?.source ?? null;
         },
       }))
     : input.items.map(summaryOfItem);

@@ -79,10 +79,13 @@ function timelineFresh(store: Store): boolean {
  * glossary, actors or agenda are first asked for. A digest found damaged then is dropped from the
  * store (its file is read again by the next check) and those lists are built without it.
  */
-export function storyFromRows(load: FolderLoad): StoryView {
+export function storyFromRows(load: FolderLoad, fresh = timelineFresh(load.store)): StoryView {
   const { store } = load;
-  if (!timelineFresh(store)) return buildStory(load);
   let items: StoryItem[] | undefined;
+  // Another program may write the store meanwhile (rows of new ids): its digests then go missing here.
+  const stored = fresh
+    ? { timeline: readTimeline(store.db), fileIds: load.fileIds, summaries: load.summaries }
+    : undefined;
   return buildStory({
     dir: load.dir,
     registry: load.registry,
@@ -103,7 +106,7 @@ export function storyFromRows(load: FolderLoad): StoryView {
     },
     usedKeys: load.usedKeys,
     text: load.text,
-    stored: { timeline: readTimeline(store.db), fileIds: load.fileIds, summaries: load.summaries },
+    ...(stored ? { stored } : {}),
   });
 }
 
@@ -171,7 +174,7 @@ export async function refreshStory(
   const { load } = repaired;
   const n = load.summaries.length;
   progress(n, n, stepLabel(BUILDING_STEP));
-  const story = timelineFresh(load.store) ? storyFromRows(load) : await storyOfAsync(load, opts.pause);
+  const story = fresh ? storyFromRows(load, true) : await storyOfAsync(load, opts.pause);
   if (!on.alive()) return null;
   on.ready(story);
   return story;
