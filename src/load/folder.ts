@@ -116,6 +116,8 @@ export interface FolderLoad {
   dir: string;
   /** The summaries alone (what `list` reads): no digest decoded. */
   summaries: ItemSummary[];
+  /** Per summary: its file's id in the store (what the store's derived rows name it by). */
+  fileIds: number[];
   /** The briefings' digests, decoded on first use; throws DamagedRows for a row not as written. */
   readonly items: StoryItem[];
   problems: Problem[];
@@ -222,6 +224,7 @@ export function readFolder(dir: string, store: Store, synced?: Omit<Synced, "cha
   return {
     dir,
     summaries: loaded.map((l) => l.summary),
+    fileIds: loaded.map((l) => l.fileId),
     get items() {
       if (items === undefined) {
         const digests = store.digests();

@@ -9,6 +9,7 @@ import { realpath } from "node:fs/promises";
 import path from "node:path";
 import type { Problem, RegistryActor } from "../briefing/schema.js";
 import { type FileRecord, type Stamp, type StampRow, type Store, textSum } from "../store/store.js";
+import { eventDays, updateConflicts } from "../store/timeline.js";
 import { termParts } from "../story/glossary.js";
 import { ftsAny } from "../story/search.js";
 import { contentHash } from "./hash.js";
@@ -318,6 +319,12 @@ export async function syncFolder(dir: string, store: Store, opts: SyncOptions = 
     }
   }
 
+  // The timeline's conflicts, like the uses, are stale from before the rows change until recomputed:
+  // only for the days the changed files' events were on, before and after.
+  const timelineStale = store.meta("timeline") !== "fresh";
+  const touched = [...jobs.map((j) => j.entry.relPath), ...removed];
+  const daysBefore = timelineStale || touched.length === 0 ? [] : eventDays(store.db, touched);
+
   const problems: Problem[] = [
     ...(scan !== null ? scan.problems : kept!.problems.map((p) => ({ ...p, path: shownPath(dir, p.path) }))),
     ...registry.problems,
@@ -328,7 +335,7 @@ export async function syncFolder(dir: string, store: Store, opts: SyncOptions = 
   const written: number[] = [];
   let writing = false;
   const flush = () => {
-    if (!writing) store.setMeta({ uses: "stale" });
+    if (!writing) store.setMeta({ uses: "stale", timeline: "stale" });
     writing = true;
     for (const id of store.write(records.splice(0), [], registry.hash).values()) written.push(id);
   };
@@ -376,8 +383,10 @@ export async function syncFolder(dir: string, store: Store, opts: SyncOptions = 
 
   const changed = writing || records.length > 0 || removed.length > 0 || resolved.length > 0;
   if (changed) {
-    if (!writing) store.setMeta({ uses: "stale" });
+    if (!writing) store.setMeta({ uses: "stale", timeline: "stale" });
     for (const id of store.write(records.splice(0), removed, registry.hash).values()) written.push(id);
+    updateConflicts(store.db, timelineStale ? null : [...daysBefore, ...eventDays(store.db, touched)]);
+    store.setMeta({ timeline: "fresh" });
     const keys = store.termKeys();
     const had = new Set(keysBefore ?? []);
     const now = new Set(keys);
@@ -393,6 +402,10 @@ export async function syncFolder(dir: string, store: Store, opts: SyncOptions = 
     const keys = store.termKeys();
     store.updateUses(null, [], [], keys, termMatch);
     store.setMeta({ term_keys: JSON.stringify(keys), uses: "fresh" });
+  }
+  if (!changed && timelineStale) {
+    updateConflicts(store.db, null);
+    store.setMeta({ timeline: "fresh" });
   }
   if (restamped.length > 0) store.restamp(restamped);
 

@@ -8,7 +8,7 @@
 // `meta`. Any other version (an older program, a newer one, a database that is not ours) means the
 // tables are dropped and made again: the store is a cache, the files are the truth.
 
-export const SCHEMA_VERSION = 9;
+export const SCHEMA_VERSION = 10;
 
 export const SCHEMA = `
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
@@ -83,6 +83,42 @@ CREATE TABLE problems (
 );
 CREATE INDEX problems_file ON problems (file_id);
 
+-- The timeline as a derived table (store/timeline.ts), kept up to date file by file by the sync: each
+-- loaded file's own entry (seq 0, when dated) and its dated events, with what orders them (the
+-- timeline's sort key, then the briefing's story order: date, undated last, path), so reading the
+-- timeline is a walk of one index. \`day\` is set for the events the conflict search compares.
+CREATE TABLE events (
+  -- Never reused: a story on screen fetches its rows by id, and must not get another event's text.
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  file_id INTEGER NOT NULL REFERENCES files (id) ON DELETE CASCADE,
+  seq INTEGER NOT NULL,
+  sort_key TEXT NOT NULL,
+  bdate TEXT,
+  rel_path TEXT NOT NULL,
+  date TEXT NOT NULL,
+  code INTEGER NOT NULL,
+  precision TEXT NOT NULL,
+  text TEXT NOT NULL,
+  line INTEGER NOT NULL,
+  flags INTEGER NOT NULL,
+  day INTEGER,
+  -- Who a conflicting event names, as JSON [[date, file_id], ...] (timeline.ts conflictPartners); null: none.
+  partners TEXT
+);
+-- Covering: the order, dates and files of the whole timeline are read from the index alone.
+CREATE INDEX events_order ON events (sort_key, bdate IS NULL, bdate, rel_path, seq, code, file_id);
+CREATE INDEX events_file ON events (file_id);
+CREATE INDEX events_day ON events (day) WHERE day IS NOT NULL;
+-- Conflicting pairs (timeline.ts): \`a\` is the earlier event, on \`a_day\`; what names whom is read from here.
+CREATE TABLE conflicts (
+  a INTEGER NOT NULL REFERENCES events (id) ON DELETE CASCADE,
+  b INTEGER NOT NULL REFERENCES events (id) ON DELETE CASCADE,
+  a_day INTEGER NOT NULL,
+  PRIMARY KEY (a, b)
+) WITHOUT ROWID;
+CREATE INDEX conflicts_b ON conflicts (b);
+CREATE INDEX conflicts_day ON conflicts (a_day);
+
 -- Contentless: the index answers which files match; no copy of the text is kept. The one-letter
 -- prefix index answers the first letter typed in a search (every term starting with "s", merged,
 -- took 340-460 ms at 100k; 43 ms with it, for 40% more index: docs/performance.md).
@@ -102,6 +138,7 @@ END;
 export const DROP = `
 DROP TRIGGER IF EXISTS files_search_delete;
 DROP TABLE IF EXISTS search;
+DROP TABLE IF EXISTS conflicts;
 DROP TABLE IF EXISTS problems;
 DROP TABLE IF EXISTS term_uses;
 DROP TABLE IF EXISTS terms;

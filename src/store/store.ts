@@ -7,6 +7,7 @@ import type Database from "better-sqlite3";
 import type { BriefingDigest } from "../briefing/digest.js";
 import type { Problem } from "../briefing/schema.js";
 import { type Db, discard, isCorrupt, type OpenOptions, openDb } from "./open.js";
+import { insertEvents } from "./timeline.js";
 
 /** What the store keeps to tell whether a file changed (with its content hash). */
 export interface Stamp {
@@ -220,6 +221,7 @@ export class Store {
         const body = JSON.stringify(d);
         insDigest.run(id, body, sum(body));
         if (r.briefing !== null) insBriefing.run(id, registry, r.briefing, sum(r.briefing));
+        insertEvents(db, id, r.relPath, d);
         for (const key of r.defines) insTerm.run(key, id);
         insSearch.run(id, r.title, r.body);
         // A worker's Buffer arrives as a plain Uint8Array, which SQLite binds only as a Buffer.
@@ -242,6 +244,8 @@ export class Store {
   /** Drops the rows of `relPaths`, so the next sync reads their files again. */
   forget(relPaths: readonly string[]): void {
     const del = this.stmt("DELETE FROM files WHERE rel_path = ?");
+    // Their events go without their neighbours' conflicts being searched again: the next sync does all.
+    this.setMeta({ timeline: "stale" });
     this.db
       .transaction(() => {
         for (const rel of relPaths) del.run(rel);

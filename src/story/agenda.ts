@@ -125,21 +125,29 @@ function prepare(source: AgendaSource): Prepared {
   };
 }
 
-function itemTakenUp(words: readonly string[], earlier: Prepared, later: Prepared): boolean {
+function sharesKey(earlier: Prepared, later: Prepared): boolean {
+  for (const k of later.keys) if (earlier.keys.has(k)) return true;
+  return false;
+}
+
+/** The date and words parts of the rule; stops as soon as the count is reached or out of reach. */
+function reportTakesUp(words: readonly string[], earlier: Prepared, later: Prepared): boolean {
   const e = earlier.source.date;
   const l = later.source.date;
-  if (e === null || l === null || l <= e) return false;
-  let shared = false;
-  for (const k of later.keys) {
-    if (earlier.keys.has(k)) {
-      shared = true;
-      break;
-    }
-  }
-  if (!shared || words.length === 0) return false;
+  if (e === null || l === null || l <= e || words.length === 0) return false;
+  const need = Math.max(MIN_WORDS, MIN_SHARE * words.length);
   let found = 0;
-  for (const w of words) if (later.words.has(w)) found++;
-  return found >= MIN_WORDS && found >= MIN_SHARE * words.length;
+  let left = words.length;
+  for (const w of words) {
+    left--;
+    if (later.words.has(w) && ++found >= need) return true;
+    if (found + left < need) return false;
+  }
+  return false;
+}
+
+function itemTakenUp(words: readonly string[], earlier: Prepared, later: Prepared): boolean {
+  return sharesKey(earlier, later) && reportTakesUp(words, earlier, later);
 }
 
 /** Whether `later`'s report takes up `item` of `earlier` by the rule above (the front matter aside). */
@@ -214,12 +222,14 @@ export function buildAgenda(sources: readonly AgendaSource[]): AgendaItem[] {
       candidates.push(...[...seen].sort((a, b) => a - b).slice(0, FOLLOW_UP_CANDIDATES));
     }
     const explicit = followers.get(s.id) ?? [];
+    const earlier = prep(s);
+    // Candidates were found through a key the two share: only dates and words are left to compare.
+    const later = candidates.map((c) => prep(dated[c]!));
     for (const text of s.watch) {
       const words = contentWords(text);
       const by = new Set<AgendaSource>(explicit.filter((f) => f !== s));
-      for (const c of candidates) {
-        const later = dated[c]!;
-        if (!by.has(later) && itemTakenUp(words, prep(s), prep(later))) by.add(later);
+      for (const p of later) {
+        if (!by.has(p.source) && reportTakesUp(words, earlier, p)) by.add(p.source);
       }
       const followedBy = [...by].sort((a, b) => -newestFirst(a, b)).map((f) => f.id);
       items.push({

@@ -42,6 +42,24 @@ export interface TimelineEntry {
   conflictWith: { date: string; briefingId: string }[];
 }
 
+/**
+ * A timeline read back from stored rows (store/timeline.ts), in timeline order: the order, dates and
+ * files at once, an entry's text only when it is asked for.
+ */
+export interface TimelineRows {
+  readonly length: number;
+  /** Per position: its date as a number (view.ts `dateCode`). */
+  code: Int32Array;
+  /** Per position: the file (the store's id) it is of. */
+  file: Int32Array;
+  fields(i: number):
+    | (Pick<TimelineEntry, "kind" | "date" | "precision" | "text" | "line" | "expected" | "yearUnknown"> & {
+        /** Who it conflicts with (`conflictPartners`): dates and files. */
+        conflictWith: { date: string; file: number }[];
+      })
+    | undefined;
+}
+
 /** An event's flags as bits of one column: the briefing's own entry, expected, year unknown. */
 export const FLAG_ENTRY = 1;
 export const FLAG_EXPECTED = 2;
@@ -229,6 +247,12 @@ export function dayNumber(date: string): number {
 /** Events handled between the points where an async caller may pause. */
 const STEP = 256;
 
+/** Days (`dayNumber`), both ends included. */
+export interface DayRange {
+  from: number;
+  to: number;
+}
+
 /** What the conflict search reads of a timeline, in date order, one event at a time. */
 export interface ConflictInput {
   readonly length: number;
@@ -245,8 +269,14 @@ export interface ConflictInput {
  * word -> events index per day), so a timeline of a million events is never in memory at once. Yields
  * every STEP events, so that `buildTimelineAsync` can let other work run.
  */
-export function* findConflicts(src: ConflictInput, link: (i: number, j: number) => void): Generator<void> {
+export function* findConflicts(
+  src: ConflictInput,
+  link: (i: number, j: number) => void,
+  sources: DayRange = { from: -Infinity, to: Infinity },
+): Generator<void> {
   const buckets = new Map<number, Map<string, number[]>>();
+  /** Per event: its place among the day's events, which seeds where its reads of a list begin. */
+  const ordinal = new Int32Array(src.length);
   /** Per day held: the first and last event on it. */
   const spans = new Map<number, [number, number]>();
   const features = new Map<number, EventFeatures>();
@@ -264,7 +294,11 @@ export function* findConflicts(src: ConflictInput, link: (i: number, j: number) 
         bucket = new Map();
         buckets.set(day, bucket);
         spans.set(day, [built, built]);
-      } else spans.get(day)![1] = built;
+      } else {
+        const span = spans.get(day)!;
+        ordinal[built] = ordinal[span[1]]! + 1;
+        span[1] = built;
+      }
       // Acts are too common to find candidates by, unless a sentence has nothing else.
       const byActs = f.acts.size === f.words.size;
       for (const w of f.words) {
@@ -292,7 +326,7 @@ export function* findConflicts(src: ConflictInput, link: (i: number, j: number) 
   for (let i = 0; i < src.length; i++) {
     if (i % STEP === STEP - 1) yield;
     const day = src.day(i);
-    if (Number.isNaN(day)) continue;
+    if (Number.isNaN(day) || day < sources.from || day > sources.to) continue;
     buildThrough(day + CONFLICT_WINDOW_DAYS);
     dropBefore(day);
     const f = features.get(i)!;
@@ -312,8 +346,9 @@ export function* findConflicts(src: ConflictInput, link: (i: number, j: number) 
       let complete = true;
       for (const list of lists) {
         // Each event starts at a different place in a list, so that when the caps cut in, every
-        // copy of a repeated sentence is still found by some neighbour.
-        const begin = (i * 31) % list.length;
+        // copy of a repeated sentence is still found by some neighbour. The place depends on the
+        // event's day alone (not on the whole timeline), so a change elsewhere never moves it.
+        const begin = (ordinal[i]! * 31) % list.length;
         const take = Math.min(list.length, budget);
         for (let k = 0; k < take; k++) {
           const j = list[(begin + k) % list.length]!;
@@ -345,61 +380,107 @@ export function* findConflicts(src: ConflictInput, link: (i: number, j: number) 
   }
 }
 
-/** Flags both entries of a conflicting pair and names each in the other, up to MAX_CONFLICT_WITH. */
-function linker(entries: TimelineEntry[]): (a: number, b: number) => void {
-  const name = (from: TimelineEntry, to: TimelineEntry) => {
-    if (
-      from.conflictWith.length < MAX_CONFLICT_WITH &&
-      !from.conflictWith.some((c) => c.date === to.date && c.briefingId === to.briefingId)
-    ) {
-      from.conflictWith.push({ date: to.date, briefingId: to.briefingId });
+/**
+ * Each event's conflicting partners, from the pairs found (positions in timeline order): in timeline
+ * order, one per briefing and date (`key`), at most MAX_CONFLICT_WITH. The one rule for the names
+ * shown, whether the pairs come from a whole build or from the store's table kept up to date.
+ */
+export function conflictPartners(
+  pairs: Iterable<readonly [number, number]>,
+  key: (pos: number) => string,
+): Map<number, number[]> {
+  const all = new Map<number, number[]>();
+  const add = (from: number, to: number) => {
+    const list = all.get(from);
+    if (list) list.push(to);
+    else all.set(from, [to]);
+  };
+  for (const [a, b] of pairs) {
+    add(a, b);
+    add(b, a);
+  }
+  for (const [pos, list] of all) {
+    list.sort((x, y) => x - y);
+    const seen = new Set<string>();
+    const named: number[] = [];
+    for (const to of list) {
+      const k = key(to);
+      if (seen.has(k)) continue;
+      seen.add(k);
+      named.push(to);
+      if (named.length === MAX_CONFLICT_WITH) break;
     }
-  };
-  return (a, b) => {
-    const ea = entries[a]!;
-    const eb = entries[b]!;
-    ea.conflict = true;
-    eb.conflict = true;
-    name(ea, eb);
-    name(eb, ea);
-  };
+    all.set(pos, named);
+  }
+  return all;
+}
+
+/** Source days whose conflicts may change when events on `days` come or go: each day and the week before. */
+export function conflictRanges(days: Iterable<number>): DayRange[] {
+  const sorted = [...new Set(days)].sort((a, b) => a - b);
+  const out: DayRange[] = [];
+  for (const d of sorted) {
+    const from = d - CONFLICT_WINDOW_DAYS;
+    const last = out.at(-1);
+    if (last && from <= last.to + 1) last.to = d;
+    else out.push({ from, to: d });
+  }
+  return out;
+}
+
+function markConflicts(entries: TimelineEntry[], pairs: readonly (readonly [number, number])[]): void {
+  const partners = conflictPartners(pairs, (p) => `${entries[p]!.date}\u0000${entries[p]!.briefingId}`);
+  for (const [pos, list] of partners) {
+    const e = entries[pos]!;
+    e.conflict = true;
+    e.conflictWith = list.map((p) => ({ date: entries[p]!.date, briefingId: entries[p]!.briefingId }));
+  }
+}
+
+/** The day number the conflict search compares an entry on; NaN for a briefing's own entry, a month or a year. */
+export function conflictDay(e: Pick<TimelineEntry, "kind" | "precision" | "date">): number {
+  return e.precision === "day" && e.kind === "event" ? dayNumber(e.date) : Number.NaN;
 }
 
 function conflictInput(entries: TimelineEntry[]): ConflictInput {
   return {
     length: entries.length,
-    day: (i) =>
-      entries[i]!.precision === "day" && entries[i]!.kind === "event"
-        ? dayNumber(entries[i]!.date)
-        : Number.NaN,
+    day: (i) => conflictDay(entries[i]!),
     text: (i) => entries[i]!.text,
     briefing: (i) => entries[i]!.briefingId,
   };
 }
 
-function markConflicts(entries: TimelineEntry[]): Generator<void> {
-  return findConflicts(conflictInput(entries), linker(entries));
+function conflictSearch(entries: TimelineEntry[], pairs: [number, number][]): Generator<void> {
+  return findConflicts(conflictInput(entries), (a, b) => {
+    pairs.push([a, b]);
+  });
+}
+
+/** A briefing's own entries on the timeline, in their order: its own (when dated), then its events. */
+export function briefingEntries(b: TimelineSource): TimelineEntry[] {
+  const entries: TimelineEntry[] = [];
+  if (b.date !== null) entries.push(briefingEntry({ id: b.id, title: b.title, date: b.date }));
+  for (const e of b.events) {
+    entries.push({
+      kind: "event",
+      date: e.date,
+      precision: e.precision,
+      text: e.text,
+      line: e.line,
+      briefingId: b.id,
+      expected: e.expected,
+      yearUnknown: e.yearUnknown,
+      conflict: false,
+      conflictWith: [],
+    });
+  }
+  return entries;
 }
 
 function entriesOf(briefings: readonly TimelineSource[]): TimelineEntry[] {
   const entries: TimelineEntry[] = [];
-  for (const b of briefings) {
-    if (b.date !== null) entries.push(briefingEntry({ id: b.id, title: b.title, date: b.date }));
-    for (const e of b.events) {
-      entries.push({
-        kind: "event",
-        date: e.date,
-        precision: e.precision,
-        text: e.text,
-        line: e.line,
-        briefingId: b.id,
-        expected: e.expected,
-        yearUnknown: e.yearUnknown,
-        conflict: false,
-        conflictWith: [],
-      });
-    }
-  }
+  for (const b of briefings) for (const e of briefingEntries(b)) entries.push(e);
   entries.sort((a, b) => {
     const x = timelineSortKey(a.date);
     const y = timelineSortKey(b.date);
@@ -411,7 +492,9 @@ function entriesOf(briefings: readonly TimelineSource[]): TimelineEntry[] {
 /** Every event of every briefing, in date order, with conflicting reports flagged. */
 export function buildTimeline(briefings: readonly TimelineSource[]): TimelineEntry[] {
   const entries = entriesOf(briefings);
-  for (const _ of markConflicts(entries));
+  const pairs: [number, number][] = [];
+  for (const _ of conflictSearch(entries, pairs));
+  markConflicts(entries, pairs);
   return entries;
 }
 
@@ -424,9 +507,11 @@ export async function buildTimelineAsync(
   pause: () => Promise<void> | undefined,
 ): Promise<TimelineEntry[]> {
   const entries = entriesOf(briefings);
-  for (const _ of markConflicts(entries)) {
+  const pairs: [number, number][] = [];
+  for (const _ of conflictSearch(entries, pairs)) {
     const wait = pause();
     if (wait) await wait;
   }
+  markConflicts(entries, pairs);
   return entries;
 }

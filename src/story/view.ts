@@ -8,7 +8,7 @@ import { type ActorEntry, indexActors } from "./actors.js";
 import { type AgendaItem, buildAgenda, digestAgenda } from "./agenda.js";
 import { collectTerms, type GlossaryTerm, sortTerms, usedKeysOf } from "./glossary.js";
 import { briefingText, memoryTextIndex, type TextIndex } from "./search.js";
-import { buildTimeline, buildTimelineAsync, type TimelineEntry } from "./timeline.js";
+import { buildTimeline, buildTimelineAsync, type TimelineEntry, type TimelineRows } from "./timeline.js";
 
 export interface Table<T> {
   readonly length: number;
@@ -241,6 +241,21 @@ export interface StoryInput {
   text: TextIndex;
   /** The whole briefing at an index, when the caller holds it. */
   body?: (i: number) => Briefing | undefined;
+  /**
+   * The store's derived timeline and the items' summaries as its rows have them: the story is then
+   * built without decoding a digest or searching for conflicts, and the glossary, actor index and
+   * agenda (which read the digests) are built when first asked for.
+   */
+  stored?: StoredParts;
+}
+
+/** What a story read from the store's rows is built from (see `StoryInput.stored`). */
+export interface StoredParts {
+  timeline: TimelineRows;
+  /** Per item, in story order: its file's id in the store (`TimelineRows.file`). */
+  fileIds: ArrayLike<number>;
+  /** Per item, in story order: its summary row (ids made unique). */
+  summaries: readonly Omit<Summary, "dateInferred" | "source">[];
 }
 
 function summaryOfItem(d: StoryItem): Summary {
@@ -262,10 +277,13 @@ function summaryOfItem(d: StoryItem): Summary {
  * The story of a folder from its briefings' digests: the timeline (entries, expected events,
  * conflicts flagged), the merged glossary with its uses, the actor index, the agenda. The only
  * builder: the store's story and a story of loaded briefings (`buildStoryView`) both come from here.
- * `pause` is awaited between steps and every few hundred timeline events when it returns a promise.
+ * With `stored`, the timeline is the store's (the same rule, kept up to date file by file).
  */
 export function buildStory(input: StoryInput): StoryView {
-  return assemble(input, buildTimeline(input.items));
+  return assemble(
+    input,
+    input.stored ? storedEvents(input.stored) : builtEvents(input, buildTimeline(input.items)),
+  );
 }
 
 /**
@@ -276,58 +294,125 @@ export async function buildStoryAsync(
   input: StoryInput,
   pause: () => Promise<void> | undefined,
 ): Promise<StoryView> {
-  return assemble(input, await buildTimelineAsync(input.items, pause));
+  if (input.stored) return buildStory(input);
+  return assemble(input, builtEvents(input, await buildTimelineAsync(input.items, pause)));
 }
 
-function assemble(input: StoryInput, entries: TimelineEntry[]): StoryView {
-  const { items } = input;
-  const byKey = collectTerms(items);
-  items.forEach((d, i) => {
-    for (const key of input.usedKeys(i)) {
-      const g = byKey.get(key);
-      if (g && g.usedIn.at(-1) !== d.id) g.usedIn.push(d.id);
-    }
-  });
-  const merged = sortTerms(byKey.values());
-  const actorIndex = indexActors(
-    items.map((d) => ({ id: d.id, actors: d.actors, details: () => d.learnt })),
-    input.registry,
-  );
-  const agenda = buildAgenda(items.map(digestAgenda));
+interface Events {
+  timeline: Table<StoryEvent>;
+  eventDate: Int32Array;
+  eventBriefing: Int32Array;
+}
+
+function builtEvents(input: StoryInput, entries: TimelineEntry[]): Events {
   const index = new Map<string, number>();
-  items.forEach((d, i) => {
+  input.items.forEach((d, i) => {
     index.set(d.id, i);
   });
   // The entries are this story's own: given their briefing's index in place, not copied.
   const events = entries as StoryEvent[];
   for (const e of events) e.briefing = index.get(e.briefingId) ?? -1;
-  const summaries = items.map(summaryOfItem);
+  return {
+    timeline: arrayTable(events),
+    eventDate: Int32Array.from(events, (e) => dateCode(e.date)),
+    eventBriefing: Int32Array.from(events, (e) => e.briefing),
+  };
+}
+
+/** The store's timeline rows as the story's: an event made when it is first asked for. */
+function storedEvents(stored: StoredParts): Events {
+  const { timeline: rows, summaries } = stored;
+  const itemOf = new Map<number, number>();
+  for (let i = 0; i < stored.fileIds.length; i++) itemOf.set(stored.fileIds[i]!, i);
+  const eventBriefing = Int32Array.from(rows.file, (f) => itemOf.get(f) ?? -1);
+  const eventDate = rows.code;
+  const idOf = (file: number) => summaries[itemOf.get(file) ?? -1]?.id ?? "";
+  const made: (StoryEvent | undefined)[] = new Array(rows.length);
+  const get = (i: number): StoryEvent | undefined => {
+    const ready = made[i];
+    if (ready !== undefined) return ready;
+    const fields = rows.fields(i);
+    if (fields === undefined) return undefined;
+    const e: StoryEvent = {
+      ...fields,
+      briefingId: idOf(rows.file[i]!),
+      briefing: eventBriefing[i]!,
+      conflict: fields.conflictWith.length > 0,
+      conflictWith: fields.conflictWith.map((c) => ({ date: c.date, briefingId: idOf(c.file) })),
+    };
+    made[i] = e;
+    return e;
+  };
+  return { timeline: { length: rows.length, get }, eventDate, eventBriefing };
+}
+
+/** A value made on first use. */
+function once<T>(make: () => T): () => T {
+  let value: { v: T } | undefined;
+  return () => {
+    value ??= { v: make() };
+    return value.v;
+  };
+}
+
+function assemble(input: StoryInput, events: Events): StoryView {
+  const items = () => input.items;
+  const glossary = once(() => {
+    const byKey = collectTerms(items());
+    items().forEach((d, i) => {
+      for (const key of input.usedKeys(i)) {
+        const g = byKey.get(key);
+        if (g && g.usedIn.at(-1) !== d.id) g.usedIn.push(d.id);
+      }
+    });
+    const index = new Map<string, number>();
+    items().forEach((d, i) => {
+      index.set(d.id, i);
+    });
+    const at = (id: string) => index.get(id) ?? -1;
+    return sortTerms(byKey.values()).map((g) => storyTerm(g, at));
+  });
+  const actors = once(() =>
+    indexActors(
+      items().map((d) => ({ id: d.id, actors: d.actors, details: () => d.learnt })),
+      input.registry,
+    ).map((a) => ({ name: a.name, kind: a.kind, aliases: a.aliases, count: a.briefingIds.length })),
+  );
+  const agenda = once(() => buildAgenda(items().map(digestAgenda)));
+  const summaries: Summary[] = input.stored
+    ? input.stored.summaries.map((row, i) => ({
+        ...row,
+        // Read from the digest, decoded only when one of these is asked for.
+        get dateInferred() {
+          return items()[i]?.dateInferred ?? false;
+        },
+        get source() {
+          return items()[i]?.source ?? null;
+        },
+      }))
+    : input.items.map(summaryOfItem);
   let terms: TermLists | undefined;
-  const at = (id: string) => index.get(id) ?? -1;
-  const glossary = merged.map((g) => storyTerm(g, at));
-  const actors = actorIndex.map((a) => ({
-    name: a.name,
-    kind: a.kind,
-    aliases: a.aliases,
-    count: a.briefingIds.length,
-  }));
   return {
     dir: input.dir,
     registry: input.registry,
     problems: input.problems,
     briefings: arrayTable(summaries),
     newest: newestOrder(summaries),
-    timeline: arrayTable(events),
-    eventDate: Int32Array.from(events, (e) => dateCode(e.date)),
-    eventBriefing: Int32Array.from(events, (e) => e.briefing),
-    glossary,
-    actors,
-    agenda,
+    ...events,
+    get glossary() {
+      return glossary();
+    },
+    get actors() {
+      return actors();
+    },
+    get agenda() {
+      return agenda();
+    },
     ...(input.body ? { body: input.body } : {}),
     text: input.text,
     termsOf(i) {
-      terms ??= termIndexes(glossary);
-      return (terms.get(i) ?? []).map((t) => glossary[t]!.term);
+      terms ??= termIndexes(glossary());
+      return (terms.get(i) ?? []).map((t) => glossary()[t]!.term);
     },
   };
 }

@@ -8,10 +8,18 @@
 // `refreshStory` is step 2 alone: what a file watcher calls (with the paths it saw change) to bring
 // the screen up to date; a re-run reads only the files whose stamps changed.
 // The reader never holds bodies: a briefing's file is parsed when it is opened (bodies.ts).
-import { openFolderStore, readFolder, readRepaired, storyOfAsync, syncStore } from "../load/folder.js";
-import type { Store } from "../store/store.js";
+import {
+  type FolderLoad,
+  openFolderStore,
+  readFolder,
+  readRepaired,
+  storyOfAsync,
+  syncStore,
+} from "../load/folder.js";
+import { DamagedRows, type Store } from "../store/store.js";
+import { readTimeline } from "../store/timeline.js";
 import type { Filter } from "../story/filter.js";
-import { buildStory, type StoryView } from "../story/view.js";
+import { buildStory, type StoryItem, type StoryView } from "../story/view.js";
 import { warmParser } from "./bodies.js";
 
 export const CHECKING_NOTE = "checking files…";
@@ -53,24 +61,64 @@ export function storePlace(dir: string): StorePlace {
 }
 
 /**
- * Briefings up to which the stored story is built before the first frame, on the reader's thread
- * and without a pause: the timeline's conflict search grows with the folder, and past this a start
- * shows the loading line (answering q) while the story is built in slices instead.
+ * Briefings up to which a story is built before the first frame when the store's timeline is not
+ * up to date (a store a run left while writing): the conflict search grows with the folder, and past
+ * this a start shows the loading line (answering q) while the sync brings the timeline up to date.
+ * A store whose timeline is up to date gives its story at any size without that search.
  */
 export const EARLY_BUILD_LIMIT = 2000;
 
+/** Whether the store's derived timeline is up to date with its rows (store/timeline.ts). */
+function timelineFresh(store: Store): boolean {
+  return store.meta("timeline") === "fresh";
+}
+
 /**
- * The story the store holds from the last complete run, when there is one and it is small enough to
- * build before the first frame (EARLY_BUILD_LIMIT); never reads a briefing.
+ * The story of the store's rows as the reader holds it: the timeline read from the store's derived
+ * table (no conflict search), the summaries from their rows; the digests are decoded only when the
+ * glossary, actors or agenda are first asked for. A digest found damaged then is dropped from the
+ * store (its file is read again by the next check) and those lists are built without it.
  */
+export function storyFromRows(load: FolderLoad, fresh = timelineFresh(load.store)): StoryView {
+  const { store } = load;
+  let items: StoryItem[] | undefined;
+  // Another program may write the store meanwhile (rows of new ids): its digests then go missing here.
+  const stored = fresh
+    ? { timeline: readTimeline(store.db), fileIds: load.fileIds, summaries: load.summaries }
+    : undefined;
+  return buildStory({
+    dir: load.dir,
+    registry: load.registry,
+    problems: load.problems,
+    get items() {
+      if (items === undefined) {
+        try {
+          items = load.items;
+        } catch (err) {
+          if (!(err instanceof DamagedRows)) throw err;
+          try {
+            store.forget(err.relPaths);
+          } catch {}
+          items = [];
+        }
+      }
+      return items;
+    },
+    usedKeys: load.usedKeys,
+    text: load.text,
+    ...(stored ? { stored } : {}),
+  });
+}
+
+/** The story the store holds from the last complete run, when there is one; never reads a briefing. */
 export function storedStory(place: StorePlace): Saved | null {
   const { store } = place;
   if (store === null || store.meta("scan") === null || store.meta("uses") !== "fresh") return null;
   try {
-    if (store.count() > EARLY_BUILD_LIMIT) return null;
+    if (!timelineFresh(store) && store.count() > EARLY_BUILD_LIMIT) return null;
     const load = readFolder(place.dir, store);
-    if (load.items.length === 0) return null;
-    return { story: buildStory(load) };
+    if (load.summaries.length === 0) return null;
+    return { story: storyFromRows(load) };
   } catch {
     // A damaged row: the sync reads its file again.
     return null;
@@ -119,11 +167,14 @@ export async function refreshStory(
   const synced = await syncStore(opts.dir, syncOpts, place.store);
   place.store = synced.store;
   if (!on.alive() || (!synced.synced.changed && !opts.always)) return null;
-  const repaired = await readRepaired(opts.dir, synced);
+  // With the timeline kept in the store, the digests are not decoded here (see `storyFromRows`).
+  const fresh = timelineFresh(synced.store);
+  const repaired = await readRepaired(opts.dir, synced, fresh ? { digests: false } : {});
   place.store = repaired.store;
   const { load } = repaired;
-  progress(load.items.length, load.items.length, stepLabel(BUILDING_STEP));
-  const story = await storyOfAsync(load, opts.pause);
+  const n = load.summaries.length;
+  progress(n, n, stepLabel(BUILDING_STEP));
+  const story = fresh ? storyFromRows(load, true) : await storyOfAsync(load, opts.pause);
   if (!on.alive()) return null;
   on.ready(story);
   return story;

@@ -9,6 +9,9 @@ import { termBriefings } from "./views/Glossary.js";
 import type { Position } from "./windowing.js";
 import { settle } from "./windowing.js";
 
+/** Views whose list the story builds from the digests when it is first asked for (story/view.ts). */
+const LAZY = new Set<ViewId>(["glossary", "actors", "agenda"]);
+
 /** What a cursor rests on, told apart from its row. */
 type Anchor =
   | { kind: "briefing"; id: string }
@@ -145,7 +148,10 @@ export function storySwap(
   const next = listsOf(after, state, term, upcoming, only);
   const lists = { ...state.lists };
   for (const view of Object.keys(lists) as ViewId[]) {
-    lists[view] = keptPosition(view, state.lists[view], old, next);
+    // A list built on first use (glossary, actors, agenda) never moved in stays at its top, unbuilt.
+    const pos = state.lists[view];
+    if (LAZY.has(view) && view !== state.view && pos.cursor === 0 && pos.scrollTop === 0) continue;
+    lists[view] = keptPosition(view, pos, old, next);
   }
   const readerGone = state.reader !== null && indexOfId(after, state.reader.briefingId) < 0;
   const page = state.actorPage;

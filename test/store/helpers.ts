@@ -8,6 +8,7 @@ import type { LoadResult } from "../../src/briefing/schema.js";
 import { type FolderLoad, loadFolder } from "../../src/load/folder.js";
 import { loadBriefings } from "../../src/load/load.js";
 import { buildStory, buildStoryView } from "../../src/story/view.js";
+import { storyFromRows } from "../../src/tui/source.js";
 import { expectSameStory } from "../story/same-story.js";
 
 const TERMS = ["Deemed Export", "Canal Toll", "Frontier Model", "Berth"];
@@ -69,7 +70,8 @@ export function titlesVia(dir: string, cacheDir: string): Promise<string[]> {
 
 /**
  * Loads through the store in `cacheDir`, checks what it gives against the truth (every briefing's
- * summary, the problems, and the whole story: timeline, glossary with its uses, actors), and returns
+ * summary, the problems, and the whole story: timeline, glossary with its uses, actors; built over
+ * the digests and read from the store's derived timeline), and returns
  * the warnings.
  */
 export async function expectTrueLoad(dir: string, cacheDir: string): Promise<string[]> {
@@ -82,6 +84,8 @@ export async function expectTrueLoad(dir: string, cacheDir: string): Promise<str
       want.briefings.map((b) => [b.id, b.relPath, b.title, b.date, b.actors, b.tags]),
     );
     expectSameStory(buildStory(got), buildStoryView(want));
+    // The reader's story, from the store's derived timeline, is the same story.
+    expectSameStory(storyFromRows(got), buildStoryView(want));
   } finally {
     got.store.close();
   }

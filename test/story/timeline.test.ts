@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { buildTimeline, buildTimelineAsync, MAX_CONFLICT_WITH } from "../../src/story/timeline.js";
+import {
+  buildTimeline,
+  buildTimelineAsync,
+  CONFLICT_WINDOW_DAYS,
+  conflictRanges,
+  MAX_CONFLICT_WITH,
+} from "../../src/story/timeline.js";
 import { makeBriefing } from "./factory.js";
 
 const ORDER_12 =
@@ -285,5 +291,18 @@ describe("briefings on the timeline", () => {
     });
     const d = makeBriefing({ id: "d", date: null, events: [{ date: "2031-01-01", text: "Later." }] });
     expect(buildTimeline([u, d]).map((e) => e.date)).toEqual(["2031-01-01", "--03", "--06-12"]);
+  });
+});
+
+describe("conflictRanges (what a change on some days makes the store search again)", () => {
+  it("is each changed day and the week before it, overlapping weeks merged, apart ones kept apart", () => {
+    const w = CONFLICT_WINDOW_DAYS;
+    expect(conflictRanges([100])).toEqual([{ from: 100 - w, to: 100 }]);
+    expect(conflictRanges([112, 100, 104, 100])).toEqual([{ from: 100 - w, to: 112 }]);
+    expect(conflictRanges([100, 100 + w + 2])).toEqual([
+      { from: 100 - w, to: 100 },
+      { from: 102, to: 100 + w + 2 },
+    ]);
+    expect(conflictRanges([])).toEqual([]);
   });
 });

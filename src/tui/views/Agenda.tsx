@@ -26,19 +26,30 @@ export interface AgendaRows extends Searchable {
 
 /** The agenda's rows for the items whose briefing `keep` lets through (by index). */
 export function agendaRows(story: StoryView, keep: (briefing: number) => boolean): AgendaRows {
-  const rows: AgendaRow[] = [];
-  for (const item of story.agenda) {
-    if (!keep(indexOfId(story, item.briefingId))) continue;
-    rows.push({ item, follow: null });
-    for (const id of item.followedBy) rows.push({ item, follow: id });
-  }
+  // Made when first read: the story builds its agenda only when it is shown.
+  let made: AgendaRow[] | undefined;
+  const all = () => {
+    if (made === undefined) {
+      made = [];
+      for (const item of story.agenda) {
+        if (!keep(indexOfId(story, item.briefingId))) continue;
+        made.push({ item, follow: null });
+        for (const id of item.followedBy) made.push({ item, follow: id });
+      }
+    }
+    return made;
+  };
   const titleOf = (id: string) => story.briefings.get(indexOfId(story, id))?.title ?? id;
   return {
-    rows,
-    total: rows.length,
-    selectable: (row) => row >= 0 && row < rows.length,
+    get rows() {
+      return all();
+    },
+    get total() {
+      return all().length;
+    },
+    selectable: (row) => row >= 0 && row < all().length,
     text: (row) => {
-      const r = rows[row];
+      const r = all()[row];
       if (!r) return "";
       return r.follow === null
         ? `${r.item.date ?? ""} ${r.item.text} ${r.item.briefingId} ${titleOf(r.item.briefingId)}`

@@ -1,0 +1,163 @@
+// The store's derived timeline (store/timeline.ts): after any run of files added, edited and removed,
+// each synced file by file, the timeline the reader reads from the store's rows (its order, every
+// entry, the conflicts flagged and who they name) is the one a whole build over the files gives.
+import { writeFileSync } from "node:fs";
+import { mkdir, mkdtemp, rm, unlink } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import fc from "fast-check";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadFolder } from "../../src/load/folder.js";
+import { loadBriefings } from "../../src/load/load.js";
+import { buildStoryView } from "../../src/story/view.js";
+import { storyFromRows } from "../../src/tui/source.js";
+import { timelineRows } from "../story/same-story.js";
+
+let root: string;
+beforeAll(async () => {
+  root = await mkdtemp(path.join(tmpdir(), "sd-timeline-"));
+});
+afterAll(async () => {
+  await rm(root, { recursive: true, force: true });
+});
+
+// Sentences that tell one event in a few words, so that reports a few days apart conflict, and some
+// that tell another (a different act, another actor) so that they must not.
+const SENTENCES = [
+  "the Northport Harbour Authority ordered a higher canal toll for container ships",
+  "the Northport Harbour Authority lifted the higher canal toll for container ships",
+  "Valley Rail suspended freight service across the northern bridge corridor",
+  "Valley Rail restored freight service across the northern bridge corridor",
+  "Mara Lindqvist ordered an inspection of the frontier model export licences",
+];
+
+interface Event {
+  day: number;
+  sentence: number;
+}
+
+interface Brief {
+  day: number;
+  events: Event[];
+}
+
+const brief = fc.record({
+  day: fc.integer({ min: 1, max: 24 }),
+  events: fc.array(
+    fc.record({
+      day: fc.integer({ min: 1, max: 28 }),
+      sentence: fc.integer({ min: 0, max: SENTENCES.length - 1 }),
+    }),
+    { minLength: 0, maxLength: 3 },
+  ),
+});
+
+type Op = { kind: "write"; slot: number; brief: Brief } | { kind: "remove"; slot: number };
+
+const SLOTS = 8;
+const op: fc.Arbitrary<Op> = fc.oneof(
+  {
+    weight: 3,
+    arbitrary: fc.record({ kind: fc.constant("write" as const), slot: fc.nat(SLOTS - 1), brief }),
+  },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant("remove" as const), slot: fc.nat(SLOTS - 1) }) },
+);
+
+const date = (day: number) => `2026-06-${String(day).padStart(2, "0")}`;
+
+function text(slot: number, b: Brief): string {
+  const happened = b.events.map((e) => `On ${date(e.day)} ${SENTENCES[e.sentence]}.`);
+  return [
+    "---",
+    `title: Briefing in slot ${slot}`,
+    `date: ${date(b.day)}`,
+    "---",
+    "",
+    `# Briefing in slot ${slot}`,
+    "",
+    "## What happened",
+    "",
+    ...(happened.length > 0 ? happened.join("\n\n") : "Nothing dated.").split("\n"),
+    "",
+  ].join("\n");
+}
+
+function slotPath(dir: string, slot: number): string {
+  return path.join(dir, slot % 2 ? "sub" : "", `slot-${slot}.md`);
+}
+
+async function apply(dir: string, o: Op, present: Set<number>): Promise<void> {
+  const file = slotPath(dir, o.slot);
+  if (o.kind === "write") {
+    writeFileSync(file, text(o.slot, o.brief));
+    present.add(o.slot);
+  } else if (present.has(o.slot)) {
+    await unlink(file);
+    present.delete(o.slot);
+  }
+}
+
+/** The reader's story from the store's rows against a whole build over the files as they are now. */
+async function expectWholeBuild(dir: string, cache: string): Promise<number> {
+  const load = await loadFolder(dir, { cacheDir: cache, warn: () => {} });
+  try {
+    const got = storyFromRows(load);
+    const want = buildStoryView(await loadBriefings(dir));
+    expect(timelineRows(got)).toEqual(timelineRows(want));
+    expect(Array.from(got.eventDate)).toEqual(Array.from(want.eventDate));
+    expect(Array.from(got.eventBriefing)).toEqual(Array.from(want.eventBriefing));
+    return timelineRows(want).filter((e) => e?.conflict).length;
+  } finally {
+    load.store.close();
+  }
+}
+
+let run = 0;
+async function freshFolder(): Promise<{ dir: string; cache: string }> {
+  run++;
+  const dir = path.join(root, `run-${run}`, "briefings");
+  await mkdir(path.join(dir, "sub"), { recursive: true });
+  return { dir, cache: path.join(root, `run-${run}`, "cache") };
+}
+
+describe("the store's derived timeline", () => {
+  it("flags the conflicts a whole build flags, for files written one at a time (the sentences conflict)", async () => {
+    const { dir, cache } = await freshFolder();
+    const present = new Set<number>();
+    await apply(
+      dir,
+      { kind: "write", slot: 0, brief: { day: 3, events: [{ day: 2, sentence: 0 }] } },
+      present,
+    );
+    await expectWholeBuild(dir, cache);
+    await apply(
+      dir,
+      { kind: "write", slot: 1, brief: { day: 6, events: [{ day: 5, sentence: 0 }] } },
+      present,
+    );
+    expect(await expectWholeBuild(dir, cache)).toBe(2);
+    // A contradicting act on a nearby day does not conflict; the removal of one report clears the other.
+    await apply(
+      dir,
+      { kind: "write", slot: 2, brief: { day: 7, events: [{ day: 6, sentence: 1 }] } },
+      present,
+    );
+    expect(await expectWholeBuild(dir, cache)).toBe(2);
+    await apply(dir, { kind: "remove", slot: 1 }, present);
+    expect(await expectWholeBuild(dir, cache)).toBe(0);
+  });
+
+  it("after any run of adds, edits and removes equals a whole build", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(op, { minLength: 1, maxLength: 8 }), async (ops) => {
+        const { dir, cache } = await freshFolder();
+        const present = new Set<number>();
+        for (const o of ops) {
+          await apply(dir, o, present);
+          await expectWholeBuild(dir, cache);
+        }
+      }),
+      { numRuns: 25 },
+    );
+  });
+});
