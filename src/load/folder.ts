@@ -255,8 +255,16 @@ export async function readRepaired(
   opts: FolderOptions = {},
 ): Promise<{ store: Store; load: FolderLoad }> {
   let { store, synced: current } = synced;
+  // Rows to read again from their files before the next try. Forgetting and syncing happen inside
+  // the try: damage SQLite finds there (a page of an index the sync walks) makes the database again.
+  let damaged: string[] | null = null;
   for (let attempt = 0; ; attempt++) {
     try {
+      if (damaged !== null) {
+        store.forget(damaged);
+        damaged = null;
+        current = await syncFolder(dir, store, opts);
+      }
       const load = readFolder(dir, store, current);
       if (opts.digests !== false) void load.items;
       return { store, load };
@@ -265,8 +273,7 @@ export async function readRepaired(
       // Rows found damaged are read again from their files, once; found damaged again (a damaged index
       // can keep a row from being forgotten), the database is made again.
       if (err instanceof DamagedRows && attempt === 0) {
-        store.forget(err.relPaths);
-        current = await syncFolder(dir, store, opts);
+        damaged = err.relPaths;
         continue;
       }
       const file = store.file;
