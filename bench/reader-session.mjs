@@ -1,0 +1,95 @@
+// The reader's warm figures on their own, interleaved with `node -e ''`: the list on screen, a
+// briefing written while it runs (timed to its title on the Briefings view), and a start after one
+// file was edited (timed to the end of the loading line, when the edit is on screen). It edits a
+// file of the folder and puts it back: give it a copy of an archive, warmed by one `list` first.
+//
+//   cp -r bench/archives/10000 /tmp/arch
+//   XDG_CACHE_HOME=/tmp/sd-cache node dist/signaldesk.js list --dir /tmp/arch/briefings > /dev/null
+//   XDG_CACHE_HOME=/tmp/sd-cache node bench/reader-session.mjs --dir /tmp/arch/briefings [--rounds 3]
+import { readdirSync, readFileSync, unlinkSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { ms, Screen } from "./pty.mjs";
+import { COLS, childEnv, ROWS, sdBusy, sdReady, timeToExit } from "./subjects.mjs";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const args = process.argv.slice(2);
+const option = (name, fallback) => {
+  const i = args.indexOf(name);
+  return i >= 0 && args[i + 1] !== undefined ? args[i + 1] : fallback;
+};
+const dir = resolve(option("--dir", ""));
+const rounds = Number(option("--rounds", "3"));
+const bundle = resolve(root, option("--bundle", "dist/signaldesk.js"));
+const bound = 300_000;
+const env = childEnv({});
+
+function firstBriefing(d) {
+  for (const e of readdirSync(d, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    const p = join(d, e.name);
+    if (e.isFile() && e.name.endsWith(".md")) return p;
+    if (e.isDirectory()) {
+      const found = firstBriefing(p);
+      if (found) return found;
+    }
+  }
+  return null;
+}
+const target = firstBriefing(dir);
+if (target === null) throw new Error(`no .md briefing under ${dir}`);
+const original = readFileSync(target, "utf8");
+const out = {};
+const add = (k, v) => {
+  out[k] ??= [];
+  out[k].push(Math.round(v));
+};
+const tab2 = (s) => s.lines()[0].includes("[2 Briefings]");
+
+async function session(kind, live) {
+  const s = new Screen(process.execPath, [bundle, "--dir", dir], { cols: COLS, rows: ROWS, env });
+  try {
+    const ready = await s.waitFor(sdReady, bound);
+    if (!ready.ok) throw new Error(`${kind}: the list never showed`);
+    add(`${kind}: list on screen`, ms(s.t0, ready.atNs));
+    const settled = await s.waitFor((x) => !sdBusy(x), bound);
+    add(`${kind}: loading line gone`, ms(s.t0, settled.atNs));
+    if (!live) return;
+    await s.idle(200);
+    if (!tab2(s)) await s.press("2", tab2, bound);
+    const title = `Live arrival ${process.pid}-${Date.now()}`;
+    const file = join(dir, `zz-live-${process.pid}.md`);
+    const t0 = process.hrtime.bigint();
+    writeFileSync(file, `---\ntitle: ${title}\ndate: 2099-01-01\n---\nOn 2099-01-01 a briefing arrived.\n`);
+    const shown = await s.waitFor((x) => x.text().includes(title), bound);
+    add("a new file on screen after it is written", shown.ok ? ms(t0, shown.atNs) : Number.NaN);
+    unlinkSync(file);
+    await s.waitFor((x) => !x.text().includes(title) && !sdBusy(x), bound);
+  } finally {
+    await s.close("q");
+    s.dispose();
+  }
+}
+
+const load = () => readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ");
+console.log(`load ${load()} at ${new Date().toISOString()}`);
+try {
+  for (let r = 0; r < rounds; r++) {
+    for (let i = 0; i < 3; i++) add("node -e ''", (await timeToExit(process.execPath, ["-e", ""])).ms);
+    await session("warm", true);
+    writeFileSync(target, `${original}\nEdited for the bench, round ${r} ${Date.now()}.\n`);
+    await session("one file edited", false);
+  }
+} finally {
+  writeFileSync(target, original);
+}
+const median = (v) => {
+  const s = [...v].sort((a, b) => a - b);
+  const m = s.length / 2;
+  return Number.isInteger(m) ? (s[m - 1] + s[m]) / 2 : s[Math.floor(m)];
+};
+const floor = median(out["node -e ''"]);
+for (const [k, v] of Object.entries(out))
+  console.log(
+    `${k}: median ${median(v)} ms (${v.join(", ")}) = ${(median(v) / floor).toFixed(1)}× node -e ''`,
+  );
+console.log(`load ${load()} at ${new Date().toISOString()}`);
