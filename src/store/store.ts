@@ -99,16 +99,8 @@ function list(joined: string | null): string[] {
   return joined ? joined.split(SEP) : [];
 }
 
-export function summaryColumns(
-  bid: string,
-  date: string | null,
-  title: string,
-  actors: string,
-  tags: string,
-  story: string | null,
-): [string, string | null, string, string, string, string | null] {
-  return [bid, date, title, actors, tags, story];
-}
+/** A row's summary columns, in the order of `summarySum`'s parameters. */
+type SummaryColumns = Parameters<typeof summarySum>;
 
 export class Store {
   private constructor(
@@ -204,7 +196,7 @@ export class Store {
       const summary =
         d === null
           ? null
-          : summaryColumns(d.id, d.date, d.title, d.actors.join(SEP), d.tags.join(SEP), d.story);
+          : ([d.id, d.date, d.title, d.actors.join(SEP), d.tags.join(SEP), d.story] satisfies SummaryColumns);
       const info = insFile.run(
         r.relPath,
         r.stamp.size,
