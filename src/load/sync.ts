@@ -310,12 +310,14 @@ export async function syncFolder(dir: string, store: Store, opts: SyncOptions = 
     const damaged = new Set(again.damaged);
     if (damaged.size > 0) {
       rows ??= store.stampRows();
+      const links = new Map(kept?.links ?? []);
+      const scanned = new Map(scan?.entries.map((e) => [e.relPath, e]) ?? []);
       for (const row of rows)
-        if (damaged.has(row[0])) {
-          const open = new Map(kept?.links ?? []).get(row[0]) ?? row[0];
-          const found = scan?.entries.find((e) => e.relPath === row[0]);
-          jobs.push({ entry: found ?? entryAt(dir, real, row[0], open), row });
-        }
+        if (damaged.has(row[0]))
+          jobs.push({
+            entry: scanned.get(row[0]) ?? entryAt(dir, real, row[0], links.get(row[0]) ?? row[0]),
+            row,
+          });
     }
   }
 

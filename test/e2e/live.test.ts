@@ -69,6 +69,15 @@ async function briefingsList(s: Session, count: number): Promise<void> {
   );
 }
 
+/** The reader on `dir` (three briefings), moved to the Briefings view once it shows. */
+async function openAtBriefings(dir: string, opts: Parameters<typeof open>[1] = {}): Promise<Session> {
+  const s = open(dir, opts);
+  await s.waitForText("[1 Timeline]");
+  s.press("2");
+  await briefingsList(s, 3);
+  return s;
+}
+
 /**
  * Writes a file the way an editor saves: a temporary copy renamed over it. A hidden name, as vim's
  * and most editors' are; the watch must not take the copy for a briefing.
@@ -82,10 +91,7 @@ function save(path: string, text: string) {
 describe("live updates", () => {
   it("shows files added, edited, renamed and removed, with no key, the cursor kept on its briefing", async () => {
     const dir = folder();
-    const s = open(dir);
-    await s.waitForText("[1 Timeline]");
-    s.press("2");
-    await briefingsList(s, 3);
+    const s = await openAtBriefings(dir);
     s.press("j");
     await s.waitFor(() => selected(s).includes("Birch report"), "cursor on Birch");
 
@@ -121,10 +127,7 @@ describe("live updates", () => {
 
   it("re-renders the open briefing changed on disk, and goes back to the list when it is removed", async () => {
     const dir = folder();
-    const s = open(dir);
-    await s.waitForText("[1 Timeline]");
-    s.press("2");
-    await briefingsList(s, 3);
+    const s = await openAtBriefings(dir);
     s.press("j");
     await s.waitFor(() => selected(s).includes("Birch report"), "cursor on Birch");
     s.press(KEYS.Enter);
@@ -153,10 +156,7 @@ describe("live updates", () => {
 
   it("takes in 500 files added at once (no cache) while keys are answered", async () => {
     const dir = folder();
-    const s = open(dir, { cache: false });
-    await s.waitForText("[1 Timeline]");
-    s.press("2");
-    await briefingsList(s, 3);
+    const s = await openAtBriefings(dir, { cache: false });
     const pulled = join(root, `pulled-${folders}`);
     mkdirSync(pulled);
     for (let i = 0; i < 500; i++) {
@@ -210,10 +210,7 @@ describe("live updates", () => {
 
   it("checks the folder on fg for what changed while it was suspended", async () => {
     const dir = folder();
-    const s = open(dir);
-    await s.waitForText("[1 Timeline]");
-    s.press("2");
-    await briefingsList(s, 3);
+    const s = await openAtBriefings(dir);
     s.press("\x1a");
     await s.waitFor(() => s.state().buffer === "normal", "the main screen while suspended");
     writeFileSync(join(dir, "fir.md"), briefingText("Fir report", "2026-03-06", "the fir survey began."));
@@ -225,10 +222,7 @@ describe("live updates", () => {
 
   it("with --no-watch, r checks the folder", async () => {
     const dir = folder();
-    const s = open(dir, { args: ["--no-watch"] });
-    await s.waitForText("[1 Timeline]");
-    s.press("2");
-    await briefingsList(s, 3);
+    const s = await openAtBriefings(dir, { args: ["--no-watch"] });
     await s.waitFor(() => calm(s), "the start's check done");
     writeFileSync(join(dir, "elm.md"), briefingText("Elm report", "2026-03-05", "the elm survey began."));
     s.press("r");
