@@ -44,7 +44,6 @@ export function sameStamp(a: Stamp, b: Stamp): boolean {
   return a.size === b.size && a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs && a.ino === b.ino;
 }
 
-
 /** Problems as stored: the file's own display path becomes null (the folder may be named otherwise next time). */
 function own(problems: readonly Problem[], entry: FileEntry, parsedPath: string): FileRecord["problems"] {
   return problems.map((p) => ({
