@@ -9,7 +9,14 @@ import { realpath } from "node:fs/promises";
 import path from "node:path";
 import type { Problem, RegistryActor } from "../briefing/schema.js";
 import { type FileRecord, type Stamp, type StampRow, type Store, textSum } from "../store/store.js";
-import { eventDays, updateConflicts } from "../store/timeline.js";
+import {
+  digestDays,
+  eventDays,
+  markFresh,
+  markStale,
+  staleDays,
+  updateConflicts,
+} from "../store/timeline.js";
 import { termParts } from "../story/glossary.js";
 import { ftsAny } from "../story/search.js";
 import { contentHash } from "./hash.js";
@@ -322,10 +329,11 @@ export async function syncFolder(dir: string, store: Store, opts: SyncOptions = 
   }
 
   // The timeline's conflicts, like the uses, are stale from before the rows change until recomputed:
-  // only for the days the changed files' events were on, before and after.
-  const timelineStale = store.meta("timeline") !== "fresh";
+  // only for the days the changed files' events were on, before and after, which are recorded before
+  // each write (with those a killed run left).
+  const carried = staleDays(store);
   const touched = [...jobs.map((j) => j.entry.relPath), ...removed];
-  const daysBefore = timelineStale || touched.length === 0 ? [] : eventDays(store.db, touched);
+  const daysBefore = carried === null || touched.length === 0 ? [] : eventDays(store.db, touched);
 
   const problems: Problem[] = [
     ...(scan !== null ? scan.problems : kept!.problems.map((p) => ({ ...p, path: shownPath(dir, p.path) }))),
@@ -336,9 +344,18 @@ export async function syncFolder(dir: string, store: Store, opts: SyncOptions = 
   const records: FileRecord[] = [];
   const written: number[] = [];
   let writing = false;
-  const flush = () => {
-    if (!writing) store.setMeta({ uses: "stale", timeline: "stale" });
+  const stale = (batch: readonly FileRecord[]) => {
+    if (!writing) store.setMeta({ uses: "stale" });
     writing = true;
+    markStale(
+      store,
+      carried === null
+        ? null
+        : [...daysBefore, ...batch.flatMap((r) => (r.digest ? digestDays(r.digest) : []))],
+    );
+  };
+  const flush = () => {
+    stale(records);
     for (const id of store.write(records.splice(0), [], registry.hash).values()) written.push(id);
   };
   const restamped: { relPath: string; stamp: Stamp }[] = [];
@@ -385,10 +402,10 @@ export async function syncFolder(dir: string, store: Store, opts: SyncOptions = 
 
   const changed = writing || records.length > 0 || removed.length > 0 || resolved.length > 0;
   if (changed) {
-    if (!writing) store.setMeta({ uses: "stale", timeline: "stale" });
+    stale(records);
     for (const id of store.write(records.splice(0), removed, registry.hash).values()) written.push(id);
-    updateConflicts(store.db, timelineStale ? null : [...daysBefore, ...eventDays(store.db, touched)]);
-    store.setMeta({ timeline: "fresh" });
+    updateConflicts(store.db, staleDays(store));
+    markFresh(store);
     const keys = store.termKeys();
     const had = new Set(keysBefore ?? []);
     const now = new Set(keys);
@@ -405,9 +422,9 @@ export async function syncFolder(dir: string, store: Store, opts: SyncOptions = 
     store.updateUses(null, [], [], keys, termMatch);
     store.setMeta({ term_keys: JSON.stringify(keys), uses: "fresh" });
   }
-  if (!changed && timelineStale) {
-    updateConflicts(store.db, null);
-    store.setMeta({ timeline: "fresh" });
+  if (!changed && carried?.length !== 0) {
+    updateConflicts(store.db, carried);
+    markFresh(store);
   }
   if (restamped.length > 0) store.restamp(restamped);
 

@@ -8,7 +8,7 @@
 // `meta`. Any other version (an older program, a newer one, a database that is not ours) means the
 // tables are dropped and made again: the store is a cache, the files are the truth.
 
-export const SCHEMA_VERSION = 10;
+export const SCHEMA_VERSION = 11;
 
 export const SCHEMA = `
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
@@ -103,21 +103,13 @@ CREATE TABLE events (
   flags INTEGER NOT NULL,
   day INTEGER,
   -- Who a conflicting event names, as JSON [[date, file_id], ...] (timeline.ts conflictPartners); null: none.
+  -- The pairs are not stored: a day's are found again by the search when its events change.
   partners TEXT
 );
 -- Covering: the order, dates and files of the whole timeline are read from the index alone.
 CREATE INDEX events_order ON events (sort_key, bdate IS NULL, bdate, rel_path, seq, code, file_id);
 CREATE INDEX events_file ON events (file_id);
 CREATE INDEX events_day ON events (day) WHERE day IS NOT NULL;
--- Conflicting pairs (timeline.ts): \`a\` is the earlier event, on \`a_day\`; what names whom is read from here.
-CREATE TABLE conflicts (
-  a INTEGER NOT NULL REFERENCES events (id) ON DELETE CASCADE,
-  b INTEGER NOT NULL REFERENCES events (id) ON DELETE CASCADE,
-  a_day INTEGER NOT NULL,
-  PRIMARY KEY (a, b)
-) WITHOUT ROWID;
-CREATE INDEX conflicts_b ON conflicts (b);
-CREATE INDEX conflicts_day ON conflicts (a_day);
 
 -- Contentless: the index answers which files match; no copy of the text is kept. The one-letter
 -- prefix index answers the first letter typed in a search (every term starting with "s", merged,

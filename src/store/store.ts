@@ -7,7 +7,7 @@ import type Database from "better-sqlite3";
 import type { BriefingDigest } from "../briefing/digest.js";
 import type { Problem } from "../briefing/schema.js";
 import { type Db, discard, isCorrupt, type OpenOptions, openDb } from "./open.js";
-import { insertEvents } from "./timeline.js";
+import { eventDays, insertEvents, markStale } from "./timeline.js";
 
 /** What the store keeps to tell whether a file changed (with its content hash). */
 export interface Stamp {
@@ -236,8 +236,9 @@ export class Store {
   /** Drops the rows of `relPaths`, so the next sync reads their files again. */
   forget(relPaths: readonly string[]): void {
     const del = this.stmt("DELETE FROM files WHERE rel_path = ?");
-    // Their events go without their neighbours' conflicts being searched again: the next sync does all.
-    this.setMeta({ timeline: "stale" });
+    // Their events go without their neighbours' conflicts being searched again: the next sync searches
+    // their days.
+    markStale(this, eventDays(this.db, relPaths));
     this.db
       .transaction(() => {
         for (const rel of relPaths) del.run(rel);

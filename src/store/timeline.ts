@@ -1,9 +1,9 @@
 // The timeline as a derived table, kept up to date file by file. Each loaded file's entries
-// (story/timeline.ts `briefingEntries`) are rows of `events`, written and deleted with the file's row;
-// the conflicting pairs are rows of `conflicts`. When files change, the sync hands the days their
-// events left or reached to `updateConflicts`, which runs the one conflict search (timeline.ts
-// `findConflicts`) again for the source days whose pairs can change (`conflictRanges`: each day and
-// the week before it) and for nothing else. A whole build is the same search over every day.
+// (story/timeline.ts `briefingEntries`) are rows of `events`, written and deleted with the file's row,
+// each with the partners its conflicts name. When files change, the sync hands the days their events
+// left or reached to `updateConflicts`, which runs the one conflict search (timeline.ts
+// `findConflicts`) again around those days and names the partners of the events there, and of no
+// others. A whole build is the same search over every day, a few months at a time.
 // The reader reads the order as a walk of one index, and an event's text only when it is shown.
 import type Database from "better-sqlite3";
 import type { BriefingDigest } from "../briefing/digest.js";
@@ -16,7 +16,6 @@ import {
   conflictPartners,
   conflictRanges,
   type DayRange,
-  dayNumber,
   eventFlags,
   findConflicts,
   flagFields,
@@ -25,6 +24,7 @@ import {
 } from "../story/timeline.js";
 import { codeDate, dateCode } from "../story/view.js";
 import type { Db } from "./open.js";
+import type { Store } from "./store.js";
 
 const statements = new WeakMap<Db, Map<string, Database.Statement>>();
 
@@ -74,6 +74,53 @@ export function insertEvents(db: Db, fileId: number, relPath: string, d: Briefin
   return days;
 }
 
+/** The conflict days of a file's timeline rows, as `insertEvents` writes them. */
+export function digestDays(d: BriefingDigest): number[] {
+  const days: number[] = [];
+  for (const e of briefingEntries(d)) {
+    const day = conflictDay(e);
+    if (!Number.isNaN(day)) days.push(day);
+  }
+  return days;
+}
+
+/**
+ * The days whose partners a write left out of date: none when the timeline is up to date, null when
+ * they are not known (every day is searched again: a first load, or a store of an older program).
+ */
+export function staleDays(store: Store): number[] | null {
+  const state = store.meta("timeline");
+  if (state === "fresh") return [];
+  if (state !== "partial") return null;
+  try {
+    const days = JSON.parse(store.meta("timeline_days") ?? "") as unknown;
+    return Array.isArray(days) && days.every((d) => Number.isInteger(d)) ? (days as number[]) : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Records, before rows change, the days whose partners the change makes out of date (null: not
+ * known), added to those already recorded: a run killed before `updateConflicts` costs the next
+ * start the search of those days, not of every day.
+ */
+export function markStale(store: Store, days: Iterable<number> | null): void {
+  const before = staleDays(store);
+  if (before === null || days === null) {
+    store.setMeta({ timeline: "stale" });
+    return;
+  }
+  const all = new Set(before);
+  for (const d of days) all.add(d);
+  store.setMeta({ timeline: "partial", timeline_days: JSON.stringify([...all].sort((a, b) => a - b)) });
+}
+
+/** After `updateConflicts` brought every recorded day up to date. */
+export function markFresh(store: Store): void {
+  store.setMeta({ timeline: "fresh", timeline_days: "[]" });
+}
+
 /** The conflict days of the events of the files at `relPaths` (before they are replaced or removed). */
 export function eventDays(db: Db, relPaths: readonly string[]): number[] {
   const q = stmt(
@@ -85,103 +132,70 @@ export function eventDays(db: Db, relPaths: readonly string[]): number[] {
   return out;
 }
 
-/** The events a conflict search over `sources` reads: those days and the window after them. */
-function windowOf(db: Db, sources: DayRange | null): { ids: number[]; input: ConflictInput } {
-  const rows = (
-    sources === null
-      ? stmt(db, `SELECT id, day, text, file_id FROM events WHERE day IS NOT NULL ${ORDER}`).raw().all()
-      : stmt(db, `SELECT id, day, text, file_id FROM events WHERE day BETWEEN ? AND ? ${ORDER}`)
-          .raw()
-          .all(sources.from, sources.to + CONFLICT_WINDOW_DAYS)
-  ) as [number, number, string, number][];
-  return {
-    ids: rows.map((r) => r[0]),
-    input: {
-      length: rows.length,
-      day: (i) => rows[i]![1],
-      text: (i) => rows[i]![2],
-      briefing: (i) => rows[i]![3],
-    },
-  };
-}
+/**
+ * Source days searched per pass of a long range: the events of these days and a week after are what
+ * one pass holds (at 100k briefings a whole search held every event's text and every pair at once).
+ */
+const PASS_DAYS = 128;
 
 /**
- * Writes `partners` (who each event names, `conflictPartners`) for the events on `days` (null:
- * every event), from the pairs touching them: those whose earlier event is up to a week before.
+ * Finds the conflicts of the events on days `from`..`to` and writes who each names (`partners`,
+ * `conflictPartners`). The pairs reaching them are those whose earlier event is up to a week before
+ * `from`, so the search runs over the source days from there through `to`, reading events up to a
+ * week after `to`. The pairs themselves are not kept: a day's are found again by the same search
+ * (an event's candidates depend on its own day and the week after, never on the range asked).
  */
-function namePartners(db: Db, days: DayRange | null): void {
+function namePartners(db: Db, from: number, to: number): void {
   const W = CONFLICT_WINDOW_DAYS;
-  const events = (
-    days === null
-      ? stmt(db, `SELECT id, date, file_id FROM events WHERE day IS NOT NULL ${ORDER}`).raw().all()
-      : stmt(db, `SELECT id, date, file_id FROM events WHERE day BETWEEN ? AND ? ${ORDER}`)
-          .raw()
-          .all(days.from - W, days.to + W)
-  ) as [number, string, number][];
-  const position = new Map<number, number>();
-  events.forEach((e, i) => {
-    position.set(e[0], i);
-  });
-  const edges = (
-    days === null
-      ? stmt(db, "SELECT a, b FROM conflicts").raw().all()
-      : stmt(db, "SELECT a, b FROM conflicts WHERE a_day BETWEEN ? AND ?")
-          .raw()
-          .all(days.from - W, days.to)
-  ) as [number, number][];
+  const rows = stmt(db, `SELECT id, day, text, file_id, date FROM events WHERE day BETWEEN ? AND ? ${ORDER}`)
+    .raw()
+    .all(from - W, to + W) as [number, number, string, number, string][];
+  const input: ConflictInput = {
+    length: rows.length,
+    day: (i) => rows[i]![1],
+    text: (i) => rows[i]![2],
+    briefing: (i) => rows[i]![3],
+  };
   const pairs: [number, number][] = [];
-  for (const [a, b] of edges) {
-    const pa = position.get(a);
-    const pb = position.get(b);
-    if (pa !== undefined && pb !== undefined) pairs.push([pa, pb]);
-  }
-  const partners = conflictPartners(pairs, (p) => `${events[p]![1]}\u0000${events[p]![2]}`);
-  if (days === null) stmt(db, "UPDATE events SET partners = NULL WHERE partners IS NOT NULL").run();
-  else
-    stmt(db, "UPDATE events SET partners = NULL WHERE day BETWEEN ? AND ? AND partners IS NOT NULL").run(
-      days.from,
-      days.to,
-    );
+  for (const _ of findConflicts(input, (i, j) => pairs.push([i, j]), { from: from - W, to }));
+  const partners = conflictPartners(pairs, (p) => `${rows[p]![4]}\u0000${rows[p]![3]}`);
+  stmt(db, "UPDATE events SET partners = NULL WHERE day BETWEEN ? AND ? AND partners IS NOT NULL").run(
+    from,
+    to,
+  );
   const set = stmt(db, "UPDATE events SET partners = ? WHERE id = ?");
   for (const [p, named] of partners) {
-    const [id, date] = events[p]!;
-    if (days !== null) {
-      const day = dayNumber(date);
-      if (day < days.from || day > days.to) continue;
-    }
-    set.run(JSON.stringify(named.map((q) => [events[q]![1], events[q]![2]])), id);
+    const [id, day] = rows[p]!;
+    if (day < from || day > to) continue;
+    set.run(JSON.stringify(named.map((q) => [rows[q]![4], rows[q]![3]])), id);
   }
 }
 
 /**
- * Brings `conflicts` and each event's `partners` up to date after the events on `days` came or went
- * (null: every pair found again). Runs inside one transaction: a kill leaves the pairs before or
- * after, never half.
+ * Brings each event's `partners` up to date after the events on `days` came or went (null: every
+ * event's). Runs inside one transaction: a kill leaves the partners before or after, never half.
  */
 export function updateConflicts(db: Db, days: readonly number[] | null): void {
-  const ins = stmt(db, "INSERT OR IGNORE INTO conflicts (a, b, a_day) VALUES (?, ?, ?)");
-  const search = (sources: DayRange | null) => {
-    const { ids, input } = windowOf(db, sources);
-    const link = (i: number, j: number) => {
-      ins.run(ids[i], ids[j], input.day(i));
-    };
-    for (const _ of findConflicts(input, link, sources ?? undefined));
-  };
+  const W = CONFLICT_WINDOW_DAYS;
+  // Partners change for the events a week either side of a changed day (conflictRanges: the source
+  // days whose pairs can change are each day and the week before; their pairs reach a week on).
+  const ranges: DayRange[] = [];
+  if (days === null) {
+    const [lo, hi] = stmt(db, "SELECT min(day), max(day) FROM events WHERE day IS NOT NULL").raw().get() as [
+      number | null,
+      number | null,
+    ];
+    if (lo !== null && hi !== null) ranges.push({ from: lo, to: hi });
+  } else
+    for (const r of conflictRanges(days)) {
+      const last = ranges.at(-1);
+      if (last && r.from <= last.to + 1) last.to = r.to + W;
+      else ranges.push({ from: r.from, to: r.to + W });
+    }
   db.transaction(() => {
-    if (days === null) {
-      stmt(db, "DELETE FROM conflicts").run();
-      search(null);
-      namePartners(db, null);
-      return;
-    }
-    const del = stmt(db, "DELETE FROM conflicts WHERE a_day BETWEEN ? AND ?");
-    const ranges = conflictRanges(days);
-    for (const range of ranges) {
-      del.run(range.from, range.to);
-      search(range);
-    }
-    // Pairs changed only where a source day was searched: their events, and partners up to a week on.
-    for (const range of ranges) namePartners(db, { from: range.from, to: range.to + CONFLICT_WINDOW_DAYS });
+    if (days === null) stmt(db, "UPDATE events SET partners = NULL WHERE partners IS NOT NULL").run();
+    for (const { from, to } of ranges)
+      for (let at = from; at <= to; at += PASS_DAYS) namePartners(db, at, Math.min(to, at + PASS_DAYS - 1));
   }).immediate();
 }
 

@@ -7,8 +7,11 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadFolder } from "../../src/load/folder.js";
+import { loadFolder, openFolderStore } from "../../src/load/folder.js";
 import { loadBriefings } from "../../src/load/load.js";
+import { syncFolder } from "../../src/load/sync.js";
+import { staleDays } from "../../src/store/timeline.js";
+import { dayNumber } from "../../src/story/timeline.js";
 import { buildStoryView } from "../../src/story/view.js";
 import { storyFromRows } from "../../src/tui/source.js";
 import { timelineRows } from "../story/same-story.js";
@@ -145,6 +148,72 @@ describe("the store's derived timeline", () => {
     expect(await expectWholeBuild(dir, cache)).toBe(2);
     await apply(dir, { kind: "remove", slot: 1 }, present);
     expect(await expectWholeBuild(dir, cache)).toBe(0);
+  });
+
+  it("a sync stopped while it writes: the next start searches again the days it was changing, not every day", async () => {
+    const { dir, cache } = await freshFolder();
+    const present = new Set<number>();
+    const far: [number, Brief][] = [
+      [0, { day: 22, events: [{ day: 20, sentence: 0 }] }],
+      [1, { day: 23, events: [{ day: 21, sentence: 0 }] }],
+    ];
+    for (const [slot, b] of far) await apply(dir, { kind: "write", slot, brief: b }, present);
+    await apply(
+      dir,
+      { kind: "write", slot: 2, brief: { day: 5, events: [{ day: 3, sentence: 2 }] } },
+      present,
+    );
+    await apply(
+      dir,
+      { kind: "write", slot: 3, brief: { day: 6, events: [{ day: 4, sentence: 2 }] } },
+      present,
+    );
+    expect(await expectWholeBuild(dir, cache)).toBe(4);
+
+    const store = openFolderStore(dir, { cacheDir: cache, warn: () => {} })!;
+    try {
+      // The far conflict's partners, respelt (same value): a search of their days would write them again.
+      const partners = () =>
+        store.db
+          .prepare("SELECT partners FROM events WHERE date >= ? AND partners IS NOT NULL")
+          .pluck()
+          .all(date(20));
+      const respelt = (partners() as string[]).map((p) => JSON.stringify(JSON.parse(p), null, 1));
+      expect(respelt).toHaveLength(2);
+      const set = store.db.prepare("UPDATE events SET partners = ? WHERE date = ? AND partners IS NOT NULL");
+      set.run(respelt[0], date(20));
+      set.run(respelt[1], date(21));
+
+      await apply(
+        dir,
+        { kind: "write", slot: 2, brief: { day: 5, events: [{ day: 2, sentence: 2 }] } },
+        present,
+      );
+      await apply(
+        dir,
+        { kind: "write", slot: 3, brief: { day: 6, events: [{ day: 5, sentence: 2 }] } },
+        present,
+      );
+      // Stopped after the first file's rows are written (as a kill would), before its conflicts are.
+      const stopped = syncFolder(dir, store, {
+        workerFile: null,
+        writeBatch: 1,
+        onProgress: (done) => {
+          if (done === 1) throw new Error("stopped");
+        },
+      });
+      await expect(stopped).rejects.toThrow("stopped");
+      const days = staleDays(store);
+      expect(days).toContain(dayNumber(date(3)));
+      expect(days).not.toContain(dayNumber(date(20)));
+      expect(days).not.toContain(dayNumber(date(21)));
+
+      expect(await expectWholeBuild(dir, cache)).toBe(4);
+      expect(staleDays(store)).toEqual([]);
+      expect(partners()).toEqual(respelt);
+    } finally {
+      store.close();
+    }
   });
 
   it("after any run of adds, edits and removes equals a whole build", async () => {
