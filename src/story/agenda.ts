@@ -19,7 +19,7 @@
 import { actorKey } from "../briefing/actor-names.js";
 import type { Briefing } from "../briefing/schema.js";
 import { termKey } from "./glossary.js";
-import { eventFeatures } from "./timeline.js";
+import { addContentWords, eventFeatures } from "./timeline.js";
 
 export const MIN_WORDS = 3;
 export const MIN_SHARE = 0.3;
@@ -66,7 +66,7 @@ function contentWords(text: string): string[] {
 /** The content words of a briefing's report, sorted and without repeats (what a digest carries). */
 export function reportWords(texts: Iterable<string>): string[] {
   const words = new Set<string>();
-  for (const t of texts) for (const w of eventFeatures(t).words) words.add(w);
+  for (const t of texts) addContentWords(t, words);
   return [...words].sort();
 }
 

@@ -189,25 +189,43 @@ export interface EventFeatures {
 }
 
 export function eventFeatures(text: string): EventFeatures {
-  const words = new Set<string>();
-  const names = new Set<string>();
-  const acts = new Set<string>();
+  const f: EventFeatures = { words: new Set(), names: new Set(), acts: new Set() };
+  scanWords(text, f.words, f);
+  return f;
+}
+
+/** Adds the content words of `text` to `words` (its `eventFeatures` words), and its names and acts to `more`. */
+export function addContentWords(text: string, words: Set<string>, more?: Omit<EventFeatures, "words">): void {
+  scanWords(text, words, more);
+}
+
+// Hot: runs over every word of every briefing (a cold load) and of every event (the conflict
+// search), so the possessive and the capital are tested by character, the regex only past ASCII.
+function scanWords(text: string, words: Set<string>, more: Omit<EventFeatures, "words"> | undefined): void {
   let first = true;
   WORD_RE.lastIndex = 0;
   for (let m = WORD_RE.exec(text); m !== null; m = WORD_RE.exec(text)) {
-    const raw = m[0].replace(/['’]s$/, "");
+    const t = m[0];
+    const n = t.length;
+    // Without a possessive: /['’]s$/ (a word starts with a letter, so the quote is never its first).
+    const q = n > 2 && t.charCodeAt(n - 1) === 115 ? t.charCodeAt(n - 2) : 0;
+    const raw = q === 39 || q === 0x2019 ? t.slice(0, -2) : t;
     const w = raw.toLowerCase();
     const wasFirst = first;
     first = false;
     if (w.length < 2 || STOP.has(w)) continue;
     const s = stem(w);
     const act = ACTS.get(s) ?? ACTS.get(w);
-    const key = act ?? s;
-    words.add(key);
-    if (act) acts.add(act);
-    if (!wasFirst && /^\p{Lu}/u.test(raw)) names.add(s);
+    words.add(act ?? s);
+    if (more === undefined) continue;
+    if (act) more.acts.add(act);
+    if (!wasFirst && startsUpper(raw)) more.names.add(s);
   }
-  return { words, names, acts };
+}
+
+function startsUpper(word: string): boolean {
+  const c = word.charCodeAt(0);
+  return c < 0x80 ? c >= 65 && c <= 90 : /^\p{Lu}/u.test(word);
 }
 
 function sharedCount(a: Set<string>, b: Set<string>): number {
