@@ -115,18 +115,29 @@ export function writeJsonArray<T>(
   items: readonly T[],
   toJson: (item: T) => unknown,
 ) {
-  if (items.length === 0) {
-    out.write("[]\n");
-    return;
-  }
-  let chunk = "[\n";
-  items.forEach((item, i) => {
-    const element = escapeUnsafe(JSON.stringify(toJson(item), null, 2)).replaceAll("\n", "\n  ");
-    chunk += `  ${element}${i < items.length - 1 ? "," : ""}\n`;
-    if (chunk.length > 1 << 20) {
-      out.write(chunk);
-      chunk = "";
-    }
-  });
-  out.write(`${chunk}]\n`);
+  const array = jsonArrayWriter(out, toJson);
+  for (const item of items) array.add(item);
+  array.end();
+}
+
+/** `writeJsonArray` for elements that come one by one: `add` each, then `end`. */
+export function jsonArrayWriter<T>(
+  out: { write(s: string): unknown },
+  toJson: (item: T) => unknown,
+): { add(item: T): void; end(): void } {
+  let chunk = "";
+  let count = 0;
+  return {
+    add(item) {
+      const element = escapeUnsafe(JSON.stringify(toJson(item), null, 2)).replaceAll("\n", "\n  ");
+      chunk += `${count++ === 0 ? "[\n" : ",\n"}  ${element}`;
+      if (chunk.length > 1 << 20) {
+        out.write(chunk);
+        chunk = "";
+      }
+    },
+    end() {
+      out.write(count === 0 ? "[]\n" : `${chunk}\n]\n`);
+    },
+  };
 }

@@ -309,55 +309,62 @@ export async function storyOfAsync(
 /** Whole briefings read at once while `wholeBriefings` reads a list. */
 const WHOLE_AT_ONCE = 16;
 
+/** Items whose whole briefings are held at once while `eachWholeBriefing` goes through a list. */
+const WHOLE_PER_STEP = 256;
+
 /**
- * The whole briefings behind `items`, in their order, under the id the folder gives each. With the
- * store (just synced: its stamps are the files'), a briefing it keeps from a parse under the current
- * registry is used as it is; any other file is read and parsed again. A file that no longer parses is
- * left out and said on stderr.
+ * The whole briefings behind `items`, in their order, under the id the folder gives each, handed to
+ * `each` a few hundred at a time (a list of 100k is never held whole). With the store (just synced:
+ * its stamps are the files'), a briefing it keeps from a parse under the current registry is used as
+ * it is; any other file is read and parsed again. A file that no longer parses is left out and said
+ * on stderr.
  */
+export async function eachWholeBriefing(
+  load: Pick<FolderLoad, "dir" | "registry"> & { store?: Store },
+  items: readonly ItemSummary[],
+  each: (b: Briefing) => void,
+): Promise<void> {
+  const hash = load.store === undefined ? null : storedRegistryHash(load.store);
+  for (let at = 0; at < items.length; at += WHOLE_PER_STEP) {
+    const step = items.slice(at, at + WHOLE_PER_STEP);
+    const out: (Briefing | null)[] = new Array(step.length).fill(null);
+    const left: { item: ItemSummary; i: number }[] = [];
+    step.forEach((item, i) => {
+      const body = hash === null ? null : load.store!.briefingAt(item.relPath, hash);
+      const b = body === null ? null : storedBriefing(body, item.path);
+      if (b !== null) out[i] = { ...b, id: item.id };
+      else left.push({ item, i });
+    });
+    if (left.length > 0) {
+      const { parseBriefing } = await import("../briefing/parse.js");
+      await runPool(left, WHOLE_AT_ONCE, async ({ item, i }) => {
+        const entry = {
+          path: item.path,
+          relPath: item.relPath,
+          displayPath: path.join(load.dir, item.relPath),
+          openPath: item.path,
+        };
+        const read = await readSource(entry);
+        if ("problem" in read) {
+          process.stderr.write(`signaldesk: ${read.problem.path}: ${read.problem.message}\n`);
+          return;
+        }
+        const parsed = parseBriefing(read.file, load.registry);
+        if ("briefing" in parsed) out[i] = { ...parsed.briefing, id: item.id, path: item.path };
+      });
+    }
+    for (const b of out) if (b !== null) each(b);
+  }
+}
+
+/** `eachWholeBriefing`'s briefings as one list. */
 export async function wholeBriefings(
   load: Pick<FolderLoad, "dir" | "registry"> & { store?: Store },
   items: readonly ItemSummary[],
 ): Promise<Briefing[]> {
-  const out: (Briefing | null)[] = new Array(items.length).fill(null);
-  const left: { item: ItemSummary; i: number }[] = [];
-  const hash = load.store === undefined ? null : storedRegistryHash(load.store);
-  const kept =
-    hash === null || load.store === undefined
-      ? null
-      : items.length > 64
-        ? load.store.briefingsBy(hash)
-        : null;
-  items.forEach((item, i) => {
-    const body =
-      hash === null
-        ? null
-        : kept !== null
-          ? (kept.get(item.relPath) ?? null)
-          : load.store!.briefingAt(item.relPath, hash);
-    const b = body === null ? null : storedBriefing(body, item.path);
-    if (b !== null) out[i] = { ...b, id: item.id };
-    else left.push({ item, i });
-  });
-  if (left.length > 0) {
-    const { parseBriefing } = await import("../briefing/parse.js");
-    await runPool(left, WHOLE_AT_ONCE, async ({ item, i }) => {
-      const entry = {
-        path: item.path,
-        relPath: item.relPath,
-        displayPath: path.join(load.dir, item.relPath),
-        openPath: item.path,
-      };
-      const read = await readSource(entry);
-      if ("problem" in read) {
-        process.stderr.write(`signaldesk: ${read.problem.path}: ${read.problem.message}\n`);
-        return;
-      }
-      const parsed = parseBriefing(read.file, load.registry);
-      if ("briefing" in parsed) out[i] = { ...parsed.briefing, id: item.id, path: item.path };
-    });
-  }
-  return out.filter((b) => b !== null);
+  const out: Briefing[] = [];
+  await eachWholeBriefing(load, items, (b) => out.push(b));
+  return out;
 }
 
 /** The whole briefing behind one item (`print`), or null when its file no longer parses. */

@@ -321,19 +321,6 @@ export class Store {
     return row !== undefined && typeof row[0] === "string" && row[1] === sum(row[0]) ? row[0] : null;
   }
 
-  /** Every stored whole briefing parsed under the registry of hash `registry` and as written, by path. */
-  briefingsBy(registry: string): Map<string, string> {
-    const out = new Map<string, string>();
-    const rows = this.stmt(
-      "SELECT f.rel_path, b.body, b.sum FROM briefings b JOIN files f ON f.id = b.file_id WHERE b.registry = ?",
-    )
-      .raw()
-      .iterate(registry) as IterableIterator<[unknown, unknown, unknown]>;
-    for (const [rel, body, s] of rows)
-      if (typeof rel === "string" && typeof body === "string" && s === sum(body)) out.set(rel, body);
-    return out;
-  }
-
   /** How many files loaded as a briefing. */
   count(): number {
     return this.stmt("SELECT count(*) FROM files WHERE bid IS NOT NULL").pluck().get() as number;

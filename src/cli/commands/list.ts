@@ -1,9 +1,11 @@
 // `signaldesk list`: one row per briefing (date, id, title, actors), oldest first, undated last.
+
+import type { Briefing } from "../../briefing/schema.js";
 import { type Filter, filterItems, isEmptyFilter } from "../../story/filter.js";
 import { displayWidth, fit as fitTo, truncate } from "../../text/width.js";
 import type { Command } from "../args.js";
 import { type CommandContext, EXIT, load, reportLoadErrors, writeRecords } from "../context.js";
-import { briefingToJson, writeJsonArray } from "../json.js";
+import { briefingToJson, jsonArrayWriter } from "../json.js";
 import { briefingStates } from "../read-state.js";
 import { cell, note } from "../render/layout.js";
 import { createStyle } from "../style.js";
@@ -40,8 +42,10 @@ export async function listCommand(ctx: CommandContext, args: ListArgs, filter: F
   if (args.isNew) briefings = briefings.filter((b) => status(b)?.isNew === true);
   if (args.json) {
     // The JSON holds whole briefings: their files are read and parsed again (the store keeps digests).
-    const { wholeBriefings } = await import("../../load/folder.js");
-    writeJsonArray(ctx.out, await wholeBriefings(result, briefings), (b) => briefingToJson(b, status(b)));
+    const { eachWholeBriefing } = await import("../../load/folder.js");
+    const array = jsonArrayWriter(ctx.out, (b: Briefing) => briefingToJson(b, status(b)));
+    await eachWholeBriefing(result, briefings, (b) => array.add(b));
+    array.end();
     return EXIT.ok;
   }
   if (ctx.tabular && args.width === undefined) {
