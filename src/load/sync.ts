@@ -99,12 +99,8 @@ function unchanged(p: string, row: StampRow): boolean {
   );
 }
 
-/**
- * Parsed files written to the database per transaction while the rest are parsed: few enough that a
- * batch waiting to be written (20 kB a file) stays small beside the heap, enough that a transaction's
- * cost is spread over many rows.
- */
-const WRITE_BATCH = 500;
+/** Parsed files written to the database per transaction while the rest are parsed. */
+const WRITE_BATCH = 2000;
 
 function dirMtime(p: string): Promise<number> {
   return new Promise((resolve) => stat(p, (err, st) => resolve(err ? -1 : st.mtimeMs)));
