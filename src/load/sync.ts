@@ -9,10 +9,11 @@ import { realpath } from "node:fs/promises";
 import path from "node:path";
 import type { Problem, RegistryActor } from "../briefing/schema.js";
 import { type FileRecord, type Stamp, type StampRow, type Store, textSum } from "../store/store.js";
-import { eventDays, updateConflicts } from "../store/timeline.js";
+import { eventDays, updateConflicts, updateConflictsSliced } from "../store/timeline.js";
 import { termParts } from "../story/glossary.js";
 import { ftsAny } from "../story/search.js";
 import { contentHash } from "./hash.js";
+import { oldestFirst } from "./order.js";
 import type { FileOutcome } from "./parse-file.js";
 import {
   type DirStamp,
@@ -37,6 +38,31 @@ export interface SyncOptions {
   changed?: readonly string[];
   /** Parsed files written per transaction while the rest are parsed (default WRITE_BATCH). */
   writeBatch?: number;
+  /**
+   * Parsed files in the first transaction (default: `writeBatch`): small, so a reader showing the
+   * rows while the rest load has some to show early.
+   */
+  firstBatch?: number;
+  /**
+   * After each transaction of parsed files: `stored` files of `total` written so far in this sync;
+   * then, when there was more than one, (total, total) after the last, before the conflicts and term
+   * uses are recomputed. The rows are then readable with `folder`'s registry and problems (the
+   * stored scan is written only at the end); conflicts and term uses are complete only once the sync
+   * returns.
+   */
+  onWritten?(stored: number, total: number, folder: SyncedFolder): void;
+  /**
+   * Called between steps of the conflict search (awaited when it returns a promise): a reader
+   * showing the rows keeps answering keys through a whole folder's search.
+   */
+  pause?: () => Promise<void> | undefined;
+}
+
+/** What a read of the rows needs before the sync has stored the folder: the store it writes, and more. */
+export interface SyncedFolder {
+  store: Store;
+  registry: RegistryActor[];
+  problems: Problem[];
 }
 
 export interface Synced {
@@ -336,13 +362,16 @@ export async function syncFolder(dir: string, store: Store, opts: SyncOptions = 
   const records: FileRecord[] = [];
   const written: number[] = [];
   let writing = false;
+  const folder: SyncedFolder = { store, registry: registry.actors, problems };
   const flush = () => {
     if (!writing) store.setMeta({ uses: "stale", timeline: "stale" });
     writing = true;
     for (const id of store.write(records.splice(0), [], registry.hash).values()) written.push(id);
+    opts.onWritten?.(written.length, total, folder);
   };
   const restamped: { relPath: string; stamp: Stamp }[] = [];
   let unread = 0;
+  oldestFirst(jobs, (j) => j.entry.relPath);
   const total = jobs.length;
   opts.onProgress?.(0, total);
   if (total > 0) {
@@ -368,7 +397,8 @@ export async function syncFolder(dir: string, store: Store, opts: SyncOptions = 
         restamped.push({ relPath: entry.relPath, stamp: o.record.stamp });
       } else {
         records.push(o.record);
-        if (records.length >= (opts.writeBatch ?? WRITE_BATCH)) flush();
+        const batch = opts.writeBatch ?? WRITE_BATCH;
+        if (records.length >= (writing ? batch : (opts.firstBatch ?? batch))) flush();
       }
       done++;
       if (done % step === 0 && done !== total) opts.onProgress?.(done, total);
@@ -387,7 +417,10 @@ export async function syncFolder(dir: string, store: Store, opts: SyncOptions = 
   if (changed) {
     if (!writing) store.setMeta({ uses: "stale", timeline: "stale" });
     for (const id of store.write(records.splice(0), removed, registry.hash).values()) written.push(id);
-    updateConflicts(store.db, timelineStale ? null : [...daysBefore, ...eventDays(store.db, touched)]);
+    if (writing) opts.onWritten?.(total, total, folder);
+    const days = timelineStale ? null : [...daysBefore, ...eventDays(store.db, touched)];
+    if (opts.pause) await updateConflictsSliced(store.db, days, opts.pause);
+    else updateConflicts(store.db, days);
     store.setMeta({ timeline: "fresh" });
     const keys = store.termKeys();
     const had = new Set(keysBefore ?? []);
@@ -406,7 +439,8 @@ export async function syncFolder(dir: string, store: Store, opts: SyncOptions = 
     store.setMeta({ term_keys: JSON.stringify(keys), uses: "fresh" });
   }
   if (!changed && timelineStale) {
-    updateConflicts(store.db, null);
+    if (opts.pause) await updateConflictsSliced(store.db, null, opts.pause);
+    else updateConflicts(store.db, null);
     store.setMeta({ timeline: "fresh" });
   }
   if (restamped.length > 0) store.restamp(restamped);

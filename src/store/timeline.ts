@@ -109,7 +109,7 @@ function windowOf(db: Db, sources: DayRange | null): { ids: number[]; input: Con
  * Writes `partners` (who each event names, `conflictPartners`) for the events on `days` (null:
  * every event), from the pairs touching them: those whose earlier event is up to a week before.
  */
-function namePartners(db: Db, days: DayRange | null): void {
+function* namePartners(db: Db, days: DayRange | null): Generator<void> {
   const W = CONFLICT_WINDOW_DAYS;
   const events = (
     days === null
@@ -143,7 +143,9 @@ function namePartners(db: Db, days: DayRange | null): void {
       days.to,
     );
   const set = stmt(db, "UPDATE events SET partners = ? WHERE id = ?");
+  let n = 0;
   for (const [p, named] of partners) {
+    if (++n % PARTNERS_STEP === 0) yield;
     const [id, date] = events[p]!;
     if (days !== null) {
       const day = dayNumber(date);
@@ -159,30 +161,62 @@ function namePartners(db: Db, days: DayRange | null): void {
  * after, never half.
  */
 export function updateConflicts(db: Db, days: readonly number[] | null): void {
+  db.transaction(() => {
+    for (const _ of conflictSteps(db, days));
+  }).immediate();
+}
+
+/**
+ * `updateConflicts` with `pause` called between steps (awaited when it returns a promise), so the
+ * thread answers keys meanwhile: a whole search at 10k briefings is seconds. The one transaction is
+ * held across the pauses, so a kill still leaves the pairs before or after.
+ */
+export async function updateConflictsSliced(
+  db: Db,
+  days: readonly number[] | null,
+  pause: () => Promise<void> | undefined,
+): Promise<void> {
+  db.exec("BEGIN IMMEDIATE");
+  try {
+    for (const _ of conflictSteps(db, days)) {
+      const wait = pause();
+      if (wait) await wait;
+    }
+    db.exec("COMMIT");
+  } catch (err) {
+    if (db.inTransaction) db.exec("ROLLBACK");
+    throw err;
+  }
+}
+
+/** Partners named between two yields of `namePartners`. */
+const PARTNERS_STEP = 2000;
+
+/** The work of `updateConflicts`, yielding between runs of it; the caller holds the transaction. */
+function* conflictSteps(db: Db, days: readonly number[] | null): Generator<void> {
   const ins = stmt(db, "INSERT OR IGNORE INTO conflicts (a, b, a_day) VALUES (?, ?, ?)");
-  const search = (sources: DayRange | null) => {
+  function* search(sources: DayRange | null): Generator<void> {
     const { ids, input } = windowOf(db, sources);
     const link = (i: number, j: number) => {
       ins.run(ids[i], ids[j], input.day(i));
     };
-    for (const _ of findConflicts(input, link, sources ?? undefined));
-  };
-  db.transaction(() => {
-    if (days === null) {
-      stmt(db, "DELETE FROM conflicts").run();
-      search(null);
-      namePartners(db, null);
-      return;
-    }
-    const del = stmt(db, "DELETE FROM conflicts WHERE a_day BETWEEN ? AND ?");
-    const ranges = conflictRanges(days);
-    for (const range of ranges) {
-      del.run(range.from, range.to);
-      search(range);
-    }
-    // Pairs changed only where a source day was searched: their events, and partners up to a week on.
-    for (const range of ranges) namePartners(db, { from: range.from, to: range.to + CONFLICT_WINDOW_DAYS });
-  }).immediate();
+    yield* findConflicts(input, link, sources ?? undefined);
+  }
+  if (days === null) {
+    stmt(db, "DELETE FROM conflicts").run();
+    yield* search(null);
+    yield* namePartners(db, null);
+    return;
+  }
+  const del = stmt(db, "DELETE FROM conflicts WHERE a_day BETWEEN ? AND ?");
+  const ranges = conflictRanges(days);
+  for (const range of ranges) {
+    del.run(range.from, range.to);
+    yield* search(range);
+  }
+  // Pairs changed only where a source day was searched: their events, and partners up to a week on.
+  for (const range of ranges)
+    yield* namePartners(db, { from: range.from, to: range.to + CONFLICT_WINDOW_DAYS });
 }
 
 /** Event rows fetched at once when one is first shown. */

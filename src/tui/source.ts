@@ -21,6 +21,7 @@ import { readTimeline } from "../store/timeline.js";
 import type { Filter } from "../story/filter.js";
 import { buildStory, type StoryItem, type StoryView } from "../story/view.js";
 import { warmParser } from "./bodies.js";
+import { firstLoad, loadingNote } from "./first-load.js";
 
 export const CHECKING_NOTE = "checking files…";
 export const BUILDING_STEP = "building the timeline";
@@ -149,10 +150,15 @@ export async function refreshStory(
   place: StorePlace,
   on: SourceEvents,
 ): Promise<StoryView | null> {
-  const shown = opts.shown ?? null;
+  // Nothing on screen: a big folder's rows are shown as they are written (first-load.ts).
+  const first =
+    opts.shown == null
+      ? firstLoad(on, (folder) => storyFromRows(readFolder(opts.dir, folder.store, folder), true))
+      : null;
   let last = 0;
   const progress = (done: number, total: number, step?: string) => {
     if (!on.alive()) return;
+    const shown = opts.shown ?? first?.shown() ?? null;
     if (shown === null) {
       on.progress(done, total, step);
       return;
@@ -161,9 +167,14 @@ export async function refreshStory(
     const now = performance.now();
     if (now - last < 250 && done < total) return;
     last = now;
-    on.ready(shown, `reloading ${done}/${total}…`);
+    on.ready(shown, first ? loadingNote(done, total) : `reloading ${done}/${total}…`);
   };
-  const syncOpts = { onProgress: progress, ...(opts.changed ? { changed: opts.changed } : {}) };
+  const syncOpts = {
+    onProgress: progress,
+    pause: opts.pause,
+    ...first?.sync,
+    ...(opts.changed ? { changed: opts.changed } : {}),
+  };
   const synced = await syncStore(opts.dir, syncOpts, place.store);
   place.store = synced.store;
   if (!on.alive() || (!synced.synced.changed && !opts.always)) return null;

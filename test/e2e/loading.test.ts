@@ -197,3 +197,71 @@ describe("the loading line of a first start", () => {
     expect(s.screenText()).toContain("signaldesk: internal error:");
   });
 });
+
+/** Past first-load.ts PROGRESSIVE_FROM: the rows show while the rest load. */
+const BIG = 2400;
+/** The header's note while a first load shows its rows (first-load.ts `loadingNote`). */
+const LOADING_NOTE = new RegExp(`loading [\\d,]+ of ${BIG.toLocaleString("en-US")}`);
+const BUSY_NOTE = /loading [\d,]+ of|finding conflicts/;
+const countOf = (s: Session) => Number(/(\d+) briefings/.exec(s.lines()[0] ?? "")?.[1] ?? Number.NaN);
+const titleOf = (line: string) => /Briefing number \d+/.exec(line)?.[0] ?? "";
+
+describe("a first start on a big folder", () => {
+  let big: string;
+  beforeAll(() => {
+    big = join(root, "big");
+    mkdirSync(big);
+    // Named in path order from the oldest: each batch written is newer than the last, so on the
+    // Briefings view (newest first) every batch lands above the cursor. The same sentence a day
+    // apart: conflicting reports, flagged once every file is in.
+    for (let i = 0; i < BIG; i++) {
+      const date = new Date(Date.UTC(2020, 0, 1 + i)).toISOString().slice(0, 10);
+      writeFileSync(
+        join(big, `b-${String(i).padStart(5, "0")}.md`),
+        `---\ntitle: Briefing number ${i}\ndate: ${date}\n---\nOn ${date} the agency met Anthropic about export controls.\n`,
+      );
+    }
+  });
+
+  it("shows rows with a loading note before the load ends, keys working and the selection kept; then the whole list", async () => {
+    const s = open({ folder: big });
+    // Some of the folder on screen, with the note saying how much: the load is not over.
+    await s.waitFor(
+      () => LOADING_NOTE.test(s.lines()[1] ?? "") && selected(s) !== "",
+      "the timeline's first rows with the loading note",
+    );
+    expect(s.lines()[0]).toContain(TIMELINE);
+    expect(countOf(s)).toBeLessThan(BIG);
+    // No report is flagged before every file is in.
+    expect(s.lines().some((l) => /^[›●↻ ] \S+ ! /.test(l))).toBe(false);
+
+    // Keys work meanwhile: another view, the cursor, a briefing opened and closed.
+    s.press("2");
+    await s.waitFor(
+      () => (s.lines()[0] ?? "").includes("[2 Briefings]") && selected(s) !== "",
+      "the Briefings view",
+    );
+    const first = titleOf(selected(s));
+    s.press("j");
+    await s.waitFor(() => titleOf(selected(s)) !== first, "the cursor on the next briefing");
+    const chosen = titleOf(selected(s));
+    expect(chosen).not.toBe("");
+    s.press("Enter");
+    await s.waitFor((screen) => screen.includes("Esc back") && screen.includes(chosen), `${chosen} open`);
+    s.press("Esc");
+    await s.waitFor((screen) => !screen.includes("Esc back") && selected(s) !== "", "the list again");
+
+    // The end: every briefing, no note, and the briefing chosen still selected although newer ones
+    // arrived above it.
+    await s.waitFor(
+      () => countOf(s) === BIG && !BUSY_NOTE.test(s.lines()[1] ?? ""),
+      "the whole list, note gone",
+    );
+    expect(titleOf(selected(s))).toBe(chosen);
+    // And the timeline's conflicts, searched once every file was in.
+    s.press("1");
+    await s.waitFor(() => s.lines().some((l) => /^[›●↻ ] \S+ ! /.test(l)), "conflicting reports flagged");
+    s.press("q");
+    await expectRestored(s, 0);
+  });
+});
