@@ -7,8 +7,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadFolder } from "../../src/load/folder.js";
+import { loadFolder, openFolderStore } from "../../src/load/folder.js";
 import { loadBriefings } from "../../src/load/load.js";
+import { syncFolder } from "../../src/load/sync.js";
 import { buildStoryView } from "../../src/story/view.js";
 import { storyFromRows } from "../../src/tui/source.js";
 import { timelineRows } from "../story/same-story.js";
@@ -145,6 +146,31 @@ describe("the store's derived timeline", () => {
     expect(await expectWholeBuild(dir, cache)).toBe(2);
     await apply(dir, { kind: "remove", slot: 1 }, present);
     expect(await expectWholeBuild(dir, cache)).toBe(0);
+  });
+
+  it("searched with pauses between its steps (a reader's first load), equals a whole build", async () => {
+    const { dir, cache } = await freshFolder();
+    const present = new Set<number>();
+    // Enough events for the search to pause: several reports of each sentence, days apart.
+    for (let slot = 0; slot < SLOTS; slot++) {
+      const events = Array.from({ length: 40 }, (_, k) => ({ day: 1 + ((slot + k) % 28), sentence: k % 5 }));
+      await apply(dir, { kind: "write", slot, brief: { day: 1 + slot, events } }, present);
+    }
+    let pauses = 0;
+    let inside = 0;
+    const store = openFolderStore(dir, { cacheDir: cache, warn: () => {} })!;
+    await syncFolder(dir, store, {
+      pause: () => {
+        pauses++;
+        if (store.db.inTransaction) inside++;
+        return new Promise<void>((resolve) => setImmediate(resolve));
+      },
+    });
+    store.close();
+    expect(pauses).toBeGreaterThan(0);
+    // Each pause comes inside the search's one transaction.
+    expect(inside).toBe(pauses);
+    expect(await expectWholeBuild(dir, cache)).toBeGreaterThan(0);
   });
 
   it("after any run of adds, edits and removes equals a whole build", async () => {
