@@ -56,6 +56,18 @@ export interface SyncOptions {
    * showing the rows keeps answering keys through a whole folder's search.
    */
   pause?: () => Promise<void> | undefined;
+  /**
+   * Asked as parsed files come in and between steps of the conflict search: true stops the sync
+   * (SyncStopped) and its parse threads, keeping what was written: the next sync reads the rest.
+   */
+  stop?: () => boolean;
+}
+
+/** The sync was stopped by its caller (`stop`): not a fault of the store. */
+export class SyncStopped extends Error {
+  constructor() {
+    super("stopped");
+  }
 }
 
 /** What a read of the rows needs before the sync has stored the folder: the store it writes, and more. */
@@ -386,6 +398,7 @@ export async function syncFolder(dir: string, store: Store, opts: SyncOptions = 
     let done = 0;
     const step = Math.max(1, Math.floor(total / 200));
     const each = (o: FileOutcome) => {
+      if (opts.stop?.()) throw new SyncStopped();
       const { entry, row } = jobs[o.index]!;
       if (o.record === null) {
         // Not this file's state: reported now, its row (if any) dropped, read again next time.
@@ -413,13 +426,20 @@ export async function syncFolder(dir: string, store: Store, opts: SyncOptions = 
     }
   }
 
+  const pause = opts.pause;
+  const sliced = pause
+    ? () => {
+        if (opts.stop?.()) throw new SyncStopped();
+        return pause();
+      }
+    : null;
   const changed = writing || records.length > 0 || removed.length > 0 || resolved.length > 0;
   if (changed) {
     if (!writing) store.setMeta({ uses: "stale", timeline: "stale" });
     for (const id of store.write(records.splice(0), removed, registry.hash).values()) written.push(id);
     if (writing) opts.onWritten?.(total, total, folder);
     const days = timelineStale ? null : [...daysBefore, ...eventDays(store.db, touched)];
-    if (opts.pause) await updateConflictsSliced(store.db, days, opts.pause);
+    if (sliced) await updateConflictsSliced(store.db, days, sliced);
     else updateConflicts(store.db, days);
     store.setMeta({ timeline: "fresh" });
     const keys = store.termKeys();
@@ -439,7 +459,7 @@ export async function syncFolder(dir: string, store: Store, opts: SyncOptions = 
     store.setMeta({ term_keys: JSON.stringify(keys), uses: "fresh" });
   }
   if (!changed && timelineStale) {
-    if (opts.pause) await updateConflictsSliced(store.db, null, opts.pause);
+    if (sliced) await updateConflictsSliced(store.db, null, sliced);
     else updateConflicts(store.db, null);
     store.setMeta({ timeline: "fresh" });
   }

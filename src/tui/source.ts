@@ -172,6 +172,8 @@ export async function refreshStory(
   const syncOpts = {
     onProgress: progress,
     pause: opts.pause,
+    // The reader closed: its load stops (the process exits now, not when the last file is parsed).
+    stop: () => !on.alive(),
     ...first?.sync,
     ...(opts.changed ? { changed: opts.changed } : {}),
   };

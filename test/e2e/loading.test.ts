@@ -84,13 +84,15 @@ afterAll(() => {
 });
 
 /** A cold start: a cache folder of its own, empty, so there is no saved story. */
-function open(opts: { bin?: string; folder?: string; cols?: number; rows?: number } = {}): Session {
+function open(
+  opts: { bin?: string; folder?: string; cols?: number; rows?: number; cache?: string } = {},
+): Session {
   session = start({
     cols: opts.cols ?? 100,
     rows: opts.rows ?? 30,
     dir: opts.folder ?? dir,
     command: [process.execPath, "--import", register, opts.bin ?? BIN],
-    env: { XDG_CACHE_HOME: mkdtempSync(join(root, "cache-")), SIGNALDESK_NO_CACHE: undefined },
+    env: { XDG_CACHE_HOME: opts.cache ?? mkdtempSync(join(root, "cache-")), SIGNALDESK_NO_CACHE: undefined },
   });
   return session;
 }
@@ -263,5 +265,22 @@ describe("a first start on a big folder", () => {
     await s.waitFor(() => s.lines().some((l) => /^[›●↻ ] \S+ ! /.test(l)), "conflicting reports flagged");
     s.press("q");
     await expectRestored(s, 0);
+  });
+
+  it("q while the rows load ends the session; the next start reads the rest and shows the whole folder", async () => {
+    const cache = mkdtempSync(join(root, "cache-"));
+    const s = open({ folder: big, cache });
+    await s.waitFor(() => LOADING_NOTE.test(s.lines()[1] ?? ""), "the first rows with the loading note");
+    s.press("q");
+    await expectRestored(s, 0);
+    // What was written is kept and the rest read: the whole list, conflicts and all.
+    const again = open({ folder: big, cache });
+    await again.waitFor(
+      () => countOf(again) === BIG && !BUSY_NOTE.test(again.lines()[1] ?? "") && selected(again) !== "",
+      "the whole list, note gone",
+    );
+    expect(again.lines().some((l) => /^[›●↻ ] \S+ ! /.test(l))).toBe(true);
+    again.press("q");
+    await expectRestored(again, 0);
   });
 });
