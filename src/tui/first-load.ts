@@ -15,8 +15,13 @@ export const PROGRESSIVE_FROM = 2000;
 export const FIRST_BATCH = 100;
 /** Parsed files per transaction after the first: each is written on the thread that answers keys. */
 export const LOAD_BATCH = 500;
-/** The story is read again at most this often, and never more than a fifth of the time. */
-const MIN_REBUILD_GAP_MS = 500;
+/**
+ * The story is read again at most this often, and for no more than a tenth of the time: each read
+ * of 10,000 rows (and the lists narrowed again for it) costs the thread that answers keys a fraction
+ * of a second, and the note's count moves meanwhile anyway.
+ */
+const MIN_REBUILD_GAP_MS = 1000;
+const REBUILD_SHARE = 10;
 
 /** "12,345" */
 export function grouped(n: number): string {
@@ -50,7 +55,7 @@ export function rebuildPacer(now: () => number = () => performance.now()) {
     read(began: number): void {
       reads++;
       const end = now();
-      next = end + Math.max(MIN_REBUILD_GAP_MS, 4 * (end - began));
+      next = end + Math.max(MIN_REBUILD_GAP_MS, (REBUILD_SHARE - 1) * (end - began));
     },
   };
 }

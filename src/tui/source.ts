@@ -16,6 +16,7 @@ import {
   storyOfAsync,
   syncStore,
 } from "../load/folder.js";
+import { SyncStopped } from "../load/sync.js";
 import { DamagedRows, type Store } from "../store/store.js";
 import { readTimeline } from "../store/timeline.js";
 import type { Filter } from "../story/filter.js";
@@ -177,7 +178,13 @@ export async function refreshStory(
     ...first?.sync,
     ...(opts.changed ? { changed: opts.changed } : {}),
   };
-  const synced = await syncStore(opts.dir, syncOpts, place.store);
+  let synced: Awaited<ReturnType<typeof syncStore>>;
+  try {
+    synced = await syncStore(opts.dir, syncOpts, place.store);
+  } catch (err) {
+    if (err instanceof SyncStopped) return null;
+    throw err;
+  }
   place.store = synced.store;
   if (!on.alive() || (!synced.synced.changed && !opts.always)) return null;
   // With the timeline kept in the store, the digests are not decoded here (see `storyFromRows`).

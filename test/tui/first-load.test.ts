@@ -27,16 +27,16 @@ describe("when the story is read again from the rows", () => {
     const pacer = rebuildPacer(() => now);
     expect(pacer.due(100, 10000)).toBe(true);
     pacer.read(0);
-    now = 100;
+    now = 900;
     expect(pacer.due(600, 10000)).toBe(false);
     expect(pacer.due(10000, 10000)).toBe(true);
     now = 10_000;
     expect(pacer.due(1100, 10000)).toBe(true);
-    // A read that took 400 ms: the next waits four times that.
+    // A read that took 400 ms: the next waits nine times that (a tenth of the time spent reading).
     pacer.read(9_600);
-    now = 11_000;
+    now = 13_500;
     expect(pacer.due(1600, 10000)).toBe(false);
-    now = 11_600;
+    now = 13_600;
     expect(pacer.due(1600, 10000)).toBe(true);
   });
 });
