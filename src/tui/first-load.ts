@@ -1,8 +1,8 @@
 // A first start on a big folder (no database yet) shows the list from the first parsed files while
 // the rest load, rather than a loading line until the last one is written: the sync writes a small
 // first batch, then batches a key never waits long behind (one transaction each, on this thread),
-// and after each the story is read again from the stored rows and shown, with a note in the header
-// counting the files loaded. What only a complete folder gives comes at the end: the conflicts
+// and after each the story is read again from the stored rows and shown (paced), with a note in the
+// header counting the files written, moved at each batch. What only a complete folder gives comes at the end: the conflicts
 // between reports are searched once every file is in (until then no event is flagged, and the note
 // says so), and the term uses the glossary counts are recomputed then.
 import type { SyncedFolder, SyncOptions } from "../load/sync.js";
@@ -74,24 +74,27 @@ export interface FirstLoad {
 export function firstLoad(
   on: Pick<SourceEvents, "ready" | "alive">,
   build: (folder: SyncedFolder) => StoryView,
+  now?: () => number,
 ): FirstLoad {
-  const pacer = rebuildPacer();
+  const pacer = rebuildPacer(now);
   let story: StoryView | null = null;
   return {
     sync: {
       firstBatch: FIRST_BATCH,
       writeBatch: LOAD_BATCH,
       onWritten(stored, total, folder) {
-        if (!progressive(total) || !on.alive() || !pacer.due(stored, total)) return;
-        const began = performance.now();
-        try {
-          story = build(folder);
-        } catch {
-          // A row that does not read back: the end of the load reads the rows again, repairing them.
-          return;
+        if (!progressive(total) || !on.alive()) return;
+        if (pacer.due(stored, total)) {
+          const began = now?.() ?? performance.now();
+          try {
+            story = build(folder);
+            pacer.read(began);
+          } catch {
+            // A row that does not read back: the end of the load reads the rows again, repairing them.
+          }
         }
-        pacer.read(began);
-        on.ready(story, loadingNote(stored, total));
+        // The note moves at each batch, over the rows last read: a frame of the whole App each time.
+        if (story !== null) on.ready(story, loadingNote(stored, total));
       },
     },
     shown: () => story,

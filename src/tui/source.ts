@@ -22,7 +22,7 @@ import { readTimeline } from "../store/timeline.js";
 import type { Filter } from "../story/filter.js";
 import { buildStory, type StoryItem, type StoryView } from "../story/view.js";
 import { warmParser } from "./bodies.js";
-import { firstLoad, loadingNote } from "./first-load.js";
+import { firstLoad } from "./first-load.js";
 
 export const CHECKING_NOTE = "checking files…";
 export const BUILDING_STEP = "building the timeline";
@@ -164,11 +164,12 @@ export async function refreshStory(
       on.progress(done, total, step);
       return;
     }
-    if (step !== undefined || total === 0) return;
+    // A first load's note moves with its batches (first-load.ts), not with each file.
+    if (step !== undefined || total === 0 || first !== null) return;
     const now = performance.now();
     if (now - last < 250 && done < total) return;
     last = now;
-    on.ready(shown, first ? loadingNote(done, total) : `reloading ${done}/${total}…`);
+    on.ready(shown, `reloading ${done}/${total}…`);
   };
   const syncOpts = {
     onProgress: progress,
