@@ -2,9 +2,9 @@
 // the rest load, rather than a loading line until the last one is written: the sync writes a small
 // first batch, then batches a key never waits long behind (one transaction each, on this thread),
 // and after each the story is read again from the stored rows and shown (paced), with a note in the
-// header counting the files written, moved at each batch. What only a complete folder gives comes at the end: the conflicts
-// between reports are searched once every file is in (until then no event is flagged, and the note
-// says so), and the term uses the glossary counts are recomputed then.
+// header counting the files written, moved at each batch. What only a complete folder gives comes at
+// the end: the conflicts between reports are searched once every file is in (until then no event is
+// flagged, and the note says so), and the term uses the glossary counts are recomputed then.
 import type { SyncedFolder, SyncOptions } from "../load/sync.js";
 import type { StoryView } from "../story/view.js";
 import type { SourceEvents } from "./source.js";
