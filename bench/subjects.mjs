@@ -136,9 +136,12 @@ export const sdReady = (s) =>
     .lines()
     .slice(2)
     .filter((l) => l.trim() !== "").length >= 8;
-// The header's second line names work still going on behind the list: checking, reloading, saving.
+// The header's second line names work still going on behind the list: checking, reloading, saving,
+// a first load's rows shown while the rest load (src/tui/first-load.ts).
 export const sdBusy = (s) =>
-  /checking files|reloading|finding glossary terms|saving for the next start/.test(s.lines()[1] ?? "");
+  /checking files|reloading|finding glossary terms|saving for the next start|loading \d|finding conflicts/.test(
+    s.lines()[1] ?? "",
+  );
 // Where the list cursor ("›") is; `press` hands the predicate the screen's signature from before.
 const cursorRow = (s) => s.lines().findIndex((l) => l.startsWith("›"));
 const cursorRowOf = (signature) => signature.split("\n").findIndex((l) => l.startsWith("›"));

@@ -13,7 +13,14 @@ import { ftsQuery, mentionQuery, type TextIndex } from "../story/search.js";
 import type { StoryItem, StoryView } from "../story/view.js";
 import { FolderError, readSource, runPool } from "./read.js";
 import { storedBriefing } from "./stored-briefing.js";
-import { type Synced, type SyncOptions, storedFolder, storedRegistryHash, syncFolder } from "./sync.js";
+import {
+  type Synced,
+  type SyncOptions,
+  SyncStopped,
+  storedFolder,
+  storedRegistryHash,
+  syncFolder,
+} from "./sync.js";
 
 export interface FolderOptions extends SyncOptions {
   /** The folder for the store; `null` keeps it in memory. Default: the XDG cache folder, unless SIGNALDESK_NO_CACHE=1. */
@@ -74,7 +81,7 @@ export async function syncStore(
     try {
       return { store, synced: await syncFolder(dir, store, opts) };
     } catch (err) {
-      if (err instanceof FolderError || attempt > 1) throw err;
+      if (err instanceof FolderError || err instanceof SyncStopped || attempt > 1) throw err;
       const file = store.file;
       store.close();
       // A value of the wrong type in a damaged row fails as a TypeError, not as SQLite's corruption:

@@ -16,10 +16,12 @@ import {
   markStale,
   staleDays,
   updateConflicts,
+  updateConflictsSliced,
 } from "../store/timeline.js";
 import { termParts } from "../story/glossary.js";
 import { ftsAny } from "../story/search.js";
 import { contentHash } from "./hash.js";
+import { oldestFirst } from "./order.js";
 import type { FileOutcome } from "./parse-file.js";
 import {
   type DirStamp,
@@ -44,6 +46,43 @@ export interface SyncOptions {
   changed?: readonly string[];
   /** Parsed files written per transaction while the rest are parsed (default WRITE_BATCH). */
   writeBatch?: number;
+  /**
+   * Parsed files in the first transaction (default: `writeBatch`): small, so a reader showing the
+   * rows while the rest load has some to show early.
+   */
+  firstBatch?: number;
+  /**
+   * After each transaction of parsed files: `stored` files of `total` written so far in this sync;
+   * then, when there was more than one, (total, total) after the last, before the conflicts and term
+   * uses are recomputed. The rows are then readable with `folder`'s registry and problems (the
+   * stored scan is written only at the end); conflicts and term uses are complete only once the sync
+   * returns.
+   */
+  onWritten?(stored: number, total: number, folder: SyncedFolder): void;
+  /**
+   * Called between steps of the conflict search (awaited when it returns a promise): a reader
+   * showing the rows keeps answering keys through a whole folder's search.
+   */
+  pause?: () => Promise<void> | undefined;
+  /**
+   * Asked as parsed files come in and between steps of the conflict search: true stops the sync
+   * (SyncStopped) and its parse threads, keeping what was written: the next sync reads the rest.
+   */
+  stop?: () => boolean;
+}
+
+/** The sync was stopped by its caller (`stop`): not a fault of the store. */
+export class SyncStopped extends Error {
+  constructor() {
+    super("stopped");
+  }
+}
+
+/** What a read of the rows needs before the sync has stored the folder: the store it writes, and more. */
+export interface SyncedFolder {
+  store: Store;
+  registry: RegistryActor[];
+  problems: Problem[];
 }
 
 export interface Synced {
@@ -344,6 +383,7 @@ export async function syncFolder(dir: string, store: Store, opts: SyncOptions = 
   const records: FileRecord[] = [];
   const written: number[] = [];
   let writing = false;
+  const folder: SyncedFolder = { store, registry: registry.actors, problems };
   const stale = (batch: readonly FileRecord[]) => {
     if (!writing) store.setMeta({ uses: "stale" });
     writing = true;
@@ -357,9 +397,11 @@ export async function syncFolder(dir: string, store: Store, opts: SyncOptions = 
   const flush = () => {
     stale(records);
     for (const id of store.write(records.splice(0), [], registry.hash).values()) written.push(id);
+    opts.onWritten?.(written.length, total, folder);
   };
   const restamped: { relPath: string; stamp: Stamp }[] = [];
   let unread = 0;
+  oldestFirst(jobs, (j) => j.entry.relPath);
   const total = jobs.length;
   opts.onProgress?.(0, total);
   if (total > 0) {
@@ -374,6 +416,7 @@ export async function syncFolder(dir: string, store: Store, opts: SyncOptions = 
     let done = 0;
     const step = Math.max(1, Math.floor(total / 200));
     const each = (o: FileOutcome) => {
+      if (opts.stop?.()) throw new SyncStopped();
       const { entry, row } = jobs[o.index]!;
       if (o.record === null) {
         // Not this file's state: reported now, its row (if any) dropped, read again next time.
@@ -385,7 +428,8 @@ export async function syncFolder(dir: string, store: Store, opts: SyncOptions = 
         restamped.push({ relPath: entry.relPath, stamp: o.record.stamp });
       } else {
         records.push(o.record);
-        if (records.length >= (opts.writeBatch ?? WRITE_BATCH)) flush();
+        const batch = opts.writeBatch ?? WRITE_BATCH;
+        if (records.length >= (writing ? batch : (opts.firstBatch ?? batch))) flush();
       }
       done++;
       if (done % step === 0 && done !== total) opts.onProgress?.(done, total);
@@ -400,11 +444,21 @@ export async function syncFolder(dir: string, store: Store, opts: SyncOptions = 
     }
   }
 
+  const pause = opts.pause;
+  const sliced = pause
+    ? () => {
+        if (opts.stop?.()) throw new SyncStopped();
+        return pause();
+      }
+    : null;
   const changed = writing || records.length > 0 || removed.length > 0 || resolved.length > 0;
   if (changed) {
     stale(records);
     for (const id of store.write(records.splice(0), removed, registry.hash).values()) written.push(id);
-    updateConflicts(store.db, staleDays(store));
+    if (writing) opts.onWritten?.(total, total, folder);
+    const days = staleDays(store);
+    if (sliced) await updateConflictsSliced(store.db, days, sliced);
+    else updateConflicts(store.db, days);
     markFresh(store);
     const keys = store.termKeys();
     const had = new Set(keysBefore ?? []);
@@ -423,7 +477,8 @@ export async function syncFolder(dir: string, store: Store, opts: SyncOptions = 
     store.setMeta({ term_keys: JSON.stringify(keys), uses: "fresh" });
   }
   if (!changed && carried?.length !== 0) {
-    updateConflicts(store.db, carried);
+    if (sliced) await updateConflictsSliced(store.db, carried, sliced);
+    else updateConflicts(store.db, carried);
     markFresh(store);
   }
   if (restamped.length > 0) store.restamp(restamped);

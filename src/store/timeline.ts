@@ -176,6 +176,36 @@ function namePartners(db: Db, from: number, to: number): void {
  * event's). Runs inside one transaction: a kill leaves the partners before or after, never half.
  */
 export function updateConflicts(db: Db, days: readonly number[] | null): void {
+  db.transaction(() => {
+    for (const _ of conflictSteps(db, days));
+  }).immediate();
+}
+
+/**
+ * `updateConflicts` with `pause` called between its passes (awaited when it returns a promise), so
+ * the thread answers keys meanwhile: a whole search at 10k briefings is seconds. The one transaction
+ * is held across the pauses, so a kill still leaves the partners before or after.
+ */
+export async function updateConflictsSliced(
+  db: Db,
+  days: readonly number[] | null,
+  pause: () => Promise<void> | undefined,
+): Promise<void> {
+  db.exec("BEGIN IMMEDIATE");
+  try {
+    for (const _ of conflictSteps(db, days)) {
+      const wait = pause();
+      if (wait) await wait;
+    }
+    db.exec("COMMIT");
+  } catch (err) {
+    if (db.inTransaction) db.exec("ROLLBACK");
+    throw err;
+  }
+}
+
+/** The work of `updateConflicts`, yielding after each pass; the caller holds the transaction. */
+function* conflictSteps(db: Db, days: readonly number[] | null): Generator<void> {
   const W = CONFLICT_WINDOW_DAYS;
   // Partners change for the events a week either side of a changed day (conflictRanges: the source
   // days whose pairs can change are each day and the week before; their pairs reach a week on).
@@ -192,11 +222,12 @@ export function updateConflicts(db: Db, days: readonly number[] | null): void {
       if (last && r.from <= last.to + 1) last.to = r.to + W;
       else ranges.push({ from: r.from, to: r.to + W });
     }
-  db.transaction(() => {
-    if (days === null) stmt(db, "UPDATE events SET partners = NULL WHERE partners IS NOT NULL").run();
-    for (const { from, to } of ranges)
-      for (let at = from; at <= to; at += PASS_DAYS) namePartners(db, at, Math.min(to, at + PASS_DAYS - 1));
-  }).immediate();
+  if (days === null) stmt(db, "UPDATE events SET partners = NULL WHERE partners IS NOT NULL").run();
+  for (const { from, to } of ranges)
+    for (let at = from; at <= to; at += PASS_DAYS) {
+      namePartners(db, at, Math.min(to, at + PASS_DAYS - 1));
+      yield;
+    }
 }
 
 /** Event rows fetched at once when one is first shown. */

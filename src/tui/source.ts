@@ -16,11 +16,13 @@ import {
   storyOfAsync,
   syncStore,
 } from "../load/folder.js";
+import { SyncStopped } from "../load/sync.js";
 import { DamagedRows, type Store } from "../store/store.js";
 import { readTimeline } from "../store/timeline.js";
 import type { Filter } from "../story/filter.js";
 import { buildStory, type StoryItem, type StoryView } from "../story/view.js";
 import { warmParser } from "./bodies.js";
+import { firstLoad } from "./first-load.js";
 
 export const CHECKING_NOTE = "checking files…";
 export const BUILDING_STEP = "building the timeline";
@@ -149,22 +151,41 @@ export async function refreshStory(
   place: StorePlace,
   on: SourceEvents,
 ): Promise<StoryView | null> {
-  const shown = opts.shown ?? null;
+  // Nothing on screen: a big folder's rows are shown as they are written (first-load.ts).
+  const first =
+    opts.shown == null
+      ? firstLoad(on, (folder) => storyFromRows(readFolder(opts.dir, folder.store, folder), true))
+      : null;
   let last = 0;
   const progress = (done: number, total: number, step?: string) => {
     if (!on.alive()) return;
+    const shown = opts.shown ?? first?.shown() ?? null;
     if (shown === null) {
       on.progress(done, total, step);
       return;
     }
-    if (step !== undefined || total === 0) return;
+    // A first load's note moves with its batches (first-load.ts), not with each file.
+    if (step !== undefined || total === 0 || first !== null) return;
     const now = performance.now();
     if (now - last < 250 && done < total) return;
     last = now;
     on.ready(shown, `reloading ${done}/${total}…`);
   };
-  const syncOpts = { onProgress: progress, ...(opts.changed ? { changed: opts.changed } : {}) };
-  const synced = await syncStore(opts.dir, syncOpts, place.store);
+  const syncOpts = {
+    onProgress: progress,
+    pause: opts.pause,
+    // The reader closed: its load stops (the process exits now, not when the last file is parsed).
+    stop: () => !on.alive(),
+    ...first?.sync,
+    ...(opts.changed ? { changed: opts.changed } : {}),
+  };
+  let synced: Awaited<ReturnType<typeof syncStore>>;
+  try {
+    synced = await syncStore(opts.dir, syncOpts, place.store);
+  } catch (err) {
+    if (err instanceof SyncStopped) return null;
+    throw err;
+  }
   place.store = synced.store;
   if (!on.alive() || (!synced.synced.changed && !opts.always)) return null;
   // With the timeline kept in the store, the digests are not decoded here (see `storyFromRows`).

@@ -84,13 +84,15 @@ afterAll(() => {
 });
 
 /** A cold start: a cache folder of its own, empty, so there is no saved story. */
-function open(opts: { bin?: string; folder?: string; cols?: number; rows?: number } = {}): Session {
+function open(
+  opts: { bin?: string; folder?: string; cols?: number; rows?: number; cache?: string } = {},
+): Session {
   session = start({
     cols: opts.cols ?? 100,
     rows: opts.rows ?? 30,
     dir: opts.folder ?? dir,
     command: [process.execPath, "--import", register, opts.bin ?? BIN],
-    env: { XDG_CACHE_HOME: mkdtempSync(join(root, "cache-")), SIGNALDESK_NO_CACHE: undefined },
+    env: { XDG_CACHE_HOME: opts.cache ?? mkdtempSync(join(root, "cache-")), SIGNALDESK_NO_CACHE: undefined },
   });
   return session;
 }
@@ -195,5 +197,90 @@ describe("the loading line of a first start", () => {
     await expectRestored(s, 70);
     expect(s.raw()).toMatch(/signaldesk — loading/);
     expect(s.screenText()).toContain("signaldesk: internal error:");
+  });
+});
+
+/** Past first-load.ts PROGRESSIVE_FROM: the rows show while the rest load. */
+const BIG = 2400;
+/** The header's note while a first load shows its rows (first-load.ts `loadingNote`). */
+const LOADING_NOTE = new RegExp(`loading [\\d,]+ of ${BIG.toLocaleString("en-US")}`);
+const BUSY_NOTE = /loading [\d,]+ of|finding conflicts/;
+const countOf = (s: Session) => Number(/(\d+) briefings/.exec(s.lines()[0] ?? "")?.[1] ?? Number.NaN);
+const titleOf = (line: string) => /Briefing number \d+/.exec(line)?.[0] ?? "";
+
+describe("a first start on a big folder", () => {
+  let big: string;
+  beforeAll(() => {
+    big = join(root, "big");
+    mkdirSync(big);
+    // Named in path order from the oldest: each batch written is newer than the last, so on the
+    // Briefings view (newest first) every batch lands above the cursor. The same sentence a day
+    // apart: conflicting reports, flagged once every file is in.
+    for (let i = 0; i < BIG; i++) {
+      const date = new Date(Date.UTC(2020, 0, 1 + i)).toISOString().slice(0, 10);
+      writeFileSync(
+        join(big, `b-${String(i).padStart(5, "0")}.md`),
+        `---\ntitle: Briefing number ${i}\ndate: ${date}\n---\nOn ${date} the agency met Anthropic about export controls.\n`,
+      );
+    }
+  });
+
+  it("shows rows with a loading note before the load ends, keys working and the selection kept; then the whole list", async () => {
+    const s = open({ folder: big });
+    // Some of the folder on screen, with the note saying how much: the load is not over.
+    await s.waitFor(
+      () => LOADING_NOTE.test(s.lines()[1] ?? "") && selected(s) !== "",
+      "the timeline's first rows with the loading note",
+    );
+    expect(s.lines()[0]).toContain(TIMELINE);
+    expect(countOf(s)).toBeLessThan(BIG);
+    // No report is flagged before every file is in.
+    expect(s.lines().some((l) => /^[›●↻ ] \S+ ! /.test(l))).toBe(false);
+
+    // Keys work meanwhile: another view, the cursor, a briefing opened and closed.
+    s.press("2");
+    await s.waitFor(
+      () => (s.lines()[0] ?? "").includes("[2 Briefings]") && selected(s) !== "",
+      "the Briefings view",
+    );
+    const first = titleOf(selected(s));
+    s.press("j");
+    await s.waitFor(() => titleOf(selected(s)) !== first, "the cursor on the next briefing");
+    const chosen = titleOf(selected(s));
+    expect(chosen).not.toBe("");
+    s.press("Enter");
+    await s.waitFor((screen) => screen.includes("Esc back") && screen.includes(chosen), `${chosen} open`);
+    s.press("Esc");
+    await s.waitFor((screen) => !screen.includes("Esc back") && selected(s) !== "", "the list again");
+
+    // The end: every briefing, no note, and the briefing chosen still selected although newer ones
+    // arrived above it.
+    await s.waitFor(
+      () => countOf(s) === BIG && !BUSY_NOTE.test(s.lines()[1] ?? ""),
+      "the whole list, note gone",
+    );
+    expect(titleOf(selected(s))).toBe(chosen);
+    // And the timeline's conflicts, searched once every file was in.
+    s.press("1");
+    await s.waitFor(() => s.lines().some((l) => /^[›●↻ ] \S+ ! /.test(l)), "conflicting reports flagged");
+    s.press("q");
+    await expectRestored(s, 0);
+  });
+
+  it("q while the rows load ends the session; the next start reads the rest and shows the whole folder", async () => {
+    const cache = mkdtempSync(join(root, "cache-"));
+    const s = open({ folder: big, cache });
+    await s.waitFor(() => LOADING_NOTE.test(s.lines()[1] ?? ""), "the first rows with the loading note");
+    s.press("q");
+    await expectRestored(s, 0);
+    // What was written is kept and the rest read: the whole list, conflicts and all.
+    const again = open({ folder: big, cache });
+    await again.waitFor(
+      () => countOf(again) === BIG && !BUSY_NOTE.test(again.lines()[1] ?? "") && selected(again) !== "",
+      "the whole list, note gone",
+    );
+    expect(again.lines().some((l) => /^[›●↻ ] \S+ ! /.test(l))).toBe(true);
+    again.press("q");
+    await expectRestored(again, 0);
   });
 });

@@ -6,8 +6,8 @@ import { mkdtemp, rm, unlink } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { loadFolder, openFolderStore } from "../../src/load/folder.js";
-import { syncFolder } from "../../src/load/sync.js";
+import { loadFolder, openFolderStore, readFolder, syncStore } from "../../src/load/folder.js";
+import { SyncStopped, syncFolder } from "../../src/load/sync.js";
 import type { Store } from "../../src/store/store.js";
 import { filterItems } from "../../src/story/filter.js";
 import { briefingText, expectTrueLoad, makeFolder } from "./helpers.js";
@@ -72,6 +72,51 @@ describe("syncFolder", () => {
     });
     expect(seen.some((n) => n > 0 && n < 12)).toBe(true);
     expect(await sync(s)).toEqual({ read: 0, changed: false });
+    await expectTrueLoad(dir, cache);
+  });
+
+  it("reports each batch written, a small first one, then every file before the conflicts: the rows read back meanwhile", async () => {
+    const s = store();
+    const seen: { stored: number; total: number; rows: number; complete: string | null }[] = [];
+    await syncFolder(dir, s, {
+      workerFile: null,
+      firstBatch: 2,
+      writeBatch: 4,
+      onWritten: (stored, total, folder) => {
+        // What a reader showing the rows reads: the store the sync writes, with its registry.
+        const load = readFolder(dir, folder.store, folder);
+        seen.push({ stored, total, rows: load.summaries.length, complete: s.meta("complete") });
+      },
+    });
+    expect(seen.map(({ stored, rows }) => [stored, rows])).toEqual([
+      [2, 2],
+      [6, 6],
+      [10, 10],
+      [12, 12],
+    ]);
+    expect(seen.every((w) => w.total === 12 && w.complete !== "1")).toBe(true);
+    expect(await sync(s)).toEqual({ read: 0, changed: false });
+    await expectTrueLoad(dir, cache);
+  });
+
+  it("stops when its caller says so, keeping what was written: the next sync reads only the rest", async () => {
+    const s = store();
+    let stopped = false;
+    // Through syncStore, which takes other errors for a damaged database and makes it again.
+    const opts = {
+      cacheDir: cache,
+      warn: () => {},
+      workerFile: null,
+      firstBatch: 5,
+      onWritten: () => {
+        stopped = true;
+      },
+      stop: () => stopped,
+    };
+    await expect(syncStore(dir, opts, s)).rejects.toBeInstanceOf(SyncStopped);
+    expect(s.count()).toBe(5);
+    expect(s.meta("complete")).not.toBe("1");
+    expect(await sync(s)).toEqual({ read: 7, changed: true });
     await expectTrueLoad(dir, cache);
   });
 

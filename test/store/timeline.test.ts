@@ -216,6 +216,31 @@ describe("the store's derived timeline", () => {
     }
   });
 
+  it("searched with pauses between its steps (a reader's first load), equals a whole build", async () => {
+    const { dir, cache } = await freshFolder();
+    const present = new Set<number>();
+    // Enough events for the search to pause: several reports of each sentence, days apart.
+    for (let slot = 0; slot < SLOTS; slot++) {
+      const events = Array.from({ length: 40 }, (_, k) => ({ day: 1 + ((slot + k) % 28), sentence: k % 5 }));
+      await apply(dir, { kind: "write", slot, brief: { day: 1 + slot, events } }, present);
+    }
+    let pauses = 0;
+    let inside = 0;
+    const store = openFolderStore(dir, { cacheDir: cache, warn: () => {} })!;
+    await syncFolder(dir, store, {
+      pause: () => {
+        pauses++;
+        if (store.db.inTransaction) inside++;
+        return new Promise<void>((resolve) => setImmediate(resolve));
+      },
+    });
+    store.close();
+    expect(pauses).toBeGreaterThan(0);
+    // Each pause comes inside the search's one transaction.
+    expect(inside).toBe(pauses);
+    expect(await expectWholeBuild(dir, cache)).toBeGreaterThan(0);
+  });
+
   it("after any run of adds, edits and removes equals a whole build", async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(op, { minLength: 1, maxLength: 8 }), async (ops) => {

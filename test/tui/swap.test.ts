@@ -65,6 +65,23 @@ describe("keeping the place across a story swap", () => {
     expect(reducer(state, storySwap(before, short, state, null)).lists.briefings.cursor).toBe(4);
   });
 
+  it("keeps the chosen briefing and event through a first load's stories, each with more rows above and below", () => {
+    // The order the files are parsed in is not the lists' order: every batch lands on both sides.
+    const order = [...all].sort((a, b) => (a.id.slice(-1) < b.id.slice(-1) ? -1 : 1));
+    let shown = storyOf(order.slice(0, 8));
+    let state = at(3, 1);
+    const id = briefingUnderCursor(shown, state);
+    const event = eventUnderCursor(shown, state);
+    for (const n of [16, 24, 32, 40]) {
+      const next = storyOf(order.slice(0, n));
+      state = reducer(state, storySwap(shown, next, state, null));
+      shown = next;
+      expect(briefingUnderCursor(shown, state)).toBe(id);
+      expect(eventUnderCursor(shown, state)).toBe(event);
+    }
+    expect(state.lists.briefings.cursor).not.toBe(3);
+  });
+
   it("keeps the open briefing open while it is in the story, and closes it when it leaves", () => {
     const open = reducer(at(0, 0), { type: "open", briefingId: all[3]!.id, scroll: 4, mark: null });
     const kept = storySwap(before, storyOf(all), open, null);

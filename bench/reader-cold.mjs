@@ -1,0 +1,101 @@
+// The reader's first start on a folder with no database, interleaved with `node -e ''`: the first
+// frame, the list on screen (rows under the header, while the rest of the folder may still be
+// loading), a key answered then, every file in (the conflicts then searched) and a key answered
+// then, and the load done (the header's note gone), with the process's CPU time and peak RSS. Each round starts from an empty cache folder of its own. Give it a copy of an
+// archive (it writes nothing into the folder, but the guide says copies):
+//
+//   cp -a bench/archives/10000 /tmp/arch
+//   node bench/reader-cold.mjs --dir /tmp/arch/briefings [--rounds 3] [--bundle dist/signaldesk.js]
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { ms, Screen } from "./pty.mjs";
+import { COLS, childEnv, ROWS, sdBusy, sdReady, timeToExit } from "./subjects.mjs";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const args = process.argv.slice(2);
+const option = (name, fallback) => {
+  const i = args.indexOf(name);
+  return i >= 0 && args[i + 1] !== undefined ? args[i + 1] : fallback;
+};
+const dir = resolve(option("--dir", ""));
+const rounds = Number(option("--rounds", "3"));
+const bundle = resolve(root, option("--bundle", "dist/signaldesk.js"));
+const bound = 300_000;
+const out = {};
+const add = (k, v) => {
+  out[k] ??= [];
+  out[k].push(v === null ? Number.NaN : Math.round(v));
+};
+
+/** User + system CPU of a live process (all its threads), in ms; null once it is gone. */
+function cpuMs(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+    // utime and stime are fields 14 and 15 of the line, 12 and 13 after "pid (comm) ".
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return null;
+  }
+}
+const cursorRow = (s) => s.lines().findIndex((l) => l.startsWith("›"));
+const count = (s) => Number(/(\d+) briefings/.exec(s.lines()[0])?.[1] ?? Number.NaN);
+
+async function session() {
+  const cache = mkdtempSync(join(tmpdir(), "sd-cold-bench-"));
+  const s = new Screen(process.execPath, [bundle, "--dir", dir], {
+    cols: COLS,
+    rows: ROWS,
+    env: childEnv({ XDG_CACHE_HOME: cache }),
+  });
+  try {
+    const first = await s.waitFor((x) => x.text().trim() !== "", bound);
+    add("first frame", first.ok ? ms(s.t0, first.atNs) : null);
+    const ready = await s.waitFor(sdReady, bound);
+    if (!ready.ok) throw new Error("the list never showed");
+    add("list on screen", ms(s.t0, ready.atNs));
+    add("briefings in the first list", count(s));
+    if (sdBusy(s)) {
+      // A key pressed while the rest loads: how long until the cursor moves.
+      const before = cursorRow(s);
+      add("key j while loading", await s.press("j", (x) => cursorRow(x) !== before, 30_000));
+    }
+    // Every file in, the conflicts being searched: a key then waits for that search.
+    const searching = (x) => /finding conflicts/.test(x.lines()[1] ?? "");
+    const whole = await s.waitFor((x) => searching(x) || (sdReady(x) && !sdBusy(x)), bound);
+    if (whole.ok && searching(s)) {
+      add("every file in (note: finding conflicts)", ms(s.t0, whole.atNs));
+      const before = cursorRow(s);
+      add("key j while finding conflicts", await s.press("j", (x) => cursorRow(x) !== before, 60_000));
+    }
+    const done = await s.waitFor((x) => sdReady(x) && !sdBusy(x), bound);
+    add("load done (note gone)", done.ok ? ms(s.t0, done.atNs) : null);
+    add("briefings at the end", count(s));
+    add("CPU (user+sys)", cpuMs(s.pid));
+    add("peak RSS MB", (s.peakRssKb() ?? Number.NaN) / 1024);
+  } finally {
+    await s.close("q");
+    s.dispose();
+    rmSync(cache, { recursive: true, force: true });
+  }
+}
+
+const load = () => readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ");
+console.log(`load ${load()} at ${new Date().toISOString()}, ${bundle}`);
+for (let r = 0; r < rounds; r++) {
+  for (let i = 0; i < 3; i++) add("node -e ''", (await timeToExit(process.execPath, ["-e", ""])).ms);
+  await session();
+  console.log(`round ${r + 1} done, load ${load()}`);
+}
+const median = (v) => {
+  const s = [...v].sort((a, b) => a - b);
+  const m = s.length / 2;
+  return Number.isInteger(m) ? (s[m - 1] + s[m]) / 2 : s[Math.floor(m)];
+};
+const floor = median(out["node -e ''"]);
+for (const [k, v] of Object.entries(out))
+  console.log(
+    `${k}: median ${median(v)} (${v.join(", ")})${/ms|frame|screen|done|key/.test(k) ? ` = ${(median(v) / floor).toFixed(1)}× node -e ''` : ""}`,
+  );
+console.log(`load ${load()} at ${new Date().toISOString()}`);
