@@ -388,7 +388,7 @@ export async function syncFolder(dir: string, store: Store, opts: SyncOptions = 
     if (!writing) store.setMeta({ uses: "stale", timeline: "stale" });
     for (const id of store.write(records.splice(0), removed, registry.hash).values()) written.push(id);
     updateConflicts(store.db, timelineStale ? null : [...daysBefore, ...eventDays(store.db, touched)]);
-    store.setMeta({ timeline: "fresh" });
+    store.markTimelineFresh();
     const keys = store.termKeys();
     const had = new Set(keysBefore ?? []);
     const now = new Set(keys);
@@ -407,7 +407,7 @@ export async function syncFolder(dir: string, store: Store, opts: SyncOptions = 
   }
   if (!changed && timelineStale) {
     updateConflicts(store.db, null);
-    store.setMeta({ timeline: "fresh" });
+    store.markTimelineFresh();
   }
   if (restamped.length > 0) store.restamp(restamped);
 

@@ -480,7 +480,8 @@ export function runTui(opts: TuiOptions): Promise<number> {
           });
     readState?.beginSession();
     const place = opts.early ? opts.early.place : storePlace(opts.dir);
-    const saved = opts.early ? opts.early.saved : storedStory(place);
+    // The whole story the store holds, read after the first frame (painted from its head) is up.
+    const saved = storedStory(place);
     // Set here for the whole session (Ink sets it again on mount): keys typed before Ink is up must
     // not be echoed over the screen.
     if (stdin.isTTY) stdin.setRawMode(true);
