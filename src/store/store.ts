@@ -213,6 +213,16 @@ export class Store {
       .all() as StampRow[];
   }
 
+  /** Every file's stamps (size, mtime, ctime) by path, looked up from one read of the rows. */
+  stampsOf(): (relPath: string) => { size: number; mtimeMs: number; ctimeMs: number } | undefined {
+    const byPath = new Map<string, StampRow>();
+    for (const row of this.stampRows()) byPath.set(row[0], row);
+    return (relPath) => {
+      const row = byPath.get(relPath);
+      return row === undefined ? undefined : { size: row[1], mtimeMs: row[2], ctimeMs: row[3] };
+    };
+  }
+
   /** Files whose content is unchanged (same hash) under new stamps: only the stamps are updated. */
   restamp(rows: readonly { relPath: string; stamp: Stamp }[]): void {
     const up = this.stmt("UPDATE files SET size = ?, mtime_ms = ?, ctime_ms = ?, ino = ? WHERE rel_path = ?");
