@@ -449,9 +449,11 @@ export class Store {
   }[] {
     return this.stmt(
       `SELECT f.rel_path AS relPath, p.path, p.line, p.message, p.severity
-       FROM problems p JOIN files f ON f.id = p.file_id WHERE @severity IS NULL OR p.severity = @severity
-       ORDER BY f.rel_path, p.rowid`,
-    ).all({ severity: severity ?? null }) as {
+       FROM problems p JOIN files f ON f.id = p.file_id
+       ${severity === undefined ? "ORDER BY f.rel_path, p.rowid" : "WHERE p.severity = @severity"}`,
+      // One severity (the header's count of failed files) needs no order: the problems' own rows are
+      // read, not every file's in path order.
+    ).all(severity === undefined ? {} : { severity }) as {
       relPath: string;
       path: string | null;
       line: number | null;
