@@ -492,9 +492,8 @@ export function runTui(opts: TuiOptions): Promise<number> {
     if (opts.early?.painted) {
       // The story's head is on screen: the files are checked before the whole story is read, so a
       // start after a few edits reads, paints and mounts the story once (source.ts provideStory).
-      // Only the ways out are answered meanwhile, as while loading.
+      // Keys typed meanwhile wait in the terminal for the App, as they did for Ink to load.
       deferred = true;
-      stdin.on("data", onLoadingKeys);
       load("deferred");
     } else if (saved !== null) {
       // A saved story is the first frame itself: no loading screen, Ink at once, and the check of the
