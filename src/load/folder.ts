@@ -137,13 +137,22 @@ export interface FolderLoad {
 }
 
 /** Problems as stored (null path: the file itself) named the way the user names the folder. */
-function storedProblems(dir: string, store: Store): Problem[] {
-  return store.problems().map((p) => ({
+function storedProblems(dir: string, store: Store, severity?: Problem["severity"]): Problem[] {
+  return store.problems(severity).map((p) => ({
     path: p.path ?? path.join(dir, p.relPath),
     ...(p.line === null ? {} : { line: p.line }),
     message: p.message,
     severity: p.severity as Problem["severity"],
   }));
+}
+
+/**
+ * The folder's errors as a `readFolder` after no sync would have them (what the header's "N files
+ * failed" counts), without reading the other problems.
+ */
+export function storedErrors(dir: string, store: Store): Problem[] {
+  const folder = storedFolder(dir, store)?.problems ?? [];
+  return [...folder.filter((p) => p.severity === "error"), ...storedProblems(dir, store, "error")];
 }
 
 /** The store's rows for `dir` as a FolderLoad (digests decoded when `items` is first read). */

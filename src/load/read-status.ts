@@ -39,7 +39,7 @@ export interface StatusResult {
 
 const PARALLEL = 64;
 
-interface Stamp {
+export interface Stamp {
   size: number;
   mtimeMs: number;
   ctimeMs: number;
@@ -68,13 +68,21 @@ async function inBatches<T, R>(items: readonly T[], each: (item: T) => Promise<R
   return out;
 }
 
+/**
+ * `known` gives the stamps a check has just taken of the files (the store's rows right after a sync
+ * are the files' stamps: each was compared with a stat, or written from one): a file it has is not
+ * statted again.
+ */
 export async function readStatuses(
   files: readonly StatusFile[],
   marks: ReadonlyMap<string, Mark>,
   lastVisit: number | null,
   inside?: string,
+  known?: (relPath: string) => Stamp | undefined,
 ): Promise<StatusResult> {
   const stamps = await inBatches(files, async (f): Promise<Stamp | null> => {
+    const kept = known?.(f.relPath);
+    if (kept !== undefined) return kept;
     try {
       const st = await stat(f.path);
       return { size: st.size, mtimeMs: st.mtimeMs, ctimeMs: st.ctimeMs };

@@ -12,7 +12,6 @@ import { type FileRecord, type Stamp, type StampRow, type Store, textSum } from 
 import {
   digestDays,
   eventDays,
-  markFresh,
   markStale,
   staleDays,
   updateConflicts,
@@ -459,7 +458,7 @@ export async function syncFolder(dir: string, store: Store, opts: SyncOptions = 
     const days = staleDays(store);
     if (sliced) await updateConflictsSliced(store.db, days, sliced);
     else updateConflicts(store.db, days);
-    markFresh(store);
+    store.markTimelineFresh();
     const keys = store.termKeys();
     const had = new Set(keysBefore ?? []);
     const now = new Set(keys);
@@ -479,7 +478,7 @@ export async function syncFolder(dir: string, store: Store, opts: SyncOptions = 
   if (!changed && carried?.length !== 0) {
     if (sliced) await updateConflictsSliced(store.db, carried, sliced);
     else updateConflicts(store.db, carried);
-    markFresh(store);
+    store.markTimelineFresh();
   }
   if (restamped.length > 0) store.restamp(restamped);
 

@@ -95,12 +95,66 @@ export class DamagedRows extends Error {
   }
 }
 
+/** A JSON value kept in `meta`, or null when it is not one. */
+function json(text: string | null): unknown {
+  try {
+    return text === null ? null : JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
 function list(joined: string | null): string[] {
   return joined ? joined.split(SEP) : [];
 }
 
 /** A row's summary columns, in the order of `summarySum`'s parameters. */
 type SummaryColumns = Parameters<typeof summarySum>;
+
+/** Summary rows as read ([id, rel_path, bid, date, title, actors, tags, story, ssum]), each checked. */
+function checkedSummaries(rows: readonly unknown[][]): SummaryRow[] {
+  const out: SummaryRow[] = [];
+  const damaged: string[] = [];
+  const text = (c: unknown) => typeof c === "string";
+  const textOrNull = (c: unknown) => c === null || typeof c === "string";
+  for (const [fileId, relPath, bid, date, title, actors, tags, story, ssum] of rows) {
+    const intact =
+      typeof fileId === "number" &&
+      text(relPath) &&
+      text(bid) &&
+      textOrNull(date) &&
+      text(title) &&
+      text(actors) &&
+      text(tags) &&
+      textOrNull(story) &&
+      ssum ===
+        summarySum(
+          bid as string,
+          date as string | null,
+          title as string,
+          actors as string,
+          tags as string,
+          story as string | null,
+        );
+    if (!intact) {
+      // A path too damaged to name is no file's: the next sync finds the file gone and drops it.
+      if (typeof relPath === "string") damaged.push(relPath);
+      continue;
+    }
+    out.push({
+      fileId,
+      relPath: relPath as string,
+      bid: bid as string,
+      date: date as string | null,
+      title: title as string,
+      actors: list(actors as string),
+      tags: list(tags as string),
+      story: story as string | null,
+    });
+  }
+  if (damaged.length > 0) throw new DamagedRows(damaged);
+  return out;
+}
 
 export class Store {
   private constructor(
@@ -157,6 +211,16 @@ export class Store {
     return this.stmt("SELECT rel_path, size, mtime_ms, ctime_ms, ino, hash FROM files")
       .raw()
       .all() as StampRow[];
+  }
+
+  /** Every file's stamps (size, mtime, ctime) by path, looked up from one read of the rows. */
+  stampsOf(): (relPath: string) => { size: number; mtimeMs: number; ctimeMs: number } | undefined {
+    const byPath = new Map<string, StampRow>();
+    for (const row of this.stampRows()) byPath.set(row[0], row);
+    return (relPath) => {
+      const row = byPath.get(relPath);
+      return row === undefined ? undefined : { size: row[1], mtimeMs: row[2], ctimeMs: row[3] };
+    };
   }
 
   /** Files whose content is unchanged (same hash) under new stamps: only the stamps are updated. */
@@ -233,6 +297,33 @@ export class Store {
     return ids;
   }
 
+  /**
+   * Says the derived timeline is up to date with the rows, with the counts the first frame shows
+   * (briefings, timeline events): read from here, they cost the same at any size.
+   */
+  markTimelineFresh(): void {
+    const events = this.stmt("SELECT count(*) FROM events").pluck().get() as number;
+    this.setMeta({
+      timeline: "fresh",
+      timeline_days: "[]",
+      counts: JSON.stringify({ briefings: this.count(), events }),
+    });
+  }
+
+  /** The counts `markTimelineFresh` kept, while the timeline is fresh; else counted now. */
+  counts(): { briefings: number; events: number } {
+    const kept =
+      this.meta("timeline") === "fresh"
+        ? (json(this.meta("counts")) as Record<string, unknown> | null)
+        : null;
+    if (kept !== null && Number.isInteger(kept.briefings) && Number.isInteger(kept.events))
+      return { briefings: kept.briefings as number, events: kept.events as number };
+    return {
+      briefings: this.count(),
+      events: this.stmt("SELECT count(*) FROM events").pluck().get() as number,
+    };
+  }
+
   /** Drops the rows of `relPaths`, so the next sync reads their files again. */
   forget(relPaths: readonly string[]): void {
     const del = this.stmt("DELETE FROM files WHERE rel_path = ?");
@@ -257,47 +348,32 @@ export class Store {
     )
       .raw()
       .all() as unknown[][];
-    const out: SummaryRow[] = [];
-    const damaged: string[] = [];
-    const text = (c: unknown) => typeof c === "string";
-    const textOrNull = (c: unknown) => c === null || typeof c === "string";
-    for (const [fileId, relPath, bid, date, title, actors, tags, story, ssum] of rows) {
-      const intact =
-        typeof fileId === "number" &&
-        text(relPath) &&
-        text(bid) &&
-        textOrNull(date) &&
-        text(title) &&
-        text(actors) &&
-        text(tags) &&
-        textOrNull(story) &&
-        ssum ===
-          summarySum(
-            bid as string,
-            date as string | null,
-            title as string,
-            actors as string,
-            tags as string,
-            story as string | null,
-          );
-      if (!intact) {
-        // A path too damaged to name is no file's: the next sync finds the file gone and drops it.
-        if (typeof relPath === "string") damaged.push(relPath);
-        continue;
-      }
-      out.push({
-        fileId,
-        relPath: relPath as string,
-        bid: bid as string,
-        date: date as string | null,
-        title: title as string,
-        actors: list(actors as string),
-        tags: list(tags as string),
-        story: story as string | null,
-      });
-    }
-    if (damaged.length > 0) throw new DamagedRows(damaged);
-    return out;
+    return checkedSummaries(rows);
+  }
+
+  /** The summaries of the files of these ids that loaded (in any order), checked as `summaries` does. */
+  summariesOf(fileIds: readonly number[]): SummaryRow[] {
+    if (fileIds.length === 0) return [];
+    const rows = this.db
+      .prepare(
+        `SELECT id, rel_path, bid, date, title, actors, tags, story, ssum FROM files
+         WHERE bid IS NOT NULL AND id IN (${fileIds.map(() => "?").join(",")})`,
+      )
+      .raw()
+      .all(...fileIds) as unknown[][];
+    return checkedSummaries(rows);
+  }
+
+  /** Of these briefing ids, those more than one file has (a load renames all but the first). */
+  sharedIds(bids: readonly string[]): Set<string> {
+    if (bids.length === 0) return new Set();
+    const shared = this.db
+      .prepare(
+        `SELECT bid FROM files WHERE bid IN (${bids.map(() => "?").join(",")}) GROUP BY bid HAVING count(*) > 1`,
+      )
+      .pluck()
+      .all(...bids) as string[];
+    return new Set(shared);
   }
 
   /** The files whose briefing has id `bid` as parsed, with their stamps. */
@@ -355,8 +431,8 @@ export class Store {
     return out;
   }
 
-  /** Each file's problems: `path` null names the file itself. */
-  problems(): {
+  /** Each file's problems (of one severity, when given): `path` null names the file itself. */
+  problems(severity?: string): {
     relPath: string;
     path: string | null;
     line: number | null;
@@ -365,8 +441,11 @@ export class Store {
   }[] {
     return this.stmt(
       `SELECT f.rel_path AS relPath, p.path, p.line, p.message, p.severity
-       FROM problems p JOIN files f ON f.id = p.file_id ORDER BY f.rel_path, p.rowid`,
-    ).all() as {
+       FROM problems p JOIN files f ON f.id = p.file_id
+       ${severity === undefined ? "ORDER BY f.rel_path, p.rowid" : "WHERE p.severity = @severity"}`,
+      // One severity (the header's count of failed files) needs no order: the problems' own rows are
+      // read, not every file's in path order.
+    ).all(severity === undefined ? {} : { severity }) as {
       relPath: string;
       path: string | null;
       line: number | null;

@@ -116,11 +116,6 @@ export function markStale(store: Store, days: Iterable<number> | null): void {
   store.setMeta({ timeline: "partial", timeline_days: JSON.stringify([...all].sort((a, b) => a - b)) });
 }
 
-/** After `updateConflicts` brought every recorded day up to date. */
-export function markFresh(store: Store): void {
-  store.setMeta({ timeline: "fresh", timeline_days: "[]" });
-}
-
 /** The conflict days of the events of the files at `relPaths` (before they are replaced or removed). */
 export function eventDays(db: Db, relPaths: readonly string[]): number[] {
   const q = stmt(
@@ -277,7 +272,7 @@ export function readTimeline(db: Db): TimelineRows {
   const fetch = (block: number) => {
     const from = block * BLOCK;
     const want = Array.from(ids.subarray(from, Math.min(n, from + BLOCK)));
-    let rows: [number, string, Precision, string, number, number, string | null][] = [];
+    let rows: EventRow[] = [];
     try {
       rows = db
         .prepare(
@@ -289,20 +284,7 @@ export function readTimeline(db: Db): TimelineRows {
       // The store was closed or replaced under a story still on screen: its next story is coming.
     }
     const byId = new Map(rows.map((r) => [r[0], r] as const));
-    const out = want.map((id, k): TimelineRowFields => {
-      const r = byId.get(id);
-      const blank = { date: codeDate(code[from + k]!), precision: "day" as const, text: "", line: 1 };
-      if (r === undefined || typeof r[3] !== "string" || typeof r[1] !== "string")
-        return { ...blank, ...flagFields(0), conflictWith: [] };
-      return {
-        date: r[1],
-        precision: r[2],
-        text: r[3],
-        line: r[4],
-        ...flagFields(r[5]),
-        conflictWith: partnersOf(r[6]),
-      };
-    });
+    const out = want.map((id, k) => rowFields(byId.get(id), code[from + k]!));
     fetched.set(block, out);
     return out;
   };
@@ -334,3 +316,38 @@ function partnersOf(json: string | null): { date: string; file: number }[] {
 }
 
 type TimelineRowFields = NonNullable<ReturnType<TimelineRows["fields"]>>;
+
+/** An event's row as fetched for the screen: id, date, precision, text, line, flags, partners. */
+type EventRow = [number, string, Precision, string, number, number, string | null];
+
+/** An event's fields from its row; a row gone or damaged is a blank event on its date. */
+function rowFields(r: EventRow | undefined, code: number): TimelineRowFields {
+  if (r === undefined || typeof r[3] !== "string" || typeof r[1] !== "string")
+    return { date: codeDate(code), precision: "day", text: "", line: 1, ...flagFields(0), conflictWith: [] };
+  return {
+    date: r[1],
+    precision: r[2],
+    text: r[3],
+    line: r[4],
+    ...flagFields(r[5]),
+    conflictWith: partnersOf(r[6]),
+  };
+}
+
+/**
+ * The timeline's first `limit` events in its order (a walk of the index `events_order` that stops
+ * there) and how many events it has: what the first frame shows, at the same cost at any size.
+ */
+export function readTimelineHead(db: Db, limit: number): { count: number; head: TimelineRows } {
+  const count = stmt(db, "SELECT count(*) FROM events").pluck().get() as number;
+  const rows = stmt(
+    db,
+    `SELECT id, date, precision, text, line, flags, partners, code, file_id FROM events ${ORDER} LIMIT ?`,
+  )
+    .raw()
+    .all(limit) as [...EventRow, number, number][];
+  const code = Int32Array.from(rows, (r) => r[7]);
+  const file = Int32Array.from(rows, (r) => r[8]);
+  const fields = rows.map((r, i) => rowFields(r.slice(0, 7) as EventRow, code[i]!));
+  return { count, head: { length: rows.length, code, file, fields: (i) => fields[i] } };
+}

@@ -331,19 +331,29 @@ function storedEvents(stored: StoredParts): Events {
   const get = (i: number): StoryEvent | undefined => {
     const ready = made[i];
     if (ready !== undefined) return ready;
-    const fields = rows.fields(i);
-    if (fields === undefined) return undefined;
-    const e: StoryEvent = {
-      ...fields,
-      briefingId: idOf(rows.file[i]!),
-      briefing: eventBriefing[i]!,
-      conflict: fields.conflictWith.length > 0,
-      conflictWith: fields.conflictWith.map((c) => ({ date: c.date, briefingId: idOf(c.file) })),
-    };
+    const e = storedEvent(rows, i, eventBriefing[i]!, idOf);
     made[i] = e;
     return e;
   };
   return { timeline: { length: rows.length, get }, eventDate, eventBriefing };
+}
+
+/** The store's timeline row `i` as the story's event, its briefing at index `briefing`. */
+export function storedEvent(
+  rows: TimelineRows,
+  i: number,
+  briefing: number,
+  idOf: (file: number) => string,
+): StoryEvent | undefined {
+  const fields = rows.fields(i);
+  if (fields === undefined) return undefined;
+  return {
+    ...fields,
+    briefingId: idOf(rows.file[i]!),
+    briefing,
+    conflict: fields.conflictWith.length > 0,
+    conflictWith: fields.conflictWith.map((c) => ({ date: c.date, briefingId: idOf(c.file) })),
+  };
 }
 
 /** A value made on first use. */

@@ -53,11 +53,37 @@ function widestWidth(g: string): number {
   return Math.max(whole, each);
 }
 
+/**
+ * The characters of SIMPLE_TEXT beyond ASCII that string-width does not give one column: the soft
+ * hyphen (none) and these (two). Read from here, the first frame's own marks ("—", "…", "·", "─")
+ * are measured without string-width, whose first call builds a segmenter and its emoji pattern (tens
+ * of milliseconds of a start); test/text/width-simple.test.ts checks the table against it.
+ */
+const WIDE_SIMPLE = new Set([
+  0xa9, 0xae, 0x203c, 0x2049, 0x2122, 0x2139, 0x2194, 0x2195, 0x2196, 0x2197, 0x2198, 0x2199, 0x21a9, 0x21aa,
+  0x231a, 0x231b, 0x2328, 0x2329, 0x232a, 0x23cf, 0x23e9, 0x23ea, 0x23eb, 0x23ec, 0x23ed, 0x23ee, 0x23ef,
+  0x23f0, 0x23f1, 0x23f2, 0x23f3, 0x23f8, 0x23f9, 0x23fa, 0x24c2, 0x25aa, 0x25ab, 0x25b6, 0x25c0, 0x25fb,
+  0x25fc, 0x25fd, 0x25fe,
+]);
+const SOFT_HYPHEN = 0xad;
+
+/** Whether code unit `c` is one of SIMPLE_TEXT's characters beyond ASCII. */
+function simpleCode(c: number): boolean {
+  return (
+    (c >= 0xa0 && c <= 0x2ff) ||
+    (c >= 0x2010 && c <= 0x2027) ||
+    (c >= 0x2030 && c <= 0x205e) ||
+    (c >= 0x20a0 && c <= 0x20bf) ||
+    (c >= 0x2100 && c <= 0x25ff)
+  );
+}
+
 function graphemeWidth(g: string): number {
   if (g.length === 1) {
     const c = g.charCodeAt(0);
     if (c >= 0x20 && c < 0x7f) return 1;
     if (c === 0x09) return 1;
+    if (simpleCode(c)) return c === SOFT_HYPHEN ? 0 : WIDE_SIMPLE.has(c) ? 2 : 1;
   }
   let w = graphemeCache.get(g);
   if (w === undefined) {

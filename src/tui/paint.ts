@@ -7,6 +7,7 @@
 import { type Filter, isEmptyFilter } from "../story/filter.js";
 import type { StoryView } from "../story/view.js";
 import { sanitize } from "../text/sanitize.js";
+import { storyHead } from "./head.js";
 import { DEFAULT_KEYMAP, type Keymap } from "./keymap.js";
 import { bodyHeight, MIN_COLUMNS, MIN_ROWS } from "./layout.js";
 import { footerLine } from "./lines/footer.js";
@@ -14,7 +15,7 @@ import { failedText, headerLines } from "./lines/header.js";
 import { detailHeight, detailLines, timelineRow } from "./lines/timeline.js";
 import { narrow } from "./model.js";
 import { fitSegments, type Segment } from "./segments.js";
-import { CHECKING_NOTE, type StorePlace, storedStory, storePlace } from "./source.js";
+import { CHECKING_NOTE, type StorePlace, storePlace } from "./source.js";
 import { pickTheme, type Style, type Theme, type Token } from "./theme.js";
 import { clamp, settle, visibleSlice } from "./windowing.js";
 
@@ -119,7 +120,6 @@ export function paintFrame(
 
 export interface EarlyStart {
   place: StorePlace;
-  saved: ReturnType<typeof storedStory>;
   /** True when the frame is on screen: the alternate screen is up and the terminal is in raw mode. */
   painted: boolean;
 }
@@ -142,7 +142,11 @@ export function storyFrame(
   return `${paintFrame(lines, columns, pickTheme(color, env), styled)}\x1b[H`;
 }
 
-/** Builds the story the store holds and, when it can, paints the first frame; never throws. */
+/**
+ * Opens the folder's store and, when it holds a story and nothing filters it, paints the first frame
+ * from the story's head (head.ts: the rows on screen and the counts, whatever the folder's size);
+ * never throws. The whole story is read afterwards (run.ts), while the frame is up.
+ */
 export function earlyStart(opts: {
   dir: string;
   filter: Filter;
@@ -152,14 +156,14 @@ export function earlyStart(opts: {
   const { stdin, stdout } = process;
   const place = storePlace(opts.dir);
   try {
-    const saved = storedStory(place);
-    if (saved === null || !isEmptyFilter(opts.filter)) return { place, saved, painted: false };
-    const frame = storyFrame(saved.story, opts.color, CHECKING_NOTE, opts.keymap);
-    if (frame === null) return { place, saved, painted: false };
+    if (place.store === null || !isEmptyFilter(opts.filter) || !stdout.rows) return { place, painted: false };
+    const head = storyHead(opts.dir, place.store, stdout.rows);
+    const frame = head === null ? null : storyFrame(head, opts.color, CHECKING_NOTE, opts.keymap);
+    if (frame === null) return { place, painted: false };
     if (stdin.isTTY) stdin.setRawMode(true);
     stdout.write(`${ENTER_SCREEN}${frame}`);
-    return { place, saved, painted: true };
+    return { place, painted: true };
   } catch {
-    return { place, saved: null, painted: false };
+    return { place, painted: false };
   }
 }

@@ -21,6 +21,7 @@ import {
   CHECKING_NOTE,
   provideStory,
   refreshStory,
+  type Saved,
   type SourceEvents,
   storedStory,
   storePlace,
@@ -131,6 +132,8 @@ export function runTui(opts: TuiOptions): Promise<number> {
     let shown: Shown | undefined;
     /** Something was painted before Ink (a story's first frame, the loading line) that Ink must replace. */
     let paintedBeforeInk = opts.early?.painted === true;
+    /** The story's head is on screen and no story is shown yet (the start's check runs first). */
+    let deferred = false;
 
     /** An editor has the terminal: nothing of ours may write to it, read from it or change its modes. */
     let handedOver = false;
@@ -368,7 +371,8 @@ export function runTui(opts: TuiOptions): Promise<number> {
       },
       ready(story, note) {
         if (settled) return;
-        if (loading) {
+        if (loading || deferred) {
+          deferred = false;
           stopLoading();
           // The loaded story's first frame is painted at once, as a saved story's is at a start:
           // loading Ink and mounting the App over a large story take a third of a second and more.
@@ -440,7 +444,7 @@ export function runTui(opts: TuiOptions): Promise<number> {
       }
     }
 
-    function load() {
+    function load(saved: Saved | null | "deferred") {
       const slices = timeSlices(8);
       const first = provideStory(
         {
@@ -480,22 +484,28 @@ export function runTui(opts: TuiOptions): Promise<number> {
           });
     readState?.beginSession();
     const place = opts.early ? opts.early.place : storePlace(opts.dir);
-    const saved = opts.early ? opts.early.saved : storedStory(place);
     // Set here for the whole session (Ink sets it again on mount): keys typed before Ink is up must
     // not be echoed over the screen.
     if (stdin.isTTY) stdin.setRawMode(true);
+    const saved = opts.early?.painted ? null : storedStory(place);
     if (!opts.early?.painted) stdout.write(ENTER_SCREEN);
-    if (saved !== null) {
+    if (opts.early?.painted) {
+      // The story's head is on screen: the files are checked before the whole story is read, so a
+      // start after a few edits reads, paints and mounts the story once (source.ts provideStory).
+      // Keys typed meanwhile wait in the terminal for the App, as they did for Ink to load.
+      deferred = true;
+      load("deferred");
+    } else if (saved !== null) {
       // A saved story is the first frame itself: no loading screen, Ink at once, and the check of the
       // files only after the App is up (the check's first steps would delay it).
       show({ story: saved.story, note: CHECKING_NOTE, today: new Date() }).then(() => {
-        if (!settled) load();
+        if (!settled) load(saved);
       });
     } else {
       paintedBeforeInk = true;
       loading = showLoading(stdout);
       stdin.on("data", onLoadingKeys);
-      load();
+      load(null);
     }
   });
 }

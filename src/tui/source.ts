@@ -139,7 +139,18 @@ export interface RefreshOptions extends SourceOptions {
   shown?: StoryView | null;
   /** Build and show the story even when no row changed (nothing is on screen yet). */
   always?: boolean;
+  /**
+   * With nothing shown: the story the store holds, asked for once the check has found more than
+   * `WAIT_FOR_FEW` files to read, and shown (with progress) while they are read.
+   */
+  stored?: () => StoryView | null;
 }
+
+/**
+ * Files to read at a start, at most, before the story is first shown: a start after a few edits
+ * reads and draws the story once, already up to date; more, and the stored story is shown meanwhile.
+ */
+export const WAIT_FOR_FEW = 32;
 
 /**
  * Brings the store up to date with the folder and, when any row changed (or `always`), builds the
@@ -151,16 +162,22 @@ export async function refreshStory(
   place: StorePlace,
   on: SourceEvents,
 ): Promise<StoryView | null> {
-  // Nothing on screen: a big folder's rows are shown as they are written (first-load.ts).
+  let shown = opts.shown ?? null;
+  // Nothing on screen and no stored story: a big folder's rows are shown as they are written
+  // (first-load.ts).
   const first =
-    opts.shown == null
+    shown === null && !opts.stored
       ? firstLoad(on, (folder) => storyFromRows(readFolder(opts.dir, folder.store, folder), true))
       : null;
   let last = 0;
   const progress = (done: number, total: number, step?: string) => {
     if (!on.alive()) return;
-    const shown = opts.shown ?? first?.shown() ?? null;
-    if (shown === null) {
+    if (shown === null && opts.stored && done === 0 && total > WAIT_FOR_FEW && step === undefined) {
+      shown = opts.stored();
+      if (shown !== null) on.ready(shown, CHECKING_NOTE);
+    }
+    const current = shown ?? first?.shown() ?? null;
+    if (current === null) {
       on.progress(done, total, step);
       return;
     }
@@ -169,7 +186,7 @@ export async function refreshStory(
     const now = performance.now();
     if (now - last < 250 && done < total) return;
     last = now;
-    on.ready(shown, `reloading ${done}/${total}…`);
+    on.ready(current, `reloading ${done}/${total}…`);
   };
   const syncOpts = {
     onProgress: progress,
@@ -205,18 +222,23 @@ export async function refreshStory(
  * Brings the story on screen up to date. `saved` (from `storedStory`) is already shown: the store is
  * synced with the folder and the story replaced when anything changed. Without one, the folder is
  * synced (a first start: every file parsed) with progress on the loading line, and the story shown.
+ * "deferred" (the head painted): synced first, the story read and shown once after, unless the check
+ * finds many files to read (see `WAIT_FOR_FEW`).
  * Resolves when the story shown is final; rejects with FolderError when there is no folder.
  */
 export async function provideStory(
   opts: SourceOptions,
   place: StorePlace,
-  saved: Saved | null,
+  saved: Saved | null | "deferred",
   on: SourceEvents,
 ): Promise<void> {
-  const shown = saved?.story ?? null;
+  const shown = saved === "deferred" ? null : (saved?.story ?? null);
+  // "deferred": the story's head is on screen (paint.ts) and the stored story is not read yet: the
+  // folder is checked first, and the stored story read only when many files are to be read.
+  const stored = saved === "deferred" ? { stored: () => storedStory(place)?.story ?? null } : {};
   // The parser is loaded and warmed meanwhile, so the first Enter is not its first run.
   const [story] = await Promise.all([
-    refreshStory({ ...opts, shown, always: shown === null }, place, on),
+    refreshStory({ ...opts, shown, always: shown === null, ...stored }, place, on),
     shown ? warmParser(shown) : Promise.resolve(),
   ]);
   if (story === null && shown !== null && on.alive()) on.ready(shown);

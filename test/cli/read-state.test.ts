@@ -122,7 +122,7 @@ describe("read state on the command line", () => {
 
   it("lists what is new since the reader's last session", async () => {
     // A session is what the reader records; here one is made the way the reader's store does.
-    const { run, dir, env } = await setup();
+    const { run, dir, env, ids } = await setup();
     expect((await run("list", "--new")).stdout).toBe("");
     const { openReadState } = await import("../../src/store/state.js");
     const { realpath } = await import("node:fs/promises");
@@ -144,6 +144,12 @@ describe("read state on the command line", () => {
     );
     const fresh = (await run("list", "--new")).stdout.trimEnd().split("\n");
     expect(fresh.map((l) => l.split("\t")[1])).toEqual(["2030-01-02-arrived"]);
+    // Touched in place (no folder's mtime moves, the content is the same): the list's check restamps
+    // it, and --new sees the stamp that check took.
+    const touched = (JSON.parse((await run("list", "--json")).stdout) as JsonState[])[0]!;
+    const later = new Date(Date.now() + 60_000);
+    await utimes(join(dir, touched.relPath), later, later);
+    expect((await ids("--new")).sort()).toEqual([touched.id, "2030-01-02-arrived"].sort());
   });
 
   it("loses no mark when two commands mark at once", async () => {

@@ -29,6 +29,14 @@ describe("SIMPLE_TEXT", () => {
     expect(joins).toEqual([]);
   });
 
+  it("gives each such character the width string-width gives it", () => {
+    const differ = simpleChars
+      .filter((ch) => ch !== "\t" && ch !== "\n")
+      .filter((ch) => displayWidth(ch) !== stringWidth(ch))
+      .map((ch) => ch.charCodeAt(0).toString(16));
+    expect(differ).toEqual([]);
+  });
+
   it("measures as string-width does, tabs one column each", () => {
     const text = fc.array(fc.constantFrom(...simpleChars), { maxLength: 40 }).map((a) => a.join(""));
     fc.assert(

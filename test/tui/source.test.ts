@@ -8,12 +8,14 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Filter } from "../../src/story/filter.js";
 import type { StoryView } from "../../src/story/view.js";
 import {
+  CHECKING_NOTE,
   provideStory,
   refreshStory,
   type Saved,
   type StorePlace,
   storedStory,
   storePlace,
+  WAIT_FOR_FEW,
 } from "../../src/tui/source.js";
 
 type Seen =
@@ -77,7 +79,7 @@ function events(seen: Seen[]) {
 /** Runs provideStory and records what the reader was told, in order. */
 async function provide(
   at: StorePlace,
-  shown: Saved | null,
+  shown: Saved | null | "deferred",
   opts: { filter?: Filter; alive?: (seen: Seen[]) => boolean } = {},
 ): Promise<Seen[]> {
   const seen: Seen[] = [];
@@ -141,6 +143,30 @@ describe("provideStory", () => {
     const next = storedStory(place())!;
     expect(titles(next.story)).toEqual(["Alpha", "Bravo rewritten after the first start"]);
     expect(await provide(place(), next)).toEqual([{ kind: "ready", story: next.story }]);
+  });
+
+  it("with the head on screen, checks first and shows the story once, up to date, after a few edits", async () => {
+    await firstStart();
+    await write("b.md", text("Bravo edited while the reader was closed", "2026-06-14"));
+    const shown = readies(await provide(place(), "deferred"));
+    expect(shown.map((s) => s.note)).toEqual([undefined]);
+    expect(titles(shown[0]!.story)).toEqual(["Alpha", "Bravo edited while the reader was closed"]);
+    // Nothing changed: one story again, the stored one.
+    const again = readies(await provide(place(), "deferred"));
+    expect(again.map((s) => s.note)).toEqual([undefined]);
+    expect(titles(again[0]!.story)).toEqual(["Alpha", "Bravo edited while the reader was closed"]);
+  });
+
+  it("with the head on screen, shows the stored story while many edited files are read", async () => {
+    await firstStart();
+    const many = WAIT_FOR_FEW + 1;
+    for (let i = 0; i < many; i++) await write(`n${i}.md`, text(`New ${i}`, "2026-06-20"));
+    const shown = readies(await provide(place(), "deferred"));
+    expect(titles(shown[0]!.story)).toEqual(["Alpha", "Bravo"]);
+    expect(shown[0]!.note).toBe(CHECKING_NOTE);
+    const final = shown.at(-1)!;
+    expect(final.note).toBeUndefined();
+    expect(final.story.briefings.length).toBe(2 + many);
   });
 
   it("answers a text query from the store's index (the words of the body, not only the title)", async () => {

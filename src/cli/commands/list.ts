@@ -35,7 +35,11 @@ export async function listCommand(ctx: CommandContext, args: ListArgs, filter: F
 
   let briefings = filterItems(result.summaries, filter, result.registry, result.text).sort(byDate);
   // Read state is opened only when asked for: a plain list stays as fast as it was.
-  const states = args.json || args.unread || args.isNew ? await briefingStates(ctx, briefings) : null;
+  // The stamps the load's check just compared with every file (its rows): no file is statted again.
+  const states =
+    args.json || args.unread || args.isNew
+      ? await briefingStates(ctx, briefings, false, result.store.stampsOf())
+      : null;
   states?.state.close();
   const status = (b: { id: string }) => states?.status.get(b.id);
   if (args.unread) briefings = briefings.filter((b) => status(b)?.read !== true);
