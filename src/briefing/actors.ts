@@ -35,7 +35,7 @@ interface Token {
   punct: boolean;
 }
 
-const TOKEN_RE = /([\p{L}\p{N}][\p{L}\p{N}\p{M}'’.&-]*)|[^\s\p{L}\p{N}]/gu;
+const TOKEN_RE = /([\p{L}\p{Nd}][\p{L}\p{Nd}\p{M}'’.&-]*)|[^\s\p{L}\p{N}]/gu;
 const KEEP_DOT = /^(?:Inc|Corp|Ltd|Co|Jr|Sr|St|Dr|Mr|Mrs|Ms|Gen|Gov|Sen|Rep|Prof)\.$|^(?:\p{Lu}\.)+$/u;
 
 function isTrailer(c: string | undefined): boolean {
@@ -139,6 +139,21 @@ const NOT_BEFORE_TAIL = new Set([
   "Sovereign",
   "Safe",
   "Physical",
+  // Where it comes from: "Saudi AI partnership", "European AI champions".
+  "American",
+  "British",
+  "Chinese",
+  "Emirati",
+  "European",
+  "French",
+  "German",
+  "Indian",
+  "Japanese",
+  "Korean",
+  "Saudi",
+  "Global",
+  "National",
+  "Federal",
 ]);
 /** Lower-case words inside a person's name: "Ursula von der Leyen", "Mohammed bin Salman". */
 const PARTICLES = new Set([
@@ -263,7 +278,9 @@ const TITLES = new Set([
   "judge",
   "justice",
 ]);
-const PERSON_WORD_RE = /^\p{Lu}[\p{Ll}\p{M}]+(?:-\p{Lu}[\p{Ll}\p{M}]+)?$|^\p{Lu}\.$/u;
+// `McGrath`, `MacKenzie`, `DeSantis`, `O'Brien` are one name word too.
+const PERSON_WORD_RE =
+  /^(?:Mc|Mac|De|Di|La|Le|O['’])?\p{Lu}[\p{Ll}\p{M}]+(?:-\p{Lu}[\p{Ll}\p{M}]+)?$|^\p{Lu}\.$/u;
 
 const ROLES_BY_FIRST = new Map<string, string[][]>();
 for (const role of ROLES) {
@@ -401,13 +418,7 @@ function organisations(tokens: Token[], registry: RegistryIndex, out: Candidate[
     const key = tokens[k]!;
     if (ORG_TAIL.has(key.w)) {
       const before = tokens[k - 1];
-      if (
-        isNameWord(before) &&
-        !before!.stop &&
-        !before!.possessive &&
-        !isAcronym(before!.w) &&
-        !NOT_BEFORE_TAIL.has(before!.w)
-      ) {
+      if (tailNamed(before)) {
         const name = `${before!.w} ${key.w}`;
         out.push({ pos: before!.start, name, kind: "company" });
       }
@@ -427,8 +438,9 @@ function organisations(tokens: Token[], registry: RegistryIndex, out: Candidate[
         break;
       }
       const t = tokens[j]!;
-      // Another organisation word ends the name before this one ("Meta Platforms and Anthropic Labs").
-      if (t.stop || t.possessive || ORG_SUFFIX.has(t.w) || endsOrg(t)) break;
+      // Another organisation word ends the name before this one ("Meta Platforms and Anthropic Labs"),
+      // but `AI` naming no company of its own opens this one ("the AI Security Institute").
+      if (t.stop || t.possessive || ORG_SUFFIX.has(t.w) || (endsOrg(t) && !aloneTail(tokens, j))) break;
       if (isNameWord(t)) {
         left = j;
         j--;
@@ -478,6 +490,22 @@ function organisations(tokens: Token[], registry: RegistryIndex, out: Candidate[
     out.push({ pos: tokens[left]!.start, name: text, kind: guessKind(text) });
     k = right;
   }
+}
+
+/** Whether the word before `AI` names a company with it ("Mistral AI", not "Saudi AI"). */
+function tailNamed(before: Token | undefined): boolean {
+  return (
+    isNameWord(before) &&
+    !before!.stop &&
+    !before!.possessive &&
+    !isAcronym(before!.w) &&
+    !NOT_BEFORE_TAIL.has(before!.w)
+  );
+}
+
+/** `AI` at k that names no company with the word before it. */
+function aloneTail(tokens: Token[], k: number): boolean {
+  return ORG_TAIL.has(tokens[k]!.w) && !tailNamed(tokens[k - 1]);
 }
 
 /** A word that ends an organisation's name. */

@@ -3,6 +3,9 @@
 // the source with the signature, never to the sections.
 import { findFirstDate } from "./dates.js";
 
+/** A line of mail headers: `From: ...`. */
+export const MAIL_HEADER_LINE = /^(?:From|To|Cc|Bcc|Date|Sent|Subject|Reply-To):\s/;
+
 const HEADER = /(?:^|\s)(From|To|Cc|Bcc|Date|Sent|Subject|Reply-To):[ \t]+/g;
 
 export interface EmailHeaders {

@@ -96,9 +96,10 @@ export function headingKey(text: string): string {
     .replace(NUMBERING, "");
 }
 
-// `1. What happened`, `II) Why it matters`, `📌 What to watch`: the number or emoji names nothing.
+// `1. What happened`, `II) Why it matters`, `📌 What to watch`, `Part 2 — What to watch`: the number,
+// emoji or part names nothing.
 const NUMBERING =
-  /^(?:(?:\p{Extended_Pictographic}|\p{So}|\uFE0F|\u200D|\u20E3|[#*])+\s*|(?:\d{1,2}|[ivx]{1,4}|[a-h])[.):]\s+)+/u;
+  /^(?:(?:\p{Extended_Pictographic}|\p{So}|\uFE0F|\u200D|\u20E3|[#*])+\s*|(?:(?:part|section|chapter) )?(?:\d{1,2}|[ivx]{1,4}|[a-h])(?:[.):]| [—–-])\s+)+/u;
 
 export interface SectionMatch {
   key: SectionKey;
@@ -204,7 +205,10 @@ export function headingShape(raw: string): boolean {
   if (!text || text.length > MAX_HEADING_CHARS) return false;
   if (text.split(/\s+/).length > MAX_HEADING_WORDS) return false;
   if (/^\p{Ll}/u.test(text) && !isKnownHeading(text)) return false;
-  if (/[.,;!…]$/.test(text)) return false;
+  // A line of tags (`#eu #liability`, as Obsidian writes them) names nothing.
+  if (/^#[^\s#]/.test(text)) return false;
+  // Full-width stops end CJK sentences: `…負担する。` is prose, not a heading.
+  if (/[.,;!…。．，；！]$/.test(text)) return false;
   if (text.endsWith(":") && !isKnownHeading(text)) return false;
   return /[\p{L}\p{N}]/u.test(text);
 }

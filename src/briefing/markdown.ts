@@ -2,8 +2,17 @@
 // the paragraphs normalise places. The library decides every block boundary; only what the briefing
 // format adds on top is done here: bare headings (a short Title Case first line), `Source:` lines and
 // lead-ins starting a paragraph of their own, and one glossary entry per line under a glossary heading.
-import { Lexer, Tokenizer as MarkedTokenizer, type Token, type Tokens } from "marked";
+import {
+  Lexer,
+  Marked,
+  Tokenizer as MarkedTokenizer,
+  type Token,
+  type TokenizerExtension,
+  type Tokens,
+} from "marked";
+import markedFootnote, { type Footnote, type Footnotes } from "marked-footnote";
 import { sanitize } from "../text/sanitize.js";
+import { emailHeaders, MAIL_HEADER_LINE } from "./email.js";
 import { isGlossaryHeading, leadIn, sourceLine } from "./headings.js";
 import { blockText, dropPrefix, inlineText } from "./inline.js";
 import type { BodyParagraph } from "./paragraphs.js";
@@ -58,10 +67,13 @@ export function decodeEntities(s: string): string {
 }
 
 function inlines(tokens: readonly Token[] | undefined, out: Inline[] = []): Inline[] {
+  // Inside `<sup>`: digits are written as superscripts (`<sup>1</sup>` reads `¹`, not `1`).
+  let sup = false;
   for (const t of tokens ?? []) {
     switch (t.type) {
       case "text":
         if ("tokens" in t && t.tokens && t.tokens.length > 0) inlines(t.tokens, out);
+        else if (sup && /^\d+$/.test(t.raw)) pushText(out, superscript(t.raw));
         else pushText(out, decodeEntities(t.raw));
         break;
       case "escape":
@@ -82,7 +94,8 @@ function inlines(tokens: readonly Token[] | undefined, out: Inline[] = []): Inli
         out.push({ type: "break" });
         break;
       case "link":
-        out.push({ type: "link", url: (t as Tokens.Link).href, children: inlines(t.tokens) });
+        // A link around an image (a README badge) is one link: the image's alt text, the outer URL.
+        out.push({ type: "link", url: (t as Tokens.Link).href, children: unlinked(inlines(t.tokens)) });
         break;
       case "image": {
         const alt = inlines(t.tokens);
@@ -93,11 +106,51 @@ function inlines(tokens: readonly Token[] | undefined, out: Inline[] = []): Inli
       case "checkbox":
         pushText(out, (t as Tokens.Checkbox).checked ? "[x] " : "[ ] ");
         break;
+      case "html":
+        // Inline HTML as a browser shows it: `<br>` a line break, known tags and comments nothing.
+        if (/^<\/?sup>$/i.test(t.raw)) sup = !t.raw.startsWith("</");
+        if (/^<br\s*\/?>$/i.test(t.raw)) out.push({ type: "break" });
+        else if (!HTML_TAG.test(t.raw)) pushText(out, decodeEntities(t.raw));
+        break;
+      case "footnoteRef":
+        pushText(out, superscript(notes.get((t as FootnoteRef).label) ?? 0));
+        break;
+      case "wikiLink":
+        pushText(out, decodeEntities((t as Token & { text: string }).text));
+        break;
       default:
         pushText(out, decodeEntities(t.raw));
     }
   }
   return out;
+}
+
+/** A tag HTML knows, or a comment: shown as nothing (an unknown `<name>` in prose stays as written). */
+const HTML_TAG =
+  /^(?:<!--[\s\S]*?-->|<\/?(?:a|abbr|b|big|blockquote|br|center|cite|code|dd|del|details|div|dl|dt|em|figcaption|figure|font|h[1-6]|hr|i|img|ins|kbd|li|mark|ol|p|picture|pre|q|s|samp|small|source|span|strike|strong|sub|summary|sup|table|tbody|td|tfoot|th|thead|time|tr|tt|u|ul|var|wbr)(?:\s[^>]*)?\/?>)$/i;
+
+/** The text of an HTML block as a browser shows it: tags known to HTML and comments removed. */
+function htmlText(raw: string): string {
+  return decodeEntities(
+    raw.replace(/<!--[\s\S]*?-->|<\/?[A-Za-z][^<>]*>/g, (m) => (HTML_TAG.test(m) ? " " : m)),
+  )
+    .split("\n")
+    .map((l) => l.trim().replace(/\s+/g, " "))
+    .filter((l) => l !== "")
+    .join(" ");
+}
+
+/** Footnote labels numbered in the order of their first reference (set for each body parsed). */
+let notes = new Map<string, number>();
+type FootnoteRef = Token & { label: string };
+
+const SUPERSCRIPT = "⁰¹²³⁴⁵⁶⁷⁸⁹";
+/** A footnote's number as the reader sees it: `¹`, `²³`. */
+const superscript = (n: number | string) => [...String(n)].map((d) => SUPERSCRIPT[Number(d)]).join("");
+
+/** Links inside a link (an image in a link) become their text: one link, one number. */
+function unlinked(spans: Inline[]): Inline[] {
+  return spans.flatMap((s) => (s.type === "link" ? unlinked(s.children) : [s]));
 }
 
 function pushText(out: Inline[], text: string): void {
@@ -118,6 +171,14 @@ function tidy(spans: Inline[]): Inline[] {
           : s,
     );
   const out = walk(spans);
+  // A hard break is the only break: the spaces of the line ends around it go.
+  out.forEach((x, i) => {
+    if (x.type !== "break") return;
+    const before = out[i - 1];
+    const after = out[i + 1];
+    if (before?.type === "text") before.text = before.text.trimEnd();
+    if (after?.type === "text") after.text = after.text.trimStart();
+  });
   const first = out[0];
   if (first?.type === "text") first.text = first.text.trimStart();
   const last = out[out.length - 1];
@@ -162,11 +223,12 @@ function listBlock(t: Tokens.List, items: Tokens.ListItem[]): Block {
     ordered: t.ordered,
     start,
     items: items.map((item) => {
-      const inner = blocks(item.tokens);
+      // marked gives a task item's box as a token of its own; the box is written once, below.
+      const inner = blocks(item.task ? item.tokens.filter((x) => x.type !== "checkbox") : item.tokens);
       if (item.task) {
         const box: Inline = { type: "text", text: item.checked ? "[x] " : "[ ] " };
         const first = inner[0];
-        if (first?.type === "paragraph") first.children.unshift(box);
+        if (first?.type === "paragraph") first.children = merge([box, ...first.children]);
         else inner.unshift({ type: "paragraph", children: [box] });
       }
       return inner;
@@ -197,19 +259,58 @@ function block(t: Token): Block | null {
       return { type: "code", lang: lang === "" ? null : decodeEntities(lang), text: (t as Tokens.Code).text };
     }
     case "blockquote":
-      return { type: "quote", children: blocks(t.tokens) };
+      return { type: "quote", children: callout(t.tokens ?? []) ?? blocks(t.tokens) };
     case "hr":
       return { type: "rule" };
-    case "html":
-      return t.raw.trim() === "" ? null : { type: "code", lang: "html", text: t.raw.replace(/\n+$/, "") };
+    case "html": {
+      const text = htmlText(t.raw);
+      return text === "" ? null : { type: "paragraph", children: [{ type: "text", text }] };
+    }
+    case "footnote": {
+      // A footnote's text where it was written, after its number: `¹ The count was taken…`.
+      const [first, ...rest] = blocks((t as Footnote).content);
+      const mark: Inline = { type: "text", text: `${superscript(notes.get((t as Footnote).label) ?? 0)} ` };
+      if (first?.type === "paragraph") first.children = merge([mark, ...first.children]);
+      return first?.type === "paragraph"
+        ? rest.length === 0
+          ? first
+          : { type: "quote", children: [first, ...rest] }
+        : { type: "paragraph", children: [mark] };
+    }
     case "space":
     case "def":
+    case "footnotes":
       return null;
     default:
       return t.raw.trim() === ""
         ? null
         : { type: "paragraph", children: [{ type: "text", text: t.raw.trim() }] };
   }
+}
+
+/** `[!NOTE]`, `[!WARNING]- Title` (GitHub alerts, Obsidian callouts) on a quote's first line. */
+const CALLOUT = /^\[!([A-Za-z][\w-]*)\][+-]?[ \t]*/;
+
+/**
+ * A callout's blocks: its type (and the title written after it) as a strong first line, the rest of
+ * its first paragraph after it. Null for a quote that is no callout.
+ */
+function callout(tokens: readonly Token[]): Block[] | null {
+  const first = tokens[0];
+  if (first?.type !== "paragraph") return null;
+  const m = CALLOUT.exec(first.raw);
+  if (!m) return null;
+  const [top, ...rest] = rows(inlines(first.tokens));
+  const name = m[1]!.charAt(0).toUpperCase() + m[1]!.slice(1).toLowerCase();
+  const title = tidy(dropPrefix(top!.spans, m[0].length));
+  const label: Inline[] = [{ type: "text", text: title.length > 0 ? `${name}: ` : name }, ...title];
+  const body = rest.some((r) => r.spans.length > 0) ? joinRows(rest) : [];
+  const strong: Inline = { type: "strong", children: merge(label) };
+  const head: Block = {
+    type: "paragraph",
+    children: body.length > 0 ? [strong, { type: "break" }, ...body] : [strong],
+  };
+  return [head, ...blocks(tokens.slice(1))];
 }
 
 const newlines = (s: string) => {
@@ -284,20 +385,49 @@ class Tokenizer extends MarkedTokenizer {
   }
 }
 
+/** Obsidian's `[[Note]]` and `[[Note#Heading|shown text]]`: the text shown, as Obsidian shows it. */
+const wikiLink: TokenizerExtension = {
+  name: "wikiLink",
+  level: "inline",
+  tokenizer(src) {
+    const m = /^\[\[([^[\]\n|]+)(?:\|([^[\]\n]+))?\]\]/.exec(src);
+    if (!m) return undefined;
+    return { type: "wikiLink", raw: m[0], text: (m[2] ?? m[1]!.replace(/#\^?/g, " > ")).trim() };
+  },
+};
+
+/** GFM footnotes (marked's footnote extension) and wiki links, on top of marked's GFM. */
+const FOOTNOTES = markedFootnote();
+const EXTENDED = new Marked({ gfm: true }, FOOTNOTES, { extensions: [wikiLink] }).defaults;
+
 /**
  * marked's `lex`, with its inline pass skipped for text that holds no inline syntax (most prose): the
  * same tokens, for a third of the time on the bench's archive.
  */
 function lex(body: string): Token[] {
-  const lexer = new Lexer({ gfm: true, tokenizer: new Tokenizer() });
-  const tokens = lexer.blockTokens(body.replace(/\r\n?/g, "\n"), lexer.tokens);
-  for (const { src, tokens: into } of lexer.inlineQueue) {
-    lexer.state.inRawBlock = false;
-    if (INLINE_SYNTAX.test(src)) lexer.inlineTokens(src, into);
-    else into.push({ type: "text", raw: src, text: src, escaped: false });
+  const lexer = new Lexer({ ...EXTENDED, tokenizer: new Tokenizer() });
+  // marked-footnote's token, one object shared by every document, which it puts first in each.
+  let shared: Footnotes | undefined;
+  try {
+    const tokens = lexer.blockTokens(body.replace(/\r\n?/g, "\n"), lexer.tokens);
+    if (tokens[0]?.type === "footnotes") shared = tokens[0] as Footnotes;
+    for (const { src, tokens: into } of lexer.inlineQueue) {
+      lexer.state.inRawBlock = false;
+      if (INLINE_SYNTAX.test(src)) lexer.inlineTokens(src, into);
+      else into.push({ type: "text", raw: src, text: src, escaped: false });
+    }
+    lexer.inlineQueue = [];
+    notes = new Map(shared?.items.map((f, i) => [f.label, i + 1]) ?? []);
+    // That token takes in a lone blank line opening the body: the line goes to a token of its own.
+    if (shared) tokens[0] = { type: "space", raw: "\n".repeat(newlines(shared.raw)) };
+    return tokens;
+  } finally {
+    // marked-footnote keeps "footnotes seen" between documents until a token walk resets it.
+    FOOTNOTES.walkTokens?.({ type: "space", raw: "" });
+    const head =
+      shared ?? (lexer.tokens[0]?.type === "footnotes" ? (lexer.tokens[0] as Footnotes) : undefined);
+    if (head) head.raw = head.raw.replace(/\n+$/, "");
   }
-  lexer.inlineQueue = [];
-  return tokens;
 }
 
 /**
@@ -312,9 +442,13 @@ export function markdownParagraphs(body: string, firstLine = 1): BodyParagraph[]
     out.push(p);
     if (p.kind === "heading") glossary = isGlossaryHeading(p.text);
   };
+  let top = true;
   for (const t of tokens) {
     const at = line;
     line += newlines(t.raw);
+    const first = top && t.type === "paragraph";
+    if (t.type !== "space" && t.type !== "footnotes") top = false;
+    if (first && mailHeaders(t.raw, at, push)) continue;
     switch (t.type) {
       case "space":
       case "def":
@@ -332,17 +466,43 @@ export function markdownParagraphs(body: string, firstLine = 1): BodyParagraph[]
       case "list":
         list(t as Tokens.List, at, push);
         break;
+      case "html": {
+        // HTML shows as its text, a paragraph as any other (`<p>A Short Line</p>` is no bare heading).
+        const text = htmlText(t.raw);
+        if (text !== "") push({ kind: "text", text, line: at + newlines(/^\s*/.exec(t.raw)![0]) });
+        break;
+      }
       default: {
-        // Tables, code, quotes and HTML are never prose: no title, lead-in, source or glossary line.
+        // Tables, code, quotes and footnotes are never prose: no title, lead-in, source or glossary line.
         const b = block(t);
         if (b) {
           const lead = /^\s*/.exec(t.raw)![0];
-          push({ kind: "block", text: blockText(b), line: at + newlines(lead), block: b });
+          // Plain text (a footnote's) carries no block, as any paragraph of plain text.
+          const plain = b.type === "paragraph" && b.children.every((x) => x.type === "text");
+          push({
+            kind: "block",
+            text: blockText(b),
+            line: at + newlines(lead),
+            ...(plain ? {} : { block: b }),
+          });
         }
       }
     }
   }
   return demote(out);
+}
+
+/**
+ * Mail headers opening a body (a forwarded mail saved as Markdown) as one paragraph of text, as in a
+ * plain-text file: normalise takes the title and date from them and sends them to the source.
+ */
+function mailHeaders(raw: string, at: number, push: (p: BodyParagraph) => void): boolean {
+  const lines = raw.trim().split("\n");
+  if (lines.length < 2 || !lines.every((l) => MAIL_HEADER_LINE.test(l))) return false;
+  const text = lines.map((l) => decodeEntities(l.trim())).join(" ");
+  if (emailHeaders(text) === null) return false;
+  push({ kind: "text", text, line: at });
+  return true;
 }
 
 function list(t: Tokens.List, at: number, push: (p: BodyParagraph) => void): void {
@@ -500,7 +660,8 @@ const alone = new WeakSet<BodyParagraph>();
 function demote(paras: BodyParagraph[]): BodyParagraph[] {
   const marked = paras.map((p): BodyParagraph => {
     if (p.kind !== "text" || !alone.has(p) || !looksLikeHeading(p.text)) return p;
-    return { kind: "heading", text: p.text, line: p.line, level: 0 };
+    // The block stays: a heading with nothing under it is shown as the paragraph it was.
+    return { kind: "heading", text: p.text, line: p.line, level: 0, ...(p.block ? { block: p.block } : {}) };
   });
   return marked.map((p, i) => {
     const next = marked[i + 1];

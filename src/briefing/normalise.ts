@@ -6,7 +6,13 @@
 // structure only, and what the nothing-lost test checks against). `normalise` then places each
 // paragraph in exactly one of: the title, key points, a section, the glossary or the source.
 
-import { doubleDashLine, type EmailHeaders, emailHeaders, isSignatureStart } from "./email.js";
+import {
+  doubleDashLine,
+  type EmailHeaders,
+  emailHeaders,
+  isSignatureStart,
+  MAIL_HEADER_LINE,
+} from "./email.js";
 import {
   headingKey,
   isGlossaryHeading,
@@ -94,13 +100,13 @@ export function cutParagraphs(body: string, opts: NormaliseOptions = {}): BodyPa
   return [{ kind: "text", text: head, line: first + top }, ...bodyParagraphs(rest, first)];
 }
 
-const MAIL_HEADER_LINE = /^(?:From|To|Cc|Bcc|Date|Sent|Subject|Reply-To):\s/;
-
 /** A paragraph's block without the lead-in its plain text lost (`**Why it matters:** ...`). */
 function withoutLeadIn(p: BodyParagraph, rest: string): { block?: Block } {
   if (p.block?.type !== "paragraph") return p.block ? { block: p.block } : {};
   const at = p.text.lastIndexOf(rest);
-  return { block: { type: "paragraph", children: dropPrefix(p.block.children, Math.max(0, at)) } };
+  const children = dropPrefix(p.block.children, Math.max(0, at));
+  // What is left plain text carries no block, as any paragraph of plain text (and reads back so).
+  return children.every((s) => s.type === "text") ? {} : { block: { type: "paragraph", children } };
 }
 
 const withBlock = (p: BodyParagraph) => (p.block ? { block: p.block } : {});
@@ -219,13 +225,13 @@ export function normalise(body: string, opts: NormaliseOptions = {}): Normalised
   const glossary: GlossaryEntry[] = [];
   const sourceParts: SourcePart[] = [];
 
-  // A forwarded mail (plain text only): its headers are the source, its Subject the title.
-  const email = !opts.markdown && paras[0]?.kind === "text" ? emailHeaders(paras[0].text) : null;
+  // A forwarded mail: its headers are the source, its Subject the title.
+  const email = paras[0]?.kind === "text" ? emailHeaders(paras[0].text) : null;
   const given = opts.title ?? email?.subject ?? undefined;
   const found = findTitle(email ? paras.slice(1) : paras, given);
   const titleIndex = email && found.titleIndex !== -1 ? found.titleIndex + 1 : found.titleIndex;
   const title = found.title;
-  const role = roles(paras, titleIndex, !opts.markdown);
+  const role = roles(paras, titleIndex, !opts.markdown, email !== null);
   if (email) role[0] = "source";
 
   const structured = paras.some(
@@ -246,7 +252,7 @@ export function normalise(body: string, opts: NormaliseOptions = {}): Normalised
   let proseAt: SectionKey | null = null;
   // The open heading, kept until something lands under it: a heading with words beyond an alias and
   // nothing under it would otherwise vanish, so it becomes a paragraph of its own.
-  let pending: { text: string; line: number; key: SectionKey } | null = null;
+  let pending: { text: string; line: number; key: SectionKey; block?: Block } | null = null;
   let glossaryHeading = "Glossary";
 
   const put = (key: SectionKey, p: Paragraph) => {
@@ -254,7 +260,10 @@ export function normalise(body: string, opts: NormaliseOptions = {}): Normalised
     pending = null;
   };
   const flushPending = () => {
-    if (pending) sections[pending.key].push({ text: pending.text, line: pending.line });
+    if (pending) {
+      const { key, ...kept } = pending;
+      sections[key].push(kept);
+    }
     pending = null;
   };
 
@@ -303,7 +312,7 @@ export function normalise(body: string, opts: NormaliseOptions = {}): Normalised
       current = match?.key ?? sectionByKeywords(p.text) ?? current;
       if (!match?.exact) {
         subsection = p.text;
-        pending = { text: p.text, line: p.line, key: current };
+        pending = { text: p.text, line: p.line, key: current, ...withBlock(p) };
       }
       return;
     }
@@ -417,14 +426,22 @@ type Role = "source" | "footer" | "glossary" | "signature";
  * - trailing `- Term: definition` bullets (at the very end, before any source and footer) are the
  *   glossary, unless they sit straight under a heading (then they are that section's list).
  */
-function roles(paras: BodyParagraph[], titleIndex: number, plain: boolean): (Role | undefined)[] {
+function roles(
+  paras: BodyParagraph[],
+  titleIndex: number,
+  plain: boolean,
+  mail: boolean,
+): (Role | undefined)[] {
   const role: (Role | undefined)[] = paras.map((p, i) =>
     i !== titleIndex && p.kind === "text" && sourceLine(p.text) !== null ? "source" : undefined,
   );
-  if (plain) {
-    // A mail's signature: from a `-- ` line to the end. `Term -- definition` lines are the glossary.
+  if (plain || mail) {
+    // A mail's signature: from a `-- ` line to the end.
     const sig = paras.findIndex((p, i) => i !== titleIndex && p.kind === "text" && isSignatureStart(p.text));
     if (sig !== -1) for (let i = sig; i < paras.length; i++) if (i !== titleIndex) role[i] = "signature";
+  }
+  if (plain) {
+    // `Term -- definition` lines are the glossary.
     paras.forEach((p, i) => {
       if (role[i] === undefined && i !== titleIndex && p.kind === "text") {
         const line = doubleDashLine(p.text);

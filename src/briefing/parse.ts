@@ -4,6 +4,7 @@ import { type ActorInputs, aboutTexts, actorNames } from "./actors.js";
 import { extractEvents, findFirstDate } from "./dates.js";
 import { type FrontMatterSplit, splitFrontMatter } from "./frontmatter.js";
 import { blockProse } from "./inline.js";
+import { decodeEntities } from "./markdown.js";
 import { normalise } from "./normalise.js";
 import {
   type Briefing,
@@ -47,7 +48,8 @@ function readBody(
   | { fm: FrontMatterSplit; meta: FrontMatterSplit["data"]; body: ReturnType<typeof normalise> } {
   const fm = splitFrontMatter(file.text, file.relPath);
   if (!fm.ok) return { problems: fm.problems };
-  const meta = fm.data;
+  // A title copied from a web page keeps its entities (`AI &amp; elections`): shown as the page shows it.
+  const meta = fm.data.title ? { ...fm.data, title: decodeEntities(fm.data.title) } : fm.data;
   const body = normalise(fm.body, {
     firstLine: fm.bodyLine,
     markdown: isMarkdown(file.relPath),

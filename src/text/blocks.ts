@@ -225,7 +225,13 @@ export function renderBlock(b: Block, width: number, links: LinkNumbers, depth =
     case "table":
       return renderTable(b, w, links);
     case "code":
-      return renderCode(b.text, w);
+      // Indented under the text, as glow does: code reads as code without colour too.
+      return prefixed(
+        renderCode(b.text, Math.max(1, w - CODE_INDENT.length)),
+        CODE_INDENT,
+        CODE_INDENT,
+        false,
+      );
     case "quote": {
       const inner = renderBlocks(b.children, w - 2, links, depth);
       return prefixed(inner, "│ ", "│ ");
@@ -267,6 +273,7 @@ function renderList(b: Extract<Block, { type: "list" }>, width: number, links: L
 }
 
 const CUT = "…";
+const CODE_INDENT = "  ";
 
 /** Code as written: never wrapped; a line wider than the space is cut, ending in a marker. */
 function renderCode(text: string, width: number): StyledLine[] {

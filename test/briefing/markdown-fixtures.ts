@@ -6,13 +6,18 @@ import { parseBriefing } from "../../src/briefing/parse.js";
 import type { Briefing } from "../../src/briefing/schema.js";
 
 const dir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../fixtures/markdown");
+/** Briefings in styles nobody here wrote (newsletters, READMEs, Obsidian, mail...). */
+export const unseenDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../fixtures/unseen");
 
-export function fixture(name: string): Briefing {
-  const text = readFileSync(path.join(dir, name), "utf8");
+export function fixture(name: string, from = dir): Briefing {
+  // As the loader reads a file: a byte-order mark is no text.
+  const text = readFileSync(path.join(from, name), "utf8").replace(/^\uFEFF/, "");
   const r = parseBriefing(
-    { path: path.join(dir, name), relPath: name, text, size: text.length, mtimeMs: 0 },
+    { path: path.join(from, name), relPath: name, text, size: text.length, mtimeMs: 0 },
     [],
   );
   if (!("briefing" in r)) throw new Error(JSON.stringify(r.problems));
   return r.briefing;
 }
+
+export const unseen = (name: string) => fixture(name, unseenDir);

@@ -69,6 +69,51 @@ describe("a Markdown briefing in the reader", () => {
   });
 });
 
+// A README-style briefing: task boxes, footnotes, inline HTML and a callout, as its writer meant them.
+const README = `Model Transparency Registry
+===========================
+
+The registry went live on 3 November 2031 with 41 entries[^launch].<br>
+Run by the Digital Standards Institute.
+
+> [!WARNING] Contested
+> Two members abstained.
+
+What to watch
+-------------
+
+- [x] Registry launched
+- [ ] First audit cycle
+
+[^launch]: Count taken on launch day.
+`;
+
+describe("a README-style briefing in the reader", () => {
+  let s: Session;
+  afterAll(() => s?.close());
+
+  it("shows task boxes once, footnote numbers, the line break and the callout's title, no markup", async () => {
+    const own = mkdtempSync(join(tmpdir(), "sd-e2e-readme-"));
+    writeFileSync(join(own, "registry.md"), README);
+    s = start({ dir: own, cols: 100, rows: 44, env: { SIGNALDESK_NO_CACHE: "1" } });
+    await s.waitForText("[1 Timeline]");
+    s.press("2");
+    await s.waitForText("Model Transparency Registry");
+    s.press("Enter");
+    const screen = await s.waitForText("Registry launched");
+    const lines = s.lines();
+    expect(screen).toContain("with 41 entries¹.");
+    const at = lines.findIndex((l) => l.includes("with 41 entries¹."));
+    expect(lines[at + 1]).toMatch(/^ Run by the Digital Standards Institute\.$/);
+    expect(screen).toMatch(/│ Warning: Contested\s*\n\s*│ Two members abstained\./);
+    expect(screen).toMatch(/• \[x\] Registry launched\s*\n\s*• \[ \] First audit cycle/);
+    expect(screen).toContain("¹ Count taken on launch day.");
+    expect(screen).not.toMatch(/\[\^|<br>|\[!WARNING\]|\[x\] \[x\]/);
+    expect(s.overflow()).toEqual([]);
+    rmSync(own, { recursive: true, force: true });
+  });
+});
+
 describe("links in the reader as OSC 8 hyperlinks", () => {
   let s: Session;
   afterEach(() => s?.close());

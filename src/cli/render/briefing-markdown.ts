@@ -1,6 +1,7 @@
 // `print --format markdown`: a briefing file in the canonical shape, which the loader reads back to
 // the same model (title, date, source, actors, tags, key points, sections, subsections, glossary).
 import { stringify } from "yaml";
+import { looksLikeHeading } from "../../briefing/paragraphs.js";
 import type { Block, Briefing, Paragraph } from "../../briefing/schema.js";
 import { SECTION_KEYS, SECTION_TITLES, type SectionKey } from "../../briefing/sections.js";
 import { sanitize, sanitizeLine } from "../../text/sanitize.js";
@@ -36,6 +37,7 @@ function writer(): (p: Paragraph) => string {
     const b = p.block;
     if (b?.type !== "list" || !b.ordered) {
       open = null;
+      if (!b && looksLikeHeading(p.text)) return sanitize(htmlParagraph(p.text));
       return sanitize(b ? blockMarkdown(b) : p.text).trim();
     }
     const delim =
@@ -43,6 +45,14 @@ function writer(): (p: Paragraph) => string {
     open = { delim, next: b.start + b.items.length };
     return sanitize(blockMarkdown(b, delim)).trim();
   };
+}
+
+/**
+ * A short line of text that stood as a paragraph (a heading-shaped line with nothing under it): as
+ * HTML, so it reads back as a paragraph, where a line of its own would be taken for a bare heading.
+ */
+function htmlParagraph(text: string): string {
+  return `<p>${text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;")}</p>`;
 }
 
 /** A key point given as text (a plain bullet, or a `.txt` file's): one bullet, its text escaped. */
