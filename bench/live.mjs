@@ -11,14 +11,9 @@ import { fileURLToPath } from "node:url";
 import { archivePaths, ensureArchive } from "./generate.mjs";
 import { Screen } from "./pty.mjs";
 import { Samples } from "./stats.mjs";
-import { COLS, childEnv, liveAdd, ROWS, sdBusy, sdReady, signaldeskArgs } from "./subjects.mjs";
+import { COLS, childEnv, liveAdd, option, ROWS, sdBusy, sdReady, signaldeskArgs } from "./subjects.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
-const args = process.argv.slice(2);
-const option = (name, fallback) => {
-  const i = args.indexOf(name);
-  return i >= 0 && args[i + 1] !== undefined ? args[i + 1] : fallback;
-};
 const size = Number(option("--size", "10000"));
 const times = Number(option("--times", "3"));
 const bundle = resolve(root, option("--bundle", "dist/signaldesk.js"));

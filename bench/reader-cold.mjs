@@ -11,14 +11,9 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { ms, Screen } from "./pty.mjs";
-import { COLS, childEnv, ROWS, sdBusy, sdReady, timeToExit } from "./subjects.mjs";
+import { COLS, childEnv, option, ROWS, sdBusy, sdReady, timeToExit } from "./subjects.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
-const args = process.argv.slice(2);
-const option = (name, fallback) => {
-  const i = args.indexOf(name);
-  return i >= 0 && args[i + 1] !== undefined ? args[i + 1] : fallback;
-};
 const dir = resolve(option("--dir", ""));
 const rounds = Number(option("--rounds", "3"));
 const bundle = resolve(root, option("--bundle", "dist/signaldesk.js"));

@@ -314,3 +314,10 @@ export async function signaldeskCommands(samples, n, { bundle, dir, cache, id })
   const list = await timeToExit(process.execPath, [bundle, "list", "--json", "--dir", dir], { env });
   samples.add(`sd.${n}.listjson`, list.ms, list.reason);
 }
+
+/** The value after `name` on this script's command line, else `fallback`. */
+export function option(name, fallback) {
+  const args = process.argv.slice(2);
+  const i = args.indexOf(name);
+  return i >= 0 && args[i + 1] !== undefined ? args[i + 1] : fallback;
+}

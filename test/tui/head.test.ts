@@ -12,16 +12,11 @@ import { storyHead } from "../../src/tui/head.js";
 import { firstFrameLines, type ScreenLine } from "../../src/tui/paint.js";
 import { fitSegments } from "../../src/tui/segments.js";
 import { CHECKING_NOTE, storedStory } from "../../src/tui/source.js";
+import { FRAME_SIZES } from "./frame-sizes.js";
 
 const BUNDLED = new URL("../../briefings/", import.meta.url).pathname;
 const HOSTILE = new URL("../fixtures/hostile/", import.meta.url).pathname;
 const STORY = new URL("../fixtures/cli/story/", import.meta.url).pathname;
-const SIZES = [
-  [40, 10],
-  [80, 24],
-  [100, 30],
-  [132, 50],
-] as const;
 
 const scratch: string[] = [];
 const stores: Store[] = [];
@@ -67,7 +62,7 @@ describe("the story's head", () => {
   for (const [name, dir] of Object.entries({ bundled: BUNDLED, hostile: HOSTILE, story: STORY })) {
     it(`paints the frame of the whole story: ${name}`, async () => {
       const { store, whole } = await warm(dir);
-      for (const [columns, rows] of SIZES) {
+      for (const [columns, rows] of FRAME_SIZES) {
         const head = storyHead(dir, store, rows);
         expect(head).not.toBeNull();
         expect(text(firstFrameLines(head!, columns, rows, CHECKING_NOTE), columns)).toEqual(

@@ -15,16 +15,11 @@ import { fitSegments } from "../../src/tui/segments.js";
 import { CHECKING_NOTE } from "../../src/tui/source.js";
 import { colorTheme, plainTheme } from "../../src/tui/theme.js";
 import { briefing, event, loadResult, many, para } from "./fixtures.js";
+import { FRAME_SIZES } from "./frame-sizes.js";
 import { type Rendered, render } from "./render.js";
 
 const HOSTILE_DIR = new URL("../fixtures/hostile/", import.meta.url).pathname;
 const today = new Date(2026, 5, 1);
-const SIZES = [
-  [40, 10],
-  [80, 24],
-  [100, 30],
-  [132, 50],
-] as const;
 
 // Every byte a terminal would obey, in titles, sentences and ids of briefings built in code: the line
 // functions have to neutralise them, and the painter must not let any through either.
@@ -123,7 +118,7 @@ async function inkFirstFrame(story: StoryView, columns: number, rows: number, no
 
 describe("the first frame painted before Ink", () => {
   for (const [name, make] of Object.entries(stories)) {
-    for (const [columns, rows] of SIZES) {
+    for (const [columns, rows] of FRAME_SIZES) {
       it(`is Ink's first frame for ${name} at ${columns}x${rows}`, async () => {
         const story = await make();
         const lines = firstFrameLines(story, columns, rows, CHECKING_NOTE);
@@ -148,7 +143,7 @@ describe("the first frame painted before Ink", () => {
   it("from the store is the frame of the story its files make", async () => {
     const story = await fromStore();
     const truth = await saved();
-    for (const [columns, rows] of SIZES) {
+    for (const [columns, rows] of FRAME_SIZES) {
       expect(paintedText(firstFrameLines(story, columns, rows, CHECKING_NOTE)!, columns)).toEqual(
         paintedText(firstFrameLines(truth, columns, rows, CHECKING_NOTE)!, columns),
       );
@@ -170,7 +165,7 @@ describe("the first frame painted before Ink", () => {
 const POSITIONING = /\x1b\[\d+;1H|\x1b\[K/g;
 
 describe("paintFrame", () => {
-  for (const [columns, rows] of SIZES) {
+  for (const [columns, rows] of FRAME_SIZES) {
     it(`writes only positioning and erase-line when unstyled, at ${columns}x${rows}`, async () => {
       for (const make of Object.values(stories)) {
         const lines = firstFrameLines(await make(), columns, rows, CHECKING_NOTE)!;
