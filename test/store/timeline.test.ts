@@ -175,7 +175,7 @@ describe("the store's derived timeline", () => {
       // The far conflict's partners, respelt (same value): a search of their days would write them again.
       const partners = () =>
         store.db
-          .prepare("SELECT partners FROM events WHERE date >= ? AND partners IS NOT NULL")
+          .prepare("SELECT partners FROM events WHERE date >= ? AND partners IS NOT NULL ORDER BY date")
           .pluck()
           .all(date(20));
       const respelt = (partners() as string[]).map((p) => JSON.stringify(JSON.parse(p), null, 1));
