@@ -11,6 +11,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { ms, Screen } from "./pty.mjs";
+import { percentile } from "./stats.mjs";
 import { COLS, childEnv, option, ROWS, sdBusy, sdReady, timeToExit } from "./subjects.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -83,11 +84,11 @@ for (let r = 0; r < rounds; r++) {
   await session();
   console.log(`round ${r + 1} done, load ${load()}`);
 }
-const median = (v) => {
-  const s = [...v].sort((a, b) => a - b);
-  const m = s.length / 2;
-  return Number.isInteger(m) ? (s[m - 1] + s[m]) / 2 : s[Math.floor(m)];
-};
+const median = (v) =>
+  percentile(
+    [...v].sort((a, b) => a - b),
+    0.5,
+  );
 const floor = median(out["node -e ''"]);
 for (const [k, v] of Object.entries(out))
   console.log(
