@@ -10,7 +10,7 @@ import type { Briefing, Problem, RegistryActor } from "../briefing/schema.js";
 import { cacheDirFrom, describe, errorCode, storeFile } from "../store/open.js";
 import { DamagedRows, Store } from "../store/store.js";
 import { ftsQuery, mentionQuery, type TextIndex } from "../story/search.js";
-import type { StoryItem, StoryView } from "../story/view.js";
+import type { StoryItem } from "../story/view.js";
 import { FolderError, readSource, runPool } from "./read.js";
 import { storedBriefing } from "./stored-briefing.js";
 import {
@@ -308,18 +308,6 @@ export async function loadFolder(
   open?: Store | null,
 ): Promise<FolderLoad> {
   return (await readRepaired(dir, await syncStore(dir, opts, open), opts)).load;
-}
-
-/**
- * The story of a folder's store (the one builder, story/view.ts), pausing between slices of the
- * conflict search (the reader's thread). The builder is imported here: `list` never loads it.
- */
-export async function storyOfAsync(
-  load: FolderLoad,
-  pause: () => Promise<void> | undefined,
-): Promise<StoryView> {
-  const { buildStoryAsync } = await import("../story/view.js");
-  return buildStoryAsync(load, pause);
 }
 
 /** Whole briefings read at once while `wholeBriefings` reads a list. */

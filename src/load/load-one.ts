@@ -1,9 +1,10 @@
 // One briefing by its exact id, without loading the whole folder: what makes `print ID` start fast.
 //
-// Warm: the store names the file whose briefing had that id; it is used only when that file still
-// has the stamps (size, mtime, ctime, inode) the store recorded. The briefing the store keeps of it is
-// shown when it was parsed under the registry the folder has now; else the file is read and parsed
-// again, and must still have that id. Cold: the one file whose name is the
+// Warm: the store names the file whose briefing had that id, and the folders' mtimes say no file came
+// or went since the last complete check; then only that one file is looked at (not the folder's 10k).
+// The briefing the store keeps of it is shown when the file still has the stamps (size, mtime, ctime,
+// inode) the store recorded and was parsed under the registry the folder has now; else the file alone
+// is read and parsed again, and must still have that id. Cold: the one file whose name is the
 // id, when it parses to that id. Anything else (no such file, several, a broken file, an unreadable
 // registry) answers null and the caller does the full load, so the answer is never different from
 // the full load's except when another file's front matter claims the same id (the full load would
@@ -13,6 +14,7 @@ import path from "node:path";
 import type { Briefing, RegistryActor } from "../briefing/schema.js";
 import { cacheDirFrom, storeFile } from "../store/open.js";
 import { contentHash } from "./hash.js";
+import { keptScan } from "./kept-scan.js";
 import { type FileEntry, insideFolder, REGISTRY_NAME, readSource, scanFolder } from "./read.js";
 import { storedBriefing } from "./stored-briefing.js";
 
@@ -92,19 +94,21 @@ async function fromStore(
     // A broken file of that name is a candidate too: the full load says which is meant.
     const { idFromPath } = await import("../briefing/ids.js");
     if (store.broken().some((rel) => idFromPath(rel) === id)) return null;
+    // A file that came or went since the last complete check (a folder's mtime moved) may take the
+    // id or have been this one: the full load says.
+    if ((await keptScan(store)) === null) return null;
     const row = rows[0]!;
     const entry = await entryFor(dir, rootReal, row.relPath);
     if (entry === null) return null;
     const st = await lstat(entry.openPath);
-    if (
-      st.size !== row.size ||
-      st.mtimeMs !== row.mtimeMs ||
-      st.ctimeMs !== row.ctimeMs ||
-      Number(st.ino) !== row.ino
-    )
-      return null;
+    const same =
+      st.size === row.size &&
+      st.mtimeMs === row.mtimeMs &&
+      st.ctimeMs === row.ctimeMs &&
+      Number(st.ino) === row.ino;
     // The briefing as stored when it was parsed under the registry the folder has now: no parser.
-    const body = store.briefingAt(row.relPath, registry.hash);
+    // A file changed since is parsed again alone, and must still have the id.
+    const body = same ? store.briefingAt(row.relPath, registry.hash) : null;
     const briefing = body === null ? null : storedBriefing(body, entry.path);
     if (briefing !== null) return { entry, actors: null, briefing };
     const stored = store.meta("registry");

@@ -4,7 +4,7 @@
 // a cold folder), removed ones deleted, and of what is derived across files only what they touched is
 // recomputed (term uses of the changed files, and of new or gone terms). The database is written on
 // this thread alone.
-import { stat, statSync } from "node:fs";
+import { statSync } from "node:fs";
 import { realpath } from "node:fs/promises";
 import path from "node:path";
 import type { Problem, RegistryActor } from "../briefing/schema.js";
@@ -20,10 +20,10 @@ import {
 import { termParts } from "../story/glossary.js";
 import { ftsAny } from "../story/search.js";
 import { contentHash } from "./hash.js";
+import { keptScan, type StoredScan, storedScan } from "./kept-scan.js";
 import { oldestFirst } from "./order.js";
 import type { FileOutcome } from "./parse-file.js";
 import {
-  type DirStamp,
   type FileEntry,
   FolderError,
   REGISTRY_NAME,
@@ -92,22 +92,6 @@ export interface Synced {
   problems: Problem[];
 }
 
-/**
- * A scan as stored: paths inside the folder, so the folder may be named otherwise next time. The file
- * list itself is the store's rows (a complete sync has a row for every file the scan found): only the
- * count is kept, and the files opened under another path (a link to a file elsewhere in the folder).
- */
-interface StoredScan {
-  dirs: DirStamp[];
-  count: number;
-  /** `listSum` of the files' relPaths: a row whose path was damaged makes the rows another list. */
-  sum: number;
-  /** [relPath, openPath relative to the folder's real path], where the two differ. */
-  links: [string, string][];
-  registry: string | null;
-  problems: Problem[];
-}
-
 interface StoredRegistry {
   hash: string;
   actors: RegistryActor[];
@@ -139,10 +123,6 @@ function unchanged(p: string, row: StampRow): boolean {
 
 /** Parsed files written to the database per transaction while the rest are parsed. */
 const WRITE_BATCH = 2000;
-
-function dirMtime(p: string): Promise<number> {
-  return new Promise((resolve) => stat(p, (err, st) => resolve(err ? -1 : st.mtimeMs)));
-}
 
 /** A problem's path as stored: inside the folder when it is, so it can be named the user's way again. */
 function storedPath(dir: string, p: string): string {
@@ -177,25 +157,11 @@ function json<T>(text: string | null): T | null {
   }
 }
 
-function storedScan(store: Store): StoredScan | null {
-  const scan = json<StoredScan>(store.meta("scan"));
-  // A scan stored by an older program (its whole file list) counts as none.
-  return scan !== null && Array.isArray(scan.links) && typeof scan.sum === "number" ? scan : null;
-}
-
 /** A checksum of a set of paths, in any order (the sum of each one's). */
 function listSum(rels: Iterable<string>): number {
   let total = 0;
   for (const rel of rels) total = (total + textSum(rel)) % 0x1_0000_0000;
   return total;
-}
-
-/** The stored scan when no folder changed since it (same mtimes) and the last sync was complete. */
-async function keptScan(store: Store): Promise<StoredScan | null> {
-  const stored = storedScan(store);
-  if (stored === null || stored.dirs.length === 0 || store.meta("complete") !== "1") return null;
-  const now = await Promise.all(stored.dirs.map((d) => dirMtime(d.path)));
-  return now.every((m, i) => m !== -1 && m === stored.dirs[i]!.mtimeMs) ? stored : null;
 }
 
 interface Job {

@@ -8,6 +8,7 @@
 import type Database from "better-sqlite3";
 import type { BriefingDigest } from "../briefing/digest.js";
 import type { Precision } from "../briefing/schema.js";
+import { codeDate, dateCode } from "../story/date-code.js";
 import {
   briefingEntries,
   CONFLICT_WINDOW_DAYS,
@@ -22,7 +23,6 @@ import {
   type TimelineRows,
   timelineSortKey,
 } from "../story/timeline.js";
-import { codeDate, dateCode } from "../story/view.js";
 import type { Db } from "./open.js";
 import type { Store } from "./store.js";
 

@@ -370,7 +370,9 @@ export function parseKey(name: string): KeySpec | string {
     return { label: `Ctrl-${c}`, test: (input, key) => key.ctrl && input === c };
   }
   const chars = [...name];
-  if (chars.length === 1 && /^[\x21-\x7e\p{L}\p{N}\p{P}\p{S}]$/u.test(name)) {
+  // Printable ASCII first: the Unicode classes' regex costs milliseconds to compile, and the default
+  // keymap (built at every start, `print` included) names only ASCII keys.
+  if (chars.length === 1 && (/^[\x21-\x7e]$/.test(name) || /^[\p{L}\p{N}\p{P}\p{S}]$/u.test(name))) {
     return { label: name, test: (input, key) => input === name && noMods(key) };
   }
   return `'${name}' is not a key (a character, Ctrl-x, or one of ${NAMED.map((n) => n.label).join(", ")})`;

@@ -8,19 +8,12 @@
 // `refreshStory` is step 2 alone: what a file watcher calls (with the paths it saw change) to bring
 // the screen up to date; a re-run reads only the files whose stamps changed.
 // The reader never holds bodies: a briefing's file is parsed when it is opened (bodies.ts).
-import {
-  type FolderLoad,
-  openFolderStore,
-  readFolder,
-  readRepaired,
-  storyOfAsync,
-  syncStore,
-} from "../load/folder.js";
+import { openFolderStore, readFolder, readRepaired, syncStore } from "../load/folder.js";
+import { storyFromRows, storyOfAsync, timelineFresh } from "../load/story.js";
 import { SyncStopped } from "../load/sync.js";
-import { DamagedRows, type Store } from "../store/store.js";
-import { readTimeline } from "../store/timeline.js";
+import type { Store } from "../store/store.js";
 import type { Filter } from "../story/filter.js";
-import { buildStory, type StoryItem, type StoryView } from "../story/view.js";
+import type { StoryView } from "../story/view.js";
 import { warmParser } from "./bodies.js";
 import { firstLoad } from "./first-load.js";
 
@@ -69,48 +62,6 @@ export function storePlace(dir: string): StorePlace {
  * A store whose timeline is up to date gives its story at any size without that search.
  */
 export const EARLY_BUILD_LIMIT = 2000;
-
-/** Whether the store's derived timeline is up to date with its rows (store/timeline.ts). */
-function timelineFresh(store: Store): boolean {
-  return store.meta("timeline") === "fresh";
-}
-
-/**
- * The story of the store's rows as the reader holds it: the timeline read from the store's derived
- * table (no conflict search), the summaries from their rows; the digests are decoded only when the
- * glossary, actors or agenda are first asked for. A digest found damaged then is dropped from the
- * store (its file is read again by the next check) and those lists are built without it.
- */
-export function storyFromRows(load: FolderLoad, fresh = timelineFresh(load.store)): StoryView {
-  const { store } = load;
-  let items: StoryItem[] | undefined;
-  // Another program may write the store meanwhile (rows of new ids): its digests then go missing here.
-  const stored = fresh
-    ? { timeline: readTimeline(store.db), fileIds: load.fileIds, summaries: load.summaries }
-    : undefined;
-  return buildStory({
-    dir: load.dir,
-    registry: load.registry,
-    problems: load.problems,
-    get items() {
-      if (items === undefined) {
-        try {
-          items = load.items;
-        } catch (err) {
-          if (!(err instanceof DamagedRows)) throw err;
-          try {
-            store.forget(err.relPaths);
-          } catch {}
-          items = [];
-        }
-      }
-      return items;
-    },
-    usedKeys: load.usedKeys,
-    text: load.text,
-    ...(stored ? { stored } : {}),
-  });
-}
 
 /** The story the store holds from the last complete run, when there is one; never reads a briefing. */
 export function storedStory(place: StorePlace): Saved | null {

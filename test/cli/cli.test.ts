@@ -1,6 +1,6 @@
 // The built command, run as a subprocess on folders of briefings, checked the way a user would see it.
 import { readdirSync } from "node:fs";
-import { readFile, writeFile } from "node:fs/promises";
+import { readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import * as pty from "node-pty";
 import stringWidth from "string-width";
@@ -321,6 +321,24 @@ describe("print", () => {
     expect(r).toEqual({ code: 66, stdout: "", stderr: "signaldesk: no briefing 'xyz'\n" });
     const hostile = await runCli(built, ["--dir", story, "print", "a\x1b[2Jb"]);
     expect(hostile).toEqual({ code: 66, stdout: "", stderr: "signaldesk: no briefing 'a^[[2Jb'\n" });
+  });
+
+  it("shows a briefing edited since the last run as it is now, and says when its file is gone", async () => {
+    const file = "notes/dock-strike.md";
+    const dir = await folder({ [file]: "# Dock strike called\n\nWorkers walked out on March 3, 2025.\n" });
+    expect((await runCli(built, ["--dir", dir, "list"])).code).toBe(0);
+    await writeFile(
+      join(dir, file),
+      "# Dock strike ends\n\nWorkers went back on March 9, 2025, after a deal.\n",
+    );
+    const edited = await runCli(built, ["--dir", dir, "print", "dock-strike"]);
+    expect(edited.code).toBe(0);
+    expect(edited.stdout.split("\n")[0]).toBe("Dock strike ends");
+    expect(edited.stdout).toContain("after a deal");
+    await rm(join(dir, file));
+    const removed = await runCli(built, ["--dir", dir, "print", "dock-strike"]);
+    expect(removed.code).toBe(66);
+    expect(removed.stderr).toContain("no briefing 'dock-strike'");
   });
 
   it("a briefing whose file did not load exits 65 with its problems", async () => {

@@ -54,12 +54,36 @@ describe("loadBriefingById", () => {
     expect((await one("custom-id"))?.title).toBe("Renamed");
   });
 
-  it("does not trust the store for a file changed since", async () => {
+  it("reads a file changed since the store was written again, alone, and shows its new text", async () => {
     await write("renamed.md", "Renamed", "custom-id");
+    await write("other.md", "Other");
     (await loadFolder(dir, { cacheDir })).store.close();
     await write("renamed.md", "Renamed again", "custom-id");
     await utimes(path.join(dir, "renamed.md"), new Date(), new Date(Date.now() + 5000));
+    const full = await loadBriefings(dir);
+    expect(await one("custom-id")).toEqual(full.briefings.find((b) => b.id === "custom-id"));
+    expect((await one("custom-id"))?.title).toBe("Renamed again");
+  });
+
+  it("leaves to the full load a changed file that no longer has the id", async () => {
+    await write("renamed.md", "Renamed", "custom-id");
+    (await loadFolder(dir, { cacheDir })).store.close();
+    await write("renamed.md", "Renamed", "another-id");
+    await utimes(path.join(dir, "renamed.md"), new Date(), new Date(Date.now() + 5000));
     expect(await one("custom-id")).toBeNull();
+  });
+
+  it("leaves to the full load an id whose file was removed, or that a new file may share", async () => {
+    await write("a/talks.md", "Talks");
+    await write("b/gone.md", "Gone");
+    (await loadFolder(dir, { cacheDir })).store.close();
+    // A twin named like it, in a folder the store knows: the full load says which keeps the id.
+    await write("b/talks.md", "Talks B");
+    expect(await one("talks")).toBeNull();
+    await rm(path.join(dir, "b/talks.md"));
+    (await loadFolder(dir, { cacheDir })).store.close();
+    await rm(path.join(dir, "b/gone.md"));
+    expect(await one("gone")).toBeNull();
   });
 
   it("leaves an id shared with a broken file to the full load", async () => {

@@ -7,8 +7,8 @@ import { expect } from "vitest";
 import type { LoadResult } from "../../src/briefing/schema.js";
 import { type FolderLoad, loadFolder } from "../../src/load/folder.js";
 import { loadBriefings } from "../../src/load/load.js";
+import { storyFromRows } from "../../src/load/story.js";
 import { buildStory, buildStoryView } from "../../src/story/view.js";
-import { storyFromRows } from "../../src/tui/source.js";
 import { expectSameStory } from "../story/same-story.js";
 
 const TERMS = ["Deemed Export", "Canal Toll", "Frontier Model", "Berth"];

@@ -9,11 +9,11 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadFolder, openFolderStore } from "../../src/load/folder.js";
 import { loadBriefings } from "../../src/load/load.js";
+import { storyFromRows } from "../../src/load/story.js";
 import { syncFolder } from "../../src/load/sync.js";
 import { staleDays } from "../../src/store/timeline.js";
 import { dayNumber } from "../../src/story/timeline.js";
 import { buildStoryView } from "../../src/story/view.js";
-import { storyFromRows } from "../../src/tui/source.js";
 import { timelineRows } from "../story/same-story.js";
 
 let root: string;

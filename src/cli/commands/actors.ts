@@ -1,9 +1,9 @@
 // `signaldesk actors`: who appears across the briefings, with kind, briefing count and aliases.
 import type { FolderLoad } from "../../load/folder.js";
+import { storyFromRows } from "../../load/story.js";
 import { actorPage } from "../../story/actor-page.js";
 import { indexActors } from "../../story/actors.js";
 import { type Filter, filterItems } from "../../story/filter.js";
-import { buildStory } from "../../story/view.js";
 import { displayWidth, fit as fitTo, padStart, truncate } from "../../text/width.js";
 import type { Command } from "../args.js";
 import { type CommandContext, EXIT, fail, load, reportLoadErrors, writeRecords } from "../context.js";
@@ -85,8 +85,9 @@ const DATE_WIDTH = 13;
 /** `actors NAME`: the actor's page (story/actor-page.ts), as text or JSON. */
 function actorPageCommand(ctx: CommandContext, args: ActorsArgs, filter: Filter, result: FolderLoad): number {
   const name = args.actor ?? "";
-  const story = buildStory(result);
-  const kept = new Set(filterItems(result.items, filter, result.registry, result.text).map((b) => b.id));
+  // The reader's story (the store's timeline, the same conflicts), so the page is the reader's page.
+  const story = storyFromRows(result);
+  const kept = new Set(filterItems(result.summaries, filter, result.registry, result.text).map((b) => b.id));
   const page = actorPage(story, name, (_i, s) => kept.has(s.id));
   if (!page) return fail(ctx, `no actor named '${name}' (signaldesk actors lists them)`, EXIT.notFound);
   const briefings = page.briefings.flatMap((i) => story.briefings.get(i) ?? []);

@@ -1,7 +1,8 @@
 // `signaldesk timeline`: every dated event in date order, grouped by month, conflicts marked.
 import { format } from "date-fns";
+import { storyFromRows } from "../../load/story.js";
 import { type Filter, filterItems, filterTimeline, withoutDates } from "../../story/filter.js";
-import { buildTimeline, isUpcoming, type TimelineEntry } from "../../story/timeline.js";
+import { isUpcoming, type TimelineEntry } from "../../story/timeline.js";
 import type { Command } from "../args.js";
 import { type CommandContext, EXIT, load, reportLoadErrors, writeRecords } from "../context.js";
 import { writeJsonArray } from "../json.js";
@@ -44,18 +45,25 @@ export async function timelineCommand(
   args: TimelineArgs,
   filter: Filter,
 ): Promise<number> {
-  const result = await load(ctx);
+  // The digests are decoded only when the store's timeline is not up to date (then built from them).
+  const result = await load(ctx, false);
   if (typeof result === "number") return result;
   reportLoadErrors(ctx, result);
 
-  // Conflicts are found over every briefing, so a filter cannot hide the other side of a disagreement;
+  // The reader's timeline, from the same builder: the store's derived rows, in their order, with the
+  // conflicts found over every briefing, so a filter cannot hide the other side of a disagreement;
   // dates filter the events themselves, so a July briefing's June event stays in a June range.
-  const all = buildTimeline(result.items);
+  const { timeline } = storyFromRows(result);
+  const all: TimelineEntry[] = [];
+  for (let i = 0; i < timeline.length; i++) {
+    const e = timeline.get(i);
+    if (e !== undefined) all.push(e);
+  }
   const today = format(ctx.today, "yyyy-MM-dd");
   const entries = filterTimeline(
     all,
     filter,
-    filterItems(result.items, withoutDates(filter), result.registry, result.text),
+    filterItems(result.summaries, withoutDates(filter), result.registry, result.text),
   ).filter((e) => !args.upcoming || isUpcoming(e, today));
   if (args.json) {
     writeJsonArray(ctx.out, entries, timelineEntryToJson);

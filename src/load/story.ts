@@ -1,0 +1,62 @@
+// A folder's story, built by the one builder (story/view.ts) from a load of its store: the timeline
+// read from the store's derived table when it is up to date (no conflict search), else built from the
+// digests. The reader and the commands (`timeline`, `actors NAME`) get their story here, so both show
+// the same order and the same conflicts. Apart from folder.ts so `list` and `print` never load the
+// story builder.
+import { DamagedRows, type Store } from "../store/store.js";
+import { readTimeline } from "../store/timeline.js";
+import { buildStory, buildStoryAsync, type StoryItem, type StoryView } from "../story/view.js";
+import type { FolderLoad } from "./folder.js";
+
+/** Whether the store's derived timeline is up to date with its rows (store/timeline.ts). */
+export function timelineFresh(store: Store): boolean {
+  return store.meta("timeline") === "fresh";
+}
+
+/**
+ * The story of the store's rows, the one way the reader and the commands get it: the timeline read
+ * from the store's derived table (no conflict search), the summaries from their rows; the digests are
+ * decoded only when the glossary, actors or agenda are first asked for. A digest found damaged then is dropped from the
+ * store (its file is read again by the next check) and those lists are built without it.
+ */
+export function storyFromRows(load: FolderLoad, fresh = timelineFresh(load.store)): StoryView {
+  const { store } = load;
+  let items: StoryItem[] | undefined;
+  // Another program may write the store meanwhile (rows of new ids): its digests then go missing here.
+  const stored = fresh
+    ? { timeline: readTimeline(store.db), fileIds: load.fileIds, summaries: load.summaries }
+    : undefined;
+  return buildStory({
+    dir: load.dir,
+    registry: load.registry,
+    problems: load.problems,
+    get items() {
+      if (items === undefined) {
+        try {
+          items = load.items;
+        } catch (err) {
+          if (!(err instanceof DamagedRows)) throw err;
+          try {
+            store.forget(err.relPaths);
+          } catch {}
+          items = [];
+        }
+      }
+      return items;
+    },
+    usedKeys: load.usedKeys,
+    text: load.text,
+    ...(stored ? { stored } : {}),
+  });
+}
+
+/**
+ * The story of a folder's store (the one builder, story/view.ts), pausing between slices of the
+ * conflict search (the reader's thread).
+ */
+export async function storyOfAsync(
+  load: FolderLoad,
+  pause: () => Promise<void> | undefined,
+): Promise<StoryView> {
+  return buildStoryAsync(load, pause);
+}
