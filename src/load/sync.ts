@@ -23,7 +23,6 @@ import { contentHash } from "./hash.js";
 import { oldestFirst } from "./order.js";
 import type { FileOutcome } from "./parse-file.js";
 import {
-  type DirStamp,
   type FileEntry,
   FolderError,
   REGISTRY_NAME,
@@ -31,6 +30,7 @@ import {
   type ScanResult,
   scanFolder,
 } from "./read.js";
+import { json, type StoredRegistry, type StoredScan, shownPath, storedScan } from "./stored-scan.js";
 
 export interface SyncOptions {
   /** (0, total) once the files to read are known, then as they are read, and (total, total). */
@@ -93,28 +93,6 @@ export interface Synced {
 }
 
 /**
- * A scan as stored: paths inside the folder, so the folder may be named otherwise next time. The file
- * list itself is the store's rows (a complete sync has a row for every file the scan found): only the
- * count is kept, and the files opened under another path (a link to a file elsewhere in the folder).
- */
-interface StoredScan {
-  dirs: DirStamp[];
-  count: number;
-  /** `listSum` of the files' relPaths: a row whose path was damaged makes the rows another list. */
-  sum: number;
-  /** [relPath, openPath relative to the folder's real path], where the two differ. */
-  links: [string, string][];
-  registry: string | null;
-  problems: Problem[];
-}
-
-interface StoredRegistry {
-  hash: string;
-  actors: RegistryActor[];
-  problems: Problem[];
-}
-
-/**
  * Whether the file at `p` still has the stamps of `row` ([, size, mtime, ctime, ino, hash]). One
  * synchronous stat in a loop of them: at 10k files this is about half the time of the same stats through
  * libuv's pool (measured: a callback and a promise per file cost more than the system call), and it
@@ -150,10 +128,6 @@ function storedPath(dir: string, p: string): string {
   return p.startsWith(prefix) ? `./${p.slice(prefix.length)}` : p;
 }
 
-export function shownPath(dir: string, p: string): string {
-  return p.startsWith("./") ? path.join(dir, p.slice(2)) : p;
-}
-
 function entryAt(dir: string, real: string, relPath: string, openRel: string): FileEntry {
   return {
     path: path.join(path.resolve(dir), relPath),
@@ -166,21 +140,6 @@ function entryAt(dir: string, real: string, relPath: string, openRel: string): F
 /** The registry's entry when the stored scan found one. */
 function keptRegistry(dir: string, real: string, scan: StoredScan): FileEntry | null {
   return scan.registry === null ? null : entryAt(dir, real, scan.registry, scan.registry);
-}
-
-function json<T>(text: string | null): T | null {
-  if (text === null) return null;
-  try {
-    return JSON.parse(text) as T;
-  } catch {
-    return null;
-  }
-}
-
-function storedScan(store: Store): StoredScan | null {
-  const scan = json<StoredScan>(store.meta("scan"));
-  // A scan stored by an older program (its whole file list) counts as none.
-  return scan !== null && Array.isArray(scan.links) && typeof scan.sum === "number" ? scan : null;
 }
 
 /** A checksum of a set of paths, in any order (the sum of each one's). */
@@ -513,22 +472,4 @@ export async function syncFolder(dir: string, store: Store, opts: SyncOptions = 
   return { changed: changed || (registry.changed && hadFiles), registry: registry.actors, problems };
 }
 
-/** The hash of the actor registry as of the last sync (what stored briefings were parsed under). */
-export function storedRegistryHash(store: Store): string | null {
-  return json<StoredRegistry>(store.meta("registry"))?.hash ?? null;
-}
-
-/** The folder's problems and actor registry as of the last sync; null when there was none. */
-export function storedFolder(
-  dir: string,
-  store: Store,
-): { registry: RegistryActor[]; problems: Problem[] } | null {
-  const scan = storedScan(store);
-  if (scan === null) return null;
-  const registry = json<StoredRegistry>(store.meta("registry"));
-  const problems = [...scan.problems, ...(registry?.problems ?? [])].map((p) => ({
-    ...p,
-    path: shownPath(dir, p.path),
-  }));
-  return { registry: registry?.actors ?? [], problems };
-}
+export { shownPath, storedFolder, storedRegistryHash } from "./stored-scan.js";

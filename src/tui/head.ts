@@ -6,7 +6,7 @@
 // Anything the head cannot tell exactly (an id two files share, a row not as written) gives null,
 // and the whole story is read before the first frame, as without a head.
 import path from "node:path";
-import { storedErrors } from "../load/folder.js";
+import { storedErrors } from "../load/folder-store.js";
 import type { Store } from "../store/store.js";
 import { readTimelineHead } from "../store/timeline.js";
 import { groupStarts, type StoryEvent, type StoryView, type Summary, storedEvent } from "../story/view.js";

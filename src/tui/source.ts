@@ -8,14 +8,7 @@
 // `refreshStory` is step 2 alone: what a file watcher calls (with the paths it saw change) to bring
 // the screen up to date; a re-run reads only the files whose stamps changed.
 // The reader never holds bodies: a briefing's file is parsed when it is opened (bodies.ts).
-import {
-  type FolderLoad,
-  openFolderStore,
-  readFolder,
-  readRepaired,
-  storyOfAsync,
-  syncStore,
-} from "../load/folder.js";
+import { type FolderLoad, readFolder, readRepaired, storyOfAsync, syncStore } from "../load/folder.js";
 import { SyncStopped } from "../load/sync.js";
 import { DamagedRows, type Store } from "../store/store.js";
 import { readTimeline } from "../store/timeline.js";
@@ -23,8 +16,10 @@ import type { Filter } from "../story/filter.js";
 import { buildStory, type StoryItem, type StoryView } from "../story/view.js";
 import { warmParser } from "./bodies.js";
 import { firstLoad } from "./first-load.js";
+import { CHECKING_NOTE, type StorePlace } from "./store-place.js";
 
-export const CHECKING_NOTE = "checking files…";
+export { CHECKING_NOTE, type StorePlace, storePlace } from "./store-place.js";
+
 export const BUILDING_STEP = "building the timeline";
 
 export interface SourceEvents {
@@ -32,6 +27,12 @@ export interface SourceEvents {
   progress(done: number, total: number, step?: string): void;
   /** A story to show; `note` says what is still going on behind it. */
   ready(story: StoryView, note?: string): void;
+  /**
+   * With only the story's head on screen (a start that painted it before the check): the store is
+   * now up to date with the folder, and the whole story is read next. The head read again from the
+   * store shows the files changed since the last run at once, before that read.
+   */
+  synced?(store: Store): void;
   /** False once the reader has closed: the work stops at the next step. */
   alive(): boolean;
 }
@@ -43,23 +44,9 @@ export interface SourceOptions {
   pause: () => Promise<void> | undefined;
 }
 
-/** The folder's store, open for the session (null: the folder is missing; the load says why). */
-export interface StorePlace {
-  dir: string;
-  store: Store | null;
-}
-
 /** A story built from the store as the last run left it. */
 export interface Saved {
   story: StoryView;
-}
-
-export function storePlace(dir: string): StorePlace {
-  try {
-    return { dir, store: openFolderStore(dir) };
-  } catch {
-    return { dir, store: null };
-  }
 }
 
 /**
@@ -204,6 +191,7 @@ export async function refreshStory(
     throw err;
   }
   place.store = synced.store;
+  if (shown === null && opts.stored && on.alive()) on.synced?.(synced.store);
   if (!on.alive() || (!synced.synced.changed && !opts.always)) return null;
   // With the timeline kept in the store, the digests are not decoded here (see `storyFromRows`).
   const fresh = timelineFresh(synced.store);
