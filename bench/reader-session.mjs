@@ -2,23 +2,36 @@
 // briefing written while it runs (timed to its title on the Briefings view), and a start after one
 // file was edited (timed to the end of the loading line, when the edit is on screen). It edits a
 // file of the folder and puts it back: give it a copy of an archive, warmed by one `list` first.
+// Each session gets a fresh, empty state folder (XDG_STATE_HOME): a place a session saved (the
+// Briefings view this script switches to) must not decide where the next one starts. Files a killed
+// run left in the folder (zz-live-*.md) are removed first.
 //
 //   cp -r bench/archives/10000 /tmp/arch
 //   XDG_CACHE_HOME=/tmp/sd-cache node dist/signaldesk.js list --dir /tmp/arch/briefings > /dev/null
 //   XDG_CACHE_HOME=/tmp/sd-cache node bench/reader-session.mjs --dir /tmp/arch/briefings [--rounds 3]
-import { readdirSync, readFileSync, unlinkSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { ms, Screen } from "./pty.mjs";
 import { percentile } from "./stats.mjs";
-import { COLS, childEnv, option, ROWS, sdBusy, sdReady, timeToExit } from "./subjects.mjs";
+import {
+  COLS,
+  childEnv,
+  liveFile,
+  option,
+  ROWS,
+  removeLiveLeftovers,
+  sdBusy,
+  sdReady,
+  timeToExit,
+} from "./subjects.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const dir = resolve(option("--dir", ""));
 const rounds = Number(option("--rounds", "3"));
 const bundle = resolve(root, option("--bundle", "dist/signaldesk.js"));
 const bound = 300_000;
-const env = childEnv({});
 
 function firstBriefing(d) {
   for (const e of readdirSync(d, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
@@ -42,6 +55,8 @@ const add = (k, v) => {
 const tab2 = (s) => s.lines()[0].includes("[2 Briefings]");
 
 async function session(kind, live) {
+  const state = mkdtempSync(join(tmpdir(), "sd-session-state-"));
+  const env = childEnv({ XDG_STATE_HOME: state });
   const s = new Screen(process.execPath, [bundle, "--dir", dir], { cols: COLS, rows: ROWS, env });
   try {
     const ready = await s.waitFor(sdReady, bound);
@@ -53,7 +68,7 @@ async function session(kind, live) {
     await s.idle(200);
     if (!tab2(s)) await s.press("2", tab2, bound);
     const title = `Live arrival ${process.pid}-${Date.now()}`;
-    const file = join(dir, `zz-live-${process.pid}.md`);
+    const file = liveFile(dir);
     const t0 = process.hrtime.bigint();
     writeFileSync(file, `---\ntitle: ${title}\ndate: 2099-01-01\n---\nOn 2099-01-01 a briefing arrived.\n`);
     const shown = await s.waitFor((x) => x.text().includes(title), bound);
@@ -63,11 +78,13 @@ async function session(kind, live) {
   } finally {
     await s.close("q");
     s.dispose();
+    rmSync(state, { recursive: true, force: true });
   }
 }
 
 const load = () => readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ");
 console.log(`load ${load()} at ${new Date().toISOString()}`);
+removeLiveLeftovers(dir);
 try {
   for (let r = 0; r < rounds; r++) {
     for (let i = 0; i < 3; i++) add("node -e ''", (await timeToExit(process.execPath, ["-e", ""])).ms);
@@ -77,6 +94,7 @@ try {
   }
 } finally {
   writeFileSync(target, original);
+  removeLiveLeftovers(dir);
 }
 const median = (v) =>
   percentile(
