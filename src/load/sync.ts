@@ -59,6 +59,12 @@ export interface SyncOptions {
    */
   onWritten?(stored: number, total: number, folder: SyncedFolder): void;
   /**
+   * When rows changed and no scan was needed: called once the rows and the timeline's conflicts are
+   * written, before the term uses are recomputed. The files' rows, the timeline and the folder's
+   * stored scan are then up to date (a reader can show them); the term uses are not yet.
+   */
+  onTimeline?(store: Store): void;
+  /**
    * Called between steps of the conflict search (awaited when it returns a promise): a reader
    * showing the rows keeps answering keys through a whole folder's search.
    */
@@ -418,6 +424,8 @@ export async function syncFolder(dir: string, store: Store, opts: SyncOptions = 
     if (sliced) await updateConflictsSliced(store.db, days, sliced);
     else updateConflicts(store.db, days);
     store.markTimelineFresh();
+    // A scan or a new registry changes what is stored of the folder only at the end.
+    if (!fresh && !registry.changed) opts.onTimeline?.(store);
     const keys = store.termKeys();
     const had = new Set(keysBefore ?? []);
     const now = new Set(keys);

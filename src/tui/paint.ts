@@ -152,13 +152,12 @@ export function headFrame(
   dir: string,
   store: Store,
   color: boolean,
-  note?: string,
-  keymap: Keymap = DEFAULT_KEYMAP,
+  opts: { note?: string; keymap?: Keymap; usesPending?: boolean } = {},
 ): string | null {
   const rows = process.stdout.rows;
   if (!rows) return null;
-  const head = storyHead(dir, store, rows);
-  return head === null ? null : storyFrame(head, color, note, keymap);
+  const head = storyHead(dir, store, rows, opts.usesPending);
+  return head === null ? null : storyFrame(head, color, opts.note, opts.keymap);
 }
 
 /**
@@ -176,7 +175,10 @@ export function earlyStart(opts: {
   const place = storePlace(opts.dir);
   try {
     if (place.store === null || !isEmptyFilter(opts.filter)) return { place, painted: false };
-    const frame = headFrame(opts.dir, place.store, opts.color, CHECKING_NOTE, opts.keymap);
+    const frame = headFrame(opts.dir, place.store, opts.color, {
+      note: CHECKING_NOTE,
+      ...(opts.keymap ? { keymap: opts.keymap } : {}),
+    });
     if (frame === null) return { place, painted: false };
     if (stdin.isTTY) stdin.setRawMode(true);
     stdout.write(`${ENTER_SCREEN}${frame}`);

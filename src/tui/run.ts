@@ -389,12 +389,15 @@ export function runTui(opts: TuiOptions): Promise<number> {
         // Opening a briefing parses its file: source.ts warms the parser during the check of a
         // saved story, and once a load's threads are done.
       },
-      synced(store) {
+      synced(store, usesPending) {
         // The head painted before the check, read again now that the store holds every change: an
         // edit made while the reader was closed is on screen before the whole story is read and
         // Ink loaded (both take longer than the check of a few files).
         if (!deferred || settled || !isEmptyFilter(opts.filter)) return;
-        const frame = headFrame(opts.dir, store, opts.color, undefined, opts.keymap);
+        const frame = headFrame(opts.dir, store, opts.color, {
+          usesPending,
+          ...(opts.keymap ? { keymap: opts.keymap } : {}),
+        });
         if (frame === null) return;
         stdout.write(frame);
         headUpToDate = true;

@@ -32,7 +32,7 @@ export interface SourceEvents {
    * now up to date with the folder, and the whole story is read next. The head read again from the
    * store shows the files changed since the last run at once, before that read.
    */
-  synced?(store: Store): void;
+  synced?(store: Store, usesPending: boolean): void;
   /** False once the reader has closed: the work stops at the next step. */
   alive(): boolean;
 }
@@ -175,27 +175,36 @@ export async function refreshStory(
     last = now;
     on.ready(current, `reloading ${done}/${total}…`);
   };
+  // With only the head on screen, the head is painted again as soon as the timeline holds the
+  // changes (the term uses, which it does not show, are recomputed after), or at the end.
+  let headAgain = shown === null && opts.stored !== undefined;
+  const synced = (store: Store, usesPending: boolean) => {
+    if (!headAgain || shown !== null || !on.alive()) return;
+    headAgain = false;
+    on.synced?.(store, usesPending);
+  };
   const syncOpts = {
     onProgress: progress,
+    ...(headAgain ? { onTimeline: (store: Store) => synced(store, true) } : {}),
     pause: opts.pause,
     // The reader closed: its load stops (the process exits now, not when the last file is parsed).
     stop: () => !on.alive(),
     ...first?.sync,
     ...(opts.changed ? { changed: opts.changed } : {}),
   };
-  let synced: Awaited<ReturnType<typeof syncStore>>;
+  let result: Awaited<ReturnType<typeof syncStore>>;
   try {
-    synced = await syncStore(opts.dir, syncOpts, place.store);
+    result = await syncStore(opts.dir, syncOpts, place.store);
   } catch (err) {
     if (err instanceof SyncStopped) return null;
     throw err;
   }
-  place.store = synced.store;
-  if (shown === null && opts.stored && on.alive()) on.synced?.(synced.store);
-  if (!on.alive() || (!synced.synced.changed && !opts.always)) return null;
+  place.store = result.store;
+  synced(result.store, false);
+  if (!on.alive() || (!result.synced.changed && !opts.always)) return null;
   // With the timeline kept in the store, the digests are not decoded here (see `storyFromRows`).
-  const fresh = timelineFresh(synced.store);
-  const repaired = await readRepaired(opts.dir, synced, fresh ? { digests: false } : {});
+  const fresh = timelineFresh(result.store);
+  const repaired = await readRepaired(opts.dir, result, fresh ? { digests: false } : {});
   place.store = repaired.store;
   const { load } = repaired;
   const n = load.summaries.length;

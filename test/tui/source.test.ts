@@ -179,6 +179,22 @@ describe("provideStory", () => {
     expect(headTitles).toEqual(["Bravo edited for the head"]);
   });
 
+  it("with the head on screen, tells of an edit in place before the term uses are recomputed", async () => {
+    await firstStart();
+    await write("b.md", text("Bravo edited in place", "2026-06-14"));
+    const told: { titles: string[]; usesPending: boolean }[] = [];
+    await provideStory({ dir, filter: noFilter, pause }, place(), "deferred", {
+      progress: () => {},
+      ready: () => {},
+      synced(store, usesPending) {
+        const head = storyHead(dir, store, 10, usesPending);
+        told.push({ titles: head === null ? [] : titles(head), usesPending });
+      },
+      alive: () => true,
+    });
+    expect(told).toEqual([{ titles: ["Alpha", "Bravo edited in place"], usesPending: true }]);
+  });
+
   it("with a stored story shown while many files are read, the head is not painted again", async () => {
     await firstStart();
     for (let i = 0; i <= WAIT_FOR_FEW; i++) await write(`n${i}.md`, text(`New ${i}`, "2026-06-20"));
