@@ -10,7 +10,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { ms, Screen } from "./pty.mjs";
+import { cpuMs, ms, Screen } from "./pty.mjs";
 import { percentile } from "./stats.mjs";
 import {
   COLS,
@@ -34,16 +34,6 @@ const add = (k, v) => {
   out[k].push(v === null ? Number.NaN : Math.round(v));
 };
 
-/** User + system CPU of a live process (all its threads), in ms; null once it is gone. */
-function cpuMs(pid) {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
-    // utime and stime are fields 14 and 15 of the line, 12 and 13 after "pid (comm) ".
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
-  } catch {
-    return null;
-  }
-}
 const cursorRow = (s) => s.lines().findIndex((l) => l.startsWith("›"));
 const count = (s) => Number(/(\d+) briefings/.exec(s.lines()[0])?.[1] ?? Number.NaN);
 

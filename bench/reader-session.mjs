@@ -13,7 +13,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, unlinkSync, writeFileSy
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { ms, Screen } from "./pty.mjs";
+import { cpuMs, ms, Screen } from "./pty.mjs";
 import { percentile } from "./stats.mjs";
 import {
   COLS,
@@ -62,8 +62,12 @@ async function session(kind, live) {
     const ready = await s.waitFor(sdReady, bound);
     if (!ready.ok) throw new Error(`${kind}: the list never showed`);
     add(`${kind}: list on screen`, ms(s.t0, ready.atNs));
+    // The process's CPU time when the screen was seen (read just after: a little late on a busy
+    // machine, where the wall-clock figures are much later still).
+    add(`${kind}: CPU at list on screen`, cpuMs(s.pid) ?? Number.NaN);
     const settled = await s.waitFor((x) => !sdBusy(x), bound);
     add(`${kind}: loading line gone`, ms(s.t0, settled.atNs));
+    add(`${kind}: CPU at loading line gone`, cpuMs(s.pid) ?? Number.NaN);
     if (!live) return;
     await s.idle(200);
     if (!tab2(s)) await s.press("2", tab2, bound);
@@ -104,6 +108,6 @@ const median = (v) =>
 const floor = median(out["node -e ''"]);
 for (const [k, v] of Object.entries(out))
   console.log(
-    `${k}: median ${median(v)} ms (${v.join(", ")}) = ${(median(v) / floor).toFixed(1)}× node -e ''`,
+    `${k}: median ${median(v)} ms (${v.join(", ")})${k.includes("CPU") ? "" : ` = ${(median(v) / floor).toFixed(1)}× node -e ''`}`,
   );
 console.log(`load ${load()} at ${new Date().toISOString()}`);
