@@ -23,6 +23,17 @@ export function peakRssKb(pid) {
   }
 }
 
+/** User + system CPU of a live process (all its threads), in ms; null once it is gone. */
+export function cpuMs(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+    // utime and stime are fields 14 and 15 of the line, 12 and 13 after "pid (comm) ".
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return null;
+  }
+}
+
 export class Screen {
   constructor(file, args, { cols = 100, rows = 30, env = process.env, cwd = process.cwd() } = {}) {
     this.cols = cols;

@@ -10,9 +10,18 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { ms, Screen } from "./pty.mjs";
+import { cpuMs, ms, Screen } from "./pty.mjs";
 import { percentile } from "./stats.mjs";
-import { COLS, childEnv, option, ROWS, sdBusy, sdReady, timeToExit } from "./subjects.mjs";
+import {
+  COLS,
+  childEnv,
+  option,
+  ROWS,
+  removeLiveLeftovers,
+  sdBusy,
+  sdReady,
+  timeToExit,
+} from "./subjects.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const dir = resolve(option("--dir", ""));
@@ -25,25 +34,18 @@ const add = (k, v) => {
   out[k].push(v === null ? Number.NaN : Math.round(v));
 };
 
-/** User + system CPU of a live process (all its threads), in ms; null once it is gone. */
-function cpuMs(pid) {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
-    // utime and stime are fields 14 and 15 of the line, 12 and 13 after "pid (comm) ".
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
-  } catch {
-    return null;
-  }
-}
 const cursorRow = (s) => s.lines().findIndex((l) => l.startsWith("›"));
 const count = (s) => Number(/(\d+) briefings/.exec(s.lines()[0])?.[1] ?? Number.NaN);
 
 async function session() {
   const cache = mkdtempSync(join(tmpdir(), "sd-cold-bench-"));
+  // A state folder of its own too: a place saved by another run (another view than the Timeline
+  // this script waits for) must not decide where the reader starts.
+  const state = mkdtempSync(join(tmpdir(), "sd-cold-state-"));
   const s = new Screen(process.execPath, [bundle, "--dir", dir], {
     cols: COLS,
     rows: ROWS,
-    env: childEnv({ XDG_CACHE_HOME: cache }),
+    env: childEnv({ XDG_CACHE_HOME: cache, XDG_STATE_HOME: state }),
   });
   try {
     const first = await s.waitFor((x) => x.text().trim() !== "", bound);
@@ -74,11 +76,13 @@ async function session() {
     await s.close("q");
     s.dispose();
     rmSync(cache, { recursive: true, force: true });
+    rmSync(state, { recursive: true, force: true });
   }
 }
 
 const load = () => readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ");
 console.log(`load ${load()} at ${new Date().toISOString()}, ${bundle}`);
+removeLiveLeftovers(dir);
 for (let r = 0; r < rounds; r++) {
   for (let i = 0; i < 3; i++) add("node -e ''", (await timeToExit(process.execPath, ["-e", ""])).ms);
   await session();

@@ -2,23 +2,36 @@
 // briefing written while it runs (timed to its title on the Briefings view), and a start after one
 // file was edited (timed to the end of the loading line, when the edit is on screen). It edits a
 // file of the folder and puts it back: give it a copy of an archive, warmed by one `list` first.
+// Each session gets a fresh, empty state folder (XDG_STATE_HOME): a place a session saved (the
+// Briefings view this script switches to) must not decide where the next one starts. Files a killed
+// run left in the folder (zz-live-*.md) are removed first.
 //
 //   cp -r bench/archives/10000 /tmp/arch
 //   XDG_CACHE_HOME=/tmp/sd-cache node dist/signaldesk.js list --dir /tmp/arch/briefings > /dev/null
 //   XDG_CACHE_HOME=/tmp/sd-cache node bench/reader-session.mjs --dir /tmp/arch/briefings [--rounds 3]
-import { readdirSync, readFileSync, unlinkSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { ms, Screen } from "./pty.mjs";
+import { cpuMs, ms, Screen } from "./pty.mjs";
 import { percentile } from "./stats.mjs";
-import { COLS, childEnv, option, ROWS, sdBusy, sdReady, timeToExit } from "./subjects.mjs";
+import {
+  COLS,
+  childEnv,
+  liveFile,
+  option,
+  ROWS,
+  removeLiveLeftovers,
+  sdBusy,
+  sdReady,
+  timeToExit,
+} from "./subjects.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const dir = resolve(option("--dir", ""));
 const rounds = Number(option("--rounds", "3"));
 const bundle = resolve(root, option("--bundle", "dist/signaldesk.js"));
 const bound = 300_000;
-const env = childEnv({});
 
 function firstBriefing(d) {
   for (const e of readdirSync(d, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
@@ -42,18 +55,24 @@ const add = (k, v) => {
 const tab2 = (s) => s.lines()[0].includes("[2 Briefings]");
 
 async function session(kind, live) {
+  const state = mkdtempSync(join(tmpdir(), "sd-session-state-"));
+  const env = childEnv({ XDG_STATE_HOME: state });
   const s = new Screen(process.execPath, [bundle, "--dir", dir], { cols: COLS, rows: ROWS, env });
   try {
     const ready = await s.waitFor(sdReady, bound);
     if (!ready.ok) throw new Error(`${kind}: the list never showed`);
     add(`${kind}: list on screen`, ms(s.t0, ready.atNs));
+    // The process's CPU time when the screen was seen (read just after: a little late on a busy
+    // machine, where the wall-clock figures are much later still).
+    add(`${kind}: CPU at list on screen`, cpuMs(s.pid) ?? Number.NaN);
     const settled = await s.waitFor((x) => !sdBusy(x), bound);
     add(`${kind}: loading line gone`, ms(s.t0, settled.atNs));
+    add(`${kind}: CPU at loading line gone`, cpuMs(s.pid) ?? Number.NaN);
     if (!live) return;
     await s.idle(200);
     if (!tab2(s)) await s.press("2", tab2, bound);
     const title = `Live arrival ${process.pid}-${Date.now()}`;
-    const file = join(dir, `zz-live-${process.pid}.md`);
+    const file = liveFile(dir);
     const t0 = process.hrtime.bigint();
     writeFileSync(file, `---\ntitle: ${title}\ndate: 2099-01-01\n---\nOn 2099-01-01 a briefing arrived.\n`);
     const shown = await s.waitFor((x) => x.text().includes(title), bound);
@@ -63,11 +82,13 @@ async function session(kind, live) {
   } finally {
     await s.close("q");
     s.dispose();
+    rmSync(state, { recursive: true, force: true });
   }
 }
 
 const load = () => readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ");
 console.log(`load ${load()} at ${new Date().toISOString()}`);
+removeLiveLeftovers(dir);
 try {
   for (let r = 0; r < rounds; r++) {
     for (let i = 0; i < 3; i++) add("node -e ''", (await timeToExit(process.execPath, ["-e", ""])).ms);
@@ -77,6 +98,7 @@ try {
   }
 } finally {
   writeFileSync(target, original);
+  removeLiveLeftovers(dir);
 }
 const median = (v) =>
   percentile(
@@ -86,6 +108,6 @@ const median = (v) =>
 const floor = median(out["node -e ''"]);
 for (const [k, v] of Object.entries(out))
   console.log(
-    `${k}: median ${median(v)} ms (${v.join(", ")}) = ${(median(v) / floor).toFixed(1)}× node -e ''`,
+    `${k}: median ${median(v)} ms (${v.join(", ")})${k.includes("CPU") ? "" : ` = ${(median(v) / floor).toFixed(1)}× node -e ''`}`,
   );
 console.log(`load ${load()} at ${new Date().toISOString()}`);

@@ -1,7 +1,7 @@
 // What one round runs: the floors, newsboat and signaldesk, each recording into a Samples.
 // Every wait is bounded; a timeout is recorded as a failure of that metric and the round goes on.
 import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, KEYS, ms, Screen } from "./pty.mjs";
@@ -17,6 +17,15 @@ export function childEnv(extra = {}) {
     if (!(k in extra)) delete env[k];
   }
   return env;
+}
+
+/** The briefing reader-session.mjs writes into the folder while a reader runs. */
+export const liveFile = (dir) => join(dir, `zz-live-${process.pid}.md`);
+
+/** Such briefings left in the folder by a run that was killed: a later run must not count them. */
+export function removeLiveLeftovers(dir) {
+  for (const name of readdirSync(dir))
+    if (/^zz-live-\d+\.md$/.test(name)) rmSync(join(dir, name), { force: true });
 }
 
 const nonBlank = (s) => s.lines().some((l) => l.trim() !== "");

@@ -67,9 +67,9 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
   const today = new Date();
 
   if (command.name === "reader") {
-    // Filters need date-fns; imported here so `print` never evaluates it.
+    // Imported here so `print` never evaluates it (date-fns comes only with a date bound).
     const { toFilter } = await import("./filter-args.js");
-    const filter = toFilter(command.filter, today);
+    const filter = await toFilter(command.filter, today);
     if (typeof filter === "string") return fail({ err: stderr }, filter, EXIT.usage);
     if (interactive(env)) {
       if (!(await isFolder(dir)))

@@ -3,14 +3,20 @@
 // everywhere. Never throws for anything inside the folder; only a missing or unreadable folder raises
 // `FolderError` (the CLI's exit 66). A damaged or unwritable database never stops it: it is rebuilt,
 // or the folder is worked on from a database in memory, said once on stderr.
-import { realpathSync } from "node:fs";
 import path from "node:path";
 import { problemOrder, resolveDuplicateIds, storyOrder } from "../briefing/ids.js";
 import type { Briefing, Problem, RegistryActor } from "../briefing/schema.js";
-import { cacheDirFrom, describe, errorCode, storeFile } from "../store/open.js";
+import { describe, errorCode } from "../store/open.js";
 import { DamagedRows, Store } from "../store/store.js";
 import { ftsQuery, mentionQuery, type TextIndex } from "../story/search.js";
 import type { StoryItem } from "../story/view.js";
+import {
+  openFolderStore,
+  type StoreOptions,
+  storedErrors,
+  storedProblems,
+  warnOnce,
+} from "./folder-store.js";
 import { FolderError, readSource, runPool } from "./read.js";
 import { storedBriefing } from "./stored-briefing.js";
 import {
@@ -22,43 +28,9 @@ import {
   syncFolder,
 } from "./sync.js";
 
-export interface FolderOptions extends SyncOptions {
-  /** The folder for the store; `null` keeps it in memory. Default: the XDG cache folder, unless SIGNALDESK_NO_CACHE=1. */
-  cacheDir?: string | null;
-  /** Told, once, when the store cannot be kept on disk; default: stderr. */
-  warn?: (message: string) => void;
+export interface FolderOptions extends SyncOptions, StoreOptions {
   /** False: the digests are not decoded up front (`list` reads summaries only). */
   digests?: boolean;
-}
-
-let warned = false;
-/** The one line on stderr when the store runs from memory; never twice in a process. */
-function warnOnce(opts: FolderOptions): (message: string) => void {
-  return (message) => {
-    if (opts.warn) {
-      opts.warn(message);
-      return;
-    }
-    if (warned) return;
-    warned = true;
-    process.stderr.write(`signaldesk: ${message}\n`);
-  };
-}
-
-/** The store of `dir`, open (not synced); null when the folder itself cannot be found. */
-export function openFolderStore(dir: string, opts: FolderOptions = {}): Store | null {
-  let real: string;
-  try {
-    real = realpathSync(dir);
-  } catch {
-    return null;
-  }
-  const cacheDir = opts.cacheDir !== undefined ? opts.cacheDir : cacheDirFrom(process.env);
-  return Store.open({
-    file: cacheDir === null ? null : storeFile(cacheDir, real),
-    real,
-    warn: warnOnce(opts),
-  });
 }
 
 /**
@@ -134,25 +106,6 @@ export interface FolderLoad {
   /** The store's full-text index over these briefings. */
   text: TextIndex;
   store: Store;
-}
-
-/** Problems as stored (null path: the file itself) named the way the user names the folder. */
-function storedProblems(dir: string, store: Store, severity?: Problem["severity"]): Problem[] {
-  return store.problems(severity).map((p) => ({
-    path: p.path ?? path.join(dir, p.relPath),
-    ...(p.line === null ? {} : { line: p.line }),
-    message: p.message,
-    severity: p.severity as Problem["severity"],
-  }));
-}
-
-/**
- * The folder's errors as a `readFolder` after no sync would have them (what the header's "N files
- * failed" counts), without reading the other problems.
- */
-export function storedErrors(dir: string, store: Store): Problem[] {
-  const folder = storedFolder(dir, store)?.problems ?? [];
-  return [...folder.filter((p) => p.severity === "error"), ...storedProblems(dir, store, "error")];
 }
 
 /** The store's rows for `dir` as a FolderLoad (digests decoded when `items` is first read). */
@@ -378,3 +331,5 @@ export async function wholeBriefing(
 ): Promise<Briefing | null> {
   return (await wholeBriefings(load, [item]))[0] ?? null;
 }
+
+export { openFolderStore, storedErrors };

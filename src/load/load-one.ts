@@ -14,9 +14,9 @@ import path from "node:path";
 import type { Briefing, RegistryActor } from "../briefing/schema.js";
 import { cacheDirFrom, storeFile } from "../store/open.js";
 import { contentHash } from "./hash.js";
-import { keptScan } from "./kept-scan.js";
 import { type FileEntry, insideFolder, REGISTRY_NAME, readSource, scanFolder } from "./read.js";
 import { storedBriefing } from "./stored-briefing.js";
+import { keptScan } from "./stored-scan.js";
 
 export interface LoadOneOptions {
   /** The store's folder; null: no store (the file named by the id only). */

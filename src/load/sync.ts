@@ -20,7 +20,7 @@ import {
 import { termParts } from "../story/glossary.js";
 import { ftsAny } from "../story/search.js";
 import { contentHash } from "./hash.js";
-import { keptScan, type StoredScan, storedScan } from "./kept-scan.js";
+
 import { oldestFirst } from "./order.js";
 import type { FileOutcome } from "./parse-file.js";
 import {
@@ -31,6 +31,14 @@ import {
   type ScanResult,
   scanFolder,
 } from "./read.js";
+import {
+  json,
+  keptScan,
+  type StoredRegistry,
+  type StoredScan,
+  shownPath,
+  storedScan,
+} from "./stored-scan.js";
 
 export interface SyncOptions {
   /** (0, total) once the files to read are known, then as they are read, and (total, total). */
@@ -58,6 +66,12 @@ export interface SyncOptions {
    * returns.
    */
   onWritten?(stored: number, total: number, folder: SyncedFolder): void;
+  /**
+   * When rows changed and no scan was needed: called once the rows and the timeline's conflicts are
+   * written, before the term uses are recomputed. The files' rows, the timeline and the folder's
+   * stored scan are then up to date (a reader can show them); the term uses are not yet.
+   */
+  onTimeline?(store: Store): void;
   /**
    * Called between steps of the conflict search (awaited when it returns a promise): a reader
    * showing the rows keeps answering keys through a whole folder's search.
@@ -89,12 +103,6 @@ export interface Synced {
   changed: boolean;
   registry: RegistryActor[];
   /** Problems of the folder and the registry, and files that could not be read this time. */
-  problems: Problem[];
-}
-
-interface StoredRegistry {
-  hash: string;
-  actors: RegistryActor[];
   problems: Problem[];
 }
 
@@ -130,10 +138,6 @@ function storedPath(dir: string, p: string): string {
   return p.startsWith(prefix) ? `./${p.slice(prefix.length)}` : p;
 }
 
-export function shownPath(dir: string, p: string): string {
-  return p.startsWith("./") ? path.join(dir, p.slice(2)) : p;
-}
-
 function entryAt(dir: string, real: string, relPath: string, openRel: string): FileEntry {
   return {
     path: path.join(path.resolve(dir), relPath),
@@ -146,15 +150,6 @@ function entryAt(dir: string, real: string, relPath: string, openRel: string): F
 /** The registry's entry when the stored scan found one. */
 function keptRegistry(dir: string, real: string, scan: StoredScan): FileEntry | null {
   return scan.registry === null ? null : entryAt(dir, real, scan.registry, scan.registry);
-}
-
-function json<T>(text: string | null): T | null {
-  if (text === null) return null;
-  try {
-    return JSON.parse(text) as T;
-  } catch {
-    return null;
-  }
 }
 
 /** A checksum of a set of paths, in any order (the sum of each one's). */
@@ -425,6 +420,8 @@ export async function syncFolder(dir: string, store: Store, opts: SyncOptions = 
     if (sliced) await updateConflictsSliced(store.db, days, sliced);
     else updateConflicts(store.db, days);
     store.markTimelineFresh();
+    // A scan or a new registry changes what is stored of the folder only at the end.
+    if (!fresh && !registry.changed) opts.onTimeline?.(store);
     const keys = store.termKeys();
     const had = new Set(keysBefore ?? []);
     const now = new Set(keys);
@@ -479,22 +476,4 @@ export async function syncFolder(dir: string, store: Store, opts: SyncOptions = 
   return { changed: changed || (registry.changed && hadFiles), registry: registry.actors, problems };
 }
 
-/** The hash of the actor registry as of the last sync (what stored briefings were parsed under). */
-export function storedRegistryHash(store: Store): string | null {
-  return json<StoredRegistry>(store.meta("registry"))?.hash ?? null;
-}
-
-/** The folder's problems and actor registry as of the last sync; null when there was none. */
-export function storedFolder(
-  dir: string,
-  store: Store,
-): { registry: RegistryActor[]; problems: Problem[] } | null {
-  const scan = storedScan(store);
-  if (scan === null) return null;
-  const registry = json<StoredRegistry>(store.meta("registry"));
-  const problems = [...scan.problems, ...(registry?.problems ?? [])].map((p) => ({
-    ...p,
-    path: shownPath(dir, p.path),
-  }));
-  return { registry: registry?.actors ?? [], problems };
-}
+export { shownPath, storedFolder, storedRegistryHash } from "./stored-scan.js";

@@ -6,7 +6,7 @@
 // Anything the head cannot tell exactly (an id two files share, a row not as written) gives null,
 // and the whole story is read before the first frame, as without a head.
 import path from "node:path";
-import { storedErrors } from "../load/folder.js";
+import { storedErrors } from "../load/folder-store.js";
 import type { Store } from "../store/store.js";
 import { readTimelineHead } from "../store/timeline.js";
 import { groupStarts, type StoryEvent, type StoryView, type Summary, storedEvent } from "../story/view.js";
@@ -14,9 +14,15 @@ import { groupStarts, type StoryEvent, type StoryView, type Summary, storedEvent
 /**
  * The head of the story the store holds, with the timeline's first `rows` events (a frame shows
  * fewer); null when the store has no complete story, or one the head cannot show exactly.
+ * `usesPending`: the sync is recomputing the term uses, which no first frame shows (sync.ts
+ * `onTimeline`); the rest must be up to date all the same.
  */
-export function storyHead(dir: string, store: Store, rows: number): StoryView | null {
-  if (store.meta("scan") === null || store.meta("uses") !== "fresh" || store.meta("timeline") !== "fresh")
+export function storyHead(dir: string, store: Store, rows: number, usesPending = false): StoryView | null {
+  if (
+    store.meta("scan") === null ||
+    (!usesPending && store.meta("uses") !== "fresh") ||
+    store.meta("timeline") !== "fresh"
+  )
     return null;
   try {
     // One read transaction: the counts, the rows and the summaries of one state of the store, even

@@ -4,6 +4,8 @@
 // (lines/*.ts) and the same windowing, so Ink's first frame replaces it with identical text. Keys
 // typed meanwhile wait in the terminal (raw mode is set here, so they are not echoed) and reach the
 // App once it is up.
+
+import type { Store } from "../store/store.js";
 import { type Filter, isEmptyFilter } from "../story/filter.js";
 import type { StoryView } from "../story/view.js";
 import { sanitize } from "../text/sanitize.js";
@@ -15,7 +17,7 @@ import { failedText, headerLines } from "./lines/header.js";
 import { detailHeight, detailLines, timelineRow } from "./lines/timeline.js";
 import { narrow } from "./model.js";
 import { fitSegments, type Segment } from "./segments.js";
-import { CHECKING_NOTE, type StorePlace, storePlace } from "./source.js";
+import { CHECKING_NOTE, type StorePlace, storePlace } from "./store-place.js";
 import { pickTheme, type Style, type Theme, type Token } from "./theme.js";
 import { clamp, settle, visibleSlice } from "./windowing.js";
 
@@ -143,6 +145,22 @@ export function storyFrame(
 }
 
 /**
+ * The first frame of the story's head as the store holds it now (head.ts), or null when the store
+ * has no story the head can show exactly, or the App would show something else first.
+ */
+export function headFrame(
+  dir: string,
+  store: Store,
+  color: boolean,
+  opts: { note?: string; keymap?: Keymap; usesPending?: boolean } = {},
+): string | null {
+  const rows = process.stdout.rows;
+  if (!rows) return null;
+  const head = storyHead(dir, store, rows, opts.usesPending);
+  return head === null ? null : storyFrame(head, color, opts.note, opts.keymap);
+}
+
+/**
  * Opens the folder's store and, when it holds a story and nothing filters it, paints the first frame
  * from the story's head (head.ts: the rows on screen and the counts, whatever the folder's size);
  * never throws. The whole story is read afterwards (run.ts), while the frame is up.
@@ -156,9 +174,11 @@ export function earlyStart(opts: {
   const { stdin, stdout } = process;
   const place = storePlace(opts.dir);
   try {
-    if (place.store === null || !isEmptyFilter(opts.filter) || !stdout.rows) return { place, painted: false };
-    const head = storyHead(opts.dir, place.store, stdout.rows);
-    const frame = head === null ? null : storyFrame(head, opts.color, CHECKING_NOTE, opts.keymap);
+    if (place.store === null || !isEmptyFilter(opts.filter)) return { place, painted: false };
+    const frame = headFrame(opts.dir, place.store, opts.color, {
+      note: CHECKING_NOTE,
+      ...(opts.keymap ? { keymap: opts.keymap } : {}),
+    });
     if (frame === null) return { place, painted: false };
     if (stdin.isTTY) stdin.setRawMode(true);
     stdout.write(`${ENTER_SCREEN}${frame}`);

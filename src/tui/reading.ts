@@ -1,7 +1,7 @@
 // Read state as the reader shows it: one byte of flags per briefing (by index), the marker a list row
 // carries, the header's counts, and the next unread row in a list. Pure: useReading.ts fills the flags
 // from the store (src/store/state.ts) and the files (src/load/read-status.ts).
-import { format } from "date-fns";
+import { MONTH_NAMES } from "../briefing/calendar.js";
 import type { Segment } from "./segments.js";
 
 export const READ = 1;
@@ -56,10 +56,14 @@ export function readingCounts(flags: Uint8Array | null): ReadingCounts {
   return counts;
 }
 
+const WEEKDAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
+
 /** `Mon 30 Nov`, the day the last visit ended (with the year when it was not this year). */
 export function visitDay(ms: number, today: Date): string {
+  // Spelt here rather than by date-fns: this module is on the first frame's path, date-fns is not.
   const d = new Date(ms);
-  return format(d, d.getFullYear() === today.getFullYear() ? "EEE d MMM" : "EEE d MMM yyyy");
+  const day = `${WEEKDAYS[d.getDay()]} ${d.getDate()} ${MONTH_NAMES[d.getMonth()]!.slice(0, 3)}`;
+  return d.getFullYear() === today.getFullYear() ? day : `${day} ${d.getFullYear()}`;
 }
 
 /** The header's read counts: `3 unread · 1 updated · 4 new since Mon 30 Nov`; "" before they are known. */

@@ -15,7 +15,7 @@ import { type KeyFeed, keyFeed, splitKeys } from "./keys.js";
 import { type LoadingLine, showLoading } from "./loading.js";
 import type { MountedReader, Shown } from "./mount.js";
 import { MouseEvents } from "./mouse.js";
-import { type EarlyStart, ENTER_SCREEN, LEAVE_SCREEN, storyFrame } from "./paint.js";
+import { type EarlyStart, ENTER_SCREEN, headFrame, LEAVE_SCREEN, storyFrame } from "./paint.js";
 import { type Checks, serialChecks } from "./refresh.js";
 import {
   CHECKING_NOTE,
@@ -134,6 +134,8 @@ export function runTui(opts: TuiOptions): Promise<number> {
     let paintedBeforeInk = opts.early?.painted === true;
     /** The story's head is on screen and no story is shown yet (the start's check runs first). */
     let deferred = false;
+    /** The head on screen was read after the check: it is the frame the App's first one replaces. */
+    let headUpToDate = false;
 
     /** An editor has the terminal: nothing of ours may write to it, read from it or change its modes. */
     let handedOver = false;
@@ -377,12 +379,28 @@ export function runTui(opts: TuiOptions): Promise<number> {
           // The loaded story's first frame is painted at once, as a saved story's is at a start:
           // loading Ink and mounting the App over a large story take a third of a second and more.
           // Ink's first frame then replaces it (or the loading line) in a single write.
-          const frame = isEmptyFilter(opts.filter) ? storyFrame(story, opts.color, note, opts.keymap) : null;
+          const frame =
+            isEmptyFilter(opts.filter) && !(headUpToDate && note === undefined)
+              ? storyFrame(story, opts.color, note, opts.keymap)
+              : null;
           if (frame !== null) stdout.write(frame);
         }
         void show({ story, ...(note ? { note } : {}), today: shown?.today ?? new Date() });
         // Opening a briefing parses its file: source.ts warms the parser during the check of a
         // saved story, and once a load's threads are done.
+      },
+      synced(store, usesPending) {
+        // The head painted before the check, read again now that the store holds every change: an
+        // edit made while the reader was closed is on screen before the whole story is read and
+        // Ink loaded (both take longer than the check of a few files).
+        if (!deferred || settled || !isEmptyFilter(opts.filter)) return;
+        const frame = headFrame(opts.dir, store, opts.color, {
+          usesPending,
+          ...(opts.keymap ? { keymap: opts.keymap } : {}),
+        });
+        if (frame === null) return;
+        stdout.write(frame);
+        headUpToDate = true;
       },
       alive: () => !settled,
     };

@@ -8,7 +8,7 @@
 // `refreshStory` is step 2 alone: what a file watcher calls (with the paths it saw change) to bring
 // the screen up to date; a re-run reads only the files whose stamps changed.
 // The reader never holds bodies: a briefing's file is parsed when it is opened (bodies.ts).
-import { openFolderStore, readFolder, readRepaired, syncStore } from "../load/folder.js";
+import { readFolder, readRepaired, syncStore } from "../load/folder.js";
 import { storyFromRows, storyOfAsync, timelineFresh } from "../load/story.js";
 import { SyncStopped } from "../load/sync.js";
 import type { Store } from "../store/store.js";
@@ -16,8 +16,10 @@ import type { Filter } from "../story/filter.js";
 import type { StoryView } from "../story/view.js";
 import { warmParser } from "./bodies.js";
 import { firstLoad } from "./first-load.js";
+import { CHECKING_NOTE, type StorePlace } from "./store-place.js";
 
-export const CHECKING_NOTE = "checking files…";
+export { CHECKING_NOTE, type StorePlace, storePlace } from "./store-place.js";
+
 export const BUILDING_STEP = "building the timeline";
 
 export interface SourceEvents {
@@ -25,6 +27,12 @@ export interface SourceEvents {
   progress(done: number, total: number, step?: string): void;
   /** A story to show; `note` says what is still going on behind it. */
   ready(story: StoryView, note?: string): void;
+  /**
+   * With only the story's head on screen (a start that painted it before the check): the store is
+   * now up to date with the folder, and the whole story is read next. The head read again from the
+   * store shows the files changed since the last run at once, before that read.
+   */
+  synced?(store: Store, usesPending: boolean): void;
   /** False once the reader has closed: the work stops at the next step. */
   alive(): boolean;
 }
@@ -36,23 +44,9 @@ export interface SourceOptions {
   pause: () => Promise<void> | undefined;
 }
 
-/** The folder's store, open for the session (null: the folder is missing; the load says why). */
-export interface StorePlace {
-  dir: string;
-  store: Store | null;
-}
-
 /** A story built from the store as the last run left it. */
 export interface Saved {
   story: StoryView;
-}
-
-export function storePlace(dir: string): StorePlace {
-  try {
-    return { dir, store: openFolderStore(dir) };
-  } catch {
-    return { dir, store: null };
-  }
 }
 
 /**
@@ -139,26 +133,36 @@ export async function refreshStory(
     last = now;
     on.ready(current, `reloading ${done}/${total}…`);
   };
+  // With only the head on screen, the head is painted again as soon as the timeline holds the
+  // changes (the term uses, which it does not show, are recomputed after), or at the end.
+  let headAgain = shown === null && opts.stored !== undefined;
+  const synced = (store: Store, usesPending: boolean) => {
+    if (!headAgain || shown !== null || !on.alive()) return;
+    headAgain = false;
+    on.synced?.(store, usesPending);
+  };
   const syncOpts = {
     onProgress: progress,
+    ...(headAgain ? { onTimeline: (store: Store) => synced(store, true) } : {}),
     pause: opts.pause,
     // The reader closed: its load stops (the process exits now, not when the last file is parsed).
     stop: () => !on.alive(),
     ...first?.sync,
     ...(opts.changed ? { changed: opts.changed } : {}),
   };
-  let synced: Awaited<ReturnType<typeof syncStore>>;
+  let result: Awaited<ReturnType<typeof syncStore>>;
   try {
-    synced = await syncStore(opts.dir, syncOpts, place.store);
+    result = await syncStore(opts.dir, syncOpts, place.store);
   } catch (err) {
     if (err instanceof SyncStopped) return null;
     throw err;
   }
-  place.store = synced.store;
-  if (!on.alive() || (!synced.synced.changed && !opts.always)) return null;
+  place.store = result.store;
+  synced(result.store, false);
+  if (!on.alive() || (!result.synced.changed && !opts.always)) return null;
   // With the timeline kept in the store, the digests are not decoded here (see `storyFromRows`).
-  const fresh = timelineFresh(synced.store);
-  const repaired = await readRepaired(opts.dir, synced, fresh ? { digests: false } : {});
+  const fresh = timelineFresh(result.store);
+  const repaired = await readRepaired(opts.dir, result, fresh ? { digests: false } : {});
   place.store = repaired.store;
   const { load } = repaired;
   const n = load.summaries.length;

@@ -7,6 +7,7 @@ import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Filter } from "../../src/story/filter.js";
 import type { StoryView } from "../../src/story/view.js";
+import { storyHead } from "../../src/tui/head.js";
 import {
   CHECKING_NOTE,
   provideStory,
@@ -155,6 +156,56 @@ describe("provideStory", () => {
     const again = readies(await provide(place(), "deferred"));
     expect(again.map((s) => s.note)).toEqual([undefined]);
     expect(titles(again[0]!.story)).toEqual(["Alpha", "Bravo edited while the reader was closed"]);
+  });
+
+  it("with the head on screen, tells when the store holds the edits, before the whole story is read", async () => {
+    await firstStart();
+    await write("b.md", text("Bravo edited for the head", "2026-06-14"));
+    await unlink(path.join(dir, "a.md"));
+    const order: string[] = [];
+    let headTitles: string[] = [];
+    await provideStory({ dir, filter: noFilter, pause }, place(), "deferred", {
+      progress: () => {},
+      ready: () => order.push("ready"),
+      synced(store) {
+        order.push("synced");
+        // What the reader paints at this point: the head, read from the store again.
+        const head = storyHead(dir, store, 10);
+        headTitles = head === null ? [] : titles(head);
+      },
+      alive: () => true,
+    });
+    expect(order).toEqual(["synced", "ready"]);
+    expect(headTitles).toEqual(["Bravo edited for the head"]);
+  });
+
+  it("with the head on screen, tells of an edit in place before the term uses are recomputed", async () => {
+    await firstStart();
+    await write("b.md", text("Bravo edited in place", "2026-06-14"));
+    const told: { titles: string[]; usesPending: boolean }[] = [];
+    await provideStory({ dir, filter: noFilter, pause }, place(), "deferred", {
+      progress: () => {},
+      ready: () => {},
+      synced(store, usesPending) {
+        const head = storyHead(dir, store, 10, usesPending);
+        told.push({ titles: head === null ? [] : titles(head), usesPending });
+      },
+      alive: () => true,
+    });
+    expect(told).toEqual([{ titles: ["Alpha", "Bravo edited in place"], usesPending: true }]);
+  });
+
+  it("with a stored story shown while many files are read, the head is not painted again", async () => {
+    await firstStart();
+    for (let i = 0; i <= WAIT_FOR_FEW; i++) await write(`n${i}.md`, text(`New ${i}`, "2026-06-20"));
+    let synced = 0;
+    await provideStory({ dir, filter: noFilter, pause }, place(), "deferred", {
+      progress: () => {},
+      ready: () => {},
+      synced: () => synced++,
+      alive: () => true,
+    });
+    expect(synced).toBe(0);
   });
 
   it("with the head on screen, shows the stored story while many edited files are read", async () => {

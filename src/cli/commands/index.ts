@@ -17,7 +17,7 @@ export async function runCommand(
   if (command.name === "completion")
     return (await import("./completion.js")).completionCommand(ctx, command.shell);
   const { toFilter } = await import("../filter-args.js");
-  const filter = toFilter(command.filter, ctx.today);
+  const filter = await toFilter(command.filter, ctx.today);
   if (typeof filter === "string") return fail(ctx, filter, EXIT.usage);
   switch (command.name) {
     case "mark":
