@@ -8,7 +8,13 @@ import { readPlainYaml } from "../../src/briefing/plain-yaml.js";
 /** The library's reading, as the front matter code asks for it: values by key and each key's line. */
 function library(src: string): { values: Map<unknown, unknown>; lines: Map<string, number> } | null {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(src, { schema: "core", version: "1.2", uniqueKeys: true, merge: false, lineCounter });
+  const doc = parseDocument(src, {
+    schema: "core",
+    version: "1.2",
+    uniqueKeys: true,
+    merge: false,
+    lineCounter,
+  });
   if (doc.errors.length > 0 || doc.warnings.length > 0) return null;
   if (doc.contents === null) return { values: new Map(), lines: new Map() };
   if (!isMap(doc.contents)) return null;
@@ -52,7 +58,7 @@ const VALUES = [
   ">",
   "émigré's café",
   "'it''s'",
-  "He said \"hi\"",
+  'He said "hi"',
   "",
   "   ",
 ];
@@ -67,7 +73,8 @@ const line = fc.oneof(
 
 describe("front matter read without the YAML library", () => {
   it("reads the common forms itself", () => {
-    const src = 'title: "Port deal"\ndate: 2026-03-11\nactors:\n  - Zeno Ostrander\n  - Acme Inc.\ntags: [minerals, trade]\nsource:\n';
+    const src =
+      'title: "Port deal"\ndate: 2026-03-11\nactors:\n  - Zeno Ostrander\n  - Acme Inc.\ntags: [minerals, trade]\nsource:\n';
     expect(readPlainYaml(src)).toEqual([
       { key: "title", value: "Port deal", line: 0 },
       { key: "date", value: "2026-03-11", line: 1 },
