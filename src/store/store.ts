@@ -480,9 +480,13 @@ export class Store {
     const db = this.db;
     const ins = this.stmt("INSERT OR IGNORE INTO term_uses (key, file_id) VALUES (?, ?)");
     const find = this.stmt("SELECT rowid FROM search WHERE search MATCH ?").pluck();
+    // One statement per term: at 100k files a common term has as many uses, each a round trip before.
+    const insAll = this.stmt(
+      "INSERT OR IGNORE INTO term_uses (key, file_id) SELECT ?, rowid FROM search WHERE search MATCH ?",
+    );
     const everywhere = (key: string) => {
       const q = match(key);
-      if (q !== null) for (const id of find.all(q) as number[]) ins.run(key, id);
+      if (q !== null) insAll.run(key, q);
     };
     db.transaction(() => {
       if (changed === null) {
