@@ -10,7 +10,6 @@ import path from "node:path";
 import type { Problem, RegistryActor } from "../briefing/schema.js";
 import { type FileRecord, type Stamp, type StampRow, type Store, textSum } from "../store/store.js";
 import {
-  digestDays,
   eventDays,
   markStale,
   staleDays,
@@ -138,10 +137,11 @@ function unchanged(p: string, row: StampRow): boolean {
 }
 
 /**
- * Parsed files written to the database per transaction while the rest are parsed: each waiting file
- * holds its digest and stored JSON (some 60-80 KB), so 2,000 of them were 150 MB of the heap.
+ * Parsed files written to the database per transaction while the rest are parsed. Fewer, larger
+ * transactions cost less (each commit writes the index pages it touched again, and flushes a full-text
+ * segment); each file waiting holds its strings (some 20 KB).
  */
-const WRITE_BATCH = 500;
+const WRITE_BATCH = 1000;
 
 function dirMtime(p: string): Promise<number> {
   return new Promise((resolve) => stat(p, (err, st) => resolve(err ? -1 : st.mtimeMs)));
@@ -389,12 +389,7 @@ export async function syncFolder(dir: string, store: Store, opts: SyncOptions = 
   const stale = (batch: readonly FileRecord[]) => {
     if (!writing) store.setMeta({ uses: "stale" });
     writing = true;
-    markStale(
-      store,
-      carried === null
-        ? null
-        : [...daysBefore, ...batch.flatMap((r) => (r.digest ? digestDays(r.digest) : []))],
-    );
+    markStale(store, carried === null ? null : [...daysBefore, ...batch.flatMap((r) => r.days)]);
   };
   const flush = () => {
     stale(records);
