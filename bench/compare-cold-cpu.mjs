@@ -50,8 +50,12 @@ const listed = (s) =>
     .lines()
     .slice(2)
     .filter((l) => l.trim() !== "").length >= 8;
+// A first load that shows its rows while the rest load says so in the header ("loading 1,000 of
+// 10,000", then "finding conflicts"): busy until that note is gone too.
 const busy = (s) =>
-  /checking files|reloading|finding glossary terms|saving for the next start/.test(s.lines()[1] ?? "");
+  /checking files|reloading|finding glossary terms|saving for the next start|loading [\d,]+ of|finding conflicts/.test(
+    `${s.lines()[0] ?? ""}\n${s.lines()[1] ?? ""}`,
+  );
 
 async function readerCold(bundle, cache, scratch) {
   const out = join(scratch, "tui.time");

@@ -4,6 +4,7 @@
 // schema (no custom tags, no timestamps, no merge keys), unique keys and a small alias budget, and the
 // top-level mapping is read as a Map so keys such as `__proto__` are just unknown keys.
 import { isMap, isScalar, isSeq, LineCounter, parseDocument } from "yaml";
+import { readPlainYaml } from "./plain-yaml.js";
 import { FRONT_MATTER_KEYS, FrontMatter, type Problem } from "./schema.js";
 
 /** Front matter larger than this is refused: it is metadata, and YAML parsing cost grows with it. */
@@ -94,6 +95,15 @@ function parseYaml(
     severity,
   });
 
+  const plain = readPlainYaml(src);
+  if (plain !== null)
+    return checked(
+      new Map(plain.map((e) => [e.key, e.value])),
+      new Map(plain.map((e) => [e.key, e.line + 2])),
+      [],
+      problem,
+    );
+
   const doc = parseDocument(src, {
     schema: "core",
     version: "1.2",
@@ -171,6 +181,16 @@ function parseYaml(
     keyLines.set(name, line);
   }
 
+  return checked(values, keyLines, warnings, problem);
+}
+
+/** The known keys of the front matter's top-level mapping (`values`), validated. */
+function checked(
+  values: Map<unknown, unknown>,
+  keyLines: Map<string, number | undefined>,
+  warnings: Problem[],
+  problem: (message: string, line: number | undefined, severity: Problem["severity"]) => Problem,
+): { ok: true; data: FrontMatter; warnings: Problem[] } | FrontMatterFailure {
   // Only known keys are copied, into a fresh object: nothing from the file names a property of it.
   const candidate: Record<string, unknown> = {};
   for (const [rawKey, rawValue] of values) {

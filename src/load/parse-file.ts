@@ -6,6 +6,7 @@ import { parseBriefing } from "../briefing/parse.js";
 import type { Problem, RegistryActor } from "../briefing/schema.js";
 import { encodeActorRecord, searchColumns } from "../store/actor-inputs.js";
 import type { FileRecord, Stamp } from "../store/store.js";
+import { digestDays } from "../store/timeline.js";
 import { termKey } from "../story/glossary.js";
 import { briefingTextParts, textAround } from "../story/search.js";
 import { contentHash } from "./hash.js";
@@ -78,6 +79,7 @@ export async function parseFile(entry: FileEntry, index: number, opts: ParseOpti
           stamp: before,
           hash: "",
           digest: null,
+          days: [],
           briefing: null,
           problems: own([read.problem], entry, entry.path),
           title: "",
@@ -108,13 +110,15 @@ export async function parseFile(entry: FileEntry, index: number, opts: ParseOpti
     const briefing = parsed?.briefing ?? null;
     const around = briefing && briefingTextParts(briefing);
     const search = searchColumns(briefing && around ? textAround(around, briefing.actors) : "");
+    const digest = briefing && digestOf(briefing, opts.registry);
     return {
       index,
       record: {
         relPath: entry.relPath,
         stamp,
         hash: contentHash(read.file.text),
-        digest: briefing && digestOf(briefing, opts.registry),
+        digest: digest && JSON.stringify(digest),
+        days: digest ? digestDays(digest) : [],
         briefing: briefing && storableBriefing(briefing),
         problems: own(
           briefing ? briefing.warnings : "problems" in result ? result.problems : [],

@@ -31,7 +31,14 @@ export interface FileRecord {
   stamp: Stamp;
   /** Of the bytes read; "" when the file could not be read (it is then read again next time). */
   hash: string;
-  digest: BriefingDigest | null;
+  /**
+   * The digest as stored (JSON of a BriefingDigest), made where the file was parsed: a string crosses
+   * from a parse worker and waits for its write at a fraction of the size of the object it was (500
+   * of those, waiting for a write transaction, were some 40 MB of the heap).
+   */
+  digest: string | null;
+  /** The conflict days of its timeline rows (timeline.ts digestDays). */
+  days: number[];
   /** The whole briefing as stored (load/stored-briefing.ts); null when the file did not load. */
   briefing: string | null;
   /** This file's problems; `path` null where the problem names the file itself. */
@@ -256,7 +263,8 @@ export class Store {
     const ids = new Map<string, number>();
     const one = (r: FileRecord) => {
       del.run(r.relPath);
-      const d = r.digest;
+      const body = r.digest;
+      const d = body === null ? null : (JSON.parse(body) as BriefingDigest);
       const summary =
         d === null
           ? null
@@ -273,8 +281,7 @@ export class Store {
       );
       const id = Number(info.lastInsertRowid);
       ids.set(r.relPath, id);
-      if (d !== null) {
-        const body = JSON.stringify(d);
+      if (d !== null && body !== null) {
         insDigest.run(id, body, sum(body));
         if (r.briefing !== null) insBriefing.run(id, registry, r.briefing, sum(r.briefing));
         insertEvents(db, id, r.relPath, d);
@@ -480,9 +487,13 @@ export class Store {
     const db = this.db;
     const ins = this.stmt("INSERT OR IGNORE INTO term_uses (key, file_id) VALUES (?, ?)");
     const find = this.stmt("SELECT rowid FROM search WHERE search MATCH ?").pluck();
+    // One statement per term: at 100k files a common term has as many uses, each a round trip before.
+    const insAll = this.stmt(
+      "INSERT OR IGNORE INTO term_uses (key, file_id) SELECT ?, rowid FROM search WHERE search MATCH ?",
+    );
     const everywhere = (key: string) => {
       const q = match(key);
-      if (q !== null) for (const id of find.all(q) as number[]) ins.run(key, id);
+      if (q !== null) insAll.run(key, q);
     };
     db.transaction(() => {
       if (changed === null) {

@@ -13,8 +13,8 @@ import {
   briefingEntries,
   CONFLICT_WINDOW_DAYS,
   type ConflictInput,
+  ConflictPartners,
   conflictDay,
-  conflictPartners,
   conflictRanges,
   type DayRange,
   eventFlags,
@@ -135,7 +135,7 @@ const PASS_DAYS = 128;
 
 /**
  * Finds the conflicts of the events on days `from`..`to` and writes who each names (`partners`,
- * `conflictPartners`). The pairs reaching them are those whose earlier event is up to a week before
+ * `ConflictPartners`). The pairs reaching them are those whose earlier event is up to a week before
  * `from`, so the search runs over the source days from there through `to`, reading events up to a
  * week after `to`. The pairs themselves are not kept: a day's are found again by the same search
  * (an event's candidates depend on its own day and the week after, never on the range asked).
@@ -151,9 +151,10 @@ function namePartners(db: Db, from: number, to: number): void {
     text: (i) => rows[i]![2],
     briefing: (i) => rows[i]![3],
   };
-  const pairs: [number, number][] = [];
-  for (const _ of findConflicts(input, (i, j) => pairs.push([i, j]), { from: from - W, to }));
-  const partners = conflictPartners(pairs, (p) => `${rows[p]![4]}\u0000${rows[p]![3]}`);
+  const keys = rows.map((r) => `${r[4]}\u0000${r[3]}`);
+  const named = new ConflictPartners((p) => keys[p]!);
+  for (const _ of findConflicts(input, (i, j) => named.link(i, j), { from: from - W, to }));
+  const partners = named.result();
   stmt(db, "UPDATE events SET partners = NULL WHERE day BETWEEN ? AND ? AND partners IS NOT NULL").run(
     from,
     to,

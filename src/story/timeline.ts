@@ -399,38 +399,59 @@ export function* findConflicts(
 }
 
 /**
- * Each event's conflicting partners, from the pairs found (positions in timeline order): in timeline
- * order, one per briefing and date (`key`), at most MAX_CONFLICT_WITH. The one rule for the names
- * shown, whether the pairs come from a whole build or from the store's table kept up to date.
+ * Each event's conflicting partners, gathered as the pairs are found (positions in timeline order): in
+ * timeline order, one per briefing and date (`key`), at most MAX_CONFLICT_WITH. The one rule for the
+ * names shown, whether the pairs come from a whole build or from the store's search of a few days.
+ * Only the names kept so far are held per event, never every pair: a dense archive (100k briefings
+ * over six years) has millions of pairs in a few months of days.
  */
+export class ConflictPartners {
+  /** Per event: its partners so far, by position ascending, each of another key. */
+  private readonly named = new Map<number, number[]>();
+
+  constructor(private readonly key: (pos: number) => string) {}
+
+  link(a: number, b: number): void {
+    this.add(a, b);
+    this.add(b, a);
+  }
+
+  /**
+   * The partners named are, of each key, its first position, the first MAX_CONFLICT_WITH of those:
+   * a later position of a key kept is never named, and a position past a full list's last never is.
+   */
+  private add(from: number, to: number): void {
+    const list = this.named.get(from);
+    if (list === undefined) {
+      this.named.set(from, [to]);
+      return;
+    }
+    const k = this.key(to);
+    const same = list.findIndex((p) => this.key(p) === k);
+    if (same !== -1) {
+      if (list[same]! <= to) return;
+      list.splice(same, 1);
+    } else if (list.length === MAX_CONFLICT_WITH && to > list[MAX_CONFLICT_WITH - 1]!) return;
+    let at = list.length;
+    while (at > 0 && list[at - 1]! > to) at--;
+    list.splice(at, 0, to);
+    if (list.length > MAX_CONFLICT_WITH) list.pop();
+  }
+
+  /** Each event with any partner, and its partners' positions in timeline order. */
+  result(): Map<number, number[]> {
+    return this.named;
+  }
+}
+
+/** `ConflictPartners` of a list of pairs. */
 export function conflictPartners(
   pairs: Iterable<readonly [number, number]>,
   key: (pos: number) => string,
 ): Map<number, number[]> {
-  const all = new Map<number, number[]>();
-  const add = (from: number, to: number) => {
-    const list = all.get(from);
-    if (list) list.push(to);
-    else all.set(from, [to]);
-  };
-  for (const [a, b] of pairs) {
-    add(a, b);
-    add(b, a);
-  }
-  for (const [pos, list] of all) {
-    list.sort((x, y) => x - y);
-    const seen = new Set<string>();
-    const named: number[] = [];
-    for (const to of list) {
-      const k = key(to);
-      if (seen.has(k)) continue;
-      seen.add(k);
-      named.push(to);
-      if (named.length === MAX_CONFLICT_WITH) break;
-    }
-    all.set(pos, named);
-  }
-  return all;
+  const partners = new ConflictPartners(key);
+  for (const [a, b] of pairs) partners.link(a, b);
+  return partners.result();
 }
 
 /** Source days whose conflicts may change when events on `days` come or go: each day and the week before. */

@@ -10,6 +10,7 @@ import type { Briefing, DatedEvent, Precision } from "../../src/briefing/schema.
 import {
   buildTimeline,
   type ConflictInput,
+  ConflictPartners,
   dayNumber,
   eventFeatures,
   findConflicts,
@@ -336,5 +337,40 @@ describe("a kind of act counts as a shared word, as it does in sameEvent", () =>
     const b = "The ban was reversed and blocked.";
     expect(reportsSameEvent(a, b)).toBe(true);
     expect(twoBriefings(a, b).map((e) => e.conflict)).toEqual([true, true]);
+  });
+});
+
+describe("the partners named for each event", () => {
+  it("are those of every pair sorted, one per key, the first few, however the pairs arrive", () => {
+    const pair = fc.tuple(fc.nat(30), fc.nat(30)).filter(([a, b]) => a !== b);
+    fc.assert(
+      fc.property(
+        fc.array(pair, { maxLength: 300 }),
+        fc.array(fc.nat(6), { minLength: 31, maxLength: 31 }),
+        (pairs, keyOf) => {
+          const key = (p: number) => String(keyOf[p]);
+          const named = new ConflictPartners(key);
+          for (const [a, b] of pairs) named.link(a, b);
+          // Every pair held, then the rule applied at once.
+          const all = new Map<number, number[]>();
+          for (const [a, b] of pairs)
+            for (const [x, y] of [
+              [a, b],
+              [b, a],
+            ] as const)
+              all.set(x, [...(all.get(x) ?? []), y]);
+          const expected = new Map<number, number[]>();
+          for (const [pos, list] of all) {
+            const seen = new Set<string>();
+            const kept = [...list].sort((x, y) => x - y).filter((p) => !seen.has(key(p)) && seen.add(key(p)));
+            expected.set(pos, kept.slice(0, MAX_CONFLICT_WITH));
+          }
+          expect(new Map([...named.result()].sort((x, y) => x[0] - y[0]))).toEqual(
+            new Map([...expected].sort((x, y) => x[0] - y[0])),
+          );
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 });
