@@ -412,7 +412,9 @@ function findTitle(
   if (h1 !== -1) return { title: paras[h1]!.text, titleIndex: h1 };
   if (first === undefined) return { title: null, titleIndex: -1 };
   if (plainHeading(first)) return { title: first.text, titleIndex: 0 };
-  const prose = paras.find((p) => p.kind !== "heading" && p.kind !== "block") ?? first;
+  const prose = paras.find((p) => p.kind !== "heading" && p.kind !== "block");
+  // A table, code or quote is never a title: a file of only those is named by its id.
+  if (prose === undefined) return { title: null, titleIndex: -1 };
   const text = leadIn(prose.text)?.rest ?? sourceLine(prose.text) ?? prose.text;
   return { title: titleFrom(text) || titleFrom(prose.text), titleIndex: -1 };
 }

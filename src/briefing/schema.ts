@@ -7,7 +7,8 @@ export const SectionKey = z.enum(SECTION_KEYS);
 export type SectionKey = z.infer<typeof SectionKey>;
 
 const isoDay = /^\d{4}-\d{2}-\d{2}$/;
-const isoDateTime = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/;
+// Jekyll writes its dates `2027-02-03 10:15:00 +0100`: a space before the offset.
+const isoDateTime = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)? ?(Z|[+-]\d{2}:?\d{2})?$/;
 
 /** A calendar day `YYYY-MM-DD` that exists (no 2026-02-30). */
 export const IsoDay = z.string().refine((s) => {

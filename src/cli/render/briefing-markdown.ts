@@ -38,7 +38,10 @@ function writer(): (p: Paragraph) => string {
     if (b?.type !== "list" || !b.ordered) {
       open = null;
       if (!b && looksLikeHeading(p.text)) return sanitize(htmlParagraph(p.text));
-      return sanitize(b ? blockMarkdown(b) : p.text).trim();
+      // Plain text is escaped as any text: `\*not bold\*` must not come back as emphasis.
+      return sanitize(
+        blockMarkdown(b ?? { type: "paragraph", children: [{ type: "text", text: p.text }] }),
+      ).trim();
     }
     const delim =
       open === null || open.next === b.start ? (open?.delim ?? ".") : open.delim === "." ? ")" : ".";

@@ -8,7 +8,9 @@ function escapeText(s: string): string {
   return s.replace(/[\\`*_[\]<>~|]/g, "\\$&").replace(ENTITY, "&amp;");
 }
 
-function codeSpan(s: string): string {
+/** `inTable`: a `|` in a table cell ends the cell even inside code, unless escaped (GFM). */
+function codeSpan(raw: string, inTable: boolean): string {
+  const s = inTable ? raw.replace(/\|/g, "\\|") : raw;
   const runs = s.match(/`+/g) ?? [];
   const fence = "`".repeat(Math.max(0, ...runs.map((r) => r.length)) + 1);
   const pad =
@@ -22,7 +24,7 @@ function url(u: string): string {
     : u.replace(/\\/g, "\\\\");
 }
 
-export function inlineMarkdown(spans: readonly Inline[]): string {
+export function inlineMarkdown(spans: readonly Inline[], inTable = false): string {
   let out = "";
   for (const s of spans) {
     switch (s.type) {
@@ -30,30 +32,30 @@ export function inlineMarkdown(spans: readonly Inline[]): string {
         out += escapeText(s.text);
         break;
       case "code":
-        out += codeSpan(s.text);
+        out += codeSpan(s.text, inTable);
         break;
       case "break":
         out += "\\\n";
         break;
       case "strong":
-        out += wrapIn("**", s.children);
+        out += wrapIn("**", s.children, inTable);
         break;
       case "emphasis":
-        out += wrapIn("*", s.children);
+        out += wrapIn("*", s.children, inTable);
         break;
       case "delete":
-        out += wrapIn("~~", s.children);
+        out += wrapIn("~~", s.children, inTable);
         break;
       case "link":
-        out += `[${inlineMarkdown(s.children)}](${url(s.url)})`;
+        out += `[${inlineMarkdown(s.children, inTable)}](${inTable ? url(s.url).replace(/\|/g, "\\|") : url(s.url)})`;
         break;
     }
   }
   return out;
 }
 
-function wrapIn(mark: string, children: readonly Inline[]): string {
-  const inner = inlineMarkdown(children);
+function wrapIn(mark: string, children: readonly Inline[], inTable: boolean): string {
+  const inner = inlineMarkdown(children, inTable);
   return inner.trim() === "" ? inner : `${mark}${inner}${mark}`;
 }
 
@@ -89,7 +91,7 @@ export function blockMarkdown(b: Block, delim: "." | ")" = "."): string {
         .join("\n");
     case "table": {
       const row = (cells: Inline[][]) =>
-        `| ${cells.map((c) => inlineMarkdown(c).replace(/\n/g, " ")).join(" | ")} |`;
+        `| ${cells.map((c) => inlineMarkdown(c, true).replace(/\n/g, " ")).join(" | ")} |`;
       const rule = b.align.map((a) =>
         a === "left" ? ":--" : a === "right" ? "--:" : a === "center" ? ":-:" : "---",
       );
