@@ -115,8 +115,19 @@ export type Align = z.infer<typeof Align>;
 export type Block =
   | { type: "paragraph"; children: Inline[] }
   | { type: "heading"; depth: number; children: Inline[] }
-  /** `start` is the first item's number (1 for bullets); each item is a list of blocks. */
-  | { type: "list"; ordered: boolean; start: number; items: Block[][] }
+  /**
+   * `start` is the first item's number (1 for bullets); each item is a list of blocks. `loose`: a blank
+   * line between the items (CommonMark's loose list). `newList`: a top-level item that starts a list
+   * straight after another list (`-` items after `*` ones), not the next item of that list.
+   */
+  | {
+      type: "list";
+      ordered: boolean;
+      start: number;
+      items: Block[][];
+      loose?: boolean;
+      newList?: boolean;
+    }
   | { type: "table"; align: Align[]; header: Inline[][]; rows: Inline[][][] }
   | { type: "code"; lang: string | null; text: string }
   | { type: "quote"; children: Block[] }
@@ -135,6 +146,8 @@ export const Block: z.ZodType<Block> = z.lazy(() =>
       ordered: z.boolean(),
       start: z.number().int().nonnegative(),
       items: z.array(z.array(Block)),
+      loose: z.boolean().optional(),
+      newList: z.boolean().optional(),
     }),
     z.object({
       type: z.literal("table"),

@@ -67,7 +67,31 @@ function guardStart(s: string): string {
     .replace(/^(\s+)/, "");
 }
 
-/** `delim`: the ordered-list delimiter; a change of it starts a new list where numbers would not. */
+/**
+ * How two blocks of one list item are joined. In a tight item only where the second cannot be read as
+ * going on with the first (a fence is closed, a list or quote interrupts a paragraph); a blank line
+ * anywhere in an item would make its list loose.
+ */
+function itemJoin(prev: Block, next: Block, tight: boolean): string {
+  if (!tight) return "\n\n";
+  // A fence, an ATX heading and a `***` rule start on any line; a list or quote after a paragraph,
+  // a fence or a heading, a list after one of the other kind; a paragraph only after the closed ones
+  // (else it would go on with the last).
+  const closed = prev.type === "code" || prev.type === "heading" || prev.type === "rule";
+  const safe =
+    next.type === "code" ||
+    next.type === "heading" ||
+    next.type === "rule" ||
+    ((next.type === "list" || next.type === "quote") && (closed || prev.type === "paragraph")) ||
+    (next.type === "list" && prev.type === "list" && next.ordered !== prev.ordered) ||
+    (next.type === "paragraph" && closed);
+  return safe ? "\n" : "\n\n";
+}
+
+/**
+ * `delim`: the ordered-list delimiter, or for bullets the marker (`.` gives `-`, `)` gives `*`); a
+ * change of it starts a new list where the numbers or markers alone would not.
+ */
 export function blockMarkdown(b: Block, delim: "." | ")" = "."): string {
   switch (b.type) {
     case "paragraph":
@@ -77,18 +101,15 @@ export function blockMarkdown(b: Block, delim: "." | ")" = "."): string {
     case "list":
       return b.items
         .map((item, i) => {
-          const marker = b.ordered ? `${b.start + i}${delim} ` : "- ";
+          const marker = b.ordered ? `${b.start + i}${delim} ` : delim === "." ? "- " : "* ";
           const body = item
-            .map((c, j) => {
-              const md = blockMarkdown(c);
-              return j === 0
-                ? md
-                : `${c.type === "list" && item[j - 1]?.type === "paragraph" ? "\n" : "\n\n"}${md}`;
-            })
+            .map((c, j) =>
+              j === 0 ? blockMarkdown(c) : itemJoin(item[j - 1]!, c, !b.loose) + blockMarkdown(c),
+            )
             .join("");
           return marker + indent(body, " ".repeat(marker.length));
         })
-        .join("\n");
+        .join(b.loose ? "\n\n" : "\n");
     case "table": {
       const row = (cells: Inline[][]) =>
         `| ${cells.map((c) => inlineMarkdown(c, true).replace(/\n/g, " ")).join(" | ")} |`;
