@@ -1,8 +1,10 @@
-// Optional YAML front matter at the very top of a briefing, between two `---` lines.
+// Optional front matter at the very top of a briefing: YAML between two `---` lines, or TOML between
+// two `+++` lines (Hugo's), each read by its library (yaml, smol-toml); the keys are the same.
 //
 // The reader has already removed a BOM and turned CRLF into \n. YAML is parsed with the plain "core"
 // schema (no custom tags, no timestamps, no merge keys), unique keys and a small alias budget, and the
 // top-level mapping is read as a Map so keys such as `__proto__` are just unknown keys.
+import { parse as parseTomlText, TomlError } from "smol-toml";
 import { isMap, isScalar, isSeq, LineCounter, parseDocument } from "yaml";
 import { readPlainYaml } from "./plain-yaml.js";
 import { FRONT_MATTER_KEYS, FrontMatter, type Problem } from "./schema.js";
@@ -30,10 +32,20 @@ export interface FrontMatterFailure {
   problems: Problem[];
 }
 
-const OPEN = /^---[ \t]*(?:\n|$)/;
+const OPEN = /^(---|\+\+\+)[ \t]*(?:\n|$)/;
 const CLOSE = /^(?:---|\.\.\.)[ \t]*$/;
+const TOML_CLOSE = /^\+\+\+[ \t]*$/;
 const KNOWN = new Set<string>(FRONT_MATTER_KEYS);
 const LIST_KEYS = new Set(["actors", "tags", "follows"]);
+
+function problem(
+  path: string,
+  message: string,
+  line: number | undefined,
+  severity: Problem["severity"],
+): Problem {
+  return { path, ...(line ? { line } : {}), message, severity };
+}
 
 /** Splits front matter from the body and validates it. `path` names the file in problems. */
 export function splitFrontMatter(text: string, path: string): FrontMatterSplit | FrontMatterFailure {
@@ -49,10 +61,12 @@ export function splitFrontMatter(text: string, path: string): FrontMatterSplit |
   let pos = open[0].length;
   let lineNo = 2;
   let close = -1;
+  const toml = open[1] === "+++";
+  const closing = toml ? TOML_CLOSE : CLOSE;
   while (pos < text.length) {
     const nl = text.indexOf("\n", pos);
     const end = nl === -1 ? text.length : nl;
-    if (CLOSE.test(text.slice(pos, end))) {
+    if (closing.test(text.slice(pos, end))) {
       close = pos;
       break;
     }
@@ -68,7 +82,7 @@ export function splitFrontMatter(text: string, path: string): FrontMatterSplit |
 
   const nl = text.indexOf("\n", close);
   const body = nl === -1 ? "" : text.slice(nl + 1);
-  const parsed = parseYaml(yamlText, path);
+  const parsed = toml ? parseToml(yamlText, path) : parseYaml(yamlText, path);
   if (!parsed.ok) return parsed;
   return {
     ok: true,
@@ -88,20 +102,14 @@ function parseYaml(
   const lineCounter = new LineCounter();
   const fileLine = (offset: number | undefined) =>
     offset === undefined ? undefined : lineCounter.linePos(offset).line + 1;
-  const problem = (message: string, line: number | undefined, severity: Problem["severity"]): Problem => ({
-    path,
-    ...(line ? { line } : {}),
-    message,
-    severity,
-  });
 
   const plain = readPlainYaml(src);
   if (plain !== null)
-    return checked(
+    return validate(
       new Map(plain.map((e) => [e.key, e.value])),
       new Map(plain.map((e) => [e.key, e.line + 2])),
       [],
-      problem,
+      path,
     );
 
   const doc = parseDocument(src, {
@@ -125,12 +133,13 @@ function parseYaml(
       if (seen.has(key)) continue;
       seen.add(key);
       if (problems.length < MAX_YAML_ERRORS)
-        problems.push(problem(`front matter is not valid YAML: ${message}`, line, "error"));
+        problems.push(problem(path, `front matter is not valid YAML: ${message}`, line, "error"));
     }
     return { ok: false, problems };
   }
   const warnings = doc.warnings.map((w) =>
     problem(
+      path,
       `front matter: ${(w.message.split("\n")[0] ?? "").replace(/ at line.*$/, "")}`,
       fileLine(w.pos[0]),
       "warning",
@@ -151,6 +160,7 @@ function parseYaml(
       ok: false,
       problems: [
         problem(
+          path,
           `front matter must be a mapping of key: value, found ${found}`,
           fileLine(contents.range?.[0]),
           "error",
@@ -164,7 +174,7 @@ function parseYaml(
     values = doc.toJS({ maxAliasCount: MAX_ALIASES, mapAsMap: true }) as Map<unknown, unknown>;
   } catch (err) {
     const why = err instanceof Error ? err.message : String(err);
-    return { ok: false, problems: [problem(`front matter could not be read: ${why}`, 1, "error")] };
+    return { ok: false, problems: [problem(path, `front matter could not be read: ${why}`, 1, "error")] };
   }
 
   const keyLines = new Map<string, number | undefined>();
@@ -175,21 +185,46 @@ function parseYaml(
       isScalar(key) ? key.range?.[0] : (pair.value as { range?: number[] } | null)?.range?.[0],
     );
     if (name === undefined) {
-      warnings.push(problem("front matter key is not a plain name; ignored", line, "warning"));
+      warnings.push(problem(path, "front matter key is not a plain name; ignored", line, "warning"));
       continue;
     }
     keyLines.set(name, line);
   }
-
-  return checked(values, keyLines, warnings, problem);
+  return validate(values, keyLines, warnings, path);
 }
 
-/** The known keys of the front matter's top-level mapping (`values`), validated. */
-function checked(
+/** TOML text of the front matter (which starts on file line 2) -> validated data. */
+function parseToml(
+  src: string,
+  path: string,
+): { ok: true; data: FrontMatter; warnings: Problem[] } | FrontMatterFailure {
+  let values: Record<string, unknown>;
+  try {
+    values = parseTomlText(src);
+  } catch (err) {
+    const why = (err instanceof Error ? err.message : String(err)).split("\n")[0]!;
+    const line = err instanceof TomlError ? err.line + 1 : undefined;
+    const message = `front matter is not valid TOML: ${why.replace(/^Invalid TOML document: /, "")}`;
+    return { ok: false, problems: [problem(path, message, line, "error")] };
+  }
+  // The library gives no positions: a key's line is the first line that assigns it.
+  const lines = src.split("\n");
+  const keyLines = new Map<string, number | undefined>();
+  for (const key of Object.keys(values)) {
+    const name = key.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    const assigns = new RegExp(`^\\s*\\[?\\s*["']?${name}["']?\\s*[=\\].]`);
+    const at = lines.findIndex((l) => assigns.test(l));
+    keyLines.set(key, at === -1 ? undefined : at + 2);
+  }
+  return validate(new Map(Object.entries(values)), keyLines, [], path);
+}
+
+/** Front matter values, whatever their syntax, -> the known keys, validated. */
+function validate(
   values: Map<unknown, unknown>,
   keyLines: Map<string, number | undefined>,
   warnings: Problem[],
-  problem: (message: string, line: number | undefined, severity: Problem["severity"]) => Problem,
+  path: string,
 ): { ok: true; data: FrontMatter; warnings: Problem[] } | FrontMatterFailure {
   // Only known keys are copied, into a fresh object: nothing from the file names a property of it.
   const candidate: Record<string, unknown> = {};
@@ -197,7 +232,7 @@ function checked(
     const key = String(rawKey);
     if (!KNOWN.has(key)) {
       if (keyLines.has(key))
-        warnings.push(problem(`unknown front matter key '${key}'`, keyLines.get(key), "warning"));
+        warnings.push(problem(path, `unknown front matter key '${key}'`, keyLines.get(key), "warning"));
       continue;
     }
     const value = friendly(key, rawValue);
@@ -210,7 +245,7 @@ function checked(
       const field = issue.path.map(String).join(".");
       const top = issue.path[0] === undefined ? undefined : String(issue.path[0]);
       const message = field ? `${field}: ${issue.message}` : issue.message;
-      return problem(message, top === undefined ? undefined : keyLines.get(top), "error");
+      return problem(path, message, top === undefined ? undefined : keyLines.get(top), "error");
     });
     return { ok: false, problems };
   }
@@ -223,7 +258,9 @@ function checked(
  */
 function friendly(key: string, value: unknown): unknown {
   if (value === null || value === undefined) return undefined;
-  const scalar = (v: unknown) => (typeof v === "number" || typeof v === "boolean" ? String(v) : v);
+  // A TOML date (a Date) as written: `2027-02-14` or `2027-02-14T08:00:00.000+01:00`.
+  const scalar = (v: unknown) =>
+    typeof v === "number" || typeof v === "boolean" ? String(v) : v instanceof Date ? v.toISOString() : v;
   if (LIST_KEYS.has(key)) {
     if (Array.isArray(value)) return value.map(scalar);
     return typeof value === "string" ? [value] : value;

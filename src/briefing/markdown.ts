@@ -222,6 +222,7 @@ function listBlock(t: Tokens.List, items: Tokens.ListItem[]): Block {
     type: "list",
     ordered: t.ordered,
     start,
+    ...(t.loose ? { loose: true } : {}),
     items: items.map((item) => {
       // marked gives a task item's box as a token of its own; the box is written once, below.
       const inner = blocks(item.task ? item.tokens.filter((x) => x.type !== "checkbox") : item.tokens);
@@ -438,11 +439,13 @@ export function markdownParagraphs(body: string, firstLine = 1): BodyParagraph[]
   const out: BodyParagraph[] = [];
   let line = firstLine;
   let glossary = false;
+  let top = true;
+  // Markdown lists numbered in reading order: normalise tells where one list ends and the next begins.
+  let lists = 0;
   const push = (p: BodyParagraph) => {
     out.push(p);
     if (p.kind === "heading") glossary = isGlossaryHeading(p.text);
   };
-  let top = true;
   for (const t of tokens) {
     const at = line;
     line += newlines(t.raw);
@@ -464,7 +467,7 @@ export function markdownParagraphs(body: string, firstLine = 1): BodyParagraph[]
         paragraph(t as Tokens.Paragraph, at, glossary, push);
         break;
       case "list":
-        list(t as Tokens.List, at, push);
+        list(t as Tokens.List, at, ++lists, push);
         break;
       case "html": {
         // HTML shows as its text, a paragraph as any other (`<p>A Short Line</p>` is no bare heading).
@@ -505,7 +508,7 @@ function mailHeaders(raw: string, at: number, push: (p: BodyParagraph) => void):
   return true;
 }
 
-function list(t: Tokens.List, at: number, push: (p: BodyParagraph) => void): void {
+function list(t: Tokens.List, at: number, id: number, push: (p: BodyParagraph) => void): void {
   let line = at;
   let n = t.ordered ? (typeof t.start === "number" ? t.start : 1) : 1;
   for (const item of t.items) {
@@ -517,6 +520,7 @@ function list(t: Tokens.List, at: number, push: (p: BodyParagraph) => void): voi
       text: t.ordered ? `${n}. ${text}` : text,
       line,
       block: b,
+      list: id,
     });
     line += newlines(item.raw);
     n++;

@@ -357,6 +357,9 @@ export function normalise(body: string, opts: NormaliseOptions = {}): Normalised
     });
   });
   flushPending();
+  const listOf = new Map<Block, number>();
+  for (const p of paras) if (p.block && p.list !== undefined) listOf.set(p.block, p.list);
+  for (const list of [keyPoints, ...Object.values(sections)]) separateLists(list, listOf);
 
   const source = sourceParts
     .map((s) => s.text)
@@ -377,13 +380,28 @@ export function normalise(body: string, opts: NormaliseOptions = {}): Normalised
 }
 
 /**
+ * Marks `newList` on a Markdown list item placed straight after an item of another Markdown list (two
+ * lists side by side in the file, or brought together when what stood between went elsewhere).
+ */
+function separateLists(list: Paragraph[], listOf: Map<Block, number>): void {
+  const ids = list.map((p) => (p.block ? listOf.get(p.block) : undefined));
+  list.forEach((p, i) => {
+    const prev = list[i - 1]?.block;
+    if (p.block?.type !== "list" || prev?.type !== "list" || list[i - 1]!.subsection !== p.subsection) return;
+    // Pasted `•` bullets belong to no Markdown list: they go on with the list before them.
+    if (ids[i - 1] !== undefined && ids[i] !== undefined && ids[i - 1] !== ids[i])
+      p.block = { ...p.block, newList: true };
+  });
+}
+
+/**
  * A key point that is one bullet of plain text: its block says no more than its text (every key point
  * is a bullet), so key points of that kind alone carry none, which keeps the JSON and the cache small.
  */
 function plainBullet(p: Paragraph): boolean {
   const b = p.block;
   if (b === undefined) return true;
-  if (b.type !== "list" || b.ordered || b.items.length !== 1) return false;
+  if (b.type !== "list" || b.ordered || b.items.length !== 1 || b.loose || b.newList) return false;
   const item = b.items[0]!;
   return (
     item.length === 1 && item[0]!.type === "paragraph" && item[0]!.children.every((c) => c.type === "text")
@@ -412,7 +430,9 @@ function findTitle(
   if (h1 !== -1) return { title: paras[h1]!.text, titleIndex: h1 };
   if (first === undefined) return { title: null, titleIndex: -1 };
   if (plainHeading(first)) return { title: first.text, titleIndex: 0 };
-  const prose = paras.find((p) => p.kind !== "heading" && p.kind !== "block") ?? first;
+  const prose = paras.find((p) => p.kind !== "heading" && p.kind !== "block");
+  // A table, code or quote is never a title: a file of only those is named by its id.
+  if (prose === undefined) return { title: null, titleIndex: -1 };
   const text = leadIn(prose.text)?.rest ?? sourceLine(prose.text) ?? prose.text;
   return { title: titleFrom(text) || titleFrom(prose.text), titleIndex: -1 };
 }

@@ -26,6 +26,8 @@ export interface BodyParagraph {
   level?: number;
   /** The structure, for Markdown files. */
   block?: Block;
+  /** A Markdown list item: which list of the body (numbered from 1) it is an item of. */
+  list?: number;
 }
 
 const ATX = /^ {0,3}(#{1,6})(?:[ \t]+(.*))?$/;

@@ -1,8 +1,10 @@
-// The front matter most briefings have (`key: value` lines, plain or simply quoted values, lists as
-// `- item` lines or `[a, b]`), read without the YAML library: its document model was a tenth of a
-// cold load's parse. Anything this reader is not sure gives the library's exact result (a number or
-// boolean a core-schema plain scalar would be, escapes, comments after a value, anchors, tags, folded
-// lines, duplicate keys, tabs...) makes it answer null, and the library reads the text instead.
+// The front matter most briefings have (`key: value` lines, plain or quoted values, lists as `- item`
+// lines or `[a, b]`), read from the YAML library's concrete syntax tree instead of its document
+// model, which cost about a tenth of a cold load's parse. The library still does the lexing, the
+// parsing, the unquoting and the core schema's reading of plain scalars; anything beyond these forms
+// (anchors, aliases, tags, comments, block scalars, nested maps, duplicate keys, a plain scalar that
+// is not text, a syntax error) makes this answer null, and the full document model reads the text.
+import { CST, LineCounter, Parser, Schema } from "yaml";
 
 /** A top-level key, its value as the core schema gives it (string, list of strings, or null), its line. */
 export interface PlainEntry {
@@ -12,92 +14,94 @@ export interface PlainEntry {
   line: number;
 }
 
-const KEY_LINE = /^([A-Za-z_][A-Za-z0-9_]*):(?: +(.*))?$/;
-const ITEM_LINE = /^( *)- +(.*)$/;
-/** Plain scalars the core schema reads as null, booleans or numbers (then not strings). */
-const NOT_TEXT = [
-  /^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE)$/,
-  /^[-+]?(?:[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$/,
-  /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/,
-  /^[-+]?\.(?:inf|Inf|INF)$|^\.(?:nan|NaN|NAN)$/,
-];
-/** Characters whose meaning this reader leaves to the library (controls, BOM, line separators). */
-const UNSURE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\ufeff]/;
-/** A first character that makes a plain scalar something else (an indicator), or ends it. */
-const INDICATOR = /^[-?:,[\]{}#&*!|>'"%@`]/;
-
-/** A plain scalar on one line that is text in the core schema; null when unsure. */
-function plainText(raw: string, inFlow: boolean): string | null {
-  const v = raw.trimEnd();
-  if (v === "" || INDICATOR.test(v) || v.includes(": ") || v.includes(" #") || v.endsWith(":")) return null;
-  if (inFlow && /[[\]{},:#]/.test(v)) return null;
-  for (const re of NOT_TEXT) if (re.test(v)) return null;
-  return v;
+/** The core schema's implicit tags other than text: a plain scalar one of them matches is not a string. */
+const NOT_TEXT = new Schema({ schema: "core" }).tags.flatMap((tag) =>
+  "test" in tag && tag.test instanceof RegExp && tag.tag !== "tag:yaml.org,2002:str" ? [tag.test] : [],
+);
+/** Space and line ends; a tab in indentation is an error only the document model reports. */
+function blank(t: CST.Token): boolean {
+  return t.type === "newline" || (t.type === "space" && !t.source.includes("\t"));
 }
 
-/** A value on a key's line: a plain scalar, a quoted one without escapes, or a flow list of plain ones. */
-function inlineValue(raw: string): string | string[] | null | undefined {
-  const v = raw.trimEnd();
-  const q = v[0];
-  if (q === '"' || q === "'") {
-    const inner = v.slice(1, -1);
-    if (v.length < 2 || v.at(-1) !== q || inner.includes(q) || (q === '"' && inner.includes("\\")))
-      return undefined;
-    return inner;
-  }
-  if (q === "[") {
-    if (!v.endsWith("]")) return undefined;
-    const inner = v.slice(1, -1);
-    if (inner.trim() === "") return [];
+function onlyBlank(tokens: readonly CST.Token[] | undefined): boolean {
+  return tokens === undefined || tokens.every(blank);
+}
+
+/** A scalar token's text when it is text in the core schema, else null. */
+function text(token: CST.Token | undefined): string | null {
+  if (token === undefined) return null;
+  if (
+    token.type !== "scalar" &&
+    token.type !== "single-quoted-scalar" &&
+    token.type !== "double-quoted-scalar"
+  )
+    return null;
+  if (!onlyBlank(token.end)) return null;
+  let failed = false;
+  const resolved = CST.resolveAsScalar(token, true, () => {
+    failed = true;
+  });
+  if (failed || resolved === null) return null;
+  if (token.type === "scalar" && NOT_TEXT.some((re) => re.test(resolved.value))) return null;
+  return resolved.value;
+}
+
+/** A block map item's value: nothing, a text, a block list or a flow list of texts; undefined when unsure. */
+function value(token: CST.Token | undefined): string | string[] | null | undefined {
+  if (token === undefined) return null;
+  if (token.type === "block-seq") {
     const items: string[] = [];
-    for (const part of inner.split(",")) {
-      const item = plainText(part.trim(), true);
-      if (item === null) return undefined;
-      items.push(item);
+    for (const item of token.items) {
+      if (item.key !== undefined || item.sep !== undefined) return undefined;
+      if (!item.start.every((t) => blank(t) || t.type === "seq-item-ind")) return undefined;
+      const v = text(item.value);
+      if (v === null) return undefined;
+      items.push(v);
     }
     return items;
   }
-  return plainText(v, false) ?? undefined;
+  if (token.type === "flow-collection") {
+    const closed = token.end.filter((t) => t.type === "flow-seq-end").length === 1;
+    if (
+      token.start.source !== "[" ||
+      !closed ||
+      !token.end.every((t) => t.type === "flow-seq-end" || blank(t))
+    )
+      return undefined;
+    const items: string[] = [];
+    for (const item of token.items) {
+      if (item.key !== undefined || item.sep !== undefined) return undefined;
+      if (!item.start.every((t) => blank(t) || t.type === "comma")) return undefined;
+      const v = text(item.value);
+      if (v === null) return undefined;
+      items.push(v);
+    }
+    return items;
+  }
+  return text(token) ?? undefined;
 }
 
 /** The entries of `src`, or null when it is not front matter this reader is sure of. */
 export function readPlainYaml(src: string): PlainEntry[] | null {
-  if (UNSURE.test(src)) return null;
-  const lines = src.split("\n");
+  const lines = new LineCounter();
+  const docs = [...new Parser(lines.addNewLine).parse(src)];
+  const doc = docs.find((t) => t.type === "document");
+  if (doc === undefined || doc.type !== "document") return docs.every(blank) ? [] : null;
+  if (docs.some((t) => t !== doc && !blank(t)) || !onlyBlank(doc.start) || doc.end !== undefined) return null;
+  if (doc.value?.type !== "block-map" || doc.value.indent !== 0) return null;
   const out: PlainEntry[] = [];
   const seen = new Set<string>();
-  // The entry whose key ended its line: block list items below it are its value.
-  let open: PlainEntry | null = null;
-  let listIndent = -1;
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
-    const trimmed = line.trim();
-    if (trimmed === "" || (trimmed.startsWith("#") && line.startsWith(trimmed))) continue;
-    const item = ITEM_LINE.exec(line);
-    if (item !== null) {
-      if (open === null || (listIndent !== -1 && item[1]!.length !== listIndent)) return null;
-      listIndent = item[1]!.length;
-      const text = inlineValue(item[2]!);
-      if (typeof text !== "string") return null;
-      if (open.value === null) open.value = [];
-      (open.value as string[]).push(text);
-      continue;
-    }
-    const kv = KEY_LINE.exec(line);
-    // A key the core schema reads as null, a boolean or a number is named otherwise by the library.
-    if (kv === null || seen.has(kv[1]!) || NOT_TEXT.some((re) => re.test(kv[1]!))) return null;
-    seen.add(kv[1]!);
-    listIndent = -1;
-    const raw = kv[2] ?? "";
-    if (raw.trim() === "") {
-      open = { key: kv[1]!, value: null, line: i };
-      out.push(open);
-      continue;
-    }
-    open = null;
-    const value = inlineValue(raw);
-    if (value === undefined) return null;
-    out.push({ key: kv[1]!, value, line: i });
+  for (const item of doc.value.items) {
+    if (!onlyBlank(item.start) || item.key === undefined || item.key?.type !== "scalar") return null;
+    const key = text(item.key);
+    const sep = item.sep ?? [];
+    if (key === null || seen.has(key)) return null;
+    if (sep.filter((t) => t.type === "map-value-ind").length !== 1) return null;
+    if (!sep.every((t) => blank(t) || t.type === "map-value-ind")) return null;
+    const v = value(item.value);
+    if (v === undefined) return null;
+    seen.add(key);
+    out.push({ key, value: v, line: lines.linePos(item.key.offset).line - 1 });
   }
   return out;
 }

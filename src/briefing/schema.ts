@@ -7,7 +7,8 @@ export const SectionKey = z.enum(SECTION_KEYS);
 export type SectionKey = z.infer<typeof SectionKey>;
 
 const isoDay = /^\d{4}-\d{2}-\d{2}$/;
-const isoDateTime = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/;
+// Jekyll writes its dates `2027-02-03 10:15:00 +0100`: a space before the offset.
+const isoDateTime = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)? ?(Z|[+-]\d{2}:?\d{2})?$/;
 
 /** A calendar day `YYYY-MM-DD` that exists (no 2026-02-30). */
 export const IsoDay = z.string().refine((s) => {
@@ -114,8 +115,19 @@ export type Align = z.infer<typeof Align>;
 export type Block =
   | { type: "paragraph"; children: Inline[] }
   | { type: "heading"; depth: number; children: Inline[] }
-  /** `start` is the first item's number (1 for bullets); each item is a list of blocks. */
-  | { type: "list"; ordered: boolean; start: number; items: Block[][] }
+  /**
+   * `start` is the first item's number (1 for bullets); each item is a list of blocks. `loose`: a blank
+   * line between the items (CommonMark's loose list). `newList`: a top-level item that starts a list
+   * straight after another list (`-` items after `*` ones), not the next item of that list.
+   */
+  | {
+      type: "list";
+      ordered: boolean;
+      start: number;
+      items: Block[][];
+      loose?: boolean;
+      newList?: boolean;
+    }
   | { type: "table"; align: Align[]; header: Inline[][]; rows: Inline[][][] }
   | { type: "code"; lang: string | null; text: string }
   | { type: "quote"; children: Block[] }
@@ -134,6 +146,8 @@ export const Block: z.ZodType<Block> = z.lazy(() =>
       ordered: z.boolean(),
       start: z.number().int().nonnegative(),
       items: z.array(z.array(Block)),
+      loose: z.boolean().optional(),
+      newList: z.boolean().optional(),
     }),
     z.object({
       type: z.literal("table"),

@@ -233,7 +233,7 @@ export function renderBlock(b: Block, width: number, links: LinkNumbers, depth =
         false,
       );
     case "quote": {
-      const inner = renderBlocks(b.children, w - 2, links, depth);
+      const inner = renderBlocks(b.children, w - 2, links, depth, false);
       return prefixed(inner, "│ ", "│ ");
     }
     case "rule":
@@ -243,20 +243,32 @@ export function renderBlock(b: Block, width: number, links: LinkNumbers, depth =
   }
 }
 
-/** Blocks one after another; a blank line between them unless both are parts of a tight item. */
+/**
+ * Blocks one after another, a blank line between them; in an item of a tight list (`tight`) a list
+ * follows its item's text straight on, as glow shows it.
+ */
 export function renderBlocks(
   list: readonly Block[],
   width: number,
   links: LinkNumbers,
-  depth = 0,
+  depth: number,
+  tight: boolean,
 ): StyledLine[] {
   const out: StyledLine[] = [];
   list.forEach((b, i) => {
     const prev = list[i - 1];
-    if (prev && !(prev.type === "paragraph" && b.type === "list")) out.push({ text: "", marks: [] });
+    if (prev && !(tight && prev.type === "paragraph" && b.type === "list")) out.push({ text: "", marks: [] });
     out.push(...renderBlock(b, width, links, depth));
   });
   return out;
+}
+
+/**
+ * Whether `b`, a paragraph of its own, goes on straight after `prev` with no blank line: the next item
+ * of the same tight list. A loose list's items, and a list that starts after another, are set apart.
+ */
+export function continuesList(prev: Block | undefined, b: Block | undefined): boolean {
+  return prev?.type === "list" && b?.type === "list" && !b.loose && !b.newList;
 }
 
 function renderList(b: Extract<Block, { type: "list" }>, width: number, links: LinkNumbers, depth: number) {
@@ -265,7 +277,8 @@ function renderList(b: Extract<Block, { type: "list" }>, width: number, links: L
   const out: StyledLine[] = [];
   b.items.forEach((item, i) => {
     const marker = b.ordered ? `${b.start + i}.`.padStart(markerWidth - 1) : BULLETS[depth % BULLETS.length]!;
-    const inner = renderBlocks(item, width - markerWidth, links, depth + 1);
+    if (i > 0 && b.loose) out.push({ text: "", marks: [] });
+    const inner = renderBlocks(item, width - markerWidth, links, depth + 1, !b.loose);
     if (inner.length === 0) inner.push({ text: "", marks: [] });
     out.push(...prefixed(inner, `${marker} `, " ".repeat(markerWidth)));
   });

@@ -1,7 +1,14 @@
 // A briefing laid out as screen lines for one width: done once per (briefing, width) and then only
 // sliced, so scrolling and searching never re-wrap text.
 import { type Briefing, type Paragraph, SECTION_KEYS, SECTION_TITLES } from "../briefing/schema.js";
-import { LinkNumbers, linkableUrl, type MarkSpan, READING_MEASURE, renderBlock } from "../text/blocks.js";
+import {
+  continuesList,
+  LinkNumbers,
+  linkableUrl,
+  type MarkSpan,
+  READING_MEASURE,
+  renderBlock,
+} from "../text/blocks.js";
 import { sanitizeLine } from "../text/sanitize.js";
 import { wrap } from "../text/width.js";
 
@@ -113,7 +120,7 @@ class Builder {
       subsection = p.subsection;
       if (p.block) {
         this.block({ ...p, block: p.block });
-        if (!(p.block.type === "list" && paras[i + 1]?.block?.type === "list")) this.blank();
+        if (!continuesList(p.block, paras[i + 1]?.block)) this.blank();
       } else if (bullet) this.add(p.text, "text", p.line, "• ", "  ");
       else {
         this.add(p.text, "text", p.line);

@@ -1,6 +1,7 @@
 // Properties over generated Markdown: nothing is lost (every top-level block ends in exactly one
 // place) and `print --format markdown` loads back to the same briefing, over paragraphs with inline
-// styles, nested and numbered lists, tables, code and quotes under any headings.
+// styles, nested and numbered lists (tight, loose, side by side), tables, code and quotes under any
+// headings.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseBriefing } from "../../src/briefing/parse.js";
@@ -32,20 +33,26 @@ const inline = fc.oneof(
 );
 const sentence = fc.array(inline, { minLength: 1, maxLength: 5 }).map((p) => `${p.join(" ")}.`);
 const paragraph = fc.array(sentence, { minLength: 1, maxLength: 3 }).map((s) => s.join("\n"));
+// Tight and loose lists, any marker (two lists side by side when markers differ), an item holding a
+// nested list or a code block.
 const list = fc
   .record({
     ordered: fc.boolean(),
+    marker: fc.constantFrom("-", "*", "+"),
+    delim: fc.constantFrom(".", ")"),
+    loose: fc.boolean(),
     start: fc.integer({ min: 1, max: 9 }),
     items: fc.array(sentence, { minLength: 1, maxLength: 4 }),
     nested: fc.array(sentence, { maxLength: 2 }),
+    code: fc.boolean(),
   })
-  .map(({ ordered, start, items, nested }) =>
+  .map(({ ordered, marker, delim, loose, start, items, nested, code }) =>
     items
       .map(
         (t, i) =>
-          `${ordered ? `${start + i}.` : "-"} ${t}${i === 0 && nested.length > 0 ? nested.map((n) => `\n   - ${n}`).join("") : ""}`,
+          `${ordered ? `${start + i}${delim}` : marker} ${t}${i === 0 && nested.length > 0 ? nested.map((n) => `\n    - ${n}`).join("") : ""}${i === 1 && code ? "\n    ```\n    lock 2031\n    ```" : ""}`,
       )
-      .join("\n"),
+      .join(loose ? "\n\n" : "\n"),
   );
 const table = fc
   .record({ cols: fc.integer({ min: 1, max: 3 }), rows: fc.integer({ min: 1, max: 3 }) })

@@ -1,4 +1,4 @@
-// The front matter reader without the YAML library must give what the library gives, or step aside.
+// The front matter read from the YAML syntax tree must give what the document model gives, or step aside.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { isMap, LineCounter, parseDocument } from "yaml";
@@ -71,7 +71,7 @@ const line = fc.oneof(
   fc.constantFrom("", "# a comment", "  # indented comment", "\ttabbed: x", "  continued line", "---"),
 );
 
-describe("front matter read without the YAML library", () => {
+describe("front matter read from the YAML syntax tree", () => {
   it("reads the common forms itself", () => {
     const src =
       'title: "Port deal"\ndate: 2026-03-11\nactors:\n  - Zeno Ostrander\n  - Acme Inc.\ntags: [minerals, trade]\nsource:\n';
@@ -85,7 +85,7 @@ describe("front matter read without the YAML library", () => {
   });
 
   it("leaves numbers, booleans, nulls and YAML syntax to the library", () => {
-    for (const v of ["42", "true", "~", "1.5", "a # c", "&x y", '"a\\tb"', "x: y", "[a, ]"])
+    for (const v of ["42", "true", "~", "1.5", "a # c", "&x y", "x: y", "[a, ]"])
       expect(readPlainYaml(`id: ${v}`)).toBeNull();
     expect(readPlainYaml("title: a\ntitle: b")).toBeNull();
     expect(readPlainYaml("Null: a")).toBeNull();

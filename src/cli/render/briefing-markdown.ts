@@ -4,6 +4,7 @@ import { stringify } from "yaml";
 import { looksLikeHeading } from "../../briefing/paragraphs.js";
 import type { Block, Briefing, Paragraph } from "../../briefing/schema.js";
 import { SECTION_KEYS, SECTION_TITLES, type SectionKey } from "../../briefing/sections.js";
+import { continuesList } from "../../text/blocks.js";
 import { sanitize, sanitizeLine } from "../../text/sanitize.js";
 import { blockMarkdown } from "./markdown-blocks.js";
 
@@ -27,25 +28,36 @@ function frontMatter(b: Briefing): string {
 }
 
 /**
- * Paragraphs as Markdown: each one's structure when it has one, else its text. Items of ordered lists
- * written one after another continue one list only when their numbers follow on; otherwise the
- * delimiter changes (`1.` then `1)`), which CommonMark reads as a new list with its own start.
+ * Paragraphs as Markdown: each one's structure when it has one, else its text. List items written one
+ * after another continue one list unless the item starts a new one or, ordered, its number does not
+ * follow on; then the delimiter or marker changes (`1.` then `1)`, `-` then `*`), which CommonMark
+ * reads as a new list.
  */
 function writer(): (p: Paragraph) => string {
-  let open: { delim: "." | ")"; next: number } | null = null;
+  let open: { delim: "." | ")"; next: number; ordered: boolean } | null = null;
   return (p) => {
     const b = p.block;
-    if (b?.type !== "list" || !b.ordered) {
+    if (b?.type === "list" && !b.ordered) {
+      const delim = open?.ordered !== false ? "." : b.newList ? flip(open.delim) : open.delim;
+      open = { delim, next: 1, ordered: false };
+      return sanitize(blockMarkdown(b, delim)).trim();
+    }
+    if (b?.type !== "list") {
       open = null;
       if (!b && looksLikeHeading(p.text)) return sanitize(htmlParagraph(p.text));
-      return sanitize(b ? blockMarkdown(b) : p.text).trim();
+      // Plain text is escaped as any text: `\*not bold\*` must not come back as emphasis.
+      return sanitize(
+        blockMarkdown(b ?? { type: "paragraph", children: [{ type: "text", text: p.text }] }),
+      ).trim();
     }
-    const delim =
-      open === null || open.next === b.start ? (open?.delim ?? ".") : open.delim === "." ? ")" : ".";
-    open = { delim, next: b.start + b.items.length };
+    const follows = open?.ordered === true && open.next === b.start && !b.newList;
+    const delim = open?.ordered !== true ? "." : follows ? open.delim : flip(open.delim);
+    open = { delim, next: b.start + b.items.length, ordered: true };
     return sanitize(blockMarkdown(b, delim)).trim();
   };
 }
+
+const flip = (d: "." | ")") => (d === "." ? ")" : ".");
 
 /**
  * A short line of text that stood as a paragraph (a heading-shaped line with nothing under it): as
@@ -71,8 +83,12 @@ export function briefingMarkdown(b: Briefing, sections: SectionKey[] | null): st
   if (sections === null && b.keyPoints.length > 0) {
     parts.push(
       b.keyPoints
-        .map((p) => paragraph({ ...p, block: p.block?.type === "list" ? p.block : bullet(p.text) }))
-        .join("\n"),
+        .map((p) => ({ ...p, block: p.block?.type === "list" ? p.block : bullet(p.text) }))
+        .map(
+          (p, i, all) =>
+            (i === 0 ? "" : continuesList(all[i - 1]!.block, p.block) ? "\n" : "\n\n") + paragraph(p),
+        )
+        .join(""),
     );
   }
   for (const key of sections ?? SECTION_KEYS) {
@@ -80,13 +96,15 @@ export function briefingMarkdown(b: Briefing, sections: SectionKey[] | null): st
     if (list.length === 0) continue;
     parts.push(`## ${SECTION_TITLES[key]}`);
     let subsection: string | undefined;
-    for (const p of list) {
-      if (p.subsection !== undefined && p.subsection !== subsection) {
-        parts.push(`### ${sanitizeLine(p.subsection)}`);
-      }
+    list.forEach((p, i) => {
+      const heading = p.subsection !== undefined && p.subsection !== subsection;
+      if (heading) parts.push(`### ${sanitizeLine(p.subsection!)}`);
       subsection = p.subsection;
-      parts.push(paragraph(p));
-    }
+      // The next item of a tight list goes on the next line: a blank line would make the list loose.
+      if (!heading && continuesList(list[i - 1]?.block, p.block))
+        parts[parts.length - 1] += `\n${paragraph(p)}`;
+      else parts.push(paragraph(p));
+    });
   }
   if (sections === null && b.glossary.length > 0) {
     parts.push("## Glossary");

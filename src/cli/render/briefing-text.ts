@@ -1,7 +1,7 @@
 // `print` as text: a header, key points, the three sections under their headings, the glossary.
 import type { Briefing, Paragraph } from "../../briefing/schema.js";
 import { SECTION_KEYS, SECTION_TITLES, type SectionKey } from "../../briefing/sections.js";
-import { hyperlink, LinkNumbers, renderBlock } from "../../text/blocks.js";
+import { continuesList, hyperlink, LinkNumbers, renderBlock } from "../../text/blocks.js";
 import { sanitizeLine } from "../../text/sanitize.js";
 import { wrap } from "../../text/width.js";
 import type { Style } from "../style.js";
@@ -42,8 +42,7 @@ function paragraphs(list: readonly Paragraph[], sink: Sink): string[] {
       lines.push(...block(p.subsection, width, BODY).map(style.accent));
     }
     subsection = p.subsection;
-    const tight =
-      p.block?.type === "list" && list[i - 1]?.block?.type === "list" && p.subsection === subsection;
+    const tight = continuesList(list[i - 1]?.block, p.block);
     if (lines.length > 0 && lines[lines.length - 1] !== "" && !tight) lines.push("");
     if (p.block) lines.push(...blockLines({ ...p, block: p.block }, sink));
     else lines.push(...block(p.text, width, BODY));
@@ -88,12 +87,14 @@ export function briefingText(
 
   if (sections === null && b.keyPoints.length > 0) {
     out.push("", style.heading("Key points"));
-    for (const p of b.keyPoints)
+    b.keyPoints.forEach((p, i) => {
+      if (i > 0 && p.block && !continuesList(b.keyPoints[i - 1]!.block, p.block)) out.push("");
       out.push(
         ...(p.block
           ? blockLines({ ...p, block: p.block }, sink)
           : block(p.text, width, `${BODY}• `, `${BODY}  `)),
       );
+    });
   }
 
   for (const key of sections ?? SECTION_KEYS) {

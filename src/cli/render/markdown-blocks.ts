@@ -8,7 +8,9 @@ function escapeText(s: string): string {
   return s.replace(/[\\`*_[\]<>~|]/g, "\\$&").replace(ENTITY, "&amp;");
 }
 
-function codeSpan(s: string): string {
+/** `inTable`: a `|` in a table cell ends the cell even inside code, unless escaped (GFM). */
+function codeSpan(raw: string, inTable: boolean): string {
+  const s = inTable ? raw.replace(/\|/g, "\\|") : raw;
   const runs = s.match(/`+/g) ?? [];
   const fence = "`".repeat(Math.max(0, ...runs.map((r) => r.length)) + 1);
   const pad =
@@ -22,7 +24,7 @@ function url(u: string): string {
     : u.replace(/\\/g, "\\\\");
 }
 
-export function inlineMarkdown(spans: readonly Inline[]): string {
+export function inlineMarkdown(spans: readonly Inline[], inTable = false): string {
   let out = "";
   for (const s of spans) {
     switch (s.type) {
@@ -30,30 +32,30 @@ export function inlineMarkdown(spans: readonly Inline[]): string {
         out += escapeText(s.text);
         break;
       case "code":
-        out += codeSpan(s.text);
+        out += codeSpan(s.text, inTable);
         break;
       case "break":
         out += "\\\n";
         break;
       case "strong":
-        out += wrapIn("**", s.children);
+        out += wrapIn("**", s.children, inTable);
         break;
       case "emphasis":
-        out += wrapIn("*", s.children);
+        out += wrapIn("*", s.children, inTable);
         break;
       case "delete":
-        out += wrapIn("~~", s.children);
+        out += wrapIn("~~", s.children, inTable);
         break;
       case "link":
-        out += `[${inlineMarkdown(s.children)}](${url(s.url)})`;
+        out += `[${inlineMarkdown(s.children, inTable)}](${inTable ? url(s.url).replace(/\|/g, "\\|") : url(s.url)})`;
         break;
     }
   }
   return out;
 }
 
-function wrapIn(mark: string, children: readonly Inline[]): string {
-  const inner = inlineMarkdown(children);
+function wrapIn(mark: string, children: readonly Inline[], inTable: boolean): string {
+  const inner = inlineMarkdown(children, inTable);
   return inner.trim() === "" ? inner : `${mark}${inner}${mark}`;
 }
 
@@ -65,7 +67,31 @@ function guardStart(s: string): string {
     .replace(/^(\s+)/, "");
 }
 
-/** `delim`: the ordered-list delimiter; a change of it starts a new list where numbers would not. */
+/**
+ * How two blocks of one list item are joined. In a tight item only where the second cannot be read as
+ * going on with the first (a fence is closed, a list or quote interrupts a paragraph); a blank line
+ * anywhere in an item would make its list loose.
+ */
+function itemJoin(prev: Block, next: Block, tight: boolean): string {
+  if (!tight) return "\n\n";
+  // A fence, an ATX heading and a `***` rule start on any line; a list or quote after a paragraph,
+  // a fence or a heading, a list after one of the other kind; a paragraph only after the closed ones
+  // (else it would go on with the last).
+  const closed = prev.type === "code" || prev.type === "heading" || prev.type === "rule";
+  const safe =
+    next.type === "code" ||
+    next.type === "heading" ||
+    next.type === "rule" ||
+    ((next.type === "list" || next.type === "quote") && (closed || prev.type === "paragraph")) ||
+    (next.type === "list" && prev.type === "list" && next.ordered !== prev.ordered) ||
+    (next.type === "paragraph" && closed);
+  return safe ? "\n" : "\n\n";
+}
+
+/**
+ * `delim`: the ordered-list delimiter, or for bullets the marker (`.` gives `-`, `)` gives `*`); a
+ * change of it starts a new list where the numbers or markers alone would not.
+ */
 export function blockMarkdown(b: Block, delim: "." | ")" = "."): string {
   switch (b.type) {
     case "paragraph":
@@ -75,21 +101,18 @@ export function blockMarkdown(b: Block, delim: "." | ")" = "."): string {
     case "list":
       return b.items
         .map((item, i) => {
-          const marker = b.ordered ? `${b.start + i}${delim} ` : "- ";
+          const marker = b.ordered ? `${b.start + i}${delim} ` : delim === "." ? "- " : "* ";
           const body = item
-            .map((c, j) => {
-              const md = blockMarkdown(c);
-              return j === 0
-                ? md
-                : `${c.type === "list" && item[j - 1]?.type === "paragraph" ? "\n" : "\n\n"}${md}`;
-            })
+            .map((c, j) =>
+              j === 0 ? blockMarkdown(c) : itemJoin(item[j - 1]!, c, !b.loose) + blockMarkdown(c),
+            )
             .join("");
           return marker + indent(body, " ".repeat(marker.length));
         })
-        .join("\n");
+        .join(b.loose ? "\n\n" : "\n");
     case "table": {
       const row = (cells: Inline[][]) =>
-        `| ${cells.map((c) => inlineMarkdown(c).replace(/\n/g, " ")).join(" | ")} |`;
+        `| ${cells.map((c) => inlineMarkdown(c, true).replace(/\n/g, " ")).join(" | ")} |`;
       const rule = b.align.map((a) =>
         a === "left" ? ":--" : a === "right" ? "--:" : a === "center" ? ":-:" : "---",
       );
