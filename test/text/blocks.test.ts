@@ -186,7 +186,7 @@ describe("lists as glow spaces them", () => {
   const lines = (b: Block) => renderBlock(b, 40, new LinkNumbers()).map((l) => l.text);
 
   it("puts a blank line between a loose list's items and none between a tight list's", () => {
-    const list = { type: "list", ordered: false, start: 1, items: [item("one"), item("two")] } as const;
+    const list: Block = { type: "list", ordered: false, start: 1, items: [item("one"), item("two")] };
     expect(lines({ ...list, loose: true })).toEqual(["• one", "", "• two"]);
     expect(lines(list)).toEqual(["• one", "• two"]);
   });
