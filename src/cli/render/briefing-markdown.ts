@@ -100,7 +100,9 @@ export function briefingMarkdown(b: Briefing, sections: SectionKey[] | null): st
       const heading = p.subsection !== subsection;
       // Text after a subsection but outside it: the section's heading again closes the subsection.
       if (heading)
-        parts.push(p.subsection === undefined ? `## ${SECTION_TITLES[key]}` : `### ${sanitizeLine(p.subsection)}`);
+        parts.push(
+          p.subsection === undefined ? `## ${SECTION_TITLES[key]}` : `### ${sanitizeLine(p.subsection)}`,
+        );
       subsection = p.subsection;
       // The next item of a tight list goes on the next line: a blank line would make the list loose.
       if (!heading && continuesList(list[i - 1]?.block, p.block))
