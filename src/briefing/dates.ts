@@ -12,6 +12,9 @@
 // - An event whose whole period lies after the briefing's date is expected (a deadline, a vote, the
 //   day a rule applies): `2026-07` in a briefing of 2026-06-26, not `2026-06`.
 // - Impossible dates (February 30) and relative phrases ("earlier this month") are not events.
+// - Numeric dates: `25.03.2027` is day first (the dotted form is); `3/26/2027` or `26/3/2027` when a
+//   number above 12 says which is the day, or when the briefing's other slash dates do; an ambiguous
+//   one (`4/9/2027` with nothing to tell) is no event.
 import { isExists } from "date-fns";
 import { MONTH_NAMES } from "./calendar.js";
 import type { DatedEvent, Precision } from "./schema.js";
@@ -48,7 +51,32 @@ const DATE_SOURCE = [
   `\\b(?:${CUE}\\s+(?:the\\s+)?${MODIFIER}?|${MODIFIER})(?<em>${FULL})\\b(?!\\.?,?\\s+\\d|\\d)`,
   // in 2025 / since 2025 / mid-2025 — not 2025-26, 2025.5, 2020s
   `\\b${CUE}(?:\\s+the)?(?:\\s+(?:early|late|mid))?(?:-|\\s+)(?<fy>\\d{4})(?!\\w|[.,]\\d|-\\d)`,
+  // 25.03.2027, 3/26/2027 — not part of a version, an address or a longer run of numbers
+  `(?<![\\d./-])(?<na>\\d{1,2})(?<ns>[./])(?<nb>\\d{1,2})\\k<ns>(?<ny>\\d{4})(?!\\d|[./-]\\d)`,
 ].join("|");
+
+/** Which number of a slash date is the day: day first (25/3/2027) or month first (3/25/2027). */
+type SlashOrder = "dmy" | "mdy" | null;
+const SLASH_DATE = /(?<![\d./-])(\d{1,2})\/(\d{1,2})\/\d{4}(?!\d|[./-]\d)/g;
+
+/**
+ * The order of a briefing's slash dates, told by the ones that can be read only one way (a number
+ * above 12): a writer keeps to one order. Null when none tells, or they disagree.
+ */
+function slashOrder(paras: readonly TextBlock[]): SlashOrder {
+  let order: SlashOrder = null;
+  for (const p of paras) {
+    if (!p.text.includes("/")) continue;
+    for (const m of p.text.matchAll(SLASH_DATE)) {
+      const [a, b] = [Number(m[1]), Number(m[2])];
+      const seen: SlashOrder = a > 12 && b <= 12 ? "dmy" : b > 12 && a <= 12 ? "mdy" : null;
+      if (seen === null) continue;
+      if (order !== null && order !== seen) return null;
+      order = seen;
+    }
+  }
+  return order;
+}
 
 const DATE_RE = new RegExp(DATE_SOURCE, "g");
 
@@ -82,7 +110,20 @@ export function isAfter(date: string, refDate: string | null): boolean {
   return date > refDate.slice(0, date.length);
 }
 
-function resolve(g: Record<string, string | undefined>, refYear: number | null): Found | null {
+function resolve(
+  g: Record<string, string | undefined>,
+  refYear: number | null,
+  order: () => SlashOrder,
+): Found | null {
+  if (g.na !== undefined) {
+    const [a, b, y] = [Number(g.na), Number(g.nb), Number(g.ny)];
+    // Dots are written day first wherever they are used; slashes both ways (see slashOrder).
+    const dayFirst = g.ns === "." || a > 12 || (b <= 12 && order() === "dmy");
+    if (g.ns === "/" && !dayFirst && b <= 12 && order() !== "mdy") return null;
+    const [d, m] = dayFirst ? [a, b] : [b, a];
+    if (!validYear(y) || !isExists(y, m - 1, d)) return null;
+    return { date: `${y}-${pad2(m)}-${pad2(d)}`, precision: "day", yearInferred: false };
+  }
   if (g.iy !== undefined) {
     const y = Number(g.iy);
     const m = Number(g.im);
@@ -215,10 +256,22 @@ function eventText(raw: string): string {
   return `${text.slice(0, cut)}…`;
 }
 
-/** Every explicit date in the paragraphs, in text order, each with the sentence it came from. */
-export function extractEvents(paras: TextBlock[], refDate: string | null): DatedEvent[] {
+/**
+ * Every explicit date in the paragraphs, in text order, each with the sentence it came from. `context`
+ * (the whole briefing) tells the order of its slash dates.
+ */
+export function extractEvents(
+  paras: TextBlock[],
+  refDate: string | null,
+  context: readonly TextBlock[] = paras,
+): DatedEvent[] {
   const refYear = refYearOf(refDate);
   const events: DatedEvent[] = [];
+  let known: { order: SlashOrder } | undefined;
+  const order = () => {
+    known ??= { order: slashOrder(context) };
+    return known.order;
+  };
   for (const para of paras) {
     const text = para.text;
     if (!text) continue;
@@ -235,7 +288,7 @@ export function extractEvents(paras: TextBlock[], refDate: string | null): Dated
     let sentenceOf = -1;
     const seen = new Map<string, Set<string>>();
     for (; m !== null; m = DATE_RE.exec(text)) {
-      const found = resolve(m.groups ?? {}, refYear);
+      const found = resolve(m.groups ?? {}, refYear, order);
       if (!found) continue;
       while (si < sentences.length - 1 && sentences[si]!.end <= m.index) si++;
       if (si !== sentenceOf) {
@@ -268,7 +321,7 @@ export function extractEvents(paras: TextBlock[], refDate: string | null): Dated
 /** The first full date (day and written year) in text order, as YYYY-MM-DD, or null. */
 export function findFirstDate(paras: TextBlock[]): string | null {
   for (const para of paras) {
-    const first = extractEvents([para], null).find((e) => e.precision === "day" && !e.yearUnknown);
+    const first = extractEvents([para], null, paras).find((e) => e.precision === "day" && !e.yearUnknown);
     if (first) return first.date;
   }
   return null;

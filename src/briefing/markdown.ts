@@ -127,7 +127,7 @@ function inlines(tokens: readonly Token[] | undefined, out: Inline[] = []): Inli
 
 /** A tag HTML knows, or a comment: shown as nothing (an unknown `<name>` in prose stays as written). */
 const HTML_TAG =
-  /^(?:<!--[\s\S]*?-->|<\/?(?:a|abbr|b|big|blockquote|br|center|cite|code|dd|del|details|div|dl|dt|em|figcaption|figure|font|h[1-6]|hr|i|img|ins|kbd|li|mark|ol|p|picture|pre|q|s|samp|small|source|span|strike|strong|sub|summary|sup|table|tbody|td|tfoot|th|thead|time|tr|tt|u|ul|var|wbr)(?:\s[^>]*)?\/?>)$/i;
+  /^(?:<!--[\s\S]*?-->|<\/?(?:a|abbr|address|article|aside|b|big|blockquote|br|caption|center|cite|code|dd|del|details|div|dl|dt|em|figcaption|figure|font|footer|h[1-6]|header|hr|i|img|ins|kbd|li|main|mark|nav|ol|p|picture|pre|q|s|samp|section|small|source|span|strike|strong|sub|summary|sup|table|tbody|td|tfoot|th|thead|time|tr|tt|u|ul|var|wbr)(?:\s[^>]*)?\/?>)$/i;
 
 /** The text of an HTML block as a browser shows it: tags known to HTML and comments removed. */
 function htmlText(raw: string): string {
@@ -138,6 +138,17 @@ function htmlText(raw: string): string {
     .map((l) => l.trim().replace(/\s+/g, " "))
     .filter((l) => l !== "")
     .join(" ");
+}
+
+/**
+ * An HTML block's text, its Markdown read: Notion writes a callout as `<aside>` around `💡 **Note**`,
+ * and a reader expects the bold that its writer saw.
+ */
+function htmlSpans(raw: string): Inline[] {
+  const text = htmlText(raw);
+  if (text === "") return [];
+  if (!INLINE_SYNTAX.test(text)) return [{ type: "text", text }];
+  return tidy(inlines(new Lexer(EXTENDED).inlineTokens(text)));
 }
 
 /** Footnote labels numbered in the order of their first reference (set for each body parsed). */
@@ -264,8 +275,8 @@ function block(t: Token): Block | null {
     case "hr":
       return { type: "rule" };
     case "html": {
-      const text = htmlText(t.raw);
-      return text === "" ? null : { type: "paragraph", children: [{ type: "text", text }] };
+      const spans = htmlSpans(t.raw);
+      return spans.length === 0 ? null : { type: "paragraph", children: spans };
     }
     case "footnote": {
       // A footnote's text where it was written, after its number: `¹ The count was taken…`.
@@ -471,8 +482,17 @@ export function markdownParagraphs(body: string, firstLine = 1): BodyParagraph[]
         break;
       case "html": {
         // HTML shows as its text, a paragraph as any other (`<p>A Short Line</p>` is no bare heading).
-        const text = htmlText(t.raw);
-        if (text !== "") push({ kind: "text", text, line: at + newlines(/^\s*/.exec(t.raw)![0]) });
+        const spans = htmlSpans(t.raw);
+        const text = inlineText(spans).trim();
+        const line = at + newlines(/^\s*/.exec(t.raw)![0]);
+        const plain = spans.every((x) => x.type === "text");
+        if (text !== "")
+          push({
+            kind: "text",
+            text,
+            line,
+            ...(plain ? {} : { block: { type: "paragraph", children: spans } }),
+          });
         break;
       }
       default: {

@@ -225,3 +225,34 @@ describe("first date", () => {
     expect(findFirstDate([{ text: "It began on June 13 in 2026.", line: 1 }])).toBeNull();
   });
 });
+
+describe("numeric dates", () => {
+  it("reads a dotted date day first", () => {
+    expect(dates("The deal was signed on 25.03.2027 and dated 12.03.2027.")).toEqual([
+      "2027-03-25",
+      "2027-03-12",
+    ]);
+  });
+
+  it("reads a slash date when a number above 12 says which is the day", () => {
+    expect(dates("Noted on 3/26/2027.")).toEqual(["2027-03-26"]);
+    expect(dates("Noted on 26/3/2027.")).toEqual(["2027-03-26"]);
+  });
+
+  it("leaves an ambiguous slash date alone unless the briefing's other slash dates tell the order", () => {
+    expect(dates("The meeting is on 4/9/2027.")).toEqual([]);
+    const paras = [
+      { text: "The deal was noted on 3/26/2027.", line: 1 },
+      { text: "The meeting is on 4/9/2027.", line: 3 },
+    ];
+    expect(extractEvents([paras[1]!], REF, paras).map((e) => e.date)).toEqual(["2027-04-09"]);
+    const dayFirst = [{ text: "Noted on 26/3/2027; the meeting is on 4/9/2027.", line: 1 }];
+    expect(extractEvents(dayFirst, REF).map((e) => e.date)).toEqual(["2027-03-26", "2027-09-04"]);
+    const mixed = [{ text: "On 26/3/2027 and 3/27/2027; then 4/9/2027.", line: 1 }];
+    expect(extractEvents(mixed, REF).map((e) => e.date)).toEqual(["2027-03-26", "2027-03-27"]);
+  });
+
+  it("takes no version number, address or impossible day for a date", () => {
+    expect(dates("Version 1.2.2027.4 and 10.12.20271 and 31.02.2027 and /12/03/2027.")).toEqual([]);
+  });
+});

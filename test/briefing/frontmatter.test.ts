@@ -174,3 +174,43 @@ describe("front matter", () => {
     expect(fail(lines.join("\n"))[0]?.message).toMatch(/^front matter could not be read: .*alias/i);
   });
 });
+
+describe("TOML front matter (Hugo's +++)", () => {
+  it("reads the same keys, a date as written and a single tag as a list", () => {
+    const r = ok(
+      '+++\ntitle = "Tolls frozen"\ndate = 2031-04-02T00:30:00+01:00\ntags = "ports"\n+++\nBody.\n',
+    );
+    expect(r).toMatchObject({
+      present: true,
+      data: { title: "Tolls frozen", date: "2031-04-02", tags: ["ports"] },
+      body: "Body.\n",
+      bodyLine: 6,
+    });
+  });
+
+  it("warns of unknown keys and tables on their lines", () => {
+    const r = ok('+++\ntitle = "T"\ndraft = true\n[params]\nx = 1\n+++\nBody.\n');
+    expect(r.warnings.map((w) => [w.line, w.message])).toEqual([
+      [3, "unknown front matter key 'draft'"],
+      [4, "unknown front matter key 'params'"],
+    ]);
+  });
+
+  it("gives invalid TOML, a repeated key and a bad value as problems with their lines", () => {
+    expect(fail('+++\ntitle = "T"\ndate = \n+++\n')).toEqual([
+      { path: "a.md", line: 3, message: "front matter is not valid TOML: invalid value", severity: "error" },
+    ]);
+    expect(fail('+++\ntitle = "T"\ntitle = "U"\n+++\n')[0]).toMatchObject({ path: "a.md", line: 3 });
+    expect(fail('+++\ntitle = "T"\nid = "no spaces allowed"\n+++\n')[0]).toMatchObject({
+      line: 3,
+      message: "id: letters, digits, '.', '_' and '-' only",
+    });
+    expect(fail('+++\ntitle = "T"\n')[0]!.message).toBe("front matter opened on line 1 is never closed");
+  });
+});
+
+describe("Jekyll dates", () => {
+  it("take `2027-02-03 10:15:00 +0100` as the day written", () => {
+    expect(ok("---\ndate: 2027-02-03 10:15:00 +0100\n---\n").data.date).toBe("2027-02-03");
+  });
+});

@@ -73,7 +73,7 @@ function markupFree(body: string): string {
       .replace(/^ {0,3}\[[^\]^]+\]:.*$/gm, "")
       // A footnote's label is shown as its number; HTML's tags and a wiki link's target not at all.
       .replace(/\[\^[^\]\n]+\]:?/g, "")
-      .replace(/<!--[\s\S]*?-->|<\/?(?:br|sup|sub|details|summary|p|div|span|b|i|kbd)\b[^>]*>/gi, " ")
+      .replace(/<!--[\s\S]*?-->|<\/?(?:br|sup|sub|details|summary|p|div|span|b|i|kbd|aside)\b[^>]*>/gi, " ")
       .replace(/\[\[[^\]|\n]+\|/g, "[["),
   );
 }
@@ -84,7 +84,8 @@ function withoutInfoStrings(body: string): string {
   return body
     .split("\n")
     .map((line) => {
-      const m = /^(\s*)(`{3,}|~{3,})(.*)$/.exec(line);
+      // A fence inside a quote (`> ```text`) has its info string too.
+      const m = /^((?:\s*>)*\s*)(`{3,}|~{3,})(.*)$/.exec(line);
       if (!m) return line;
       const fence = m[2]!;
       if (open === null) {

@@ -10,6 +10,7 @@ import type { Briefing } from "../../src/briefing/schema.js";
 import { briefingMarkdown } from "../../src/cli/render/briefing-markdown.js";
 import { briefingText } from "../../src/cli/render/briefing-text.js";
 import { createStyle } from "../../src/cli/style.js";
+import { displayWidth } from "../../src/text/width.js";
 import { unseen, unseenDir } from "./markdown-fixtures.js";
 
 const NAMES = readdirSync(unseenDir).filter((f) => f.endsWith(".md"));
@@ -178,6 +179,100 @@ describe("briefings nobody here wrote", () => {
       ["渡し船の運航は橋の再開まで続く予定である。", undefined],
       ["次の段落。", undefined],
     ]);
+  });
+
+  it("sets a loose list's items and two lists side by side apart, and keeps a tight list tight", () => {
+    const out = text(unseen("ordered-code.md"));
+    expect(out).toContain(
+      "  7. Contain the model.\n\n     Revoke the serving keys first:\n\n       kubectl delete secret",
+    );
+    expect(out).toContain("namespace prod\n\n  8. Notify the regulator within 72 hours.\n\n  9. Preserve");
+    expect(out).toContain(
+      "  10. Write the post-incident review.\n\n  • Owner: the security lead\n  • Deadline",
+    );
+    expect(out).toContain("  • Deadline: 30 days\n\n  • Template: appendix B\n  • Reviewer");
+    expect(out).toContain("  1. Public comments close July 15, 2027.\n  2. A tabletop exercise");
+  });
+
+  it("sets a list in a quote apart from the text before it, at every depth", () => {
+    const out = text(unseen("nested-quotes.md"));
+    expect(out).toContain("It would cover:\n  │ │\n  │ │ • state safety laws,\n  │ │ • state disclosure");
+    expect(out).toContain("  │ That list is exactly the problem. Consider:\n  │\n  │ 1. States have acted");
+  });
+
+  it("reads Hugo's TOML front matter and Jekyll's date with its time and offset", () => {
+    const hugo = unseen("hugo-toml.md");
+    expect([hugo.title, hugo.date, hugo.dateInferred, hugo.tags]).toEqual([
+      "Chip export rules tighten again",
+      "2027-02-14",
+      false,
+      ["export controls", "semiconductors"],
+    ]);
+    expect(text(hugo)).not.toContain("+++");
+    const jekyll = unseen("jekyll-post.md");
+    expect([jekyll.title, jekyll.date, jekyll.dateInferred]).toEqual([
+      "Courts split on AI-generated evidence",
+      "2027-02-03",
+      false,
+    ]);
+  });
+
+  it("names a briefing of only a table by its id, and puts every dated row on the timeline", () => {
+    const b = unseen("only-table.md");
+    expect(b.title).toBe("only-table");
+    expect(b.sections.whatHappened.map((p) => p.block?.type)).toEqual(["table"]);
+    expect(b.events.map((e) => e.date)).toEqual(["2027-05-01", "2027-06-15", "2027-09-01"]);
+  });
+
+  it("reads numeric dates: dotted ones day first, slashed ones when a number above 12 tells the order", () => {
+    expect(unseen("footnotes-far.md").events.map((e) => e.date)).toEqual([
+      "2027-03-25",
+      "2027-06-01",
+      "2027-03-26",
+      "2027-04-09",
+      "2027-03-12",
+    ]);
+  });
+
+  it("shows the text of a Notion callout (an HTML block) with its Markdown read", () => {
+    const out = text(unseen("notion-export.md"));
+    expect(out).toContain("  💡 TL;DR — three regulators published guidance in one week.");
+    expect(out).not.toMatch(/<\/?aside>/);
+    expect(briefingText(unseen("notion-export.md"), 80, createStyle(true), null, false)).toContain(
+      "\x1b[1mTL;DR\x1b[22m",
+    );
+  });
+
+  it("keeps escaped markers, hard breaks and snake_case words as written", () => {
+    const out = text(unseen("escapes-breaks.md"));
+    expect(out).toContain(
+      "Escaped markers stay as written: *not bold*, _not italic_, # not a heading, 2\n  * 3 = 6.",
+    );
+    expect(out).toContain(
+      "now appear in the PDF as well.\n  The old form stays valid until 30 June 2027.\n  After that",
+    );
+    expect(out).toContain("Tools that validate_filings_automatically must change");
+  });
+
+  it("numbers reference links by their definitions and reads setext and closed ATX headings", () => {
+    const b = unseen("setext-refs.md");
+    expect(b.title).toBe("Ports agree a shared customs window");
+    expect(b.sections.whyItMatters[0]!.text).toMatch(/^A carrier calling at two ports today files twice/);
+    expect(b.sections.whatToWatch[0]!.text).toMatch(/^The pilot starts on 1 September 2027/);
+    expect(briefingLinks(b).map((l) => l.url)).toEqual([
+      "https://ports.example.org/mou-2027.pdf",
+      "https://lloydslist.example.com/ports-window",
+      "https://taxation-customs.example.eu/single window",
+    ]);
+  });
+
+  it("aligns table cells holding emoji, CJK and escaped pipes in code", () => {
+    const lines = text(unseen("table-pipes.md"))
+      .split("\n")
+      .filter((l) => l.startsWith("  │"));
+    expect(lines).toContain("  │ a | b            │   yes    │        3 │ pipe into an unchecked command │");
+    expect(lines).toContain("  │ 🔥 rm -rf        │   yes    │       10 │ 危険な操作 — always flagged    │");
+    expect(new Set(lines.map((l) => displayWidth(l))).size).toBe(1);
   });
 
   it("reads every unseen file without a problem but the front matter keys it does not know", () => {

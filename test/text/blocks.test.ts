@@ -2,9 +2,10 @@
 // layout), at 40, 80 and 140 columns, with and without colour.
 import stringWidth from "string-width";
 import { describe, expect, it } from "vitest";
+import type { Block } from "../../src/briefing/schema.js";
 import { briefingText } from "../../src/cli/render/briefing-text.js";
 import { createStyle } from "../../src/cli/style.js";
-import { fitColumns } from "../../src/text/blocks.js";
+import { continuesList, fitColumns, LinkNumbers, renderBlock } from "../../src/text/blocks.js";
 import { layoutBriefing } from "../../src/tui/readerLayout.js";
 import { lineSegments, linkRuns, markRuns } from "../../src/tui/views/Reader.js";
 import { fixture } from "../briefing/markdown-fixtures.js";
@@ -177,5 +178,37 @@ describe("rendering Markdown", () => {
     const w = fitColumns([40, 10], [5, 5], 30);
     expect(w.reduce((a, b) => a + b)).toBe(30);
     expect(w[0]).toBeGreaterThan(w[1]!);
+  });
+});
+
+describe("lists as glow spaces them", () => {
+  const item = (text: string): Block[] => [{ type: "paragraph", children: [{ type: "text", text }] }];
+  const lines = (b: Block) => renderBlock(b, 40, new LinkNumbers()).map((l) => l.text);
+
+  it("puts a blank line between a loose list's items and none between a tight list's", () => {
+    const list: Block = { type: "list", ordered: false, start: 1, items: [item("one"), item("two")] };
+    expect(lines({ ...list, loose: true })).toEqual(["• one", "", "• two"]);
+    expect(lines(list)).toEqual(["• one", "• two"]);
+  });
+
+  it("sets a list in a quote apart from the text before it; in a tight item it follows on", () => {
+    const nested: Block = { type: "list", ordered: true, start: 1, items: [item("a"), item("b")] };
+    expect(lines({ type: "quote", children: [...item("Consider:"), nested] })).toEqual([
+      "│ Consider:",
+      "│ ",
+      "│ 1. a",
+      "│ 2. b",
+    ]);
+    expect(
+      lines({ type: "list", ordered: false, start: 1, items: [[...item("Consider:"), nested]] }),
+    ).toEqual(["• Consider:", "  1. a", "  2. b"]);
+  });
+
+  it("runs a paragraph's items on only while they are one tight list", () => {
+    const one: Block = { type: "list", ordered: false, start: 1, items: [item("x")] };
+    expect(continuesList(one, one)).toBe(true);
+    expect(continuesList(one, { ...one, newList: true })).toBe(false);
+    expect(continuesList(one, { ...one, loose: true })).toBe(false);
+    expect(continuesList(item("x")[0], one)).toBe(false);
   });
 });

@@ -97,8 +97,12 @@ export function briefingMarkdown(b: Briefing, sections: SectionKey[] | null): st
     parts.push(`## ${SECTION_TITLES[key]}`);
     let subsection: string | undefined;
     list.forEach((p, i) => {
-      const heading = p.subsection !== undefined && p.subsection !== subsection;
-      if (heading) parts.push(`### ${sanitizeLine(p.subsection!)}`);
+      const heading = p.subsection !== subsection;
+      // Text after a subsection but outside it: the section's heading again closes the subsection.
+      if (heading)
+        parts.push(
+          p.subsection === undefined ? `## ${SECTION_TITLES[key]}` : `### ${sanitizeLine(p.subsection)}`,
+        );
       subsection = p.subsection;
       // The next item of a tight list goes on the next line: a blank line would make the list loose.
       if (!heading && continuesList(list[i - 1]?.block, p.block))
