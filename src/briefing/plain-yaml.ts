@@ -46,20 +46,23 @@ function text(token: CST.Token | undefined): string | null {
   return resolved.value;
 }
 
+/** A list's items when each is a text with only blanks and `marker` before it; undefined when unsure. */
+function texts(items: CST.CollectionItem[], marker: string): string[] | undefined {
+  const out: string[] = [];
+  for (const item of items) {
+    if (item.key !== undefined || item.sep !== undefined) return undefined;
+    if (!item.start.every((t) => blank(t) || t.type === marker)) return undefined;
+    const v = text(item.value);
+    if (v === null) return undefined;
+    out.push(v);
+  }
+  return out;
+}
+
 /** A block map item's value: nothing, a text, a block list or a flow list of texts; undefined when unsure. */
 function value(token: CST.Token | undefined): string | string[] | null | undefined {
   if (token === undefined) return null;
-  if (token.type === "block-seq") {
-    const items: string[] = [];
-    for (const item of token.items) {
-      if (item.key !== undefined || item.sep !== undefined) return undefined;
-      if (!item.start.every((t) => blank(t) || t.type === "seq-item-ind")) return undefined;
-      const v = text(item.value);
-      if (v === null) return undefined;
-      items.push(v);
-    }
-    return items;
-  }
+  if (token.type === "block-seq") return texts(token.items, "seq-item-ind");
   if (token.type === "flow-collection") {
     const closed = token.end.filter((t) => t.type === "flow-seq-end").length === 1;
     if (
@@ -68,15 +71,7 @@ function value(token: CST.Token | undefined): string | string[] | null | undefin
       !token.end.every((t) => t.type === "flow-seq-end" || blank(t))
     )
       return undefined;
-    const items: string[] = [];
-    for (const item of token.items) {
-      if (item.key !== undefined || item.sep !== undefined) return undefined;
-      if (!item.start.every((t) => blank(t) || t.type === "comma")) return undefined;
-      const v = text(item.value);
-      if (v === null) return undefined;
-      items.push(v);
-    }
-    return items;
+    return texts(token.items, "comma");
   }
   return text(token) ?? undefined;
 }
