@@ -6,12 +6,9 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writ
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { BIN, BUNDLED_BRIEFINGS, type Session, start } from "./harness.js";
+import { BIN, BUNDLED_BRIEFINGS, BUSY, PAINTED, type Session, start } from "./harness.js";
 
 const TIMELINE = "[1 Timeline]";
-/** Written by the reader's early paint: it enters the alternate screen and draws row 1 in one write. */
-const PAINTED = "\x1b[?1049h\x1b[?25l\x1b[1;1H";
-const BUSY = /checking files|reloading/;
 
 let root: string;
 let dir: string;
