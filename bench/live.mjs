@@ -11,7 +11,7 @@ import { fileURLToPath } from "node:url";
 import { archivePaths, ensureArchive } from "./generate.mjs";
 import { Screen } from "./pty.mjs";
 import { Samples } from "./stats.mjs";
-import { COLS, childEnv, liveAdd, option, ROWS, sdBusy, sdReady, signaldeskArgs } from "./subjects.mjs";
+import { COLS, childEnv, liveAdd, option, ROWS, sdReady, sdSettled, signaldeskArgs } from "./subjects.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const size = Number(option("--size", "10000"));
@@ -33,7 +33,7 @@ const bound = 900_000;
 try {
   const ready = await s.waitFor(sdReady, bound);
   if (!ready.ok) throw new Error(`the list never showed: ${ready.reason}`);
-  await s.waitFor((x) => !sdBusy(x), bound);
+  await s.waitFor(sdSettled, bound);
   for (let i = 0; i < times; i++) await liveAdd(samples, `sd.${size}`, s, dir, bound);
   const st = samples.stats(`sd.${size}.live.add`) ?? { n: 0, failures: 0 };
   const line = `a new file on screen after it is written, at ${size}: ${st.n} samples, p50 ${st.p50?.toFixed(0)} ms, p90 ${st.p90?.toFixed(0)} ms, max ${st.max?.toFixed(0)} ms${st.failures ? `, ${st.failures} failed` : ""}`;

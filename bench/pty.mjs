@@ -34,6 +34,9 @@ export function cpuMs(pid) {
   }
 }
 
+const SYNC_BEGIN = "\x1b[?2026h";
+const SYNC_END = "\x1b[?2026l";
+
 export class Screen {
   constructor(file, args, { cols = 100, rows = 30, env = process.env, cwd = process.cwd() } = {}) {
     this.cols = cols;
@@ -54,13 +57,23 @@ export class Screen {
     this.t0 = now();
     this.proc = pty.spawn(file, args, { name: "xterm-256color", cols, rows, cwd, env });
     this.pid = this.proc.pid;
+    // A frame Ink wraps in a synchronized update (DEC mode 2026) can arrive in several chunks: the
+    // screen between them is half-erased, which a person never sees, so no predicate is asked then.
+    let tail = "";
+    let midFrame = false;
     this.proc.onData((data) => {
       const at = now();
       this.lastDataNs = at;
       this.bytes += data.length;
+      tail = (tail + data).slice(-(data.length + SYNC_BEGIN.length));
+      const begin = tail.lastIndexOf(SYNC_BEGIN);
+      const end = tail.lastIndexOf(SYNC_END);
+      if (begin !== end) midFrame = begin > end;
+      const whole = !midFrame;
       this.term.write(data, () => {
         this.lastWriteNs = at;
         this.writeTimes.push(at);
+        if (!whole) return;
         for (const fn of this.watchers) fn(this, at);
         this.check(at);
       });

@@ -27,6 +27,7 @@ function rowsFor(n) {
       noRatio: true,
     },
     { label: "list visible, cold", sd: `${sd}.cold.list`, nb: `${nb}.list`, floor: "node.pty" },
+    { label: "every file in, conflicts found, cold (the note gone)", sd: `${sd}.cold.settled` },
     {
       label: "first frame, warm",
       sd: `${sd}.warm.first`,

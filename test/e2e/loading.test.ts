@@ -110,7 +110,9 @@ async function loadingOnScreen(s: Session, counted = false): Promise<void> {
 }
 
 async function expectRestored(s: Session, exitCode: number) {
-  expect((await s.exit).exitCode).toBe(exitCode);
+  // The whole exit report and the last screen, so a failure shows the signal that ended the program
+  // and whatever it wrote as it went.
+  expect(await s.exit, `screen at exit:\n${s.screenText()}`).toMatchObject({ exitCode, signal: null });
   expect(s.state()).toEqual({ buffer: "normal", cursorVisible: true, cooked: true });
   expect(s.screenText()).not.toMatch(/signaldesk — loading/);
 }
