@@ -1,11 +1,17 @@
 // Turns the samples of a run into the tables and the targets of docs/performance.md.
-import { existsSync, readFileSync } from "node:fs";
 import { registryReport } from "./registry.mjs";
 import { fmtMs, fmtRatio } from "./stats.mjs";
 
 // What the tables cannot say (what was changed, why a target is missed, measurements taken outside
-// the run): kept by hand in bench/analysis.md and copied under the targets.
-const ANALYSIS = new URL("./analysis.md", import.meta.url);
+// the run) is written by hand below this line of docs/performance.md, and a run keeps it as it is.
+export const HAND_WRITTEN =
+  "<!-- Written by hand from here on: `npm run bench` keeps everything below this line. -->";
+
+/** The hand-written part of a report written before (from the marker on), or null. */
+export function handWritten(previous) {
+  const at = previous.indexOf(HAND_WRITTEN);
+  return at === -1 ? null : previous.slice(at).trim();
+}
 
 const fmtMb = (kb) => (kb === null || kb === undefined ? "—" : `${(kb / 1024).toFixed(0)} MB`);
 
@@ -326,7 +332,6 @@ export function renderReport(r) {
     const mark = t.status === "met" ? "✅ met" : t.status === "not met" ? "❌ not met" : "· not measured";
     parts.push(`- ${mark}: ${t.text} — ${t.figure}`);
   }
-  if (existsSync(ANALYSIS)) parts.push("", readFileSync(ANALYSIS, "utf8").trim());
   parts.push(
     "",
     "## How each figure is taken",
@@ -373,6 +378,8 @@ export function renderReport(r) {
   if (notes.length > 0) {
     parts.push("## Notes", "", ...notes.map((n) => `- ${n}`), "");
   }
+  // A report with no hand-written part yet starts one, so the next run finds where it begins.
+  parts.push(r.handWritten ?? HAND_WRITTEN, "");
   const markdown = parts.join("\n");
   return { markdown, terminal: markdown };
 }

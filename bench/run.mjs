@@ -22,7 +22,7 @@ import { fileURLToPath } from "node:url";
 import { buildFloor } from "./build-floor.mjs";
 import { archivePaths, ensureArchive } from "./generate.mjs";
 import { registryBench } from "./registry.mjs";
-import { renderReport } from "./report.mjs";
+import { handWritten, renderReport } from "./report.mjs";
 import { Samples } from "./stats.mjs";
 import {
   inkFloor,
@@ -225,7 +225,9 @@ async function main() {
   }
 
   const registry = await registryBench({ rounds: opts.rounds, bundle: opts.bundle, log });
+  const out = resolve(root, opts.out);
   const report = renderReport({
+    handWritten: existsSync(out) ? handWritten(readFileSync(out, "utf8")) : null,
     registry,
     samples,
     sizes: opts.sizes,
@@ -241,7 +243,6 @@ async function main() {
     notes,
   });
   process.stdout.write(`${report.terminal}\n`);
-  const out = resolve(root, opts.out);
   mkdirSync(join(out, ".."), { recursive: true });
   writeFileSync(out, report.markdown);
   mkdirSync(join(root, "bench", "out"), { recursive: true });
