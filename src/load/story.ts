@@ -5,7 +5,13 @@
 // story builder.
 import { DamagedRows, type Store } from "../store/store.js";
 import { readTimeline } from "../store/timeline.js";
-import { buildStory, buildStoryAsync, type StoryItem, type StoryView } from "../story/view.js";
+import {
+  buildStory,
+  buildStoryAsync,
+  type FileStamp,
+  type StoryItem,
+  type StoryView,
+} from "../story/view.js";
 import type { FolderLoad } from "./folder.js";
 
 /** Whether the store's derived timeline is up to date with its rows (store/timeline.ts). */
@@ -59,4 +65,24 @@ export async function storyOfAsync(
   pause: () => Promise<void> | undefined,
 ): Promise<StoryView> {
   return buildStoryAsync(load, pause);
+}
+
+/**
+ * A story read right after a check of the folder, with the stamps that check compared every file
+ * with (see `StoryView.stamps`), taken from the store when first asked for. A store closed or
+ * replaced by then gives none, and the files are statted instead.
+ */
+export function withStamps(story: StoryView, store: Store): StoryView {
+  let byPath: ((relPath: string) => FileStamp | undefined) | undefined;
+  story.stamps = (relPath) => {
+    if (byPath === undefined) {
+      try {
+        byPath = store.stampsOf();
+      } catch {
+        byPath = () => undefined;
+      }
+    }
+    return byPath(relPath);
+  };
+  return story;
 }

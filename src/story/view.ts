@@ -60,6 +60,17 @@ export interface StoryView {
   termsOf(i: number): string[];
   /** Matching in the briefings' whole text (filters, search). */
   text: TextIndex;
+  /**
+   * Each file's size, mtime and ctime as the store held them when the story was read: the check of
+   * the folder compares every file with these, so the read state need not stat them all again.
+   */
+  stamps?: (relPath: string) => FileStamp | undefined;
+}
+
+export interface FileStamp {
+  size: number;
+  mtimeMs: number;
+  ctimeMs: number;
 }
 
 /**

@@ -9,7 +9,7 @@
 // the screen up to date; a re-run reads only the files whose stamps changed.
 // The reader never holds bodies: a briefing's file is parsed when it is opened (bodies.ts).
 import { readFolder, readRepaired, syncStore } from "../load/folder.js";
-import { storyFromRows, storyOfAsync, timelineFresh } from "../load/story.js";
+import { storyFromRows, storyOfAsync, timelineFresh, withStamps } from "../load/story.js";
 import { SyncStopped } from "../load/sync.js";
 import type { Store } from "../store/store.js";
 import type { Filter } from "../story/filter.js";
@@ -167,7 +167,10 @@ export async function refreshStory(
   const { load } = repaired;
   const n = load.summaries.length;
   progress(n, n, stepLabel(BUILDING_STEP));
-  const story = fresh ? storyFromRows(load, true) : await storyOfAsync(load, opts.pause);
+  const story = withStamps(
+    fresh ? storyFromRows(load, true) : await storyOfAsync(load, opts.pause),
+    repaired.store,
+  );
   if (!on.alive()) return null;
   on.ready(story);
   return story;

@@ -41,7 +41,8 @@ export function useReading(story: StoryView, store: ReadState | null): Reading {
     let alive = true;
     const run = ++check.current;
     const files = allSummaries(story).map((s) => ({ relPath: s.relPath, path: s.path, id: s.id }));
-    readStatuses(files, store?.marks() ?? new Map(), store?.lastVisit ?? null).then(
+    // A story read from the store right after a check comes with the stamps that check compared.
+    readStatuses(files, store?.marks() ?? new Map(), store?.lastVisit ?? null, undefined, story.stamps).then(
       (got) => {
         if (!alive) return;
         if (got.remark.length > 0) store?.markRead(got.remark);
