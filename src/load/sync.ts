@@ -7,10 +7,12 @@
 import { statSync } from "node:fs";
 import { realpath } from "node:fs/promises";
 import path from "node:path";
+import type { BriefingDigest } from "../briefing/digest.js";
 import type { Problem, RegistryActor } from "../briefing/schema.js";
 import { type FileRecord, type Stamp, type StampRow, type Store, textSum } from "../store/store.js";
 import {
   eventDays,
+  keptConflicts,
   markStale,
   staleDays,
   updateConflicts,
@@ -332,10 +334,14 @@ export async function syncFolder(dir: string, store: Store, opts: SyncOptions = 
 
   // The timeline's conflicts, like the uses, are stale from before the rows change until recomputed:
   // only for the days the changed files' events were on, before and after, which are recorded before
-  // each write (with those a killed run left).
+  // each write (with those a killed run left). A file rewritten with the conflict search's input it
+  // had (`keep`: an edit of its prose) is left out: it keeps its id and its partners, and so do the
+  // events naming it.
   const carried = staleDays(store);
   const touched = [...jobs.map((j) => j.entry.relPath), ...removed];
-  const daysBefore = carried === null || touched.length === 0 ? [] : eventDays(store.db, touched);
+  const daysBefore = new Map<string, number[]>();
+  if (carried !== null) for (const rel of touched) daysBefore.set(rel, eventDays(store.db, [rel]));
+  const keep = new Set<string>();
 
   const problems: Problem[] = [
     ...(scan !== null ? scan.problems : kept!.problems.map((p) => ({ ...p, path: shownPath(dir, p.path) }))),
@@ -350,11 +356,18 @@ export async function syncFolder(dir: string, store: Store, opts: SyncOptions = 
   const stale = (batch: readonly FileRecord[]) => {
     if (!writing) store.setMeta({ uses: "stale" });
     writing = true;
-    markStale(store, carried === null ? null : [...daysBefore, ...batch.flatMap((r) => r.days)]);
+    if (carried === null) {
+      markStale(store, null);
+      return;
+    }
+    const days: number[] = [];
+    for (const [rel, before] of daysBefore) if (!keep.has(rel)) days.push(...before);
+    for (const r of batch) if (!keep.has(r.relPath)) days.push(...r.days);
+    markStale(store, days);
   };
   const flush = () => {
     stale(records);
-    for (const id of store.write(records.splice(0), [], registry.hash).values()) written.push(id);
+    for (const id of store.write(records.splice(0), [], registry.hash, keep).values()) written.push(id);
     opts.onWritten?.(written.length, total, folder);
   };
   const restamped: { relPath: string; stamp: Stamp }[] = [];
@@ -385,6 +398,10 @@ export async function syncFolder(dir: string, store: Store, opts: SyncOptions = 
         // Touched, or moved in place, with the same content: only its stamps change.
         restamped.push({ relPath: entry.relPath, stamp: o.record.stamp });
       } else {
+        if (carried !== null && row !== undefined && o.record.digest !== null) {
+          const d = JSON.parse(o.record.digest) as BriefingDigest;
+          if (keptConflicts(store.db, entry.relPath, d) !== null) keep.add(entry.relPath);
+        }
         records.push(o.record);
         const batch = opts.writeBatch ?? WRITE_BATCH;
         if (records.length >= (writing ? batch : (opts.firstBatch ?? batch))) flush();
@@ -412,7 +429,7 @@ export async function syncFolder(dir: string, store: Store, opts: SyncOptions = 
   const changed = writing || records.length > 0 || removed.length > 0 || resolved.length > 0;
   if (changed) {
     stale(records);
-    for (const id of store.write(records.splice(0), removed, registry.hash).values()) written.push(id);
+    for (const id of store.write(records.splice(0), removed, registry.hash, keep).values()) written.push(id);
     if (writing) opts.onWritten?.(total, total, folder);
     const days = staleDays(store);
     if (sliced) await updateConflictsSliced(store.db, days, sliced);

@@ -7,7 +7,7 @@ import type Database from "better-sqlite3";
 import type { BriefingDigest } from "../briefing/digest.js";
 import type { Problem } from "../briefing/schema.js";
 import { type Db, discard, isCorrupt, type OpenOptions, openDb } from "./open.js";
-import { eventDays, insertEvents, markStale } from "./timeline.js";
+import { eventDays, insertEvents, keptConflicts, markStale, restorePartners } from "./timeline.js";
 
 /** What the store keeps to tell whether a file changed (with its content hash). */
 export interface Stamp {
@@ -243,14 +243,22 @@ export class Store {
 
   /**
    * Deletes `removed` and writes `records` (replacing rows of the same paths) in transactions of
-   * thousands of rows; returns the new rows' ids by path.
+   * thousands of rows; returns the new rows' ids by path. The files at `keep` (paths the caller left
+   * out of the timeline's stale days: timeline.ts `keptConflicts` said their rewrite leaves the
+   * conflict search's input as it was) keep their row id and their events' partners, checked again
+   * here; one whose stored row changed meanwhile has its days marked stale instead.
    */
-  write(records: readonly FileRecord[], removed: readonly string[], registry = ""): Map<string, number> {
+  write(
+    records: readonly FileRecord[],
+    removed: readonly string[],
+    registry = "",
+    keep: ReadonlySet<string> = new Set(),
+  ): Map<string, number> {
     const db = this.db;
     const del = this.stmt("DELETE FROM files WHERE rel_path = ?");
     const insFile = this.stmt(
-      `INSERT INTO files (rel_path, size, mtime_ms, ctime_ms, ino, hash, bid, date, title, actors, tags, story, ssum)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO files (id, rel_path, size, mtime_ms, ctime_ms, ino, hash, bid, date, title, actors, tags, story, ssum)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     const insDigest = this.stmt("INSERT INTO digests (file_id, body, sum) VALUES (?, ?, ?)");
     const insBriefing = this.stmt("INSERT INTO briefings (file_id, registry, body, sum) VALUES (?, ?, ?, ?)");
@@ -262,14 +270,17 @@ export class Store {
     const insActors = this.stmt("INSERT INTO actor_inputs (file_id, body, sum) VALUES (?, ?, ?)");
     const ids = new Map<string, number>();
     const one = (r: FileRecord) => {
-      del.run(r.relPath);
       const body = r.digest;
       const d = body === null ? null : (JSON.parse(body) as BriefingDigest);
+      const kept = keep.has(r.relPath) ? keptConflicts(db, r.relPath, d) : null;
+      if (keep.has(r.relPath) && kept === null) markStale(this, [...eventDays(db, [r.relPath]), ...r.days]);
+      del.run(r.relPath);
       const summary =
         d === null
           ? null
           : ([d.id, d.date, d.title, d.actors.join(SEP), d.tags.join(SEP), d.story] satisfies SummaryColumns);
       const info = insFile.run(
+        kept?.fileId ?? null,
         r.relPath,
         r.stamp.size,
         r.stamp.mtimeMs,
@@ -285,6 +296,7 @@ export class Store {
         insDigest.run(id, body, sum(body));
         if (r.briefing !== null) insBriefing.run(id, registry, r.briefing, sum(r.briefing));
         insertEvents(db, id, r.relPath, d);
+        if (kept !== null) restorePartners(db, kept, d);
         for (const key of r.defines) insTerm.run(key, id);
         insSearch.run(id, r.title, r.body);
         // A worker's Buffer arrives as a plain Uint8Array, which SQLite binds only as a Buffer.

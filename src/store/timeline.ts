@@ -74,6 +74,71 @@ export function insertEvents(db: Db, fileId: number, relPath: string, d: Briefin
   return days;
 }
 
+/**
+ * A file's events the conflict search reads (those with a conflict day), in the order the timeline
+ * holds them (their sort key, then their place in the file), with their place in the file (`seq`).
+ */
+function searchedEvents(d: BriefingDigest): { seq: number; date: string; text: string }[] {
+  const out: { seq: number; key: string; date: string; text: string }[] = [];
+  briefingEntries(d).forEach((e, seq) => {
+    if (!Number.isNaN(conflictDay(e)))
+      out.push({ seq, key: timelineSortKey(e.date), date: e.date, text: e.text });
+  });
+  return out.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.seq - b.seq));
+}
+
+/**
+ * All that the conflict search reads of one file, as one string: the dates and texts of its searched
+ * events in their order, and the briefing's date, which places them among other files' events of the
+ * same date (`ORDER`). Equal before and after a rewrite that keeps the file's id, every pair the search
+ * finds, and every partner it names, is the same (the search and the names depend on the events' order,
+ * days, texts and files alone).
+ */
+function searchInputs(bdate: string | null, events: readonly { date: string; text: string }[]): string {
+  return JSON.stringify([bdate, events.map((e) => [e.date, e.text])]);
+}
+
+/** The stored row of the file at `relPath` when rewriting it with `d` leaves the conflict search's input as it was. */
+export interface KeptConflicts {
+  fileId: number;
+  /** The partners of its searched events, in their order (`searchedEvents`). */
+  partners: (string | null)[];
+}
+
+/**
+ * When the file at `relPath` is stored with the same conflict-search input as digest `d` gives (an edit
+ * of its prose, its title, its undated lines), its row id and its events' partners: written again under
+ * that id with those partners (`restorePartners`), no day's conflicts need searching again. Else null.
+ */
+export function keptConflicts(db: Db, relPath: string, d: BriefingDigest | null): KeptConflicts | null {
+  if (d === null) return null;
+  const file = stmt(db, "SELECT id, date FROM files WHERE rel_path = ? AND bid IS NOT NULL")
+    .raw()
+    .get(relPath) as [number, string | null] | undefined;
+  if (file === undefined) return null;
+  const rows = stmt(
+    db,
+    "SELECT date, text, partners FROM events WHERE file_id = ? AND day IS NOT NULL ORDER BY sort_key, seq",
+  )
+    .raw()
+    .all(file[0]) as [string, string, string | null][];
+  const stored = searchInputs(
+    file[1],
+    rows.map(([date, text]) => ({ date, text })),
+  );
+  if (stored !== searchInputs(d.date, searchedEvents(d))) return null;
+  return { fileId: file[0], partners: rows.map((r) => r[2]) };
+}
+
+/** Puts back on the file's new event rows the partners `keptConflicts` read from its old ones. */
+export function restorePartners(db: Db, kept: KeptConflicts, d: BriefingDigest): void {
+  const set = stmt(db, "UPDATE events SET partners = ? WHERE file_id = ? AND seq = ?");
+  searchedEvents(d).forEach((e, k) => {
+    const partners = kept.partners[k];
+    if (partners != null) set.run(partners, kept.fileId, e.seq);
+  });
+}
+
 /** The conflict days of a file's timeline rows, as `insertEvents` writes them. */
 export function digestDays(d: BriefingDigest): number[] {
   const days: number[] = [];

@@ -55,7 +55,11 @@ const brief = fc.record({
   ),
 });
 
-type Op = { kind: "write"; slot: number; brief: Brief } | { kind: "remove"; slot: number };
+type Op =
+  | { kind: "write"; slot: number; brief: Brief }
+  | { kind: "remove"; slot: number }
+  // The file's prose rewritten, its dates and their sentences as they were.
+  | { kind: "reword"; slot: number };
 
 const SLOTS = 8;
 const op: fc.Arbitrary<Op> = fc.oneof(
@@ -64,11 +68,14 @@ const op: fc.Arbitrary<Op> = fc.oneof(
     arbitrary: fc.record({ kind: fc.constant("write" as const), slot: fc.nat(SLOTS - 1), brief }),
   },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant("remove" as const), slot: fc.nat(SLOTS - 1) }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant("reword" as const), slot: fc.nat(SLOTS - 1) }) },
 );
 
 const date = (day: number) => `2026-06-${String(day).padStart(2, "0")}`;
 
-function text(slot: number, b: Brief): string {
+let rewordings = 0;
+
+function text(slot: number, b: Brief, prose = ""): string {
   const happened = b.events.map((e) => `On ${date(e.day)} ${SENTENCES[e.sentence]}.`);
   return [
     "---",
@@ -82,6 +89,7 @@ function text(slot: number, b: Brief): string {
     "",
     ...(happened.length > 0 ? happened.join("\n\n") : "Nothing dated.").split("\n"),
     "",
+    ...(prose ? ["## Why it matters", "", prose, ""] : []),
   ].join("\n");
 }
 
@@ -89,12 +97,20 @@ function slotPath(dir: string, slot: number): string {
   return path.join(dir, slot % 2 ? "sub" : "", `slot-${slot}.md`);
 }
 
-async function apply(dir: string, o: Op, present: Set<number>): Promise<void> {
+/** The slots written, with what each holds. */
+type Present = Map<number, Brief>;
+
+async function apply(dir: string, o: Op, present: Present): Promise<void> {
   const file = slotPath(dir, o.slot);
+  const was = present.get(o.slot);
   if (o.kind === "write") {
     writeFileSync(file, text(o.slot, o.brief));
-    present.add(o.slot);
-  } else if (present.has(o.slot)) {
+    present.set(o.slot, o.brief);
+  } else if (was === undefined) {
+    return;
+  } else if (o.kind === "reword") {
+    writeFileSync(file, text(o.slot, was, `Officials have said little more, in statement ${++rewordings}.`));
+  } else {
     await unlink(file);
     present.delete(o.slot);
   }
@@ -126,7 +142,7 @@ async function freshFolder(): Promise<{ dir: string; cache: string }> {
 describe("the store's derived timeline", () => {
   it("flags the conflicts a whole build flags, for files written one at a time (the sentences conflict)", async () => {
     const { dir, cache } = await freshFolder();
-    const present = new Set<number>();
+    const present: Present = new Map();
     await apply(
       dir,
       { kind: "write", slot: 0, brief: { day: 3, events: [{ day: 2, sentence: 0 }] } },
@@ -152,7 +168,7 @@ describe("the store's derived timeline", () => {
 
   it("a sync stopped while it writes: the next start searches again the days it was changing, not every day", async () => {
     const { dir, cache } = await freshFolder();
-    const present = new Set<number>();
+    const present: Present = new Map();
     const far: [number, Brief][] = [
       [0, { day: 22, events: [{ day: 20, sentence: 0 }] }],
       [1, { day: 23, events: [{ day: 21, sentence: 0 }] }],
@@ -216,9 +232,72 @@ describe("the store's derived timeline", () => {
     }
   });
 
+  it("a file's prose edited keeps every conflict without a search of its days; a date moved or added is searched", async () => {
+    const { dir, cache } = await freshFolder();
+    const present: Present = new Map();
+    await apply(
+      dir,
+      { kind: "write", slot: 0, brief: { day: 3, events: [{ day: 2, sentence: 0 }] } },
+      present,
+    );
+    await apply(
+      dir,
+      { kind: "write", slot: 1, brief: { day: 6, events: [{ day: 5, sentence: 0 }] } },
+      present,
+    );
+    expect(await expectWholeBuild(dir, cache)).toBe(2);
+
+    const store = openFolderStore(dir, { cacheDir: cache, warn: () => {} })!;
+    try {
+      const partners = () =>
+        store.db
+          .prepare("SELECT partners FROM events WHERE partners IS NOT NULL ORDER BY date")
+          .pluck()
+          .all() as string[];
+      // Respelt (same value): a search of their days would write them again as it spells them.
+      const respelt = partners().map((p) => JSON.stringify(JSON.parse(p), null, 1));
+      expect(respelt).toHaveLength(2);
+      const set = store.db.prepare("UPDATE events SET partners = ? WHERE date = ? AND partners IS NOT NULL");
+      set.run(respelt[0], date(2));
+      set.run(respelt[1], date(5));
+
+      await apply(dir, { kind: "reword", slot: 0 }, present);
+      expect(await expectWholeBuild(dir, cache)).toBe(2);
+      expect(partners()).toEqual(respelt);
+
+      // The briefing's own date moved (it orders its events among others of their date): searched.
+      await apply(
+        dir,
+        { kind: "write", slot: 0, brief: { day: 9, events: [{ day: 2, sentence: 0 }] } },
+        present,
+      );
+      expect(await expectWholeBuild(dir, cache)).toBe(2);
+      // The conflicting date moved out of the other's reach, then back with a second one.
+      await apply(
+        dir,
+        { kind: "write", slot: 0, brief: { day: 3, events: [{ day: 20, sentence: 0 }] } },
+        present,
+      );
+      expect(await expectWholeBuild(dir, cache)).toBe(0);
+      const twice = {
+        day: 3,
+        events: [
+          { day: 2, sentence: 0 },
+          { day: 4, sentence: 0 },
+        ],
+      };
+      await apply(dir, { kind: "write", slot: 0, brief: twice }, present);
+      expect(await expectWholeBuild(dir, cache)).toBe(3);
+      await apply(dir, { kind: "reword", slot: 1 }, present);
+      expect(await expectWholeBuild(dir, cache)).toBe(3);
+    } finally {
+      store.close();
+    }
+  });
+
   it("searched with pauses between its steps (a reader's first load), equals a whole build", async () => {
     const { dir, cache } = await freshFolder();
-    const present = new Set<number>();
+    const present: Present = new Map();
     // Enough events for the search to pause: several reports of each sentence, days apart.
     for (let slot = 0; slot < SLOTS; slot++) {
       const events = Array.from({ length: 40 }, (_, k) => ({ day: 1 + ((slot + k) % 28), sentence: k % 5 }));
@@ -245,7 +324,7 @@ describe("the store's derived timeline", () => {
     await fc.assert(
       fc.asyncProperty(fc.array(op, { minLength: 1, maxLength: 8 }), async (ops) => {
         const { dir, cache } = await freshFolder();
-        const present = new Set<number>();
+        const present: Present = new Map();
         for (const o of ops) {
           await apply(dir, o, present);
           await expectWholeBuild(dir, cache);
