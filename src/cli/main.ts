@@ -9,7 +9,6 @@ import { sanitize, sanitizeLine } from "../text/sanitize.js";
 import { type Command, parseArgs } from "./args.js";
 import { runCommand } from "./commands/index.js";
 import { type CommandContext, EXIT, fail } from "./context.js";
-import { helpText } from "./help.js";
 import { EX_IOERR, outputFailure } from "./output-errors.js";
 import { choosePager, page } from "./pager.js";
 import { colorWanted, hyperlinksWanted } from "./style.js";
@@ -39,6 +38,7 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
   const stderr = { write: (s: string) => process.stderr.write(s) };
   const parsed = parseArgs(argv);
   if (parsed.kind === "help") {
+    const { helpText } = await import("./help.js");
     process.stdout.write(helpText(parsed.command));
     return EXIT.ok;
   }

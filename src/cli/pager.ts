@@ -1,7 +1,5 @@
 // `print` on a terminal goes through a pager, as git's output does. The command is split on spaces
 // and run without a shell; the text is written to its stdin, and signaldesk waits for it to end.
-import { spawn } from "node:child_process";
-
 export const DEFAULT_PAGER = "less -FRX";
 
 /**
@@ -24,8 +22,10 @@ export function choosePager(
  * Shows `text` in the pager. Resolves false when the pager could not be started (the caller then
  * writes the text itself). Ctrl-C belongs to the pager while it runs (less uses it to stop a search).
  */
-export function page(command: string, text: string, env: NodeJS.ProcessEnv): Promise<boolean> {
+export async function page(command: string, text: string, env: NodeJS.ProcessEnv): Promise<boolean> {
   const [file, ...args] = command.split(/\s+/);
+  // Loaded here: child_process brings the net and stream modules, which no other command needs.
+  const { spawn } = await import("node:child_process");
   return new Promise((resolve) => {
     const ignore = () => {};
     process.on("SIGINT", ignore);

@@ -1,5 +1,5 @@
 // The settings and their defaults, without the checking (no zod or yaml: read by every start).
-import { DEFAULT_KEYMAP, type Keymap } from "../tui/keymap.js";
+import type { Keymap } from "../tui/keymap.js";
 
 export const COLOR_MODES = ["auto", "always", "never"] as const;
 export type ColorMode = (typeof COLOR_MODES)[number];
@@ -17,7 +17,11 @@ export interface Config {
   pager?: string | false;
   /** What the config rebinds, as written (command name -> key names). */
   keys: Record<string, string[]>;
-  keymap: Keymap;
+  /**
+   * The keymap the keys make; absent: the default one (tui/keymap.ts), which only what answers keys
+   * builds (the reader, `keys`, `config`): not every start.
+   */
+  keymap?: Keymap;
 }
 
 export const DEFAULT_CONFIG: Config = {
@@ -25,5 +29,4 @@ export const DEFAULT_CONFIG: Config = {
   mouse: true,
   watch: true,
   keys: {},
-  keymap: DEFAULT_KEYMAP,
 };

@@ -286,9 +286,17 @@ export async function eachWholeBriefing(
     const step = items.slice(at, at + WHOLE_PER_STEP);
     const out: (Briefing | null)[] = new Array(step.length).fill(null);
     const left: { item: ItemSummary; i: number }[] = [];
+    // One query for the step's briefings, not one each.
+    const stored =
+      hash === null
+        ? new Map<string, string>()
+        : load.store!.briefingsAt(
+            step.map((item) => item.relPath),
+            hash,
+          );
     step.forEach((item, i) => {
-      const body = hash === null ? null : load.store!.briefingAt(item.relPath, hash);
-      const b = body === null ? null : storedBriefing(body, item.path);
+      const body = stored.get(item.relPath);
+      const b = body === undefined ? null : storedBriefing(body, item.path);
       if (b !== null) out[i] = { ...b, id: item.id };
       else left.push({ item, i });
     });

@@ -13,6 +13,7 @@ import { lstat, realpath } from "node:fs/promises";
 import path from "node:path";
 import type { Briefing, RegistryActor } from "../briefing/schema.js";
 import { cacheDirFrom, storeFile } from "../store/open.js";
+import { StoreReader } from "../store/reader.js";
 import { contentHash } from "./hash.js";
 import { type FileEntry, insideFolder, REGISTRY_NAME, readSource, scanFolder } from "./read.js";
 import { storedBriefing } from "./stored-briefing.js";
@@ -79,16 +80,10 @@ async function fromStore(
   id: string,
   cacheDir: string,
 ): Promise<{ entry: FileEntry; actors: RegistryActor[] | null; briefing: Briefing | null } | null> {
-  const file = storeFile(cacheDir, rootReal);
+  // Read-only: a store that is missing or not current is the full load's to make.
+  const store = StoreReader.readOnly(storeFile(cacheDir, rootReal), rootReal);
+  if (store === null) return null;
   try {
-    if (!(await lstat(file)).isFile()) return null;
-  } catch {
-    return null;
-  }
-  const { Store } = await import("../store/store.js");
-  const store = Store.open({ file, real: rootReal, warn: () => {} });
-  try {
-    if (store.file === null) return null;
     const rows = store.byId(id);
     if (rows.length !== 1) return null;
     // A broken file of that name is a candidate too: the full load says which is meant.

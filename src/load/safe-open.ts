@@ -154,9 +154,15 @@ function fail(message: string, code = ""): SafeRead {
 
 type Step<T> = Generator<unknown, T, unknown>;
 
+/**
+ * Milliseconds on a monotonic clock. Not the global `performance`: its first use loads perf_hooks
+ * (a dozen of Node's modules), in every command that reads a file.
+ */
+const clockMs = () => Number(process.hrtime.bigint()) / 1e6;
+
 /** Each yield hands over a call's result (a value, or a promise the async driver waits for). */
 function* steps(p: string, opts: SafeReadOptions, io: ReadIo): Step<SafeRead> {
-  const started = performance.now();
+  const started = clockMs();
   const deadline = opts.deadlineMs ?? DEFAULT_DEADLINE_MS;
   let fd: number | undefined;
   try {
@@ -185,7 +191,7 @@ function* steps(p: string, opts: SafeReadOptions, io: ReadIo): Step<SafeRead> {
         buf.copy(bigger, 0, 0, used);
         buf = bigger;
       }
-      if (performance.now() - started > deadline)
+      if (clockMs() - started > deadline)
         return fail(`reading took longer than ${Math.round(deadline / 1000)} s, given up`, "ETIMEDOUT");
       const n = (yield io.read(fd, buf, used, Math.min(buf.length - used, CHUNK))) as number;
       const head = opts.startsWith;

@@ -5,7 +5,7 @@
 import { stat } from "node:fs";
 import path from "node:path";
 import type { Problem, RegistryActor } from "../briefing/schema.js";
-import type { Store } from "../store/store.js";
+import type { StoreReader } from "../store/reader.js";
 import type { DirStamp } from "./read.js";
 
 /**
@@ -43,21 +43,21 @@ export function json<T>(text: string | null): T | null {
   }
 }
 
-export function storedScan(store: Store): StoredScan | null {
+export function storedScan(store: StoreReader): StoredScan | null {
   const scan = json<StoredScan>(store.meta("scan"));
   // A scan stored by an older program (its whole file list) counts as none.
   return scan !== null && Array.isArray(scan.links) && typeof scan.sum === "number" ? scan : null;
 }
 
 /** The hash of the actor registry as of the last sync (what stored briefings were parsed under). */
-export function storedRegistryHash(store: Store): string | null {
+export function storedRegistryHash(store: StoreReader): string | null {
   return json<StoredRegistry>(store.meta("registry"))?.hash ?? null;
 }
 
 /** The folder's problems and actor registry as of the last sync; null when there was none. */
 export function storedFolder(
   dir: string,
-  store: Store,
+  store: StoreReader,
 ): { registry: RegistryActor[]; problems: Problem[] } | null {
   const scan = storedScan(store);
   if (scan === null) return null;
@@ -74,7 +74,7 @@ function dirMtime(p: string): Promise<number> {
 }
 
 /** The stored scan when no folder changed since it (same mtimes) and the last sync was complete. */
-export async function keptScan(store: Store): Promise<StoredScan | null> {
+export async function keptScan(store: StoreReader): Promise<StoredScan | null> {
   const stored = storedScan(store);
   if (stored === null || stored.dirs.length === 0 || store.meta("complete") !== "1") return null;
   const now = await Promise.all(stored.dirs.map((d) => dirMtime(d.path)));

@@ -311,8 +311,9 @@ export async function syncFolder(dir: string, store: Store, opts: SyncOptions = 
   // A new registry: the actors of the files not read now are resolved again from what the store kept
   // of them (no file read, no parse); a file whose kept inputs are damaged is read again.
   let resolved: number[] = [];
-  const hadFiles = store.count() > 0;
-  if (registry.changed && hadFiles) {
+  // Counted only when the registry changed: a warm start does not walk the rows for it.
+  const hadFiles = registry.changed && store.count() > 0;
+  if (hadFiles) {
     store.setMeta({ uses: "stale" });
     const { resolveStoredActors } = await import("../store/actor-inputs.js");
     const skip = new Set([...jobs.map((j) => j.entry.relPath), ...removed]);
@@ -485,10 +486,12 @@ export async function syncFolder(dir: string, store: Store, opts: SyncOptions = 
     store.setMeta({ registry: JSON.stringify(storedRegistry) });
   }
   // A file left unread (a passing error) keeps the store incomplete: the next start looks at every file.
-  store.setMeta({ complete: unread === 0 ? "1" : "0" });
+  const complete = unread === 0 ? "1" : "0";
+  // Written only when it changes: a warm start that found nothing to do writes nothing.
+  if (store.meta("complete") !== complete) store.setMeta({ complete });
   opts.onProgress?.(total, total);
   // A new registry changes the story (kinds, aliases) even where no file's actors did.
-  return { changed: changed || (registry.changed && hadFiles), registry: registry.actors, problems };
+  return { changed: changed || hadFiles, registry: registry.actors, problems };
 }
 
 export { shownPath, storedFolder, storedRegistryHash } from "./stored-scan.js";

@@ -7,11 +7,16 @@ import { existsSync, lstatSync, mkdirSync, rmSync, unlinkSync } from "node:fs";
 import { createRequire } from "node:module";
 import { homedir } from "node:os";
 import path from "node:path";
-import Database from "better-sqlite3";
+import type Database from "better-sqlite3";
 import pkg from "../../package.json" with { type: "json" };
 import { DROP, SCHEMA, SCHEMA_VERSION } from "./schema.js";
 
 export type Db = Database.Database;
+
+const requireHere = createRequire(import.meta.url);
+// Required, not imported: an import of a CommonJS package from an ES module has Node scan its source
+// for export names first (its lexer, and the module wrapper: some 4 ms of a `print`).
+const Sqlite = requireHere("better-sqlite3") as typeof Database;
 
 // Injected by scripts/build.mjs: a hash of the parser's sources, so a rebuilt parser never reads
 // results an older one stored. Running the sources (tests), every run counts as one parser.
@@ -30,7 +35,7 @@ export function programStamp(): string {
  */
 const ADDON: string | undefined = (() => {
   try {
-    const file = createRequire(import.meta.url).resolve("better-sqlite3/build/Release/better_sqlite3.node");
+    const file = requireHere.resolve("better-sqlite3/build/Release/better_sqlite3.node");
     return existsSync(file) ? file : undefined;
   } catch {
     return undefined;
@@ -106,38 +111,60 @@ function clearNonFile(file: string): void {
   else unlinkSync(file);
 }
 
+/** Whether `db` was made by this program's schema and parser, for the folder `real`. */
+function current(db: Db, real: string): boolean {
+  if (db.pragma("user_version", { simple: true }) !== SCHEMA_VERSION) return false;
+  try {
+    const rows = db.prepare("SELECT key, value FROM meta WHERE key IN ('program', 'folder')").all() as {
+      key: string;
+      value: string;
+    }[];
+    const meta = new Map(rows.map((r) => [r.key, r.value]));
+    return meta.get("program") === programStamp() && meta.get("folder") === real;
+  } catch {
+    return false;
+  }
+}
+
 function setUp(db: Db, real: string): void {
   db.pragma("foreign_keys = ON");
   db.pragma("synchronous = NORMAL");
-  const stamp = programStamp();
-  const current = () => {
-    if (db.pragma("user_version", { simple: true }) !== SCHEMA_VERSION) return false;
-    try {
-      const rows = db.prepare("SELECT key, value FROM meta WHERE key IN ('program', 'folder')").all() as {
-        key: string;
-        value: string;
-      }[];
-      const meta = new Map(rows.map((r) => [r.key, r.value]));
-      return meta.get("program") === stamp && meta.get("folder") === real;
-    } catch {
-      return false;
-    }
-  };
-  if (current()) return;
+  if (current(db, real)) return;
   // Checked again under the write lock: a second program may have built it meanwhile.
   db.transaction(() => {
-    if (current()) return;
+    if (current(db, real)) return;
     db.exec(DROP);
     db.exec(SCHEMA);
-    db.prepare("INSERT INTO meta (key, value) VALUES ('program', ?), ('folder', ?)").run(stamp, real);
+    db.prepare("INSERT INTO meta (key, value) VALUES ('program', ?), ('folder', ?)").run(
+      programStamp(),
+      real,
+    );
     db.pragma(`user_version = ${SCHEMA_VERSION}`);
   }).immediate();
+}
+
+/**
+ * The database at `file` opened read-only when it is a regular file made by this program for the
+ * folder `real`; else null. Nothing is created, set up or rebuilt: for a reader that falls back to a
+ * full load whenever the store cannot answer it.
+ */
+export function openReadOnly(file: string, real: string): Db | null {
+  let db: Db | undefined;
+  try {
+    if (!lstatSync(file).isFile()) return null;
+    db = new Sqlite(file, { readonly: true, fileMustExist: true, timeout: BUSY_MS, ...ADDON_OPTIONS });
+    if (current(db, real)) return db;
+  } catch {}
+  try {
+    db?.close();
+  } catch {}
+  return null;
 }
 
 function openFile(file: string, real: string): Db {
   mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
   clearNonFile(file);
-  const db = new Database(file, { timeout: BUSY_MS, ...ADDON_OPTIONS });
+  const db = new Sqlite(file, { timeout: BUSY_MS, ...ADDON_OPTIONS });
   try {
     // The file opened must still be a regular file (not swapped for a link since the check).
     if (!lstatSync(file).isFile()) throw new Error("the database is not a regular file");
@@ -151,7 +178,7 @@ function openFile(file: string, real: string): Db {
 }
 
 function memory(real: string): Db {
-  const db = new Database(":memory:", ADDON_OPTIONS);
+  const db = new Sqlite(":memory:", ADDON_OPTIONS);
   setUp(db, real);
   return db;
 }

@@ -2,25 +2,11 @@
 // transactions (`BEGIN IMMEDIATE`, so two programs writing at once take turns instead of failing):
 // a kill at any moment leaves either the old rows or the new ones, and the next start only parses
 // what is missing. Statements are prepared once per store.
-import { createHash } from "node:crypto";
-import type Database from "better-sqlite3";
 import type { BriefingDigest } from "../briefing/digest.js";
 import type { Problem } from "../briefing/schema.js";
-import { type Db, discard, isCorrupt, type OpenOptions, openDb } from "./open.js";
+import { discard, isCorrupt, type OpenOptions, openDb } from "./open.js";
+import { type Stamp, StoreReader, sum } from "./reader.js";
 import { eventDays, insertEvents, keptConflicts, markStale, restorePartners } from "./timeline.js";
-
-/** What the store keeps to tell whether a file changed (with its content hash). */
-export interface Stamp {
-  size: number;
-  mtimeMs: number;
-  ctimeMs: number;
-  ino: number;
-}
-
-export interface StoredStamp extends Stamp {
-  id: number;
-  hash: string;
-}
 
 /** A file's row as the sync checks it: [relPath, size, mtimeMs, ctimeMs, ino, hash]. */
 export type StampRow = readonly [string, number, number, number, number, string];
@@ -64,12 +50,10 @@ export interface SummaryRow {
   story: string | null;
 }
 
+export { type Stamp, type StoredStamp, sum } from "./reader.js";
+
 export const SEP = "\u001f";
 const BATCH = 2000;
-
-export function sum(text: string | Uint8Array): string {
-  return createHash("sha1").update(text).digest("base64").slice(0, 12);
-}
 
 /**
  * FNV-1a (32 bits) of `text`, continuing from `h`: a change of any one character changes it (each step
@@ -163,38 +147,11 @@ function checkedSummaries(rows: readonly unknown[][]): SummaryRow[] {
   return out;
 }
 
-export class Store {
-  private constructor(
-    readonly db: Db,
-    /** Where the database lives; null in memory. */
-    readonly file: string | null,
-  ) {}
-
+/** The folder's store, read and written: its reads are StoreReader's. */
+export class Store extends StoreReader {
   static open(opts: OpenOptions): Store {
     const { db, onDisk } = openDb(opts);
     return new Store(db, onDisk ? opts.file : null);
-  }
-
-  private readonly statements = new Map<string, Database.Statement>();
-  /** A prepared statement, made once: some are run once per file. */
-  private stmt(sql: string): Database.Statement {
-    let st = this.statements.get(sql);
-    if (st === undefined) {
-      st = this.db.prepare(sql);
-      this.statements.set(sql, st);
-    }
-    return st;
-  }
-
-  close(): void {
-    try {
-      this.db.close();
-    } catch {}
-  }
-
-  meta(key: string): string | null {
-    const row = this.stmt("SELECT value FROM meta WHERE key = ?").get(key) as { value: string } | undefined;
-    return row?.value ?? null;
   }
 
   setMeta(entries: Record<string, string>): void {
@@ -395,35 +352,9 @@ export class Store {
     return new Set(shared);
   }
 
-  /** The files whose briefing has id `bid` as parsed, with their stamps. */
-  byId(bid: string): (StoredStamp & { relPath: string })[] {
-    return this.stmt(
-      "SELECT id, rel_path AS relPath, size, mtime_ms AS mtimeMs, ctime_ms AS ctimeMs, ino, hash FROM files WHERE bid = ?",
-    ).all(bid) as (StoredStamp & { relPath: string })[];
-  }
-
-  /**
-   * The stored whole briefing of the file at `relPath`, when it was parsed under the registry of hash
-   * `registry` and is as written; else null (the file is then parsed again).
-   */
-  briefingAt(relPath: string, registry: string): string | null {
-    const row = this.stmt(
-      `SELECT b.body, b.sum FROM briefings b JOIN files f ON f.id = b.file_id
-       WHERE f.rel_path = ? AND b.registry = ?`,
-    )
-      .raw()
-      .get(relPath, registry) as [unknown, unknown] | undefined;
-    return row !== undefined && typeof row[0] === "string" && row[1] === sum(row[0]) ? row[0] : null;
-  }
-
   /** How many files loaded as a briefing. */
   count(): number {
     return this.stmt("SELECT count(*) FROM files WHERE bid IS NOT NULL").pluck().get() as number;
-  }
-
-  /** Paths of the files that did not load as a briefing. */
-  broken(): string[] {
-    return this.stmt("SELECT rel_path FROM files WHERE bid IS NULL").pluck().all() as string[];
   }
 
   /** Every stored digest by file id; throws DamagedRows for any not as written. */

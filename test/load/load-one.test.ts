@@ -1,6 +1,8 @@
+import { readdirSync } from "node:fs";
 import { mkdir, mkdtemp, rm, stat, utimes, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { loadFolder, wholeBriefings } from "../../src/load/folder.js";
 import { loadBriefings } from "../../src/load/load.js";
@@ -136,5 +138,37 @@ describe("loadBriefingById", () => {
     expect(stored.map((b) => b.id)).toEqual(["a", "c"]);
     expect(stored).toEqual(parsed);
     expect(stored[0]!.actors).toContain("Acme Corporation");
+  });
+
+  it("only reads the store: one another build made is left as it is, for the full load to rebuild", async () => {
+    await write("renamed.md", "Renamed", "custom-id");
+    (await loadFolder(dir, { cacheDir })).store.close();
+    const file = path.join(cacheDir, readdirSync(cacheDir).find((f) => f.endsWith(".sqlite"))!);
+    const db = new Database(file);
+    db.prepare("UPDATE meta SET value = 'another build' WHERE key = 'program'").run();
+    db.close();
+    // Not this build's store: only a file named by the id could answer, and none is.
+    expect(await one("custom-id")).toBeNull();
+    const after = new Database(file, { readonly: true });
+    expect(after.prepare("SELECT value FROM meta WHERE key = 'program'").pluck().get()).toBe("another build");
+    expect(after.prepare("SELECT count(*) FROM files").pluck().get()).toBe(1);
+    after.close();
+  });
+
+  it("reads stored briefings in batches, parsing again only the damaged one", async () => {
+    for (let i = 0; i < 300; i++) await write(`m/b${String(i).padStart(3, "0")}.md`, `Briefing ${i}`);
+    const load = await loadFolder(dir, { cacheDir });
+    // One stored briefing no longer as written: its checksum fails, its file is parsed again.
+    load.store.db
+      .prepare(
+        "UPDATE briefings SET body = replace(body, 'Briefing 7', 'Briefing X') WHERE file_id = (SELECT id FROM files WHERE rel_path = 'm/b007.md')",
+      )
+      .run();
+    const stored = await wholeBriefings(load, load.summaries);
+    const parsed = await wholeBriefings({ dir: load.dir, registry: load.registry }, load.summaries);
+    load.store.close();
+    expect(stored).toHaveLength(300);
+    expect(stored.find((b) => b.id === "b007")?.title).toBe("Briefing 7");
+    expect(stored).toEqual(parsed);
   });
 });

@@ -129,6 +129,21 @@ describe("syncFolder", () => {
     expect(await sync(s)).toEqual({ read: 0, changed: false });
   });
 
+  it("writes nothing when nothing changed: a second program sees no commit", async () => {
+    const s = store();
+    await sync(s);
+    const other = openFolderStore(dir, { cacheDir: cache, warn: () => {} })!;
+    open.push(other);
+    // data_version moves when another connection commits to the database.
+    const version = () => other.db.pragma("data_version", { simple: true });
+    const before = version();
+    expect(await sync(s)).toEqual({ read: 0, changed: false });
+    expect(version()).toBe(before);
+    writeFileSync(path.join(dir, "b-0000.md"), briefingText(0, "Edited title"));
+    expect(await sync(s)).toEqual({ read: 1, changed: true });
+    expect(version()).not.toBe(before);
+  });
+
   it("checks only the files a watcher names when no file came or went", async () => {
     const s = store();
     await sync(s);
