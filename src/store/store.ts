@@ -248,6 +248,7 @@ export class Store {
   write(records: readonly FileRecord[], removed: readonly string[], registry = ""): Map<string, number> {
     const db = this.db;
     const del = this.stmt("DELETE FROM files WHERE rel_path = ?");
+    const has = this.stmt("SELECT 1 FROM files WHERE rel_path = ?").pluck();
     const insFile = this.stmt(
       `INSERT INTO files (rel_path, size, mtime_ms, ctime_ms, ino, hash, bid, date, title, actors, tags, story, ssum)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -262,7 +263,10 @@ export class Store {
     const insActors = this.stmt("INSERT INTO actor_inputs (file_id, body, sum) VALUES (?, ?, ?)");
     const ids = new Map<string, number>();
     const one = (r: FileRecord) => {
-      del.run(r.relPath);
+      // Only a row that is there is deleted: each DELETE on \`files\` (its trigger writes to the
+      // full-text table) makes FTS5 write out the rows it holds in memory as a segment of their own,
+      // so on a first load every file's text became a segment, merged again at each commit.
+      if (has.get(r.relPath) !== undefined) del.run(r.relPath);
       const body = r.digest;
       const d = body === null ? null : (JSON.parse(body) as BriefingDigest);
       const summary =
