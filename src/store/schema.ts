@@ -2,13 +2,13 @@
 // folder, with the stamps that tell whether the file changed, the summary columns `list` and the
 // first frame read, and what the story needs of the file in tables of its own. The whole parsed
 // briefing is kept apart (`briefings`), read only by `print` and `list --json`, never by a load; what
-// actors are resolved from is kept compressed (`actor_inputs`), read only when actors.yaml changes.
+// actors are resolved from is kept apart (`actor_inputs`), read only when actors.yaml changes.
 //
 // The schema version is SQLite's user_version; the program's version and its parser's hash are in
 // `meta`. Any other version (an older program, a newer one, a database that is not ours) means the
 // tables are dropped and made again: the store is a cache, the files are the truth.
 
-export const SCHEMA_VERSION = 11;
+export const SCHEMA_VERSION = 12;
 
 export const SCHEMA = `
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
@@ -43,7 +43,7 @@ CREATE TABLE digests (
 );
 
 -- What each loaded file's actors are resolved from, so a change of actors.yaml resolves them again
--- without reading a file (actor-inputs.ts): a compressed blob with a checksum.
+-- without reading a file (actor-inputs.ts): a blob (UTF-8 JSON) with a checksum.
 CREATE TABLE actor_inputs (
   file_id INTEGER PRIMARY KEY REFERENCES files (id) ON DELETE CASCADE,
   body BLOB NOT NULL,

@@ -213,6 +213,7 @@ export class Store extends StoreReader {
   ): Map<string, number> {
     const db = this.db;
     const del = this.stmt("DELETE FROM files WHERE rel_path = ?");
+    const has = this.stmt("SELECT 1 FROM files WHERE rel_path = ?").pluck();
     const insFile = this.stmt(
       `INSERT INTO files (id, rel_path, size, mtime_ms, ctime_ms, ino, hash, bid, date, title, actors, tags, story, ssum)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -231,7 +232,10 @@ export class Store extends StoreReader {
       const d = body === null ? null : (JSON.parse(body) as BriefingDigest);
       const kept = keep.has(r.relPath) ? keptConflicts(db, r.relPath, d) : null;
       if (keep.has(r.relPath) && kept === null) markStale(this, [...eventDays(db, [r.relPath]), ...r.days]);
-      del.run(r.relPath);
+      // Only a row that is there is deleted: each DELETE on `files` (its trigger writes to the
+      // full-text table) makes FTS5 write out the rows it holds in memory as a segment of their own,
+      // so on a first load every file's text became a segment, merged again at each commit.
+      if (has.get(r.relPath) !== undefined) del.run(r.relPath);
       const summary =
         d === null
           ? null

@@ -283,7 +283,6 @@ function* conflictSteps(db: Db, days: readonly number[] | null): Generator<void>
       if (last && r.from <= last.to + 1) last.to = r.to + W;
       else ranges.push({ from: r.from, to: r.to + W });
     }
-  if (days === null) stmt(db, "UPDATE events SET partners = NULL WHERE partners IS NOT NULL").run();
   for (const { from, to } of ranges)
     for (let at = from; at <= to; at += PASS_DAYS) {
       namePartners(db, at, Math.min(to, at + PASS_DAYS - 1));

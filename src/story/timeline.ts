@@ -235,20 +235,42 @@ function sharedCount(a: Set<string>, b: Set<string>): number {
 }
 
 /**
+ * The rule of `sameEvent`, on how many content words, names and kinds of act two sentences have (a,
+ * b) and share: the one rule for sentences held as sets and for the search's numbered words.
+ */
+function agrees(
+  shared: number,
+  aWords: number,
+  bWords: number,
+  sharedNames: number,
+  aNames: number,
+  bNames: number,
+  sharedActs: number,
+  aActs: number,
+  bActs: number,
+): boolean {
+  if (shared < MIN_SHARED || shared < MIN_OVERLAP * Math.min(aWords, bWords)) return false;
+  if (aNames > 0 && bNames > 0 && sharedNames < MIN_NAME_OVERLAP * Math.min(aNames, bNames)) return false;
+  if (aActs > 0 && bActs > 0 && sharedActs === 0) return false;
+  return true;
+}
+
+/**
  * True when two sentences evidently report one event: enough shared content words, names that mostly
  * agree (a different actor or model means a different event), and no contradicting kind of act.
  */
-export function sameEvent(
-  a: EventFeatures,
-  b: EventFeatures,
-  shared = sharedCount(a.words, b.words),
-): boolean {
-  if (shared < MIN_SHARED || shared < MIN_OVERLAP * Math.min(a.words.size, b.words.size)) return false;
-  if (a.names.size > 0 && b.names.size > 0) {
-    if (sharedCount(a.names, b.names) < MIN_NAME_OVERLAP * Math.min(a.names.size, b.names.size)) return false;
-  }
-  if (a.acts.size > 0 && b.acts.size > 0 && sharedCount(a.acts, b.acts) === 0) return false;
-  return true;
+export function sameEvent(a: EventFeatures, b: EventFeatures): boolean {
+  return agrees(
+    sharedCount(a.words, b.words),
+    a.words.size,
+    b.words.size,
+    sharedCount(a.names, b.names),
+    a.names.size,
+    b.names.size,
+    sharedCount(a.acts, b.acts),
+    a.acts.size,
+    b.acts.size,
+  );
 }
 
 /** Convenience for callers holding two sentences. */
@@ -281,6 +303,89 @@ export interface ConflictInput {
   briefing(i: number): number | string;
 }
 
+/** A sentence's features as the search holds them: its words numbered (ids of one search's `Words`). */
+interface Coded {
+  /** Content words, in the order of `EventFeatures.words`. */
+  words: Int32Array;
+  names: Int32Array;
+  /** Kinds of act, a bit each (ACT_BITS). */
+  acts: number;
+  /** How many kinds of act. */
+  nActs: number;
+}
+
+/** A bit per kind of act (ACTS' values). */
+const ACT_BITS = new Map([...ACT_NAMES].map((name, k) => [name, 1 << k]));
+
+/**
+ * The words of one search, numbered as they are first met, and a mark per word: the words of the
+ * event being searched are marked, so another sentence's shared words are counted by reading its own
+ * few numbers (comparing sets of strings was most of a dense archive's search).
+ */
+class Words {
+  private readonly ids = new Map<string, number>();
+  private wordMark = new Int32Array(1024);
+  private nameMark = new Int32Array(1024);
+  private stamp = 0;
+
+  code(f: EventFeatures): Coded {
+    let acts = 0;
+    for (const a of f.acts) acts |= ACT_BITS.get(a) ?? 0;
+    return { words: this.number(f.words), names: this.number(f.names), acts, nActs: f.acts.size };
+  }
+
+  private number(words: Set<string>): Int32Array {
+    const out = new Int32Array(words.size);
+    let k = 0;
+    for (const w of words) {
+      let id = this.ids.get(w);
+      if (id === undefined) {
+        id = this.ids.size;
+        this.ids.set(w, id);
+      }
+      out[k++] = id;
+    }
+    return out;
+  }
+
+  /** Makes `a` the sentence others are compared with (`sameAsMarked`). */
+  mark(a: Coded): void {
+    if (this.ids.size > this.wordMark.length) {
+      const size = Math.max(this.ids.size, this.wordMark.length * 2);
+      const grow = (old: Int32Array) => {
+        const next = new Int32Array(size);
+        next.set(old);
+        return next;
+      };
+      this.wordMark = grow(this.wordMark);
+      this.nameMark = grow(this.nameMark);
+    }
+    const stamp = ++this.stamp;
+    for (const w of a.words) this.wordMark[w] = stamp;
+    for (const w of a.names) this.nameMark[w] = stamp;
+  }
+
+  /** `sameEvent` of the marked sentence `a` and `b`. */
+  sameAsMarked(a: Coded, b: Coded): boolean {
+    const stamp = this.stamp;
+    let shared = 0;
+    for (const w of b.words) if (this.wordMark[w] === stamp) shared++;
+    let names = 0;
+    for (const w of b.names) if (this.nameMark[w] === stamp) names++;
+    return agrees(
+      shared,
+      a.words.length,
+      b.words.length,
+      names,
+      a.names.length,
+      b.names.length,
+      (a.acts & b.acts) === 0 ? 0 : 1,
+      a.nActs,
+      b.nActs,
+    );
+  }
+}
+
 /**
  * Calls `link(i, j)` (i < j) for every pair of events that report one event on different days. Works
  * through the days in order, holding the sentences of a week at a time (their features and a
@@ -292,12 +397,14 @@ export function* findConflicts(
   link: (i: number, j: number) => void,
   sources: DayRange = { from: -Infinity, to: Infinity },
 ): Generator<void> {
-  const buckets = new Map<number, Map<string, number[]>>();
+  const words = new Words();
+  const buckets = new Map<number, Map<number, number[]>>();
   /** Per event: its place among the day's events, which seeds where its reads of a list begin. */
   const ordinal = new Int32Array(src.length);
   /** Per day held: the first and last event on it. */
   const spans = new Map<number, [number, number]>();
-  const features = new Map<number, EventFeatures>();
+  /** Per event held: its features, numbered. */
+  const coded: (Coded | undefined)[] = [];
   let built = 0;
   // Day events are in day order (a month or a year can sit between two days, never inside one).
   const buildThrough = (lastDay: number) => {
@@ -306,7 +413,8 @@ export function* findConflicts(
       if (Number.isNaN(day)) continue;
       if (day > lastDay) return;
       const f = eventFeatures(src.text(built));
-      features.set(built, f);
+      const c = words.code(f);
+      coded[built] = c;
       let bucket = buckets.get(day);
       if (!bucket) {
         bucket = new Map();
@@ -319,18 +427,20 @@ export function* findConflicts(
       }
       // Acts are too common to find candidates by, unless a sentence has nothing else.
       const byActs = f.acts.size === f.words.size;
+      let k = 0;
       for (const w of f.words) {
+        const id = c.words[k++]!;
         if (!byActs && ACT_NAMES.has(w)) continue;
-        const list = bucket.get(w);
+        const list = bucket.get(id);
         if (list) list.push(built);
-        else bucket.set(w, [built]);
+        else bucket.set(id, [built]);
       }
     }
   };
   const dropBefore = (day: number) => {
     for (const [d, [first, last]] of spans) {
       if (d >= day) return;
-      for (let k = first; k <= last; k++) features.delete(k);
+      for (let k = first; k <= last; k++) coded[k] = undefined;
       spans.delete(d);
       buckets.delete(d);
     }
@@ -347,7 +457,8 @@ export function* findConflicts(
     if (Number.isNaN(day) || day < sources.from || day > sources.to) continue;
     buildThrough(day + CONFLICT_WINDOW_DAYS);
     dropBefore(day);
-    const f = features.get(i)!;
+    const f = coded[i]!;
+    words.mark(f);
     const who = src.briefing(i);
     // Look forward only, so each pair is considered once.
     for (let off = 1; off <= CONFLICT_WINDOW_DAYS; off++) {
@@ -366,15 +477,23 @@ export function* findConflicts(
         // Each event starts at a different place in a list, so that when the caps cut in, every
         // copy of a repeated sentence is still found by some neighbour. The place depends on the
         // event's day alone (not on the whole timeline), so a change elsewhere never moves it.
-        const begin = (ordinal[i]! * 31) % list.length;
-        const take = Math.min(list.length, budget);
-        for (let k = 0; k < take; k++) {
-          const j = list[(begin + k) % list.length]!;
+        const n = list.length;
+        const begin = (ordinal[i]! * 31) % n;
+        const take = Math.min(n, budget);
+        // From `begin` to the end, then from the start: `take` entries in all.
+        const first = Math.min(take, n - begin);
+        for (let k = begin; k < begin + first; k++) {
+          const j = list[k]!;
+          if (counts[j] === 0) met[found++] = j;
+          counts[j] = counts[j]! + 1;
+        }
+        for (let k = 0; k < take - first; k++) {
+          const j = list[k]!;
           if (counts[j] === 0) met[found++] = j;
           counts[j] = counts[j]! + 1;
         }
         budget -= take;
-        if (take < list.length) {
+        if (take < n) {
           complete = false;
           break;
         }
@@ -386,11 +505,11 @@ export function* findConflicts(
         if (src.briefing(j) === who) continue;
         if (complete) {
           // The count leaves out acts (not indexed): the acts both name are counted by sameEvent.
-          if (shared + f.acts.size >= MIN_SHARED && sameEvent(f, features.get(j)!)) link(i, j);
+          if (shared + f.nActs >= MIN_SHARED && words.sameAsMarked(f, coded[j]!)) link(i, j);
         } else {
           // Counts from a partial read are too low; the rarest words' candidates come first.
           if (++compared > MAX_CANDIDATES) break;
-          if (sameEvent(f, features.get(j)!)) link(i, j);
+          if (words.sameAsMarked(f, coded[j]!)) link(i, j);
         }
       }
       for (let k = 0; k < found; k++) counts[met[k]!] = 0;

@@ -223,4 +223,21 @@ describe("the store's text index", () => {
     );
     expect(byActor.map((b) => b.id)).toEqual(["cafe"]);
   });
+
+  it("finds an edited file by its new words only, and every file loaded beside it still", async () => {
+    const cafe = path.join(dir, "cafe.md");
+    const text = (who: string) =>
+      `---\ntitle: Harbour notes\ndate: 2026-05-05\n---\n\n# Harbour notes\n\nThe exporters met ${who}.\n`;
+    writeFileSync(cafe, text("Ostrova Shipping"));
+    const first = await loadFolder(dir, { cacheDir: cache, warn: () => {} });
+    open.push(first.store);
+    expect(first.text.query("ostrova")).toEqual(new Set(["cafe"]));
+    expect(first.text.query("lindqvist")?.size).toBe(12);
+    writeFileSync(cafe, text("Kestrel Freight Lines"));
+    const second = await loadFolder(dir, { cacheDir: cache, warn: () => {} });
+    open.push(second.store);
+    expect(second.text.query("ostrova")).toEqual(new Set());
+    expect(second.text.query("kestrel")).toEqual(new Set(["cafe"]));
+    expect(second.text.query("lindqvist")?.size).toBe(12);
+  });
 });
