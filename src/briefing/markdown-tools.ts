@@ -7,7 +7,7 @@ import type { Token, TokenizerExtension } from "marked";
 import { EMOJI } from "./emoji.js";
 
 /** Whether a body may hold any of the syntax below: one scan of the body. */
-export const TOOL_SYNTAX = /==|%%|\{[{%:]|^ {0,3}:::|:[a-z0-9_+-]+:/m;
+export const TOOL_SYNTAX = /==|%%|::[^\s:]|\{[{%:]|^ {0,3}:::|:[a-z0-9_+-]+:/m;
 
 /** A line a site generator or note tool reads and a reader never sees. */
 const DIRECTIVE_LINE =
@@ -79,7 +79,8 @@ const highlight: TokenizerExtension = {
     return i === -1 ? undefined : i;
   },
   tokenizer(src, tokens) {
-    const m = /^==(?=[^\s=])([^\n]*?[^\s=])==(?!=)/.exec(src) ?? /^::(?=[^\s:])([^\n:]*?[^\s:])::(?!:)/.exec(src);
+    const m =
+      /^==(?=[^\s=])([^\n]*?[^\s=])==(?!=)/.exec(src) ?? /^::(?=[^\s:])([^\n:]*?[^\s:])::(?!:)/.exec(src);
     if (!m) return undefined;
     const before = tokens[tokens.length - 1]?.raw ?? " ";
     if (m[0].startsWith("::") && !/\s$/.test(before)) return undefined;

@@ -16,9 +16,9 @@ import { emailHeaders, MAIL_HEADER_LINE } from "./email.js";
 import { isGlossaryHeading, leadIn, sourceLine } from "./headings.js";
 import { attribute, HTML_TAG, htmlHeading, htmlLines } from "./html.js";
 import { blockText, dropPrefix, inlineText } from "./inline.js";
+import { type DirectiveToken, isContentsMarker, TOOL_EXTENSIONS, TOOL_SYNTAX } from "./markdown-tools.js";
 import type { BodyParagraph } from "./paragraphs.js";
 import { looksLikeHeading, strongHeading } from "./paragraphs.js";
-import { type DirectiveToken, isContentsMarker, TOOL_EXTENSIONS, TOOL_SYNTAX } from "./markdown-tools.js";
 import { propertyLines, propertyText, titleBlock } from "./properties.js";
 import type { Align, Block, Inline } from "./schema.js";
 
@@ -278,7 +278,11 @@ function block(t: Token): Block | null {
     case "text":
       return { type: "paragraph", children: tidy(inlines(t.tokens ?? [{ ...t, tokens: [] } as Token])) };
     case "heading":
-      return { type: "heading", depth: (t as Tokens.Heading).depth, children: headingSpans(t as Tokens.Heading) };
+      return {
+        type: "heading",
+        depth: (t as Tokens.Heading).depth,
+        children: headingSpans(t as Tokens.Heading),
+      };
     case "list":
       return listBlock(t as Tokens.List, (t as Tokens.List).items);
     case "table": {
@@ -420,7 +424,8 @@ function definitionRows(list: Row[]): Row[] {
     const m = first?.type === "text" && !r.hard ? DEFINITION.exec(first.text) : null;
     const term = out[out.length - 1];
     if (!m || !term || inlineText(term.spans).trim() === "") out.push(r);
-    else term.spans = merge([...term.spans, { type: "text", text: ": " }, ...dropPrefix(r.spans, m[0].length)]);
+    else
+      term.spans = merge([...term.spans, { type: "text", text: ": " }, ...dropPrefix(r.spans, m[0].length)]);
   }
   return out;
 }
@@ -479,7 +484,9 @@ const TOOLS = new Marked({ gfm: true }, FOOTNOTES, { extensions: [wikiLink, ...T
  * there and shows the asterisks, where its writer saw bold. The space goes after the closing marker.
  */
 function looseStrong(body: string): string {
-  return body.includes(" **") ? body.replace(/\*\*(?=[^\s*])([^*\n]*?[^\s*])([ \t]+)\*\*/g, "**$1**$2") : body;
+  return body.includes(" **")
+    ? body.replace(/\*\*(?=[^\s*])([^*\n]*?[^\s*])([ \t]+)\*\*/g, "**$1**$2")
+    : body;
 }
 
 /**
@@ -602,7 +609,11 @@ export function markdownParagraphs(body: string, firstLine = 1): BodyParagraph[]
     if (first && pageFields(t.raw, at, push, titleBlock)) continue;
     // Google Docs writes each property as a paragraph of its own: one after another, they all are.
     if (opening && t.type === "paragraph" && pageFields(t.raw, at, push)) continue;
-    if (t.type !== "space" && t.type !== "def" && !(t.type === "heading" && t.depth === 1 && out.length === 0))
+    if (
+      t.type !== "space" &&
+      t.type !== "def" &&
+      !(t.type === "heading" && t.depth === 1 && out.length === 0)
+    )
       opening = false;
     read(t, at);
   }
@@ -627,6 +638,7 @@ const ABBREVIATION = /^\*\[([^\]\n]+)\]:[ \t]*(\S.*)$/;
 
 /** A paragraph of abbreviation definitions, each line an entry of the glossary. */
 function abbreviations(raw: string, at: number, push: (p: BodyParagraph) => void): boolean {
+  if (!raw.startsWith("*[")) return false;
   const lines = raw.trim().split("\n");
   const found = lines.map((l) => ABBREVIATION.exec(l.trim()));
   if (!found.every((m) => m !== null)) return false;
@@ -779,13 +791,14 @@ function paragraph(t: Tokens.Paragraph, at: number, glossary: boolean, push: (p:
 function plainParagraph(src: string, at: number, glossary: boolean, push: (p: BodyParagraph) => void) {
   const lines: (string | null)[] = src.split("\n");
   // A definition goes on its term's line; its own line is then no more.
-  lines.forEach((l, i) => {
-    const m = i > 0 ? DEFINITION.exec(l!) : null;
-    const term = lines[i - 1];
-    if (!m || !term?.trim()) return;
-    lines[i - 1] = `${term.trimEnd()}: ${l!.slice(m[0].length)}`;
-    lines[i] = null;
-  });
+  if (src.includes("\n:") || src.includes("\n :"))
+    lines.forEach((l, i) => {
+      const m = i > 0 ? DEFINITION.exec(l!) : null;
+      const term = lines[i - 1];
+      if (!m || !term?.trim()) return;
+      lines[i - 1] = `${term.trimEnd()}: ${l!.slice(m[0].length)}`;
+      lines[i] = null;
+    });
   const count = lines.filter((l) => l !== null).length;
   let group: string[] = [];
   let groupAt = 0;

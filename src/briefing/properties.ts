@@ -20,11 +20,13 @@ export interface PageProperties {
 }
 
 /** `Name: value` (a capitalised name of up to four words, bold or not) or `name:: value`. */
-const NOTION = /^(?:\*\*|__)?([\p{Lu}][\p{L}\p{N}]*(?: [\p{L}\p{N}]+){0,3})(?::(?:\*\*|__)|(?:\*\*|__)?:)[ \t]+(\S.*)$/u;
+const NOTION =
+  /^(?:\*\*|__)?([\p{Lu}][\p{L}\p{N}]*(?: [\p{L}\p{N}]+){0,3})(?::(?:\*\*|__)|(?:\*\*|__)?:)[ \t]+(\S.*)$/u;
 const DATAVIEW = /^([\p{L}\p{N}_][\p{L}\p{N}_-]{0,39})::[ \t]*(\S.*)$/u;
 
 /** A property that stands alone still names one: a page's date or tags, never a sentence's label. */
-const KNOWN = /^(?:created|created time|date|date created|published|last edited time|tags|tag|author|status)$/i;
+const KNOWN =
+  /^(?:created|created time|date|date created|published|last edited time|tags|tag|author|status)$/i;
 const DATE_NAMES = ["date", "published", "date published", "created", "date created", "created time"];
 const TAG_NAMES = ["tags", "tag", "topics"];
 

@@ -295,7 +295,11 @@ export function numberWidths(blocks: readonly (Block | undefined)[]): number[] {
     }
     let next = b.start + b.items.length;
     let j = i + 1;
-    for (let n = blocks[j]; n?.type === "list" && n.ordered && !n.newList && n.start === next; n = blocks[++j])
+    for (
+      let n = blocks[j];
+      n?.type === "list" && n.ordered && !n.newList && n.start === next;
+      n = blocks[++j]
+    )
       next = n.start + n.items.length;
     out.fill(numberMarker(next - 1), i, j);
     i = j;

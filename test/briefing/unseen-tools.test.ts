@@ -18,8 +18,14 @@ describe("briefings written in other tools", () => {
   it("reads Notion's property lines under the title as the page's date, tags and source, never a heading", () => {
     for (const name of ["notion-export.md", "notion-database.md"]) {
       const b = unseen(name);
-      expect(subsections(b).some((s) => /^Created:/.test(s)), name).toBe(false);
-      expect(all(b).some((p) => /Created:|Status:/.test(p.text)), name).toBe(false);
+      expect(
+        subsections(b).some((s) => /^Created:/.test(s)),
+        name,
+      ).toBe(false);
+      expect(
+        all(b).some((p) => /Created:|Status:/.test(p.text)),
+        name,
+      ).toBe(false);
       expect(b.dateInferred, name).toBe(false);
     }
     const b = unseen("notion-database.md");
@@ -47,7 +53,9 @@ describe("briefings written in other tools", () => {
       ["semiconductors", "Korea", "industrial policy"],
     ]);
     expect(b.keyPoints).toEqual([]);
-    expect(b.sections.whyItMatters[0]!.text).toBe("• Packaging is where the bottleneck sits for AI accelerators.");
+    expect(b.sections.whyItMatters[0]!.text).toBe(
+      "• Packaging is where the bottleneck sits for AI accelerators.",
+    );
     expect(b.sections.whatToWatch[0]!.text).toBe("• Applications open November 15, 2027.");
     expect(text(b)).toContain(
       "    ◦ Covers packaging plants, not only fabs.\n      ▪ HBM lines are named explicitly.\n        • First time",
@@ -59,9 +67,7 @@ describe("briefings written in other tools", () => {
     const out = text(b);
     expect(out).not.toMatch(/==|%%|!vote|private note/);
     expect(out).toContain("\n  vote-tally-2027-07-18.png\n");
-    expect(briefingText(b, 140, createStyle(true), null, false)).toContain(
-      "\x1b[1mThe vote split\x1b[22m",
-    );
+    expect(briefingText(b, 140, createStyle(true), null, false)).toContain("\x1b[1mThe vote split\x1b[22m");
     expect(b.source).toBe("status: #in-progress · source: Senate Commerce Committee · reviewed: false");
     expect(text(unseen("bear-note.md"))).toContain("  The pledge is voluntary. No regulator can enforce it");
   });
@@ -83,8 +89,14 @@ describe("briefings written in other tools", () => {
 
   it("takes Pandoc's title block as title, authors and date, and no later heading as the title", () => {
     const b = unseen("pandoc-report.md");
-    expect([b.title, b.date, b.dateInferred]).toEqual(["Nordic data centres face a grid cap", "2027-11-02", false]);
+    expect([b.title, b.date, b.dateInferred]).toEqual([
+      "Nordic data centres face a grid cap",
+      "2027-11-02",
+      false,
+    ]);
     expect(b.source).toBe("Nordic data centres face a grid cap · Ingrid Halvorsen; Mikko Laine · 2027-11-02");
+    // `# References {-}` heads the (empty) list of sources: no paragraph of any section.
+    expect(all(b).map((p) => p.text)).not.toContain("References");
   });
 
   it("reads definition lists and abbreviations as glossary entries", () => {
@@ -131,9 +143,7 @@ describe("briefings written in other tools", () => {
 
   it("shows a Ghost card's lines apart and its bold, and a bookmark card as a link", () => {
     const b = unseen("ghost-export.md");
-    expect(text(b)).toContain(
-      "  📌 The office can request safety test results but cannot block a release.",
-    );
+    expect(text(b)).toContain("  📌 The office can request safety test results but cannot block a release.");
     expect(briefingText(b, 80, createStyle(true), null, false)).toContain("\x1b[1mrequest\x1b[22m");
     expect(briefingLinks(b).map((l) => l.url)).toEqual(["https://leginfo.example.gov/sb1187"]);
   });
@@ -142,7 +152,9 @@ describe("briefings written in other tools", () => {
     const b = unseen("emoji-setext-crlf.md");
     expect(b.title).toBe("🇮🇳 India's AI Safety Institute sets up shop");
     const out = text(b);
-    expect(out).toContain("   9. Shared evaluation datasets in Indian languages\n  10. A red-teaming network");
+    expect(out).toContain(
+      "   9. Shared evaluation datasets in Indian languages\n  10. A red-teaming network",
+    );
     expect(out).toContain("   1. A consultation paper in October.\n   2. Bilateral");
     expect(out).toContain("   9. A second consultation.\n  10. Published benchmark results");
     expect(out).not.toMatch(/\r|\t/);

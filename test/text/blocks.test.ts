@@ -214,9 +214,9 @@ describe("lists as glow spaces them", () => {
     const list = [8, 9, 10].map(one);
     const widths = numberWidths(list);
     expect(widths).toEqual([4, 4, 4]);
-    expect(list.flatMap((b, i) => renderBlock(b, 40, new LinkNumbers(), 0, widths[i]).map((l) => l.text))).toEqual(
-      [" 8. item 8", " 9. item 9", "10. item 10"],
-    );
+    expect(
+      list.flatMap((b, i) => renderBlock(b, 40, new LinkNumbers(), 0, widths[i]).map((l) => l.text)),
+    ).toEqual([" 8. item 8", " 9. item 9", "10. item 10"]);
     // Another list, or text between, starts its own numbers.
     expect(numberWidths([one(9), { ...one(10), newList: true }])).toEqual([3, 4]);
     expect(numberWidths([one(9), item("x")[0], one(10)])).toEqual([3, 0, 4]);
