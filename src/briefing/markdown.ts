@@ -484,8 +484,9 @@ const TOOLS = new Marked({ gfm: true }, FOOTNOTES, { extensions: [wikiLink, ...T
  * there and shows the asterisks, where its writer saw bold. The space goes after the closing marker.
  */
 function looseStrong(body: string): string {
+  // Only from a marker that opens a run (at a line's start or after a space): `**a**. **b**` stays.
   return body.includes(" **")
-    ? body.replace(/\*\*(?=[^\s*])([^*\n]*?[^\s*])([ \t]+)\*\*/g, "**$1**$2")
+    ? body.replace(/(^|[\s(])\*\*(?=[^\s*])([^*\n]*?[^\s*])([ \t]+)\*\*/gm, "$1**$2**$3")
     : body;
 }
 
