@@ -37,7 +37,7 @@ const GLOSSARY_HEADINGS = new Set([
   "terms to know",
   "definitions",
 ]);
-const SOURCE_HEADINGS = new Set(["source", "sources"]);
+const SOURCE_HEADINGS = new Set(["source", "sources", "references", "bibliography"]);
 const KEY_POINT_HEADINGS = new Set([
   "key points",
   "key takeaways",

@@ -14,9 +14,12 @@ import markedFootnote, { type Footnote, type Footnotes } from "marked-footnote";
 import { sanitize } from "../text/sanitize.js";
 import { emailHeaders, MAIL_HEADER_LINE } from "./email.js";
 import { isGlossaryHeading, leadIn, sourceLine } from "./headings.js";
+import { attribute, HTML_TAG, htmlHeading, htmlLines } from "./html.js";
 import { blockText, dropPrefix, inlineText } from "./inline.js";
+import { type DirectiveToken, isContentsMarker, TOOL_EXTENSIONS, TOOL_SYNTAX } from "./markdown-tools.js";
 import type { BodyParagraph } from "./paragraphs.js";
 import { looksLikeHeading, strongHeading } from "./paragraphs.js";
+import { propertyLines, propertyText, titleBlock } from "./properties.js";
 import type { Align, Block, Inline } from "./schema.js";
 
 const NAMED: Record<string, string> = {
@@ -69,6 +72,8 @@ export function decodeEntities(s: string): string {
 function inlines(tokens: readonly Token[] | undefined, out: Inline[] = []): Inline[] {
   // Inside `<sup>`: digits are written as superscripts (`<sup>1</sup>` reads `¹`, not `1`).
   let sup = false;
+  // An open `<a href>`: where its text began in `out`, and its URL.
+  let anchor: { at: number; url: string } | null = null;
   for (const t of tokens ?? []) {
     switch (t.type) {
       case "text":
@@ -93,10 +98,14 @@ function inlines(tokens: readonly Token[] | undefined, out: Inline[] = []): Inli
       case "br":
         out.push({ type: "break" });
         break;
-      case "link":
+      case "link": {
         // A link around an image (a README badge) is one link: the image's alt text, the outer URL.
-        out.push({ type: "link", url: (t as Tokens.Link).href, children: unlinked(inlines(t.tokens)) });
+        const children = unlinked(inlines(t.tokens));
+        // A link to a part of the same page (a README's contents) leads nowhere from a terminal.
+        if ((t as Tokens.Link).href.startsWith("#")) out.push(...children);
+        else out.push({ type: "link", url: (t as Tokens.Link).href, children });
         break;
+      }
       case "image": {
         const alt = inlines(t.tokens);
         const children = alt.length > 0 ? alt : [{ type: "text" as const, text: "image" }];
@@ -106,17 +115,43 @@ function inlines(tokens: readonly Token[] | undefined, out: Inline[] = []): Inli
       case "checkbox":
         pushText(out, (t as Tokens.Checkbox).checked ? "[x] " : "[ ] ");
         break;
-      case "html":
+      case "html": {
+        // A link written in HTML (`<a href="…"><img alt="badge"></a>`) is a link as any other.
+        const open = /^<a\b[^>]*?\bhref=(["'])(.*?)\1[^>]*>$/i.exec(t.raw);
+        if (open) {
+          anchor = { at: out.length, url: open[2]! };
+          out.push({ type: "text", text: "" });
+          break;
+        }
+        if (anchor && /^<\/a\s*>$/i.test(t.raw)) {
+          const children = unlinked(out.splice(anchor.at));
+          if (anchor.url.startsWith("#") || inlineText(children).trim() === "") out.push(...children);
+          else out.push({ type: "link", url: anchor.url, children });
+          anchor = null;
+          break;
+        }
+        if (anchor && /^<img\b/i.test(t.raw)) pushText(out, decodeEntities(attribute(t.raw, "alt") ?? ""));
         // Inline HTML as a browser shows it: `<br>` a line break, known tags and comments nothing.
         if (/^<\/?sup>$/i.test(t.raw)) sup = !t.raw.startsWith("</");
         if (/^<br\s*\/?>$/i.test(t.raw)) out.push({ type: "break" });
         else if (!HTML_TAG.test(t.raw)) pushText(out, decodeEntities(t.raw));
         break;
+      }
       case "footnoteRef":
         pushText(out, superscript(notes.get((t as FootnoteRef).label) ?? 0));
         break;
       case "wikiLink":
         pushText(out, decodeEntities((t as Token & { text: string }).text));
+        break;
+      case "highlight":
+        // A highlight is the writer's stress: strong is the terminal's nearest style.
+        out.push({ type: "strong", children: inlines(t.tokens) });
+        break;
+      case "emoji":
+      case "directive":
+        pushText(out, (t as DirectiveToken).text);
+        break;
+      case "comment":
         break;
       default:
         pushText(out, decodeEntities(t.raw));
@@ -125,30 +160,19 @@ function inlines(tokens: readonly Token[] | undefined, out: Inline[] = []): Inli
   return out;
 }
 
-/** A tag HTML knows, or a comment: shown as nothing (an unknown `<name>` in prose stays as written). */
-const HTML_TAG =
-  /^(?:<!--[\s\S]*?-->|<\/?(?:a|abbr|address|article|aside|b|big|blockquote|br|caption|center|cite|code|dd|del|details|div|dl|dt|em|figcaption|figure|font|footer|h[1-6]|header|hr|i|img|ins|kbd|li|main|mark|nav|ol|p|picture|pre|q|s|samp|section|small|source|span|strike|strong|sub|summary|sup|table|tbody|td|tfoot|th|thead|time|tr|tt|u|ul|var|wbr)(?:\s[^>]*)?\/?>)$/i;
-
-/** The text of an HTML block as a browser shows it: tags known to HTML and comments removed. */
-function htmlText(raw: string): string {
-  return decodeEntities(
-    raw.replace(/<!--[\s\S]*?-->|<\/?[A-Za-z][^<>]*>/g, (m) => (HTML_TAG.test(m) ? " " : m)),
-  )
-    .split("\n")
-    .map((l) => l.trim().replace(/\s+/g, " "))
-    .filter((l) => l !== "")
-    .join(" ");
-}
-
 /**
  * An HTML block's text, its Markdown read: Notion writes a callout as `<aside>` around `💡 **Note**`,
- * and a reader expects the bold that its writer saw.
+ * and a reader expects the bold that its writer saw. Its lines are joined by line breaks.
  */
 function htmlSpans(raw: string): Inline[] {
-  const text = htmlText(raw);
-  if (text === "") return [];
-  if (!INLINE_SYNTAX.test(text)) return [{ type: "text", text }];
-  return tidy(inlines(new Lexer(EXTENDED).inlineTokens(text)));
+  const out: Inline[] = [];
+  for (const line of htmlLines(raw)) {
+    const text = decodeEntities(line);
+    if (out.length > 0) out.push({ type: "break" });
+    if (!INLINE_SYNTAX.test(text)) out.push({ type: "text", text });
+    else out.push(...inlines(new Lexer(TOOLS).inlineTokens(text)));
+  }
+  return tidy(out);
 }
 
 /** Footnote labels numbered in the order of their first reference (set for each body parsed). */
@@ -254,7 +278,11 @@ function block(t: Token): Block | null {
     case "text":
       return { type: "paragraph", children: tidy(inlines(t.tokens ?? [{ ...t, tokens: [] } as Token])) };
     case "heading":
-      return { type: "heading", depth: (t as Tokens.Heading).depth, children: tidy(inlines(t.tokens)) };
+      return {
+        type: "heading",
+        depth: (t as Tokens.Heading).depth,
+        children: headingSpans(t as Tokens.Heading),
+      };
     case "list":
       return listBlock(t as Tokens.List, (t as Tokens.List).items);
     case "table": {
@@ -281,7 +309,10 @@ function block(t: Token): Block | null {
     case "footnote": {
       // A footnote's text where it was written, after its number: `¹ The count was taken…`.
       const [first, ...rest] = blocks((t as Footnote).content);
-      const mark: Inline = { type: "text", text: `${superscript(notes.get((t as Footnote).label) ?? 0)} ` };
+      const label = (t as Footnote).label;
+      // A note cited nowhere takes the next number, after the cited ones.
+      if (!notes.has(label)) notes.set(label, notes.size + 1);
+      const mark: Inline = { type: "text", text: `${superscript(notes.get(label)!)} ` };
       if (first?.type === "paragraph") first.children = merge([mark, ...first.children]);
       return first?.type === "paragraph"
         ? rest.length === 0
@@ -293,11 +324,27 @@ function block(t: Token): Block | null {
     case "def":
     case "footnotes":
       return null;
+    case "directive": {
+      const text = (t as DirectiveToken).text;
+      return text === "" ? null : { type: "paragraph", children: [{ type: "text", text }] };
+    }
     default:
       return t.raw.trim() === ""
         ? null
         : { type: "paragraph", children: [{ type: "text", text: t.raw.trim() }] };
   }
+}
+
+/** Pandoc's and kramdown's attributes after a heading's text: `{#id .class}`, `{-}`, `{: #id}`. */
+const HEADING_ATTRIBUTES = /\s*\{[:#.-][^{}]*\}$/;
+
+/** A heading's spans, without the attributes a site generator reads after its text. */
+function headingSpans(t: Tokens.Heading): Inline[] {
+  const spans = tidy(inlines(t.tokens));
+  const last = spans[spans.length - 1];
+  if (last?.type !== "text" || !HEADING_ATTRIBUTES.test(last.text)) return spans;
+  const text = last.text.replace(HEADING_ATTRIBUTES, "");
+  return text === "" ? spans.slice(0, -1) : [...spans.slice(0, -1), { type: "text", text }];
 }
 
 /** `[!NOTE]`, `[!WARNING]- Title` (GitHub alerts, Obsidian callouts) on a quote's first line. */
@@ -366,6 +413,23 @@ function rows(spans: readonly Inline[]): Row[] {
   return out;
 }
 
+/** A definition list's definition, `:   text` under its term (PHP Markdown Extra, Pandoc, kramdown). */
+const DEFINITION = /^ {0,3}:[ \t]+(?=\S)/;
+
+/** Rows with each definition joined to its term's row as `Term: definition`, a glossary line. */
+function definitionRows(list: Row[]): Row[] {
+  const out: Row[] = [];
+  for (const r of list) {
+    const first = r.spans[0];
+    const m = first?.type === "text" && !r.hard ? DEFINITION.exec(first.text) : null;
+    const term = out[out.length - 1];
+    if (!m || !term || inlineText(term.spans).trim() === "") out.push(r);
+    else
+      term.spans = merge([...term.spans, { type: "text", text: ": " }, ...dropPrefix(r.spans, m[0].length)]);
+  }
+  return out;
+}
+
 function joinRows(list: Row[]): Inline[] {
   const out: Inline[] = [];
   list.forEach((r, i) => {
@@ -402,7 +466,8 @@ const wikiLink: TokenizerExtension = {
   name: "wikiLink",
   level: "inline",
   tokenizer(src) {
-    const m = /^\[\[([^[\]\n|]+)(?:\|([^[\]\n]+))?\]\]/.exec(src);
+    // `![[file.png]]`, an embed, shows the file's name.
+    const m = /^!?\[\[([^[\]\n|]+)(?:\|([^[\]\n]+))?\]\]/.exec(src);
     if (!m) return undefined;
     return { type: "wikiLink", raw: m[0], text: (m[2] ?? m[1]!.replace(/#\^?/g, " > ")).trim() };
   },
@@ -411,21 +476,35 @@ const wikiLink: TokenizerExtension = {
 /** GFM footnotes (marked's footnote extension) and wiki links, on top of marked's GFM. */
 const FOOTNOTES = markedFootnote();
 const EXTENDED = new Marked({ gfm: true }, FOOTNOTES, { extensions: [wikiLink] }).defaults;
+/** The same, with what writers' tools add (markdown-tools.ts), for a body that may hold it. */
+const TOOLS = new Marked({ gfm: true }, FOOTNOTES, { extensions: [wikiLink, ...TOOL_EXTENSIONS] }).defaults;
+
+/**
+ * Google Docs writes a bold run that ends in a space as `**Label: **text`: CommonMark reads no strong
+ * there and shows the asterisks, where its writer saw bold. The space goes after the closing marker.
+ */
+function looseStrong(body: string): string {
+  // Only from a marker that opens a run (at a line's start or after a space): `**a**. **b**` stays.
+  return body.includes(" **")
+    ? body.replace(/(^|[\s(])\*\*(?=[^\s*])([^*\n]*?[^\s*])([ \t]+)\*\*/gm, "$1**$2**$3")
+    : body;
+}
 
 /**
  * marked's `lex`, with its inline pass skipped for text that holds no inline syntax (most prose): the
  * same tokens, for a third of the time on the bench's archive.
  */
 function lex(body: string): Token[] {
-  const lexer = new Lexer({ ...EXTENDED, tokenizer: new Tokenizer() });
+  const tools = TOOL_SYNTAX.test(body);
+  const lexer = new Lexer({ ...(tools ? TOOLS : EXTENDED), tokenizer: new Tokenizer() });
   // marked-footnote's token, one object shared by every document, which it puts first in each.
   let shared: Footnotes | undefined;
   try {
-    const tokens = lexer.blockTokens(body.replace(/\r\n?/g, "\n"), lexer.tokens);
+    const tokens = lexer.blockTokens(looseStrong(body.replace(/\r\n?/g, "\n")), lexer.tokens);
     if (tokens[0]?.type === "footnotes") shared = tokens[0] as Footnotes;
     for (const { src, tokens: into } of lexer.inlineQueue) {
       lexer.state.inRawBlock = false;
-      if (INLINE_SYNTAX.test(src)) lexer.inlineTokens(src, into);
+      if (tools || INLINE_SYNTAX.test(src)) lexer.inlineTokens(src, into);
       else into.push({ type: "text", raw: src, text: src, escaped: false });
     }
     lexer.inlineQueue = [];
@@ -451,36 +530,46 @@ export function markdownParagraphs(body: string, firstLine = 1): BodyParagraph[]
   let line = firstLine;
   let glossary = false;
   let top = true;
+  // Nothing yet but the title's heading: where a page's property lines stand.
+  let opening = true;
   // Markdown lists numbered in reading order: normalise tells where one list ends and the next begins.
   let lists = 0;
   const push = (p: BodyParagraph) => {
     out.push(p);
     if (p.kind === "heading") glossary = isGlossaryHeading(p.text);
   };
-  for (const t of tokens) {
-    const at = line;
-    line += newlines(t.raw);
-    const first = top && t.type === "paragraph";
-    if (t.type !== "space" && t.type !== "footnotes") top = false;
-    if (first && mailHeaders(t.raw, at, push)) continue;
+  /** One top-level block (or one of an outline item's) as the paragraphs it gives. */
+  const read = (t: Token, at: number): void => {
     switch (t.type) {
       case "space":
       case "def":
       case "hr":
         break;
       case "heading": {
-        const spans = tidy(inlines(t.tokens));
-        const text = inlineText(spans).trim();
+        const text = inlineText(headingSpans(t as Tokens.Heading)).trim();
         if (text) push({ kind: "heading", text, line: at, level: (t as Tokens.Heading).depth });
         break;
       }
       case "paragraph":
-        paragraph(t as Tokens.Paragraph, at, glossary, push);
+      case "text":
+        if (!abbreviations(t.raw, at, push)) paragraph(t as Tokens.Paragraph, at, glossary, push);
         break;
       case "list":
-        list(t as Tokens.List, at, ++lists, push);
+        list(t as Tokens.List, at, ++lists, push, (item, line) => outlineItem(item, line, read));
+        break;
+      case "directive":
+        // A figure's caption is shown; the rest of a directive is for the page's generator.
+        if ((t as DirectiveToken).text !== "")
+          push({ kind: "text", text: (t as DirectiveToken).text, line: at });
         break;
       case "html": {
+        // `<h1 align="center">`: a heading, as a README's title is written.
+        const h = htmlHeading(t.raw);
+        const title = h ? inlineText(htmlSpans(h.inner)).trim() : "";
+        if (h && title !== "") {
+          push({ kind: "heading", text: title, line: at + newlines(/^\s*/.exec(t.raw)![0]), level: h.level });
+          break;
+        }
         // HTML shows as its text, a paragraph as any other (`<p>A Short Line</p>` is no bare heading).
         const spans = htmlSpans(t.raw);
         const text = inlineText(spans).trim();
@@ -511,6 +600,23 @@ export function markdownParagraphs(body: string, firstLine = 1): BodyParagraph[]
         }
       }
     }
+  };
+  for (const t of tokens) {
+    const at = line;
+    line += newlines(t.raw);
+    const first = top && t.type === "paragraph";
+    if (t.type !== "space" && t.type !== "footnotes") top = false;
+    if (first && mailHeaders(t.raw, at, push)) continue;
+    if (first && pageFields(t.raw, at, push, titleBlock)) continue;
+    // Google Docs writes each property as a paragraph of its own: one after another, they all are.
+    if (opening && t.type === "paragraph" && pageFields(t.raw, at, push)) continue;
+    if (
+      t.type !== "space" &&
+      t.type !== "def" &&
+      !(t.type === "heading" && t.depth === 1 && out.length === 0)
+    )
+      opening = false;
+    read(t, at);
   }
   return demote(out);
 }
@@ -528,10 +634,65 @@ function mailHeaders(raw: string, at: number, push: (p: BodyParagraph) => void):
   return true;
 }
 
-function list(t: Tokens.List, at: number, id: number, push: (p: BodyParagraph) => void): void {
+/** kramdown's and PHP Markdown Extra's `*[AI]: artificial intelligence`: a glossary line of its own. */
+const ABBREVIATION = /^\*\[([^\]\n]+)\]:[ \t]*(\S.*)$/;
+
+/** A paragraph of abbreviation definitions, each line an entry of the glossary. */
+function abbreviations(raw: string, at: number, push: (p: BodyParagraph) => void): boolean {
+  if (!raw.startsWith("*[")) return false;
+  const lines = raw.trim().split("\n");
+  const found = lines.map((l) => ABBREVIATION.exec(l.trim()));
+  if (!found.every((m) => m !== null)) return false;
+  found.forEach((m, i) => {
+    push({ kind: "text", text: decodeEntities(`${m![1]}: ${m![2]}`), line: at + i, term: true });
+  });
+  return true;
+}
+
+/** Property lines under a page's title (Notion, Logseq): one paragraph, about the file. */
+function pageFields(
+  raw: string,
+  at: number,
+  push: (p: BodyParagraph) => void,
+  read = propertyLines,
+): boolean {
+  const fields = read(raw.trim().split("\n"));
+  if (fields === null) return false;
+  push({ kind: "properties", text: decodeEntities(propertyText(fields)), line: at, fields });
+  return true;
+}
+
+/**
+ * An outline's item that opens with a heading (Logseq writes a page as one list: `- ## What happened`
+ * over its points): read as the heading, with the item's other blocks under it (its sublist's items
+ * one paragraph each). False for any other item.
+ */
+function outlineItem(item: Tokens.ListItem, at: number, read: (t: Token, at: number) => void): boolean {
+  const first = item.tokens.find((x) => x.type !== "space");
+  if (first?.type !== "heading" || item.task) return false;
+  let line = at;
+  for (const t of item.tokens) {
+    read(t, line);
+    line += newlines(t.raw);
+  }
+  return true;
+}
+
+function list(
+  t: Tokens.List,
+  at: number,
+  id: number,
+  push: (p: BodyParagraph) => void,
+  outline: (item: Tokens.ListItem, line: number) => boolean,
+): void {
   let line = at;
   let n = t.ordered ? (typeof t.start === "number" ? t.start : 1) : 1;
   for (const item of t.items) {
+    if (isContentsMarker(item) || outline(item, line)) {
+      line += newlines(item.raw);
+      n++;
+      continue;
+    }
     const b = listBlock(t, [item]);
     if (b.type === "list" && t.ordered) b.start = n;
     const text = (b.type === "list" ? (b.items[0] ?? []) : []).map(blockText).join(" ").trim();
@@ -576,7 +737,7 @@ function paragraph(t: Tokens.Paragraph, at: number, glossary: boolean, push: (p:
     plainParagraph(decodeEntities(only.raw), at, glossary, push);
     return;
   }
-  const all = rows(inlines(t.tokens));
+  const all = definitionRows(rows(inlines(t.tokens)));
   let group: Row[] = [];
   let bullet = false;
   let sourceOpen = false;
@@ -610,7 +771,7 @@ function paragraph(t: Tokens.Paragraph, at: number, glossary: boolean, push: (p:
   };
   all.forEach((r, i) => {
     const text = inlineText(r.spans).trim();
-    if (i === 0 && all.length > 1 && looksLikeHeading(text) && strongHeading(text)) {
+    if (i === 0 && all.length > 1 && !linked(r.spans) && looksLikeHeading(text) && strongHeading(text)) {
       push({ kind: "heading", text, line: at + r.at, level: 0 });
       return;
     }
@@ -629,7 +790,17 @@ function paragraph(t: Tokens.Paragraph, at: number, glossary: boolean, push: (p:
  * from its lines as strings, without spans to build, join and tidy for each one.
  */
 function plainParagraph(src: string, at: number, glossary: boolean, push: (p: BodyParagraph) => void) {
-  const lines = src.split("\n");
+  const lines: (string | null)[] = src.split("\n");
+  // A definition goes on its term's line; its own line is then no more.
+  if (src.includes("\n:") || src.includes("\n :"))
+    lines.forEach((l, i) => {
+      const m = i > 0 ? DEFINITION.exec(l!) : null;
+      const term = lines[i - 1];
+      if (!m || !term?.trim()) return;
+      lines[i - 1] = `${term.trimEnd()}: ${l!.slice(m[0].length)}`;
+      lines[i] = null;
+    });
+  const count = lines.filter((l) => l !== null).length;
   let group: string[] = [];
   let groupAt = 0;
   let bullet = false;
@@ -652,12 +823,13 @@ function plainParagraph(src: string, at: number, glossary: boolean, push: (p: Bo
       return;
     }
     const p: BodyParagraph = { kind: "text", text, line };
-    if (lines.length === 1) alone.add(p);
+    if (count === 1) alone.add(p);
     push(p);
   };
   lines.forEach((raw, i) => {
+    if (raw === null) return;
     const text = raw.trim();
-    if (i === 0 && lines.length > 1 && looksLikeHeading(text) && strongHeading(text)) {
+    if (i === 0 && count > 1 && looksLikeHeading(text) && strongHeading(text)) {
       push({ kind: "heading", text, line: at, level: 0 });
       return;
     }
@@ -674,6 +846,9 @@ function plainParagraph(src: string, at: number, glossary: boolean, push: (p: Bo
   flush();
 }
 
+/** A line with a link in it (a row of badges, `[Read more](…)`) is never a bare heading: it leads on. */
+const linked = (spans: readonly Inline[]) => spans.some((s) => s.type === "link");
+
 /** Paragraphs that are one line standing alone between blank lines. */
 const alone = new WeakSet<BodyParagraph>();
 
@@ -684,6 +859,7 @@ const alone = new WeakSet<BodyParagraph>();
 function demote(paras: BodyParagraph[]): BodyParagraph[] {
   const marked = paras.map((p): BodyParagraph => {
     if (p.kind !== "text" || !alone.has(p) || !looksLikeHeading(p.text)) return p;
+    if (p.block?.type === "paragraph" && linked(p.block.children)) return p;
     // The block stays: a heading with nothing under it is shown as the paragraph it was.
     return { kind: "heading", text: p.text, line: p.line, level: 0, ...(p.block ? { block: p.block } : {}) };
   });

@@ -27,6 +27,7 @@ import {
 import { dropPrefix } from "./inline.js";
 import { markdownParagraphs } from "./markdown.js";
 import { type BodyParagraph, bodyParagraphs, looksLikeHeading } from "./paragraphs.js";
+import { type PageProperties, pageProperties } from "./properties.js";
 import type { Block, GlossaryEntry, Paragraph, SectionKey, Sections } from "./schema.js";
 
 export {
@@ -70,6 +71,8 @@ export interface Normalised {
   paragraphs: BodyParagraph[];
   /** The mail headers a forwarded plain-text briefing starts with, when it does. */
   email: EmailHeaders | null;
+  /** What a page's property lines under its title say (Notion, Logseq), when it has them. */
+  properties: PageProperties | null;
 }
 
 export interface NormaliseOptions {
@@ -227,7 +230,9 @@ export function normalise(body: string, opts: NormaliseOptions = {}): Normalised
 
   // A forwarded mail: its headers are the source, its Subject the title.
   const email = paras[0]?.kind === "text" ? emailHeaders(paras[0].text) : null;
-  const given = opts.title ?? email?.subject ?? undefined;
+  const fields = paras.flatMap((p) => p.fields ?? []);
+  const properties = fields.length > 0 ? pageProperties(fields) : null;
+  const given = opts.title ?? email?.subject ?? properties?.title ?? undefined;
   const found = findTitle(email ? paras.slice(1) : paras, given);
   const titleIndex = email && found.titleIndex !== -1 ? found.titleIndex + 1 : found.titleIndex;
   const title = found.title;
@@ -274,7 +279,7 @@ export function normalise(body: string, opts: NormaliseOptions = {}): Normalised
       sourceParts.push({ text: sourceLine(p.text) ?? p.text, line: p.line });
       return;
     }
-    if (r === "footer") {
+    if (r === "footer" || r === "properties") {
       sourceParts.push({ text: p.text, line: p.line });
       return;
     }
@@ -376,6 +381,7 @@ export function normalise(body: string, opts: NormaliseOptions = {}): Normalised
     structured,
     paragraphs: paras,
     email,
+    properties,
   };
 }
 
@@ -426,18 +432,23 @@ function findTitle(
     const repeated = first !== undefined && plainHeading(first) && sameText(first.text, given);
     return { title: given, titleIndex: repeated ? 0 : -1 };
   }
-  const h1 = paras.findIndex((p) => p.kind === "heading" && p.level === 1 && !isKnownHeading(p.text));
+  // A first-level heading after the sections began (`# References` closing a report) is no title.
+  const opened = paras.findIndex((p) => p.kind === "heading" && isKnownHeading(p.text));
+  const h1 = paras.findIndex(
+    (p, i) =>
+      p.kind === "heading" && p.level === 1 && !isKnownHeading(p.text) && (opened === -1 || i < opened),
+  );
   if (h1 !== -1) return { title: paras[h1]!.text, titleIndex: h1 };
   if (first === undefined) return { title: null, titleIndex: -1 };
   if (plainHeading(first)) return { title: first.text, titleIndex: 0 };
-  const prose = paras.find((p) => p.kind !== "heading" && p.kind !== "block");
+  const prose = paras.find((p) => p.kind === "text" || p.kind === "bullet" || p.kind === "item");
   // A table, code or quote is never a title: a file of only those is named by its id.
   if (prose === undefined) return { title: null, titleIndex: -1 };
   const text = leadIn(prose.text)?.rest ?? sourceLine(prose.text) ?? prose.text;
   return { title: titleFrom(text) || titleFrom(prose.text), titleIndex: -1 };
 }
 
-type Role = "source" | "footer" | "glossary" | "signature";
+type Role = "source" | "footer" | "glossary" | "signature" | "properties";
 
 /**
  * Paragraphs whose place does not depend on the section they sit in:
@@ -453,13 +464,20 @@ function roles(
   mail: boolean,
 ): (Role | undefined)[] {
   const role: (Role | undefined)[] = paras.map((p, i) =>
-    i !== titleIndex && p.kind === "text" && sourceLine(p.text) !== null ? "source" : undefined,
+    p.kind === "properties"
+      ? "properties"
+      : i !== titleIndex && p.kind === "text" && sourceLine(p.text) !== null
+        ? "source"
+        : undefined,
   );
   if (plain || mail) {
     // A mail's signature: from a `-- ` line to the end.
     const sig = paras.findIndex((p, i) => i !== titleIndex && p.kind === "text" && isSignatureStart(p.text));
     if (sig !== -1) for (let i = sig; i < paras.length; i++) if (i !== titleIndex) role[i] = "signature";
   }
+  paras.forEach((p, i) => {
+    if (p.term && glossaryLine(p.text) !== null) role[i] = "glossary";
+  });
   if (plain) {
     // `Term -- definition` lines are the glossary.
     paras.forEach((p, i) => {

@@ -10,10 +10,14 @@ import {
   stripEmphasis,
   withoutClosingHashes,
 } from "./headings.js";
+import type { PageField } from "./properties.js";
 import type { Block } from "./schema.js";
 
-/** `block`: a table, code block, quote or HTML of a Markdown file: never prose (title, lead-in, ...). */
-export type ParagraphKind = "heading" | "bullet" | "item" | "text" | "block";
+/**
+ * `block`: a table, code block, quote or HTML of a Markdown file: never prose (title, lead-in, ...).
+ * `properties`: a page's property lines under its title (Notion's `Created: ...`), about the file.
+ */
+export type ParagraphKind = "heading" | "bullet" | "item" | "text" | "block" | "properties";
 
 /** One paragraph of the body as written, before it is placed anywhere. */
 export interface BodyParagraph {
@@ -28,6 +32,10 @@ export interface BodyParagraph {
   block?: Block;
   /** A Markdown list item: which list of the body (numbered from 1) it is an item of. */
   list?: number;
+  /** An abbreviation's definition (`*[AI]: ...`): a glossary entry wherever it stands. */
+  term?: boolean;
+  /** The fields of a `properties` paragraph. */
+  fields?: PageField[];
 }
 
 const ATX = /^ {0,3}(#{1,6})(?:[ \t]+(.*))?$/;

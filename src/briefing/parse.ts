@@ -94,7 +94,7 @@ function parse(file: SourceFile, registry: RegistryActor[]): ParseResult {
   texts.push(...body.glossary.map((g) => ({ text: `${g.term}: ${g.definition}`, line: g.line })));
   texts.sort((a, b) => a.line - b.line);
 
-  let date: string | null = meta.date ?? body.email?.date ?? null;
+  let date: string | null = meta.date ?? body.email?.date ?? body.properties?.date ?? null;
   let dateInferred = false;
   if (date === null) {
     const found = findFirstDate(texts);
@@ -124,7 +124,7 @@ function parse(file: SourceFile, registry: RegistryActor[]): ParseResult {
     dateNote: meta.date_note ?? null,
     source: combineSources(meta.source, body.source),
     actors,
-    tags: meta.tags ?? [],
+    tags: meta.tags ?? (body.properties?.tags.length ? body.properties.tags : []),
     keyPoints: body.keyPoints,
     sections: body.sections,
     glossary: body.glossary,

@@ -209,8 +209,17 @@ function prefixed(lines: StyledLine[], first: string, rest: string, frame = true
 
 const BULLETS = ["•", "◦", "▪"];
 
-/** A block laid out in `width` columns (at least 1). `depth` is the list nesting it sits in. */
-export function renderBlock(b: Block, width: number, links: LinkNumbers, depth = 0): StyledLine[] {
+/**
+ * A block laid out in `width` columns (at least 1). `depth` is the list nesting it sits in;
+ * `numberWidth`, for a numbered list's item, the width of its list's widest marker (`numberWidths`).
+ */
+export function renderBlock(
+  b: Block,
+  width: number,
+  links: LinkNumbers,
+  depth = 0,
+  numberWidth = 0,
+): StyledLine[] {
   const w = Math.max(1, width);
   switch (b.type) {
     case "paragraph":
@@ -221,7 +230,7 @@ export function renderBlock(b: Block, width: number, links: LinkNumbers, depth =
         marks: [{ start: 0, end: l.text.length, mark: "strong" as const }, ...l.marks],
       }));
     case "list":
-      return renderList(b, w, links, depth);
+      return renderList(b, w, links, depth, numberWidth);
     case "table":
       return renderTable(b, w, links);
     case "code":
@@ -271,9 +280,44 @@ export function continuesList(prev: Block | undefined, b: Block | undefined): bo
   return prev?.type === "list" && b?.type === "list" && !b.loose && !b.newList;
 }
 
-function renderList(b: Extract<Block, { type: "list" }>, width: number, links: LinkNumbers, depth: number) {
+/**
+ * For paragraphs shown one after another, the marker width of each numbered list item: the items of
+ * one list (a paragraph each) take their widest number's, so `9.` stands right-aligned over `10.` as
+ * glow shows it. 0 for any other paragraph.
+ */
+export function numberWidths(blocks: readonly (Block | undefined)[]): number[] {
+  const out = blocks.map(() => 0);
+  for (let i = 0; i < blocks.length; ) {
+    const b = blocks[i];
+    if (b?.type !== "list" || !b.ordered) {
+      i++;
+      continue;
+    }
+    let next = b.start + b.items.length;
+    let j = i + 1;
+    for (
+      let n = blocks[j];
+      n?.type === "list" && n.ordered && !n.newList && n.start === next;
+      n = blocks[++j]
+    )
+      next = n.start + n.items.length;
+    out.fill(numberMarker(next - 1), i, j);
+    i = j;
+  }
+  return out;
+}
+
+const numberMarker = (last: number) => `${last}.`.length + 1;
+
+function renderList(
+  b: Extract<Block, { type: "list" }>,
+  width: number,
+  links: LinkNumbers,
+  depth: number,
+  numberWidth: number,
+) {
   const last = b.start + b.items.length - 1;
-  const markerWidth = b.ordered ? `${last}.`.length + 1 : 2;
+  const markerWidth = b.ordered ? Math.max(numberWidth, numberMarker(last)) : 2;
   const out: StyledLine[] = [];
   b.items.forEach((item, i) => {
     const marker = b.ordered ? `${b.start + i}.`.padStart(markerWidth - 1) : BULLETS[depth % BULLETS.length]!;

@@ -6,6 +6,7 @@ import {
   LinkNumbers,
   linkableUrl,
   type MarkSpan,
+  numberWidths,
   READING_MEASURE,
   renderBlock,
 } from "../text/blocks.js";
@@ -102,9 +103,9 @@ class Builder {
   }
 
   /** A Markdown block through the shared renderer; code keeps its glossary terms unmarked. */
-  block(p: Paragraph & { block: NonNullable<Paragraph["block"]> }): void {
+  block(p: Paragraph & { block: NonNullable<Paragraph["block"]> }, numberWidth: number): void {
     const code = p.block.type === "code";
-    for (const l of renderBlock(p.block, this.width, this.links)) {
+    for (const l of renderBlock(p.block, this.width, this.links, 0, numberWidth)) {
       const terms = code ? [] : termSpans(l.text, this.pattern).filter((t) => !inCode(l.marks, t));
       this.lines.push({ text: l.text, kind: "text", terms, src: p.line, marks: l.marks });
     }
@@ -112,6 +113,7 @@ class Builder {
 
   paragraphs(paras: readonly Paragraph[], bullet: boolean): void {
     let subsection: string | undefined;
+    const numbers = numberWidths(paras.map((p) => p.block));
     paras.forEach((p, i) => {
       if (p.subsection && p.subsection !== subsection) {
         this.blank();
@@ -119,7 +121,7 @@ class Builder {
       }
       subsection = p.subsection;
       if (p.block) {
-        this.block({ ...p, block: p.block });
+        this.block({ ...p, block: p.block }, numbers[i]!);
         if (!continuesList(p.block, paras[i + 1]?.block)) this.blank();
       } else if (bullet) this.add(p.text, "text", p.line, "• ", "  ");
       else {

@@ -1,6 +1,7 @@
 // The nothing-lost check, shared by the fixture tests here and the hostile-input properties: every
 // paragraph of a body ends in exactly one place, and cutting the body into paragraphs drops no word.
 import { expect } from "vitest";
+import { EMOJI } from "../../src/briefing/emoji.js";
 import { decodeEntities } from "../../src/briefing/markdown.js";
 import {
   type BodyParagraph,
@@ -64,10 +65,27 @@ function headingAccountedFor(
   );
 }
 
+/** What a site generator's or note tool's directives show: a figure's caption, else nothing. */
+const directives = (body: string) =>
+  body
+    .replace(/^[*-] TOC\n\{:toc\}/gm, "")
+    .replace(/\{\{[<%][\s\S]*?[%>]\}\}|\{%[\s\S]*?%\}/g, (m) => / caption="([^"]*)"/.exec(m)?.[1] ?? " ")
+    .replace(/\{:[^}\n]*\}|%%[\s\S]*?%%|^ {0,3}:{3,}.*$/gm, " ")
+    .replace(/^(#{1,6} .*?)\s*\{[:#.-][^{}]*\}[ \t]*$/gm, "$1")
+    .replace(/:([a-z0-9_+-]+):/g, (m, name) => (EMOJI[name] ? " " : m));
+
+/** HTML's links show their text (a badge's alt text); other images and tags show nothing. */
+const htmlFree = (body: string) =>
+  body
+    .replace(/<a\b[^>]*>([\s\S]*?)<\/a>/gi, (_, inner: string) =>
+      inner.replace(/<img\b[^>]*?\balt="([^"]*)"[^>]*>/gi, " $1 "),
+    )
+    .replace(/<img\b[^>]*>|<\/?(?:h[1-6]|figure|figcaption|center)\b[^>]*>/gi, " ");
+
 /** A Markdown body's words as its reader sees them. */
 function markupFree(body: string): string {
   return decodeEntities(
-    withoutInfoStrings(body)
+    htmlFree(directives(withoutInfoStrings(body)))
       .replace(/\]\((?:<[^>]*>|[^()\s]*)(?:\s+"[^"]*")?\)/g, "]")
       .replace(/\]\[[^\]^]*\]/g, "]")
       .replace(/^ {0,3}\[[^\]^]+\]:.*$/gm, "")

@@ -184,9 +184,9 @@ describe("briefings nobody here wrote", () => {
   it("sets a loose list's items and two lists side by side apart, and keeps a tight list tight", () => {
     const out = text(unseen("ordered-code.md"));
     expect(out).toContain(
-      "  7. Contain the model.\n\n     Revoke the serving keys first:\n\n       kubectl delete secret",
+      "   7. Contain the model.\n\n      Revoke the serving keys first:\n\n        kubectl delete secret",
     );
-    expect(out).toContain("namespace prod\n\n  8. Notify the regulator within 72 hours.\n\n  9. Preserve");
+    expect(out).toContain("namespace prod\n\n   8. Notify the regulator within 72 hours.\n\n   9. Preserve");
     expect(out).toContain(
       "  10. Write the post-incident review.\n\n  • Owner: the security lead\n  • Deadline",
     );

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import type { Block } from "../../src/briefing/schema.js";
 import { briefingText } from "../../src/cli/render/briefing-text.js";
 import { createStyle } from "../../src/cli/style.js";
-import { continuesList, fitColumns, LinkNumbers, renderBlock } from "../../src/text/blocks.js";
+import { continuesList, fitColumns, LinkNumbers, numberWidths, renderBlock } from "../../src/text/blocks.js";
 import { layoutBriefing } from "../../src/tui/readerLayout.js";
 import { lineSegments, linkRuns, markRuns } from "../../src/tui/views/Reader.js";
 import { fixture } from "../briefing/markdown-fixtures.js";
@@ -202,6 +202,24 @@ describe("lists as glow spaces them", () => {
     expect(
       lines({ type: "list", ordered: false, start: 1, items: [[...item("Consider:"), nested]] }),
     ).toEqual(["• Consider:", "  1. a", "  2. b"]);
+  });
+
+  it("right-aligns a list's numbers when each item is a paragraph of its own, 9 under 10 as glow does", () => {
+    const one = (n: number): Extract<Block, { type: "list" }> => ({
+      type: "list",
+      ordered: true,
+      start: n,
+      items: [item(`item ${n}`)],
+    });
+    const list = [8, 9, 10].map(one);
+    const widths = numberWidths(list);
+    expect(widths).toEqual([4, 4, 4]);
+    expect(
+      list.flatMap((b, i) => renderBlock(b, 40, new LinkNumbers(), 0, widths[i]).map((l) => l.text)),
+    ).toEqual([" 8. item 8", " 9. item 9", "10. item 10"]);
+    // Another list, or text between, starts its own numbers.
+    expect(numberWidths([one(9), { ...one(10), newList: true }])).toEqual([3, 4]);
+    expect(numberWidths([one(9), item("x")[0], one(10)])).toEqual([3, 0, 4]);
   });
 
   it("runs a paragraph's items on only while they are one tight list", () => {

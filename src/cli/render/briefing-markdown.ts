@@ -6,7 +6,7 @@ import type { Block, Briefing, Paragraph } from "../../briefing/schema.js";
 import { SECTION_KEYS, SECTION_TITLES, type SectionKey } from "../../briefing/sections.js";
 import { continuesList } from "../../text/blocks.js";
 import { sanitize, sanitizeLine } from "../../text/sanitize.js";
-import { blockMarkdown } from "./markdown-blocks.js";
+import { blockMarkdown, inlineMarkdown } from "./markdown-blocks.js";
 
 // The front matter `id` rule; an id taken from a file name that does not fit it is left out.
 const FRONT_MATTER_ID = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
@@ -44,7 +44,8 @@ function writer(): (p: Paragraph) => string {
     }
     if (b?.type !== "list") {
       open = null;
-      if (!b && looksLikeHeading(p.text)) return sanitize(htmlParagraph(p.text));
+      if ((!b || b.type === "paragraph") && looksLikeHeading(p.text))
+        return sanitize(b ? `<p>${inlineMarkdown(b.children)}</p>` : htmlParagraph(p.text));
       // Plain text is escaped as any text: `\*not bold\*` must not come back as emphasis.
       return sanitize(
         blockMarkdown(b ?? { type: "paragraph", children: [{ type: "text", text: p.text }] }),
@@ -62,6 +63,7 @@ const flip = (d: "." | ")") => (d === "." ? ")" : ".");
 /**
  * A short line of text that stood as a paragraph (a heading-shaped line with nothing under it): as
  * HTML, so it reads back as a paragraph, where a line of its own would be taken for a bare heading.
+ * One with markup is written the same way, its Markdown inside (an HTML block's Markdown is read).
  */
 function htmlParagraph(text: string): string {
   return `<p>${text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;")}</p>`;

@@ -1,7 +1,7 @@
 // `print` as text: a header, key points, the three sections under their headings, the glossary.
 import type { Briefing, Paragraph } from "../../briefing/schema.js";
 import { SECTION_KEYS, SECTION_TITLES, type SectionKey } from "../../briefing/sections.js";
-import { continuesList, hyperlink, LinkNumbers, renderBlock } from "../../text/blocks.js";
+import { continuesList, hyperlink, LinkNumbers, numberWidths, renderBlock } from "../../text/blocks.js";
 import { sanitizeLine } from "../../text/sanitize.js";
 import { wrap } from "../../text/width.js";
 import type { Style } from "../style.js";
@@ -26,8 +26,12 @@ interface Sink {
 }
 
 /** A Markdown block through the shared renderer, indented by `BODY`. */
-function blockLines(p: Paragraph & { block: NonNullable<Paragraph["block"]> }, sink: Sink): string[] {
-  return renderBlock(p.block, sink.width - BODY.length, sink.links).map((l) =>
+function blockLines(
+  p: Paragraph & { block: NonNullable<Paragraph["block"]> },
+  sink: Sink,
+  numberWidth: number,
+): string[] {
+  return renderBlock(p.block, sink.width - BODY.length, sink.links, 0, numberWidth).map((l) =>
     (BODY + styledLine(l, sink.style, sink.hyperlinks)).trimEnd(),
   );
 }
@@ -36,6 +40,7 @@ function paragraphs(list: readonly Paragraph[], sink: Sink): string[] {
   const { width, style } = sink;
   const lines: string[] = [];
   let subsection: string | undefined;
+  const numbers = numberWidths(list.map((p) => p.block));
   list.forEach((p, i) => {
     if (p.subsection !== undefined && p.subsection !== subsection) {
       if (lines.length > 0) lines.push("");
@@ -44,7 +49,7 @@ function paragraphs(list: readonly Paragraph[], sink: Sink): string[] {
     subsection = p.subsection;
     const tight = continuesList(list[i - 1]?.block, p.block);
     if (lines.length > 0 && lines[lines.length - 1] !== "" && !tight) lines.push("");
-    if (p.block) lines.push(...blockLines({ ...p, block: p.block }, sink));
+    if (p.block) lines.push(...blockLines({ ...p, block: p.block }, sink, numbers[i]!));
     else lines.push(...block(p.text, width, BODY));
   });
   return lines;
@@ -87,11 +92,12 @@ export function briefingText(
 
   if (sections === null && b.keyPoints.length > 0) {
     out.push("", style.heading("Key points"));
+    const numbers = numberWidths(b.keyPoints.map((p) => p.block));
     b.keyPoints.forEach((p, i) => {
       if (i > 0 && p.block && !continuesList(b.keyPoints[i - 1]!.block, p.block)) out.push("");
       out.push(
         ...(p.block
-          ? blockLines({ ...p, block: p.block }, sink)
+          ? blockLines({ ...p, block: p.block }, sink, numbers[i]!)
           : block(p.text, width, `${BODY}• `, `${BODY}  `)),
       );
     });

@@ -1,0 +1,61 @@
+// HTML in a Markdown briefing, as a browser shows it: tags HTML knows and comments show nothing; block
+// elements (`</p>`, `</div>`, `<br>`, a figure's caption) end a line; its links, bold and italics are
+// written as Markdown, so that one reading of Markdown shows them as any other.
+
+/** A tag HTML knows, or a comment: shown as nothing (an unknown `<name>` in prose stays as written). */
+export const HTML_TAG =
+  /^(?:<!--[\s\S]*?-->|<\/?(?:a|abbr|address|article|aside|b|big|blockquote|br|caption|center|cite|code|dd|del|details|div|dl|dt|em|figcaption|figure|font|footer|h[1-6]|header|hr|i|img|ins|kbd|li|main|mark|nav|ol|p|picture|pre|q|s|samp|section|small|source|span|strike|strong|sub|summary|sup|table|tbody|td|tfoot|th|thead|time|tr|tt|u|ul|var|wbr)(?:\s[^>]*)?\/?>)$/i;
+
+const COMMENT = /<!--[\s\S]*?-->/g;
+const LINK = /<a\b[^>]*?\bhref=(["'])(.*?)\1[^>]*>([\s\S]*?)<\/a\s*>/gi;
+const LINE_END =
+  /<br\s*\/?>|<\/(?:p|div|h[1-6]|li|figcaption|summary|tr|blockquote|dt|dd|figure)\s*>|<figcaption\b[^>]*>/gi;
+/** Where a line ends, in the text between the steps below. */
+const CUT = "\uE000";
+
+export function attribute(tag: string, name: string): string | null {
+  const m = new RegExp(`\\b${name}=(?:"([^"]*)"|'([^']*)')`, "i").exec(tag);
+  return m ? (m[1] ?? m[2] ?? "") : null;
+}
+
+/**
+ * A link as Markdown: its text (an image's alt text in a badge) without tags. A link with no text
+ * (an image without alt text) shows nothing, as it says nothing to a reader.
+ */
+function link(_: string, _q: string, href: string, inner: string): string {
+  const text = inner
+    .replace(/<img\b[^>]*>/gi, (img) => ` ${attribute(img, "alt") ?? ""} `)
+    .replace(/<[^>]*>/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+  if (text === "") return " ";
+  return `[${text.replace(/[[\]\\]/g, "\\$&")}](<${href.replace(/[<>\s]/g, "")}>)`;
+}
+
+/** An HTML block's lines of text, Markdown in them (entities still as written). */
+export function htmlLines(raw: string): string[] {
+  const text = raw
+    .replace(COMMENT, " ")
+    .replace(LINK, link)
+    .replace(/<\/?(?:b|strong)>/gi, "**")
+    .replace(/<\/?(?:i|em)>/gi, "*")
+    .replace(LINE_END, CUT)
+    .replace(/<\/?[A-Za-z][^<>]*>/g, (m) => (HTML_TAG.test(m) ? " " : m));
+  const lines = text
+    .split(CUT)
+    .map((l) => l.replace(/\s+/g, " ").trim())
+    .filter((l) => l !== "");
+  // A line of no words (Ghost's callout emoji in its own box) goes before the next one.
+  return lines.reduce<string[]>((out, l) => {
+    const last = out[out.length - 1];
+    if (last !== undefined && !/[\p{L}\p{N}]/u.test(last)) out[out.length - 1] = `${last} ${l}`;
+    else out.push(l);
+    return out;
+  }, []);
+}
+
+/** `<h1 align="center">…</h1>` as a README writes its title: the level and the inner HTML. */
+export function htmlHeading(raw: string): { level: number; inner: string } | null {
+  const m = /^\s*<h([1-6])\b[^>]*>([\s\S]*?)<\/h\1\s*>\s*$/i.exec(raw);
+  return m ? { level: Number(m[1]), inner: m[2]! } : null;
+}

@@ -1,0 +1,85 @@
+// A page's properties written as text under its title: Notion exports them as `Created: March 3, 2027`,
+// `Tags: Policy, EU` lines; Logseq and Obsidian's Dataview as `tags:: [[ai]]`. They describe the page,
+// not the story: they go to the source as mail headers do, and give the title, date and tags that no
+// front matter gave.
+import { findFirstDate } from "./dates.js";
+import { leadIn, sourceLine } from "./headings.js";
+
+export interface PageField {
+  name: string;
+  value: string;
+  /** Written without its name (Pandoc's title block): shown so. */
+  unnamed?: boolean;
+}
+
+export interface PageProperties {
+  title: string | null;
+  /** YYYY-MM-DD from a date-like property, or null. */
+  date: string | null;
+  tags: string[];
+}
+
+/** `Name: value` (a capitalised name of up to four words, bold or not) or `name:: value`. */
+const NOTION =
+  /^(?:\*\*|__)?([\p{Lu}][\p{L}\p{N}]*(?: [\p{L}\p{N}]+){0,3})(?::(?:\*\*|__)|(?:\*\*|__)?:)[ \t]+(\S.*)$/u;
+const DATAVIEW = /^([\p{L}\p{N}_][\p{L}\p{N}_-]{0,39})::[ \t]*(\S.*)$/u;
+
+/** A property that stands alone still names one: a page's date or tags, never a sentence's label. */
+const KNOWN =
+  /^(?:created|created time|date|date created|published|last edited time|tags|tag|author|status)$/i;
+const DATE_NAMES = ["date", "published", "date published", "created", "date created", "created time"];
+const TAG_NAMES = ["tags", "tag", "topics"];
+
+/**
+ * The fields of a block of property lines, or null when any line is no property: two or more lines,
+ * or one naming a known property. A lead-in (`Why it matters: ...`) or `Source:` line is prose.
+ */
+export function propertyLines(lines: readonly string[]): PageField[] | null {
+  const fields: PageField[] = [];
+  let dataview = false;
+  for (const raw of lines) {
+    const line = raw.trim();
+    const inline = DATAVIEW.exec(line);
+    const m = inline ?? NOTION.exec(line);
+    if (!m || (!inline && (leadIn(line) !== null || sourceLine(line) !== null))) return null;
+    if (inline) dataview = true;
+    fields.push({ name: m[1]!, value: m[2]!.trim() });
+  }
+  if (fields.length === 0) return null;
+  if (fields.length === 1 && !dataview && !KNOWN.test(fields[0]!.name)) return null;
+  return fields;
+}
+
+/** Pandoc's title block opening a file: `% Title`, `% Authors`, `% Date`, in that order. */
+export function titleBlock(lines: readonly string[]): PageField[] | null {
+  if (lines.length > 3 || !lines.every((l) => /^%[ \t]*\S/.test(l))) return null;
+  const names = ["title", "author", "date"];
+  return lines.map((l, i) => ({ name: names[i]!, value: l.slice(1).trim(), unnamed: true }));
+}
+
+/** How the fields read as text: `Name: value`, one after the other. */
+export function propertyText(fields: readonly PageField[]): string {
+  return fields.map((f) => (f.unnamed ? "" : `${f.name}: `) + plainValue(f.value)).join(" · ");
+}
+
+/** Wiki-link brackets and a tag's `#` are markup around the value. */
+function plainValue(v: string): string {
+  return v.replace(/\[\[([^\]|]+)(?:\|([^\]]+))?\]\]/g, (_, a, b) => b ?? a).trim();
+}
+
+export function pageProperties(fields: readonly PageField[]): PageProperties {
+  const get = (names: string[]) => fields.find((f) => names.includes(f.name.toLowerCase()))?.value;
+  const when = get(DATE_NAMES);
+  const tags = get(TAG_NAMES);
+  const title = get(["title"]);
+  return {
+    title: title ? plainValue(title) : null,
+    date: when ? findFirstDate([{ text: plainValue(when), line: 1 }]) : null,
+    tags: tags
+      ? plainValue(tags)
+          .split(",")
+          .map((t) => t.trim().replace(/^#/, ""))
+          .filter((t) => t !== "")
+      : [],
+  };
+}
