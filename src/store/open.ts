@@ -7,16 +7,11 @@ import { existsSync, lstatSync, mkdirSync, rmSync, unlinkSync } from "node:fs";
 import { createRequire } from "node:module";
 import { homedir } from "node:os";
 import path from "node:path";
-import type Database from "better-sqlite3";
+import Database from "better-sqlite3";
 import pkg from "../../package.json" with { type: "json" };
 import { DROP, SCHEMA, SCHEMA_VERSION } from "./schema.js";
 
 export type Db = Database.Database;
-
-const requireHere = createRequire(import.meta.url);
-// Required, not imported: an import of a CommonJS package from an ES module has Node scan its source
-// for export names first (its lexer, and the module wrapper: some 4 ms of a `print`).
-const Sqlite = requireHere("better-sqlite3") as typeof Database;
 
 // Injected by scripts/build.mjs: a hash of the parser's sources, so a rebuilt parser never reads
 // results an older one stored. Running the sources (tests), every run counts as one parser.
@@ -35,7 +30,7 @@ export function programStamp(): string {
  */
 const ADDON: string | undefined = (() => {
   try {
-    const file = requireHere.resolve("better-sqlite3/build/Release/better_sqlite3.node");
+    const file = createRequire(import.meta.url).resolve("better-sqlite3/build/Release/better_sqlite3.node");
     return existsSync(file) ? file : undefined;
   } catch {
     return undefined;
@@ -152,7 +147,7 @@ export function openReadOnly(file: string, real: string): Db | null {
   let db: Db | undefined;
   try {
     if (!lstatSync(file).isFile()) return null;
-    db = new Sqlite(file, { readonly: true, fileMustExist: true, timeout: BUSY_MS, ...ADDON_OPTIONS });
+    db = new Database(file, { readonly: true, fileMustExist: true, timeout: BUSY_MS, ...ADDON_OPTIONS });
     if (current(db, real)) return db;
   } catch {}
   try {
@@ -164,7 +159,7 @@ export function openReadOnly(file: string, real: string): Db | null {
 function openFile(file: string, real: string): Db {
   mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
   clearNonFile(file);
-  const db = new Sqlite(file, { timeout: BUSY_MS, ...ADDON_OPTIONS });
+  const db = new Database(file, { timeout: BUSY_MS, ...ADDON_OPTIONS });
   try {
     // The file opened must still be a regular file (not swapped for a link since the check).
     if (!lstatSync(file).isFile()) throw new Error("the database is not a regular file");
@@ -178,7 +173,7 @@ function openFile(file: string, real: string): Db {
 }
 
 function memory(real: string): Db {
-  const db = new Sqlite(":memory:", ADDON_OPTIONS);
+  const db = new Database(":memory:", ADDON_OPTIONS);
   setUp(db, real);
   return db;
 }
