@@ -263,7 +263,7 @@ export class Store {
     const insActors = this.stmt("INSERT INTO actor_inputs (file_id, body, sum) VALUES (?, ?, ?)");
     const ids = new Map<string, number>();
     const one = (r: FileRecord) => {
-      // Only a row that is there is deleted: each DELETE on \`files\` (its trigger writes to the
+      // Only a row that is there is deleted: each DELETE on `files` (its trigger writes to the
       // full-text table) makes FTS5 write out the rows it holds in memory as a segment of their own,
       // so on a first load every file's text became a segment, merged again at each commit.
       if (has.get(r.relPath) !== undefined) del.run(r.relPath);
