@@ -283,6 +283,8 @@ function* conflictSteps(db: Db, days: readonly number[] | null): Generator<void>
       if (last && r.from <= last.to + 1) last.to = r.to + W;
       else ranges.push({ from: r.from, to: r.to + W });
     }
+  // Only day events have partners, and each pass clears its days' first (namePartners): a whole
+  // search, from the first day to the last, clears every one without reading the whole table.
   for (const { from, to } of ranges)
     for (let at = from; at <= to; at += PASS_DAYS) {
       namePartners(db, at, Math.min(to, at + PASS_DAYS - 1));
