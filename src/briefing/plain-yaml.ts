@@ -46,12 +46,19 @@ function text(token: CST.Token | undefined): string | null {
   return resolved.value;
 }
 
-/** A list's items when each is a text with only blanks and `marker` before it; undefined when unsure. */
-function texts(items: CST.CollectionItem[], marker: string): string[] | undefined {
+/**
+ * A list's items when each is a text with only blanks and its `marker` before it (a block list's
+ * `-` before every item; a flow list's comma before all but the first); undefined when unsure. A
+ * line with no marker of its own is another item to the syntax tree but an error to the document
+ * model (a quoted item followed by a more-indented plain line).
+ */
+function texts(items: CST.CollectionItem[], marker: string, firstMarked: boolean): string[] | undefined {
   const out: string[] = [];
-  for (const item of items) {
+  for (const [i, item] of items.entries()) {
     if (item.key !== undefined || item.sep !== undefined) return undefined;
     if (!item.start.every((t) => blank(t) || t.type === marker)) return undefined;
+    const marks = item.start.filter((t) => t.type === marker).length;
+    if (marks !== (i > 0 || firstMarked ? 1 : 0)) return undefined;
     const v = text(item.value);
     if (v === null) return undefined;
     out.push(v);
@@ -62,7 +69,7 @@ function texts(items: CST.CollectionItem[], marker: string): string[] | undefine
 /** A block map item's value: nothing, a text, a block list or a flow list of texts; undefined when unsure. */
 function value(token: CST.Token | undefined): string | string[] | null | undefined {
   if (token === undefined) return null;
-  if (token.type === "block-seq") return texts(token.items, "seq-item-ind");
+  if (token.type === "block-seq") return texts(token.items, "seq-item-ind", true);
   if (token.type === "flow-collection") {
     const closed = token.end.filter((t) => t.type === "flow-seq-end").length === 1;
     if (
@@ -71,7 +78,7 @@ function value(token: CST.Token | undefined): string | string[] | null | undefin
       !token.end.every((t) => t.type === "flow-seq-end" || blank(t))
     )
       return undefined;
-    return texts(token.items, "comma");
+    return texts(token.items, "comma", false);
   }
   return text(token) ?? undefined;
 }

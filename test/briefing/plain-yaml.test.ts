@@ -91,6 +91,14 @@ describe("front matter read from the YAML syntax tree", () => {
     expect(readPlainYaml("Null: a")).toBeNull();
   });
 
+  it("leaves a list line with no marker of its own to the library, which rejects it", () => {
+    // Found by the property below: a quoted item, then a more-indented plain line.
+    const src = 'title:\n- "Quoted: with colon"\n  continued line\n';
+    expect(parseDocument(src).errors).not.toEqual([]);
+    expect(readPlainYaml(src)).toBeNull();
+    expect(readPlainYaml('tags:\n- "a"\n- b\n')).toEqual([{ key: "tags", value: ["a", "b"], line: 0 }]);
+  });
+
   it("gives the library's values and key lines whenever it reads a text itself", () => {
     let read = 0;
     fc.assert(
