@@ -12,7 +12,17 @@ const KEY_TIMEOUT_MS = 5000;
 
 /** A clean environment for every child: same terminal, no inherited signaldesk settings. */
 export function childEnv(extra = {}) {
-  const env = { ...process.env, TERM: "xterm-256color", LANG: "C.UTF-8", LC_ALL: "C.UTF-8", ...extra };
+  // A run's read state and last place (which view a start opens on) belong to its cache, never to
+  // whoever runs the bench: a reader left on another view would make every list wait time out.
+  const state = extra.XDG_CACHE_HOME ? { XDG_STATE_HOME: join(extra.XDG_CACHE_HOME, "state") } : {};
+  const env = {
+    ...process.env,
+    TERM: "xterm-256color",
+    LANG: "C.UTF-8",
+    LC_ALL: "C.UTF-8",
+    ...state,
+    ...extra,
+  };
   for (const k of ["SIGNALDESK_DIR", "NO_COLOR", "FORCE_COLOR", "NODE_OPTIONS", "SIGNALDESK_TEST_CRASH"]) {
     if (!(k in extra)) delete env[k];
   }
