@@ -11,6 +11,7 @@ import { loadFolder, openFolderStore } from "../../src/load/folder.js";
 import { loadBriefings } from "../../src/load/load.js";
 import { storyFromRows } from "../../src/load/story.js";
 import { syncFolder } from "../../src/load/sync.js";
+import type { Store } from "../../src/store/store.js";
 import { staleDays } from "../../src/store/timeline.js";
 import { dayNumber } from "../../src/story/timeline.js";
 import { buildStoryView } from "../../src/story/view.js";
@@ -72,6 +73,24 @@ const op: fc.Arbitrary<Op> = fc.oneof(
 );
 
 const date = (day: number) => `2026-06-${String(day).padStart(2, "0")}`;
+
+/**
+ * The partners stored on events dated `from` or later, in date order, each spelt again in place on
+ * the events of `days` (the same value written another way): a search of their days would write
+ * them as it spells them, so finding them respelt later shows their days were not searched.
+ */
+function respellPartners(store: Store, from: string, days: readonly string[]) {
+  const partners = () =>
+    store.db
+      .prepare("SELECT partners FROM events WHERE date >= ? AND partners IS NOT NULL ORDER BY date")
+      .pluck()
+      .all(from) as string[];
+  const respelt = partners().map((p) => JSON.stringify(JSON.parse(p), null, 1));
+  expect(respelt).toHaveLength(days.length);
+  const set = store.db.prepare("UPDATE events SET partners = ? WHERE date = ? AND partners IS NOT NULL");
+  for (const [i, day] of days.entries()) set.run(respelt[i], day);
+  return { partners, respelt };
+}
 
 let rewordings = 0;
 
@@ -188,17 +207,8 @@ describe("the store's derived timeline", () => {
 
     const store = openFolderStore(dir, { cacheDir: cache, warn: () => {} })!;
     try {
-      // The far conflict's partners, respelt (same value): a search of their days would write them again.
-      const partners = () =>
-        store.db
-          .prepare("SELECT partners FROM events WHERE date >= ? AND partners IS NOT NULL ORDER BY date")
-          .pluck()
-          .all(date(20));
-      const respelt = (partners() as string[]).map((p) => JSON.stringify(JSON.parse(p), null, 1));
-      expect(respelt).toHaveLength(2);
-      const set = store.db.prepare("UPDATE events SET partners = ? WHERE date = ? AND partners IS NOT NULL");
-      set.run(respelt[0], date(20));
-      set.run(respelt[1], date(21));
+      // The far conflict's partners, respelt: a search of their days would write them again.
+      const { partners, respelt } = respellPartners(store, date(20), [date(20), date(21)]);
 
       await apply(
         dir,
@@ -249,17 +259,8 @@ describe("the store's derived timeline", () => {
 
     const store = openFolderStore(dir, { cacheDir: cache, warn: () => {} })!;
     try {
-      const partners = () =>
-        store.db
-          .prepare("SELECT partners FROM events WHERE partners IS NOT NULL ORDER BY date")
-          .pluck()
-          .all() as string[];
-      // Respelt (same value): a search of their days would write them again as it spells them.
-      const respelt = partners().map((p) => JSON.stringify(JSON.parse(p), null, 1));
-      expect(respelt).toHaveLength(2);
-      const set = store.db.prepare("UPDATE events SET partners = ? WHERE date = ? AND partners IS NOT NULL");
-      set.run(respelt[0], date(2));
-      set.run(respelt[1], date(5));
+      // Respelt: a search of their days would write them again as it spells them.
+      const { partners, respelt } = respellPartners(store, date(1), [date(2), date(5)]);
 
       await apply(dir, { kind: "reword", slot: 0 }, present);
       expect(await expectWholeBuild(dir, cache)).toBe(2);
