@@ -20,6 +20,7 @@ import {
   removeLiveLeftovers,
   sdBusy,
   sdReady,
+  sdSettled,
   timeToExit,
 } from "./subjects.mjs";
 
@@ -61,13 +62,13 @@ async function session() {
     }
     // Every file in, the conflicts being searched: a key then waits for that search.
     const searching = (x) => /finding conflicts/.test(x.lines()[1] ?? "");
-    const whole = await s.waitFor((x) => searching(x) || (sdReady(x) && !sdBusy(x)), bound);
+    const whole = await s.waitFor((x) => searching(x) || sdSettled(x), bound);
     if (whole.ok && searching(s)) {
       add("every file in (note: finding conflicts)", ms(s.t0, whole.atNs));
       const before = cursorRow(s);
       add("key j while finding conflicts", await s.press("j", (x) => cursorRow(x) !== before, 60_000));
     }
-    const done = await s.waitFor((x) => sdReady(x) && !sdBusy(x), bound);
+    const done = await s.waitFor(sdSettled, bound);
     add("load done (note gone)", done.ok ? ms(s.t0, done.atNs) : null);
     add("briefings at the end", count(s));
     add("CPU (user+sys)", cpuMs(s.pid));

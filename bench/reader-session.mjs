@@ -22,8 +22,8 @@ import {
   option,
   ROWS,
   removeLiveLeftovers,
-  sdBusy,
   sdReady,
+  sdSettled,
   timeToExit,
 } from "./subjects.mjs";
 
@@ -65,7 +65,7 @@ async function session(kind, live) {
     // The process's CPU time when the screen was seen (read just after: a little late on a busy
     // machine, where the wall-clock figures are much later still).
     add(`${kind}: CPU at list on screen`, cpuMs(s.pid) ?? Number.NaN);
-    const settled = await s.waitFor((x) => !sdBusy(x), bound);
+    const settled = await s.waitFor(sdSettled, bound);
     add(`${kind}: loading line gone`, ms(s.t0, settled.atNs));
     add(`${kind}: CPU at loading line gone`, cpuMs(s.pid) ?? Number.NaN);
     if (!live) return;
@@ -78,7 +78,7 @@ async function session(kind, live) {
     const shown = await s.waitFor((x) => x.text().includes(title), bound);
     add("a new file on screen after it is written", shown.ok ? ms(t0, shown.atNs) : Number.NaN);
     unlinkSync(file);
-    await s.waitFor((x) => !x.text().includes(title) && !sdBusy(x), bound);
+    await s.waitFor((x) => !x.text().includes(title) && sdSettled(x), bound);
   } finally {
     await s.close("q");
     s.dispose();

@@ -4,7 +4,7 @@
 //
 //   XDG_CACHE_HOME=CACHE node bench/reader-warm.mjs BUNDLE DIR [--times K]
 import { ms, Screen } from "./pty.mjs";
-import { COLS, childEnv, ROWS, sdBusy, sdReady, signaldeskArgs } from "./subjects.mjs";
+import { COLS, childEnv, ROWS, sdReady, sdSettled, signaldeskArgs } from "./subjects.mjs";
 
 const [bundle, dir, ...rest] = process.argv.slice(2);
 if (!bundle || !dir) {
@@ -23,7 +23,7 @@ for (let k = 0; k < times; k++) {
   try {
     const first = await s.waitFor(nonBlank, timeout);
     const list = await s.waitFor(sdReady, timeout);
-    const settled = await s.waitFor((x) => sdReady(x) && !sdBusy(x), timeout);
+    const settled = await s.waitFor(sdSettled, timeout);
     const at = (r) => (r.ok ? `${(ms(s.t0, r.atNs) / 1000).toFixed(2)} s` : `failed (${r.reason})`);
     console.log(
       `first frame ${at(first)}, list ${at(list)}, settled ${at(settled)}, peak RSS ${Math.round(

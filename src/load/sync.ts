@@ -32,14 +32,7 @@ import {
   type ScanResult,
   scanFolder,
 } from "./read.js";
-import {
-  json,
-  keptScan,
-  type StoredRegistry,
-  type StoredScan,
-  shownPath,
-  storedScan,
-} from "./stored-scan.js";
+import { json, keptScan, type StoredRegistry, type StoredScan, shownPath } from "./stored-scan.js";
 
 export interface SyncOptions {
   /** (0, total) once the files to read are known, then as they are read, and (total, total). */
