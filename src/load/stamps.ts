@@ -3,17 +3,17 @@
 // sync is even loaded. Apart from sync.ts so that thread loads neither the store's writes nor the story.
 import { statSync } from "node:fs";
 import path from "node:path";
-import { type StampRow, textSum } from "../store/reader.js";
+import { type CheckRow, type StampRow, textSum } from "../store/reader.js";
 import type { FileEntry } from "./read.js";
 import type { StoredScan } from "./stored-scan.js";
 
 /**
- * Whether the file at `p` still has the stamps of `row` ([, size, mtime, ctime, ino, hash]). One
- * synchronous stat in a loop of them: at 10k files this is about half the time of the same stats through
- * libuv's pool (measured: a callback and a promise per file cost more than the system call), and it
- * holds no file descriptor, so a low `ulimit -n` cannot make it fail.
+ * Whether the file at `p` still has the stamps of `row` ([, size, mtime, ctime, ino]). One synchronous
+ * stat in a loop of them: at 10k files this is about half the time of the same stats through libuv's
+ * pool (measured: a callback and a promise per file cost more than the system call), and it holds no
+ * file descriptor, so a low `ulimit -n` cannot make it fail.
  */
-export function unchanged(p: string, row: StampRow): boolean {
+export function unchanged(p: string, row: StampRow | CheckRow): boolean {
   let st: ReturnType<typeof statSync>;
   try {
     st = statSync(p, { throwIfNoEntry: false });
@@ -25,8 +25,7 @@ export function unchanged(p: string, row: StampRow): boolean {
     st.size === row[1] &&
     st.mtimeMs === row[2] &&
     st.ctimeMs === row[3] &&
-    st.ino === row[4] &&
-    row[5] !== ""
+    st.ino === row[4]
   );
 }
 
@@ -60,13 +59,14 @@ export interface Job {
 export function checkRows(
   dir: string,
   real: string,
-  rows: Iterable<StampRow>,
+  rows: Iterable<CheckRow>,
   kept: StoredScan,
   hinted: ReadonlySet<string> | null,
+  hashOf: (relPath: string) => string | null,
 ): Job[] | null {
   const links = new Map(kept.links);
   const prefix = real.endsWith(path.sep) ? real : real + path.sep;
-  const jobs: Job[] = [];
+  const changed: [rel: string, open: string, row: CheckRow][] = [];
   let count = 0;
   let total = 0;
   for (const row of rows) {
@@ -75,7 +75,14 @@ export function checkRows(
     total = (total + textSum(rel)) % 0x1_0000_0000;
     if (hinted !== null && !hinted.has(rel)) continue;
     const open = links.get(rel) ?? rel;
-    if (!unchanged(prefix + open, row)) jobs.push({ entry: entryAt(dir, real, rel, open), row });
+    if (row[5] === 1 || !unchanged(prefix + open, row)) changed.push([rel, open, row]);
   }
-  return count === kept.count && total === kept.sum ? jobs : null;
+  if (count !== kept.count || total !== kept.sum) return null;
+  // The changed files' hashes (few, mostly), read after the pass: a job's row is its whole row.
+  return changed.map(([rel, open, row]) => {
+    const hash = hashOf(rel);
+    const whole: StampRow | undefined =
+      hash === null ? undefined : [rel, row[1], row[2], row[3], row[4], hash];
+    return { entry: entryAt(dir, real, rel, open), row: whole };
+  });
 }

@@ -52,7 +52,7 @@ export async function checkAtStart(dir: string, real: string, file: string): Pro
       registry = contentHash(read.file.text);
     }
     if (registry !== stored.hash) return null;
-    const jobs = checkRows(dir, real, store.eachStampRow(), kept, null);
+    const jobs = checkRows(dir, real, store.eachCheckRow(), kept, null, (rel) => store.hashOf(rel));
     if (jobs === null) return null;
     const links = new Map(kept.links);
     const changed = jobs.map((j) => ({

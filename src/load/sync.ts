@@ -156,7 +156,7 @@ function checkScan(scan: ScanResult, rows: readonly StampRow[]) {
   for (const entry of scan.entries) {
     const at = rowAt.get(entry.relPath);
     const row = at === undefined ? undefined : rows[at];
-    if (row === undefined || !unchanged(entry.openPath, row)) jobs.push({ entry, row });
+    if (row === undefined || row[5] === "" || !unchanged(entry.openPath, row)) jobs.push({ entry, row });
   }
   const seen = new Set(scan.entries.map((e) => e.relPath));
   const removed = rows.filter((row) => !seen.has(row[0])).map((row) => row[0]);
@@ -244,7 +244,9 @@ export async function syncFolder(dir: string, store: Store, opts: SyncOptions = 
       ? earlyJobs(await opts.early, dir, real, store, registry.hash)
       : null;
   let jobs: Pending[] | null =
-    kept === null ? null : (early ?? checkRows(dir, real, store.eachStampRow(), kept, hinted));
+    kept === null
+      ? null
+      : (early ?? checkRows(dir, real, store.eachCheckRow(), kept, hinted, (rel) => store.hashOf(rel)));
   const removed: string[] = [];
   if (jobs === null) {
     if (scan === null) {

@@ -489,6 +489,11 @@ export function runTui(opts: TuiOptions): Promise<number> {
       // Watched from the start's check on: a change made while it runs is checked once it ends.
       checks = serialChecks(refresh, first);
       startWatching();
+      // The check made in its own thread (load/early-check.ts) ran before the watch began: a file
+      // changed in between would be seen by neither, so every stamp is checked once more after it.
+      void opts.check?.then((made) => {
+        if (made !== null) checks?.request([]);
+      });
     }
 
     attach();
