@@ -213,7 +213,6 @@ await build({
   entryPoints: {
     signaldesk: "src/cli/main.ts",
     worker: "src/load/worker.ts",
-    check: "src/load/check-worker.ts",
   },
   outdir: "dist",
   bundle: true,

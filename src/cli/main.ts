@@ -74,9 +74,6 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
     if (interactive(env)) {
       if (!(await isFolder(dir)))
         return fail({ err: stderr }, `no briefings folder at ${dir}`, EXIT.notFound);
-      // The files are checked in a thread of their own from here on, beside the first frame.
-      const { startEarlyCheck } = await import("../load/early-check.js");
-      const check = startEarlyCheck(dir);
       // A saved story is painted before Ink and React load, which is most of a start's time.
       const { earlyStart, LEAVE_SCREEN } = await import("../tui/paint.js");
       const early = earlyStart({ dir, filter, color, keymap: config.keymap });
@@ -88,7 +85,6 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
           color,
           hyperlinks,
           early,
-          check,
           keymap: config.keymap,
           mouse: config.mouse && !global.noMouse,
           watch: config.watch && !global.noWatch,

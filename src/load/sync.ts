@@ -4,11 +4,19 @@
 // a cold folder), removed ones deleted, and of what is derived across files only what they touched is
 // recomputed (term uses of the changed files, and of new or gone terms). The database is written on
 // this thread alone.
+import { statSync } from "node:fs";
 import { realpath } from "node:fs/promises";
 import path from "node:path";
 import type { BriefingDigest } from "../briefing/digest.js";
 import type { Problem, RegistryActor } from "../briefing/schema.js";
-import type { FileRecord, Stamp, StampRow, Store } from "../store/store.js";
+import {
+  type CheckRow,
+  type FileRecord,
+  type Stamp,
+  type StampRow,
+  type Store,
+  textSum,
+} from "../store/store.js";
 import {
   eventDays,
   keptConflicts,
@@ -31,8 +39,6 @@ import {
   type ScanResult,
   scanFolder,
 } from "./read.js";
-import { checkRows, entryAt, type Job, listSum, unchanged } from "./stamps.js";
-import { type StartCheck, scanSum } from "./start-check.js";
 import { json, keptScan, type StoredRegistry, type StoredScan, shownPath } from "./stored-scan.js";
 
 export interface SyncOptions {
@@ -46,11 +52,6 @@ export interface SyncOptions {
    * file was added or removed, only these are checked. Without it every file's stamp is.
    */
   changed?: readonly string[];
-  /**
-   * The start's check made in its own thread (early-check.ts), taken in place of this sync's own
-   * when it saw the same stored scan and registry. Ignored with `changed`.
-   */
-  early?: Promise<StartCheck | null> | null;
   /** Parsed files written per transaction while the rest are parsed (default WRITE_BATCH). */
   writeBatch?: number;
   /**
@@ -107,6 +108,28 @@ export interface Synced {
 }
 
 /**
+ * Whether the file at `p` still has the stamps of `row` ([, size, mtime, ctime, ino]). One
+ * synchronous stat in a loop of them: at 10k files this is about half the time of the same stats through
+ * libuv's pool (measured: a callback and a promise per file cost more than the system call), and it
+ * holds no file descriptor, so a low `ulimit -n` cannot make it fail.
+ */
+function unchanged(p: string, row: StampRow | CheckRow): boolean {
+  let st: ReturnType<typeof statSync>;
+  try {
+    st = statSync(p, { throwIfNoEntry: false });
+  } catch {
+    return false;
+  }
+  return (
+    st?.isFile() === true &&
+    st.size === row[1] &&
+    st.mtimeMs === row[2] &&
+    st.ctimeMs === row[3] &&
+    st.ino === row[4]
+  );
+}
+
+/**
  * Parsed files written to the database per transaction while the rest are parsed. Fewer, larger
  * transactions cost less (each commit writes the index pages it touched again, and flushes a full-text
  * segment); each file waiting holds its strings (some 20 KB).
@@ -119,31 +142,61 @@ function storedPath(dir: string, p: string): string {
   return p.startsWith(prefix) ? `./${p.slice(prefix.length)}` : p;
 }
 
+function entryAt(dir: string, real: string, relPath: string, openRel: string): FileEntry {
+  return {
+    path: path.join(path.resolve(dir), relPath),
+    relPath,
+    displayPath: path.join(dir, relPath),
+    openPath: path.join(real, openRel),
+  };
+}
+
 /** The registry's entry when the stored scan found one. */
 function keptRegistry(dir: string, real: string, scan: StoredScan): FileEntry | null {
   return scan.registry === null ? null : entryAt(dir, real, scan.registry, scan.registry);
 }
 
-/** A file to read, and its outcome when the start's check (start-check.ts) read it already. */
-type Pending = Job & { outcome?: FileOutcome };
+/** A checksum of a set of paths, in any order (the sum of each one's). */
+function listSum(rels: Iterable<string>): number {
+  let total = 0;
+  for (const rel of rels) total = (total + textSum(rel)) % 0x1_0000_0000;
+  return total;
+}
+
+interface Job {
+  entry: FileEntry;
+  row: StampRow | undefined;
+}
 
 /**
- * The jobs of the start's check, when it was made against the stored scan and actor registry this
- * sync sees; else null, and this thread checks.
+ * The check when no file came or went: the rows are the file list, each file's stamps are compared
+ * with its row's as the rows stream by (no row kept but a changed one's), and a changed stamp makes a
+ * job. Null when the rows are not the list the scan stored (a row lost or damaged): then a scan is due.
  */
-function earlyJobs(
-  check: StartCheck | null,
+function checkRows(
   dir: string,
   real: string,
   store: Store,
-  registry: string,
-): Pending[] | null {
-  if (check === null || check.registry !== registry || check.scan !== scanSum(store.meta("scan")))
-    return null;
-  return check.changed.map((c, i) => {
-    const outcome = check.outcomes?.[i];
-    return { entry: entryAt(dir, real, c.relPath, c.open), row: c.row, ...(outcome ? { outcome } : {}) };
-  });
+  kept: StoredScan,
+  hinted: ReadonlySet<string> | null,
+): Job[] | null {
+  const links = new Map(kept.links);
+  const prefix = real.endsWith(path.sep) ? real : real + path.sep;
+  const changed: [rel: string, open: string][] = [];
+  let count = 0;
+  let total = 0;
+  for (const row of store.eachCheckRow()) {
+    const rel = row[0];
+    count++;
+    total = (total + textSum(rel)) % 0x1_0000_0000;
+    if (hinted !== null && !hinted.has(rel)) continue;
+    const open = links.get(rel) ?? rel;
+    // A row whose file could not be read (no hash) is read again whatever its stamps.
+    if (row[5] === 1 || !unchanged(prefix + open, row)) changed.push([rel, open]);
+  }
+  if (count !== kept.count || total !== kept.sum) return null;
+  // The changed files' whole rows (their hashes), read after the pass: few, mostly.
+  return changed.map(([rel, open]) => ({ entry: entryAt(dir, real, rel, open), row: store.stampRow(rel) }));
 }
 
 /** The check after a scan: every file found against its row; rows of files not found are removed. */
@@ -237,16 +290,7 @@ export async function syncFolder(dir: string, store: Store, opts: SyncOptions = 
       ? new Set(opts.changed.map((p) => relOf(real, dir, p)))
       : null;
   let rows: StampRow[] | null = null;
-  // The start's check made in its own thread, when it saw what this sync sees (the same stored scan
-  // and registry): its changed files and, when few, their outcomes replace this thread's check.
-  const early =
-    kept !== null && hinted === null && !registry.changed && opts.early
-      ? earlyJobs(await opts.early, dir, real, store, registry.hash)
-      : null;
-  let jobs: Pending[] | null =
-    kept === null
-      ? null
-      : (early ?? checkRows(dir, real, store.eachCheckRow(), kept, hinted, (rel) => store.hashOf(rel)));
+  let jobs = kept === null ? null : checkRows(dir, real, store, kept, hinted);
   const removed: string[] = [];
   if (jobs === null) {
     if (scan === null) {
@@ -335,6 +379,14 @@ export async function syncFolder(dir: string, store: Store, opts: SyncOptions = 
   const total = jobs.length;
   opts.onProgress?.(0, total);
   if (total > 0) {
+    // The pool (and with it the parser) is loaded only when a file is to be parsed.
+    const { startPool } = await import("./pool.js");
+    const pool = startPool({
+      registry: registry.actors,
+      files: total,
+      ...(opts.workerFile !== undefined ? { workerFile: opts.workerFile } : {}),
+      ...(opts.workers !== undefined ? { workers: opts.workers } : {}),
+    });
     let done = 0;
     const step = Math.max(1, Math.floor(total / 200));
     const each = (o: FileOutcome) => {
@@ -360,25 +412,13 @@ export async function syncFolder(dir: string, store: Store, opts: SyncOptions = 
       done++;
       if (done % step === 0 && done !== total) opts.onProgress?.(done, total);
     };
-    const parsed = jobs.every((j) => j.outcome !== undefined);
-    if (parsed) for (const [index, j] of jobs.entries()) each({ ...j.outcome!, index });
-    else {
-      // The pool (and with it the parser) is loaded only when a file is to be parsed.
-      const { startPool } = await import("./pool.js");
-      const pool = startPool({
-        registry: registry.actors,
-        files: total,
-        ...(opts.workerFile !== undefined ? { workerFile: opts.workerFile } : {}),
-        ...(opts.workers !== undefined ? { workers: opts.workers } : {}),
-      });
-      try {
-        await pool.digest(
-          jobs.map((j, index) => ({ index, entry: j.entry })),
-          each,
-        );
-      } finally {
-        pool.close();
-      }
+    try {
+      await pool.digest(
+        jobs.map((j, index) => ({ index, entry: j.entry })),
+        each,
+      );
+    } finally {
+      pool.close();
     }
   }
 

@@ -13,15 +13,6 @@ export interface Stamp {
   ino: number;
 }
 
-/** A file's row with its stamps: [relPath, size, mtime, ctime, ino, hash]. */
-export type StampRow = readonly [string, number, number, number, number, string];
-
-/**
- * A file's row as the warm check reads it: [relPath, size, mtime, ctime, ino, 1 when its file could
- * not be read (no hash), else 0]. No hash: 10k strings of it cost the check a third of its reads.
- */
-export type CheckRow = readonly [string, number, number, number, number, number];
-
 export interface StoredStamp extends Stamp {
   id: number;
   hash: string;
@@ -32,15 +23,6 @@ const BRIEFINGS_PER_QUERY = 256;
 
 export function sum(text: string | Uint8Array): string {
   return createHash("sha1").update(text).digest("base64").slice(0, 12);
-}
-
-/**
- * FNV-1a (32 bits) of `text`, continuing from `h`: a change of any one character changes it (each step
- * is a bijection), and in JavaScript it costs far less per row than a native hash's call.
- */
-export function textSum(text: string, h = 0x811c9dc5): number {
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return h >>> 0;
 }
 
 export class StoreReader {
@@ -75,18 +57,6 @@ export class StoreReader {
     try {
       this.db.close();
     } catch {}
-  }
-
-  /** Every file's stamps, one row at a time (the warm check keeps none of them). */
-  eachCheckRow(): IterableIterator<CheckRow> {
-    return this.stmt("SELECT rel_path, size, mtime_ms, ctime_ms, ino, hash = '' FROM files")
-      .raw()
-      .iterate() as IterableIterator<CheckRow>;
-  }
-
-  /** The content hash of the file at `relPath` as last read ("" unread); null when it has no row. */
-  hashOf(relPath: string): string | null {
-    return (this.stmt("SELECT hash FROM files WHERE rel_path = ?").pluck().get(relPath) as string) ?? null;
   }
 
   meta(key: string): string | null {

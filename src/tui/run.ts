@@ -5,7 +5,6 @@
 // which can last minutes, shows its loading line (loading.ts) without them and their memory.
 import { FolderError } from "../load/read.js";
 import { realFolder } from "../load/safe-open.js";
-import type { StartCheck } from "../load/start-check.js";
 import { type FolderWatch, watchFolder } from "../load/watch.js";
 import { openReadState } from "../store/state.js";
 import { type Filter, isEmptyFilter } from "../story/filter.js";
@@ -37,8 +36,6 @@ export interface TuiOptions {
   hyperlinks?: boolean;
   /** What `earlyStart` (paint.ts) did before this module was loaded. */
   early?: EarlyStart;
-  /** The check of the files started with the program (load/early-check.ts), for the start's sync. */
-  check?: Promise<StartCheck | null> | null;
   /** The keys in effect (the config's rebinding); the defaults when not given. */
   keymap?: Keymap;
   /** Mouse reporting while the reader runs (wheel, clicks); off with --no-mouse or the config. */
@@ -474,7 +471,6 @@ export function runTui(opts: TuiOptions): Promise<number> {
           // A load on this thread (no built workers, or a text query) builds the story in slices, so
           // the screen keeps answering `q` and Ctrl-C; the spinner shows the work goes on.
           pause: slices,
-          ...(opts.check ? { early: opts.check } : {}),
         },
         place,
         saved,
@@ -489,11 +485,6 @@ export function runTui(opts: TuiOptions): Promise<number> {
       // Watched from the start's check on: a change made while it runs is checked once it ends.
       checks = serialChecks(refresh, first);
       startWatching();
-      // The check made in its own thread (load/early-check.ts) ran before the watch began: a file
-      // changed in between would be seen by neither, so every stamp is checked once more after it.
-      void opts.check?.then((made) => {
-        if (made !== null) checks?.request([]);
-      });
     }
 
     attach();

@@ -60,6 +60,15 @@ describe("syncFolder", () => {
     await expectTrueLoad(dir, cache);
   });
 
+  it("reads again a file its row says could not be read, with its stamps unchanged", async () => {
+    const s = store();
+    await sync(s);
+    s.db.prepare("UPDATE files SET hash = '' WHERE rel_path = 'b-0002.md'").run();
+    expect(await sync(s)).toEqual({ read: 1, changed: true });
+    expect(await sync(s)).toEqual({ read: 0, changed: false });
+    await expectTrueLoad(dir, cache);
+  });
+
   it("writes parsed files as it goes: rows are in the store before the last file is parsed", async () => {
     const s = store();
     const seen: number[] = [];
