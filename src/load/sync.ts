@@ -9,14 +9,7 @@ import { realpath } from "node:fs/promises";
 import path from "node:path";
 import type { BriefingDigest } from "../briefing/digest.js";
 import type { Problem, RegistryActor } from "../briefing/schema.js";
-import {
-  type CheckRow,
-  type FileRecord,
-  type Stamp,
-  type StampRow,
-  type Store,
-  textSum,
-} from "../store/store.js";
+import { type FileRecord, type Stamp, type StampRow, type Store, textSum } from "../store/store.js";
 import {
   eventDays,
   keptConflicts,
@@ -108,12 +101,12 @@ export interface Synced {
 }
 
 /**
- * Whether the file at `p` still has the stamps of `row` ([, size, mtime, ctime, ino]). One
+ * Whether the file at `p` still has the stamps of `row` ([, size, mtime, ctime, ino, hash]). One
  * synchronous stat in a loop of them: at 10k files this is about half the time of the same stats through
  * libuv's pool (measured: a callback and a promise per file cost more than the system call), and it
  * holds no file descriptor, so a low `ulimit -n` cannot make it fail.
  */
-function unchanged(p: string, row: StampRow | CheckRow): boolean {
+function unchanged(p: string, row: StampRow): boolean {
   let st: ReturnType<typeof statSync>;
   try {
     st = statSync(p, { throwIfNoEntry: false });
@@ -125,7 +118,8 @@ function unchanged(p: string, row: StampRow | CheckRow): boolean {
     st.size === row[1] &&
     st.mtimeMs === row[2] &&
     st.ctimeMs === row[3] &&
-    st.ino === row[4]
+    st.ino === row[4] &&
+    row[5] !== ""
   );
 }
 
@@ -182,21 +176,18 @@ function checkRows(
 ): Job[] | null {
   const links = new Map(kept.links);
   const prefix = real.endsWith(path.sep) ? real : real + path.sep;
-  const changed: [rel: string, open: string][] = [];
+  const jobs: Job[] = [];
   let count = 0;
   let total = 0;
-  for (const row of store.eachCheckRow()) {
+  for (const row of store.eachStampRow()) {
     const rel = row[0];
     count++;
     total = (total + textSum(rel)) % 0x1_0000_0000;
     if (hinted !== null && !hinted.has(rel)) continue;
     const open = links.get(rel) ?? rel;
-    // A row whose file could not be read (no hash) is read again whatever its stamps.
-    if (row[5] === 1 || !unchanged(prefix + open, row)) changed.push([rel, open]);
+    if (!unchanged(prefix + open, row)) jobs.push({ entry: entryAt(dir, real, rel, open), row });
   }
-  if (count !== kept.count || total !== kept.sum) return null;
-  // The changed files' whole rows (their hashes), read after the pass: few, mostly.
-  return changed.map(([rel, open]) => ({ entry: entryAt(dir, real, rel, open), row: store.stampRow(rel) }));
+  return count === kept.count && total === kept.sum ? jobs : null;
 }
 
 /** The check after a scan: every file found against its row; rows of files not found are removed. */
@@ -209,7 +200,7 @@ function checkScan(scan: ScanResult, rows: readonly StampRow[]) {
   for (const entry of scan.entries) {
     const at = rowAt.get(entry.relPath);
     const row = at === undefined ? undefined : rows[at];
-    if (row === undefined || row[5] === "" || !unchanged(entry.openPath, row)) jobs.push({ entry, row });
+    if (row === undefined || !unchanged(entry.openPath, row)) jobs.push({ entry, row });
   }
   const seen = new Set(scan.entries.map((e) => e.relPath));
   const removed = rows.filter((row) => !seen.has(row[0])).map((row) => row[0]);

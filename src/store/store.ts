@@ -11,12 +11,6 @@ import { eventDays, insertEvents, keptConflicts, markStale, restorePartners } fr
 /** A file's row as the sync checks it: [relPath, size, mtimeMs, ctimeMs, ino, hash]. */
 export type StampRow = readonly [string, number, number, number, number, string];
 
-/**
- * A file's row as the warm check reads it: [relPath, size, mtime, ctime, ino, 1 when its file could
- * not be read (no hash), else 0]. Without the hash: 10k of its strings were a third of the check's read.
- */
-export type CheckRow = readonly [string, number, number, number, number, number];
-
 /** One file, read and parsed, as the store keeps it. */
 export interface FileRecord {
   relPath: string;
@@ -171,17 +165,10 @@ export class Store extends StoreReader {
 
   /** Every file's stamps, as arrays (no object per file: this is read at every start). */
   /** Every file's stamps, one row at a time (the warm check keeps none of them). */
-  eachCheckRow(): IterableIterator<CheckRow> {
-    return this.stmt("SELECT rel_path, size, mtime_ms, ctime_ms, ino, hash = '' FROM files")
+  eachStampRow(): IterableIterator<StampRow> {
+    return this.stmt("SELECT rel_path, size, mtime_ms, ctime_ms, ino, hash FROM files")
       .raw()
-      .iterate() as IterableIterator<CheckRow>;
-  }
-
-  /** The row of the file at `relPath` with its content hash; undefined when it has none. */
-  stampRow(relPath: string): StampRow | undefined {
-    return this.stmt("SELECT rel_path, size, mtime_ms, ctime_ms, ino, hash FROM files WHERE rel_path = ?")
-      .raw()
-      .get(relPath) as StampRow | undefined;
+      .iterate() as IterableIterator<StampRow>;
   }
 
   stampRows(): StampRow[] {
