@@ -7,7 +7,7 @@ import type { Token, TokenizerExtension } from "marked";
 import { EMOJI } from "./emoji.js";
 
 /** Whether a body may hold any of the syntax below: one scan of the body. */
-export const TOOL_SYNTAX = /==|%%|::[^\s:]|\{[{%:]|^ {0,3}:::|:[a-z0-9_+-]+:/m;
+export const TOOL_SYNTAX = /==|%%|::[^\s:]|\{[{%:]|^ {0,3}:::|:[a-z0-9_+-]+:|\[-?@|\[[^\]\n]*\s-?@/m;
 
 /** A line a site generator or note tool reads and a reader never sees. */
 const DIRECTIVE_LINE =
@@ -103,7 +103,57 @@ const emoji: TokenizerExtension = {
   },
 };
 
-export const TOOL_EXTENSIONS = [directiveBlock, directiveInline, comment, highlight, emoji];
+/**
+ * Liquid's output `{{ page.title }}` (Jekyll, Shopify, Eleventy): a value the site fills in when it
+ * builds the page, which no reader of the file can know. Shown as the code it is, never dropped.
+ */
+const liquidOutput: TokenizerExtension = {
+  name: "liquid",
+  level: "inline",
+  start(src) {
+    const i = src.search(/\{\{(?![<%])/);
+    return i === -1 ? undefined : i;
+  },
+  tokenizer(src) {
+    const m = /^\{\{(?![<%])[^\n{}]*\}\}/.exec(src);
+    return m ? { type: "liquid", raw: m[0], text: m[0] } : undefined;
+  },
+};
+
+/** One cited key with what is written around it: `see @doe99, p. 33`, `-@doe99`. */
+const CITED = /(^|[\s;])-?@([\p{L}\p{N}_][\p{L}\p{N}_:.#$%&+?<>~/-]*?)(?=[:.]?(?:[\s,;]|$))/gu;
+
+/**
+ * Pandoc's citations `[@smith2020, p. 4; see @doe2021]`: the page shows them as references in the
+ * text, which a reader without the bibliography reads best as the keys in parentheses:
+ * `(smith2020, p. 4; see doe2021)`. A bracket in which any part cites no key is no citation.
+ */
+const citation: TokenizerExtension = {
+  name: "citation",
+  level: "inline",
+  start(src) {
+    const i = src.search(/\[[^\]\n]*@/);
+    return i === -1 ? undefined : i;
+  },
+  tokenizer(src) {
+    const m = /^\[([^[\]\n]*@[^[\]\n]*)\](?![([:])/.exec(src);
+    if (!m) return undefined;
+    const parts = m[1]!.split(";");
+    if (!parts.every((part) => /(?:^|\s)-?@[\p{L}\p{N}_]/u.test(part.trim()))) return undefined;
+    const text = `(${parts.map((part) => part.trim().replace(CITED, "$1$2")).join("; ")})`;
+    return { type: "citation", raw: m[0], text };
+  },
+};
+
+export const TOOL_EXTENSIONS = [
+  directiveBlock,
+  directiveInline,
+  liquidOutput,
+  citation,
+  comment,
+  highlight,
+  emoji,
+];
 
 /** kramdown's `* TOC` + `{:toc}`: where the page's contents are generated, no list of the writer's. */
 export function isContentsMarker(item: { tokens: Token[] }): boolean {

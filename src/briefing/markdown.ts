@@ -19,7 +19,7 @@ import { blockText, dropPrefix, inlineText } from "./inline.js";
 import { type DirectiveToken, isContentsMarker, TOOL_EXTENSIONS, TOOL_SYNTAX } from "./markdown-tools.js";
 import type { BodyParagraph } from "./paragraphs.js";
 import { looksLikeHeading, strongHeading } from "./paragraphs.js";
-import { propertyLines, propertyText, titleBlock } from "./properties.js";
+import { isBlockProperty, propertyLines, propertyText, tagLines, titleBlock } from "./properties.js";
 import type { Align, Block, Inline } from "./schema.js";
 
 const NAMED: Record<string, string> = {
@@ -147,7 +147,11 @@ function inlines(tokens: readonly Token[] | undefined, out: Inline[] = []): Inli
         // A highlight is the writer's stress: strong is the terminal's nearest style.
         out.push({ type: "strong", children: inlines(t.tokens) });
         break;
+      case "liquid":
+        out.push({ type: "code", text: (t as DirectiveToken).text });
+        break;
       case "emoji":
+      case "citation":
       case "directive":
         pushText(out, (t as DirectiveToken).text);
         break;
@@ -266,10 +270,29 @@ function listBlock(t: Tokens.List, items: Tokens.ListItem[]): Block {
         const first = inner[0];
         if (first?.type === "paragraph") first.children = merge([box, ...first.children]);
         else inner.unshift({ type: "paragraph", children: [box] });
-      }
+      } else markerTask(inner[0]);
       return inner;
     }),
   };
+}
+
+/**
+ * Logseq's and org-mode's task markers opening an item (`TODO Call the office`, `DONE …`), shown as
+ * Logseq shows them: a box, ticked for DONE. A state with no box of its own (DOING, NOW, WAITING)
+ * keeps its word after an open box; CANCELED stays as written.
+ */
+const TASK_MARKER = /^(TODO|LATER|DONE|DOING|NOW|WAITING)[ \t]+(?=\S)/;
+
+function markerTask(first: Block | undefined): void {
+  const lead = first?.type === "paragraph" ? first.children[0] : undefined;
+  const m = lead?.type === "text" ? TASK_MARKER.exec(lead.text) : null;
+  if (!m || first?.type !== "paragraph") return;
+  const keep = m[1] === "DOING" || m[1] === "NOW" || m[1] === "WAITING";
+  const box = m[1] === "DONE" ? "[x] " : "[ ] ";
+  first.children = merge([
+    { type: "text", text: box + (keep ? m[0] : "") },
+    ...dropPrefix(first.children, m[0].length),
+  ]);
 }
 
 function block(t: Token): Block | null {
@@ -610,6 +633,8 @@ export function markdownParagraphs(body: string, firstLine = 1): BodyParagraph[]
     if (first && pageFields(t.raw, at, push, titleBlock)) continue;
     // Google Docs writes each property as a paragraph of its own: one after another, they all are.
     if (opening && t.type === "paragraph" && pageFields(t.raw, at, push)) continue;
+    // A line of tags, wherever it stands: the page's tags, never a paragraph of the story.
+    if (t.type === "paragraph" && TAGGED.test(t.raw) && tagFields(t.raw, at, push)) continue;
     if (
       t.type !== "space" &&
       t.type !== "def" &&
@@ -620,6 +645,9 @@ export function markdownParagraphs(body: string, firstLine = 1): BodyParagraph[]
   }
   return demote(out);
 }
+
+/** How a line of tags begins: `#ai`, `Tags:`, `**Keywords:**` (the rest is tagLines' to say). */
+const TAGGED = /^(?:#\p{L}|(?:\*\*|__)?(?:tags?|topics|labels|keywords|categories)\b)/iu;
 
 /**
  * Mail headers opening a body (a forwarded mail saved as Markdown) as one paragraph of text, as in a
@@ -662,6 +690,15 @@ function pageFields(
   return true;
 }
 
+/** A line of tags (`#ai #policy`, `Tags: a, b`): a property paragraph, its text as written. */
+function tagFields(raw: string, at: number, push: (p: BodyParagraph) => void): boolean {
+  const lines = raw.trim().split("\n");
+  const fields = tagLines(lines);
+  if (fields === null) return false;
+  push({ kind: "properties", text: decodeEntities(lines.map((l) => l.trim()).join(" ")), line: at, fields });
+  return true;
+}
+
 /**
  * An outline's item that opens with a heading (Logseq writes a page as one list: `- ## What happened`
  * over its points): read as the heading, with the item's other blocks under it (its sublist's items
@@ -688,6 +725,12 @@ function list(
   let line = at;
   let n = t.ordered ? (typeof t.start === "number" ? t.start : 1) : 1;
   for (const item of t.items) {
+    // A Logseq block's own property (`id:: …`): about the page, as its other properties.
+    if (!item.task && isBlockProperty(item.text) && pageFields(item.text, line, push)) {
+      line += newlines(item.raw);
+      n++;
+      continue;
+    }
     if (isContentsMarker(item) || outline(item, line)) {
       line += newlines(item.raw);
       n++;

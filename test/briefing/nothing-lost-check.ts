@@ -82,10 +82,16 @@ const htmlFree = (body: string) =>
     )
     .replace(/<img\b[^>]*>|<\/?(?:h[1-6]|figure|figcaption|center)\b[^>]*>/gi, " ");
 
+/** Logseq's task markers opening an item show as its box (`TODO` an open one, `DONE` a ticked one). */
+const taskBoxes = (body: string) =>
+  body.replace(/^(\s*[-*+][ \t]+)(TODO|LATER|DONE)(?=[ \t]+\S)/gm, (_, item, state) =>
+    state === "DONE" ? `${item}[x]` : `${item}[ ]`,
+  );
+
 /** A Markdown body's words as its reader sees them. */
 function markupFree(body: string): string {
   return decodeEntities(
-    htmlFree(directives(withoutInfoStrings(body)))
+    htmlFree(directives(withoutInfoStrings(taskBoxes(body))))
       .replace(/\]\((?:<[^>]*>|[^()\s]*)(?:\s+"[^"]*")?\)/g, "]")
       .replace(/\]\[[^\]^]*\]/g, "]")
       .replace(/^ {0,3}\[[^\]^]+\]:.*$/gm, "")

@@ -102,7 +102,11 @@ describe("briefings nobody here wrote", () => {
     );
     // A line of tags is text, not a subsection heading over what follows.
     expect(all(b).some((p) => p.subsection !== undefined)).toBe(false);
-    expect(b.sections.whatHappened.map((p) => p.text)).toContain("#eu #liability #status/final");
+    // A line of tags tags the page (the front matter's tags win): the line goes to the source as
+    // written, never to the story.
+    expect(b.tags).toEqual(["ai-liability", "eu"]);
+    expect(b.source).toContain("#eu #liability #status/final");
+    expect(all(b).map((p) => p.text)).not.toContain("#eu #liability #status/final");
   });
 
   it("reads a forwarded mail saved as Markdown: Subject the title, headers and signature the source", () => {
