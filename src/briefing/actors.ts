@@ -209,22 +209,20 @@ const ORG_SUFFIX = new Set([
   "Co.",
 ]);
 /**
- * Words that end the name of a law, not of an actor: "the Digital Services Act (DSA)" defines no
+ * Words that end the name of a law, not of an actor (never a given name or surname, as Bill, Code and
+ * Law can be): "the Digital Services Act (DSA)" defines no
  * actor, and "the AI Act Council" is the Council.
  */
 const LAW = new Set([
   "Act",
   "Acts",
-  "Bill",
   "Directive",
   "Regulation",
   "Treaty",
   "Convention",
-  "Code",
   "Charter",
   "Amendment",
   "Ordinance",
-  "Law",
 ]);
 const CONNECTOR = new Set(["of", "and", "for", "on", "&"]);
 

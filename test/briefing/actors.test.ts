@@ -277,6 +277,10 @@ describe("actors in text", () => {
         [],
       ),
     ).toEqual(["AI Office", "Mistral AI"]);
+    expect(extractActors(["President Bill Clinton and Senator Bill Cassidy met."], [], [])).toEqual([
+      "Bill Clinton",
+      "Bill Cassidy",
+    ]);
   });
 
   it("names each actor once across texts, in order of first appearance", () => {
