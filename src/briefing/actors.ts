@@ -479,10 +479,10 @@ function organisations(tokens: Token[], registry: RegistryIndex, out: Candidate[
       }
       const t = tokens[j]!;
       const prev = tokens[j - 1];
-      // "Food and Drug Administration"; a company suffix takes `&` ("Procter & Gamble Co.") but no
-      // "and" ("Nvidia and Acme Inc.").
+      // "Food and Drug Administration", "Port of Rotterdam Authority"; a company suffix takes `&`
+      // ("Procter & Gamble Co.") but no "and" ("Nvidia and Acme Inc.").
       if (
-        (t.w === "&" || (!suffix && t.w === "and")) &&
+        (t.w === "&" || (!suffix && (t.w === "and" || (t.w === "of" && left === j + 1)))) &&
         isNameWord(prev) &&
         !prev!.stop &&
         !ORG_SUFFIX.has(prev!.w)

@@ -14,7 +14,7 @@ import markedFootnote, { type Footnote, type Footnotes } from "marked-footnote";
 import { sanitize } from "../text/sanitize.js";
 import { emailHeaders, MAIL_HEADER_LINE } from "./email.js";
 import { isGlossaryHeading, leadIn, sourceLine } from "./headings.js";
-import { attribute, HTML_TAG, htmlHeading, htmlLines } from "./html.js";
+import { attribute, HTML_TAG, htmlHeading, htmlLines, htmlParts } from "./html.js";
 import { blockText, dropPrefix, inlineText } from "./inline.js";
 import { type DirectiveToken, isContentsMarker, TOOL_EXTENSIONS, TOOL_SYNTAX } from "./markdown-tools.js";
 import type { BodyParagraph } from "./paragraphs.js";
@@ -102,14 +102,15 @@ function inlines(tokens: readonly Token[] | undefined, out: Inline[] = []): Inli
         // A link around an image (a README badge) is one link: the image's alt text, the outer URL.
         const children = unlinked(inlines(t.tokens));
         // A link to a part of the same page (a README's contents) leads nowhere from a terminal.
-        if ((t as Tokens.Link).href.startsWith("#")) out.push(...children);
+        if (nowhere((t as Tokens.Link).href)) out.push(...children);
         else out.push({ type: "link", url: (t as Tokens.Link).href, children });
         break;
       }
       case "image": {
         const alt = inlines(t.tokens);
         const children = alt.length > 0 ? alt : [{ type: "text" as const, text: "image" }];
-        out.push({ type: "link", url: (t as Tokens.Image).href, children });
+        if (nowhere((t as Tokens.Image).href)) out.push(...children);
+        else out.push({ type: "link", url: (t as Tokens.Image).href, children });
         break;
       }
       case "checkbox":
@@ -143,6 +144,15 @@ function inlines(tokens: readonly Token[] | undefined, out: Inline[] = []): Inli
       case "wikiLink":
         pushText(out, decodeEntities((t as Token & { text: string }).text));
         break;
+      case "span":
+        if ((t as Token & { mark: boolean }).mark) out.push({ type: "strong", children: inlines(t.tokens) });
+        else inlines(t.tokens, out);
+        break;
+      case "slackLink": {
+        const { href, text } = t as Token & { href: string; text: string };
+        out.push({ type: "link", url: href, children: [{ type: "text", text: decodeEntities(text) }] });
+        break;
+      }
       case "highlight":
         // A highlight is the writer's stress: strong is the terminal's nearest style.
         out.push({ type: "strong", children: inlines(t.tokens) });
@@ -186,6 +196,12 @@ type FootnoteRef = Token & { label: string };
 const SUPERSCRIPT = "⁰¹²³⁴⁵⁶⁷⁸⁹";
 /** A footnote's number as the reader sees it: `¹`, `²³`. */
 const superscript = (n: number | string) => [...String(n)].map((d) => SUPERSCRIPT[Number(d)]).join("");
+
+/**
+ * A link that leads nowhere from a terminal: a part of the same page (a README's contents), or a
+ * note app's own attachment (Joplin's `:/4f7c…`): its text, no number.
+ */
+const nowhere = (href: string) => href.startsWith("#") || href.startsWith(":/");
 
 /** Links inside a link (an image in a link) become their text: one link, one number. */
 function unlinked(spans: Inline[]): Inline[] {
@@ -578,7 +594,7 @@ export function markdownParagraphs(body: string, firstLine = 1): BodyParagraph[]
         if (!abbreviations(t.raw, at, push)) paragraph(t as Tokens.Paragraph, at, glossary, push);
         break;
       case "list":
-        list(t as Tokens.List, at, ++lists, push, (item, line) => outlineItem(item, line, read));
+        list(t as Tokens.List, at, ++lists, push, (item, line) => outlineItem(item, line, read, push));
         break;
       case "directive":
         // A figure's caption is shown; the rest of a directive is for the page's generator.
@@ -593,6 +609,7 @@ export function markdownParagraphs(body: string, firstLine = 1): BodyParagraph[]
           push({ kind: "heading", text: title, line: at + newlines(/^\s*/.exec(t.raw)![0]), level: h.level });
           break;
         }
+        if (htmlArticle(t.raw, at, push)) break;
         // HTML shows as its text, a paragraph as any other (`<p>A Short Line</p>` is no bare heading).
         const spans = htmlSpans(t.raw);
         const text = inlineText(spans).trim();
@@ -644,6 +661,33 @@ export function markdownParagraphs(body: string, firstLine = 1): BodyParagraph[]
     read(t, at);
   }
   return demote(out);
+}
+
+/**
+ * An HTML article pasted whole (a feed item): its headings headings, its list items bullets, its
+ * paragraphs paragraphs, each on the line it starts on. False for a block that is no such article.
+ */
+function htmlArticle(raw: string, at: number, push: (p: BodyParagraph) => void): boolean {
+  const parts = htmlParts(raw);
+  if (parts === null) return false;
+  for (const part of parts) {
+    const spans = htmlSpans(part.inner);
+    const text = inlineText(spans).trim();
+    if (text === "") continue;
+    const line = at + newlines(raw.slice(0, part.at));
+    const plain = spans.every((x) => x.type === "text");
+    if (part.kind === "heading") push({ kind: "heading", text, line, level: part.level });
+    else if (part.kind === "item")
+      push({
+        kind: "bullet",
+        text,
+        line,
+        block: { type: "list", ordered: false, start: 1, items: [[{ type: "paragraph", children: spans }]] },
+      });
+    else
+      push({ kind: "text", text, line, ...(plain ? {} : { block: { type: "paragraph", children: spans } }) });
+  }
+  return true;
 }
 
 /** How a line of tags begins: `#ai`, `Tags:`, `**Keywords:**` (the rest is tagLines' to say). */
@@ -701,18 +745,33 @@ function tagFields(raw: string, at: number, push: (p: BodyParagraph) => void): b
 
 /**
  * An outline's item that opens with a heading (Logseq writes a page as one list: `- ## What happened`
- * over its points): read as the heading, with the item's other blocks under it (its sublist's items
+ * over its points), or with a bold line over a nested list (Roam's `- **What happened**`): read as the heading, with the item's other blocks under it (its sublist's items
  * one paragraph each). False for any other item.
  */
-function outlineItem(item: Tokens.ListItem, at: number, read: (t: Token, at: number) => void): boolean {
+function outlineItem(
+  item: Tokens.ListItem,
+  at: number,
+  read: (t: Token, at: number) => void,
+  push: (p: BodyParagraph) => void,
+): boolean {
   const first = item.tokens.find((x) => x.type !== "space");
-  if (first?.type !== "heading" || item.task) return false;
+  const bold = first !== undefined && boldLine(first) && item.tokens.some((x) => x.type === "list");
+  if ((first?.type !== "heading" && !bold) || item.task) return false;
   let line = at;
   for (const t of item.tokens) {
-    read(t, line);
+    if (t === first && bold)
+      push({ kind: "heading", text: inlineText(inlines(t.tokens)).trim(), line, level: 0 });
+    else read(t, line);
     line += newlines(t.raw);
   }
   return true;
+}
+
+/** A line that is bold alone (`**What happened**`): Roam's and Workflowy's outlines head a branch so. */
+function boldLine(t: Token): boolean {
+  if (t.type !== "text" && t.type !== "paragraph") return false;
+  const spans = (t.tokens ?? []).filter((x) => !(x.type === "text" && x.raw.trim() === ""));
+  return spans.length === 1 && spans[0]!.type === "strong";
 }
 
 function list(

@@ -90,6 +90,19 @@ function plainValue(v: string): string {
   return v.replace(/\[\[([^\]|]+)(?:\|([^\]]+))?\]\]/g, (_, a, b) => b ?? a).trim();
 }
 
+/** Roam's and Logseq's tags, `#[[cyber security]] #shipping [[Netherlands]]`: one per mark. */
+function linkedTags(value: string): string[] {
+  const found = value.match(/#?\[\[[^\]]+\]\]|#[\p{L}\p{N}_/-]+/gu) ?? [];
+  return found
+    .map((t) =>
+      t
+        .replace(/^#/, "")
+        .replace(/^\[\[|\]\]$/g, "")
+        .trim(),
+    )
+    .filter((t) => t !== "");
+}
+
 export function pageProperties(fields: readonly PageField[]): PageProperties {
   const get = (names: string[]) => fields.find((f) => names.includes(f.name.toLowerCase()))?.value;
   const when = get(DATE_NAMES);
@@ -99,10 +112,12 @@ export function pageProperties(fields: readonly PageField[]): PageProperties {
     title: title ? plainValue(title) : null,
     date: when ? findFirstDate([{ text: plainValue(when), line: 1 }]) : null,
     tags: tags
-      ? plainValue(tags)
-          .split(",")
-          .map((t) => t.trim().replace(/^#/, ""))
-          .filter((t) => t !== "")
+      ? /#|\[\[/.test(tags)
+        ? linkedTags(tags)
+        : plainValue(tags)
+            .split(",")
+            .map((t) => t.trim().replace(/^#/, ""))
+            .filter((t) => t !== "")
       : [],
   };
 }
