@@ -760,7 +760,7 @@ function outlineItem(
   let line = at;
   for (const t of item.tokens) {
     if (t === first && bold)
-      push({ kind: "heading", text: inlineText(inlines(t.tokens)).trim(), line, level: 0 });
+      push({ kind: "heading", text: inlineText(inlines((t as Tokens.Text).tokens)).trim(), line, level: 0 });
     else read(t, line);
     line += newlines(t.raw);
   }
@@ -770,7 +770,7 @@ function outlineItem(
 /** A line that is bold alone (`**What happened**`): Roam's and Workflowy's outlines head a branch so. */
 function boldLine(t: Token): boolean {
   if (t.type !== "text" && t.type !== "paragraph") return false;
-  const spans = (t.tokens ?? []).filter((x) => !(x.type === "text" && x.raw.trim() === ""));
+  const spans = ((t as Tokens.Text).tokens ?? []).filter((x) => !(x.type === "text" && x.raw.trim() === ""));
   return spans.length === 1 && spans[0]!.type === "strong";
 }
 
