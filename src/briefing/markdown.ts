@@ -13,7 +13,7 @@ import {
 import markedFootnote, { type Footnote, type Footnotes } from "marked-footnote";
 import { sanitize } from "../text/sanitize.js";
 import { emailHeaders, MAIL_HEADER_LINE } from "./email.js";
-import { isGlossaryHeading, leadIn, sourceLine } from "./headings.js";
+import { isGlossaryHeading, leadIn, sectionForHeading, sourceLine } from "./headings.js";
 import { attribute, HTML_TAG, htmlHeading, htmlLines, htmlParts } from "./html.js";
 import { blockText, dropPrefix, inlineText } from "./inline.js";
 import { type DirectiveToken, isContentsMarker, TOOL_EXTENSIONS, TOOL_SYNTAX } from "./markdown-tools.js";
@@ -783,6 +783,9 @@ function list(
 ): void {
   let line = at;
   let n = t.ordered ? (typeof t.start === "number" ? t.start : 1) : 1;
+  // A page's table of contents, written out (markdown-toc, a README's): the headings it lists are
+  // there anyway, and its links lead nowhere from a terminal.
+  if (t.items.length > 1 && t.items.every((item) => CONTENTS_ITEM.test(item.raw.trim()))) return;
   for (const item of t.items) {
     // A Logseq block's own property (`id:: …`): about the page, as its other properties.
     if (!item.task && isBlockProperty(item.text) && pageFields(item.text, line, push)) {
@@ -809,6 +812,20 @@ function list(
     n++;
   }
 }
+
+/** Lines of in-page links only, nested or not: `[What happened](#what-happened)`. */
+const CONTENTS_ITEM =
+  /^(?:[-*+]|\d+[.)])\s+\[[^\]\n]*\]\(#[^)\s]*\)(?:\s*\n\s*(?:[-*+]|\d+[.)])\s+\[[^\]\n]*\]\(#[^)\s]*\))*$/;
+
+/** The longest section name, and some: a longer line is never one (and costs no look-up). */
+const MAX_SECTION_LINE = 40;
+
+/**
+ * A line inside a paragraph that is a section's name and nothing more (`Why it matters`): notes apps
+ * (Apple Notes, a pasted chat) write a heading on a line of its own with no blank line around it.
+ */
+const sectionLine = (text: string) =>
+  text.length <= MAX_SECTION_LINE && sectionForHeading(text)?.exact === true;
 
 /** `•` and its kin are no Markdown list marker, but pasted bullets use them: each such line is an item. */
 const PASTED_BULLET = /^[•‣◦▪●]\s*/;
@@ -877,6 +894,11 @@ function paragraph(t: Tokens.Paragraph, at: number, glossary: boolean, push: (p:
       push({ kind: "heading", text, line: at + r.at, level: 0 });
       return;
     }
+    if (i > 0 && sectionLine(text)) {
+      flush();
+      push({ kind: "heading", text, line: at + r.at, level: 0 });
+      return;
+    }
     const isBullet = PASTED_BULLET.test(text);
     const starts = i > 0 && startsParagraph(text, isBullet, { glossary, sourceOpen, bullet });
     if (starts) flush();
@@ -933,6 +955,11 @@ function plainParagraph(src: string, at: number, glossary: boolean, push: (p: Bo
     const text = raw.trim();
     if (i === 0 && count > 1 && looksLikeHeading(text) && strongHeading(text)) {
       push({ kind: "heading", text, line: at, level: 0 });
+      return;
+    }
+    if (i > 0 && sectionLine(text)) {
+      flush();
+      push({ kind: "heading", text, line: at + i, level: 0 });
       return;
     }
     const isBullet = PASTED_BULLET.test(text);

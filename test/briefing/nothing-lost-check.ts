@@ -89,10 +89,16 @@ const taskBoxes = (body: string) =>
     (_, item, state) => (state.includes("DONE") ? `${item}[x]` : `${item}[ ]`),
   );
 
+/** A written-out table of contents (two or more items, each only an in-page link) shows nothing. */
+const contents = (body: string) =>
+  body.replace(/(?:^[ \t]*(?:[-*+]|\d+[.)])[ \t]+\[[^\]\n]*\]\(#[^)\s]*\)[ \t]*(?:\n|$)){2,}/gm, "");
+
 /** A Markdown body's words as its reader sees them. */
 function markupFree(body: string): string {
   return decodeEntities(
-    htmlFree(directives(withoutInfoStrings(taskBoxes(body))))
+    htmlFree(directives(withoutInfoStrings(taskBoxes(contents(body)))))
+      // An image without alt text is shown as the word "image", a link to it.
+      .replace(/!\[\]\(/g, "![image](")
       .replace(/\]\((?:<[^>]*>|[^()\s]*)(?:\s+"[^"]*")?\)/g, "]")
       .replace(/\]\[[^\]^]*\]/g, "]")
       .replace(/^ {0,3}\[[^\]^]+\]:.*$/gm, "")

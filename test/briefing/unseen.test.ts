@@ -285,7 +285,13 @@ describe("briefings nobody here wrote", () => {
       const r = parseBriefing({ path: name, relPath: name, text: t, size: t.length, mtimeMs: 0 }, []);
       expect("briefing" in r, name).toBe(true);
       const warnings = "briefing" in r ? r.briefing.warnings : [];
-      for (const p of warnings) expect(p.message, name).toMatch(/^unknown front matter key/);
+      // A mail reply whose lead-ins are all in the quoted mail below it: placed by the prose rule, and
+      // `check` says so, as it should.
+      const allowed =
+        name === "mail-reply-quotes.md"
+          ? /^unknown front matter key|^no heading or lead-in/
+          : /^unknown front matter key/;
+      for (const p of warnings) expect(p.message, name).toMatch(allowed);
     }
   });
 });
