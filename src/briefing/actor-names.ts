@@ -10,6 +10,14 @@ export function isAcronym(name: string): boolean {
   return /\p{Lu}/u.test(name) && !/\p{Ll}/u.test(name);
 }
 
+/**
+ * Actors as one line: `A, B`, or `A; B` when a name holds a comma of its own ("Ministry of Trade,
+ * Industry and Energy"), so a reader sees where each name ends.
+ */
+export function actorList(names: readonly string[]): string {
+  return names.join(names.some((n) => n.includes(",")) ? "; " : ", ");
+}
+
 export function tidy(name: string): string {
   return name
     .replace(/\s+/g, " ")

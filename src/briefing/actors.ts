@@ -195,7 +195,35 @@ const ROLE_MODIFIERS = new Set([
   "general",
   "vice",
 ]);
-const ORG_SUFFIX = new Set(["Inc.", "Corp.", "Ltd.", "LLC", "Inc", "Corp", "Ltd", "Co."]);
+const ORG_SUFFIX = new Set([
+  "Inc.",
+  "Corp.",
+  "Ltd.",
+  "LLC",
+  "LLP",
+  "PLC",
+  "GmbH",
+  "Inc",
+  "Corp",
+  "Ltd",
+  "Co.",
+]);
+/**
+ * Words that end the name of a law, not of an actor (never a given name or surname, as Bill, Code and
+ * Law can be): "the Digital Services Act (DSA)" defines no
+ * actor, and "the AI Act Council" is the Council.
+ */
+const LAW = new Set([
+  "Act",
+  "Acts",
+  "Directive",
+  "Regulation",
+  "Treaty",
+  "Convention",
+  "Charter",
+  "Amendment",
+  "Ordinance",
+]);
 const CONNECTOR = new Set(["of", "and", "for", "on", "&"]);
 
 /** More words than any name of at most 100 characters can hold (each word and its space take two). */
@@ -265,6 +293,10 @@ const ROLES = [
   "researcher",
   "analyst",
   "lawmaker",
+  // "EU digital chief Henna Virkkunen", "chief science officer Jared Kaplan": the words before are
+  // the role's field, never the name.
+  "chief",
+  "officer",
 ].map((r) => r.split(" "));
 /** Titles kept with a lone surname ("President Trump"). */
 const TITLES = new Set([
@@ -280,7 +312,7 @@ const TITLES = new Set([
 ]);
 // `McGrath`, `MacKenzie`, `DeSantis`, `O'Brien` are one name word too.
 const PERSON_WORD_RE =
-  /^(?:Mc|Mac|De|Di|La|Le|O['’])?\p{Lu}[\p{Ll}\p{M}]+(?:-\p{Lu}[\p{Ll}\p{M}]+)?$|^\p{Lu}\.$/u;
+  /^(?:Mc|Mac|De|Di|La|Le|O['’])?\p{Lu}[\p{Ll}\p{M}]+(?:-\p{L}[\p{Ll}\p{M}]+)?$|^\p{Lu}\.$/u;
 
 const ROLES_BY_FIRST = new Map<string, string[][]>();
 for (const role of ROLES) {
@@ -342,7 +374,14 @@ function personAfter(tokens: Token[], k: number): Token[] {
 }
 
 function isPersonWord(t: Token | undefined): boolean {
-  return t !== undefined && !t.punct && PERSON_WORD_RE.test(t.w) && !NOT_NAME.has(t.w) && !ORG_AFTER.has(t.w);
+  return (
+    t !== undefined &&
+    !t.punct &&
+    PERSON_WORD_RE.test(t.w) &&
+    !NOT_NAME.has(t.w) &&
+    !ORG_AFTER.has(t.w) &&
+    !LAW.has(t.w)
+  );
 }
 
 // --- extraction --------------------------------------------------------------------------------
@@ -402,6 +441,7 @@ function acronymDefinitions(text: string, tokens: Token[], out: Candidate[]): vo
       if (!run[s]!.cap || CONNECTOR.has(run[s]!.w)) continue;
       const words = run.slice(s).map((t) => t.w);
       if (acronymMatches(acronym, words) && (words.length > 1 || !isAcronym(words[0]!))) {
+        if (LAW.has(words[words.length - 1]!)) break;
         // A quoted phrase ('Know Your Customer' (KYC)) is a term being defined, not an actor.
         const around = text.slice(Math.max(0, run[s]!.start - 1), m.index);
         if (/^["'“‘]|["'”’]\s*$/.test(around)) break;
@@ -438,23 +478,30 @@ function organisations(tokens: Token[], registry: RegistryIndex, out: Candidate[
         break;
       }
       const t = tokens[j]!;
-      // Another organisation word ends the name before this one ("Meta Platforms and Anthropic Labs"),
-      // but `AI` naming no company of its own opens this one ("the AI Security Institute").
-      if (t.stop || t.possessive || ORG_SUFFIX.has(t.w) || (endsOrg(t) && !aloneTail(tokens, j))) break;
-      if (isNameWord(t)) {
-        left = j;
-        j--;
-        continue;
-      }
-      // "Food and Drug Administration"; a company suffix takes no connectors ("Nvidia and Acme Inc.").
       const prev = tokens[j - 1];
+      // "Food and Drug Administration", "Port of Rotterdam Authority"; a company suffix takes `&`
+      // ("Procter & Gamble Co.") but no "and" ("Nvidia and Acme Inc.").
       if (
-        !suffix &&
-        (t.w === "and" || t.w === "&") &&
+        (t.w === "&" || (!suffix && (t.w === "and" || (t.w === "of" && left === j + 1)))) &&
         isNameWord(prev) &&
         !prev!.stop &&
         !ORG_SUFFIX.has(prev!.w)
       ) {
+        j--;
+        continue;
+      }
+      // A firm's partners before its suffix: "Skadden, Arps, Slate, Meagher & Flom LLP" (only where
+      // an `&` names the last partner, so "Nvidia, Acme LLC" stays one company).
+      if (suffix && t.w === "," && j < k - 1 && partners(tokens, j + 1, k) && isPersonWord(prev)) {
+        j--;
+        continue;
+      }
+      // Another organisation word ends the name before this one ("Meta Platforms and Anthropic Labs"),
+      // but `AI` naming no company of its own opens this one ("the AI Security Institute").
+      if (t.stop || t.possessive || ORG_SUFFIX.has(t.w) || (endsOrg(t) && !aloneTail(tokens, j))) break;
+      if (LAW.has(t.w)) break;
+      if (isNameWord(t)) {
+        left = j;
         j--;
         continue;
       }
@@ -475,6 +522,10 @@ function organisations(tokens: Token[], registry: RegistryIndex, out: Candidate[
           if (tokens[r]!.stop || tokens[r]!.possessive) break;
           const next = tokens[r + 1];
           const after = tokens[r + 2];
+          if (next?.w === "," && PORTFOLIO.has(tokens[r]!.w)) {
+            right = portfolios(tokens, r + 1, right);
+            break;
+          }
           if (next && (next.w === "and" || next.w === "&") && isNameWord(after)) {
             if (registry.byKey.has(actorKey(after!.w)) || startsOrg(tokens, r + 2)) break;
             r += 2;
@@ -484,12 +535,75 @@ function organisations(tokens: Token[], registry: RegistryIndex, out: Candidate[
         }
       }
     }
+    right = campus(tokens, k, right);
     // A keyword alone ("the Department") names nothing.
     if (left === k && right === k) continue;
     const text = tokenText(tokens, left, right);
     out.push({ pos: tokens[left]!.start, name: text, kind: guessKind(text) });
     k = right;
   }
+}
+
+/** What a ministry is of: "Ministry of Trade, Industry and Energy" lists them with commas. */
+const PORTFOLIO = new Set(
+  `Trade Industry Energy Economy Health Education Welfare Science Technology Innovation Research Culture Sport
+  Sports Tourism Agriculture Food Fisheries Forestry Environment Climate Transport Housing Labour Labor
+  Employment Finance Justice Interior Defence Defense Communications Digital Arts Youth Infrastructure Water
+  Planning Development Security Affairs Heritage Media Family Women Children Land Resources Mines Mining
+  Commerce Enterprise Skills Work Pensions Transformation`.split(/\s+/),
+);
+
+/**
+ * The last word of the portfolios listed after a ministry's first one, from the comma at `at`: one or
+ * two words each, each ending in a portfolio ("Rural Affairs"), the last after `and` or `&` ("Ministry of Trade,
+ * Industry and Energy", "Department of Health, Education, and Welfare"); else `right` as it was, so
+ * "the Department of Commerce, Nvidia and AMD" stays a list.
+ */
+function portfolios(tokens: Token[], at: number, right: number): number {
+  let i = at;
+  for (let n = 0; n < 6; n++) {
+    if (tokens[i]?.w === ",") i++;
+    const and = tokens[i]?.w === "and" || tokens[i]?.w === "&";
+    if (and) i++;
+    let end = i;
+    while (end < i + 2 && isNameWord(tokens[end])) {
+      end++;
+      if (tokens[end - 1]!.stop || tokens[end - 1]!.possessive) break;
+    }
+    if (end === i || !PORTFOLIO.has(tokens[end - 1]!.w)) return right;
+    if (and) return end - 1;
+    if (tokens[end]?.w === "and" || tokens[end]?.w === "&") {
+      i = end;
+      continue;
+    }
+    if (tokens[end]?.w !== "," || tokens[end - 1]!.stop) return right;
+    i = end;
+  }
+  return right;
+}
+
+/** Whether the words from `from` to the suffix at `to` hold an `&` with a partner after it. */
+function partners(tokens: Token[], from: number, to: number): boolean {
+  for (let i = from; i < to - 1; i++) if (tokens[i]!.w === "&") return true;
+  return false;
+}
+
+/**
+ * "University of California, Berkeley": a campus after a comma is part of a university's name, when
+ * one or two capitalised words stand there and the sentence goes on in lower case ("…, Berkeley
+ * published") or ends; a list ("University of Oxford, Google and Meta") takes none.
+ */
+function campus(tokens: Token[], k: number, right: number): number {
+  if (tokens[k]!.w !== "University" || right === k || tokens[right + 1]?.w !== ",") return right;
+  let r = right + 2;
+  while (r < right + 4 && isNameWord(tokens[r]) && !tokens[r]!.stop && !tokens[r]!.possessive) r++;
+  const last = tokens[r - 1]!;
+  const after = tokens[r];
+  if (r === right + 2) return isNameWord(tokens[r]) && tokens[r]!.stop ? r : right;
+  if (last === tokens[right + 1]) return right;
+  const goesOn =
+    after === undefined || (!after.punct && !after.cap && !CONNECTOR.has(after.w) && after.w !== "or");
+  return goesOn ? r - 1 : right;
 }
 
 /** Whether the word before `AI` names a company with it ("Mistral AI", not "Saudi AI"). */
@@ -522,10 +636,15 @@ function startsOrg(tokens: Token[], k: number): boolean {
   return false;
 }
 
+/** The name as written, but for the comma before a company suffix ("Acme Holdings, LLC"). */
 function tokenText(tokens: Token[], from: number, to: number): string {
-  const parts: string[] = [];
-  for (let i = from; i <= to; i++) if (tokens[i]!.w !== ",") parts.push(tokens[i]!.w);
-  return parts.join(" ");
+  let out = "";
+  for (let i = from; i <= to; i++) {
+    const w = tokens[i]!.w;
+    if (w !== ",") out += out === "" ? w : ` ${w}`;
+    else if (!ORG_SUFFIX.has(tokens[i + 1]?.w ?? "")) out += ",";
+  }
+  return out;
 }
 
 function people(tokens: Token[], out: Candidate[]): void {
@@ -537,7 +656,12 @@ function people(tokens: Token[], out: Candidate[]): void {
       const names = personAfter(tokens, i + len);
       // A following organisation word means the name was an organisation ("Director Bureau ...").
       const next = tokens[i + len + names.length];
-      if (names.length === 0 || (next && !next.punct && next.cap && ORG_AFTER.has(next.w))) continue;
+      // A following law word, that it was a law ("General Data Protection Regulation").
+      if (
+        names.length === 0 ||
+        (next && !next.punct && next.cap && (ORG_AFTER.has(next.w) || LAW.has(next.w)))
+      )
+        continue;
       const role = tokens
         .slice(i, i + len)
         .map((t) => t.w)

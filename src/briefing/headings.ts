@@ -10,6 +10,13 @@ export const SECTION_ALIASES: Record<SectionKey, readonly string[]> = {
     "the backstory",
     "background",
     "what we know",
+    // French, German and Spanish briefings name their sections in their own words.
+    "ce qui s'est passé",
+    "les faits",
+    "was passiert ist",
+    "was ist passiert",
+    "qué pasó",
+    "lo que pasó",
   ],
   whyItMatters: [
     "why it matters",
@@ -18,6 +25,13 @@ export const SECTION_ALIASES: Record<SectionKey, readonly string[]> = {
     "implications",
     "the stakes",
     "between the lines",
+    "pourquoi c'est important",
+    "pourquoi ça compte",
+    "pourquoi cela compte",
+    "warum es wichtig ist",
+    "warum das wichtig ist",
+    "por qué importa",
+    "por qué es importante",
   ],
   whatToWatch: [
     "what to watch",
@@ -26,6 +40,15 @@ export const SECTION_ALIASES: Record<SectionKey, readonly string[]> = {
     "looking ahead",
     "what comes next",
     "the outlook",
+    "ce qu'il faut surveiller",
+    "à surveiller",
+    "la suite",
+    "was zu beobachten ist",
+    "worauf zu achten ist",
+    "ausblick",
+    "wie es weitergeht",
+    "qué vigilar",
+    "lo que viene",
   ],
 };
 
@@ -36,8 +59,21 @@ const GLOSSARY_HEADINGS = new Set([
   "key terms and definitions",
   "terms to know",
   "definitions",
+  "glossaire",
+  "lexique",
+  "glossar",
+  "glosario",
 ]);
-const SOURCE_HEADINGS = new Set(["source", "sources", "references", "bibliography"]);
+const SOURCE_HEADINGS = new Set([
+  "source",
+  "sources",
+  "references",
+  "bibliography",
+  "quelle",
+  "quellen",
+  "fuente",
+  "fuentes",
+]);
 const KEY_POINT_HEADINGS = new Set([
   "key points",
   "key takeaways",
@@ -49,6 +85,14 @@ const KEY_POINT_HEADINGS = new Set([
   "tldr",
   "the short version",
   "summary",
+  "ce qu'il faut retenir",
+  "l'essentiel",
+  "en bref",
+  "das wichtigste in kürze",
+  "das wichtigste",
+  "auf einen blick",
+  "en resumen",
+  "lo esencial",
 ]);
 
 /** Words that may join an alias to the rest of a heading: "Implications for the industry". */
@@ -80,7 +124,10 @@ const EMPH = "(?:\\*\\*|__|\\*|_)?";
 const ALIAS_ALT = ALIAS_LIST.map(([, a]) => escapeRe(a)).join("|");
 const LINKED = new RegExp(`^(?:\\s*[:|\\-–—]\\s*\\S|\\s+(?:${LINK_WORDS})\\b)`);
 const LEAD_IN = new RegExp(`^${EMPH}\\s*(${ALIAS_ALT})\\s*${EMPH}\\s*:\\s*${EMPH}\\s+(?=\\S)`, "i");
-const SOURCE_LINE = new RegExp(`^${EMPH}\\s*(?:sources?(?:\\s+assisted)?)\\s*${EMPH}\\s*:${EMPH}\\s*`, "i");
+const SOURCE_LINE = new RegExp(
+  `^${EMPH}\\s*(?:sources?(?:\\s+assisted)?|quellen?|fuentes?)\\s*${EMPH}\\s*:${EMPH}\\s*`,
+  "i",
+);
 
 /** Lower case, straight apostrophes, single spaces, no emphasis markers or closing punctuation. */
 export function headingKey(text: string): string {

@@ -59,3 +59,44 @@ export function htmlHeading(raw: string): { level: number; inner: string } | nul
   const m = /^\s*<h([1-6])\b[^>]*>([\s\S]*?)<\/h\1\s*>\s*$/i.exec(raw);
   return m ? { level: Number(m[1]), inner: m[2]! } : null;
 }
+
+export interface HtmlPart {
+  kind: "heading" | "item" | "text";
+  /** Heading level, for a heading. */
+  level: number;
+  /** The element's inner HTML. */
+  inner: string;
+  /** Where it starts in the block. */
+  at: number;
+}
+
+const PART = /<(h[1-6]|p|li)\b[^>]*>([\s\S]*?)<\/\1\s*>/gi;
+
+/**
+ * An HTML block pasted whole (a feed item, a web page's article), as its elements: its headings,
+ * paragraphs and list items one part each, as a browser sets them apart. Null for a block with no
+ * heading or list item among several elements (a README's centred badges, a `<details>`), which
+ * reads best as the one paragraph it is.
+ */
+export function htmlParts(raw: string): HtmlPart[] | null {
+  if (!/<(?:h[1-6]|li)\b/i.test(raw) || /<(?:details|table|aside|blockquote|pre)\b/i.test(raw)) return null;
+  const parts: HtmlPart[] = [];
+  let end = 0;
+  const loose = (from: number, to: number) => {
+    const text = raw
+      .slice(from, to)
+      .replace(/<\/?(?:ul|ol|div|section|article|header|footer|main)\b[^>]*>/gi, " ");
+    if (/[\p{L}\p{N}]/u.test(text.replace(/<[^>]*>/g, " ")))
+      parts.push({ kind: "text", level: 0, inner: text, at: from });
+  };
+  PART.lastIndex = 0;
+  for (let m = PART.exec(raw); m !== null; m = PART.exec(raw)) {
+    loose(end, m.index);
+    const tag = m[1]!.toLowerCase();
+    const kind = tag === "li" ? "item" : tag === "p" ? "text" : "heading";
+    parts.push({ kind, level: kind === "heading" ? Number(tag[1]) : 0, inner: m[2]!, at: m.index });
+    end = m.index + m[0].length;
+  }
+  loose(end, raw.length);
+  return parts.length > 1 ? parts : null;
+}

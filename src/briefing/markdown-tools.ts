@@ -7,12 +7,13 @@ import type { Token, TokenizerExtension } from "marked";
 import { EMOJI } from "./emoji.js";
 
 /** Whether a body may hold any of the syntax below: one scan of the body. */
-export const TOOL_SYNTAX = /==|%%|::[^\s:]|\{[{%:]|^ {0,3}:::|:[a-z0-9_+-]+:/m;
+export const TOOL_SYNTAX =
+  /==|%%|::[^\s:]|\{[{%:]|^ {0,3}:::|:[a-z0-9_+-]+:|\[-?@|\[[^\]\n]*\s-?@|^ {0,3}(?:\[(?:TOC|toc)\]|\[\[_TOC_\]\]|\$\$)|\^[^\s^]+\^|~\d+~|<(?:https?:|mailto:|[@!#])[^>\n]*\||<[@!][A-Za-z0-9]|\]\{[.#a-z]|^ {0,3}\+-{3,}/m;
 
 /** A line a site generator or note tool reads and a reader never sees. */
 const DIRECTIVE_LINE =
-  /^ {0,3}(?:\{:[^\n]*\}|\{\{[<%][^\n]*?[%>]\}\}|\{%[^\n]*?%\}|:{3,}[^\n]*|%%[\s\S]*?%%)[ \t]*(?:\n+|$)/;
-const DIRECTIVE_START = /^ {0,3}(?:\{:|\{\{[<%]|\{%|:::|%%)/m;
+  /^ {0,3}(?:\[(?:TOC|toc)\]|\[\[_TOC_\]\]|\{:[^\n]*\}|\{\{[<%][^\n]*?[%>]\}\}|\{%[^\n]*?%\}|:{3,}[^\n]*|%%[\s\S]*?%%)[ \t]*(?:\n+|$)/;
+const DIRECTIVE_START = /^ {0,3}(?:\[(?:TOC|toc)\]|\[\[_TOC_\]\]|\{:|\{\{[<%]|\{%|:::|%%)/m;
 const INLINE_DIRECTIVE = /^(?:\{\{<[^\n]*?>\}\}|\{\{%[^\n]*?%\}\}|\{%[^\n]*?%\})/;
 
 /** What a directive shows on the page: its caption or title (a figure's), else nothing. */
@@ -23,7 +24,7 @@ function caption(raw: string): string {
 
 export type DirectiveToken = Token & { type: "directive"; text: string };
 
-/** `{: .lead}`, `{:toc}`, `{{< figure >}}`, `{% include %}`, `::: note`, `%% comment %%` on lines of their own. */
+/** Typora's and GitLab's `[TOC]`, `[[_TOC_]]` (the page's generated contents), `{: .lead}`, `{:toc}`, `{{< figure >}}`, `{% include %}`, `::: note`, `%% comment %%` on lines of their own. */
 const directiveBlock: TokenizerExtension = {
   name: "directive",
   level: "block",
@@ -103,7 +104,161 @@ const emoji: TokenizerExtension = {
   },
 };
 
-export const TOOL_EXTENSIONS = [directiveBlock, directiveInline, comment, highlight, emoji];
+/**
+ * Liquid's output `{{ page.title }}` (Jekyll, Shopify, Eleventy): a value the site fills in when it
+ * builds the page, which no reader of the file can know. Shown as the code it is, never dropped.
+ */
+const liquidOutput: TokenizerExtension = {
+  name: "liquid",
+  level: "inline",
+  start(src) {
+    const i = src.search(/\{\{(?![<%])/);
+    return i === -1 ? undefined : i;
+  },
+  tokenizer(src) {
+    const m = /^\{\{(?![<%])[^\n{}]*\}\}/.exec(src);
+    if (!m) return undefined;
+    // Roam's `{{[[TODO]]}}`: the task marker, which the item then shows as its box.
+    const roam = /^\{\{\[\[(TODO|DONE)\]\]\}\}/.exec(m[0]);
+    if (roam) return { type: "directive", raw: m[0], text: roam[1]! };
+    return { type: "liquid", raw: m[0], text: m[0] };
+  },
+};
+
+/** One cited key with what is written around it: `see @doe99, p. 33`, `-@doe99`. */
+const CITED = /(^|[\s;])-?@([\p{L}\p{N}_][\p{L}\p{N}_:.#$%&+?<>~/-]*?)(?=[:.]?(?:[\s,;]|$))/gu;
+
+/**
+ * Pandoc's citations `[@smith2020, p. 4; see @doe2021]`: the page shows them as references in the
+ * text, which a reader without the bibliography reads best as the keys in parentheses:
+ * `(smith2020, p. 4; see doe2021)`. A bracket in which any part cites no key is no citation.
+ */
+const citation: TokenizerExtension = {
+  name: "citation",
+  level: "inline",
+  start(src) {
+    const i = src.search(/\[[^\]\n]*@/);
+    return i === -1 ? undefined : i;
+  },
+  tokenizer(src) {
+    const m = /^\[([^[\]\n]*@[^[\]\n]*)\](?![([:])/.exec(src);
+    if (!m) return undefined;
+    const parts = m[1]!.split(";");
+    if (!parts.every((part) => /(?:^|\s)-?@[\p{L}\p{N}_]/u.test(part.trim()))) return undefined;
+    const text = `(${parts.map((part) => part.trim().replace(CITED, "$1$2")).join("; ")})`;
+    return { type: "citation", raw: m[0], text };
+  },
+};
+
+const SUPER = "⁰¹²³⁴⁵⁶⁷⁸⁹";
+const SUB = "₀₁₂₃₄₅₆₇₈₉";
+
+/**
+ * Pandoc's and Typora's superscripts and subscripts of digits, `10^3^`, `H~2~O`: the digits raised or
+ * lowered, as the page shows them (GFM would strike `~2~` through).
+ */
+const scripts: TokenizerExtension = {
+  name: "script",
+  level: "inline",
+  start(src) {
+    const i = src.search(/\^\d+\^|~\d+~/);
+    return i === -1 ? undefined : i;
+  },
+  tokenizer(src) {
+    const m = /^(?:\^(\d+)\^(?!\^)|~(\d+)~(?!~))/.exec(src);
+    if (!m) return undefined;
+    const digits = m[1] ?? m[2]!;
+    const set = m[1] !== undefined ? SUPER : SUB;
+    return { type: "directive", raw: m[0], text: [...digits].map((d) => set[Number(d)]).join("") };
+  },
+};
+
+/** Display maths between `$$` lines (Typora, Obsidian, Pandoc): verbatim, as code in the language `math`. */
+const mathBlock: TokenizerExtension = {
+  name: "math",
+  level: "block",
+  start(src) {
+    const i = src.search(/^ {0,3}\$\$/m);
+    return i === -1 ? undefined : i;
+  },
+  tokenizer(src) {
+    const m = /^ {0,3}\$\$([^$]*?)\$\$[ \t]*(?:\n+|$)/.exec(src);
+    if (!m) return undefined;
+    return { type: "code", raw: m[0], lang: "math", text: m[1]!.replace(/^\n|\n$/g, "").trim() };
+  },
+};
+
+/**
+ * Slack's and Teams' pasted markup: `<https://…|text>` a link with its text, `<@U024BE7LH>` a person
+ * and `<!channel>` a group mentioned, `<#C123|general>` a channel: shown as `@U024BE7LH`, `@channel`,
+ * `#general`, as the app shows them (the person's name is the app's to know).
+ */
+const slackMarkup: TokenizerExtension = {
+  name: "slack",
+  level: "inline",
+  start(src) {
+    const i = src.search(/<(?:https?:|mailto:|[@!#])/);
+    return i === -1 ? undefined : i;
+  },
+  tokenizer(src) {
+    const link = /^<((?:https?:\/\/|mailto:)[^|>\s]+)\|([^>\n]+)>/.exec(src);
+    if (link) return { type: "slackLink", raw: link[0], href: link[1]!, text: link[2]! };
+    const m = /^<([@!#])([A-Za-z0-9_.-]+)(?:\|([^>\n]+))?>/.exec(src);
+    if (!m) return undefined;
+    const sign = m[1] === "#" ? "#" : "@";
+    return { type: "directive", raw: m[0], text: `${sign}${m[3] ?? m[2]}` };
+  },
+};
+
+/** Pandoc's bracketed spans `[text]{.underline}`, `[text]{.mark}`: the text (a mark as strong). */
+const bracketedSpan: TokenizerExtension = {
+  name: "span",
+  level: "inline",
+  start(src) {
+    const i = src.search(/\[[^\]\n]*\]\{/);
+    return i === -1 ? undefined : i;
+  },
+  tokenizer(src) {
+    const m = /^\[([^[\]\n]+)\]\{([^{}\n]*)\}/.exec(src);
+    if (!m || !/^\s*(?:[.#][\w-]|[\w-]+=)/.test(m[2]!)) return undefined;
+    return { type: "span", raw: m[0], mark: /\.mark\b/.test(m[2]!), tokens: this.lexer.inlineTokens(m[1]!) };
+  },
+};
+
+/**
+ * Pandoc's grid tables (`+----+----+` rules around `|` rows), as Word documents converted by Pandoc
+ * write them: no table CommonMark or GFM reads, so shown verbatim as code, as Pandoc's plain text
+ * shows them, never run together into one paragraph.
+ */
+const gridTable: TokenizerExtension = {
+  name: "gridTable",
+  level: "block",
+  start(src) {
+    const i = src.search(/^ {0,3}\+-{3,}/m);
+    return i === -1 ? undefined : i;
+  },
+  tokenizer(src) {
+    const m = /^(?: {0,3}\+(?:[-=:]+\+)+[ \t]*\n)(?: {0,3}[|+][^\n]*[|+][ \t]*(?:\n|$))+/.exec(src);
+    if (!m || !/\+[ \t]*$/.test(m[0].trimEnd())) return undefined;
+    const raw = m[0];
+    return { type: "code", raw, lang: null, text: raw.replace(/\n+$/, "") };
+  },
+};
+
+export const TOOL_EXTENSIONS = [
+  gridTable,
+  mathBlock,
+  slackMarkup,
+  bracketedSpan,
+  scripts,
+  directiveBlock,
+  directiveInline,
+  liquidOutput,
+  citation,
+  comment,
+  highlight,
+  emoji,
+];
 
 /** kramdown's `* TOC` + `{:toc}`: where the page's contents are generated, no list of the writer's. */
 export function isContentsMarker(item: { tokens: Token[] }): boolean {

@@ -13,13 +13,13 @@ import {
 import markedFootnote, { type Footnote, type Footnotes } from "marked-footnote";
 import { sanitize } from "../text/sanitize.js";
 import { emailHeaders, MAIL_HEADER_LINE } from "./email.js";
-import { isGlossaryHeading, leadIn, sourceLine } from "./headings.js";
-import { attribute, HTML_TAG, htmlHeading, htmlLines } from "./html.js";
+import { isGlossaryHeading, leadIn, sectionForHeading, sourceLine } from "./headings.js";
+import { attribute, HTML_TAG, htmlHeading, htmlLines, htmlParts } from "./html.js";
 import { blockText, dropPrefix, inlineText } from "./inline.js";
 import { type DirectiveToken, isContentsMarker, TOOL_EXTENSIONS, TOOL_SYNTAX } from "./markdown-tools.js";
 import type { BodyParagraph } from "./paragraphs.js";
 import { looksLikeHeading, strongHeading } from "./paragraphs.js";
-import { propertyLines, propertyText, titleBlock } from "./properties.js";
+import { isBlockProperty, propertyLines, propertyText, tagLines, titleBlock } from "./properties.js";
 import type { Align, Block, Inline } from "./schema.js";
 
 const NAMED: Record<string, string> = {
@@ -102,14 +102,15 @@ function inlines(tokens: readonly Token[] | undefined, out: Inline[] = []): Inli
         // A link around an image (a README badge) is one link: the image's alt text, the outer URL.
         const children = unlinked(inlines(t.tokens));
         // A link to a part of the same page (a README's contents) leads nowhere from a terminal.
-        if ((t as Tokens.Link).href.startsWith("#")) out.push(...children);
+        if (nowhere((t as Tokens.Link).href)) out.push(...children);
         else out.push({ type: "link", url: (t as Tokens.Link).href, children });
         break;
       }
       case "image": {
         const alt = inlines(t.tokens);
         const children = alt.length > 0 ? alt : [{ type: "text" as const, text: "image" }];
-        out.push({ type: "link", url: (t as Tokens.Image).href, children });
+        if (nowhere((t as Tokens.Image).href)) out.push(...children);
+        else out.push({ type: "link", url: (t as Tokens.Image).href, children });
         break;
       }
       case "checkbox":
@@ -143,11 +144,24 @@ function inlines(tokens: readonly Token[] | undefined, out: Inline[] = []): Inli
       case "wikiLink":
         pushText(out, decodeEntities((t as Token & { text: string }).text));
         break;
+      case "span":
+        if ((t as Token & { mark: boolean }).mark) out.push({ type: "strong", children: inlines(t.tokens) });
+        else inlines(t.tokens, out);
+        break;
+      case "slackLink": {
+        const { href, text } = t as Token & { href: string; text: string };
+        out.push({ type: "link", url: href, children: [{ type: "text", text: decodeEntities(text) }] });
+        break;
+      }
       case "highlight":
         // A highlight is the writer's stress: strong is the terminal's nearest style.
         out.push({ type: "strong", children: inlines(t.tokens) });
         break;
+      case "liquid":
+        out.push({ type: "code", text: (t as DirectiveToken).text });
+        break;
       case "emoji":
+      case "citation":
       case "directive":
         pushText(out, (t as DirectiveToken).text);
         break;
@@ -182,6 +196,12 @@ type FootnoteRef = Token & { label: string };
 const SUPERSCRIPT = "⁰¹²³⁴⁵⁶⁷⁸⁹";
 /** A footnote's number as the reader sees it: `¹`, `²³`. */
 const superscript = (n: number | string) => [...String(n)].map((d) => SUPERSCRIPT[Number(d)]).join("");
+
+/**
+ * A link that leads nowhere from a terminal: a part of the same page (a README's contents), or a
+ * note app's own attachment (Joplin's `:/4f7c…`): its text, no number.
+ */
+const nowhere = (href: string) => href.startsWith("#") || href.startsWith(":/");
 
 /** Links inside a link (an image in a link) become their text: one link, one number. */
 function unlinked(spans: Inline[]): Inline[] {
@@ -266,10 +286,29 @@ function listBlock(t: Tokens.List, items: Tokens.ListItem[]): Block {
         const first = inner[0];
         if (first?.type === "paragraph") first.children = merge([box, ...first.children]);
         else inner.unshift({ type: "paragraph", children: [box] });
-      }
+      } else markerTask(inner[0]);
       return inner;
     }),
   };
+}
+
+/**
+ * Logseq's and org-mode's task markers opening an item (`TODO Call the office`, `DONE …`), shown as
+ * Logseq shows them: a box, ticked for DONE. A state with no box of its own (DOING, NOW, WAITING)
+ * keeps its word after an open box; CANCELED stays as written.
+ */
+const TASK_MARKER = /^(TODO|LATER|DONE|DOING|NOW|WAITING)[ \t]+(?=\S)/;
+
+function markerTask(first: Block | undefined): void {
+  const lead = first?.type === "paragraph" ? first.children[0] : undefined;
+  const m = lead?.type === "text" ? TASK_MARKER.exec(lead.text) : null;
+  if (!m || first?.type !== "paragraph") return;
+  const keep = m[1] === "DOING" || m[1] === "NOW" || m[1] === "WAITING";
+  const box = m[1] === "DONE" ? "[x] " : "[ ] ";
+  first.children = merge([
+    { type: "text", text: box + (keep ? m[0] : "") },
+    ...dropPrefix(first.children, m[0].length),
+  ]);
 }
 
 function block(t: Token): Block | null {
@@ -555,7 +594,7 @@ export function markdownParagraphs(body: string, firstLine = 1): BodyParagraph[]
         if (!abbreviations(t.raw, at, push)) paragraph(t as Tokens.Paragraph, at, glossary, push);
         break;
       case "list":
-        list(t as Tokens.List, at, ++lists, push, (item, line) => outlineItem(item, line, read));
+        list(t as Tokens.List, at, ++lists, push, (item, line) => outlineItem(item, line, read, push));
         break;
       case "directive":
         // A figure's caption is shown; the rest of a directive is for the page's generator.
@@ -570,6 +609,7 @@ export function markdownParagraphs(body: string, firstLine = 1): BodyParagraph[]
           push({ kind: "heading", text: title, line: at + newlines(/^\s*/.exec(t.raw)![0]), level: h.level });
           break;
         }
+        if (htmlArticle(t.raw, at, push)) break;
         // HTML shows as its text, a paragraph as any other (`<p>A Short Line</p>` is no bare heading).
         const spans = htmlSpans(t.raw);
         const text = inlineText(spans).trim();
@@ -610,6 +650,8 @@ export function markdownParagraphs(body: string, firstLine = 1): BodyParagraph[]
     if (first && pageFields(t.raw, at, push, titleBlock)) continue;
     // Google Docs writes each property as a paragraph of its own: one after another, they all are.
     if (opening && t.type === "paragraph" && pageFields(t.raw, at, push)) continue;
+    // A line of tags, wherever it stands: the page's tags, never a paragraph of the story.
+    if (t.type === "paragraph" && TAGGED.test(t.raw) && tagFields(t.raw, at, push)) continue;
     if (
       t.type !== "space" &&
       t.type !== "def" &&
@@ -620,6 +662,36 @@ export function markdownParagraphs(body: string, firstLine = 1): BodyParagraph[]
   }
   return demote(out);
 }
+
+/**
+ * An HTML article pasted whole (a feed item): its headings headings, its list items bullets, its
+ * paragraphs paragraphs, each on the line it starts on. False for a block that is no such article.
+ */
+function htmlArticle(raw: string, at: number, push: (p: BodyParagraph) => void): boolean {
+  const parts = htmlParts(raw);
+  if (parts === null) return false;
+  for (const part of parts) {
+    const spans = htmlSpans(part.inner);
+    const text = inlineText(spans).trim();
+    if (text === "") continue;
+    const line = at + newlines(raw.slice(0, part.at));
+    const plain = spans.every((x) => x.type === "text");
+    if (part.kind === "heading") push({ kind: "heading", text, line, level: part.level });
+    else if (part.kind === "item")
+      push({
+        kind: "bullet",
+        text,
+        line,
+        block: { type: "list", ordered: false, start: 1, items: [[{ type: "paragraph", children: spans }]] },
+      });
+    else
+      push({ kind: "text", text, line, ...(plain ? {} : { block: { type: "paragraph", children: spans } }) });
+  }
+  return true;
+}
+
+/** How a line of tags begins: `#ai`, `Tags:`, `**Keywords:**` (the rest is tagLines' to say). */
+const TAGGED = /^(?:#\p{L}|(?:\*\*|__)?(?:tags?|topics|labels|keywords|categories)\b)/iu;
 
 /**
  * Mail headers opening a body (a forwarded mail saved as Markdown) as one paragraph of text, as in a
@@ -662,20 +734,44 @@ function pageFields(
   return true;
 }
 
+/** A line of tags (`#ai #policy`, `Tags: a, b`): a property paragraph, its text as written. */
+function tagFields(raw: string, at: number, push: (p: BodyParagraph) => void): boolean {
+  const lines = raw.trim().split("\n");
+  const fields = tagLines(lines);
+  if (fields === null) return false;
+  push({ kind: "properties", text: decodeEntities(lines.map((l) => l.trim()).join(" ")), line: at, fields });
+  return true;
+}
+
 /**
  * An outline's item that opens with a heading (Logseq writes a page as one list: `- ## What happened`
- * over its points): read as the heading, with the item's other blocks under it (its sublist's items
+ * over its points), or with a bold line over a nested list (Roam's `- **What happened**`): read as the heading, with the item's other blocks under it (its sublist's items
  * one paragraph each). False for any other item.
  */
-function outlineItem(item: Tokens.ListItem, at: number, read: (t: Token, at: number) => void): boolean {
+function outlineItem(
+  item: Tokens.ListItem,
+  at: number,
+  read: (t: Token, at: number) => void,
+  push: (p: BodyParagraph) => void,
+): boolean {
   const first = item.tokens.find((x) => x.type !== "space");
-  if (first?.type !== "heading" || item.task) return false;
+  const bold = first !== undefined && boldLine(first) && item.tokens.some((x) => x.type === "list");
+  if ((first?.type !== "heading" && !bold) || item.task) return false;
   let line = at;
   for (const t of item.tokens) {
-    read(t, line);
+    if (t === first && bold)
+      push({ kind: "heading", text: inlineText(inlines((t as Tokens.Text).tokens)).trim(), line, level: 0 });
+    else read(t, line);
     line += newlines(t.raw);
   }
   return true;
+}
+
+/** A line that is bold alone (`**What happened**`): Roam's and Workflowy's outlines head a branch so. */
+function boldLine(t: Token): boolean {
+  if (t.type !== "text" && t.type !== "paragraph") return false;
+  const spans = ((t as Tokens.Text).tokens ?? []).filter((x) => !(x.type === "text" && x.raw.trim() === ""));
+  return spans.length === 1 && spans[0]!.type === "strong";
 }
 
 function list(
@@ -687,7 +783,16 @@ function list(
 ): void {
   let line = at;
   let n = t.ordered ? (typeof t.start === "number" ? t.start : 1) : 1;
+  // A page's table of contents, written out (markdown-toc, a README's): the headings it lists are
+  // there anyway, and its links lead nowhere from a terminal.
+  if (t.items.length > 1 && t.items.every((item) => CONTENTS_ITEM.test(item.raw.trim()))) return;
   for (const item of t.items) {
+    // A Logseq block's own property (`id:: …`): about the page, as its other properties.
+    if (!item.task && isBlockProperty(item.text) && pageFields(item.text, line, push)) {
+      line += newlines(item.raw);
+      n++;
+      continue;
+    }
     if (isContentsMarker(item) || outline(item, line)) {
       line += newlines(item.raw);
       n++;
@@ -707,6 +812,20 @@ function list(
     n++;
   }
 }
+
+/** Lines of in-page links only, nested or not: `[What happened](#what-happened)`. */
+const CONTENTS_ITEM =
+  /^(?:[-*+]|\d+[.)])\s+\[[^\]\n]*\]\(#[^)\s]*\)(?:\s*\n\s*(?:[-*+]|\d+[.)])\s+\[[^\]\n]*\]\(#[^)\s]*\))*$/;
+
+/** The longest section name, and some: a longer line is never one (and costs no look-up). */
+const MAX_SECTION_LINE = 40;
+
+/**
+ * A line inside a paragraph that is a section's name and nothing more (`Why it matters`): notes apps
+ * (Apple Notes, a pasted chat) write a heading on a line of its own with no blank line around it.
+ */
+const sectionLine = (text: string) =>
+  text.length <= MAX_SECTION_LINE && sectionForHeading(text)?.exact === true;
 
 /** `•` and its kin are no Markdown list marker, but pasted bullets use them: each such line is an item. */
 const PASTED_BULLET = /^[•‣◦▪●]\s*/;
@@ -775,6 +894,11 @@ function paragraph(t: Tokens.Paragraph, at: number, glossary: boolean, push: (p:
       push({ kind: "heading", text, line: at + r.at, level: 0 });
       return;
     }
+    if (i > 0 && sectionLine(text)) {
+      flush();
+      push({ kind: "heading", text, line: at + r.at, level: 0 });
+      return;
+    }
     const isBullet = PASTED_BULLET.test(text);
     const starts = i > 0 && startsParagraph(text, isBullet, { glossary, sourceOpen, bullet });
     if (starts) flush();
@@ -831,6 +955,11 @@ function plainParagraph(src: string, at: number, glossary: boolean, push: (p: Bo
     const text = raw.trim();
     if (i === 0 && count > 1 && looksLikeHeading(text) && strongHeading(text)) {
       push({ kind: "heading", text, line: at, level: 0 });
+      return;
+    }
+    if (i > 0 && sectionLine(text)) {
+      flush();
+      push({ kind: "heading", text, line: at + i, level: 0 });
       return;
     }
     const isBullet = PASTED_BULLET.test(text);

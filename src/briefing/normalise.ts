@@ -451,6 +451,48 @@ function findTitle(
 type Role = "source" | "footer" | "glossary" | "signature" | "properties";
 
 /**
+ * What a newsletter's footer says, at the start of a paragraph or anywhere in a short one: the
+ * sender's boilerplate, never the story.
+ */
+const FOOTER_CUE =
+  /\b(?:unsubscribe|view (?:this (?:email|post|issue|newsletter) |it )?(?:in (?:your |a )?browser|online)|forwarded this (?:email|newsletter)|(?:you(?:'re| are)? )?(?:received|receiving|getting) this (?:email|newsletter|message)|(?:manage|update) (?:your )?(?:subscription|(?:email )?preferences)|all rights reserved)\b/i;
+const FOOTER_START = /^(?:©|\(c\)\s*\d{4}|copyright\b|thanks? (?:you )?for reading\b)/i;
+/** A line of the sender's profiles: `Twitter · LinkedIn`, written as links or not. */
+const SOCIAL =
+  /^(?:(?:twitter|x|linkedin|facebook|instagram|youtube|mastodon|bluesky|threads|tiktok|rss|website|email us)\b[\s·|•,/–—-]*){2,}$/i;
+const SHORT_FOOTER = 300;
+
+function isFooterLine(p: BodyParagraph): boolean {
+  if (p.kind === "heading" || p.kind === "block") return false;
+  const text = p.text.trim();
+  return (
+    FOOTER_START.test(text) ||
+    SOCIAL.test(text) ||
+    (FOOTER_CUE.test(text) && (text.length <= SHORT_FOOTER || FOOTER_CUE.exec(text)!.index === 0))
+  );
+}
+
+/**
+ * A newsletter's footer (unsubscribe, view in browser, "forwarded this email?", profiles, copyright):
+ * from its first such paragraph after the last heading to the end, the source, as the paragraphs
+ * after a `Source:` line are; trailing glossary bullets stay the glossary.
+ */
+function newsletterFooter(
+  paras: BodyParagraph[],
+  titleIndex: number,
+  role: (Role | undefined)[],
+  isTermBullet: (p: BodyParagraph) => boolean,
+): void {
+  let from = paras.length;
+  for (let i = paras.length - 1; i >= 0 && paras[i]!.kind !== "heading"; i--)
+    if (i !== titleIndex && role[i] === undefined && isFooterLine(paras[i]!)) from = i;
+  for (let i = from; i < paras.length; i++) {
+    if (role[i] !== undefined || i === titleIndex || leadIn(paras[i]!.text) !== null) continue;
+    role[i] = isTermBullet(paras[i]!) ? "glossary" : "footer";
+  }
+}
+
+/**
  * Paragraphs whose place does not depend on the section they sit in:
  * - `Source:` lines are the source; after the last one, when no heading follows, every further
  *   paragraph (publisher boilerplate) is the source's footer, except glossary lines;
@@ -496,6 +538,8 @@ function roles(
       else if (leadIn(paras[i]!.text) === null) role[i] = "footer";
     }
   }
+
+  newsletterFooter(paras, titleIndex, role, isTermBullet);
 
   let i = paras.length - 1;
   while (i >= 0 && role[i] !== undefined) i--;

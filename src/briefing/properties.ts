@@ -26,9 +26,32 @@ const DATAVIEW = /^([\p{L}\p{N}_][\p{L}\p{N}_-]{0,39})::[ \t]*(\S.*)$/u;
 
 /** A property that stands alone still names one: a page's date or tags, never a sentence's label. */
 const KNOWN =
-  /^(?:created|created time|date|date created|published|last edited time|tags|tag|author|status)$/i;
+  /^(?:created|created time|date|date created|published|last edited time|tags|tag|topics|labels|keywords|categories|author|status)$/i;
 const DATE_NAMES = ["date", "published", "date published", "created", "date created", "created time"];
-const TAG_NAMES = ["tags", "tag", "topics"];
+const TAG_NAMES = ["tags", "tag", "topics", "labels", "keywords", "categories"];
+const TAG_LINE = /^(?:\*\*|__)?(?:tags?|topics|labels|keywords|categories)(?:\*\*|__)?:/i;
+
+/** `#ai #policy/eu`: a hashtag starts with a letter (`#1` is a number), one or more on each line. */
+const HASHTAGS = /^(?:#[\p{L}][\p{L}\p{N}_/-]*[ \t,]*)+$/u;
+
+/**
+ * A paragraph that only tags the page, wherever it stands: lines of hashtags (Bear, Obsidian,
+ * Logseq) or one `Tags: a, b` line. Its tags, as a `Tags` field; null for any other paragraph.
+ */
+export function tagLines(lines: readonly string[]): PageField[] | null {
+  const trimmed = lines.map((l) => l.trim());
+  if (trimmed.every((l) => HASHTAGS.test(l))) {
+    const tags = trimmed.join(" ").match(/#[\p{L}][\p{L}\p{N}_/-]*/gu) ?? [];
+    return [{ name: "Tags", value: tags.map((t) => t.slice(1)).join(", ") }];
+  }
+  if (trimmed.length !== 1 || !TAG_LINE.test(trimmed[0]!)) return null;
+  return propertyLines(trimmed);
+}
+
+/** A Logseq block's own property (`id:: 6530f2c1-…`, `collapsed:: true`), written as a list item. */
+export function isBlockProperty(text: string): boolean {
+  return DATAVIEW.test(text.trim()) && !text.includes("\n");
+}
 
 /**
  * The fields of a block of property lines, or null when any line is no property: two or more lines,
@@ -67,6 +90,19 @@ function plainValue(v: string): string {
   return v.replace(/\[\[([^\]|]+)(?:\|([^\]]+))?\]\]/g, (_, a, b) => b ?? a).trim();
 }
 
+/** Roam's and Logseq's tags, `#[[cyber security]] #shipping [[Netherlands]]`: one per mark. */
+function linkedTags(value: string): string[] {
+  const found = value.match(/#?\[\[[^\]]+\]\]|#[\p{L}\p{N}_/-]+/gu) ?? [];
+  return found
+    .map((t) =>
+      t
+        .replace(/^#/, "")
+        .replace(/^\[\[|\]\]$/g, "")
+        .trim(),
+    )
+    .filter((t) => t !== "");
+}
+
 export function pageProperties(fields: readonly PageField[]): PageProperties {
   const get = (names: string[]) => fields.find((f) => names.includes(f.name.toLowerCase()))?.value;
   const when = get(DATE_NAMES);
@@ -76,10 +112,12 @@ export function pageProperties(fields: readonly PageField[]): PageProperties {
     title: title ? plainValue(title) : null,
     date: when ? findFirstDate([{ text: plainValue(when), line: 1 }]) : null,
     tags: tags
-      ? plainValue(tags)
-          .split(",")
-          .map((t) => t.trim().replace(/^#/, ""))
-          .filter((t) => t !== "")
+      ? /#|\[\[/.test(tags)
+        ? linkedTags(tags)
+        : plainValue(tags)
+            .split(",")
+            .map((t) => t.trim().replace(/^#/, ""))
+            .filter((t) => t !== "")
       : [],
   };
 }

@@ -1,5 +1,6 @@
 // A briefing laid out as screen lines for one width: done once per (briefing, width) and then only
 // sliced, so scrolling and searching never re-wrap text.
+import { actorList } from "../briefing/actor-names.js";
 import { type Briefing, type Paragraph, SECTION_KEYS, SECTION_TITLES } from "../briefing/schema.js";
 import {
   continuesList,
@@ -163,7 +164,7 @@ export function layoutBriefing(b: Briefing, width: number, terms: readonly strin
   const date = b.date ? `${b.date}${b.dateInferred ? " (from the text)" : ""}` : "undated";
   out.meta("Date", date);
   if (b.source) out.meta("Source", b.source);
-  out.meta("Actors", b.actors.length > 0 ? b.actors.join(", ") : "none named");
+  out.meta("Actors", b.actors.length > 0 ? actorList(b.actors) : "none named");
   if (b.tags.length > 0) out.meta("Tags", b.tags.join(", "));
   out.meta("File", b.relPath);
   if (b.keyPoints.length > 0) {

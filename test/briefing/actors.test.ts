@@ -208,6 +208,81 @@ describe("actors in text", () => {
     expect(extractActors(["However, The Verge reported it. Then Talks stalled."], [], [])).toEqual([]);
   });
 
+  it("reads a role's field before it as part of the role, never of the name", () => {
+    expect(
+      extractActors(
+        [
+          "EU digital chief Henna Virkkunen and EU tech chief Thierry Breton spoke.",
+          "Anthropic's chief science officer Jared Kaplan agreed.",
+        ],
+        [],
+        [],
+      ),
+    ).toEqual(["Henna Virkkunen", "Thierry Breton", "Jared Kaplan"]);
+  });
+
+  it("keeps an organisation's name whole across its comma and its ampersand", () => {
+    expect(
+      extractActors(
+        [
+          "Johnson & Johnson, Inc. and Procter & Gamble Co. settled.",
+          "Skadden, Arps, Slate, Meagher & Flom LLP advised Acme Holdings, LLC.",
+          "The University of California, Berkeley published a study.",
+          "The University of Oxford, Google and Meta signed.",
+        ],
+        [],
+        [],
+      ),
+    ).toEqual([
+      "Johnson & Johnson Inc.",
+      "Procter & Gamble Co.",
+      "Skadden, Arps, Slate, Meagher & Flom LLP",
+      "Acme Holdings LLC",
+      "University of California, Berkeley",
+      "University of Oxford",
+    ]);
+  });
+
+  it("reads a ministry's portfolios listed with commas as one name, and a list of actors as a list", () => {
+    expect(
+      extractActors(
+        [
+          "The Ministry of Trade, Industry and Energy and the Department of Health, Education, and Welfare met.",
+          "The Department for Environment, Food and Rural Affairs agreed.",
+          "Then the Department of Commerce, Nvidia and AMD spoke.",
+        ],
+        [],
+        [],
+      ),
+    ).toEqual([
+      "Ministry of Trade, Industry and Energy",
+      "Department of Health, Education, and Welfare",
+      "Department for Environment, Food and Rural Affairs",
+      "Department of Commerce",
+    ]);
+  });
+
+  it("keeps a given name written with a hyphen and a lower-case second part", () => {
+    expect(extractActors(["Minister Ahn Duk-geun said so."], [], [])).toEqual(["Ahn Duk-geun"]);
+  });
+
+  it("takes no law for an actor, defined with an acronym or not", () => {
+    expect(
+      extractActors(
+        [
+          "The Digital Services Act (DSA) and the General Data Protection Regulation (GDPR) apply.",
+          "Under the AI Act, the Artificial Intelligence Act Council met; the AI Office and Mistral AI spoke.",
+        ],
+        [],
+        [],
+      ),
+    ).toEqual(["AI Office", "Mistral AI"]);
+    expect(extractActors(["President Bill Clinton and Senator Bill Cassidy met."], [], [])).toEqual([
+      "Bill Clinton",
+      "Bill Cassidy",
+    ]);
+  });
+
   it("names each actor once across texts, in order of first appearance", () => {
     expect(
       extractActors(["Anthropic and the BIS met.", "The White House and Anthropic spoke."], REGISTRY, []),

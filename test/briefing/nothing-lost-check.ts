@@ -68,7 +68,7 @@ function headingAccountedFor(
 /** What a site generator's or note tool's directives show: a figure's caption, else nothing. */
 const directives = (body: string) =>
   body
-    .replace(/^[*-] TOC\n\{:toc\}/gm, "")
+    .replace(/^[*-] TOC\n\{:toc\}|^ {0,3}(?:\[(?:TOC|toc)\]|\[\[_TOC_\]\])[ \t]*$/gm, "")
     .replace(/\{\{[<%][\s\S]*?[%>]\}\}|\{%[\s\S]*?%\}/g, (m) => / caption="([^"]*)"/.exec(m)?.[1] ?? " ")
     .replace(/\{:[^}\n]*\}|%%[\s\S]*?%%|^ {0,3}:{3,}.*$/gm, " ")
     .replace(/^(#{1,6} .*?)\s*\{[:#.-][^{}]*\}[ \t]*$/gm, "$1")
@@ -82,16 +82,41 @@ const htmlFree = (body: string) =>
     )
     .replace(/<img\b[^>]*>|<\/?(?:h[1-6]|figure|figcaption|center)\b[^>]*>/gi, " ");
 
+/** Logseq's task markers opening an item show as its box (`TODO` an open one, `DONE` a ticked one). */
+const taskBoxes = (body: string) =>
+  body.replace(
+    /^(\s*[-*+][ \t]+)(TODO|LATER|DONE|\{\{\[\[TODO\]\]\}\}|\{\{\[\[DONE\]\]\}\})(?=[ \t]+\S)/gm,
+    (_, item, state) => (state.includes("DONE") ? `${item}[x]` : `${item}[ ]`),
+  );
+
+/** A written-out table of contents (two or more items, each only an in-page link) shows nothing. */
+const contents = (body: string) =>
+  body.replace(/(?:^[ \t]*(?:[-*+]|\d+[.)])[ \t]+\[[^\]\n]*\]\(#[^)\s]*\)[ \t]*(?:\n|$)){2,}/gm, "");
+
 /** A Markdown body's words as its reader sees them. */
 function markupFree(body: string): string {
   return decodeEntities(
-    htmlFree(directives(withoutInfoStrings(body)))
+    htmlFree(directives(withoutInfoStrings(taskBoxes(contents(body)))))
+      // An image without alt text is shown as the word "image", a link to it.
+      .replace(/!\[\]\(/g, "![image](")
       .replace(/\]\((?:<[^>]*>|[^()\s]*)(?:\s+"[^"]*")?\)/g, "]")
       .replace(/\]\[[^\]^]*\]/g, "]")
       .replace(/^ {0,3}\[[^\]^]+\]:.*$/gm, "")
       // A footnote's label is shown as its number; HTML's tags and a wiki link's target not at all.
       .replace(/\[\^[^\]\n]+\]:?/g, "")
-      .replace(/<!--[\s\S]*?-->|<\/?(?:br|sup|sub|details|summary|p|div|span|b|i|kbd|aside)\b[^>]*>/gi, " ")
+      .replace(
+        /<!--[\s\S]*?-->|<\/?(?:br|sup|sub|details|summary|p|div|span|b|i|em|strong|ul|ol|li|kbd|aside)\b[^>]*>/gi,
+        " ",
+      )
+      // Superscript and subscript digits (`10^3^`, `H~2~O`) are written raised or lowered, in the word.
+      .replace(
+        /(?<![\^~])(?:\^(\d+)\^(?!\^)|~(\d+)~(?!~))/g,
+        (_, up: string | undefined, down: string | undefined) =>
+          [...(up ?? down!)].map((d) => (up ? "⁰¹²³⁴⁵⁶⁷⁸⁹" : "₀₁₂₃₄₅₆₇₈₉")[Number(d)]).join(""),
+      )
+      // Pandoc's bracketed spans show their text; Slack's `<url|text>` its text.
+      .replace(/\]\{[.#][^{}\n]*\}|\]\{[\w-]+=[^{}\n]*\}/g, "]")
+      .replace(/<(?:https?:|mailto:)[^|>\s]+\|([^>\n]+)>/g, "$1")
       .replace(/\[\[[^\]|\n]+\|/g, "[["),
   );
 }

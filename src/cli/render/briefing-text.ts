@@ -1,4 +1,5 @@
 // `print` as text: a header, key points, the three sections under their headings, the glossary.
+import { actorList } from "../../briefing/actor-names.js";
 import type { Briefing, Paragraph } from "../../briefing/schema.js";
 import { SECTION_KEYS, SECTION_TITLES, type SectionKey } from "../../briefing/sections.js";
 import { continuesList, hyperlink, LinkNumbers, numberWidths, renderBlock } from "../../text/blocks.js";
@@ -87,7 +88,7 @@ export function briefingText(
   out.push(...block(b.title, width).map(style.heading));
   out.push(...field("Date", dateLine(b), width, style));
   if (b.source) out.push(...field("Source", b.source, width, style));
-  if (b.actors.length > 0) out.push(...field("Actors", b.actors.map(cell).join(", "), width, style));
+  if (b.actors.length > 0) out.push(...field("Actors", actorList(b.actors.map(cell)), width, style));
   if (b.tags.length > 0) out.push(...field("Tags", b.tags.map(cell).join(", "), width, style));
 
   if (sections === null && b.keyPoints.length > 0) {
