@@ -17,6 +17,7 @@ import {
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { loadFolder } from "../../src/load/folder.js";
 import { buildStory, buildStoryView } from "../../src/story/view.js";
@@ -153,6 +154,30 @@ describe("a damaged database is made again", () => {
     execFileSync("mkfifo", [db]);
     expect(await expectTrueLoad(dir, cache)).toEqual([]);
     expect(lstatSync(db).isFile()).toBe(true);
+  });
+});
+
+describe("a database of an earlier version", () => {
+  it("with SQLite's 4 KiB pages (before 16 KiB): rebuilt in place, loads true, then updates file by file", async () => {
+    const file = await warm();
+    rmSync(file);
+    const old = new Database(file);
+    old.pragma("page_size = 4096");
+    old.pragma("journal_mode = WAL");
+    old.exec("CREATE TABLE files (id INTEGER PRIMARY KEY, rel_path TEXT)");
+    old.pragma("user_version = 3");
+    old.close();
+    expect(await expectTrueLoad(dir, cache)).toEqual([]);
+    writeFileSync(path.join(dir, "b-0000.md"), briefingText(0, "Rewritten after the rebuild"));
+    expect(await expectTrueLoad(dir, cache)).toEqual([]);
+    const after = new Database(file, { readonly: true });
+    // The rows went into the file as it was: its pages keep their size (only a new file gets 16 KiB).
+    expect(after.pragma("page_size", { simple: true })).toBe(4096);
+    expect(after.prepare("SELECT title FROM files WHERE rel_path = 'b-0000.md'").pluck().get()).toBe(
+      "Rewritten after the rebuild",
+    );
+    after.close();
+    expect(leftovers(cache)).toEqual([]);
   });
 });
 
