@@ -228,13 +228,14 @@ await build({
     "process.env.NODE_ENV": '"production"',
     __SIGNALDESK_PARSER__: JSON.stringify(await parserHash()),
   },
-  // A native addon: required from node_modules at run time, never bundled.
-  external: ["better-sqlite3"],
+  // better-sqlite3's JavaScript is bundled; its native addon is loaded from node_modules at run time
+  // (src/store/sqlite.ts).
   // Ink imports react-devtools-core only when DEV is set; the stub keeps it out of the bundle.
   // is-in-ci makes Ink draw nothing when CI is set; a person running the reader with CI=1 must still see it.
   alias: {
     "react-devtools-core": "./scripts/stubs/react-devtools-core.js",
     "is-in-ci": "./scripts/stubs/is-in-ci.js",
+    bindings: "./scripts/stubs/bindings.cjs",
   },
   banner: {
     js: [
