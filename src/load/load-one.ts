@@ -11,6 +11,7 @@
 // then rename one of the two).
 import { lstat, realpath } from "node:fs/promises";
 import path from "node:path";
+import { idFromPath } from "../briefing/ids.js";
 import type { Briefing, RegistryActor } from "../briefing/schema.js";
 import { cacheDirFrom, storeFile } from "../store/open.js";
 import { StoreReader } from "../store/reader.js";
@@ -87,7 +88,6 @@ async function fromStore(
     const rows = store.byId(id);
     if (rows.length !== 1) return null;
     // A broken file of that name is a candidate too: the full load says which is meant.
-    const { idFromPath } = await import("../briefing/ids.js");
     if (store.broken().some((rel) => idFromPath(rel) === id)) return null;
     // A file that came or went since the last complete check (a folder's mtime moved) may take the
     // id or have been this one: the full load says.
@@ -132,7 +132,6 @@ export async function loadBriefingById(
     if (known !== null) return await parseAs(known.entry, known.actors ?? (await registry.actors()), id);
 
     const scan = await scanFolder(dir);
-    const { idFromPath } = await import("../briefing/ids.js");
     const named = scan.entries.filter((e) => idFromPath(e.relPath) === id);
     const problemNamed = scan.problems.some((p) => idFromPath(p.path) === id);
     if (named.length !== 1 || problemNamed) return null;
