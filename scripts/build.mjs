@@ -1,7 +1,7 @@
 // Bundles the CLI into dist/. The TUI is a separate chunk reached only by dynamic import,
 // so `print`, `list --json` and friends never parse Ink or React.
 import { createHash } from "node:crypto";
-import { mkdir, readdir, readFile, realpath, rm } from "node:fs/promises";
+import { mkdir, readdir, readFile, realpath, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
@@ -191,6 +191,13 @@ function checked(plugin) {
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 
+const SHEBANG = "#!/usr/bin/env node";
+// Bundled CommonJS (React, better-sqlite3's JavaScript) calls `require`, which an ES module lacks.
+const REQUIRE_BANNER = [
+  'import { createRequire as __sdCreateRequire } from "node:module";',
+  "const require = __sdCreateRequire(import.meta.url);",
+];
+
 /**
  * A hash of the code that turns a file into what the store keeps (the parser, the story's pieces a
  * digest holds, the loading and the store): a store written by another build is rebuilt, whatever
@@ -228,24 +235,32 @@ await build({
     "process.env.NODE_ENV": '"production"',
     __SIGNALDESK_PARSER__: JSON.stringify(await parserHash()),
   },
-  // A native addon: required from node_modules at run time, never bundled.
-  external: ["better-sqlite3"],
+  // better-sqlite3's JavaScript is bundled; its native addon is loaded from node_modules at run time
+  // (src/store/sqlite.ts).
   // Ink imports react-devtools-core only when DEV is set; the stub keeps it out of the bundle.
   // is-in-ci makes Ink draw nothing when CI is set; a person running the reader with CI=1 must still see it.
   alias: {
     "react-devtools-core": "./scripts/stubs/react-devtools-core.js",
     "is-in-ci": "./scripts/stubs/is-in-ci.js",
+    bindings: "./scripts/stubs/bindings.cjs",
   },
-  banner: {
-    js: [
-      "#!/usr/bin/env node",
-      'import { createRequire as __sdCreateRequire } from "node:module";',
-      "const require = __sdCreateRequire(import.meta.url);",
-    ].join("\n"),
-  },
+  banner: { js: [SHEBANG, ...REQUIRE_BANNER].join("\n") },
   plugins: PATCHES.map(checked),
   logLevel: "warning",
 });
+
+// Each file of the bundle is a module Node resolves, reads and links on its own, and the banner's
+// createRequire costs each one a Module and its search paths: a file that never names `require` (most
+// of them) does without it. `print ID` loads twenty-odd of them.
+for (const name of await readdir(`${root}/dist`, { recursive: true })) {
+  if (!name.endsWith(".js")) continue;
+  const file = `${root}/dist/${name}`;
+  const code = await readFile(file, "utf8");
+  const banner = `${[SHEBANG, ...REQUIRE_BANNER].join("\n")}\n`;
+  if (!code.startsWith(banner)) throw new Error(`${name} does not start with the banner`);
+  const body = code.slice(banner.length);
+  if (!/\brequire\b/.test(body)) await writeFile(file, `${SHEBANG}\n${body}`);
+}
 
 // A patch whose target file was never loaded (the dependency moved or renamed it) fails the build
 // too, as one whose target text is gone does.

@@ -9,13 +9,16 @@
 // registry) answers null and the caller does the full load, so the answer is never different from
 // the full load's except when another file's front matter claims the same id (the full load would
 // then rename one of the two).
-import { lstat, realpath } from "node:fs/promises";
+// Synchronous calls: print asks the file system a handful of things, one after the other, and each
+// answer through the thread pool cost more in its round trip than the call itself.
+import { lstatSync, realpathSync } from "node:fs";
 import path from "node:path";
+import { idFromPath } from "../briefing/ids.js";
 import type { Briefing, RegistryActor } from "../briefing/schema.js";
 import { cacheDirFrom, storeFile } from "../store/open.js";
 import { StoreReader } from "../store/reader.js";
 import { contentHash } from "./hash.js";
-import { type FileEntry, insideFolder, REGISTRY_NAME, readSource, scanFolder } from "./read.js";
+import { type FileEntry, insideFolder, REGISTRY_NAME, readSource, scanFolder, syncIo } from "./read.js";
 import { storedBriefing } from "./stored-briefing.js";
 import { keptScan } from "./stored-scan.js";
 
@@ -25,11 +28,11 @@ export interface LoadOneOptions {
 }
 
 /** An entry for `relPath` the way the scan would make it, or null when it is not a plain file inside. */
-async function entryFor(dir: string, rootReal: string, relPath: string): Promise<FileEntry | null> {
+function entryFor(dir: string, rootReal: string, relPath: string): FileEntry | null {
   const abs = path.join(path.resolve(dir), relPath);
   try {
-    if (!(await lstat(abs)).isFile()) return null;
-    const openPath = await realpath(abs);
+    if (!lstatSync(abs).isFile()) return null;
+    const openPath = realpathSync(abs);
     if (!insideFolder(rootReal, openPath)) return null;
     return { path: abs, relPath, displayPath: path.join(dir, relPath), openPath };
   } catch {
@@ -45,14 +48,11 @@ interface RegistrySource {
 /** The registry's hash (as the store records it) and its actors, parsed only when asked for. */
 async function registryOf(dir: string, rootReal: string): Promise<RegistrySource | null> {
   const abs = path.join(path.resolve(dir), REGISTRY_NAME);
-  try {
-    await lstat(abs);
-  } catch {
+  if (lstatSync(abs, { throwIfNoEntry: false }) === undefined)
     return { hash: "none", actors: async () => [] };
-  }
-  const entry = await entryFor(dir, rootReal, REGISTRY_NAME);
+  const entry = entryFor(dir, rootReal, REGISTRY_NAME);
   if (entry === null) return null;
-  const read = await readSource(entry);
+  const read = await readSource(entry, syncIo);
   if ("problem" in read) return null;
   const text = read.file.text;
   let actors: RegistryActor[] | undefined;
@@ -65,7 +65,7 @@ async function registryOf(dir: string, rootReal: string): Promise<RegistrySource
 
 // The parser (and with it zod and yaml) is imported only when a file must be parsed.
 async function parseAs(entry: FileEntry, registry: RegistryActor[], id: string): Promise<Briefing | null> {
-  const read = await readSource(entry);
+  const read = await readSource(entry, syncIo);
   if ("problem" in read) return null;
   const { parseBriefing } = await import("../briefing/parse.js");
   const parsed = parseBriefing(read.file, registry);
@@ -87,15 +87,14 @@ async function fromStore(
     const rows = store.byId(id);
     if (rows.length !== 1) return null;
     // A broken file of that name is a candidate too: the full load says which is meant.
-    const { idFromPath } = await import("../briefing/ids.js");
     if (store.broken().some((rel) => idFromPath(rel) === id)) return null;
     // A file that came or went since the last complete check (a folder's mtime moved) may take the
     // id or have been this one: the full load says.
     if ((await keptScan(store)) === null) return null;
     const row = rows[0]!;
-    const entry = await entryFor(dir, rootReal, row.relPath);
+    const entry = entryFor(dir, rootReal, row.relPath);
     if (entry === null) return null;
-    const st = await lstat(entry.openPath);
+    const st = lstatSync(entry.openPath);
     const same =
       st.size === row.size &&
       st.mtimeMs === row.mtimeMs &&
@@ -123,7 +122,7 @@ export async function loadBriefingById(
   opts: LoadOneOptions = {},
 ): Promise<Briefing | null> {
   try {
-    const rootReal = await realpath(dir);
+    const rootReal = realpathSync(dir);
     const registry = await registryOf(dir, rootReal);
     if (registry === null) return null;
     const cacheDir = opts.cacheDir !== undefined ? opts.cacheDir : cacheDirFrom(process.env);
@@ -132,7 +131,6 @@ export async function loadBriefingById(
     if (known !== null) return await parseAs(known.entry, known.actors ?? (await registry.actors()), id);
 
     const scan = await scanFolder(dir);
-    const { idFromPath } = await import("../briefing/ids.js");
     const named = scan.entries.filter((e) => idFromPath(e.relPath) === id);
     const problemNamed = scan.problems.some((p) => idFromPath(p.path) === id);
     if (named.length !== 1 || problemNamed) return null;

@@ -2,7 +2,7 @@
 // meta), and the first of the fast checks (whether any folder's mtime moved since), apart from the
 // sync itself: the reader's first frame names the folder's errors from it and `print ID` asks the
 // check, before anything of the sync is loaded.
-import { stat } from "node:fs";
+import { statSync } from "node:fs";
 import path from "node:path";
 import type { Problem, RegistryActor } from "../briefing/schema.js";
 import type { StoreReader } from "../store/reader.js";
@@ -69,14 +69,19 @@ export function storedFolder(
   return { registry: registry?.actors ?? [], problems };
 }
 
-function dirMtime(p: string): Promise<number> {
-  return new Promise((resolve) => stat(p, (err, st) => resolve(err ? -1 : st.mtimeMs)));
+// One stat per folder (tens), each a few microseconds: asked of the thread pool, each cost more in
+// its round trip than the call itself.
+function dirMtime(p: string): number {
+  try {
+    return statSync(p, { throwIfNoEntry: false })?.mtimeMs ?? -1;
+  } catch {
+    return -1;
+  }
 }
 
 /** The stored scan when no folder changed since it (same mtimes) and the last sync was complete. */
 export async function keptScan(store: StoreReader): Promise<StoredScan | null> {
   const stored = storedScan(store);
   if (stored === null || stored.dirs.length === 0 || store.meta("complete") !== "1") return null;
-  const now = await Promise.all(stored.dirs.map((d) => dirMtime(d.path)));
-  return now.every((m, i) => m !== -1 && m === stored.dirs[i]!.mtimeMs) ? stored : null;
+  return stored.dirs.every((d) => d.mtimeMs !== -1 && dirMtime(d.path) === d.mtimeMs) ? stored : null;
 }

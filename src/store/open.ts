@@ -3,15 +3,14 @@
 // where the file should be, unwritable) ends in a rebuilt database or, when none can be kept on disk,
 // one in memory for this run, said once on stderr. Nothing here ever stops the program.
 import { createHash } from "node:crypto";
-import { existsSync, lstatSync, mkdirSync, rmSync, unlinkSync } from "node:fs";
-import { createRequire } from "node:module";
+import { lstatSync, mkdirSync, rmSync, unlinkSync } from "node:fs";
 import { homedir } from "node:os";
 import path from "node:path";
-import Database from "better-sqlite3";
 import pkg from "../../package.json" with { type: "json" };
 import { DROP, SCHEMA, SCHEMA_VERSION } from "./schema.js";
+import { type Db, openSqlite } from "./sqlite.js";
 
-export type Db = Database.Database;
+export type { Db };
 
 // Injected by scripts/build.mjs: a hash of the parser's sources, so a rebuilt parser never reads
 // results an older one stored. Running the sources (tests), every run counts as one parser.
@@ -22,21 +21,6 @@ const PARSER = typeof __SIGNALDESK_PARSER__ === "string" ? __SIGNALDESK_PARSER__
 export function programStamp(): string {
   return `${pkg.version}+${PARSER}`;
 }
-
-/**
- * The addon's file when it is where npm's prebuilt or a Release build puts it: handed to the
- * database, it spares each start the `bindings` package's search of a dozen build folders (a few ms
- * of every `print`). Anywhere else, undefined: the package finds it its own way.
- */
-const ADDON: string | undefined = (() => {
-  try {
-    const file = createRequire(import.meta.url).resolve("better-sqlite3/build/Release/better_sqlite3.node");
-    return existsSync(file) ? file : undefined;
-  } catch {
-    return undefined;
-  }
-})();
-const ADDON_OPTIONS = ADDON === undefined ? {} : { nativeBinding: ADDON };
 
 /**
  * The page size of a new database (SQLite's default is 4 KiB). A first load writes the whole store
@@ -158,7 +142,7 @@ export function openReadOnly(file: string, real: string): Db | null {
   let db: Db | undefined;
   try {
     if (!lstatSync(file).isFile()) return null;
-    db = new Database(file, { readonly: true, fileMustExist: true, timeout: BUSY_MS, ...ADDON_OPTIONS });
+    db = openSqlite(file, { readonly: true, fileMustExist: true, timeout: BUSY_MS });
     if (current(db, real)) return db;
   } catch {}
   try {
@@ -170,7 +154,7 @@ export function openReadOnly(file: string, real: string): Db | null {
 function openFile(file: string, real: string): Db {
   mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
   clearNonFile(file);
-  const db = new Database(file, { timeout: BUSY_MS, ...ADDON_OPTIONS });
+  const db = openSqlite(file, { timeout: BUSY_MS });
   try {
     // The file opened must still be a regular file (not swapped for a link since the check).
     if (!lstatSync(file).isFile()) throw new Error("the database is not a regular file");
@@ -186,7 +170,7 @@ function openFile(file: string, real: string): Db {
 }
 
 function memory(real: string): Db {
-  const db = new Database(":memory:", ADDON_OPTIONS);
+  const db = openSqlite(":memory:");
   setUp(db, real);
   return db;
 }

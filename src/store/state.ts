@@ -16,10 +16,9 @@
 // newer version, or not a regular file is reported once (through `warn`) and the session goes on
 // with its marks in memory only.
 import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync } from "node:fs";
-import { createRequire } from "node:module";
 import path from "node:path";
-import type { Database, Options } from "better-sqlite3";
 import { errorCode, typeName } from "../load/safe-open.js";
+import { type Db as Database, openSqlite } from "./sqlite.js";
 
 export const STATE_FILE = "state.db";
 /** The schema this program writes; a file from a newer one is left alone. */
@@ -173,17 +172,9 @@ function checkFiles(file: string, create: boolean): void {
   }
 }
 
-let sqlite: (new (file: string, opts: Options) => Database) | undefined;
-function loadSqlite() {
-  // Loaded on first use: `print` and most commands never need it.
-  sqlite ??= createRequire(import.meta.url)("better-sqlite3");
-  return sqlite!;
-}
-
 function openDatabase(file: string, create: boolean): Database {
   checkFiles(file, create);
-  const Sqlite = loadSqlite();
-  const db = new Sqlite(file, { timeout: BUSY_TIMEOUT_MS, fileMustExist: true });
+  const db = openSqlite(file, { timeout: BUSY_TIMEOUT_MS, fileMustExist: true });
   try {
     db.pragma("journal_mode = WAL");
     db.pragma("synchronous = NORMAL");

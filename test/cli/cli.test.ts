@@ -1,6 +1,7 @@
 // The built command, run as a subprocess on folders of briefings, checked the way a user would see it.
 import { readdirSync } from "node:fs";
-import { readFile, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import * as pty from "node-pty";
 import stringWidth from "string-width";
@@ -691,6 +692,36 @@ describe("pipes and the print path", () => {
       for (const f of reactChunks) expect(loaded, args.join(" ")).not.toContain(f);
       expect(loaded).not.toMatch(/node_modules\/(ink|react)/);
     }
+  });
+
+  it("print from a warm store loads no JavaScript from node_modules, only the SQLite addon", async () => {
+    // better-sqlite3's JavaScript is in the bundle: required from node_modules it cost every print
+    // Node's CommonJS loader and export lexer (scripts/build.mjs, src/store/sqlite.ts).
+    const cache = await mkdtemp(join(tmpdir(), "signaldesk-cli-cache-"));
+    temps.push(cache);
+    const env = { XDG_CACHE_HOME: cache };
+    expect((await runCli(built, ["--dir", story, "list"], { env })).code).toBe(0);
+    const log = join(cache, "required.log");
+    const hook = join(cache, "record-required.cjs");
+    await writeFile(
+      hook,
+      `process.on("exit", () => require("node:fs").writeFileSync(${JSON.stringify(log)}, Object.keys(require.cache).join("\\n")));\n`,
+    );
+    const { execFile } = await import("node:child_process");
+    const printed = await new Promise<{ code: number; stdout: string }>((resolve) => {
+      execFile(
+        process.execPath,
+        ["--require", hook, built.bin, "--dir", story, "print", "bridge-closure"],
+        { cwd: built.root, env: cleanEnv(env) },
+        (error, stdout) => resolve({ code: error ? Number(error.code) : 0, stdout }),
+      );
+    });
+    expect(printed.code).toBe(0);
+    expect(printed.stdout).toContain("Bridge");
+    const required = (await readFile(log, "utf8")).split("\n").filter((f) => f.includes("node_modules"));
+    expect(required.map((f) => f.slice(f.lastIndexOf("node_modules")))).toEqual([
+      "node_modules/better-sqlite3/build/Release/better_sqlite3.node",
+    ]);
   });
 });
 
