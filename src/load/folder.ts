@@ -8,7 +8,7 @@ import { problemOrder, resolveDuplicateIds, storyOrder } from "../briefing/ids.j
 import type { Briefing, Problem, RegistryActor } from "../briefing/schema.js";
 import { describe, errorCode } from "../store/open.js";
 import { DamagedRows, Store } from "../store/store.js";
-import { ftsQuery, mentionQuery, type TextIndex } from "../story/search.js";
+import type { TextIndex } from "../story/search.js";
 import type { StoryItem } from "../story/view.js";
 import {
   openFolderStore,
@@ -27,6 +27,7 @@ import {
   storedRegistryHash,
   syncFolder,
 } from "./sync.js";
+import { storeTextIndex } from "./text-index.js";
 
 export interface FolderOptions extends SyncOptions, StoreOptions {
   /** False: the digests are not decoded up front (`list` reads summaries only). */
@@ -171,24 +172,11 @@ export function readFolder(dir: string, store: Store, synced?: Omit<Synced, "cha
     }
     return uses[i] ?? [];
   };
-  const idsOf = (fileIds: readonly number[] | null) => {
-    const out = new Set<string>();
-    for (const id of fileIds ?? []) {
-      const i = indexOf().get(id);
-      if (i !== undefined) out.add(loaded[i]!.summary.id);
-    }
-    return out;
-  };
-  const text: TextIndex = {
-    query(q) {
-      const match = ftsQuery(q);
-      return match === null ? null : idsOf(store.search(match));
-    },
-    mentions(name) {
-      const match = ftsQuery(mentionQuery(name));
-      return match === null ? new Set() : idsOf(store.search(match));
-    },
-  };
+  const text = storeTextIndex(
+    store,
+    loaded.map((l) => l.summary.id),
+    indexOf,
+  );
   let items: StoryItem[] | undefined;
   return {
     dir,

@@ -490,11 +490,26 @@ export class Store extends StoreReader {
 
   /** Files matching an FTS5 query (search.ts `ftsQuery`); null when the index cannot run it. */
   search(match: string): number[] | null {
+    let all: unknown;
     try {
-      return this.stmt("SELECT rowid FROM search WHERE search MATCH ?").pluck().all(match) as number[];
+      // One string of row ids, not a row each: a short prefix matches nearly every file, and stepping
+      // 100,000 rows into JavaScript took longer than finding them.
+      all = this.stmt("SELECT group_concat(rowid) FROM search WHERE search MATCH ?").pluck().get(match);
     } catch {
       return null;
     }
+    const ids: number[] = [];
+    if (typeof all !== "string") return ids;
+    let n = 0;
+    for (let i = 0; i < all.length; i++) {
+      const c = all.charCodeAt(i);
+      if (c === 44) {
+        ids.push(n);
+        n = 0;
+      } else n = n * 10 + c - 48;
+    }
+    ids.push(n);
+    return ids;
   }
 
   /** Whether this error means the database file is damaged (then `discard` it and start again). */
