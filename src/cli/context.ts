@@ -123,12 +123,16 @@ export function reportLoadErrors(
  * The folder through its store (brought up to date first), or the missing folder reported and the
  * exit code returned. The same rows the reader shows: a filter means the same in both.
  */
-export async function load(ctx: CommandContext, digests = true): Promise<FolderLoad | number> {
+export async function load(
+  ctx: CommandContext,
+  digests = true,
+  problems?: "error",
+): Promise<FolderLoad | number> {
   try {
     // The store and the loader are imported here, not at the top: `print ID` of a file named by its
     // id never needs them.
     const { loadFolder } = await import("../load/folder.js");
-    return await loadFolder(ctx.dir, { digests });
+    return await loadFolder(ctx.dir, problems === undefined ? { digests } : { digests, problems });
   } catch (error) {
     if (error instanceof FolderError) return fail(ctx, `no briefings folder at ${ctx.dir}`, EXIT.notFound);
     throw error;

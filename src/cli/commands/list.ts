@@ -28,8 +28,9 @@ const DATE_WIDTH = 10;
 const GAP = "  ";
 
 export async function listCommand(ctx: CommandContext, args: ListArgs, filter: Filter): Promise<number> {
-  // Summaries only: the digests (events, glossary...) are not decoded for a list.
-  const result = await load(ctx, false);
+  // Summaries only: the digests (events, glossary...) are not decoded for a list, and of the
+  // problems only the errors are read (the only ones it reports).
+  const result = await load(ctx, false, "error");
   if (typeof result === "number") return result;
   reportLoadErrors(ctx, result);
 
