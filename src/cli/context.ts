@@ -47,10 +47,33 @@ export function field(text: string): string {
     .trim();
 }
 
+/**
+ * Lines written per call on long outputs: a list of 100k briefings as one string (and the buffer made
+ * of it) was some 40 MB held at once at the end of the command.
+ */
+const LINES_PER_WRITE = 2048;
+
+/** Lines, each ended by a newline, written a few thousand at a time. */
+export function writeLines<T>(
+  ctx: Pick<CommandContext, "out">,
+  items: readonly T[],
+  line: (item: T) => string,
+): void {
+  for (let at = 0; at < items.length; at += LINES_PER_WRITE) {
+    let chunk = "";
+    for (const item of items.slice(at, at + LINES_PER_WRITE)) chunk += `${line(item)}\n`;
+    ctx.out.write(chunk);
+  }
+}
+
+/** One record as a tab-separated line (no newline). */
+export function recordLine(fields: readonly string[]): string {
+  return fields.map(field).join("\t");
+}
+
 /** Records as tab-separated lines. */
 export function writeRecords(ctx: Pick<CommandContext, "out">, records: readonly string[][]): void {
-  if (records.length === 0) return;
-  ctx.out.write(`${records.map((r) => r.map(field).join("\t")).join("\n")}\n`);
+  writeLines(ctx, records, recordLine);
 }
 
 export const EXIT = {
@@ -100,12 +123,16 @@ export function reportLoadErrors(
  * The folder through its store (brought up to date first), or the missing folder reported and the
  * exit code returned. The same rows the reader shows: a filter means the same in both.
  */
-export async function load(ctx: CommandContext, digests = true): Promise<FolderLoad | number> {
+export async function load(
+  ctx: CommandContext,
+  digests = true,
+  problems?: "error",
+): Promise<FolderLoad | number> {
   try {
     // The store and the loader are imported here, not at the top: `print ID` of a file named by its
     // id never needs them.
     const { loadFolder } = await import("../load/folder.js");
-    return await loadFolder(ctx.dir, { digests });
+    return await loadFolder(ctx.dir, problems === undefined ? { digests } : { digests, problems });
   } catch (error) {
     if (error instanceof FolderError) return fail(ctx, `no briefings folder at ${ctx.dir}`, EXIT.notFound);
     throw error;

@@ -8,7 +8,7 @@
 // `meta`. Any other version (an older program, a newer one, a database that is not ours) means the
 // tables are dropped and made again: the store is a cache, the files are the truth.
 
-export const SCHEMA_VERSION = 12;
+export const SCHEMA_VERSION = 13;
 
 export const SCHEMA = `
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
@@ -111,15 +111,16 @@ CREATE INDEX events_order ON events (sort_key, bdate IS NULL, bdate, rel_path, s
 CREATE INDEX events_file ON events (file_id);
 CREATE INDEX events_day ON events (day) WHERE day IS NOT NULL;
 
--- Contentless: the index answers which files match; no copy of the text is kept. The one-letter
--- prefix index answers the first letter typed in a search (every term starting with "s", merged,
--- took 340-460 ms at 100k; 43 ms with it, for 40% more index: docs/performance.md).
+-- Contentless: the index answers which files match; no copy of the text is kept. The prefix indexes
+-- answer the first three letters typed in a search: without them every term starting with "s" or
+-- "exp" is merged at each keystroke (at 100k briefings 130-990 ms; 10-20 ms with them, for an index
+-- of 360 MB instead of 130: docs/performance.md, work-big).
 CREATE VIRTUAL TABLE search USING fts5 (
   title, body,
   content = '',
   contentless_delete = 1,
   tokenize = 'unicode61 remove_diacritics 2',
-  prefix = '1'
+  prefix = '1 2 3'
 );
 CREATE TRIGGER files_search_delete AFTER DELETE ON files BEGIN
   DELETE FROM search WHERE rowid = old.id;

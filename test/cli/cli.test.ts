@@ -252,6 +252,9 @@ describe("list", () => {
     expect(errors).toHaveLength(2);
     expect(errors[0]).toMatch(new RegExp(`^${reEscape(join(dir, "binary.md"))}(:\\d+)?: \\S`));
     expect(errors[1]).toMatch(new RegExp(`^${reEscape(join(dir, "empty.md"))}(:\\d+)?: \\S`));
+    // The next run reads the errors the store kept (and only the errors): the same report.
+    const warm = await runCli(built, ["--dir", dir, "list"]);
+    expect(warm).toMatchObject({ code: 0, stdout: r.stdout, stderr: r.stderr });
   });
 
   it("keeps every line of every table within --width", async () => {

@@ -6,11 +6,15 @@ import { mkdtemp, rm, unlink } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { loadFolder, openFolderStore, readFolder, syncStore } from "../../src/load/folder.js";
+import { loadFolder, openFolderStore, readFolder, syncStore, wholeBriefings } from "../../src/load/folder.js";
 import { SyncStopped, syncFolder } from "../../src/load/sync.js";
 import type { Store } from "../../src/store/store.js";
 import { filterItems } from "../../src/story/filter.js";
+import { memoryTextIndex } from "../../src/story/search.js";
 import { briefingText, expectTrueLoad, makeFolder } from "./helpers.js";
+
+/** A query's answer as a plain Set (null kept): what it matched, whatever set holds it. */
+const ids = (found: ReadonlySet<string> | null) => (found === null ? null : new Set(found));
 
 let root: string;
 let dir: string;
@@ -217,11 +221,11 @@ describe("the store's text index", () => {
     );
     const load = await loadFolder(dir, { cacheDir: cache, warn: () => {} });
     open.push(load.store);
-    expect(load.text.query("cafe")).toEqual(new Set(["cafe"]));
-    expect(load.text.query("MULLER export")).toEqual(new Set(["cafe"]));
-    expect(load.text.query('"muller exporters"')).toEqual(new Set(["cafe"]));
-    expect(load.text.query('"exporters muller"')).toEqual(new Set());
-    expect(load.text.query("xporters")).toEqual(new Set());
+    expect(ids(load.text.query("cafe"))).toEqual(new Set(["cafe"]));
+    expect(ids(load.text.query("MULLER export"))).toEqual(new Set(["cafe"]));
+    expect(ids(load.text.query('"muller exporters"'))).toEqual(new Set(["cafe"]));
+    expect(ids(load.text.query('"exporters muller"'))).toEqual(new Set());
+    expect(ids(load.text.query("xporters"))).toEqual(new Set());
     expect(load.text.query("")).toBeNull();
     // Named only in the text, not among the briefing's actors: a mention counts.
     const byActor = filterItems(
@@ -233,6 +237,41 @@ describe("the store's text index", () => {
     expect(byActor.map((b) => b.id)).toEqual(["cafe"]);
   });
 
+  it("answers one, two and three letters typed as the matcher in memory does (the prefix indexes)", async () => {
+    const write = (name: string, body: string) =>
+      writeFileSync(
+        path.join(dir, `${name}.md`),
+        `---\ntitle: Note ${name}\ndate: 2026-05-05\n---\n\n# Note ${name}\n\n${body}\n`,
+      );
+    write("accent", "Žyrex figures rose; the re-zyrex of zinc did not.");
+    write("zygote", "A zygote panel met.");
+    write("plain", "Nothing of the kind, only zinc.");
+    const load = await loadFolder(dir, { cacheDir: cache, warn: () => {} });
+    open.push(load.store);
+    const memory = memoryTextIndex(await wholeBriefings(load, load.summaries));
+    expect(ids(load.text.query("zy"))).toEqual(new Set(["accent", "zygote"]));
+    expect(ids(load.text.query("ZYR"))).toEqual(new Set(["accent"]));
+    expect(ids(load.text.query("zi"))).toEqual(new Set(["accent", "plain"]));
+    for (const q of [
+      "e",
+      "ex",
+      "exp",
+      "É",
+      "éx",
+      "z",
+      "zi",
+      "zin",
+      "r",
+      "re",
+      "x",
+      "xp",
+      '"re ex"',
+      "re ex",
+      "p n",
+    ])
+      expect(ids(load.text.query(q)), q).toEqual(memory.query(q));
+  });
+
   it("finds an edited file by its new words only, and every file loaded beside it still", async () => {
     const cafe = path.join(dir, "cafe.md");
     const text = (who: string) =>
@@ -240,13 +279,13 @@ describe("the store's text index", () => {
     writeFileSync(cafe, text("Ostrova Shipping"));
     const first = await loadFolder(dir, { cacheDir: cache, warn: () => {} });
     open.push(first.store);
-    expect(first.text.query("ostrova")).toEqual(new Set(["cafe"]));
+    expect(ids(first.text.query("ostrova"))).toEqual(new Set(["cafe"]));
     expect(first.text.query("lindqvist")?.size).toBe(12);
     writeFileSync(cafe, text("Kestrel Freight Lines"));
     const second = await loadFolder(dir, { cacheDir: cache, warn: () => {} });
     open.push(second.store);
-    expect(second.text.query("ostrova")).toEqual(new Set());
-    expect(second.text.query("kestrel")).toEqual(new Set(["cafe"]));
+    expect(ids(second.text.query("ostrova"))).toEqual(new Set());
+    expect(ids(second.text.query("kestrel"))).toEqual(new Set(["cafe"]));
     expect(second.text.query("lindqvist")?.size).toBe(12);
   });
 });

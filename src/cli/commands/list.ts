@@ -4,7 +4,7 @@ import type { Briefing } from "../../briefing/schema.js";
 import { type Filter, filterItems, isEmptyFilter } from "../../story/filter.js";
 import { displayWidth, fit as fitTo, truncate } from "../../text/width.js";
 import type { Command } from "../args.js";
-import { type CommandContext, EXIT, load, reportLoadErrors, writeRecords } from "../context.js";
+import { type CommandContext, EXIT, load, recordLine, reportLoadErrors, writeLines } from "../context.js";
 import { briefingToJson, jsonArrayWriter } from "../json.js";
 import { briefingStates } from "../read-state.js";
 import { cell, note } from "../render/layout.js";
@@ -28,8 +28,9 @@ const DATE_WIDTH = 10;
 const GAP = "  ";
 
 export async function listCommand(ctx: CommandContext, args: ListArgs, filter: Filter): Promise<number> {
-  // Summaries only: the digests (events, glossary...) are not decoded for a list.
-  const result = await load(ctx, false);
+  // Summaries only: the digests (events, glossary...) are not decoded for a list, and of the
+  // problems only the errors are read (the only ones it reports).
+  const result = await load(ctx, false, "error");
   if (typeof result === "number") return result;
   reportLoadErrors(ctx, result);
 
@@ -53,10 +54,7 @@ export async function listCommand(ctx: CommandContext, args: ListArgs, filter: F
     return EXIT.ok;
   }
   if (ctx.tabular && args.width === undefined) {
-    writeRecords(
-      ctx,
-      briefings.map((b) => [b.date ?? "undated", b.id, b.title, b.actors.join(", ")]),
-    );
+    writeLines(ctx, briefings, (b) => recordLine([b.date ?? "undated", b.id, b.title, b.actors.join(", ")]));
     return EXIT.ok;
   }
   if (briefings.length === 0) {
@@ -95,7 +93,7 @@ export async function listCommand(ctx: CommandContext, args: ListArgs, filter: F
   const actorsWidth = afterId >= 50 && wantActors > 0 ? Math.min(wantActors, Math.floor(afterId / 3)) : 0;
   const titleWidth = Math.max(1, afterId - (actorsWidth > 0 ? actorsWidth + GAP.length : 0));
 
-  const lines = rows.map((r) => {
+  writeLines(ctx, rows, (r) => {
     const date = fitTo(r.date, DATE_WIDTH);
     const parts = [r.undated ? style.muted(date) : style.date(date), style.bold(fitTo(r.id, idWidth))];
     if (actorsWidth > 0) {
@@ -105,6 +103,5 @@ export async function listCommand(ctx: CommandContext, args: ListArgs, filter: F
     }
     return parts.join(GAP).trimEnd();
   });
-  ctx.out.write(`${lines.join("\n")}\n`);
   return EXIT.ok;
 }

@@ -1,0 +1,80 @@
+// The store's full-text index as a story's TextIndex: `--query`, the reader's `/` and an actor's
+// mentions. A query's answer is a set of briefing ids held as one byte per briefing, not a Set of
+// strings: a one-letter query at 100k briefings matches nearly all of them, and putting 100,000 ids
+// in a Set took longer than the index's own answer.
+import type { Store } from "../store/store.js";
+import { ftsQuery, mentionQuery, type TextIndex } from "../story/search.js";
+
+/** Briefings matched by a query, by their position in the load; read as a set of their ids. */
+class Matches implements ReadonlySet<string> {
+  readonly size: number;
+  constructor(
+    private readonly ids: readonly string[],
+    private readonly at: () => ReadonlyMap<string, number>,
+    private readonly hit: Uint8Array,
+  ) {
+    let n = 0;
+    for (const h of hit) n += h;
+    this.size = n;
+  }
+  has(id: string): boolean {
+    if (this.size === 0) return false;
+    const i = this.at().get(id);
+    return i !== undefined && this.hit[i] === 1;
+  }
+  *values(): SetIterator<string> {
+    for (let i = 0; i < this.ids.length; i++) if (this.hit[i] === 1) yield this.ids[i]!;
+  }
+  keys(): SetIterator<string> {
+    return this.values();
+  }
+  *entries(): SetIterator<[string, string]> {
+    for (const id of this.values()) yield [id, id];
+  }
+  forEach(fn: (value: string, key: string, set: ReadonlySet<string>) => void, thisArg?: unknown): void {
+    for (const id of this.values()) fn.call(thisArg, id, id, this);
+  }
+  [Symbol.iterator](): SetIterator<string> {
+    return this.values();
+  }
+}
+
+/**
+ * The index of `store` over a load's briefings: `ids[i]` is the briefing (its id made unique) of the
+ * file whose row id is `fileIds[i]`. `position` gives a file's position from its row id.
+ */
+export function storeTextIndex(
+  store: Store,
+  ids: readonly string[],
+  position: () => ReadonlyMap<number, number>,
+): TextIndex {
+  let byId: Map<string, number> | undefined;
+  const at = () => {
+    if (byId === undefined) {
+      byId = new Map();
+      ids.forEach((id, i) => {
+        byId!.set(id, i);
+      });
+    }
+    return byId;
+  };
+  const matches = (fileIds: readonly number[] | null) => {
+    const hit = new Uint8Array(ids.length);
+    const of = position();
+    for (const f of fileIds ?? []) {
+      const i = of.get(f);
+      if (i !== undefined) hit[i] = 1;
+    }
+    return new Matches(ids, at, hit);
+  };
+  return {
+    query(q) {
+      const match = ftsQuery(q);
+      return match === null ? null : matches(store.search(match));
+    },
+    mentions(name) {
+      const match = ftsQuery(mentionQuery(name));
+      return match === null ? new Set() : matches(store.search(match));
+    },
+  };
+}
