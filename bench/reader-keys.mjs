@@ -55,7 +55,13 @@ try {
     for (let k = 0; k < bundles.length; k++) {
       const b = (r + k) % bundles.length;
       const own = new Samples();
-      await signaldeskRun(own, n, { bundle: bundles[b], dir: briefings, cache: caches[b], kind: "warm", presses });
+      await signaldeskRun(own, n, {
+        bundle: bundles[b],
+        dir: briefings,
+        cache: caches[b],
+        kind: "warm",
+        presses,
+      });
       for (const [key, e] of own.map) for (const v of e.values) samples.add(`${b}:${key}`, v);
     }
     console.log(`round ${r + 1} done, load ${load()}`);
@@ -65,11 +71,15 @@ try {
 }
 const row = (key) => {
   const s = samples.stats(key);
-  return s === null || s.n === 0 ? "—" : `p50 ${s.p50.toFixed(1)} p90 ${s.p90.toFixed(1)} (n ${s.n}${s.failures ? `, ${s.failures} failed` : ""})`;
+  return s === null || s.n === 0
+    ? "—"
+    : `p50 ${s.p50.toFixed(1)} p90 ${s.p90.toFixed(1)} (n ${s.n}${s.failures ? `, ${s.failures} failed` : ""})`;
 };
 console.log(`ink key: ${row("ink.key")}`);
 console.log(`newsboat key: ${row(`nb.${n}.key`)}; PgDn ${row(`nb.${n}.pgdn`)}`);
-const names = [...new Set([...samples.map.keys()].filter((k) => k.includes(".key.")).map((k) => k.split(".key.")[1]))];
+const names = [
+  ...new Set([...samples.map.keys()].filter((k) => k.includes(".key.")).map((k) => k.split(".key.")[1])),
+];
 for (const name of names)
   console.log(`${name}: ${bundles.map((_, b) => `[${b}] ${row(`${b}:sd.${n}.key.${name}`)}`).join("  ")}`);
 for (const [b, bundle] of bundles.entries()) console.log(`[${b}] ${bundle}`);
