@@ -85,7 +85,7 @@ export function App(props: AppProps): React.JSX.Element {
   });
   const reading = useReading(props.story, props.readState ?? null);
   useLiveStory({ story: props.story, state, dispatch, today: props.today, message: props.message });
-  usePrepare(props.story, props.note === undefined);
+  usePrepare(props.story, props.note === undefined, state);
   return (
     <KeymapContext.Provider value={props.keymap ?? DEFAULT_KEYMAP}>
       <ThemeContext.Provider value={theme}>
