@@ -6,6 +6,7 @@
 import path from "node:path";
 import { problemOrder, resolveDuplicateIds, storyOrder } from "../briefing/ids.js";
 import type { Briefing, Problem, RegistryActor } from "../briefing/schema.js";
+import type { GlossaryLine } from "../store/glossary.js";
 import { describe, errorCode } from "../store/open.js";
 import { DamagedRows, Store } from "../store/store.js";
 import type { TextIndex } from "../story/search.js";
@@ -107,6 +108,8 @@ export interface FolderLoad {
   readonly items: StoryItem[];
   problems: Problem[];
   registry: RegistryActor[];
+  /** Per summary: the glossary lines its file defines, from the store's own table (no digest decoded); throws DamagedRows for a row not as written. */
+  readonly glossaries: readonly (readonly GlossaryLine[])[];
   /** The keys of the glossary terms item `i` uses or defines. */
   usedKeys(i: number): readonly string[];
   /** The store's full-text index over these briefings. */
@@ -188,6 +191,7 @@ export function readFolder(
     indexOf,
   );
   let items: StoryItem[] | undefined;
+  let glossaries: GlossaryLine[][] | undefined;
   return {
     dir,
     summaries: loaded.map((l) => l.summary),
@@ -201,6 +205,13 @@ export function readFolder(
         items = loaded.map((l) => ({ ...digests.get(l.fileId)!, ...l.summary }));
       }
       return items;
+    },
+    get glossaries() {
+      if (glossaries === undefined) {
+        const byFile = store.glossaries();
+        glossaries = loaded.map((l) => byFile.get(l.fileId) ?? []);
+      }
+      return glossaries;
     },
     problems,
     registry: folder.registry,

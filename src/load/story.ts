@@ -3,6 +3,7 @@
 // digests. The reader and the commands (`timeline`, `actors NAME`) get their story here, so both show
 // the same order and the same conflicts. Apart from folder.ts so `list` and `print` never load the
 // story builder.
+import type { GlossaryLine } from "../store/glossary.js";
 import { DamagedRows, type Store } from "../store/store.js";
 import { readTimeline } from "../store/timeline.js";
 import {
@@ -29,26 +30,46 @@ export function storyFromRows(load: FolderLoad, fresh = timelineFresh(load.store
   const { store } = load;
   let items: StoryItem[] | undefined;
   // Another program may write the store meanwhile (rows of new ids): its digests then go missing here.
+  const digests = () => {
+    if (items === undefined) {
+      try {
+        items = load.items;
+      } catch (err) {
+        if (!(err instanceof DamagedRows)) throw err;
+        try {
+          store.forget(err.relPaths);
+        } catch {}
+        items = [];
+      }
+    }
+    return items;
+  };
+  // The glossary lines come from their own rows; a damaged one makes this story read them from the
+  // digests (decoded first: forgetting a file drops its digest too) and the next check read its file.
+  let lines: readonly (readonly GlossaryLine[])[] | undefined;
+  const glossaries = (): readonly (readonly GlossaryLine[])[] => {
+    if (lines !== undefined) return lines;
+    try {
+      lines = load.glossaries;
+    } catch (err) {
+      if (!(err instanceof DamagedRows)) throw err;
+      const byId = new Map(digests().map((d) => [d.id, d.glossary]));
+      try {
+        store.forget(err.relPaths);
+      } catch {}
+      lines = load.summaries.map((s) => byId.get(s.id) ?? []);
+    }
+    return lines;
+  };
   const stored = fresh
-    ? { timeline: readTimeline(store.db), fileIds: load.fileIds, summaries: load.summaries }
+    ? { timeline: readTimeline(store.db), fileIds: load.fileIds, summaries: load.summaries, glossaries }
     : undefined;
   return buildStory({
     dir: load.dir,
     registry: load.registry,
     problems: load.problems,
     get items() {
-      if (items === undefined) {
-        try {
-          items = load.items;
-        } catch (err) {
-          if (!(err instanceof DamagedRows)) throw err;
-          try {
-            store.forget(err.relPaths);
-          } catch {}
-          items = [];
-        }
-      }
-      return items;
+      return digests();
     },
     usedKeys: load.usedKeys,
     text: load.text,

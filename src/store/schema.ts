@@ -8,7 +8,7 @@
 // `meta`. Any other version (an older program, a newer one, a database that is not ours) means the
 // tables are dropped and made again: the store is a cache, the files are the truth.
 
-export const SCHEMA_VERSION = 13;
+export const SCHEMA_VERSION = 14;
 
 export const SCHEMA = `
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
@@ -74,6 +74,14 @@ CREATE TABLE term_uses (
 ) WITHOUT ROWID;
 CREATE INDEX term_uses_file ON term_uses (file_id);
 
+-- Each loaded file's glossary lines, [[term, definition], ...] in its order, with a checksum
+-- (glossary.ts): the merged glossary is read from here without decoding a digest. No row: none.
+CREATE TABLE glossaries (
+  file_id INTEGER PRIMARY KEY REFERENCES files (id) ON DELETE CASCADE,
+  body TEXT NOT NULL,
+  sum TEXT NOT NULL
+);
+
 CREATE TABLE problems (
   file_id INTEGER NOT NULL REFERENCES files (id) ON DELETE CASCADE,
   path TEXT,
@@ -136,6 +144,7 @@ DROP TABLE IF EXISTS problems;
 DROP TABLE IF EXISTS term_uses;
 DROP TABLE IF EXISTS terms;
 DROP TABLE IF EXISTS glossary;
+DROP TABLE IF EXISTS glossaries;
 DROP TABLE IF EXISTS actors;
 DROP TABLE IF EXISTS events;
 DROP TABLE IF EXISTS actor_inputs;

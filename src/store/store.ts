@@ -4,8 +4,9 @@
 // what is missing. Statements are prepared once per store.
 import type { BriefingDigest } from "../briefing/digest.js";
 import type { Problem } from "../briefing/schema.js";
+import { type GlossaryLine, glossaryWriter, readGlossaries } from "./glossary.js";
 import { discard, isCorrupt, type OpenOptions, openDb } from "./open.js";
-import { type Stamp, StoreReader, sum } from "./reader.js";
+import { type Stamp, StoreReader, sum, textSum } from "./reader.js";
 import { eventDays, insertEvents, keptConflicts, markStale, restorePartners } from "./timeline.js";
 
 /** A file's row as the sync checks it: [relPath, size, mtimeMs, ctimeMs, ino, hash]. */
@@ -50,19 +51,10 @@ export interface SummaryRow {
   story: string | null;
 }
 
-export { type Stamp, type StoredStamp, sum } from "./reader.js";
+export { type Stamp, type StoredStamp, sum, textSum } from "./reader.js";
 
 export const SEP = "\u001f";
 const BATCH = 2000;
-
-/**
- * FNV-1a (32 bits) of `text`, continuing from `h`: a change of any one character changes it (each step
- * is a bijection), and in JavaScript it costs far less per row than a native hash's call.
- */
-export function textSum(text: string, h = 0x811c9dc5): number {
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return h >>> 0;
-}
 
 /** The checksum of a row's summary columns, over the columns as one string, null told from "". */
 export function summarySum(
@@ -226,6 +218,7 @@ export class Store extends StoreReader {
     );
     const insSearch = this.stmt("INSERT INTO search (rowid, title, body) VALUES (?, ?, ?)");
     const insActors = this.stmt("INSERT INTO actor_inputs (file_id, body, sum) VALUES (?, ?, ?)");
+    const insGlossary = glossaryWriter(db);
     const ids = new Map<string, number>();
     const one = (r: FileRecord) => {
       const body = r.digest;
@@ -259,6 +252,7 @@ export class Store extends StoreReader {
         insertEvents(db, id, r.relPath, d);
         if (kept !== null) restorePartners(db, kept, d);
         for (const key of r.defines) insTerm.run(key, id);
+        insGlossary(id, d.glossary);
         insSearch.run(id, r.title, r.body);
         // A worker's Buffer arrives as a plain Uint8Array, which SQLite binds only as a Buffer.
         const blob =
@@ -385,6 +379,13 @@ export class Store extends StoreReader {
     }
     if (damaged.length > 0) throw new DamagedRows(damaged);
     return out;
+  }
+
+  /** Every loaded file's glossary lines by file id (none: absent); throws DamagedRows for any not as written. */
+  glossaries(): Map<number, GlossaryLine[]> {
+    const { lines, damaged } = readGlossaries(this.db);
+    if (damaged.length > 0) throw new DamagedRows(damaged);
+    return lines;
   }
 
   /** Each file's problems (of one severity, when given): `path` null names the file itself. */

@@ -55,9 +55,16 @@ export interface TermSource {
 /** The terms defined across `items` (in story order), by key, with no uses found yet. */
 export function collectTerms(items: Iterable<TermSource>): Map<string, GlossaryTerm> {
   const byKey = new Map<string, GlossaryTerm>();
+  // A folder spells each term a few ways across thousands of briefings: each spelling's key is made
+  // once per merge (termKey's Unicode regexes were most of a merge of 22,000 lines).
+  const keys = new Map<string, string>();
   for (const b of items) {
     for (const g of b.glossary) {
-      const key = termKey(g.term);
+      let key = keys.get(g.term);
+      if (key === undefined) {
+        key = termKey(g.term);
+        keys.set(g.term, key);
+      }
       if (!key) continue;
       let entry = byKey.get(key);
       if (!entry) {

@@ -7,7 +7,7 @@ import type { Briefing, Problem, RegistryActor } from "../briefing/schema.js";
 import { type ActorEntry, indexActors } from "./actors.js";
 import { type AgendaItem, buildAgenda, digestAgenda } from "./agenda.js";
 import { dateCode } from "./date-code.js";
-import { collectTerms, type GlossaryTerm, sortTerms, usedKeysOf } from "./glossary.js";
+import { collectTerms, type GlossaryTerm, sortTerms, type TermSource, usedKeysOf } from "./glossary.js";
 import { briefingText, memoryTextIndex, type TextIndex } from "./search.js";
 import { buildTimeline, buildTimelineAsync, type TimelineEntry, type TimelineRows } from "./timeline.js";
 
@@ -58,6 +58,12 @@ export interface StoryView {
   body?: (i: number) => Briefing | undefined;
   /** Glossary terms the briefing at an index defines or uses (highlighted in the reader). */
   termsOf(i: number): string[];
+  /**
+   * The glossary's first build in steps of a few tens of milliseconds (each `next` runs one), so a
+   * reader can run them while idle and find the glossary ready; absent where it is cheap or must not
+   * be built ahead (it would decode every digest).
+   */
+  prepareGlossary?: () => Iterator<void>;
   /** Matching in the briefings' whole text (filters, search). */
   text: TextIndex;
   /**
@@ -223,6 +229,8 @@ export interface StoredParts {
   fileIds: ArrayLike<number>;
   /** Per item, in story order: its summary row (ids made unique). */
   summaries: readonly Omit<Summary, "dateInferred" | "source">[];
+  /** Per item, in story order: the glossary lines it defines, read without decoding its digest. */
+  glossaries(): readonly TermSource["glossary"][];
 }
 
 function summaryOfItem(d: StoryItem): Summary {
@@ -334,16 +342,24 @@ function once<T>(make: () => T): () => T {
 
 function assemble(input: StoryInput, events: Events): StoryView {
   const items = () => input.items;
+  // The store keeps each file's glossary lines apart: its glossary is built without the digests.
+  const termSources = (): readonly TermSource[] => {
+    const stored = input.stored;
+    if (stored === undefined) return items();
+    const lines = stored.glossaries();
+    return stored.summaries.map((s, i) => ({ id: s.id, glossary: lines[i] ?? [] }));
+  };
   const glossary = once(() => {
-    const byKey = collectTerms(items());
-    items().forEach((d, i) => {
+    const sources = termSources();
+    const byKey = collectTerms(sources);
+    sources.forEach((d, i) => {
       for (const key of input.usedKeys(i)) {
         const g = byKey.get(key);
         if (g && g.usedIn.at(-1) !== d.id) g.usedIn.push(d.id);
       }
     });
     const index = new Map<string, number>();
-    items().forEach((d, i) => {
+    sources.forEach((d, i) => {
       index.set(d.id, i);
     });
     const at = (id: string) => index.get(id) ?? -1;
@@ -391,7 +407,17 @@ function assemble(input: StoryInput, events: Events): StoryView {
       terms ??= termIndexes(glossary());
       return (terms.get(i) ?? []).map((t) => glossary()[t]!.term);
     },
+    ...(input.stored ? { prepareGlossary: () => glossarySteps(input, input.stored!, glossary) } : {}),
   };
+}
+
+/** The reads a stored story's glossary makes, one a step, then the merge. */
+function* glossarySteps(input: StoryInput, stored: StoredParts, merge: () => unknown): Generator<void> {
+  stored.glossaries();
+  yield;
+  if (stored.summaries.length > 0) input.usedKeys(0);
+  yield;
+  merge();
 }
 
 /** The story of loaded briefings (tests, small folders): `buildStory` over their digests. */

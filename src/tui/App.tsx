@@ -25,6 +25,7 @@ import { KeymapContext } from "./hooks/useKeymap.js";
 import { useLinks } from "./hooks/useLinks.js";
 import { useLiveStory } from "./hooks/useLiveStory.js";
 import { usePlace } from "./hooks/usePlace.js";
+import { usePrepare } from "./hooks/usePrepare.js";
 import { type Reading, useReading } from "./hooks/useReading.js";
 import { useReadingKeys } from "./hooks/useReadingKeys.js";
 import { useSearch } from "./hooks/useSearch.js";
@@ -84,6 +85,7 @@ export function App(props: AppProps): React.JSX.Element {
   });
   const reading = useReading(props.story, props.readState ?? null);
   useLiveStory({ story: props.story, state, dispatch, today: props.today, message: props.message });
+  usePrepare(props.story, props.note === undefined, state);
   return (
     <KeymapContext.Provider value={props.keymap ?? DEFAULT_KEYMAP}>
       <ThemeContext.Provider value={theme}>
