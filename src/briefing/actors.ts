@@ -139,6 +139,23 @@ const NOT_BEFORE_TAIL = new Set([
   "Sovereign",
   "Safe",
   "Physical",
+  "Applied",
+  "Enterprise",
+  "Consumer",
+  "Military",
+  "Medical",
+  "Ethical",
+  "Embodied",
+  // A newsletter's name or a title's first word: "Weekly AI policy roundup", "Daily AI brief".
+  "Daily",
+  "Weekly",
+  "Monthly",
+  "Quarterly",
+  "Annual",
+  "Latest",
+  "New",
+  "Next",
+  "This",
   // Where it comes from: "Saudi AI partnership", "European AI champions".
   "American",
   "British",
@@ -293,6 +310,13 @@ const ROLES = [
   "researcher",
   "analyst",
   "lawmaker",
+  "legislator",
+  "congressman",
+  "congresswoman",
+  // Members of the European and national parliaments: "MEP Axel Voss", "MP Chi Onwurah".
+  "mep",
+  "mp",
+  "rapporteur",
   // "EU digital chief Henna Virkkunen", "chief science officer Jared Kaplan": the words before are
   // the role's field, never the name.
   "chief",

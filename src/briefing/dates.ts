@@ -326,3 +326,27 @@ export function findFirstDate(paras: TextBlock[]): string | null {
   }
   return null;
 }
+
+const WEEKDAY_RE = /\b(?:Mon|Tue|Tues|Wed|Wednes|Thu|Thurs|Fri|Sat|Satur|Sun)(?:day)?\b\.?/gi;
+const READING_TIME_RE = /\b\d+[ -]?min(?:ute)?s?(?: read)?\b/gi;
+const DATELINE_WORD_RE = /^(?:posted|published|updated|last updated|dated|as of|on)$/i;
+/** Longer than "Published Wednesday, 14 September 2026 · 12 min read" is a sentence, not a dateline. */
+const MAX_DATELINE_CHARS = 60;
+
+/**
+ * A line that is a full date and nothing else but a word of publishing and its reading time ("3 Nov
+ * 2026", "Posted Monday, 14 October 2026 · 4 min read", "2026-11-03"): the dateline under a title, never run into it.
+ */
+export function isDateLine(text: string): boolean {
+  if (text.length > MAX_DATELINE_CHARS || !/\d{4}/.test(text)) return false;
+  DATE_RE.lastIndex = 0;
+  const m = DATE_RE.exec(text);
+  const g = m?.groups;
+  if (!m || !g || !(g.iy || g.by || g.cy || g.ny)) return false;
+  const rest = `${text.slice(0, m.index)} ${text.slice(m.index + m[0].length)}`
+    .replace(WEEKDAY_RE, " ")
+    .replace(READING_TIME_RE, " ")
+    .replace(/[\s·|,:*_()–—-]+/g, " ")
+    .trim();
+  return rest === "" || DATELINE_WORD_RE.test(rest);
+}

@@ -6,6 +6,7 @@
 // structure only, and what the nothing-lost test checks against). `normalise` then places each
 // paragraph in exactly one of: the title, key points, a section, the glossary or the source.
 
+import { isDateLine } from "./dates.js";
 import {
   doubleDashLine,
   type EmailHeaders,
@@ -350,6 +351,11 @@ export function normalise(body: string, opts: NormaliseOptions = {}): Normalised
     }
     const text = p.kind === "bullet" ? `• ${p.text}` : p.text;
     if (!structured) {
+      // A dateline opens what happened without being its opening paragraph: the lede still is.
+      if (proseAt === null && p.kind === "text" && isDateLine(p.text)) {
+        put("whatHappened", { text, line: p.line });
+        return;
+      }
       proseAt = p.kind === "block" ? (proseAt ?? "whatHappened") : proseSection(p.text, proseAt);
       put(proseAt, { text, line: p.line, ...withBlock(p) });
       return;
@@ -547,7 +553,11 @@ function roles(
   while (i >= 0 && i !== titleIndex && isTermBullet(paras[i]!)) runStart = i--;
   const before = paras[runStart - 1];
   const underHeading = before !== undefined && runStart - 1 !== titleIndex && before.kind === "heading";
-  if (!underHeading || (before && isGlossaryHeading(before.text))) {
+  // The last items of a list that began with other items ("- 9 Dec: ministers meet", "- TBD: the
+  // code's update") are that list's, not a glossary.
+  const endsAList =
+    before?.kind === "bullet" && before.list !== undefined && before.list === paras[runStart]?.list;
+  if (!endsAList && (!underHeading || (before && isGlossaryHeading(before.text)))) {
     for (let j = runStart; j < paras.length; j++)
       if (role[j] === undefined && isTermBullet(paras[j]!)) role[j] = "glossary";
   }

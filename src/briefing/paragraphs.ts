@@ -1,6 +1,8 @@
 // Pass 1 of normalising: the body cut into paragraphs, each marked as a heading, bullet, item or text.
 // Structure only; placing paragraphs is normalise.ts's job, and this is what the nothing-lost test
 // checks against.
+
+import { isDateLine } from "./dates.js";
 import {
   headingShape,
   isGlossaryHeading,
@@ -202,6 +204,21 @@ function readBlock(
     if (headings.has(j)) {
       close();
       out.push({ kind: "heading", text: stripEmphasis(text), line: firstLine + j, level: 0 });
+      continue;
+    }
+    if (isDateLine(text)) {
+      // A dateline stands alone; the one short line above it at the top of the file is the title.
+      if (
+        out.length === 0 &&
+        cur?.kind === "text" &&
+        cur.parts.length === 1 &&
+        !endsSentence(cur.parts[0]!)
+      ) {
+        cur.kind = "heading";
+        cur.level = 0;
+      }
+      begin("text", text, j);
+      close();
       continue;
     }
     const indented = /^[ \t]/.test(line);

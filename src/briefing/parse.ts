@@ -1,7 +1,7 @@
 // One source file + the actor registry -> one Briefing, or the problems that stopped it. Composes
 // front matter, normalisation, dates and actors. Never throws: an unexpected failure is a Problem.
 import { type ActorInputs, aboutTexts, actorNames } from "./actors.js";
-import { extractEvents, findFirstDate } from "./dates.js";
+import { extractEvents, findFirstDate, isDateLine, type TextBlock } from "./dates.js";
 import { type FrontMatterSplit, splitFrontMatter } from "./frontmatter.js";
 import { blockProse } from "./inline.js";
 import { decodeEntities } from "./markdown.js";
@@ -97,7 +97,7 @@ function parse(file: SourceFile, registry: RegistryActor[]): ParseResult {
   let date: string | null = meta.date ?? body.email?.date ?? body.properties?.date ?? null;
   let dateInferred = false;
   if (date === null) {
-    const found = findFirstDate(texts);
+    const found = findFirstDate(datelineFirst(body, texts));
     if (found !== null && IsoDay.safeParse(found).success) {
       date = found;
       dateInferred = true;
@@ -146,6 +146,19 @@ function proseOf(p: Paragraph): { text: string; line: number }[] {
   return blockProse(p.block)
     .filter((part) => part.text.trim() !== "")
     .map((part) => ({ text: part.text.replace(/\s+/g, " ").trim(), line: p.line + part.offset }));
+}
+
+/**
+ * A dateline standing as the file's first heading (`*Posted 14 October 2026 · 4 min read*` under
+ * the title) dates the briefing before any date in its text, though headings hold no events.
+ */
+function datelineFirst(body: ReturnType<typeof normalise>, texts: TextBlock[]): TextBlock[] {
+  let first: Paragraph | undefined;
+  for (const p of Object.values(body.sections).flat())
+    if (p.subsection !== undefined && (first === undefined || p.line < first.line)) first = p;
+  return first?.subsection !== undefined && isDateLine(first.subsection)
+    ? [{ text: first.subsection, line: first.line }, ...texts]
+    : texts;
 }
 
 /** More than one paragraph was placed: with one, there is nothing to sort. */

@@ -1,0 +1,59 @@
+// Briefings with the habits of newsletters and pasted notes: a dateline under the title, a reading
+// time beside it, a list whose last items look like glossary lines, a newsletter's name before `AI`,
+// members of parliament named by their seat.
+import { describe, expect, it } from "vitest";
+import { isDateLine } from "../../src/briefing/dates.js";
+import type { Briefing } from "../../src/briefing/schema.js";
+import { unseen } from "./markdown-fixtures.js";
+
+const texts = (b: Briefing, key: keyof Briefing["sections"]) => b.sections[key].map((p) => p.text);
+
+describe("datelines", () => {
+  it("tells a line that is only a date from a sentence that has one", () => {
+    for (const line of [
+      "3 Nov 2026",
+      "Posted Monday, 14 October 2026 · 4 min read",
+      "2026-11-03",
+      "Updated: June 2, 2026",
+    ])
+      expect([line, isDateLine(line)]).toEqual([line, true]);
+    for (const line of ["Talks resume on 3 Nov 2026 in Geneva", "3 Nov", "November 2026", "Week 47"])
+      expect([line, isDateLine(line)]).toEqual([line, false]);
+  });
+
+  it("keeps a plain-text title apart from the date line under it, and the lede after it", () => {
+    const b = unseen("dateline-plain.txt");
+    expect([b.title, b.date]).toEqual(["Northwind Labs board names new chair", "2026-11-03"]);
+    expect(texts(b, "whatHappened")[0]).toBe("3 Nov 2026");
+    expect(texts(b, "whatHappened")[1]).toMatch(/^Northwind Labs said on Monday/);
+    expect(texts(b, "whyItMatters")).toEqual([expect.stringMatching(/^It matters because/)]);
+    expect(texts(b, "whatToWatch")).toEqual([expect.stringMatching(/^Next: the Delaware attorney general/)]);
+    expect(b.events.filter((e) => e.text.includes("board names"))).toEqual([]);
+  });
+
+  it("dates a Markdown briefing by the byline under its title, not by the first date of its text", () => {
+    const b = unseen("byline-footnotes.md");
+    expect(b.date).toBe("2026-10-14");
+    expect(b.actors).toContain("Jordan Pell");
+  });
+});
+
+describe("lists and names in newsletters", () => {
+  it("keeps the last `TBD: ...` item of a watch list in that list, not in the glossary", () => {
+    const b = unseen("weekly-roundup.md");
+    expect(b.glossary).toEqual([]);
+    expect(texts(b, "whatToWatch")).toEqual([
+      "• 2026-12-09 — G7 digital ministers meet in Rome.",
+      "• TBD: the EU AI Office's code of practice update.",
+    ]);
+  });
+
+  it("finds no company in a newsletter's name before `AI`, and people by their seat or title", () => {
+    const b = unseen("weekly-roundup.md");
+    expect(b.actors).not.toContain("Weekly AI");
+    expect(b.actors).toEqual(
+      expect.arrayContaining(["UK AI Security Institute", "Miriam Okafor", "Dale Brooks"]),
+    );
+    expect(unseen("trilogue-tasks.md").actors).toContain("Ilse Marten");
+  });
+});
