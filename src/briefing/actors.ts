@@ -317,6 +317,13 @@ const ROLES = [
   "mep",
   "mp",
   "rapporteur",
+  "councillor",
+  "councilor",
+  "councilman",
+  "councilwoman",
+  "councilmember",
+  "alderman",
+  "alderwoman",
   // "EU digital chief Henna Virkkunen", "chief science officer Jared Kaplan": the words before are
   // the role's field, never the name.
   "chief",

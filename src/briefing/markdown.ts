@@ -827,8 +827,11 @@ const MAX_SECTION_LINE = 40;
 const sectionLine = (text: string) =>
   text.length <= MAX_SECTION_LINE && sectionForHeading(text)?.exact === true;
 
-/** `•` and its kin are no Markdown list marker, but pasted bullets use them: each such line is an item. */
-const PASTED_BULLET = /^[•‣◦▪●]\s*/;
+/**
+ * `•` and its kin are no Markdown list marker, but pasted bullets use them, and so do newsletters
+ * with emoji (`🔹 The story: ...`): each such line is an item.
+ */
+const PASTED_BULLET = /^(?:[•‣◦▪●▸►▶➤➜✓✔✅☑🔹🔸🔷🔶👉]\uFE0F?)\s*/u;
 
 /**
  * Whether a line of a pasted paragraph (not its first) begins a paragraph of its own: under a

@@ -248,7 +248,7 @@ export function normalise(body: string, opts: NormaliseOptions = {}): Normalised
         !isGlossaryHeading(p.text) &&
         !isSourceHeading(p.text) &&
         !isKeyPointsHeading(p.text)) ||
-        (p.kind === "text" && leadIn(p.text) !== null)),
+        ((p.kind === "text" || p.kind === "bullet") && leadIn(p.text) !== null)),
   );
 
   let mode: "section" | "glossary" | "source" | "keyPoints" = "section";
@@ -323,6 +323,17 @@ export function normalise(body: string, opts: NormaliseOptions = {}): Normalised
       return;
     }
 
+    // A bullet opening with a lead-in (`🔹 The story: ...`, `- Why it matters: ...`) goes to that
+    // section whole, marker and lead-in kept: it is an item of a list, not a paragraph that names one.
+    const leadBullet = p.kind === "bullet" && mode === "section" ? leadIn(p.text) : null;
+    if (leadBullet) {
+      flushPending();
+      started = true;
+      current = leadBullet.key;
+      subsection = undefined;
+      put(current, { text: `• ${p.text}`, line: p.line, ...withBlock(p) });
+      return;
+    }
     const lead = p.kind === "text" ? leadIn(p.text) : null;
     if (lead) {
       flushPending();
@@ -461,7 +472,7 @@ type Role = "source" | "footer" | "glossary" | "signature" | "properties";
  * sender's boilerplate, never the story.
  */
 const FOOTER_CUE =
-  /\b(?:unsubscribe|view (?:this (?:email|post|issue|newsletter) |it )?(?:in (?:your |a )?browser|online)|forwarded this (?:email|newsletter)|(?:you(?:'re| are)? )?(?:received|receiving|getting) this (?:email|newsletter|message)|(?:manage|update) (?:your )?(?:subscription|(?:email )?preferences)|all rights reserved)\b/i;
+  /\b(?:unsubscribe|view (?:this (?:email|post|issue|newsletter) |it )?(?:in (?:your |a )?browser|online)|forwarded this (?:email|newsletter)|reply to this (?:email|newsletter)|(?:you(?:'re| are)? )?(?:received|receiving|getting) this (?:email|newsletter|message)|(?:manage|update) (?:your )?(?:subscription|(?:email )?preferences)|all rights reserved)\b/i;
 const FOOTER_START = /^(?:©|\(c\)\s*\d{4}|copyright\b|thanks? (?:you )?for reading\b)/i;
 /** A line of the sender's profiles: `Twitter · LinkedIn`, written as links or not. */
 const SOCIAL =
@@ -535,7 +546,9 @@ function roles(
       }
     });
   }
-  const isTermBullet = (p: BodyParagraph) => p.kind === "bullet" && glossaryLine(p.text) !== null;
+  // `- Why it matters: ...` names a section, however much it looks like a term and its definition.
+  const isTermBullet = (p: BodyParagraph) =>
+    p.kind === "bullet" && glossaryLine(p.text) !== null && leadIn(p.text) === null;
 
   const lastSource = role.lastIndexOf("source");
   if (lastSource !== -1 && !paras.slice(lastSource + 1).some((p) => p.kind === "heading")) {

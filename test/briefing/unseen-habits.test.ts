@@ -1,6 +1,6 @@
 // Briefings with the habits of newsletters and pasted notes: a dateline under the title, a reading
 // time beside it, a list whose last items look like glossary lines, a newsletter's name before `AI`,
-// members of parliament named by their seat.
+// members of parliament and councillors named by their seat, bullets drawn with emoji.
 import { describe, expect, it } from "vitest";
 import { isDateLine } from "../../src/briefing/dates.js";
 import type { Briefing } from "../../src/briefing/schema.js";
@@ -55,5 +55,20 @@ describe("lists and names in newsletters", () => {
       expect.arrayContaining(["UK AI Security Institute", "Miriam Okafor", "Dale Brooks"]),
     );
     expect(unseen("trilogue-tasks.md").actors).toContain("Ilse Marten");
+  });
+});
+
+describe("emoji bullets and seats on a council", () => {
+  it("reads each emoji-led line as an item, placed by its lead-in, and the sign-off as the source", () => {
+    const b = unseen("emoji-bullets.md");
+    expect(b.keyPoints).toEqual([]);
+    expect(texts(b, "whatHappened")).toEqual([expect.stringMatching(/^• The story: Lumen Grid Co\. said/)]);
+    expect(texts(b, "whyItMatters")).toEqual([expect.stringMatching(/^• Why it's big: The plant/)]);
+    expect(texts(b, "whatToWatch")).toEqual([expect.stringMatching(/^• Watch: The state utilities board/)]);
+    expect(b.source).toMatch(/Reply to this email with tips/);
+  });
+
+  it("finds councillors and a mayor as people", () => {
+    expect(unseen("council-roman.md").actors).toEqual(["Maya Chen", "Luis Ortega", "Ben Adler"]);
   });
 });
