@@ -38,6 +38,35 @@ const CUE =
   "(?:[Ii]n|[Ss]ince|[Bb]y|[Dd]uring|[Oo]f|[Bb]efore|[Aa]fter|[Uu]ntil|[Tt]ill|[Ff]rom|[Tt]hrough(?:out)?|[Bb]etween|[Aa]round|[Ee]arly|[Ll]ate|[Mm]id)";
 const MODIFIER = "(?:(?:early|late|mid)(?:-|\\s+))";
 
+/**
+ * Months as French, German and Spanish briefings write them (their section names are read too).
+ * Only after a day ("17 mars 2027", "17. März 2027", "3 de marzo de 2027") or, in their own case, before
+ * a year ("mars 2027", "März 2027"): "Mars" alone is a planet.
+ */
+const FOREIGN_MONTHS: readonly (readonly string[])[] = [
+  ["janvier", "Januar", "Jänner", "enero"],
+  ["février", "Februar", "febrero"],
+  ["mars", "März", "marzo"],
+  ["avril", "abril"],
+  ["mai", "Mai", "mayo"],
+  ["juin", "Juni", "junio"],
+  ["juillet", "Juli", "julio"],
+  ["août", "agosto"],
+  ["septembre", "septiembre", "setiembre"],
+  ["octobre", "Oktober", "octubre"],
+  ["novembre", "noviembre"],
+  ["décembre", "Dezember", "diciembre"],
+];
+const FOREIGN_MONTH = new Map<string, number>();
+FOREIGN_MONTHS.forEach((names, i) => {
+  for (const name of names) FOREIGN_MONTH.set(name, i + 1);
+});
+// German months spelt as in English ("17. April 2027") are read after a day with a dot too.
+const FOREIGN_ALT = [...FOREIGN_MONTH.keys(), "April", "August", "September", "November"]
+  .sort((a, b) => b.length - a.length)
+  .join("|");
+for (const name of ["April", "August", "September", "November"]) FOREIGN_MONTH.set(name, monthOf(name));
+
 const DATE_SOURCE = [
   // 2026-06-13 (not part of a longer number or range)
   `(?<![\\d-])(?<iy>\\d{4})-(?<im>\\d{2})-(?<id>\\d{2})(?![\\d])`,
@@ -51,6 +80,10 @@ const DATE_SOURCE = [
   `\\b(?:${CUE}\\s+(?:the\\s+)?${MODIFIER}?|${MODIFIER})(?<em>${FULL})\\b(?!\\.?,?\\s+\\d|\\d)`,
   // in 2025 / since 2025 / mid-2025 — not 2025-26, 2025.5, 2020s
   `\\b${CUE}(?:\\s+the)?(?:\\s+(?:early|late|mid))?(?:-|\\s+)(?<fy>\\d{4})(?!\\w|[.,]\\d|-\\d)`,
+  // 17 mars 2027 / 1er mars / 17. März 2027 / 3 de marzo de 2027
+  `(?<![\\d.,$-])\\b(?<gd>\\d{1,2})(?:er|\\.)?\\s+(?:de\\s+)?(?<gm>${FOREIGN_ALT})(?![A-Za-zÀ-ÿ])(?:\\s+(?:de\\s+)?(?<gy>\\d{4})(?!\\d))?`,
+  // mars 2027 / März 2027 / marzo de 2027
+  `(?<![A-Za-zÀ-ÿ])(?<hm>${FOREIGN_MONTHS.flat().join("|")})\\s+(?:de\\s+)?(?<hy>\\d{4})(?!\\d)`,
   // 25.03.2027, 3/26/2027 — not part of a version, an address or a longer run of numbers
   `(?<![\\d./-])(?<na>\\d{1,2})(?<ns>[./])(?<nb>\\d{1,2})\\k<ns>(?<ny>\\d{4})(?!\\d|[./-]\\d)`,
 ].join("|");
@@ -136,7 +169,9 @@ function resolve(
       ? { m: monthOf(g.bm), d: Number(g.bd), y: g.by }
       : g.cm !== undefined
         ? { m: monthOf(g.cm), d: Number(g.cd), y: g.cy }
-        : null;
+        : g.gm !== undefined
+          ? { m: FOREIGN_MONTH.get(g.gm)!, d: Number(g.gd), y: g.gy }
+          : null;
   if (dayMonth) {
     const explicit = dayMonth.y !== undefined;
     const y = explicit ? Number(dayMonth.y) : refYear;
@@ -161,6 +196,11 @@ function resolve(
     const y = Number(g.dy);
     if (!validYear(y)) return null;
     return { date: `${y}-${pad2(monthOf(g.dm))}`, precision: "month", yearInferred: false };
+  }
+  if (g.hm !== undefined) {
+    const y = Number(g.hy);
+    if (!validYear(y)) return null;
+    return { date: `${y}-${pad2(FOREIGN_MONTH.get(g.hm)!)}`, precision: "month", yearInferred: false };
   }
   if (g.em !== undefined) {
     if (refYear === null)
@@ -342,7 +382,7 @@ export function isDateLine(text: string): boolean {
   DATE_RE.lastIndex = 0;
   const m = DATE_RE.exec(text);
   const g = m?.groups;
-  if (!m || !g || !(g.iy || g.by || g.cy || g.ny)) return false;
+  if (!m || !g || !(g.iy || g.by || g.cy || g.gy || g.ny)) return false;
   const rest = `${text.slice(0, m.index)} ${text.slice(m.index + m[0].length)}`
     .replace(WEEKDAY_RE, " ")
     .replace(READING_TIME_RE, " ")

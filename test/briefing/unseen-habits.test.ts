@@ -2,7 +2,7 @@
 // time beside it, a list whose last items look like glossary lines, a newsletter's name before `AI`,
 // members of parliament and councillors named by their seat, bullets drawn with emoji.
 import { describe, expect, it } from "vitest";
-import { isDateLine } from "../../src/briefing/dates.js";
+import { extractEvents, isDateLine } from "../../src/briefing/dates.js";
 import type { Briefing } from "../../src/briefing/schema.js";
 import { unseen } from "./markdown-fixtures.js";
 
@@ -70,5 +70,26 @@ describe("emoji bullets and seats on a council", () => {
 
   it("finds councillors and a mayor as people", () => {
     expect(unseen("council-roman.md").actors).toEqual(["Maya Chen", "Luis Ortega", "Ben Adler"]);
+  });
+});
+
+describe("dates written in French, German and Spanish", () => {
+  it("reads day-month-year and month-year in the three languages, and never the planet Mars", () => {
+    const events = (text: string) =>
+      extractEvents([{ text, line: 1 }], "2026-11-01").map((e) => [e.date, e.precision]);
+    expect(events("Le vote aura lieu le 1er mars 2027.")).toEqual([["2027-03-01", "day"]]);
+    expect(events("Am 3. November 2026 hat die Kommission entschieden.")).toEqual([["2026-11-03", "day"]]);
+    expect(events("El 3 de marzo de 2027 se vota.")).toEqual([["2027-03-03", "day"]]);
+    expect(events("Die Frist endet im März 2027.")).toEqual([["2027-03", "month"]]);
+    expect(events("El plazo vence en mayo de 2027.")).toEqual([["2027-05", "month"]]);
+    expect(events("The Mars 2030 mission and the 3 Mars rovers.")).toEqual([]);
+  });
+
+  it("puts a French briefing's dates on the timeline, the deadline as expected", () => {
+    const fr = unseen("french-briefing.md");
+    expect(fr.events.map((e) => [e.date, e.expected])).toEqual([
+      ["2027-03-17", false],
+      ["2027-06", true],
+    ]);
   });
 });
