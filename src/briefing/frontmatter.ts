@@ -6,8 +6,9 @@
 // top-level mapping is read as a Map so keys such as `__proto__` are just unknown keys.
 import { parse as parseTomlText, TomlError } from "smol-toml";
 import { isMap, isScalar, isSeq, LineCounter, parseDocument } from "yaml";
+import { findFirstDate } from "./dates.js";
 import { readPlainYaml } from "./plain-yaml.js";
-import { FRONT_MATTER_KEYS, FrontMatter, type Problem } from "./schema.js";
+import { FRONT_MATTER_KEYS, FrontMatter, FrontMatterDate, type Problem } from "./schema.js";
 
 /** Front matter larger than this is refused: it is metadata, and YAML parsing cost grows with it. */
 export const MAX_FRONT_MATTER_BYTES = 64 * 1024;
@@ -37,6 +38,19 @@ const CLOSE = /^(?:---|\.\.\.)[ \t]*$/;
 const TOML_CLOSE = /^\+\+\+[ \t]*$/;
 const KNOWN = new Set<string>(FRONT_MATTER_KEYS);
 const LIST_KEYS = new Set(["actors", "tags", "follows"]);
+/**
+ * What blog engines and note apps call our keys (Astro's `pubDate`, Ghost's `published_at`, Jekyll's
+ * and Hugo's `categories`): read as ours when ours is not given.
+ */
+const KEY_ALIASES = new Map<string, (typeof FRONT_MATTER_KEYS)[number]>([
+  ["pubDate", "date"],
+  ["publishDate", "date"],
+  ["published", "date"],
+  ["published_at", "date"],
+  ["date_published", "date"],
+  ["created", "date"],
+  ["categories", "tags"],
+]);
 
 function problem(
   path: string,
@@ -228,8 +242,14 @@ function validate(
 ): { ok: true; data: FrontMatter; warnings: Problem[] } | FrontMatterFailure {
   // Only known keys are copied, into a fresh object: nothing from the file names a property of it.
   const candidate: Record<string, unknown> = {};
+  const aliased: [string, string, unknown][] = [];
   for (const [rawKey, rawValue] of values) {
     const key = String(rawKey);
+    const ours = KEY_ALIASES.get(key);
+    if (ours !== undefined) {
+      aliased.push([key, ours, rawValue]);
+      continue;
+    }
     if (!KNOWN.has(key)) {
       if (keyLines.has(key))
         warnings.push(problem(path, `unknown front matter key '${key}'`, keyLines.get(key), "warning"));
@@ -237,6 +257,22 @@ function validate(
     }
     const value = friendly(key, rawValue);
     if (value !== undefined) candidate[key] = value;
+  }
+  for (const [key, ours, rawValue] of aliased) {
+    const value = friendly(ours, rawValue);
+    if (value === undefined) continue;
+    const line = keyLines.get(key);
+    if (candidate[ours] !== undefined && ours !== "tags") {
+      warnings.push(problem(path, `'${key}' is not read: '${ours}' is given`, line, "warning"));
+    } else if (ours === "date") {
+      const day = typeof value === "string" ? writtenDay(value) : null;
+      if (day === null)
+        warnings.push(problem(path, `'${key}' is no date that can be read: not used`, line, "warning"));
+      else candidate.date = day;
+    } else {
+      const list = Array.isArray(candidate[ours]) ? (candidate[ours] as unknown[]) : [];
+      candidate[ours] = [...list, ...(Array.isArray(value) ? value : [value])];
+    }
   }
 
   const result = FrontMatter.safeParse(candidate);
@@ -250,6 +286,13 @@ function validate(
     return { ok: false, problems };
   }
   return { ok: true, data: result.data, warnings };
+}
+
+/** `2026-11-30T08:15:00Z`, or a day written out (`Nov 28 2026`, `28 November 2026`), as YYYY-MM-DD. */
+function writtenDay(value: string): string | null {
+  if (FrontMatterDate.safeParse(value).success) return value.trim();
+  const found = findFirstDate([{ text: value, line: 1 }]);
+  return found !== null && /^\d{4}-\d{2}-\d{2}$/.test(found) ? found : null;
 }
 
 /**

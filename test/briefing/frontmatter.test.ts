@@ -214,3 +214,26 @@ describe("Jekyll dates", () => {
     expect(ok("---\ndate: 2027-02-03 10:15:00 +0100\n---\n").data.date).toBe("2027-02-03");
   });
 });
+
+describe("front matter written by blog engines", () => {
+  it("reads Astro's pubDate written out, Ghost's published_at and Jekyll's categories as ours", () => {
+    expect(ok("---\ntitle: A\npubDate: 'Nov 28 2026'\n---\nx").data.date).toBe("2026-11-28");
+    const ghost = ok(
+      "---\npublished_at: 2026-11-30T08:15:00.000Z\ncategories:\n  - labour\ntags: [port]\n---\nx",
+    );
+    expect(ghost.data).toMatchObject({ date: "2026-11-30", tags: ["port", "labour"] });
+    expect(ghost.warnings).toEqual([]);
+  });
+
+  it("keeps `date` over its aliases and says which line was not read, and why", () => {
+    const r = ok("---\ndate: 2026-11-01\npubDate: 2026-11-28\ncreated: someday\n---\nx");
+    expect(r.data.date).toBe("2026-11-01");
+    expect(r.warnings.map((w) => [w.line, w.message])).toEqual([
+      [3, "'pubDate' is not read: 'date' is given"],
+      [4, "'created' is not read: 'date' is given"],
+    ]);
+    expect(ok("---\ncreated: someday\n---\nx").warnings.map((w) => [w.line, w.message])).toEqual([
+      [2, "'created' is no date that can be read: not used"],
+    ]);
+  });
+});
