@@ -369,13 +369,15 @@ export function findFirstDate(paras: TextBlock[]): string | null {
 
 const WEEKDAY_RE = /\b(?:Mon|Tue|Tues|Wed|Wednes|Thu|Thurs|Fri|Sat|Satur|Sun)(?:day)?\b\.?/gi;
 const READING_TIME_RE = /\b\d+[ -]?min(?:ute)?s?(?: read)?\b/gi;
+const CLOCK_RE = /\b\d{1,2}[:.]\d{2}(?:\s*(?:[ap]\.?m\.?|[A-Z]{2,5}(?:[+-]\d{1,2})?))?(?![\w:])/gi;
 const DATELINE_WORD_RE = /^(?:posted|published|updated|last updated|dated|as of|on)$/i;
 /** Longer than "Published Wednesday, 14 September 2026 · 12 min read" is a sentence, not a dateline. */
 const MAX_DATELINE_CHARS = 60;
 
 /**
- * A line that is a full date and nothing else but a word of publishing and its reading time ("3 Nov
- * 2026", "Posted Monday, 14 October 2026 · 4 min read", "2026-11-03"): the dateline under a title, never run into it.
+ * A line that is a full date and nothing else but a word of publishing, a time of day and a
+ * reading time ("3 Nov 2026", "Last updated 2 December 2026, 14:05 GMT", "Posted Monday, 14 October
+ * 2026 · 4 min read"): the dateline under a title, never run into it.
  */
 export function isDateLine(text: string): boolean {
   if (text.length > MAX_DATELINE_CHARS || !/\d{4}/.test(text)) return false;
@@ -386,6 +388,7 @@ export function isDateLine(text: string): boolean {
   const rest = `${text.slice(0, m.index)} ${text.slice(m.index + m[0].length)}`
     .replace(WEEKDAY_RE, " ")
     .replace(READING_TIME_RE, " ")
+    .replace(CLOCK_RE, " ")
     .replace(/[\s·|,:*_()–—-]+/g, " ")
     .trim();
   return rest === "" || DATELINE_WORD_RE.test(rest);

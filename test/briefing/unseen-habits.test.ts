@@ -15,6 +15,7 @@ describe("datelines", () => {
       "Posted Monday, 14 October 2026 · 4 min read",
       "2026-11-03",
       "Updated: June 2, 2026",
+      "Last updated 2 December 2026, 14:05 GMT",
     ])
       expect([line, isDateLine(line)]).toEqual([line, true]);
     for (const line of ["Talks resume on 3 Nov 2026 in Geneva", "3 Nov", "November 2026", "Week 47"])
@@ -91,5 +92,13 @@ describe("dates written in French, German and Spanish", () => {
       ["2027-03-17", false],
       ["2027-06", true],
     ]);
+  });
+});
+
+describe("a live blog", () => {
+  it("is dated by its 'Last updated' line, not by the deadline it ends with", () => {
+    const b = unseen("live-blog.md");
+    expect(b.date).toBe("2026-12-02");
+    expect(b.events.find((e) => e.date === "2026-12-03")?.expected).toBe(true);
   });
 });
