@@ -9,6 +9,9 @@ export interface NamedFile {
   displayPath: string;
 }
 
+/** A briefing's file name: Markdown (`.md`, `.markdown`, as Jekyll names posts) or plain text (`.txt`), any case. */
+export const BRIEFING_NAME = /\.(?:md|markdown|txt)$/i;
+
 /** The file name without its extension: `2026/june/order.md` -> `order`. */
 export function idFromPath(relPath: string): string {
   const name = relPath.split(/[\\/]/).pop() ?? relPath;

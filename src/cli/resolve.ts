@@ -1,6 +1,7 @@
 // Which briefing `print ID` means. Files that failed to load are candidates too, so that asking for a
 // broken briefing says why it is broken instead of "no such briefing".
 import { basename, isAbsolute, relative, resolve, sep } from "node:path";
+import { BRIEFING_NAME } from "../briefing/ids.js";
 import type { Problem } from "../briefing/schema.js";
 
 /** What a briefing must have to be found by id, path or title. */
@@ -33,8 +34,6 @@ interface Candidate<B> {
   problems: Problem[];
 }
 
-const BRIEFING_EXT = /\.(md|txt)$/i;
-
 function candidates<B extends Findable>(result: Findables<B>): Candidate<B>[] {
   const list: Candidate<B>[] = result.briefings.map((b) => ({
     id: b.id,
@@ -45,7 +44,7 @@ function candidates<B extends Findable>(result: Findables<B>): Candidate<B>[] {
   }));
   const broken = new Map<string, Problem[]>();
   for (const p of result.problems) {
-    if (p.severity !== "error" || !BRIEFING_EXT.test(p.path)) continue;
+    if (p.severity !== "error" || !BRIEFING_NAME.test(p.path)) continue;
     const group = broken.get(p.path);
     if (group) group.push(p);
     else broken.set(p.path, [p]);
@@ -55,7 +54,7 @@ function candidates<B extends Findable>(result: Findables<B>): Candidate<B>[] {
     const relPath = relative(result.dir, path).split(sep).join("/");
     if (list.some((c) => c.relPath === relPath)) continue;
     list.push({
-      id: basename(path).replace(BRIEFING_EXT, ""),
+      id: basename(path).replace(BRIEFING_NAME, ""),
       relPath,
       absPath: resolve(path),
       briefing: null,

@@ -10,6 +10,7 @@ import { createHash } from "node:crypto";
 import { type Dirent, type Stats, stat as statCb, statSync } from "node:fs";
 import { readdir, realpath, stat } from "node:fs/promises";
 import path from "node:path";
+import { BRIEFING_NAME } from "../briefing/ids.js";
 import type { Problem, SourceFile } from "../briefing/schema.js";
 import {
   errorCode,
@@ -28,7 +29,6 @@ export const MAX_FILE_BYTES = 2 * 1024 * 1024;
 /** The actor registry, read only at the top of the folder. */
 export const REGISTRY_NAME = "actors.yaml";
 
-const BRIEFING_NAME = /\.(md|txt)$/i;
 const SKIPPED_DIRS = new Set(["node_modules"]);
 const DIR_CONCURRENCY = 16;
 export interface FileEntry {

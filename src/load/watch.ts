@@ -17,9 +17,9 @@
 import { type Dirent, type FSWatcher, readdirSync, statSync, watch } from "node:fs";
 import { readdir } from "node:fs/promises";
 import path from "node:path";
+import { BRIEFING_NAME } from "../briefing/ids.js";
 
 /** Names the scan reads (read.ts): the same rule, so the two never disagree on what a briefing is. */
-const BRIEFING_NAME = /\.(md|txt)$/i;
 const REGISTRY_NAME = "actors.yaml";
 const SKIPPED_DIRS = new Set(["node_modules"]);
 

@@ -199,8 +199,10 @@ describe("scanFolder", () => {
   const messages = (r: { problems: { path: string; message: string }[] }) =>
     r.problems.map((p) => `${path.relative(dir, p.path)}: ${p.message}`).sort();
 
-  it("finds .md and .txt in any case, recursively, sorted, and skips hidden folders and node_modules", async () => {
+  it("finds .md, .markdown and .txt in any case, recursively, sorted, and skips hidden folders and node_modules", async () => {
     await write("b.md");
+    await write("post.markdown");
+    await write("draft.mdx");
     await write("a.TXT");
     await write("2026/06/c.Md");
     await write("notes.yaml");
@@ -208,7 +210,7 @@ describe("scanFolder", () => {
     await write(".hidden.md");
     await write("node_modules/pkg/readme.md");
     const r = await scanFolder(dir);
-    expect(rels(r)).toEqual(["2026/06/c.Md", "a.TXT", "b.md"]);
+    expect(rels(r)).toEqual(["2026/06/c.Md", "a.TXT", "b.md", "post.markdown"]);
     expect(r.problems).toEqual([]);
     expect(r.entries[0]).toMatchObject({
       path: path.join(dir, "2026/06/c.Md"),
