@@ -810,10 +810,17 @@ export function extractActorDetails(
       acronymDefinitions(slice, tokens, local);
       organisations(tokens, index, local);
       people(tokens, local);
-      for (const c of local) here.push({ ...c, pos: c.pos + from });
+      // Each candidate is new, made for this text: moved in place rather than copied.
+      for (const c of local) {
+        c.pos += from;
+        here.push(c);
+      }
     }
     here.sort((a, b) => a.pos - b.pos);
-    for (const c of here) candidates.push({ ...c, pos: t });
+    for (const c of here) {
+      c.pos = t;
+      candidates.push(c);
+    }
   });
   // Acronym definitions first, so a bare acronym earlier in the text still folds into its full name.
   for (const c of candidates) {
