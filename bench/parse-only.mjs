@@ -2,7 +2,8 @@
 // the cost of the briefing rules alone, steadier on a shared machine than a whole cold load.
 //   node bench/parse-only.mjs SRC_ROOT DIR [rounds=3]
 // SRC_ROOT is a checkout's root (its src/briefing/parse.ts is bundled); compare two by running both.
-import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
+// DIR's actors.yaml, when there is one, is the registry, as in a load (until 3 December: none).
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -12,7 +13,12 @@ const [root, dir, rounds = "3"] = process.argv.slice(2);
 if (!root || !dir) throw new Error("usage: parse-only.mjs SRC_ROOT DIR [rounds]");
 const out = join(mkdtempSync(join(tmpdir(), "parse-only-")), "parse.mjs");
 await build({
-  entryPoints: [join(resolve(root), "src/briefing/parse.ts")],
+  stdin: {
+    contents: `export { parseBriefing } from "./src/briefing/parse.ts";
+      export { parseRegistry } from "./src/briefing/registry.ts";`,
+    resolveDir: resolve(root),
+    loader: "ts",
+  },
   bundle: true,
   platform: "node",
   format: "esm",
@@ -23,7 +29,11 @@ await build({
     js: 'import { createRequire } from "node:module"; const require = createRequire(import.meta.url);',
   },
 });
-const { parseBriefing } = await import(pathToFileURL(out).href);
+const { parseBriefing, parseRegistry } = await import(pathToFileURL(out).href);
+const registryFile = join(dir, "actors.yaml");
+const registry = existsSync(registryFile)
+  ? parseRegistry(readFileSync(registryFile, "utf8"), "actors.yaml").registry
+  : [];
 
 const files = [];
 const walk = (d) => {
@@ -38,9 +48,9 @@ walk(resolve(dir));
 for (let r = 0; r < Number(rounds); r++) {
   const start = process.cpuUsage();
   let parsed = 0;
-  for (const f of files) if ("briefing" in parseBriefing(f, [])) parsed++;
+  for (const f of files) if ("briefing" in parseBriefing(f, registry)) parsed++;
   const u = process.cpuUsage(start);
   console.log(
-    `round ${r + 1}: ${files.length} files, ${parsed} parsed, ${((u.user + u.system) / 1e6).toFixed(2)} s CPU`,
+    `round ${r + 1}: ${files.length} files, ${parsed} parsed, ${registry.length} registry actors, ${((u.user + u.system) / 1e6).toFixed(2)} s CPU`,
   );
 }

@@ -131,8 +131,10 @@ export class ActorMatcher {
   private readonly edges = new Edges();
   /** Per node, the rank of the best name ending there (its place, longest first), or -1. */
   private readonly best: number[] = [-1];
-  /** Per ASCII character, whether a name can start with it: most text is ASCII, checked without the Map. */
-  private readonly asciiStart = new Uint8Array(0x80);
+  /** Per ASCII character, the root's child along it (0: no name starts with it), read without hashing. */
+  private readonly asciiStart = new Int32Array(0x80);
+  /** The node after two ASCII characters (neither white space) from the root: most walks end within two. */
+  private readonly asciiPair = new Int32Array(0x80 * 0x80);
 
   /** `names` as the registry gives them; `caseless` folds case as the `i` flag does. */
   constructor(
@@ -143,7 +145,12 @@ export class ActorMatcher {
     sorted.forEach((name, rank) => {
       this.add(name, rank);
     });
-    for (let c = 0; c < 0x80; c++) this.asciiStart[c] = this.edges.get(0, this.key(c)) !== 0 ? 1 : 0;
+    for (let c = 0; c < 0x80; c++) this.asciiStart[c] = this.edges.get(0, this.key(c));
+    for (let a = 0; a < 0x80; a++) {
+      const first = this.asciiStart[a] as number;
+      if (first !== 0)
+        for (let b = 0; b < 0x80; b++) this.asciiPair[a * 0x80 + b] = this.edges.get(first, this.key(b));
+    }
   }
 
   private key(cp: number): number {
@@ -214,6 +221,7 @@ export class ActorMatcher {
     let j = start;
     let bestRank = Number.POSITIVE_INFINITY;
     let bestEnd = -1;
+    const first = text.charCodeAt(start);
     for (;;) {
       const rank = this.best[node] as number;
       if (rank !== -1 && rank < bestRank && (j >= n || !isWord(text.codePointAt(j) as number))) {
@@ -221,16 +229,29 @@ export class ActorMatcher {
         bestEnd = j;
       }
       if (j >= n) break;
-      const cp = text.codePointAt(j) as number;
+      const c = text.charCodeAt(j);
       let child: number;
-      if (WHITE.has(cp)) {
-        child = this.edges.get(node, SPACE);
+      if (c < 0x80 && c !== 0x20 && (c < 0x09 || c > 0x0d)) {
+        // ASCII other than white space, most of any text: the first two steps read tables, none calls fold.
+        child =
+          node === 0
+            ? (this.asciiStart[c] as number)
+            : j === start + 1 && first < 0x80
+              ? (this.asciiPair[first * 0x80 + c] as number)
+              : this.edges.get(node, (this.caseless && c >= 0x41 && c <= 0x5a ? c + 0x20 : c) + 1);
         if (child === 0) break;
-        while (j < n && WHITE.has(text.charCodeAt(j))) j++;
+        j++;
       } else {
-        child = this.edges.get(node, this.key(cp));
-        if (child === 0) break;
-        j += cp > 0xffff ? 2 : 1;
+        const cp = text.codePointAt(j) as number;
+        if (WHITE.has(cp)) {
+          child = this.edges.get(node, SPACE);
+          if (child === 0) break;
+          while (j < n && WHITE.has(text.charCodeAt(j))) j++;
+        } else {
+          child = this.edges.get(node, this.key(cp));
+          if (child === 0) break;
+          j += cp > 0xffff ? 2 : 1;
+        }
       }
       node = child;
     }

@@ -737,10 +737,15 @@ function people(tokens: Token[], out: Candidate[]): void {
   }
 }
 
-function registryMentions(text: string, registry: RegistryIndex, out: Candidate[]): void {
+function registryMentions(
+  text: string,
+  registry: RegistryIndex,
+  out: Candidate[],
+  keyOf: (name: string) => string,
+): void {
   for (const matcher of [registry.words, registry.acronyms]) {
     for (const m of matcher?.find(text) ?? []) {
-      const actor = registry.byKey.get(actorKey(m.text));
+      const actor = registry.byKey.get(keyOf(m.text));
       if (actor) out.push({ pos: m.index, name: actor.name, kind: actor.kind });
     }
   }
@@ -795,13 +800,22 @@ export function extractActorDetails(
   const index = indexOf(registry);
   const found = new Map<string, FoundActor>();
   const localAliases = new Map<string, string>();
+  // A briefing names its few actors again and again: each spelling's key is worked out once.
+  const keys = new Map<string, string>();
+  const keyOf = (name: string): string => {
+    let key = keys.get(name);
+    if (key === undefined) {
+      key = actorKey(name);
+      keys.set(name, key);
+    }
+    return key;
+  };
   const add = (rawName: string, kind: ActorKind | null, alias?: string) => {
-    const entry =
-      index.byKey.get(actorKey(rawName)) ?? (alias ? index.byKey.get(actorKey(alias)) : undefined);
+    const entry = index.byKey.get(keyOf(rawName)) ?? (alias ? index.byKey.get(keyOf(alias)) : undefined);
     let name = entry ? entry.name : tidy(rawName);
-    if (!entry && localAliases.has(actorKey(name))) name = localAliases.get(actorKey(name))!;
+    if (!entry) name = localAliases.get(keyOf(name)) ?? name;
     if (!name || name.length > 100) return;
-    const key = actorKey(name);
+    const key = keyOf(name);
     let actor = found.get(key);
     if (!actor) {
       actor = { name, kind: entry ? entry.kind : kind, aliases: [] };
@@ -809,7 +823,7 @@ export function extractActorDetails(
     } else if (actor.kind === null && kind !== null) actor.kind = kind;
     if (alias && !entry) {
       if (!actor.aliases.includes(alias)) actor.aliases.push(alias);
-      localAliases.set(actorKey(alias), name);
+      localAliases.set(keyOf(alias), name);
     }
   };
   for (const name of declared) if (name.trim()) add(name, null);
@@ -818,7 +832,7 @@ export function extractActorDetails(
   texts.forEach((text, t) => {
     if (!text) return;
     const here: Candidate[] = [];
-    registryMentions(text, index, here);
+    registryMentions(text, index, here, keyOf);
     // Names are only read near a word that can introduce one; the rest of the text is never tokenised.
     for (const [from, to] of triggerWindows(text)) {
       const slice = text.slice(from, to);
@@ -827,14 +841,21 @@ export function extractActorDetails(
       acronymDefinitions(slice, tokens, local);
       organisations(tokens, index, local);
       people(tokens, local);
-      for (const c of local) here.push({ ...c, pos: c.pos + from });
+      // Each candidate is new, made for this text: moved in place rather than copied.
+      for (const c of local) {
+        c.pos += from;
+        here.push(c);
+      }
     }
     here.sort((a, b) => a.pos - b.pos);
-    for (const c of here) candidates.push({ ...c, pos: t });
+    for (const c of here) {
+      c.pos = t;
+      candidates.push(c);
+    }
   });
   // Acronym definitions first, so a bare acronym earlier in the text still folds into its full name.
   for (const c of candidates) {
-    if (c.alias && !index.byKey.has(actorKey(c.name))) localAliases.set(actorKey(c.alias), tidy(c.name));
+    if (c.alias && !index.byKey.has(keyOf(c.name))) localAliases.set(keyOf(c.alias), tidy(c.name));
   }
   // A lone surname joins a full name found anywhere in the briefing; otherwise it stands on its own.
   const fullBySurname = new Map<string, string>();
@@ -844,8 +865,8 @@ export function extractActorDetails(
   for (const c of candidates) {
     const lone = c.surnameOnly;
     if (!lone) add(c.name, c.kind, c.alias);
-    else if (index.byKey.has(actorKey(c.name))) add(c.name, c.kind);
-    else if (index.byKey.has(actorKey(lone.surname))) add(lone.surname, c.kind);
+    else if (index.byKey.has(keyOf(c.name))) add(c.name, c.kind);
+    else if (index.byKey.has(keyOf(lone.surname))) add(lone.surname, c.kind);
     else add(fullBySurname.get(lone.surname) ?? c.name, c.kind);
   }
   return [...found.values()];

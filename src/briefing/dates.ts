@@ -262,7 +262,7 @@ export function splitSentences(text: string): { start: number; end: number }[] {
   for (let m = END_RE.exec(text); m !== null; m = END_RE.exec(text)) {
     const after = m.index + m[0].length;
     // The last char of the punctuation run decides (". . ." and "?!" alike).
-    const punctAt = m.index + m[0].search(/[.!?](?=[^.!?]*$)/);
+    const punctAt = m[0].length === 1 ? m.index : m.index + m[0].search(/[.!?](?=[^.!?]*$)/);
     if (!isSentenceEnd(text, punctAt, after)) continue;
     out.push({ start, end: after });
     start = after;
@@ -286,14 +286,39 @@ function refYearOf(refDate: string | null): number | null {
 /** An event's sentence is shown on one timeline row: a run-on "sentence" is cut at a word. */
 export const MAX_EVENT_TEXT = 400;
 
+/** White space other than a lone space: what collapsing white space would change (most sentences have none). */
+const UNTIDY_SPACE = /[^\S ]|\s\s/;
+
 function eventText(raw: string): string {
-  const text = raw.replace(/\s+/g, " ").trim();
+  const text = (UNTIDY_SPACE.test(raw) ? raw.replace(/\s+/g, " ") : raw).trim();
   if (text.length <= MAX_EVENT_TEXT) return text;
   const space = text.lastIndexOf(" ", MAX_EVENT_TEXT - 1);
   let cut = space > MAX_EVENT_TEXT / 2 ? space : MAX_EVENT_TEXT - 1;
   // Never split a surrogate pair.
   if (/[\ud800-\udbff]/.test(text[cut - 1] ?? "")) cut--;
   return `${text.slice(0, cut)}…`;
+}
+
+/** `slashOrder(paras)`, worked out the first time a slash date asks for it. */
+function lazyOrder(paras: readonly TextBlock[]): () => SlashOrder {
+  let known: { order: SlashOrder } | undefined;
+  return () => {
+    known ??= { order: slashOrder(paras) };
+    return known.order;
+  };
+}
+
+/** The dates written in `text`, in order, with where each starts. */
+function* datesIn(
+  text: string,
+  refYear: number | null,
+  order: () => SlashOrder,
+): Generator<{ index: number; found: Found }> {
+  DATE_RE.lastIndex = 0;
+  for (let m = DATE_RE.exec(text); m !== null; m = DATE_RE.exec(text)) {
+    const found = resolve(m.groups ?? {}, refYear, order);
+    if (found) yield { index: m.index, found };
+  }
 }
 
 /**
@@ -307,17 +332,13 @@ export function extractEvents(
 ): DatedEvent[] {
   const refYear = refYearOf(refDate);
   const events: DatedEvent[] = [];
-  let known: { order: SlashOrder } | undefined;
-  const order = () => {
-    known ??= { order: slashOrder(context) };
-    return known.order;
-  };
+  const order = lazyOrder(context);
   for (const para of paras) {
     const text = para.text;
     if (!text) continue;
-    DATE_RE.lastIndex = 0;
-    let m = DATE_RE.exec(text);
-    if (m === null) continue;
+    const written = datesIn(text, refYear, order);
+    let next = written.next();
+    if (next.done) continue;
     const sentences = splitSentences(text);
     let si = 0;
     let lineAt = 0;
@@ -327,16 +348,15 @@ export function extractEvents(
     let sentence = "";
     let sentenceOf = -1;
     const seen = new Map<string, Set<string>>();
-    for (; m !== null; m = DATE_RE.exec(text)) {
-      const found = resolve(m.groups ?? {}, refYear, order);
-      if (!found) continue;
-      while (si < sentences.length - 1 && sentences[si]!.end <= m.index) si++;
+    for (; !next.done; next = written.next()) {
+      const { index, found } = next.value;
+      while (si < sentences.length - 1 && sentences[si]!.end <= index) si++;
       if (si !== sentenceOf) {
         const s = sentences[si];
         sentence = eventText(s ? text.slice(s.start, s.end) : text);
         sentenceOf = si;
       }
-      for (; lineAt < m.index; lineAt++) if (text.charCodeAt(lineAt) === 10) line++;
+      for (; lineAt < index; lineAt++) if (text.charCodeAt(lineAt) === 10) line++;
       let dates = seen.get(sentence);
       if (!dates) {
         dates = new Set();
@@ -360,9 +380,12 @@ export function extractEvents(
 
 /** The first full date (day and written year) in text order, as YYYY-MM-DD, or null. */
 export function findFirstDate(paras: TextBlock[]): string | null {
+  // The first full date `extractEvents(paras, null)` gives, without cutting out its sentence.
+  const order = lazyOrder(paras);
   for (const para of paras) {
-    const first = extractEvents([para], null, paras).find((e) => e.precision === "day" && !e.yearUnknown);
-    if (first) return first.date;
+    for (const { found } of datesIn(para.text, null, order)) {
+      if (found.precision === "day" && !found.yearUnknown) return found.date;
+    }
   }
   return null;
 }

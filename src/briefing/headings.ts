@@ -136,6 +136,8 @@ const SOURCE_LINE = new RegExp(
 
 /** Lower case, straight apostrophes, single spaces, no emphasis markers or closing punctuation. */
 export function headingKey(text: string): string {
+  // Most headings are plain words ("What happened"), which every step below leaves as they are.
+  if (text.length <= MAX_KEY_CHARS && PLAIN_KEY.test(text)) return text.toLowerCase();
   // No name is near this long; cutting first keeps every regex below on a short string.
   return text
     .slice(0, MAX_KEY_CHARS)
@@ -147,6 +149,9 @@ export function headingKey(text: string): string {
     .replace(/[\s:?.!]+$/, "")
     .replace(NUMBERING, "");
 }
+
+/** ASCII words and single spaces: no emphasis, curly quote, numbering or closing punctuation to remove. */
+const PLAIN_KEY = /^[A-Za-z0-9']+(?: [A-Za-z0-9']+)*$/;
 
 // `1. What happened`, `II) Why it matters`, `📌 What to watch`, `Part 2 — What to watch`: the number,
 // emoji or part names nothing.

@@ -478,15 +478,16 @@ const FOOTER_START = /^(?:©|\(c\)\s*\d{4}|copyright\b|thanks? (?:you )?for read
 const SOCIAL =
   /^(?:(?:twitter|x|linkedin|facebook|instagram|youtube|mastodon|bluesky|threads|tiktok|rss|website|email us)\b[\s·|•,/–—-]*){2,}$/i;
 const SHORT_FOOTER = 300;
+/** FOOTER_CUE at the start of the text only: a long paragraph is a footer only when it opens with one. */
+const FOOTER_CUE_FIRST = new RegExp(FOOTER_CUE.source, "iy");
 
 function isFooterLine(p: BodyParagraph): boolean {
   if (p.kind === "heading" || p.kind === "block") return false;
   const text = p.text.trim();
-  return (
-    FOOTER_START.test(text) ||
-    SOCIAL.test(text) ||
-    (FOOTER_CUE.test(text) && (text.length <= SHORT_FOOTER || FOOTER_CUE.exec(text)!.index === 0))
-  );
+  if (FOOTER_START.test(text) || SOCIAL.test(text)) return true;
+  if (text.length <= SHORT_FOOTER) return FOOTER_CUE.test(text);
+  FOOTER_CUE_FIRST.lastIndex = 0;
+  return FOOTER_CUE_FIRST.test(text);
 }
 
 /**

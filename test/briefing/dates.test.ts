@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { extractEvents, findFirstDate, splitSentences } from "../../src/briefing/dates.js";
 
@@ -223,6 +224,39 @@ describe("first date", () => {
 
   it("is null when no date carries its year", () => {
     expect(findFirstDate([{ text: "It began on June 13 in 2026.", line: 1 }])).toBeNull();
+  });
+
+  it("is the first full date of the events an undated briefing shows", () => {
+    // Slash dates whose order only another paragraph tells, impossible days, dates without a year,
+    // months and years before the day: the first full event, whatever comes before it.
+    const piece = fc.constantFrom(
+      "On June 12 it began.",
+      "It ended on June 13, 2026.",
+      "Talks resumed on 14 March 2025 in Geneva.",
+      "In 2025 rules were written.",
+      "By early May nothing had moved.",
+      "Filed 4/9/2027 and again 4/10/2027.",
+      "Signed 25/3/2027.",
+      "Due 3/26/2027.",
+      "Not on February 30, 2026.",
+      "Version 1.2.2026 shipped.",
+      "Set for 2026-07-01.",
+      "No date here. Mr. Smith spoke.",
+      "",
+    );
+    const paras = fc
+      .array(
+        fc.array(piece, { maxLength: 4 }).map((parts) => parts.join(" ")),
+        { maxLength: 5 },
+      )
+      .map((texts) => texts.map((text, i) => ({ text, line: 2 * i + 1 })));
+    fc.assert(
+      fc.property(paras, (ps) => {
+        const first = extractEvents(ps, null).find((e) => e.precision === "day" && !e.yearUnknown);
+        expect(findFirstDate(ps)).toBe(first?.date ?? null);
+      }),
+      { seed: 20261203, numRuns: 500 },
+    );
   });
 });
 
