@@ -262,9 +262,10 @@ function validate(
     const value = friendly(ours, rawValue);
     if (value === undefined) continue;
     const line = keyLines.get(key);
-    if (candidate[ours] !== undefined && ours !== "tags") {
-      warnings.push(problem(path, `'${key}' is not read: '${ours}' is given`, line, "warning"));
-    } else if (ours === "date") {
+    // Beside a `date`, an alias says something else (Obsidian's `created` is when the note was
+    // made): the date given is the briefing's.
+    if (candidate[ours] !== undefined && ours !== "tags") continue;
+    if (ours === "date") {
       const day = typeof value === "string" ? writtenDay(value) : null;
       if (day === null)
         warnings.push(problem(path, `'${key}' is no date that can be read: not used`, line, "warning"));
