@@ -327,7 +327,8 @@ export async function liveAdd(samples, p, s, dir, timeout) {
   } finally {
     unlinkSync(file);
   }
-  await s.waitFor((x) => !x.text().includes(title) && sdSettled(x), timeout);
+  // On the Briefings view: sdSettled asks for the Timeline tab, which this view never shows.
+  await s.waitFor((x) => !x.text().includes(title) && !sdBusy(x), timeout);
 }
 
 /** `print ID` runs per round, each right after a `node -e ''` whose time joins the floor's samples. */

@@ -1,5 +1,5 @@
 // The one source of truth for the briefing model. Every other module takes its types from here.
-import { z } from "zod";
+import * as z from "zod";
 import { SECTION_KEYS } from "./sections.js";
 
 export { SECTION_KEYS, SECTION_SHORT, SECTION_TITLES } from "./sections.js";

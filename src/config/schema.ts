@@ -1,7 +1,7 @@
 // The config file's shape and its checking. Pure: the text comes in, settings and problems go out.
 // Every setting is checked on its own, so a bad one falls back to its default and the others apply.
 import { isMap, LineCounter, parseDocument } from "yaml";
-import { z } from "zod";
+import * as z from "zod";
 import { rebind } from "../tui/keymap.js";
 import { COLOR_MODES, type Config, DEFAULT_CONFIG } from "./defaults.js";
 
