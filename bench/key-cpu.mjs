@@ -3,7 +3,8 @@
 // session waits for the settled list, rests, then presses each key of the script `--presses` times,
 // every press from rest (40 ms without output, as run.mjs's key script), and reads the process's
 // user+sys from /proc around each key's presses (so the read-ahead of the briefing under a resting
-// cursor, 30 ms after a move, is counted with the move that caused it).
+// cursor, 30 ms after a move, is counted with the move that caused it), and the main thread's own
+// CPU time (schedstat, in nanoseconds: the figure to compare between builds).
 //
 //   node bench/key-cpu.mjs --dir /tmp/arch [--rounds 3] [--presses 40] --bundle A.js [--bundle B.js]
 //   [--prof DIR]  (each session under `node --cpu-prof --cpu-prof-dir DIR`) [--only "j timeline"]
@@ -30,6 +31,10 @@ for (let i = 0; i < process.argv.length; i++)
   if (process.argv[i] === "--bundle") bundles.push(resolve(root, process.argv[i + 1]));
 if (bundles.length === 0) bundles.push(resolve(root, "dist/signaldesk.js"));
 const briefings = join(dir, "briefings");
+/** CPU time of the process's main thread (React, Ink, the keys) in ms, to the nanosecond: /proc/PID/stat
+ * counts in ticks of 10 ms, and with every thread (GC helpers, the file reads of the read-ahead). */
+const mainThreadMs = (pid) =>
+  Number(readFileSync(`/proc/${pid}/task/${pid}/schedstat`, "utf8").split(" ")[0]) / 1e6;
 const load = () => readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ");
 const changed = (s, before) => s.signature() !== before;
 const tab = (name) => (s, before) => changed(s, before) && s.lines()[0].includes(`[${name}]`);
@@ -86,6 +91,7 @@ async function session(b) {
       if (only && !step.once && !step.name.includes(only)) continue;
       const count = step.once ? 1 : presses;
       const before = cpuMs(s.pid);
+      const beforeMain = mainThreadMs(s.pid);
       for (let i = 0; i < count; i++) {
         await s.idle(40);
         const v = await s.press(step.keys(i).join(""), step.expect?.(i) ?? changed, 5000);
@@ -93,7 +99,11 @@ async function session(b) {
       }
       await s.idle(60);
       const cpu = cpuMs(s.pid) - before;
-      if (!step.once) samples.add(`${b}:${step.name}:cpu`, cpu / count);
+      const main = mainThreadMs(s.pid) - beforeMain;
+      if (!step.once) {
+        samples.add(`${b}:${step.name}:cpu`, cpu / count);
+        samples.add(`${b}:${step.name}:main`, main / count);
+      }
     }
   } finally {
     await s.close("q");
@@ -115,7 +125,8 @@ for (const step of SCRIPT) {
   const cells = bundles.map((_, b) => {
     const w = samples.stats(`${b}:${step.name}:wall`);
     const c = samples.entry(`${b}:${step.name}:cpu`).values;
-    return `wall p50 ${fmt(w?.p50)} p90 ${fmt(w?.p90)} (n ${w?.n ?? 0}); CPU/press ${c.map(fmt).join(", ")} ms`;
+    const m = samples.entry(`${b}:${step.name}:main`).values;
+    return `wall p50 ${fmt(w?.p50)} p90 ${fmt(w?.p90)} (n ${w?.n ?? 0}); CPU/press ${c.map(fmt).join(", ")} ms, main thread ${m.map((v) => v.toFixed(2)).join(", ")} ms`;
   });
   console.log(`${step.name}: ${cells.map((c, b) => `[${b}] ${c}`).join("  |  ")}`);
 }
