@@ -197,6 +197,11 @@ function Screen({
   });
   useAppMouse({ mouse, state, focus, model, layout, columns, body, textRows, keymap, open, dispatch });
 
+  // A count over every briefing's flags: once per change of the flags, not once per key.
+  const readingLine = useMemo(
+    () => readingText({ flags: reading.flags, lastVisit: reading.lastVisit }, today),
+    [reading.flags, reading.lastVisit, today],
+  );
   const { main, status } = mainView({
     story,
     state,
@@ -239,7 +244,7 @@ function Screen({
         total={story.briefings.length}
         failed={failed}
         {...(note ? { note } : {})}
-        reading={readingText(reading, today)}
+        reading={readingLine}
       />
       {main}
       <Bottom

@@ -96,6 +96,8 @@ const TEXTS = [
   "漢字",
   "👍",
   "x─·y",
+  "● ",
+  "↻ ",
 ];
 const segment = fc.record(
   {
@@ -145,6 +147,56 @@ describe("Line", () => {
     expect(f).toContain("…");
     expect(f).toContain("─".repeat(30));
     expect(f).toContain("a · b · c");
+  });
+});
+
+describe("Line over a moving cursor", () => {
+  const row = (selected: boolean, mark: "● " | "↻ "): Row => ({
+    segments: [
+      selected ? { text: "› ", token: "accent" } : { text: mark, token: "unread" },
+      { text: "2026-03-01", token: "date" },
+      { text: " The quota for mineral exports was raised at the late sitting of the board" },
+    ],
+    width: 60,
+    ...(selected ? { fill: "selection" as const } : {}),
+  });
+
+  it("keeps the read marks of the rows the cursor is not on, in their colours", async () => {
+    const rows = [row(true, "● "), row(false, "● "), row(false, "↻ ")];
+    const f = await frame(colorTheme, rows, Line);
+    expect(f).toBe(await frame(colorTheme, rows, Reference));
+    const lines = visible(f).split("\n");
+    expect(lines[0]).toMatch(/^› 2026-03-01 The quota/);
+    expect(lines[1]).toMatch(/^● 2026-03-01 The quota/);
+    expect(lines[2]).toMatch(/^↻ 2026-03-01 The quota/);
+  });
+
+  it("shows each new state of a row as the cursor comes and goes, and a change of style alone", async () => {
+    const theme = colorTheme;
+    const draw = (r: Row) => (
+      <ThemeContext.Provider value={theme}>
+        <Box width={60}>
+          <Line segments={r.segments} width={r.width} {...(r.fill ? { fill: r.fill } : {})} />
+        </Box>
+      </ThemeContext.Provider>
+    );
+    const alone = async (r: Row) => frame(theme, [r], Reference);
+    const app = await render(draw(row(false, "● ")), { columns: 80, rows: 3 });
+    const states = [row(true, "● "), row(false, "● "), row(false, "↻ "), row(true, "↻ ")];
+    for (const r of states) {
+      await app.rerender(draw(r));
+      expect(app.frame()).toBe(await alone(r));
+    }
+    // The same text in another colour (a row read since) is drawn again.
+    const recoloured: Row = {
+      ...row(false, "● "),
+      segments: [{ text: "● ", token: "muted" }, ...row(false, "● ").segments.slice(1)],
+    };
+    await app.rerender(draw(row(false, "● ")));
+    await app.rerender(draw(recoloured));
+    expect(app.frame()).toBe(await alone(recoloured));
+    expect(app.frame()).not.toBe(await alone(row(false, "● ")));
+    app.unmount();
   });
 });
 

@@ -1,7 +1,7 @@
 // One screen line made of styled segments, cut to the width before Ink sees it: Ink would wrap a long
 // line onto a second row and push the frame past the terminal's height.
 import { Text, Transform, useIsScreenReaderEnabled } from "ink";
-import type { ReactNode } from "react";
+import { memo, type ReactNode } from "react";
 import { hyperlink } from "../../text/blocks.js";
 import { useHyperlinks, useTheme } from "../hooks/useTheme.js";
 import { fitSegments, type Segment } from "../segments.js";
@@ -16,7 +16,24 @@ export interface LineProps {
   fill?: Token;
 }
 
-export function Line({ segments, width, fill }: LineProps): ReactNode {
+// Drawn again only when what it shows changes: the detail pane, the footer and the like are built anew
+// on every key, and most of their lines (the rule, blank lines, a title shared by two events) come
+// out the same. A <Text> drawn again costs Ink a new transform and an update of its node.
+export const Line = memo(DrawnLine, sameLine);
+
+function sameLine(a: LineProps, b: LineProps): boolean {
+  if (a.width !== b.width || a.fill !== b.fill) return false;
+  if (a.segments === b.segments) return true;
+  if (a.segments.length !== b.segments.length) return false;
+  for (let i = 0; i < a.segments.length; i++) {
+    const x = a.segments[i]!;
+    const y = b.segments[i]!;
+    if (x.text !== y.text || x.token !== y.token || x.url !== y.url) return false;
+  }
+  return true;
+}
+
+function DrawnLine({ segments, width, fill }: LineProps): ReactNode {
   const theme = useTheme();
   const hyperlinks = useHyperlinks();
   const screenReader = useIsScreenReaderEnabled();
@@ -71,11 +88,14 @@ function isUnstyled(style: Style): boolean {
 
 // "…" ends nearly every cut row, and Ink measures the text of each new row with string-width, which
 // leaves its ASCII fast path for one such character: some 90 µs a row, a good part of a page move.
+// The read marks "●" and "↻" are twinned too: a row whose mark gives way to the cursor "›" when it is
+// selected then keeps the same kind of element, instead of Ink's nodes for the row being thrown away
+// and built again (with a walk along the list's rows to place them) on every move.
 // Ink lays a <Transform> out by its children and applies the transform only to what it writes (the
 // transform must keep the size, and does). So a line of ASCII and these characters, each one column
 // wide in every width table, is laid out with "." in their places and written with them put back.
-const TWINNED = /[…›─·]/g;
-const ASCII_OR_TWINNED = /^[\x20-\x7e…›─·]*$/;
+const TWINNED = /[…›─·●↻]/g;
+const ASCII_OR_TWINNED = /^[\x20-\x7e…›─·●↻]*$/;
 
 interface Mark {
   /** Index among the line's characters (escape codes not counted). */

@@ -37,7 +37,8 @@ export function useViewModel(
   listFocus: boolean,
 ): ViewModel {
   const filtered = hasFilter(state);
-  const todayIso = format(today, "yyyy-MM-dd");
+  // date-fns's format parses its pattern on every call: once a day is enough.
+  const todayIso = useMemo(() => format(today, "yyyy-MM-dd"), [today]);
   const upcoming = state.upcoming ? todayIso : null;
   const narrowed = useMemo(
     () => narrow(story, state.filter, state.term, !filtered, upcoming, state.only),

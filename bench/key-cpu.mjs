@@ -1,0 +1,133 @@
+// The CPU a warm reader spends per key, for one or more builds in interleaved rounds: on a machine
+// other work loads, a key's wall time moves by ten times between rounds, its CPU far less. Each
+// session waits for the settled list, rests, then presses each key of the script `--presses` times,
+// every press from rest (40 ms without output, as run.mjs's key script), and reads the process's
+// user+sys from /proc around each key's presses (so the read-ahead of the briefing under a resting
+// cursor, 30 ms after a move, is counted with the move that caused it), and the main thread's own
+// CPU time (schedstat, in nanoseconds: the figure to compare between builds).
+//
+//   node bench/key-cpu.mjs --dir /tmp/arch [--rounds 3] [--presses 40] --bundle A.js [--bundle B.js]
+//   [--prof DIR]  (each session under `node --cpu-prof --cpu-prof-dir DIR`) [--only "j timeline"]
+//
+// --dir is the archive's root (briefings/ under it); give it a `cp -aL` copy.
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { after, cpuMs, KEYS, Screen } from "./pty.mjs";
+import { Samples } from "./stats.mjs";
+import { COLS, childEnv, option, ROWS, sdSettled } from "./subjects.mjs";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const dir = resolve(option("--dir", ""));
+const rounds = Number(option("--rounds", "3"));
+const presses = Number(option("--presses", "40"));
+const prof = option("--prof", "");
+// Only the steps whose names hold this text (a profile of one key).
+const only = option("--only", "");
+const bundles = [];
+for (let i = 0; i < process.argv.length; i++)
+  if (process.argv[i] === "--bundle") bundles.push(resolve(root, process.argv[i + 1]));
+if (bundles.length === 0) bundles.push(resolve(root, "dist/signaldesk.js"));
+const briefings = join(dir, "briefings");
+/** CPU time of the process's main thread (React, Ink, the keys) in ms, to the nanosecond: /proc/PID/stat
+ * counts in ticks of 10 ms, and with every thread (GC helpers, the file reads of the read-ahead). */
+const mainThreadMs = (pid) =>
+  Number(readFileSync(`/proc/${pid}/task/${pid}/schedstat`, "utf8").split(" ")[0]) / 1e6;
+const load = () => readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ");
+const changed = (s, before) => s.signature() !== before;
+const tab = (name) => (s, before) => changed(s, before) && s.lines()[0].includes(`[${name}]`);
+
+// Each key's presses in a row; the view keys go round so that every press changes the screen.
+const SCRIPT = [
+  // j and k in turn: the cursor stays in the window, as in run.mjs's few presses from the top.
+  { name: "jk timeline", keys: (i) => [i % 2 === 0 ? "j" : "k"] },
+  // j alone: past the window's last row every press scrolls it by one.
+  { name: "j timeline", keys: () => ["j"] },
+  { name: "PgDn timeline", keys: () => [KEYS.pgdn] },
+  {
+    name: "views 2/1",
+    keys: (i) => [i % 2 === 0 ? "2" : "1"],
+    expect: (i) => tab(i % 2 === 0 ? "2 Briefings" : "1 Timeline"),
+  },
+  { name: "to briefings", keys: () => ["2"], once: true, expect: () => tab("2 Briefings") },
+  { name: "jk briefings", keys: (i) => [i % 2 === 0 ? "j" : "k"] },
+  { name: "j briefings", keys: () => ["j"] },
+  { name: "PgDn briefings", keys: () => [KEYS.pgdn] },
+];
+
+const samples = new Samples();
+console.log(`load ${load()} at ${new Date().toISOString()}`);
+const caches = bundles.map((bundle) => {
+  const cache = mkdtempSync(join(tmpdir(), "sd-keycpu-cache-"));
+  const r = spawnSync(process.execPath, [bundle, "--dir", briefings, "list"], {
+    env: childEnv({ XDG_CACHE_HOME: cache }),
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  if (r.status !== 0) throw new Error(`list with ${bundle} failed`);
+  return cache;
+});
+
+async function session(b) {
+  const args = [...(prof ? ["--cpu-prof", "--cpu-prof-dir", prof] : []), bundles[b], "--dir", briefings];
+  const s = new Screen(process.execPath, args, {
+    cols: COLS,
+    rows: ROWS,
+    env: childEnv({ XDG_CACHE_HOME: caches[b] }),
+  });
+  try {
+    const ok = await s.waitFor(sdSettled, 60_000);
+    if (!ok.ok) throw new Error(`build ${b}: the list never settled (${ok.reason})`);
+    // Not a key's cost: after a start from the painted head, Ink's mount and the App's first frame;
+    // then the glossary built ahead after a rest (usePrepare). Keys start once the process is quiet.
+    for (let waited = 0; waited < 30_000; waited += 400) {
+      const c0 = cpuMs(s.pid);
+      await after(400);
+      if (cpuMs(s.pid) - c0 < 8) break;
+    }
+    await s.idle(200);
+    for (const step of SCRIPT) {
+      if (only && !step.once && !step.name.includes(only)) continue;
+      const count = step.once ? 1 : presses;
+      const before = cpuMs(s.pid);
+      const beforeMain = mainThreadMs(s.pid);
+      for (let i = 0; i < count; i++) {
+        await s.idle(40);
+        const v = await s.press(step.keys(i).join(""), step.expect?.(i) ?? changed, 5000);
+        samples.add(`${b}:${step.name}:wall`, v);
+      }
+      await s.idle(60);
+      const cpu = cpuMs(s.pid) - before;
+      const main = mainThreadMs(s.pid) - beforeMain;
+      if (!step.once) {
+        samples.add(`${b}:${step.name}:cpu`, cpu / count);
+        samples.add(`${b}:${step.name}:main`, main / count);
+      }
+    }
+  } finally {
+    await s.close("q");
+    s.dispose();
+  }
+}
+
+try {
+  for (let r = 0; r < rounds; r++) {
+    for (let k = 0; k < bundles.length; k++) await session((r + k) % bundles.length);
+    console.log(`round ${r + 1} done, load ${load()}`);
+  }
+} finally {
+  for (const c of caches) rmSync(c, { recursive: true, force: true });
+}
+const fmt = (v) => (v === undefined ? "—" : v.toFixed(1));
+for (const step of SCRIPT) {
+  if (step.once) continue;
+  const cells = bundles.map((_, b) => {
+    const w = samples.stats(`${b}:${step.name}:wall`);
+    const c = samples.entry(`${b}:${step.name}:cpu`).values;
+    const m = samples.entry(`${b}:${step.name}:main`).values;
+    return `wall p50 ${fmt(w?.p50)} p90 ${fmt(w?.p90)} (n ${w?.n ?? 0}); CPU/press ${c.map(fmt).join(", ")} ms, main thread ${m.map((v) => v.toFixed(2)).join(", ")} ms`;
+  });
+  console.log(`${step.name}: ${cells.map((c, b) => `[${b}] ${c}`).join("  |  ")}`);
+}
+console.log(`load ${load()} at the end`);
