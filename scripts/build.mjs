@@ -215,22 +215,15 @@ async function parserHash() {
 await rm(`${root}/dist`, { recursive: true, force: true });
 await mkdir(`${root}/dist`, { recursive: true });
 
-await build({
+const shared = {
   absWorkingDir: root,
-  entryPoints: {
-    signaldesk: "src/cli/main.ts",
-    worker: "src/load/worker.ts",
-  },
-  outdir: "dist",
   bundle: true,
-  splitting: true,
   format: "esm",
   platform: "node",
   target: "node20",
   minify: process.env.SIGNALDESK_BUILD_DEBUG !== "1",
   sourcemap: false,
   legalComments: "none",
-  chunkNames: "chunks/[name]-[hash]",
   define: {
     "process.env.NODE_ENV": '"production"',
     __SIGNALDESK_PARSER__: JSON.stringify(await parserHash()),
@@ -247,6 +240,66 @@ await build({
   banner: { js: [SHEBANG, ...REQUIRE_BANNER].join("\n") },
   plugins: PATCHES.map(checked),
   logLevel: "warning",
+};
+
+const PRINT_BUNDLE = "print.js";
+
+// The whole command line, split: each module in the chunk of the entries and dynamic imports that
+// reach it. The print bundle is left out of it (built next, from the same sources).
+const whole = await build({
+  ...shared,
+  entryPoints: { signaldesk: "src/cli/entry.ts", worker: "src/load/worker.ts" },
+  outdir: "dist",
+  splitting: true,
+  chunkNames: "chunks/[name]-[hash]",
+  metafile: true,
+  plugins: [
+    ...shared.plugins,
+    {
+      name: "print-bundle-apart",
+      setup(b) {
+        b.onResolve({ filter: /^\.\/print-fast\.js$/ }, () => ({
+          path: `./${PRINT_BUNDLE}`,
+          external: true,
+        }));
+      },
+    },
+  ],
+});
+
+// `print ID`'s modules in one file (src/cli/print-fast.ts): split, the same path loaded 24 files, and
+// Node's loader costs about 1 M instructions a file before any of its code runs. What it imports
+// dynamically (a config's parser, the briefing parser, the JSON format's read state, markdown) is
+// the whole command line's chunk of that module, not a second copy: those modules take and give plain
+// values, never an object whose class the bundle would have twice.
+const chunkOf = new Map();
+for (const [out, meta] of Object.entries(whole.metafile.outputs))
+  if (meta.entryPoint !== undefined)
+    chunkOf.set(path.resolve(root, meta.entryPoint), path.resolve(root, out));
+await build({
+  ...shared,
+  entryPoints: ["src/cli/print-fast.ts"],
+  outfile: `dist/${PRINT_BUNDLE}`,
+  plugins: [
+    ...shared.plugins,
+    {
+      name: "dynamic-imports-from-the-whole",
+      setup(b) {
+        b.onResolve({ filter: /.*/ }, async (args) => {
+          if (args.kind !== "dynamic-import" || args.path.startsWith("node:") || args.pluginData?.inner)
+            return undefined;
+          const found = await b.resolve(args.path, {
+            kind: "dynamic-import",
+            resolveDir: args.resolveDir,
+            pluginData: { inner: true },
+          });
+          const chunk = chunkOf.get(found.path);
+          if (chunk === undefined) throw new Error(`print bundle: ${args.path} is not a chunk of the whole`);
+          return { path: `./${path.relative(`${root}/dist`, chunk)}`, external: true };
+        });
+      },
+    },
+  ],
 });
 
 // Each file of the bundle is a module Node resolves, reads and links on its own, and the banner's

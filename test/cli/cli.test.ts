@@ -658,6 +658,8 @@ describe("pipes and the print path", () => {
     for (const f of chunks) if (/react\.(transitional\.)?element/.test(await source(f))) reactChunks.push(f);
     expect(reactChunks.length).toBeGreaterThan(0);
     expect(await source("signaldesk.js")).not.toMatch(/react\.(transitional\.)?element/);
+    // `print` is answered by a bundle of its own (scripts/build.mjs), checked the same way.
+    expect(await source("print.js")).not.toMatch(/react\.(transitional\.)?element/);
 
     // Every module the process actually loads, recorded by a resolve hook.
     const log = join(built.root, "loaded.log");
@@ -678,6 +680,7 @@ describe("pipes and the print path", () => {
       register,
       `import { register } from "node:module";\nregister(${JSON.stringify(`file://${hook}`)});\n`,
     );
+    const printBundle: Record<string, boolean> = {};
     for (const args of [["print", "bridge-closure"], ["list"], ["timeline", "--json"], []]) {
       await writeFile(log, "");
       const { execFile } = await import("node:child_process");
@@ -692,9 +695,16 @@ describe("pipes and the print path", () => {
       expect(code).toBe(0);
       const loaded = await readFile(log, "utf8");
       expect(loaded).toContain("signaldesk.js");
+      printBundle[args.join(" ")] = loaded.includes("/dist/print.js");
       for (const f of reactChunks) expect(loaded, args.join(" ")).not.toContain(f);
       expect(loaded).not.toMatch(/node_modules\/(ink|react)/);
     }
+    expect(printBundle).toEqual({
+      "print bridge-closure": true,
+      list: false,
+      "timeline --json": false,
+      "": false,
+    });
   });
 
   it("print from a warm store loads no JavaScript from node_modules, only the SQLite addon", async () => {

@@ -122,6 +122,29 @@ describe("the config file", () => {
     expect(listed.stdout).toBe((await runCli(built, ["--dir", story, "list"])).stdout);
   });
 
+  it("applies to print from a warm store, and a bad line in it is reported once", async () => {
+    const cache = join(scratch, "print-cache");
+    const good = join(scratch, "print-good");
+    await makeConfig(good, `dir: ${story}\ncolor: always\n`);
+    const env = { XDG_CONFIG_HOME: good, XDG_CACHE_HOME: cache };
+    expect((await runCli(built, ["list"], { env })).code).toBe(0);
+    const styled = await runCli(built, ["print", "bridge-closure"], { env });
+    expect(styled.code).toBe(0);
+    expect(styled.stdout).toContain("\x1b[");
+    expect(styled.stdout).toContain("Tideline Bridge shut");
+
+    const bad = join(scratch, "print-bad");
+    await makeConfig(bad, `width: 5\ndir: ${story}\n`);
+    const r = await runCli(built, ["print", "bridge-closure"], {
+      env: { XDG_CONFIG_HOME: bad, XDG_CACHE_HOME: cache },
+    });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("Tideline Bridge shut");
+    const said = r.stderr.trimEnd().split("\n");
+    expect(said).toHaveLength(1);
+    expect(said[0]).toContain(`${join(bad, "signaldesk", "config.yaml")}:1: width:`);
+  });
+
   it("is another file with --config, refused when it is not a regular file or too large", async () => {
     const other = join(scratch, "other.yaml");
     await writeFile(other, "keys:\n  quit: [x]\n  open: [x]\n");
