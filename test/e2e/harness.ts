@@ -319,3 +319,23 @@ export function start(opts: StartOptions = {}): Session {
     },
   };
 }
+
+/** The process state letter from /proc (T: stopped). */
+function procState(pid: number): string {
+  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+  return stat.slice(stat.lastIndexOf(")") + 2).split(" ")[0] ?? "";
+}
+
+/**
+ * Resolves once the program has stopped itself (Ctrl-Z). Its screen goes back to the main one just
+ * before it stops: a SIGCONT sent in between would be taken before the stop, which then lasts.
+ * Checked as the process table changes, there being no event to wait on; the bound is for a
+ * program that never stops.
+ */
+export async function stopped(s: Session): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (procState(s.pid()) !== "T") {
+    if (Date.now() > deadline) throw new Error("timed out waiting for the program to stop");
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}

@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, unlinkSync, wri
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { BIN, KEYS, type Session, start } from "./harness.js";
+import { BIN, KEYS, type Session, start, stopped } from "./harness.js";
 
 let root: string;
 let session: Session | undefined;
@@ -213,6 +213,7 @@ describe("live updates", () => {
     const s = await openAtBriefings(dir);
     s.press("\x1a");
     await s.waitFor(() => s.state().buffer === "normal", "the main screen while suspended");
+    await stopped(s);
     writeFileSync(join(dir, "fir.md"), briefingText("Fir report", "2026-03-06", "the fir survey began."));
     s.kill("SIGCONT");
     await s.waitFor((screen) => screen.includes("Fir report") && screen.includes("4 briefings"), "after fg");

@@ -2,11 +2,11 @@
 // (main screen, cooked mode with echo, cursor shown) and the process stops; SIGCONT (what `fg` sends)
 // takes the terminal back, draws the whole screen again, and keys act at once (raw mode).
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, readlinkSync, rmSync } from "node:fs";
+import { mkdtempSync, readlinkSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { type Session, start } from "./harness.js";
+import { type Session, start, stopped } from "./harness.js";
 
 const READER = /signaldesk.*Timeline.*Briefings.*Glossary/;
 const CTRL_Z = "\x1a";
@@ -25,21 +25,6 @@ function open(): Session {
   return session;
 }
 
-/** The process state letter from /proc (T: stopped). */
-function procState(pid: number): string {
-  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-  return stat.slice(stat.lastIndexOf(")") + 2).split(" ")[0] ?? "";
-}
-
-/** Resolves once `check` holds, checked as the process table changes (no event to wait on). */
-async function until(check: () => boolean, what: string) {
-  const deadline = Date.now() + 10_000;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
-
 /** The terminal's line discipline flags, read from outside while the program is stopped. */
 function ttyFlags(pid: number): Set<string> {
   const tty = readlinkSync(`/proc/${pid}/fd/0`);
@@ -48,7 +33,7 @@ function ttyFlags(pid: number): Set<string> {
 
 async function expectSuspended(s: Session) {
   await s.waitFor(() => s.state().buffer === "normal", "the main screen");
-  await until(() => procState(s.pid()) === "T", "the process to stop");
+  await stopped(s);
   expect(s.state().cursorVisible).toBe(true);
   const flags = ttyFlags(s.pid());
   expect(flags.has("icanon")).toBe(true);
