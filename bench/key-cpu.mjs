@@ -10,14 +10,12 @@
 //   [--prof DIR]  (each session under `node --cpu-prof --cpu-prof-dir DIR`) [--only "j timeline"]
 //
 // --dir is the archive's root (briefings/ under it); give it a `cp -aL` copy.
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { after, cpuMs, KEYS, Screen } from "./pty.mjs";
 import { Samples } from "./stats.mjs";
-import { COLS, childEnv, option, ROWS, sdSettled } from "./subjects.mjs";
+import { COLS, childEnv, option, ROWS, sdSettled, warmCaches } from "./subjects.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const dir = resolve(option("--dir", ""));
@@ -59,15 +57,7 @@ const SCRIPT = [
 
 const samples = new Samples();
 console.log(`load ${load()} at ${new Date().toISOString()}`);
-const caches = bundles.map((bundle) => {
-  const cache = mkdtempSync(join(tmpdir(), "sd-keycpu-cache-"));
-  const r = spawnSync(process.execPath, [bundle, "--dir", briefings, "list"], {
-    env: childEnv({ XDG_CACHE_HOME: cache }),
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  if (r.status !== 0) throw new Error(`list with ${bundle} failed`);
-  return cache;
-});
+const caches = warmCaches(bundles, briefings, "sd-keycpu-cache-");
 
 async function session(b) {
   const args = [...(prof ? ["--cpu-prof", "--cpu-prof-dir", prof] : []), bundles[b], "--dir", briefings];

@@ -9,13 +9,12 @@
 //
 // --dir is the archive's root (briefings/ and newsboat/ under it).
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readFileSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { buildFloor, FLOOR_BUNDLE } from "./build-floor.mjs";
 import { Samples } from "./stats.mjs";
-import { childEnv, inkFloor, newsboatRun, option, signaldeskRun } from "./subjects.mjs";
+import { inkFloor, newsboatRun, option, signaldeskRun, warmCaches } from "./subjects.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const dir = resolve(option("--dir", ""));
@@ -31,15 +30,7 @@ const samples = new Samples();
 const load = () => readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ");
 console.log(`load ${load()} at ${new Date().toISOString()}`);
 
-const caches = bundles.map((bundle) => {
-  const cache = mkdtempSync(join(tmpdir(), "sd-keys-cache-"));
-  const r = spawnSync(process.execPath, [bundle, "--dir", briefings, "list"], {
-    env: childEnv({ XDG_CACHE_HOME: cache }),
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  if (r.status !== 0) throw new Error(`list with ${bundle} failed`);
-  return cache;
-});
+const caches = warmCaches(bundles, briefings, "sd-keys-cache-");
 await buildFloor();
 const floor = FLOOR_BUNDLE;
 const nb = {

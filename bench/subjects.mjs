@@ -1,6 +1,6 @@
 // What one round runs: the floors, newsboat and signaldesk, each recording into a Samples.
 // Every wait is bounded; a timeout is recorded as a failure of that metric and the round goes on.
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, readdirSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -27,6 +27,19 @@ export function childEnv(extra = {}) {
     if (!(k in extra)) delete env[k];
   }
   return env;
+}
+
+/** A cache folder per bundle, each filled by one `list` of the folder: warm sessions to compare. */
+export function warmCaches(bundles, briefings, prefix) {
+  return bundles.map((bundle) => {
+    const cache = mkdtempSync(join(tmpdir(), prefix));
+    const r = spawnSync(process.execPath, [bundle, "--dir", briefings, "list"], {
+      env: childEnv({ XDG_CACHE_HOME: cache }),
+      stdio: ["ignore", "ignore", "inherit"],
+    });
+    if (r.status !== 0) throw new Error(`list with ${bundle} failed`);
+    return cache;
+  });
 }
 
 /** The briefing reader-session.mjs writes into the folder while a reader runs. */
