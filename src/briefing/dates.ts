@@ -112,6 +112,8 @@ function slashOrder(paras: readonly TextBlock[]): SlashOrder {
 }
 
 const DATE_RE = new RegExp(DATE_SOURCE, "g");
+/** The first date of a text, with no `lastIndex` shared with a scan that may be under way (datesIn). */
+const FIRST_DATE_RE = new RegExp(DATE_SOURCE);
 
 function pad2(n: number): string {
   return n < 10 ? `0${n}` : String(n);
@@ -404,8 +406,7 @@ const MAX_DATELINE_CHARS = 60;
  */
 export function isDateLine(text: string): boolean {
   if (text.length > MAX_DATELINE_CHARS || !/\d{4}/.test(text)) return false;
-  DATE_RE.lastIndex = 0;
-  const m = DATE_RE.exec(text);
+  const m = FIRST_DATE_RE.exec(text);
   const g = m?.groups;
   if (!m || !g || !(g.iy || g.by || g.cy || g.gy || g.ny)) return false;
   const rest = `${text.slice(0, m.index)} ${text.slice(m.index + m[0].length)}`

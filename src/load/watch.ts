@@ -18,9 +18,9 @@ import { type Dirent, type FSWatcher, readdirSync, statSync, watch } from "node:
 import { readdir } from "node:fs/promises";
 import path from "node:path";
 import { BRIEFING_NAME } from "../briefing/ids.js";
+// The names the scan reads, so the two never disagree on what a briefing or the registry is.
+import { REGISTRY_NAME } from "./read.js";
 
-/** Names the scan reads (read.ts): the same rule, so the two never disagree on what a briefing is. */
-const REGISTRY_NAME = "actors.yaml";
 const SKIPPED_DIRS = new Set(["node_modules"]);
 
 export interface WatchTiming {
