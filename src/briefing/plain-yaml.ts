@@ -102,8 +102,12 @@ export function readPlainYaml(src: string): PlainEntry[] | null {
     if (!sep.every((t) => blank(t) || t.type === "map-value-ind")) return null;
     const v = value(item.value);
     if (v === undefined) return null;
+    // Every key at the line's start, as the library wants them: an indented one after a flow list
+    // (`title: []` then `  more: x`) is an error there, not a key.
+    const at = lines.linePos(item.key.offset);
+    if (at.col !== 1) return null;
     seen.add(key);
-    out.push({ key, value: v, line: lines.linePos(item.key.offset).line - 1 });
+    out.push({ key, value: v, line: at.line - 1 });
   }
   return out;
 }

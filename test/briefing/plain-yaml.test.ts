@@ -97,6 +97,10 @@ describe("front matter read from the YAML syntax tree", () => {
     expect(parseDocument(src).errors).not.toEqual([]);
     expect(readPlainYaml(src)).toBeNull();
     expect(readPlainYaml('tags:\n- "a"\n- b\n')).toEqual([{ key: "tags", value: ["a", "b"], line: 0 }]);
+    // Found by the property below too: an indented key after a flow list.
+    const indented = "title: []\n  continued line\n    - ends with:";
+    expect(parseDocument(indented).errors).not.toEqual([]);
+    expect(readPlainYaml(indented)).toBeNull();
   });
 
   it("gives the library's values and key lines whenever it reads a text itself", () => {
