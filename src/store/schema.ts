@@ -122,7 +122,7 @@ CREATE INDEX events_day ON events (day) WHERE day IS NOT NULL;
 -- Contentless: the index answers which files match; no copy of the text is kept. The prefix indexes
 -- answer the first three letters typed in a search: without them every term starting with "s" or
 -- "exp" is merged at each keystroke (at 100k briefings 130-990 ms; 10-20 ms with them, for an index
--- of 360 MB instead of 130: docs/performance.md, work-big).
+-- of 360 MB instead of 130: docs/performance-log.md, work-big).
 CREATE VIRTUAL TABLE search USING fts5 (
   title, body,
   content = '',
