@@ -15,7 +15,7 @@ import { sanitize } from "../text/sanitize.js";
 import { emailHeaders, MAIL_HEADER_LINE } from "./email.js";
 import { isGlossaryHeading, leadIn, sectionForHeading, sourceLine } from "./headings.js";
 import { attribute, HTML_TAG, htmlHeading, htmlLines, htmlParts } from "./html.js";
-import { blockText, dropPrefix, inlineText } from "./inline.js";
+import { blockLinks, blockText, dropPrefix, inlineText } from "./inline.js";
 import { type DirectiveToken, isContentsMarker, TOOL_EXTENSIONS, TOOL_SYNTAX } from "./markdown-tools.js";
 import type { BodyParagraph } from "./paragraphs.js";
 import { looksLikeHeading, strongHeading } from "./paragraphs.js";
@@ -585,8 +585,19 @@ export function markdownParagraphs(body: string, firstLine = 1): BodyParagraph[]
       case "hr":
         break;
       case "heading": {
-        const text = inlineText(headingSpans(t as Tokens.Heading)).trim();
-        if (text) push({ kind: "heading", text, line: at, level: (t as Tokens.Heading).depth });
+        const spans = headingSpans(t as Tokens.Heading);
+        const text = inlineText(spans).trim();
+        const depth = (t as Tokens.Heading).depth;
+        // A link roundup's `### [Story](https://…)`: the heading keeps its link, to be numbered.
+        const linked = blockLinks({ type: "heading", depth, children: spans }).length > 0;
+        if (text)
+          push({
+            kind: "heading",
+            text,
+            line: at,
+            level: depth,
+            ...(linked ? { block: { type: "heading", depth, children: spans } } : {}),
+          });
         break;
       }
       case "paragraph":
