@@ -31,7 +31,10 @@ function caption(raw: string): string {
  * as a GitHub alert is shown (`Tip`, `Info: Effective date`). Any other directive: its caption.
  */
 function directiveText(raw: string): string {
-  const m = /^ {0,3}:{3,}[ \t]*(?:([A-Za-z][\w-]*)|\{[^}\n]*?\.callout-([\w-]+)[^}\n]*\})(?:\[([^\]\n]*)\])?[ \t]*([^{\n]*)/.exec(raw);
+  const m =
+    /^ {0,3}:{3,}[ \t]*(?:([A-Za-z][\w-]*)|\{[^}\n]*?\.callout-([\w-]+)[^}\n]*\})(?:\[([^\]\n]*)\])?[ \t]*([^{\n]*)/.exec(
+      raw,
+    );
   const kind = m?.[1] ?? m?.[2];
   if (!kind) return caption(raw);
   const title = (m![3] ?? m![4] ?? "").trim() || caption(raw);

@@ -156,7 +156,11 @@ function proseOf(p: Paragraph): { text: string; line: number }[] {
 function datelineFirst(body: ReturnType<typeof normalise>, texts: TextBlock[]): TextBlock[] {
   let first: Paragraph | undefined;
   for (const p of Object.values(body.sections).flat())
-    if (p.subsection !== undefined && isDateLine(p.subsection) && (first === undefined || p.line < first.line))
+    if (
+      p.subsection !== undefined &&
+      isDateLine(p.subsection) &&
+      (first === undefined || p.line < first.line)
+    )
       first = p;
   if (first?.subsection === undefined) return texts;
   const at = texts.findIndex((t) => t.line >= first.line);

@@ -75,7 +75,10 @@ const directives = (body: string) =>
     .replace(/^[*-] TOC\n\{:toc\}|^ {0,3}(?:\[(?:TOC|toc)\]|\[\[_TOC_\]\])[ \t]*$/gm, "")
     .replace(/\{\{[<%][\s\S]*?[%>]\}\}|\{%[\s\S]*?%\}/g, (m) => / caption="([^"]*)"/.exec(m)?.[1] ?? " ")
     .replace(/^(?:import\s.*["'];?|export\s+const\s.*)$/gm, " ")
-    .replace(/\[\/[a-z][\w-]*\]|\[[a-z][\w-]*(?:\s+[a-z_][\w-]*="[^"]*")+\s*\/?\]|\[([a-z][\w-]*)\](?=[\s\S]*\[\/\1\])/g, " ")
+    .replace(
+      /\[\/[a-z][\w-]*\]|\[[a-z][\w-]*(?:\s+[a-z_][\w-]*="[^"]*")+\s*\/?\]|\[([a-z][\w-]*)\](?=[\s\S]*\[\/\1\])/g,
+      " ",
+    )
     .replace(
       /^ {0,3}:{3,}[ \t]*(?:([A-Za-z][\w-]*)|\{[^}\n]*?\.callout-([\w-]+)[^}\n]*\})?(?:\[([^\]\n]*)\])?(.*)$/gm,
       (_, kind?: string, callout?: string, title?: string, rest = "") =>
