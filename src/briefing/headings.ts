@@ -151,9 +151,13 @@ export function headingKey(text: string): string {
     .toLowerCase()
     .replace(/\s+/g, " ")
     .trim()
+    .replace(TRAILING_EMOJI, "")
     .replace(/[\s:?.!]+$/, "")
     .replace(NUMBERING, "");
 }
+
+/** `## What happened 🔥`: an emoji after the name names nothing either. */
+const TRAILING_EMOJI = /(?:\s*(?:\p{Extended_Pictographic}|\uFE0F|\u200D))+$/u;
 
 /** ASCII words and single spaces: no emphasis, curly quote, numbering or closing punctuation to remove. */
 const PLAIN_KEY = /^[A-Za-z0-9']+(?: [A-Za-z0-9']+)*$/;
