@@ -68,6 +68,19 @@ export function htmlHeading(raw: string): { level: number; inner: string } | nul
   return m ? { level: Number(m[1]), inner: m[2]! } : null;
 }
 
+/**
+ * An HTML block that is one `<table>` (as converters from Word and wikis write them): its rows, each
+ * its cells' inner HTML, to be shown as a table is. Null for anything else, or a table in a table.
+ */
+export function htmlTable(raw: string): string[][] | null {
+  const m = /^\s*<table\b[^>]*>([\s\S]*?)<\/table\s*>\s*$/i.exec(raw.replace(COMMENT, ""));
+  if (!m || /<table\b/i.test(m[1]!)) return null;
+  const rows = Array.from(m[1]!.matchAll(/<tr\b[^>]*>([\s\S]*?)<\/tr\s*>/gi), (r) =>
+    Array.from(r[1]!.matchAll(/<t([hd])\b[^>]*>([\s\S]*?)<\/t\1\s*>/gi), (c) => c[2]!),
+  );
+  return rows.length > 0 && rows.every((r) => r.length > 0) ? rows : null;
+}
+
 export interface HtmlPart {
   kind: "heading" | "item" | "text";
   /** Heading level, for a heading. */

@@ -14,7 +14,7 @@ import markedFootnote, { type Footnote, type Footnotes } from "marked-footnote";
 import { sanitize } from "../text/sanitize.js";
 import { emailHeaders, MAIL_HEADER_LINE } from "./email.js";
 import { isGlossaryHeading, leadIn, sectionForHeading, sourceLine } from "./headings.js";
-import { attribute, HTML_TAG, htmlHeading, htmlLines, htmlParts } from "./html.js";
+import { attribute, HTML_TAG, htmlHeading, htmlLines, htmlParts, htmlTable } from "./html.js";
 import { blockLinks, blockText, dropPrefix, inlineText } from "./inline.js";
 import { type DirectiveToken, isContentsMarker, TOOL_EXTENSIONS, TOOL_SYNTAX } from "./markdown-tools.js";
 import type { BodyParagraph } from "./paragraphs.js";
@@ -342,6 +342,8 @@ function block(t: Token): Block | null {
     case "hr":
       return { type: "rule" };
     case "html": {
+      const table = htmlTableBlock(t.raw);
+      if (table) return table;
       const spans = htmlSpans(t.raw);
       return spans.length === 0 ? null : { type: "paragraph", children: spans };
     }
@@ -372,6 +374,17 @@ function block(t: Token): Block | null {
         ? null
         : { type: "paragraph", children: [{ type: "text", text: t.raw.trim() }] };
   }
+}
+
+/** An HTML `<table>` as a table: its first row the header, as GFM's, its cells' Markdown read. */
+function htmlTableBlock(raw: string): Block | null {
+  const rows = htmlTable(raw);
+  if (rows === null) return null;
+  const columns = Math.max(...rows.map((r) => r.length));
+  const cells = (r: string[]) =>
+    Array.from({ length: columns }, (_, i) => (i < r.length ? htmlSpans(r[i]!) : []));
+  const [header, ...rest] = rows;
+  return { type: "table", align: Array(columns).fill(null), header: cells(header!), rows: rest.map(cells) };
 }
 
 /** Pandoc's and kramdown's attributes after a heading's text: `{#id .class}`, `{-}`, `{: #id}`. */
@@ -620,6 +633,16 @@ export function markdownParagraphs(body: string, firstLine = 1): BodyParagraph[]
           push({ kind: "heading", text: title, line: at + newlines(/^\s*/.exec(t.raw)![0]), level: h.level });
           break;
         }
+        const table = htmlTableBlock(t.raw);
+        if (table) {
+          push({
+            kind: "block",
+            text: blockText(table),
+            line: at + newlines(/^\s*/.exec(t.raw)![0]),
+            block: table,
+          });
+          break;
+        }
         if (htmlArticle(t.raw, at, push)) break;
         // HTML shows as its text, a paragraph as any other (`<p>A Short Line</p>` is no bare heading).
         const spans = htmlSpans(t.raw);
@@ -745,12 +768,16 @@ function pageFields(
   return true;
 }
 
-/** A line of tags (`#ai #policy`, `Tags: a, b`): a property paragraph, its text as written. */
+/**
+ * A line of tags (`#ai #policy`, `Tags: a, b`): a property paragraph, its hashtags as written, a
+ * named line as any property (`**Keywords:** a; b` reads `Keywords: a; b`, no stray `**`).
+ */
 function tagFields(raw: string, at: number, push: (p: BodyParagraph) => void): boolean {
   const lines = raw.trim().split("\n");
   const fields = tagLines(lines);
   if (fields === null) return false;
-  push({ kind: "properties", text: decodeEntities(lines.map((l) => l.trim()).join(" ")), line: at, fields });
+  const text = lines[0]!.trim().startsWith("#") ? lines.map((l) => l.trim()).join(" ") : propertyText(fields);
+  push({ kind: "properties", text: decodeEntities(text), line: at, fields });
   return true;
 }
 

@@ -121,7 +121,7 @@ function markupFree(body: string): string {
       // A footnote's label is shown as its number; HTML's tags and a wiki link's target not at all.
       .replace(/\[\^[^\]\n]+\]:?/g, "")
       .replace(
-        /<!--[\s\S]*?-->|<\/?(?:br|sup|sub|details|summary|p|div|span|b|i|em|strong|ul|ol|li|kbd|aside)\b[^>]*>/gi,
+        /<!--[\s\S]*?-->|<\/?(?:br|sup|sub|details|summary|p|div|span|b|i|em|strong|ul|ol|li|kbd|aside|table|thead|tbody|tr|th|td)\b[^>]*>/gi,
         " ",
       )
       // Superscript and subscript digits (`10^3^`, `H~2~O`) are written raised or lowered, in the word.
