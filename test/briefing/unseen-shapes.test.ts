@@ -112,3 +112,31 @@ describe("dates and names", () => {
     expect(unseen("tracker-tabs.md").actors).toEqual([]);
   });
 });
+
+describe("a GitHub tracking issue and a preprint", () => {
+  it("names sections by headings that end in an emoji, and shows an HTML table as a table", () => {
+    const b = unseen("github-issue-tables.md");
+    expect(
+      Object.values(b.sections)
+        .flat()
+        .filter((p) => p.subsection !== undefined),
+    ).toEqual([]);
+    expect(texts(b, "whatToWatch")).toEqual([
+      "• 2027-04-22: the network's Seoul meeting",
+      "• 2027-06-30: Japan's first evaluation report",
+    ]);
+    const out = text(b);
+    expect(out).toContain(
+      "  │ Network meeting │ Host   │\n  ├─────────────────┼────────┤\n  │ 2027-04-22      │ Seoul  │",
+    );
+    expect(out).not.toMatch(/<\/?t[rdh]>/);
+    expect(b.events.map((e) => e.text)).toContain("2027-09-15 | Ottawa");
+  });
+
+  it("reads a preprint's bold Keywords line as its tags, set apart by semicolons, with no stray stars", () => {
+    const b = unseen("arxiv-abstract.md");
+    expect(b.tags).toEqual(["AI evaluation", "audit", "governance", "transparency"]);
+    expect(b.source).toContain("Keywords: AI evaluation; audit");
+    expect(b.source).not.toContain("*");
+  });
+});
