@@ -101,8 +101,13 @@ function inlines(tokens: readonly Token[] | undefined, out: Inline[] = []): Inli
       case "link": {
         // A link around an image (a README badge) is one link: the image's alt text, the outer URL.
         const children = unlinked(inlines(t.tokens));
-        // A link to a part of the same page (a README's contents) leads nowhere from a terminal.
-        if (nowhere((t as Tokens.Link).href)) out.push(...children);
+        // A link to a part of the same page (a README's contents) leads nowhere from a terminal; one
+        // that is only a number is a footnote's mark (Substack's `[1](#footnote-1)`), raised as ours.
+        const mark = (t as Tokens.Link).href.startsWith("#")
+          ? /^\d{1,3}$/.exec(inlineText(children).trim())
+          : null;
+        if (mark) pushText(out, superscript(mark[0]));
+        else if (nowhere((t as Tokens.Link).href)) out.push(...children);
         else out.push({ type: "link", url: (t as Tokens.Link).href, children });
         break;
       }

@@ -140,3 +140,11 @@ describe("a GitHub tracking issue and a preprint", () => {
     expect(b.source).not.toContain("*");
   });
 });
+
+describe("Substack's footnotes", () => {
+  it("raises a footnote's mark written as a link to the note ([1](#footnote-1)), never '2027.1'", () => {
+    const out = text(unseen("substack-buttons.md"));
+    expect(out).toContain("on 27 February 2027.¹");
+    expect(out).toContain("  ¹\n\n  The figure includes C$900m");
+  });
+});
