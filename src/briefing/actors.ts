@@ -171,6 +171,10 @@ const NOT_BEFORE_TAIL = new Set([
   "Global",
   "National",
   "Federal",
+  "State",
+  "Public",
+  "Local",
+  "Regional",
 ]);
 /** Lower-case words inside a person's name: "Ursula von der Leyen", "Mohammed bin Salman". */
 const PARTICLES = new Set([
@@ -489,7 +493,7 @@ function organisations(tokens: Token[], registry: RegistryIndex, out: Candidate[
     const key = tokens[k]!;
     if (ORG_TAIL.has(key.w)) {
       const before = tokens[k - 1];
-      if (tailNamed(before)) {
+      if (tailNamed(tokens, k)) {
         const name = `${before!.w} ${key.w}`;
         out.push({ pos: before!.start, name, kind: "company" });
       }
@@ -637,20 +641,29 @@ function campus(tokens: Token[], k: number, right: number): number {
   return goesOn ? r - 1 : right;
 }
 
-/** Whether the word before `AI` names a company with it ("Mistral AI", not "Saudi AI"). */
-function tailNamed(before: Token | undefined): boolean {
+/**
+ * Whether `AI` at k names a company with the word before it ("Mistral AI", not "Saudi AI"). Not after
+ * a word of origin or a participle by its ending ("Canadian AI rules", "Counting AI incidents"), nor
+ * when a capitalised word goes on after it: then `AI` is inside a longer name ("State AI Laws
+ * Tracker", "Public AI Incident Register"), never the end of a company's.
+ */
+function tailNamed(tokens: Token[], k: number): boolean {
+  const before = tokens[k - 1];
+  const after = tokens[k + 1];
   return (
     isNameWord(before) &&
     !before!.stop &&
     !before!.possessive &&
     !isAcronym(before!.w) &&
-    !NOT_BEFORE_TAIL.has(before!.w)
+    !NOT_BEFORE_TAIL.has(before!.w) &&
+    !/(?:ian|ese|ing)$/.test(before!.w) &&
+    !(after && !tokens[k]!.stop && !tokens[k]!.possessive && isNameWord(after) && !isAcronym(after.w))
   );
 }
 
 /** `AI` at k that names no company with the word before it. */
 function aloneTail(tokens: Token[], k: number): boolean {
-  return ORG_TAIL.has(tokens[k]!.w) && !tailNamed(tokens[k - 1]);
+  return ORG_TAIL.has(tokens[k]!.w) && !tailNamed(tokens, k);
 }
 
 /** A word that ends an organisation's name. */

@@ -45,6 +45,9 @@ export const SECTION_ALIASES: Record<SectionKey, readonly string[]> = {
     "what comes next",
     "the outlook",
     "watch",
+    // Axios's closing lead-in, which the heading keywords already send here.
+    "the bottom line",
+    "bottom line",
     "ce qu'il faut surveiller",
     "à surveiller",
     "la suite",
@@ -133,6 +136,8 @@ const SOURCE_LINE = new RegExp(
   `^${EMPH}\\s*(?:sources?(?:\\s+assisted)?|quellen?|fuentes?)\\s*${EMPH}\\s*:${EMPH}\\s*`,
   "i",
 );
+/** A wire service's press release names its sender in capitals, no colon: `SOURCE Acme Labs`. */
+const WIRE_SOURCE = /^SOURCE[ \t]+(?=\p{Lu})/u;
 
 /** Lower case, straight apostrophes, single spaces, no emphasis markers or closing punctuation. */
 export function headingKey(text: string): string {
@@ -146,9 +151,13 @@ export function headingKey(text: string): string {
     .toLowerCase()
     .replace(/\s+/g, " ")
     .trim()
+    .replace(TRAILING_EMOJI, "")
     .replace(/[\s:?.!]+$/, "")
     .replace(NUMBERING, "");
 }
+
+/** `## What happened 🔥`: an emoji after the name names nothing either. */
+const TRAILING_EMOJI = /(?:\s*(?:\p{Extended_Pictographic}|\uFE0F|\u200D))+$/u;
 
 /** ASCII words and single spaces: no emphasis, curly quote, numbering or closing punctuation to remove. */
 const PLAIN_KEY = /^[A-Za-z0-9']+(?: [A-Za-z0-9']+)*$/;
@@ -223,7 +232,7 @@ export function leadIn(text: string): { key: SectionKey; rest: string } | null {
 
 /** `Source: X` / `Source assisted: X` -> "X" (possibly empty); null when it is not a source line. */
 export function sourceLine(text: string): string | null {
-  const m = SOURCE_LINE.exec(text.slice(0, LABEL_CHARS));
+  const m = SOURCE_LINE.exec(text.slice(0, LABEL_CHARS)) ?? WIRE_SOURCE.exec(text);
   if (!m) return null;
   return stripEndEmphasis(
     text

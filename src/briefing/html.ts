@@ -13,6 +13,8 @@ const LINE_END =
 /** Where a line ends, in the text between the steps below. */
 const CUT = "\uE000";
 
+const tagName = (tag: string) => /^<\/?([A-Za-z][\w.-]*)/.exec(tag)![1]!.toLowerCase();
+
 export function attribute(tag: string, name: string): string | null {
   const m = new RegExp(`\\b${name}=(?:"([^"]*)"|'([^']*)')`, "i").exec(tag);
   return m ? (m[1] ?? m[2] ?? "") : null;
@@ -34,13 +36,16 @@ function link(_: string, _q: string, href: string, inner: string): string {
 
 /** An HTML block's lines of text, Markdown in them (entities still as written). */
 export function htmlLines(raw: string): string[] {
+  // A tag the block closes is markup, whatever its name: MDX's `<Tabs>…</Tabs>`, a site's own
+  // elements. One it never closes may be prose (`replace <name> with yours`).
+  const closed = new Set(Array.from(raw.matchAll(/<\/([A-Za-z][\w.-]*)\s*>/g), (m) => m[1]!.toLowerCase()));
   const text = raw
     .replace(COMMENT, " ")
     .replace(LINK, link)
     .replace(/<\/?(?:b|strong)>/gi, "**")
     .replace(/<\/?(?:i|em)>/gi, "*")
     .replace(LINE_END, CUT)
-    .replace(/<\/?[A-Za-z][^<>]*>/g, (m) => (HTML_TAG.test(m) ? " " : m));
+    .replace(/<\/?[A-Za-z][^<>]*>/g, (m) => (HTML_TAG.test(m) || closed.has(tagName(m)) ? " " : m));
   const lines = text
     .split(CUT)
     .map((l) => l.replace(/\s+/g, " ").trim())
@@ -54,10 +59,26 @@ export function htmlLines(raw: string): string[] {
   }, []);
 }
 
-/** `<h1 align="center">…</h1>` as a README writes its title: the level and the inner HTML. */
+/**
+ * `<h1 align="center">…</h1>` as a README writes its title: the level and the inner HTML. Comments
+ * around it (WordPress's `<!-- wp:heading -->` block markers) show nothing and change nothing.
+ */
 export function htmlHeading(raw: string): { level: number; inner: string } | null {
-  const m = /^\s*<h([1-6])\b[^>]*>([\s\S]*?)<\/h\1\s*>\s*$/i.exec(raw);
+  const m = /^\s*<h([1-6])\b[^>]*>([\s\S]*?)<\/h\1\s*>\s*$/i.exec(raw.replace(COMMENT, ""));
   return m ? { level: Number(m[1]), inner: m[2]! } : null;
+}
+
+/**
+ * An HTML block that is one `<table>` (as converters from Word and wikis write them): its rows, each
+ * its cells' inner HTML, to be shown as a table is. Null for anything else, or a table in a table.
+ */
+export function htmlTable(raw: string): string[][] | null {
+  const m = /^\s*<table\b[^>]*>([\s\S]*?)<\/table\s*>\s*$/i.exec(raw.replace(COMMENT, ""));
+  if (!m || /<table\b/i.test(m[1]!)) return null;
+  const rows = Array.from(m[1]!.matchAll(/<tr\b[^>]*>([\s\S]*?)<\/tr\s*>/gi), (r) =>
+    Array.from(r[1]!.matchAll(/<t([hd])\b[^>]*>([\s\S]*?)<\/t\1\s*>/gi), (c) => c[2]!),
+  );
+  return rows.length > 0 && rows.every((r) => r.length > 0) ? rows : null;
 }
 
 export interface HtmlPart {

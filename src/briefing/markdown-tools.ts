@@ -8,11 +8,14 @@ import { EMOJI } from "./emoji.js";
 
 /** Whether a body may hold any of the syntax below: one scan of the body. */
 export const TOOL_SYNTAX =
-  /==|%%|::[^\s:]|\{[{%:]|^ {0,3}:::|:[a-z0-9_+-]+:|\[-?@|\[[^\]\n]*\s-?@|^ {0,3}(?:\[(?:TOC|toc)\]|\[\[_TOC_\]\]|\$\$)|\^[^\s^]+\^|~\d+~|<(?:https?:|mailto:|[@!#])[^>\n]*\||<[@!][A-Za-z0-9]|\]\{[.#a-z]|^ {0,3}\+-{3,}/m;
+  /==|%%|::[^\s:]|\{[{%:]|^ {0,3}:::|\[\/[a-z]|\[[a-z][\w-]*\s+[a-z_][\w-]*=|^(?:import|export)\s|:[a-z0-9_+-]+:|\[-?@|\[[^\]\n]*\s-?@|^ {0,3}(?:\[(?:TOC|toc)\]|\[\[_TOC_\]\]|\$\$)|\^[^\s^]+\^|~\d+~|<(?:https?:|mailto:|[@!#])[^>\n]*\||<[@!][A-Za-z0-9]|\]\{[.#a-z]|^ {0,3}\+-{3,}/m;
 
-/** A line a site generator or note tool reads and a reader never sees. */
+/**
+ * A line a site generator or note tool reads and a reader never sees; MDX's (Docusaurus') `import X
+ * from '…'` and one-line `export const …` among them.
+ */
 const DIRECTIVE_LINE =
-  /^ {0,3}(?:\[(?:TOC|toc)\]|\[\[_TOC_\]\]|\{:[^\n]*\}|\{\{[<%][^\n]*?[%>]\}\}|\{%[^\n]*?%\}|:{3,}[^\n]*|%%[\s\S]*?%%)[ \t]*(?:\n+|$)/;
+  /^ {0,3}(?:\[(?:TOC|toc)\]|\[\[_TOC_\]\]|\{:[^\n]*\}|\{\{[<%][^\n]*?[%>]\}\}|\{%[^\n]*?%\}|:{3,}[^\n]*|%%[\s\S]*?%%|import\s(?:[^\n]*\sfrom\s)?\s*(["'])[^"'\n]+\1;?|export\s+(?:const|let|default|function)\s[^\n]*)[ \t]*(?:\n+|$)/;
 const DIRECTIVE_START = /^ {0,3}(?:\[(?:TOC|toc)\]|\[\[_TOC_\]\]|\{:|\{\{[<%]|\{%|:::|%%)/m;
 const INLINE_DIRECTIVE = /^(?:\{\{<[^\n]*?>\}\}|\{\{%[^\n]*?%\}\}|\{%[^\n]*?%\})/;
 
@@ -20,6 +23,23 @@ const INLINE_DIRECTIVE = /^(?:\{\{<[^\n]*?>\}\}|\{\{%[^\n]*?%\}\}|\{%[^\n]*?%\})
 function caption(raw: string): string {
   const m = /\b(?:caption|title|alt)=(?:"([^"]*)"|'([^']*)')/.exec(raw);
   return (m?.[1] ?? m?.[2] ?? "").trim();
+}
+
+/**
+ * An admonition's opening line, `:::tip`, `:::info Effective date`, `:::caution[Enforcement]`
+ * (Docusaurus, VitePress, Pandoc's `::: warning`, Quarto's `::: {.callout-note}`): its kind and title,
+ * as a GitHub alert is shown (`Tip`, `Info: Effective date`). Any other directive: its caption.
+ */
+function directiveText(raw: string): string {
+  const m =
+    /^ {0,3}:{3,}[ \t]*(?:([A-Za-z][\w-]*)|\{[^}\n]*?\.callout-([\w-]+)[^}\n]*\})(?:\[([^\]\n]*)\])?[ \t]*([^{\n]*)/.exec(
+      raw,
+    );
+  const kind = m?.[1] ?? m?.[2];
+  if (!kind) return caption(raw);
+  const title = (m![3] ?? m![4] ?? "").trim() || caption(raw);
+  const name = kind.charAt(0).toUpperCase() + kind.slice(1).toLowerCase();
+  return title === "" ? name : `${name}: ${title}`;
 }
 
 export type DirectiveToken = Token & { type: "directive"; text: string };
@@ -35,7 +55,7 @@ const directiveBlock: TokenizerExtension = {
   tokenizer(src) {
     const m = DIRECTIVE_LINE.exec(src);
     if (!m) return undefined;
-    return { type: "directive", raw: m[0], text: caption(m[0]) };
+    return { type: "directive", raw: m[0], text: directiveText(m[0]) };
   },
 };
 
@@ -51,6 +71,27 @@ const directiveInline: TokenizerExtension = {
     const m = INLINE_DIRECTIVE.exec(src);
     if (!m) return undefined;
     return { type: "directive", raw: m[0], text: caption(m[0]) };
+  },
+};
+
+/**
+ * WordPress's shortcodes, `[caption id="attachment_8" width="300"]…[/caption]`, `[embed]…[/embed]`:
+ * the text between them, as the page shows it (a caption), the shortcodes themselves nothing. An
+ * opening one holds attributes or is closed later in the text, so `[sic]` and `[1]` stay as written.
+ */
+const shortcode: TokenizerExtension = {
+  name: "directive",
+  level: "inline",
+  start(src) {
+    const i = src.search(/\[\/?[a-z][\w-]*[\s\]]/);
+    return i === -1 ? undefined : i;
+  },
+  tokenizer(src) {
+    const m =
+      /^\[\/[a-z][\w-]*\]/.exec(src) ??
+      /^\[[a-z][\w-]*(?:\s+[a-z_][\w-]*=(?:"[^"\n]*"|'[^'\n]*'|[^\s\]"']+))+\s*\/?\]/.exec(src) ??
+      /^\[([a-z][\w-]*)\](?=[\s\S]*\[\/\1\])/.exec(src);
+    return m ? { type: "directive", raw: m[0], text: caption(m[0]) } : undefined;
   },
 };
 
@@ -253,6 +294,7 @@ export const TOOL_EXTENSIONS = [
   scripts,
   directiveBlock,
   directiveInline,
+  shortcode,
   liquidOutput,
   citation,
   comment,

@@ -14,8 +14,8 @@ import markedFootnote, { type Footnote, type Footnotes } from "marked-footnote";
 import { sanitize } from "../text/sanitize.js";
 import { emailHeaders, MAIL_HEADER_LINE } from "./email.js";
 import { isGlossaryHeading, leadIn, sectionForHeading, sourceLine } from "./headings.js";
-import { attribute, HTML_TAG, htmlHeading, htmlLines, htmlParts } from "./html.js";
-import { blockText, dropPrefix, inlineText } from "./inline.js";
+import { attribute, HTML_TAG, htmlHeading, htmlLines, htmlParts, htmlTable } from "./html.js";
+import { blockLinks, blockText, dropPrefix, inlineText } from "./inline.js";
 import { type DirectiveToken, isContentsMarker, TOOL_EXTENSIONS, TOOL_SYNTAX } from "./markdown-tools.js";
 import type { BodyParagraph } from "./paragraphs.js";
 import { looksLikeHeading, strongHeading } from "./paragraphs.js";
@@ -101,8 +101,13 @@ function inlines(tokens: readonly Token[] | undefined, out: Inline[] = []): Inli
       case "link": {
         // A link around an image (a README badge) is one link: the image's alt text, the outer URL.
         const children = unlinked(inlines(t.tokens));
-        // A link to a part of the same page (a README's contents) leads nowhere from a terminal.
-        if (nowhere((t as Tokens.Link).href)) out.push(...children);
+        // A link to a part of the same page (a README's contents) leads nowhere from a terminal; one
+        // that is only a number is a footnote's mark (Substack's `[1](#footnote-1)`), raised as ours.
+        const mark = (t as Tokens.Link).href.startsWith("#")
+          ? /^\d{1,3}$/.exec(inlineText(children).trim())
+          : null;
+        if (mark) pushText(out, superscript(mark[0]));
+        else if (nowhere((t as Tokens.Link).href)) out.push(...children);
         else out.push({ type: "link", url: (t as Tokens.Link).href, children });
         break;
       }
@@ -342,6 +347,8 @@ function block(t: Token): Block | null {
     case "hr":
       return { type: "rule" };
     case "html": {
+      const table = htmlTableBlock(t.raw);
+      if (table) return table;
       const spans = htmlSpans(t.raw);
       return spans.length === 0 ? null : { type: "paragraph", children: spans };
     }
@@ -372,6 +379,17 @@ function block(t: Token): Block | null {
         ? null
         : { type: "paragraph", children: [{ type: "text", text: t.raw.trim() }] };
   }
+}
+
+/** An HTML `<table>` as a table: its first row the header, as GFM's, its cells' Markdown read. */
+function htmlTableBlock(raw: string): Block | null {
+  const rows = htmlTable(raw);
+  if (rows === null) return null;
+  const columns = Math.max(...rows.map((r) => r.length));
+  const cells = (r: string[]) =>
+    Array.from({ length: columns }, (_, i) => (i < r.length ? htmlSpans(r[i]!) : []));
+  const [header, ...rest] = rows;
+  return { type: "table", align: Array(columns).fill(null), header: cells(header!), rows: rest.map(cells) };
 }
 
 /** Pandoc's and kramdown's attributes after a heading's text: `{#id .class}`, `{-}`, `{: #id}`. */
@@ -585,8 +603,19 @@ export function markdownParagraphs(body: string, firstLine = 1): BodyParagraph[]
       case "hr":
         break;
       case "heading": {
-        const text = inlineText(headingSpans(t as Tokens.Heading)).trim();
-        if (text) push({ kind: "heading", text, line: at, level: (t as Tokens.Heading).depth });
+        const spans = headingSpans(t as Tokens.Heading);
+        const text = inlineText(spans).trim();
+        const depth = (t as Tokens.Heading).depth;
+        // A link roundup's `### [Story](https://…)`: the heading keeps its link, to be numbered.
+        const linked = blockLinks({ type: "heading", depth, children: spans }).length > 0;
+        if (text)
+          push({
+            kind: "heading",
+            text,
+            line: at,
+            level: depth,
+            ...(linked ? { block: { type: "heading", depth, children: spans } } : {}),
+          });
         break;
       }
       case "paragraph":
@@ -607,6 +636,16 @@ export function markdownParagraphs(body: string, firstLine = 1): BodyParagraph[]
         const title = h ? inlineText(htmlSpans(h.inner)).trim() : "";
         if (h && title !== "") {
           push({ kind: "heading", text: title, line: at + newlines(/^\s*/.exec(t.raw)![0]), level: h.level });
+          break;
+        }
+        const table = htmlTableBlock(t.raw);
+        if (table) {
+          push({
+            kind: "block",
+            text: blockText(table),
+            line: at + newlines(/^\s*/.exec(t.raw)![0]),
+            block: table,
+          });
           break;
         }
         if (htmlArticle(t.raw, at, push)) break;
@@ -734,12 +773,16 @@ function pageFields(
   return true;
 }
 
-/** A line of tags (`#ai #policy`, `Tags: a, b`): a property paragraph, its text as written. */
+/**
+ * A line of tags (`#ai #policy`, `Tags: a, b`): a property paragraph, its hashtags as written, a
+ * named line as any property (`**Keywords:** a; b` reads `Keywords: a; b`, no stray `**`).
+ */
 function tagFields(raw: string, at: number, push: (p: BodyParagraph) => void): boolean {
   const lines = raw.trim().split("\n");
   const fields = tagLines(lines);
   if (fields === null) return false;
-  push({ kind: "properties", text: decodeEntities(lines.map((l) => l.trim()).join(" ")), line: at, fields });
+  const text = lines[0]!.trim().startsWith("#") ? lines.map((l) => l.trim()).join(" ") : propertyText(fields);
+  push({ kind: "properties", text: decodeEntities(text), line: at, fields });
   return true;
 }
 

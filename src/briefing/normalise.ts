@@ -221,6 +221,20 @@ const sameText = (a: string, b: string) => headingKey(a) === headingKey(b);
 // ---------------------------------------------------------------------------------------------------
 // Pass 2: placing paragraphs
 
+/**
+ * The bullets of a list that a sentence ending in `:` introduces ("The registry's features include:"):
+ * they finish that sentence, so they stay under it and are never the key points.
+ */
+function introducedBullets(paras: BodyParagraph[]): Set<number> {
+  const out = new Set<number>();
+  paras.forEach((p, i) => {
+    const before = paras[i - 1];
+    if (p.kind !== "bullet" || before === undefined) return;
+    if (out.has(i - 1) || (before.kind === "text" && /:\s*$/.test(before.text))) out.add(i);
+  });
+  return out;
+}
+
 /** Body text -> title, key points, sections, glossary and source. Every paragraph lands exactly once. */
 export function normalise(body: string, opts: NormaliseOptions = {}): Normalised {
   const paras = cutParagraphs(body, opts);
@@ -251,6 +265,7 @@ export function normalise(body: string, opts: NormaliseOptions = {}): Normalised
         ((p.kind === "text" || p.kind === "bullet") && leadIn(p.text) !== null)),
   );
 
+  const introduced = introducedBullets(paras);
   let mode: "section" | "glossary" | "source" | "keyPoints" = "section";
   let current: SectionKey = "whatHappened";
   let subsection: string | undefined;
@@ -316,6 +331,12 @@ export function normalise(body: string, opts: NormaliseOptions = {}): Normalised
       mode = "section";
       const match = sectionForHeading(p.text);
       current = match?.key ?? sectionByKeywords(p.text) ?? current;
+      if (p.block) {
+        // A heading holding a link (a roundup's `### [Story](https://…)`) is shown as written, its
+        // link numbered: a subsection's name is plain text and would lose the URL.
+        put(current, { text: p.text, line: p.line, block: p.block });
+        return;
+      }
       if (!match?.exact) {
         subsection = p.text;
         pending = { text: p.text, line: p.line, key: current, ...withBlock(p) };
@@ -356,7 +377,7 @@ export function normalise(body: string, opts: NormaliseOptions = {}): Normalised
       return;
     }
 
-    if (p.kind === "bullet" && !started) {
+    if (p.kind === "bullet" && !started && !introduced.has(i)) {
       keyPoints.push({ text: p.text, line: p.line, ...withBlock(p) });
       return;
     }

@@ -149,16 +149,23 @@ function proseOf(p: Paragraph): { text: string; line: number }[] {
 }
 
 /**
- * A dateline standing as the file's first heading (`*Posted 14 October 2026 · 4 min read*` under
- * the title) dates the briefing before any date in its text, though headings hold no events.
+ * A dateline standing as a heading (`*Posted 14 October 2026 · 4 min read*` under the title, or under
+ * a subtitle as Medium writes it) dates the briefing before any date written after it, though
+ * headings hold no events.
  */
 function datelineFirst(body: ReturnType<typeof normalise>, texts: TextBlock[]): TextBlock[] {
   let first: Paragraph | undefined;
   for (const p of Object.values(body.sections).flat())
-    if (p.subsection !== undefined && (first === undefined || p.line < first.line)) first = p;
-  return first?.subsection !== undefined && isDateLine(first.subsection)
-    ? [{ text: first.subsection, line: first.line }, ...texts]
-    : texts;
+    if (
+      p.subsection !== undefined &&
+      isDateLine(p.subsection) &&
+      (first === undefined || p.line < first.line)
+    )
+      first = p;
+  if (first?.subsection === undefined) return texts;
+  const at = texts.findIndex((t) => t.line >= first.line);
+  const dateline = { text: first.subsection, line: first.line };
+  return at === -1 ? [...texts, dateline] : [...texts.slice(0, at), dateline, ...texts.slice(at)];
 }
 
 /** More than one paragraph was placed: with one, there is nothing to sort. */

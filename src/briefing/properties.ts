@@ -115,7 +115,8 @@ export function pageProperties(fields: readonly PageField[]): PageProperties {
       ? /#|\[\[/.test(tags)
         ? linkedTags(tags)
         : plainValue(tags)
-            .split(",")
+            // Academic keywords are set apart by semicolons: `AI evaluation; audit`.
+            .split(/[,;]/)
             .map((t) => t.trim().replace(/^#/, ""))
             .filter((t) => t !== "")
       : [],

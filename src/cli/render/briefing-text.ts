@@ -43,12 +43,14 @@ function paragraphs(list: readonly Paragraph[], sink: Sink): string[] {
   let subsection: string | undefined;
   const numbers = numberWidths(list.map((p) => p.block));
   list.forEach((p, i) => {
-    if (p.subsection !== undefined && p.subsection !== subsection) {
+    const heading = p.subsection !== subsection ? p.subsection : undefined;
+    if (heading !== undefined) {
       if (lines.length > 0) lines.push("");
-      lines.push(...block(p.subsection, width, BODY).map(style.accent));
+      lines.push(...block(heading, width, BODY).map(style.accent));
     }
     subsection = p.subsection;
-    const tight = continuesList(list[i - 1]?.block, p.block);
+    // A list that goes on under a new subsection's name still stands apart from it, as any text does.
+    const tight = heading === undefined && continuesList(list[i - 1]?.block, p.block);
     if (lines.length > 0 && lines[lines.length - 1] !== "" && !tight) lines.push("");
     if (p.block) lines.push(...blockLines({ ...p, block: p.block }, sink, numbers[i]!));
     else lines.push(...block(p.text, width, BODY));

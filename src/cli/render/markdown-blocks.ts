@@ -35,7 +35,8 @@ export function inlineMarkdown(spans: readonly Inline[], inTable = false): strin
         out += codeSpan(s.text, inTable);
         break;
       case "break":
-        out += "\\\n";
+        // A cell is one line: there a break is written as the `<br>` it was read from.
+        out += inTable ? "<br>" : "\\\n";
         break;
       case "strong":
         out += wrapIn("**", s.children, inTable);

@@ -1,0 +1,150 @@
+// Briefings in shapes the earlier passes had not met: a wire press release, a chatbot's answer, a
+// changelog, a link roundup, Medium and Mailchimp exports, WordPress's block editor, Docusaurus' MDX,
+// Quarto, a notebook, a tracker with tabs, a transcript, a thread, a chat export. What a reader of
+// each would notice first.
+import { describe, expect, it } from "vitest";
+import { isDateLine } from "../../src/briefing/dates.js";
+import { briefingLinks } from "../../src/briefing/links.js";
+import type { Briefing } from "../../src/briefing/schema.js";
+import { briefingText } from "../../src/cli/render/briefing-text.js";
+import { createStyle } from "../../src/cli/style.js";
+import { unseen } from "./markdown-fixtures.js";
+
+const text = (b: Briefing, width = 80) => briefingText(b, width, createStyle(false), null, false);
+const texts = (b: Briefing, key: keyof Briefing["sections"]) => b.sections[key].map((p) => p.text);
+
+describe("site tools' markup, as their pages show it", () => {
+  it("reads WordPress's block editor: <h2> between block comments heads its section, captions show their text", () => {
+    const b = unseen("wordpress-gutenberg.md");
+    expect(b.keyPoints).toEqual([]);
+    expect(texts(b, "whyItMatters")).toEqual([
+      expect.stringMatching(/^Brazil would become the largest economy/),
+      "Senator Eduardo Gomes after the vote.",
+    ]);
+    expect(texts(b, "whatToWatch")).toEqual([
+      "• The Chamber of Deputies must vote again on the Senate's changes.",
+      "• President Lula has 15 working days to sign or veto.",
+    ]);
+    expect(text(b)).not.toMatch(/\[\/?caption|wp:|<h2>/);
+    expect(b.warnings).toEqual([]);
+  });
+
+  it("shows Docusaurus' admonitions by kind and title, and neither MDX imports nor component tags", () => {
+    const b = unseen("docusaurus-mdx.md");
+    const out = text(b);
+    expect(out).toContain("  Info: Effective date\n\n  Obligations for providers");
+    expect(out).toContain("Why it matters\n  Tip\n\n  Signing the code of practice");
+    expect(out).toContain("What to watch\n  Caution: Enforcement\n\n  The AI Office's fining powers");
+    expect(out).toContain("Models placed on the market after the date must comply immediately.");
+    expect(out).not.toMatch(/import |<\/?Tab|@theme/);
+    // The text under the front matter's title repeats it: shown once.
+    expect(out.match(/GPAI obligations start/g)).toHaveLength(1);
+    expect(b.events.map((e) => e.text).join("\n")).not.toMatch(/</);
+  });
+
+  it("shows Quarto's callouts by their kind, and its table with the right-aligned column", () => {
+    const out = text(unseen("quarto-report.md"));
+    expect(out).toContain("  Note\n\n  Delegated act\n\n  The change was made by delegated act");
+    expect(out).toContain("  Warning\n\n  Contested estimate");
+    expect(out).toContain("│ US (reporting) │          $10^{26}$ │ 2023-10-30 │");
+  });
+});
+
+describe("links in headings", () => {
+  it("numbers a roundup's linked headlines, in their sections, and lists every URL", () => {
+    const b = unseen("link-roundup.md");
+    const out = text(b);
+    expect(out).toContain("What happened\n  Five stories worth your time this week.\n\n  Ofcom opens first");
+    expect(out).toContain("  Ofcom opens first investigation into an AI companion app[1] (3 minute read)");
+    expect(out).toContain("Why it matters\n  Analysis: the end of voluntary commitments?[3] (8 minute read)");
+    expect(out).toContain("What to watch\n  Public comments close on the FTC's AI disclosure rule[4]");
+    expect(briefingLinks(b).map((l) => l.url)).toEqual([
+      "https://ofcom.example/news/2027/companion-app",
+      "https://imda.example/agentic-framework",
+      "https://ledger.example/analysis/voluntary",
+      "https://ftc.example/comments",
+    ]);
+  });
+
+  it("keeps a changelog's version links, and sets a list apart from the subsection name over it", () => {
+    const b = unseen("keep-changelog.md");
+    const out = text(b);
+    expect(out).toContain("  2027.03[3] - 2027-03-01\n\n  Added\n\n  • Texas HB 1709");
+    expect(out).toContain("  Changed\n\n  • California SB 53 effective date moved to January 1, 2028.");
+    expect(briefingLinks(b)).toHaveLength(4);
+  });
+});
+
+describe("key points, sources and lead-ins", () => {
+  it("keeps a press release's list under the sentence that introduces it, and its SOURCE line as the source", () => {
+    const b = unseen("press-release.md");
+    expect(b.keyPoints).toEqual([]);
+    expect(text(b)).toContain(
+      "  Key features of the registry include:\n\n  • Results published within 30 days of a model's release\n",
+    );
+    expect(b.source).toBe("Halvorsen Institute for Machine Governance");
+    expect(b.actors.filter((a) => a.startsWith("SOURCE"))).toEqual([]);
+    expect(b.actors).toEqual(expect.arrayContaining(["Ingrid Halvorsen", "Tessellate AI", "Corvid Labs"]));
+  });
+
+  it("reads a chatbot's 'Bottom line:' as what to watch, not as a glossary entry", () => {
+    const b = unseen("llm-answer.md");
+    expect(b.glossary.map((g) => g.term)).toEqual(["AIA", "Human-in-the-loop"]);
+    expect(texts(b, "whatToWatch")).toContain(
+      "Canada is regulating AI through its purchasing power rather than through new law.",
+    );
+  });
+});
+
+describe("dates and names", () => {
+  it("dates a Medium export by its reading-time dateline, a newsletter by its issue line", () => {
+    expect(unseen("medium-export.md").date).toBe("2027-01-12");
+    expect(unseen("html2text-mailchimp.md").date).toBe("2027-02-04");
+    expect(isDateLine("Issue #42 · Thursday, 4 February 2027")).toBe(true);
+    expect(isDateLine("Vol. 3, No. 7 · March 2, 2027")).toBe(true);
+    expect(isDateLine("Issue #42 of the brief came out on 4 February 2027")).toBe(false);
+  });
+
+  it("finds no company in 'Canadian AI', 'Counting AI', 'Public AI Incident Register' or 'State AI'", () => {
+    expect(unseen("llm-answer.md").actors).toEqual([]);
+    expect(unseen("jupyter-export.md").actors).toEqual([]);
+    expect(unseen("keep-changelog.md").actors).toEqual(["House of Delegates"]);
+    expect(unseen("tracker-tabs.md").actors).toEqual([]);
+  });
+});
+
+describe("a GitHub tracking issue and a preprint", () => {
+  it("names sections by headings that end in an emoji, and shows an HTML table as a table", () => {
+    const b = unseen("github-issue-tables.md");
+    expect(
+      Object.values(b.sections)
+        .flat()
+        .filter((p) => p.subsection !== undefined),
+    ).toEqual([]);
+    expect(texts(b, "whatToWatch")).toEqual([
+      "• 2027-04-22: the network's Seoul meeting",
+      "• 2027-06-30: Japan's first evaluation report",
+    ]);
+    const out = text(b);
+    expect(out).toContain(
+      "  │ Network meeting │ Host   │\n  ├─────────────────┼────────┤\n  │ 2027-04-22      │ Seoul  │",
+    );
+    expect(out).not.toMatch(/<\/?t[rdh]>/);
+    expect(b.events.map((e) => e.text)).toContain("2027-09-15 | Ottawa");
+  });
+
+  it("reads a preprint's bold Keywords line as its tags, set apart by semicolons, with no stray stars", () => {
+    const b = unseen("arxiv-abstract.md");
+    expect(b.tags).toEqual(["AI evaluation", "audit", "governance", "transparency"]);
+    expect(b.source).toContain("Keywords: AI evaluation; audit");
+    expect(b.source).not.toContain("*");
+  });
+});
+
+describe("Substack's footnotes", () => {
+  it("raises a footnote's mark written as a link to the note ([1](#footnote-1)), never '2027.1'", () => {
+    const out = text(unseen("substack-buttons.md"));
+    expect(out).toContain("on 27 February 2027.¹");
+    expect(out).toContain("  ¹\n\n  The figure includes C$900m");
+  });
+});
