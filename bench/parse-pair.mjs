@@ -4,11 +4,11 @@
 //     the registry), a first pass (cold JIT, what a parse worker's batch resembles) and a second, warm;
 //   - file: what a parse worker does per file, read included (2676056: `digestFile` with cache frames,
 //     as its cold load ran it; later: `parseFile` of src/load/parse-file.ts), one pass over every file;
-//   - with --cold BASE_BUNDLE NEW_BUNDLE, also a cold `list --json` of DIR by each build under
+//   - with --cold and a built bundle per root, also a cold `list --json` of DIR by each build under
 //     /usr/bin/time (fresh cache), so that the parse and the whole cold load come from one run.
-//   node bench/parse-pair.mjs BASE_ROOT NEW_ROOT DIR [rounds=3] [--cold BASE_BUNDLE NEW_BUNDLE]
-// A ROOT is a checkout's root (its sources are bundled with esbuild, its own node_modules or, failing
-// that, this checkout's).
+//   node bench/parse-pair.mjs DIR ROUNDS BASE_ROOT NEW_ROOT [ROOT...] [--cold BUNDLE...]
+// (one bundle per root, in the same order; ratios are to the first root). A ROOT is a checkout's root:
+// its sources are bundled with esbuild, with its own node_modules or, failing that, this checkout's.
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
@@ -130,33 +130,33 @@ async function coldList(bundle, dir) {
 async function main(argv) {
   mkdirSync(join(here, "out"), { recursive: true });
   const coldAt = argv.indexOf("--cold");
-  const cold = coldAt === -1 ? null : { base: resolve(argv[coldAt + 1]), new: resolve(argv[coldAt + 2]) };
-  const [baseRoot, newRoot, dirArg, rounds = "3"] = coldAt === -1 ? argv : argv.slice(0, coldAt);
-  if (!baseRoot || !newRoot || !dirArg)
-    throw new Error("usage: parse-pair.mjs BASE_ROOT NEW_ROOT DIR [rounds] [--cold BASE_BUNDLE NEW_BUNDLE]");
+  const [dirArg, rounds, ...roots] = coldAt === -1 ? argv : argv.slice(0, coldAt);
+  const cold = coldAt === -1 ? null : argv.slice(coldAt + 1).map((b) => resolve(b));
+  if (!dirArg || !(Number(rounds) > 0) || roots.length < 2 || (cold && cold.length !== roots.length))
+    throw new Error("usage: parse-pair.mjs DIR ROUNDS BASE_ROOT NEW_ROOT [ROOT...] [--cold BUNDLE...]");
   const dir = resolve(dirArg);
   // Inside this checkout, where an external (better-sqlite3) resolves.
   const scratch = mkdtempSync(join(here, "out", "parse-pair-"));
-  const bundles = {
-    base: await bundleOf(baseRoot, join(scratch, "base")),
-    new: await bundleOf(newRoot, join(scratch, "new")),
-  };
+  const bundles = [];
+  for (const [i, root] of roots.entries()) bundles.push(await bundleOf(root, join(scratch, String(i))));
   const self = fileURLToPath(import.meta.url);
   const loadAt = () =>
     loadavg()
       .map((x) => x.toFixed(2))
       .join(" ");
   const load = [loadAt()];
-  const rows = { base: [], new: [] };
+  const rows = roots.map(() => []);
   for (let r = 0; r < Number(rounds); r++) {
-    for (const which of r % 2 === 0 ? ["base", "new"] : ["new", "base"]) {
+    // Each round starts one further along, so no checkout always runs first or last.
+    for (let k = 0; k < roots.length; k++) {
+      const which = (r + k) % roots.length;
       const parse = JSON.parse(await run(process.execPath, [self, "--child", bundles[which], dir, "parse"]));
       const file = JSON.parse(await run(process.execPath, [self, "--child", bundles[which], dir, "file"]));
       const list = cold ? await coldList(cold[which], dir) : null;
       rows[which].push({ parse, file, list });
       console.log(
-        `round ${r + 1} ${which}: ${parse.files} files (${parse.parsed} parsed); parseBriefing first pass ` +
-          `${parse.first.toFixed(2)} s CPU, warm ${parse.warm.toFixed(2)} s; worker's per-file work ` +
+        `round ${r + 1} ${roots[which]}: ${parse.files} files (${parse.parsed} parsed); parseBriefing first ` +
+          `pass ${parse.first.toFixed(2)} s CPU, warm ${parse.warm.toFixed(2)} s; worker's per-file work ` +
           `${file.first.toFixed(2)} s` +
           (list ? `; cold list --json ${list.cpu.toFixed(2)} s CPU (${list.wall.toFixed(1)} s wall)` : "") +
           ` [load ${loadAt()}]`,
@@ -173,11 +173,12 @@ async function main(argv) {
     ...(cold ? [["cold list --json", (x) => x.list.cpu]] : []),
   ];
   for (const [name, f] of measures) {
-    const b = median(rows.base.map(f));
-    const n = median(rows.new.map(f));
-    console.log(
-      `${name}: base ${b.toFixed(2)} s CPU, new ${n.toFixed(2)} s (median) = ${(n / b).toFixed(3)}×`,
-    );
+    const base = median(rows[0].map(f));
+    const each = rows.map((t, i) => {
+      const m = median(t.map(f));
+      return `${roots[i]} ${m.toFixed(2)} s${i === 0 ? "" : ` = ${(m / base).toFixed(3)}×`}`;
+    });
+    console.log(`${name} (median CPU): ${each.join("; ")}`);
   }
   console.log(`load average at start ${load[0]}, at end ${load[1]}`);
 }
