@@ -110,16 +110,6 @@ function fold(cp: number): number {
   return f;
 }
 
-/** The code point that ends just before `i` (as a `u` regex's lookbehind reads it). */
-function codePointBefore(text: string, i: number): number {
-  const c = text.charCodeAt(i - 1);
-  if (c >= 0xdc00 && c <= 0xdfff && i >= 2) {
-    const h = text.charCodeAt(i - 2);
-    if (h >= 0xd800 && h <= 0xdbff) return (h - 0xd800) * 0x400 + (c - 0xdc00) + 0x10000;
-  }
-  return c;
-}
-
 export interface NameMatch {
   /** Where the match starts in the text (UTF-16 index). */
   index: number;
@@ -184,14 +174,31 @@ export class ActorMatcher {
 
   /** Every match in `text`, left to right, none overlapping. */
   find(text: string): NameMatch[] {
-    const out: NameMatch[] = [];
+    return ActorMatcher.findEach([this], text)[0] as NameMatch[];
+  }
+
+  /**
+   * Each matcher's `find(text)`, in one pass over the text: where a name can start (a boundary before
+   * it) depends on the text alone, so one scan serves them all; each skips the text its own last
+   * match covers.
+   */
+  static findEach(matchers: readonly ActorMatcher[], text: string): NameMatch[][] {
+    const out: NameMatch[][] = matchers.map(() => []);
+    // Per matcher, where its last match ended: no match of its own starts before that.
+    const free = matchers.map(() => 0);
     const n = text.length;
     // Whether the code point before `i` is a letter or digit: kept as the scan moves, not looked up.
     let prevWord = false;
     let i = 0;
     while (i < n) {
       const c = text.charCodeAt(i);
-      if (c < 0x80 && (prevWord || this.asciiStart[c] === 0)) {
+      if (c < 0x80) {
+        if (!prevWord)
+          for (let k = 0; k < matchers.length; k++) {
+            const m = matchers[k] as ActorMatcher;
+            if (m.asciiStart[c] !== 0 && i >= (free[k] as number))
+              m.matchAt(text, i, out[k] as NameMatch[], free, k);
+          }
         prevWord = (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a);
         i++;
         continue;
@@ -199,19 +206,25 @@ export class ActorMatcher {
       const cp = text.codePointAt(i) as number;
       // Only where a name can start (a boundary before it, and a first character some name has: never
       // white space, as names are trimmed) is the trie walked.
-      if (!prevWord && (c < 0x80 || this.edges.get(0, this.key(cp)) !== 0)) {
-        const end = this.longestAt(text, i);
-        if (end > i) {
-          out.push({ index: i, text: text.slice(i, end) });
-          prevWord = isWord(codePointBefore(text, end));
-          i = end;
-          continue;
+      if (!prevWord)
+        for (let k = 0; k < matchers.length; k++) {
+          const m = matchers[k] as ActorMatcher;
+          if (i >= (free[k] as number) && m.edges.get(0, m.key(cp)) !== 0)
+            m.matchAt(text, i, out[k] as NameMatch[], free, k);
         }
-      }
       prevWord = isWord(cp);
       i += cp > 0xffff ? 2 : 1;
     }
     return out;
+  }
+
+  /** The best name at `i`, if any, added to `out`, and `free[k]` moved past it. */
+  private matchAt(text: string, i: number, out: NameMatch[], free: number[], k: number): void {
+    const end = this.longestAt(text, i);
+    if (end > i) {
+      out.push({ index: i, text: text.slice(i, end) });
+      free[k] = end;
+    }
   }
 
   /** The end of the best name matching at `start` (with a boundary after it), or -1. */
