@@ -14,6 +14,8 @@
 // allocated at every step of a walk (the walk was a tenth of a parse worker's time).
 /** The edge a run of white space takes (code points are shifted by one to leave it room). */
 const SPACE = 0;
+/** Table rows of ASCII children per matcher (512 bytes each): 2 MiB at most. */
+const MAX_ROWS = 4096;
 
 /** Trie edges (node, edge) → child, open addressing over typed arrays; a child is never 0 (the root). */
 class Edges {
@@ -125,6 +127,13 @@ export class ActorMatcher {
   private readonly asciiStart = new Int32Array(0x80);
   /** The node after two ASCII characters (neither white space) from the root: most walks end within two. */
   private readonly asciiPair = new Int32Array(0x80 * 0x80);
+  /**
+   * The nodes two and three ASCII characters in have their ASCII children in rows of a table (up to
+   * MAX_ROWS of them): per node, its row + 1, or 0 for none. A registry with a name for every common
+   * beginning of a word walks most words that deep, and a hash probe per step was a tenth of a scan.
+   */
+  private readonly rowOf: Int32Array;
+  private readonly rows: Int32Array;
 
   /** `names` as the registry gives them; `caseless` folds case as the `i` flag does. */
   constructor(
@@ -141,6 +150,26 @@ export class ActorMatcher {
       if (first !== 0)
         for (let b = 0; b < 0x80; b++) this.asciiPair[a * 0x80 + b] = this.edges.get(first, this.key(b));
     }
+    this.rowOf = new Int32Array(this.best.length);
+    const rowed: number[] = [];
+    let level = [...new Set(this.asciiPair)].filter((node) => node !== 0);
+    for (let depth = 2; depth <= 3; depth++) {
+      const next: number[] = [];
+      for (const node of level) {
+        if (rowed.length >= MAX_ROWS || this.rowOf[node] !== 0) continue;
+        rowed.push(node);
+        this.rowOf[node] = rowed.length;
+        for (let c = 0; c < 0x80; c++) {
+          const child = this.edges.get(node, this.key(c));
+          if (child !== 0) next.push(child);
+        }
+      }
+      level = next;
+    }
+    this.rows = new Int32Array(rowed.length * 0x80);
+    rowed.forEach((node, r) => {
+      for (let c = 0; c < 0x80; c++) this.rows[r * 0x80 + c] = this.edges.get(node, this.key(c));
+    });
   }
 
   private key(cp: number): number {
@@ -246,12 +275,15 @@ export class ActorMatcher {
       let child: number;
       if (c < 0x80 && c !== 0x20 && (c < 0x09 || c > 0x0d)) {
         // ASCII other than white space, most of any text: the first two steps read tables, none calls fold.
+        const row = this.rowOf[node] as number;
         child =
           node === 0
             ? (this.asciiStart[c] as number)
             : j === start + 1 && first < 0x80
               ? (this.asciiPair[first * 0x80 + c] as number)
-              : this.edges.get(node, (this.caseless && c >= 0x41 && c <= 0x5a ? c + 0x20 : c) + 1);
+              : row !== 0
+                ? (this.rows[(row - 1) * 0x80 + c] as number)
+                : this.edges.get(node, (this.caseless && c >= 0x41 && c <= 0x5a ? c + 0x20 : c) + 1);
         if (child === 0) break;
         j++;
       } else {
