@@ -18,7 +18,12 @@ export function actorList(names: readonly string[]): string {
   return names.join(names.some((n) => n.includes(",")) ? "; " : ", ");
 }
 
+/** What `tidy` changes: white space other than single spaces inside, "the " first, a possessive last. */
+const UNTIDY = /\s\s|[^\S ]|^\s|\s$|^the\s|['’]s$/i;
+
 export function tidy(name: string): string {
+  // Most names are tidy already (tidy is asked of every name found): one test, not four replaces.
+  if (!UNTIDY.test(name)) return name;
   return name
     .replace(/\s+/g, " ")
     .trim()
