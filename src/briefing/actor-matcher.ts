@@ -14,6 +14,8 @@
 // allocated at every step of a walk (the walk was a tenth of a parse worker's time).
 /** The edge a run of white space takes (code points are shifted by one to leave it room). */
 const SPACE = 0;
+/** Table rows of ASCII children per matcher (512 bytes each): 2 MiB at most. */
+const MAX_ROWS = 4096;
 
 /** Trie edges (node, edge) → child, open addressing over typed arrays; a child is never 0 (the root). */
 class Edges {
@@ -110,16 +112,6 @@ function fold(cp: number): number {
   return f;
 }
 
-/** The code point that ends just before `i` (as a `u` regex's lookbehind reads it). */
-function codePointBefore(text: string, i: number): number {
-  const c = text.charCodeAt(i - 1);
-  if (c >= 0xdc00 && c <= 0xdfff && i >= 2) {
-    const h = text.charCodeAt(i - 2);
-    if (h >= 0xd800 && h <= 0xdbff) return (h - 0xd800) * 0x400 + (c - 0xdc00) + 0x10000;
-  }
-  return c;
-}
-
 export interface NameMatch {
   /** Where the match starts in the text (UTF-16 index). */
   index: number;
@@ -135,6 +127,13 @@ export class ActorMatcher {
   private readonly asciiStart = new Int32Array(0x80);
   /** The node after two ASCII characters (neither white space) from the root: most walks end within two. */
   private readonly asciiPair = new Int32Array(0x80 * 0x80);
+  /**
+   * The nodes two and three ASCII characters in have their ASCII children in rows of a table (up to
+   * MAX_ROWS of them): per node, its row + 1, or 0 for none. A registry with a name for every common
+   * beginning of a word walks most words that deep, and a hash probe per step was a tenth of a scan.
+   */
+  private readonly rowOf: Int32Array;
+  private readonly rows: Int32Array;
 
   /** `names` as the registry gives them; `caseless` folds case as the `i` flag does. */
   constructor(
@@ -151,6 +150,26 @@ export class ActorMatcher {
       if (first !== 0)
         for (let b = 0; b < 0x80; b++) this.asciiPair[a * 0x80 + b] = this.edges.get(first, this.key(b));
     }
+    this.rowOf = new Int32Array(this.best.length);
+    const rowed: number[] = [];
+    let level = [...new Set(this.asciiPair)].filter((node) => node !== 0);
+    for (let depth = 2; depth <= 3; depth++) {
+      const next: number[] = [];
+      for (const node of level) {
+        if (rowed.length >= MAX_ROWS || this.rowOf[node] !== 0) continue;
+        rowed.push(node);
+        this.rowOf[node] = rowed.length;
+        for (let c = 0; c < 0x80; c++) {
+          const child = this.edges.get(node, this.key(c));
+          if (child !== 0) next.push(child);
+        }
+      }
+      level = next;
+    }
+    this.rows = new Int32Array(rowed.length * 0x80);
+    rowed.forEach((node, r) => {
+      for (let c = 0; c < 0x80; c++) this.rows[r * 0x80 + c] = this.edges.get(node, this.key(c));
+    });
   }
 
   private key(cp: number): number {
@@ -184,14 +203,31 @@ export class ActorMatcher {
 
   /** Every match in `text`, left to right, none overlapping. */
   find(text: string): NameMatch[] {
-    const out: NameMatch[] = [];
+    return ActorMatcher.findEach([this], text)[0] as NameMatch[];
+  }
+
+  /**
+   * Each matcher's `find(text)`, in one pass over the text: where a name can start (a boundary before
+   * it) depends on the text alone, so one scan serves them all; each skips the text its own last
+   * match covers.
+   */
+  static findEach(matchers: readonly ActorMatcher[], text: string): NameMatch[][] {
+    const out: NameMatch[][] = matchers.map(() => []);
+    // Per matcher, where its last match ended: no match of its own starts before that.
+    const free = matchers.map(() => 0);
     const n = text.length;
     // Whether the code point before `i` is a letter or digit: kept as the scan moves, not looked up.
     let prevWord = false;
     let i = 0;
     while (i < n) {
       const c = text.charCodeAt(i);
-      if (c < 0x80 && (prevWord || this.asciiStart[c] === 0)) {
+      if (c < 0x80) {
+        if (!prevWord)
+          for (let k = 0; k < matchers.length; k++) {
+            const m = matchers[k] as ActorMatcher;
+            if (m.asciiStart[c] !== 0 && i >= (free[k] as number))
+              m.matchAt(text, i, out[k] as NameMatch[], free, k);
+          }
         prevWord = (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a);
         i++;
         continue;
@@ -199,19 +235,25 @@ export class ActorMatcher {
       const cp = text.codePointAt(i) as number;
       // Only where a name can start (a boundary before it, and a first character some name has: never
       // white space, as names are trimmed) is the trie walked.
-      if (!prevWord && (c < 0x80 || this.edges.get(0, this.key(cp)) !== 0)) {
-        const end = this.longestAt(text, i);
-        if (end > i) {
-          out.push({ index: i, text: text.slice(i, end) });
-          prevWord = isWord(codePointBefore(text, end));
-          i = end;
-          continue;
+      if (!prevWord)
+        for (let k = 0; k < matchers.length; k++) {
+          const m = matchers[k] as ActorMatcher;
+          if (i >= (free[k] as number) && m.edges.get(0, m.key(cp)) !== 0)
+            m.matchAt(text, i, out[k] as NameMatch[], free, k);
         }
-      }
       prevWord = isWord(cp);
       i += cp > 0xffff ? 2 : 1;
     }
     return out;
+  }
+
+  /** The best name at `i`, if any, added to `out`, and `free[k]` moved past it. */
+  private matchAt(text: string, i: number, out: NameMatch[], free: number[], k: number): void {
+    const end = this.longestAt(text, i);
+    if (end > i) {
+      out.push({ index: i, text: text.slice(i, end) });
+      free[k] = end;
+    }
   }
 
   /** The end of the best name matching at `start` (with a boundary after it), or -1. */
@@ -233,12 +275,15 @@ export class ActorMatcher {
       let child: number;
       if (c < 0x80 && c !== 0x20 && (c < 0x09 || c > 0x0d)) {
         // ASCII other than white space, most of any text: the first two steps read tables, none calls fold.
+        const row = this.rowOf[node] as number;
         child =
           node === 0
             ? (this.asciiStart[c] as number)
             : j === start + 1 && first < 0x80
               ? (this.asciiPair[first * 0x80 + c] as number)
-              : this.edges.get(node, (this.caseless && c >= 0x41 && c <= 0x5a ? c + 0x20 : c) + 1);
+              : row !== 0
+                ? (this.rows[(row - 1) * 0x80 + c] as number)
+                : this.edges.get(node, (this.caseless && c >= 0x41 && c <= 0x5a ? c + 0x20 : c) + 1);
         if (child === 0) break;
         j++;
       } else {

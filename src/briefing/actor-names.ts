@@ -18,7 +18,12 @@ export function actorList(names: readonly string[]): string {
   return names.join(names.some((n) => n.includes(",")) ? "; " : ", ");
 }
 
+/** What `tidy` changes: white space other than single spaces inside, "the " first, a possessive last. */
+const UNTIDY = /\s\s|[^\S ]|^\s|\s$|^the\s|['’]s$/i;
+
 export function tidy(name: string): string {
+  // Most names are tidy already (tidy is asked of every name found): one test, not four replaces.
+  if (!UNTIDY.test(name)) return name;
   return name
     .replace(/\s+/g, " ")
     .trim()
@@ -37,17 +42,14 @@ export function actorKey(name: string): string {
 
 export interface RegistryIndex {
   byKey: Map<string, RegistryActor>;
-  /** Case-insensitive matcher for names with lowercase letters; null when there are none. */
-  words: ActorMatcher | null;
-  /** Case-sensitive matcher for acronyms. */
-  acronyms: ActorMatcher | null;
+  /**
+   * The case-insensitive matcher for names with lowercase letters, then the case-sensitive one for
+   * acronyms, each only when it has names (scanned together: `ActorMatcher.findEach`).
+   */
+  matchers: ActorMatcher[];
 }
 
 const indexCache = new WeakMap<readonly RegistryActor[], RegistryIndex>();
-
-function matcher(names: string[], caseless: boolean): ActorMatcher | null {
-  return names.length === 0 ? null : new ActorMatcher(names, caseless);
-}
 
 export function indexOf(registry: readonly RegistryActor[]): RegistryIndex {
   const cached = indexCache.get(registry);
@@ -63,7 +65,10 @@ export function indexOf(registry: readonly RegistryActor[]): RegistryIndex {
       (isAcronym(name) ? acronyms : words).push(name.trim());
     }
   }
-  const index = { byKey, words: matcher(words, true), acronyms: matcher(acronyms, false) };
+  const matchers: ActorMatcher[] = [];
+  if (words.length > 0) matchers.push(new ActorMatcher(words, true));
+  if (acronyms.length > 0) matchers.push(new ActorMatcher(acronyms, false));
+  const index = { byKey, matchers };
   indexCache.set(registry, index);
   return index;
 }

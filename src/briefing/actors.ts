@@ -14,6 +14,7 @@
 //   a full name found in the same briefing; otherwise a title is kept ("President Trump").
 // - Every name passes through the registry: an alias becomes its canonical name.
 
+import { ActorMatcher } from "./actor-matcher.js";
 import type { RegistryIndex } from "./actor-names.js";
 import { actorKey, guessKind, indexOf, isAcronym, registryEntry, tidy } from "./actor-names.js";
 import type { ActorKind, Briefing, RegistryActor } from "./schema.js";
@@ -756,12 +757,11 @@ function registryMentions(
   out: Candidate[],
   keyOf: (name: string) => string,
 ): void {
-  for (const matcher of [registry.words, registry.acronyms]) {
-    for (const m of matcher?.find(text) ?? []) {
+  for (const matches of ActorMatcher.findEach(registry.matchers, text))
+    for (const m of matches) {
       const actor = registry.byKey.get(keyOf(m.text));
       if (actor) out.push({ pos: m.index, name: actor.name, kind: actor.kind });
     }
-  }
 }
 
 function eitherCase(word: string): string {

@@ -358,7 +358,15 @@ export function extractEvents(
         sentence = eventText(s ? text.slice(s.start, s.end) : text);
         sentenceOf = si;
       }
-      for (; lineAt < index; lineAt++) if (text.charCodeAt(lineAt) === 10) line++;
+      // The line ends before the date, found by indexOf (most texts have none) rather than char by char.
+      while (lineAt < index) {
+        const nl = text.indexOf("\n", lineAt);
+        if (nl === -1 || nl >= index) lineAt = index;
+        else {
+          line++;
+          lineAt = nl + 1;
+        }
+      }
       let dates = seen.get(sentence);
       if (!dates) {
         dates = new Set();

@@ -141,8 +141,9 @@ const WIRE_SOURCE = /^SOURCE[ \t]+(?=\p{Lu})/u;
 
 /** Lower case, straight apostrophes, single spaces, no emphasis markers or closing punctuation. */
 export function headingKey(text: string): string {
-  // Most headings are plain words ("What happened"), which every step below leaves as they are.
-  if (text.length <= MAX_KEY_CHARS && PLAIN_KEY.test(text)) return text.toLowerCase();
+  // Most headings are plain words ("What happened", "The Backstory: A Quiet Reversal"), which every
+  // step below but the last two leaves as they are.
+  if (text.length <= MAX_KEY_CHARS && PLAIN_KEY.test(text)) return text.toLowerCase().replace(NUMBERING, "");
   // No name is near this long; cutting first keeps every regex below on a short string.
   return text
     .slice(0, MAX_KEY_CHARS)
@@ -159,8 +160,11 @@ export function headingKey(text: string): string {
 /** `## What happened 🔥`: an emoji after the name names nothing either. */
 const TRAILING_EMOJI = /(?:\s*(?:\p{Extended_Pictographic}|\uFE0F|\u200D))+$/u;
 
-/** ASCII words and single spaces: no emphasis, curly quote, numbering or closing punctuation to remove. */
-const PLAIN_KEY = /^[A-Za-z0-9']+(?: [A-Za-z0-9']+)*$/;
+/**
+ * ASCII words and single spaces, a comma, colon or semicolon after any word but the last: no emphasis,
+ * curly quote, white space run or closing punctuation to remove (numbering still may be: "Part 2: ...").
+ */
+const PLAIN_KEY = /^(?:[A-Za-z0-9']+[,:;]? )*[A-Za-z0-9']+$/;
 
 // `1. What happened`, `II) Why it matters`, `📌 What to watch`, `Part 2 — What to watch`: the number,
 // emoji or part names nothing.

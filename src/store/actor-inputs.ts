@@ -31,6 +31,9 @@ interface Packed {
   z: number[];
 }
 
+// One for every record: an encoder keeps no state between calls.
+const ENCODER = new TextEncoder();
+
 export function encodeActorRecord(r: ActorRecord): Uint8Array {
   const pool = new Map<string, number>();
   const refs = (list: readonly string[]) =>
@@ -51,7 +54,7 @@ export function encodeActorRecord(r: ActorRecord): Uint8Array {
   };
   const json = JSON.stringify({ s: [...pool.keys()], ...packed });
   // Its own buffer: a worker posts it, and a view of a pooled buffer would take the whole pool along.
-  return new TextEncoder().encode(json);
+  return ENCODER.encode(json);
 }
 
 /** The record in `blob`; null when it is not one (a damaged row). */

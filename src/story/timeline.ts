@@ -170,7 +170,14 @@ const ACTS = new Map<string, string>(
 );
 const ACT_NAMES = new Set(ACTS.values());
 
-const WORD_RE = /[\p{L}][\p{L}\p{N}'’-]*/gu;
+// A word: a letter, then letters, digits, apostrophes and hyphens (`/\p{L}[\p{L}\p{N}'’-]*/u`).
+const LETTER = /^\p{L}$/u;
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
+
+/** Whether the code point `cp` (past ASCII) is a letter, or (`inside`) a letter or digit. */
+function wordPart(cp: number, inside: boolean): boolean {
+  return (inside ? LETTER_OR_DIGIT : LETTER).test(String.fromCodePoint(cp));
+}
 
 function stem(w: string): string {
   if (w.length > 5 && w.endsWith("ing")) return w.slice(0, -3);
@@ -200,15 +207,46 @@ export function addContentWords(text: string, words: Set<string>, more?: Omit<Ev
 }
 
 // Hot: runs over every word of every briefing (a cold load) and of every event (the conflict
-// search), so the possessive and the capital are tested by character, the regex only past ASCII.
+// search), so words are found by character (the regex only past ASCII), and the possessive and the
+// capital tested by character too.
 function scanWords(text: string, words: Set<string>, more: Omit<EventFeatures, "words"> | undefined): void {
   let first = true;
-  WORD_RE.lastIndex = 0;
-  for (let m = WORD_RE.exec(text); m !== null; m = WORD_RE.exec(text)) {
-    const t = m[0];
-    const n = t.length;
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    let c = text.charCodeAt(i);
+    if (c < 0x80) {
+      if ((c | 0x20) < 0x61 || (c | 0x20) > 0x7a) {
+        i++;
+        continue;
+      }
+    } else {
+      const cp = text.codePointAt(i) as number;
+      if (!wordPart(cp, false)) {
+        i += cp > 0xffff ? 2 : 1;
+        continue;
+      }
+    }
+    const start = i;
+    i += c >= 0xd800 && c <= 0xdbff && i + 1 < n && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
+    while (i < n) {
+      c = text.charCodeAt(i);
+      if (c < 0x80) {
+        // Letters, digits, ' and -.
+        if (((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) || (c >= 0x30 && c <= 0x39) || c === 39 || c === 45)
+          i++;
+        else break;
+      } else if (c === 0x2019) i++;
+      else {
+        const cp = text.codePointAt(i) as number;
+        if (!wordPart(cp, true)) break;
+        i += cp > 0xffff ? 2 : 1;
+      }
+    }
+    const t = text.slice(start, i);
+    const len = t.length;
     // Without a possessive: /['’]s$/ (a word starts with a letter, so the quote is never its first).
-    const q = n > 2 && t.charCodeAt(n - 1) === 115 ? t.charCodeAt(n - 2) : 0;
+    const q = len > 2 && t.charCodeAt(len - 1) === 115 ? t.charCodeAt(len - 2) : 0;
     const raw = q === 39 || q === 0x2019 ? t.slice(0, -2) : t;
     const w = raw.toLowerCase();
     const wasFirst = first;

@@ -135,3 +135,32 @@ describe("ActorMatcher finds what the alternation regex found", () => {
     ]);
   });
 });
+
+describe("ActorMatcher.findEach, one scan for several matchers", () => {
+  it("finds for each matcher what its own regex finds, however their matches overlap", () => {
+    fc.assert(
+      fc.property(
+        fc
+          .tuple(names, names)
+          .chain(([a, b]) => fc.tuple(fc.constant(a), fc.constant(b), textFor([...a, ...b]))),
+        ([a, b, text]) => {
+          const found = ActorMatcher.findEach([new ActorMatcher(a, true), new ActorMatcher(b, false)], text);
+          expect(found).toEqual([regexMatches(a, true, text), regexMatches(b, false, text)]);
+        },
+      ),
+      { seed: SEED, numRuns: RUNS },
+    );
+  });
+
+  it("lets one matcher's name start inside another's match", () => {
+    const [words, acronyms] = ActorMatcher.findEach(
+      [new ActorMatcher(["Bureau of Industry"], true), new ActorMatcher(["Industry", "BIS"], false)],
+      "The Bureau of Industry (BIS)",
+    );
+    expect(words).toEqual([{ index: 4, text: "Bureau of Industry" }]);
+    expect(acronyms).toEqual([
+      { index: 14, text: "Industry" },
+      { index: 24, text: "BIS" },
+    ]);
+  });
+});

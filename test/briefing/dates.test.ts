@@ -194,6 +194,20 @@ describe("events", () => {
     expect(found[0]?.text).toBe("The order came late, on June 12, and talks followed.");
   });
 
+  it("gives each of several dates the line it is on, dates on one line and lines with none between", () => {
+    const found = extractEvents(
+      [{ text: "On June 12\nand June 13 talks\n\nwent on.\nThen June 20,\nJune 21 and June 22.", line: 3 }],
+      REF,
+    );
+    expect(found.map((e) => [e.date.slice(5), e.line])).toEqual([
+      ["06-12", 3],
+      ["06-13", 4],
+      ["06-20", 7],
+      ["06-21", 8],
+      ["06-22", 8],
+    ]);
+  });
+
   it("lists two dates in one sentence as two events", () => {
     expect(dates("Reports put the order on June 12 or June 13.")).toEqual(["2026-06-12", "2026-06-13"]);
   });

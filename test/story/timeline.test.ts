@@ -1,9 +1,11 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   buildTimeline,
   buildTimelineAsync,
   CONFLICT_WINDOW_DAYS,
   conflictRanges,
+  eventFeatures,
   MAX_CONFLICT_WITH,
 } from "../../src/story/timeline.js";
 import { makeBriefing } from "./factory.js";
@@ -304,5 +306,32 @@ describe("conflictRanges (what a change on some days makes the store search agai
       { from: 102, to: 100 + w + 2 },
     ]);
     expect(conflictRanges([])).toEqual([]);
+  });
+});
+
+describe("eventFeatures cuts words as /\\p{L}[\\p{L}\\p{N}'’-]*/u does", () => {
+  const WORD = /\p{L}[\p{L}\p{N}'’-]*/gu;
+  const pieces = fc.constantFrom(
+    ..."a B z Z 0 9 ' ’ - _ . , ( ) é É ß Σ ς ı İ ٣ ² 𝐀 😀 \u0301 \ud800 \udc00 \u00a0 \t \n  Order orders lifted the US's Biden’s co-founder".split(
+      " ",
+    ),
+    " ",
+  );
+  it("on generated text: the same words, names and acts as word by word", () => {
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 40 }), (ps) => {
+        const text = ps.join("");
+        const words = [...text.matchAll(WORD)].map((m) => m[0]);
+        const expected = { words: new Set<string>(), names: new Set<string>(), acts: new Set<string>() };
+        words.forEach((w, i) => {
+          for (const x of eventFeatures(w).words) expected.words.add(x);
+          for (const x of eventFeatures(w).acts) expected.acts.add(x);
+          // A word's name counts only after the first word ("x" is a word too short to keep).
+          if (i > 0) for (const x of eventFeatures(`x ${w}`).names) expected.names.add(x);
+        });
+        expect(eventFeatures(text)).toEqual(expected);
+      }),
+      { seed: 20261203, numRuns: 500 },
+    );
   });
 });
