@@ -118,9 +118,9 @@ export const MAX_CONFLICT_WITH = 8;
  * Entries of one neighbouring day compared with an event; bounds the work on repetitive archives.
  * Candidates are gathered from the event's rarest words first, so the cap drops the weakest ones.
  */
-const MAX_CANDIDATES = 24;
+export const MAX_CANDIDATES = 24;
 /** Index entries read per event and neighbouring day while gathering candidates. */
-const MAX_VISITS = 512;
+export const MAX_VISITS = 512;
 
 const STOP = new Set(
   `a an the and or but if of to in on at by for from with without into onto over under about after before since
