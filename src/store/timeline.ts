@@ -216,7 +216,17 @@ function namePartners(db: Db, from: number, to: number): void {
     text: (i) => rows[i]![2],
     briefing: (i) => rows[i]![3],
   };
-  const keys = rows.map((r) => `${r[4]}\u0000${r[3]}`);
+  // A number per briefing and date, the key one partner is named by (compared for every pair).
+  const ids = new Map<string, number>();
+  const keys = Int32Array.from(rows, (r) => {
+    const k = `${r[4]}\u0000${r[3]}`;
+    let id = ids.get(k);
+    if (id === undefined) {
+      id = ids.size;
+      ids.set(k, id);
+    }
+    return id;
+  });
   const named = new ConflictPartners((p) => keys[p]!);
   for (const _ of findConflicts(input, (i, j) => named.link(i, j), { from: from - W, to }));
   const partners = named.result();
@@ -225,10 +235,13 @@ function namePartners(db: Db, from: number, to: number): void {
     to,
   );
   const set = stmt(db, "UPDATE events SET partners = ? WHERE id = ?");
+  // Each partner's [date, file], made once: an event is named by up to eight others.
+  const named1: (string | undefined)[] = [];
+  const one = (q: number) => (named1[q] ??= JSON.stringify([rows[q]![4], rows[q]![3]]));
   for (const [p, named] of partners) {
     const [id, day] = rows[p]!;
     if (day < from || day > to) continue;
-    set.run(JSON.stringify(named.map((q) => [rows[q]![4], rows[q]![3]])), id);
+    set.run(`[${named.map(one).join(",")}]`, id);
   }
 }
 

@@ -118,9 +118,9 @@ export const MAX_CONFLICT_WITH = 8;
  * Entries of one neighbouring day compared with an event; bounds the work on repetitive archives.
  * Candidates are gathered from the event's rarest words first, so the cap drops the weakest ones.
  */
-const MAX_CANDIDATES = 24;
+export const MAX_CANDIDATES = 24;
 /** Index entries read per event and neighbouring day while gathering candidates. */
-const MAX_VISITS = 512;
+export const MAX_VISITS = 512;
 
 const STOP = new Set(
   `a an the and or but if of to in on at by for from with without into onto over under about after before since
@@ -408,6 +408,12 @@ class Words {
     const stamp = this.stamp;
     let shared = 0;
     for (const w of b.words) if (this.wordMark[w] === stamp) shared++;
+    return this.agreesWithMarked(a, b, shared);
+  }
+
+  /** `sameAsMarked` of `a` (marked) and `b` when how many content words they share is known. */
+  agreesWithMarked(a: Coded, b: Coded, shared: number): boolean {
+    const stamp = this.stamp;
     let names = 0;
     for (const w of b.names) if (this.nameMark[w] === stamp) names++;
     return agrees(
@@ -422,6 +428,13 @@ class Words {
       b.nActs,
     );
   }
+}
+
+/** How many kinds of act two sentences both report (bits set in both). */
+function actsInCommon(a: Coded, b: Coded): number {
+  let n = 0;
+  for (let bits = a.acts & b.acts; bits !== 0; bits &= bits - 1) n++;
+  return n;
 }
 
 /**
@@ -443,6 +456,9 @@ export function* findConflicts(
   const spans = new Map<number, [number, number]>();
   /** Per event held: its features, numbered. */
   const coded: (Coded | undefined)[] = [];
+  /** Per event held: who told it, numbered (read for every candidate: a column, not a call). */
+  const owner = new Int32Array(src.length);
+  const owners = new Map<number | string, number>();
   let built = 0;
   // Day events are in day order (a month or a year can sit between two days, never inside one).
   const buildThrough = (lastDay: number) => {
@@ -453,6 +469,13 @@ export function* findConflicts(
       const f = eventFeatures(src.text(built));
       const c = words.code(f);
       coded[built] = c;
+      const who = src.briefing(built);
+      let o = owners.get(who);
+      if (o === undefined) {
+        o = owners.size;
+        owners.set(who, o);
+      }
+      owner[built] = o;
       let bucket = buckets.get(day);
       if (!bucket) {
         bucket = new Map();
@@ -489,6 +512,9 @@ export function* findConflicts(
   // visit hundreds of candidates each: a Map here was most of the time of a large timeline).
   const counts = new Int32Array(src.length);
   const met = new Int32Array(MAX_VISITS);
+  /** Per event: the last (event, day) read whose candidates it is among, when the caps cut in. */
+  const seen = new Int32Array(src.length);
+  let reads = 0;
   for (let i = 0; i < src.length; i++) {
     if (i % STEP === STEP - 1) yield;
     const day = src.day(i);
@@ -497,60 +523,74 @@ export function* findConflicts(
     dropBefore(day);
     const f = coded[i]!;
     words.mark(f);
-    const who = src.briefing(i);
+    const who = owner[i]!;
     // Look forward only, so each pair is considered once.
     for (let off = 1; off <= CONFLICT_WINDOW_DAYS; off++) {
       const bucket = buckets.get(day + off);
       if (!bucket) continue;
       const lists: number[][] = [];
+      let entries = 0;
       for (const w of f.words) {
         const list = bucket.get(w);
-        if (list) lists.push(list);
+        if (list) {
+          lists.push(list);
+          entries += list.length;
+        }
       }
-      lists.sort((a, b) => a.length - b.length);
+      if (entries > MAX_VISITS) {
+        capped(i, who, f, lists, ++reads);
+        continue;
+      }
+      // Every list is read: the pairs are every candidate that agrees, in whatever order it is met.
       let found = 0;
-      let budget = MAX_VISITS;
-      let complete = true;
-      for (const list of lists) {
-        // Each event starts at a different place in a list, so that when the caps cut in, every
-        // copy of a repeated sentence is still found by some neighbour. The place depends on the
-        // event's day alone (not on the whole timeline), so a change elsewhere never moves it.
-        const n = list.length;
-        const begin = (ordinal[i]! * 31) % n;
-        const take = Math.min(n, budget);
-        // From `begin` to the end, then from the start: `take` entries in all.
-        const first = Math.min(take, n - begin);
-        for (let k = begin; k < begin + first; k++) {
-          const j = list[k]!;
+      for (const list of lists)
+        for (const j of list) {
           if (counts[j] === 0) met[found++] = j;
           counts[j] = counts[j]! + 1;
         }
-        for (let k = 0; k < take - first; k++) {
-          const j = list[k]!;
-          if (counts[j] === 0) met[found++] = j;
-          counts[j] = counts[j]! + 1;
-        }
-        budget -= take;
-        if (take < n) {
-          complete = false;
-          break;
-        }
-      }
-      let compared = 0;
       for (let k = 0; k < found; k++) {
         const j = met[k]!;
         const shared = counts[j]!;
-        if (src.briefing(j) === who) continue;
-        if (complete) {
-          // The count leaves out acts (not indexed): the acts both name are counted by sameEvent.
-          if (shared + f.nActs >= MIN_SHARED && words.sameAsMarked(f, coded[j]!)) link(i, j);
-        } else {
-          // Counts from a partial read are too low; the rarest words' candidates come first.
-          if (++compared > MAX_CANDIDATES) break;
-          if (words.sameAsMarked(f, coded[j]!)) link(i, j);
-        }
+        counts[j] = 0;
+        // The count leaves out acts (indexed only for a sentence with no other word), so the words
+        // shared are the count and the acts both report: not counted again, word by word.
+        if (shared + f.nActs < MIN_SHARED || owner[j] === who) continue;
+        const c = coded[j]!;
+        const acts = c.nActs === c.words.length ? 0 : actsInCommon(f, c);
+        if (words.agreesWithMarked(f, c, shared + acts)) link(i, j);
       }
-      for (let k = 0; k < found; k++) counts[met[k]!] = 0;
+    }
+  }
+
+  /**
+   * The candidates of event `i` on one day when its lists hold more than MAX_VISITS entries: the
+   * lists are read rarest first, MAX_VISITS entries in all, and the first MAX_CANDIDATES events met
+   * (of other briefings) are compared. Counts from a partial read would be too low to drop any, so
+   * none are kept, and the reading stops at the last candidate compared: at 100k briefings a day's
+   * lists are long, and reading all MAX_VISITS entries was most of the search.
+   */
+  function capped(i: number, who: number, f: Coded, lists: number[][], read: number): void {
+    lists.sort((a, b) => a.length - b.length);
+    let budget = MAX_VISITS;
+    let compared = 0;
+    for (const list of lists) {
+      // Each event starts at a different place in a list, so that when the caps cut in, every
+      // copy of a repeated sentence is still found by some neighbour. The place depends on the
+      // event's day alone (not on the whole timeline), so a change elsewhere never moves it.
+      const n = list.length;
+      const begin = (ordinal[i]! * 31) % n;
+      const take = Math.min(n, budget);
+      // From `begin` to the end, then from the start: `take` entries in all.
+      for (let v = 0, k = begin; v < take; v++, k = k + 1 === n ? 0 : k + 1) {
+        const j = list[k]!;
+        if (seen[j] === read) continue;
+        seen[j] = read;
+        if (owner[j] === who) continue;
+        if (words.sameAsMarked(f, coded[j]!)) link(i, j);
+        if (++compared === MAX_CANDIDATES) return;
+      }
+      budget -= take;
+      if (take < n) return;
     }
   }
 }
@@ -563,10 +603,11 @@ export function* findConflicts(
  * over six years) has millions of pairs in a few months of days.
  */
 export class ConflictPartners {
-  /** Per event: its partners so far, by position ascending, each of another key. */
-  private readonly named = new Map<number, number[]>();
+  /** Per event (by position): its partners so far, by position ascending, each of another key. */
+  private readonly named: (number[] | undefined)[] = [];
 
-  constructor(private readonly key: (pos: number) => string) {}
+  /** `key`: equal for two positions of one briefing and date (a number is cheaper to compare). */
+  constructor(private readonly key: (pos: number) => string | number) {}
 
   link(a: number, b: number): void {
     this.add(a, b);
@@ -578,17 +619,27 @@ export class ConflictPartners {
    * a later position of a key kept is never named, and a position past a full list's last never is.
    */
   private add(from: number, to: number): void {
-    const list = this.named.get(from);
+    // Filled up to `from`, never with holes: an array indexed past its end turns into a dictionary.
+    while (this.named.length <= from) this.named.push(undefined);
+    const list = this.named[from];
     if (list === undefined) {
-      this.named.set(from, [to]);
+      this.named[from] = [to];
       return;
     }
+    // Past a full list's last: named neither as a new key nor instead of a kept one (whose position
+    // is before it). Most pairs of a dense archive end here, found in position order.
+    if (list.length === MAX_CONFLICT_WITH && to > list[MAX_CONFLICT_WITH - 1]!) return;
     const k = this.key(to);
-    const same = list.findIndex((p) => this.key(p) === k);
+    let same = -1;
+    for (let q = 0; q < list.length; q++)
+      if (this.key(list[q]!) === k) {
+        same = q;
+        break;
+      }
     if (same !== -1) {
       if (list[same]! <= to) return;
       list.splice(same, 1);
-    } else if (list.length === MAX_CONFLICT_WITH && to > list[MAX_CONFLICT_WITH - 1]!) return;
+    }
     let at = list.length;
     while (at > 0 && list[at - 1]! > to) at--;
     list.splice(at, 0, to);
@@ -597,14 +648,18 @@ export class ConflictPartners {
 
   /** Each event with any partner, and its partners' positions in timeline order. */
   result(): Map<number, number[]> {
-    return this.named;
+    const out = new Map<number, number[]>();
+    this.named.forEach((list, pos) => {
+      if (list !== undefined) out.set(pos, list);
+    });
+    return out;
   }
 }
 
 /** `ConflictPartners` of a list of pairs. */
 export function conflictPartners(
   pairs: Iterable<readonly [number, number]>,
-  key: (pos: number) => string,
+  key: (pos: number) => string | number,
 ): Map<number, number[]> {
   const partners = new ConflictPartners(key);
   for (const [a, b] of pairs) partners.link(a, b);

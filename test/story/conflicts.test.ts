@@ -16,7 +16,9 @@ import {
   dayNumber,
   eventFeatures,
   findConflicts,
+  MAX_CANDIDATES,
   MAX_CONFLICT_WITH,
+  MAX_VISITS,
   reportsSameEvent,
   sameEvent,
   type TimelineEntry,
@@ -415,5 +417,151 @@ describe("a timeline dense enough for the caps to cut in", () => {
     const pairs = sorted(searchedPairs(syndicated()));
     expect(pairs.length).toBe(EXPECTED_PAIRS);
     expect(createHash("sha1").update(pairs.join("\n")).digest("hex").slice(0, 16)).toBe(EXPECTED_SHA1);
+  });
+});
+
+// --- the capped rule, step by step ------------------------------------------------------------------
+
+/**
+ * The search's whole rule written out plainly, caps included, for events `sources` holds: for each
+ * event and each of the seven days after it, the lists of that day's events indexed under each of its
+ * words (acts indexed only for a sentence of nothing else), rarest first; when they hold at most
+ * MAX_VISITS entries, every event met of another briefing that reports the same event; else the
+ * lists read in that order from the event's own place (its ordinal among its day's events, times 31),
+ * MAX_VISITS entries in all, and of the events met, the first MAX_CANDIDATES of other briefings
+ * compared. Also counts the reads the caps cut and those they did not, so a generator that never
+ * reaches one of them is caught.
+ */
+function referenceCapped(
+  entries: readonly TimelineEntry[],
+  sources: { from: number; to: number },
+): { pairs: Set<string>; capped: number; full: number } {
+  const days = entries.map((e) => (e.precision === "day" ? dayNumber(e.date) : Number.NaN));
+  const features = entries.map((e) => eventFeatures(e.text));
+  const indexed = features.map((f) =>
+    f.acts.size === f.words.size ? f.words : new Set([...f.words].filter((w) => !f.acts.has(w))),
+  );
+  const onDay = new Map<number, number[]>();
+  days.forEach((d, i) => {
+    if (!Number.isNaN(d)) onDay.set(d, [...(onDay.get(d) ?? []), i]);
+  });
+  const pairs = new Set<string>();
+  let capped = 0;
+  let full = 0;
+  entries.forEach((e, i) => {
+    const day = days[i]!;
+    if (Number.isNaN(day) || day < sources.from || day > sources.to) return;
+    const ordinal = onDay.get(day)!.indexOf(i);
+    for (let off = 1; off <= 7; off++) {
+      const those = onDay.get(day + off) ?? [];
+      const lists = [...features[i]!.words]
+        .map((w) => those.filter((j) => indexed[j]!.has(w)))
+        .filter((l) => l.length > 0)
+        .sort((a, b) => a.length - b.length);
+      const read: number[] = [];
+      let budget = MAX_VISITS;
+      let complete = true;
+      for (const list of lists) {
+        const take = Math.min(list.length, budget);
+        const begin = (ordinal * 31) % list.length;
+        for (let v = 0; v < take; v++) read.push(list[(begin + v) % list.length]!);
+        budget -= take;
+        if (take < list.length) {
+          complete = false;
+          break;
+        }
+      }
+      if (!complete) capped++;
+      else if (lists.length > 0) full++;
+      const others = [...new Set(read)].filter((j) => entries[j]!.briefingId !== e.briefingId);
+      for (const j of complete ? others : others.slice(0, MAX_CANDIDATES))
+        if (sameEvent(features[i]!, features[j]!)) pairs.add(`${i},${j}`);
+    }
+  });
+  return { pairs, capped, full };
+}
+
+/**
+ * Days of up to 450 sentences from a handful of words each (a syndicated story), from a seed:
+ * some events' lists hold more than MAX_VISITS entries, others fewer. A month's entry may lead.
+ */
+function denseDays(
+  seed: number,
+  sizes: readonly number[],
+  briefings: number,
+  month: boolean,
+): TimelineEntry[] {
+  let state = seed >>> 0;
+  const next = (n: number) => {
+    state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+    return (state >>> 8) % n;
+  };
+  const pick = <T>(xs: readonly T[]) => xs[next(xs.length)]!;
+  const places = ["harbour", "canal", "border"];
+  const entries: TimelineEntry[] = [];
+  if (month)
+    entries.push({
+      ...briefingEntry({ id: "m", title: "", date: isoDay(0).slice(0, 7) }),
+      kind: "event",
+      precision: "month",
+      text: "The Quell council ordered the pump station closed.",
+    });
+  sizes.forEach((n, d) => {
+    for (let k = 0; k < n; k++) {
+      const names = next(3) === 0 ? "" : ` ${pick(NAMES.slice(0, 3))}`;
+      const text = `The${names} ${pick(VERBS)} the ${pick(NOUNS.slice(0, 3))} ${pick(NOUNS.slice(0, 4))} at the ${pick(places)}${next(2) ? ` ${pick(places)}` : ""}.`;
+      // Now and then a sentence of acts alone, the one kind indexed under its acts.
+      const acts = `Then ${pick(VERBS)}, ${pick(VERBS)} and ${pick(VERBS)}.`;
+      entries.push({
+        ...briefingEntry({ id: `w${next(briefings)}`, title: "", date: isoDay(d) }),
+        kind: "event",
+        text: next(12) === 0 ? acts : text,
+      });
+    }
+  });
+  return entries;
+}
+
+describe("the search with its caps links what its rule, written out step by step, links", () => {
+  it("over dense generated days, searched whole or from a day to a day", () => {
+    let cappedReads = 0;
+    let fullReads = 0;
+    let linked = 0;
+    fc.assert(
+      fc.property(
+        fc.integer(),
+        fc.array(fc.integer({ min: 0, max: 450 }), { minLength: 2, maxLength: 4 }),
+        fc.integer({ min: 2, max: 40 }),
+        fc.boolean(),
+        fc.option(fc.tuple(fc.integer({ min: 0, max: 4 }), fc.integer({ min: 0, max: 4 }))),
+        (seed, sizes, briefings, month, range) => {
+          const entries = denseDays(seed, sizes, briefings, month);
+          const base = dayNumber(isoDay(0));
+          const sources =
+            range === null
+              ? { from: -Infinity, to: Infinity }
+              : { from: base + Math.min(...range), to: base + Math.max(...range) };
+          const expected = referenceCapped(entries, sources);
+          cappedReads += expected.capped;
+          fullReads += expected.full;
+          linked += expected.pairs.size;
+          const input: ConflictInput = {
+            length: entries.length,
+            day: (i) => (entries[i]!.precision === "day" ? dayNumber(entries[i]!.date) : Number.NaN),
+            text: (i) => entries[i]!.text,
+            briefing: (i) => entries[i]!.briefingId,
+          };
+          const found: string[] = [];
+          for (const _ of findConflicts(input, (i, j) => found.push(`${i},${j}`), sources));
+          expect(found.length).toBe(new Set(found).size);
+          expect(sorted(found)).toEqual(sorted(expected.pairs));
+        },
+      ),
+      { ...runs(25), endOnFailure: true },
+    );
+    // Both kinds of read happened (the caps cut in, and did not), and pairs were found.
+    expect(cappedReads).toBeGreaterThan(0);
+    expect(fullReads).toBeGreaterThan(0);
+    expect(linked).toBeGreaterThan(0);
   });
 });
