@@ -12,8 +12,12 @@ import { clamp, maxScrollTop } from "../windowing.js";
 import { useDwell } from "./useDwell.js";
 import { BODY_CHANGED } from "./useLiveStory.js";
 
-/** How long the cursor rests on a briefing before it is read ahead: longer than a key repeat. */
-export const READ_AHEAD_MS = 30;
+/**
+ * How long the cursor rests on a briefing before it is read ahead: longer than a key repeat (30-50 ms
+ * between presses), so that a held or quickly pressed key does not parse a file between presses and
+ * the next press wait for it; still far shorter than reading a row and pressing Enter.
+ */
+export const READ_AHEAD_MS = 120;
 
 export interface BriefingBody {
   /** The open briefing's index in the story; -1 when none is open. */
