@@ -587,8 +587,24 @@ const FOOTERS: Record<Focus, CommandId[][]> = {
   small: [],
 };
 
-/** Footer entries for a focus, most useful first. */
-export function footerItems(focus: Focus, keymap: Keymap = DEFAULT_KEYMAP): FooterItem[] {
+const footersOf = new WeakMap<Keymap, Map<Focus, readonly FooterItem[]>>();
+
+/** Footer entries for a focus, most useful first; worked out once per keymap (the footer is drawn every key). */
+export function footerItems(focus: Focus, keymap: Keymap = DEFAULT_KEYMAP): readonly FooterItem[] {
+  let footers = footersOf.get(keymap);
+  if (!footers) {
+    footers = new Map();
+    footersOf.set(keymap, footers);
+  }
+  let items = footers.get(focus);
+  if (!items) {
+    items = footerItemsOf(focus, keymap);
+    footers.set(focus, items);
+  }
+  return items;
+}
+
+function footerItemsOf(focus: Focus, keymap: Keymap): FooterItem[] {
   return FOOTERS[focus].map((ids) => {
     const item: FooterItem = {
       keys: ids.map((id) => firstKey(id, keymap)).join("/"),

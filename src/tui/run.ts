@@ -10,6 +10,7 @@ import { openReadState } from "../store/state.js";
 import { type Filter, isEmptyFilter } from "../story/filter.js";
 import { sanitize } from "../text/sanitize.js";
 import { type EditorEnv, editorCommand, runEditor } from "./editor.js";
+import { oneWritePerFrame, SYNC_BEGIN } from "./frameWrite.js";
 import type { Keymap } from "./keymap.js";
 import { type KeyFeed, keyFeed, splitKeys } from "./keys.js";
 import { type LoadingLine, showLoading } from "./loading.js";
@@ -111,7 +112,10 @@ function replaceFirstFrame(stdout: NodeJS.WriteStream) {
     const [chunk] = args;
     if (typeof chunk === "string" && chunk.includes("\n")) {
       stdout.write = inner;
-      args[0] = `\x1b[H\x1b[J${chunk}`;
+      // Inside the frame's synchronized update when it opens the chunk, so the clear is not seen alone.
+      args[0] = chunk.startsWith(SYNC_BEGIN)
+        ? `${SYNC_BEGIN}\x1b[H\x1b[J${chunk.slice(SYNC_BEGIN.length)}`
+        : `\x1b[H\x1b[J${chunk}`;
     }
     return inner.apply(this, args);
   } as typeof inner;
@@ -337,7 +341,9 @@ export function runTui(opts: TuiOptions): Promise<number> {
         stdout.write(MOUSE_ON);
       }
       stdin.resume();
-      // After the key feed, whose own wrapper of stdout.write must stay under this one-shot one.
+      // After the key feed, whose own wrapper of stdout.write must stay under these; the one-shot one
+      // last, as it takes itself off by putting back what it wrapped.
+      oneWritePerFrame(stdout);
       if (paintedBeforeInk) replaceFirstFrame(stdout);
       try {
         reader = ink.mountReader(shown, {

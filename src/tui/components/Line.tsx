@@ -59,11 +59,7 @@ function DrawnLine({ segments, width, fill }: LineProps): ReactNode {
     }
     if (plain !== "") children.push(plain);
     plain = "";
-    children.push(
-      <Text key={children.length} {...style}>
-        {text}
-      </Text>,
-    );
+    children.push(<Styled key={children.length} token={s.token!} text={text} />);
   }
   if (plain !== "") children.push(plain);
   if (twin === null) {
@@ -80,6 +76,14 @@ function DrawnLine({ segments, width, fill }: LineProps): ReactNode {
     </Transform>
   );
 }
+
+// A styled run drawn again only when its text or token changes: a line drawn again (the footer at
+// every move, for its position; a row the cursor enters or leaves) mostly keeps its runs, and each
+// <Text> drawn again costs React a render and Ink an update of its node.
+const Styled = memo(function Styled({ token, text }: { token: Token; text: string }): ReactNode {
+  const theme = useTheme();
+  return <Text {...theme[token]}>{text}</Text>;
+});
 
 function isUnstyled(style: Style): boolean {
   for (const key in style) if (style[key as keyof Style] !== undefined) return false;

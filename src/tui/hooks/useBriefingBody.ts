@@ -12,8 +12,12 @@ import { clamp, maxScrollTop } from "../windowing.js";
 import { useDwell } from "./useDwell.js";
 import { BODY_CHANGED } from "./useLiveStory.js";
 
-/** How long the cursor rests on a briefing before it is read ahead: longer than a key repeat. */
-export const READ_AHEAD_MS = 30;
+/**
+ * How long the cursor rests on a briefing before it is read ahead: soon, so that the read and the
+ * parse are over before the next press of a key repeat (30-50 ms apart) instead of in its way (a
+ * parse under way holds the next key until it ends), and Enter pressed after a short look finds it.
+ */
+export const READ_AHEAD_MS = 15;
 
 export interface BriefingBody {
   /** The open briefing's index in the story; -1 when none is open. */
