@@ -9,6 +9,7 @@
 // the screen up to date; a re-run reads only the files whose stamps changed.
 // The reader never holds bodies: a briefing's file is parsed when it is opened (bodies.ts).
 import { readFolder, readRepaired, syncStore } from "../load/folder.js";
+import type { Prechecked } from "../load/precheck.js";
 import { storyFromRows, storyOfAsync, timelineFresh, withStamps } from "../load/story.js";
 import { SyncStopped } from "../load/sync.js";
 import type { Store } from "../store/store.js";
@@ -42,6 +43,8 @@ export interface SourceOptions {
   filter: Filter;
   /** Between long synchronous steps; awaited when it returns a promise. */
   pause: () => Promise<void> | undefined;
+  /** The start's precheck of the files (load/precheck.ts), for the sync to take in place of its own. */
+  prechecked?: Promise<Prechecked | null>;
 }
 
 /** A story built from the store as the last run left it. */
@@ -149,6 +152,7 @@ export async function refreshStory(
     stop: () => !on.alive(),
     ...first?.sync,
     ...(opts.changed ? { changed: opts.changed } : {}),
+    ...(opts.prechecked ? { prechecked: opts.prechecked } : {}),
   };
   let result: Awaited<ReturnType<typeof syncStore>>;
   try {
