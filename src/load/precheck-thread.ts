@@ -5,15 +5,27 @@
 // nothing.
 import { Worker } from "node:worker_threads";
 import { builtEntry } from "./built.js";
-import type { Prechecked } from "./precheck.js";
+import type { FileOutcome } from "./parse-file.js";
+import type { Prechecked, PrecheckFound } from "./precheck.js";
 
 export type FromPrecheck =
-  | { kind: "checked"; result: Prechecked | null }
+  | { kind: "checked"; found: PrecheckFound | null; parsing: boolean }
+  | { kind: "parsed"; outcomes: FileOutcome[] | null }
   | { kind: "rechecked"; paths: string[] | "all" };
 
-export interface PrecheckThread {
+export type ToPrecheck = { kind: "parse-there" } | { kind: "recheck" };
+
+/** What the sync asks of the start's precheck (sync.ts `prechecked`). */
+export interface PrecheckSource {
+  /** Whether its answer is in: when not, the sync may take the parse of the changed files itself. */
+  readonly answered: boolean;
+  /** Tells the precheck the sync parses the changed files itself (its thread has other work). */
+  parseThere(): void;
   /** The precheck's result; null when it made none or its thread failed. */
   readonly result: Promise<Prechecked | null>;
+}
+
+export interface PrecheckThread extends PrecheckSource {
   /**
    * Once the folder is watched: the files changed since the precheck's stamps ("all": check every
    * file), and the thread's end.
@@ -43,33 +55,48 @@ export function startPrecheck(dir: string, env: NodeJS.ProcessEnv): PrecheckThre
   worker.unref();
   worker.stdout.resume();
   worker.stderr.resume();
+  let answered = false;
   let checked: (r: Prechecked | null) => void = () => {};
+  let parsed: (r: FileOutcome[] | null) => void = () => {};
   let rechecked: (r: string[] | "all") => void = () => {};
   const result = new Promise<Prechecked | null>((resolve) => {
     checked = resolve;
   });
+  const outcomes = new Promise<FileOutcome[] | null>((resolve) => {
+    parsed = resolve;
+  });
   const again = new Promise<string[] | "all">((resolve) => {
     rechecked = resolve;
   });
+  const send = (m: ToPrecheck) => worker.postMessage(m);
   worker.on("message", (m: FromPrecheck) => {
-    if (m.kind === "checked") checked(m.result);
+    if (m.kind === "checked") {
+      answered = true;
+      checked(m.found === null ? null : { ...m.found, parsed: m.parsing ? outcomes : null });
+    } else if (m.kind === "parsed") parsed(m.outcomes);
     else rechecked(m.paths);
   });
-  // A thread that fails or ends early gives nothing: the sync checks for itself, and after the
-  // watch's start every file is checked again.
+  // A thread that fails or ends early gives nothing: the sync checks (or parses) for itself, and
+  // after the watch's start every file is checked again.
   const gone = () => {
+    answered = true;
     checked(null);
+    parsed(null);
     rechecked("all");
   };
   worker.on("error", gone);
   worker.on("exit", gone);
   let asked = false;
   return {
+    get answered() {
+      return answered;
+    },
+    parseThere: () => send({ kind: "parse-there" }),
     result,
     recheck() {
       if (!asked) {
         asked = true;
-        worker.postMessage({ kind: "recheck" });
+        send({ kind: "recheck" });
       }
       return again;
     },

@@ -19,18 +19,26 @@ import { keptScan } from "./stored-scan.js";
 export const PRECHECK_PARSE_MAX = 32;
 
 /** What the precheck found, against the stored scan of `count` files summing to `sum`. */
-export interface Prechecked {
+export interface PrecheckFound {
   count: number;
   sum: number;
-  /** The registry's hash the changed files were parsed under. */
+  /** The registry's hash the stamps were checked under (the changed files are parsed under it). */
   registry: string;
-  /** The changed files, each with its outcome when the precheck parsed it (all of them, or none). */
-  jobs: { entry: FileEntry; row: StampRow; outcome: FileOutcome | null }[];
+  /** The changed files. */
+  jobs: { entry: FileEntry; row: StampRow }[];
+}
+
+/** What the sync is handed: the finding, and the changed files' outcomes when the precheck parses them. */
+export interface Prechecked extends PrecheckFound {
+  /** In `jobs`' order; null (or resolving to null) when the sync is to parse them itself. */
+  parsed: Promise<FileOutcome[] | null> | null;
 }
 
 export interface PrecheckSession {
   /** Null when no check could be made here: no store, a folder or the registry changed, no cache. */
-  result: Prechecked | null;
+  found: PrecheckFound | null;
+  /** Reads and parses the changed files (at most PRECHECK_PARSE_MAX), in `jobs`' order. */
+  parse(): Promise<FileOutcome[] | null>;
   /**
    * The files whose stamps changed since the store was last written ("all": a folder or the
    * registry changed, check everything). Asked once the reader watches the folder: a change made
@@ -42,7 +50,12 @@ export interface PrecheckSession {
 
 /** Checks `dir` against its store in `cacheDir` (null: none kept on disk); never throws. */
 export async function precheck(dir: string, cacheDir: string | null): Promise<PrecheckSession> {
-  const none: PrecheckSession = { result: null, recheck: async () => "all", close() {} };
+  const none: PrecheckSession = {
+    found: null,
+    parse: async () => null,
+    recheck: async () => "all",
+    close() {},
+  };
   let real: string;
   try {
     real = realpathSync(dir);
@@ -59,30 +72,32 @@ export async function precheck(dir: string, cacheDir: string | null): Promise<Pr
     const jobs = checkRows(dir, real, reader, kept, null);
     return jobs === null ? null : { kept, registry, jobs };
   };
-  let result: Prechecked | null = null;
+  let checked: Awaited<ReturnType<typeof check>> = null;
   try {
-    const found = await check();
-    if (found !== null) {
-      const { kept, registry, jobs } = found;
-      const outcomes: (FileOutcome | null)[] = jobs.map(() => null);
-      if (jobs.length > 0 && jobs.length <= PRECHECK_PARSE_MAX) {
-        const { parseFile } = await import("./parse-file.js");
-        for (const [i, job] of jobs.entries())
-          outcomes[i] = await parseFile(job.entry, i, { registry: registry.actors, sync: true });
-      }
-      result = {
-        count: kept.count,
-        sum: kept.sum,
-        registry: registry.hash,
-        jobs: jobs.map((j, i) => ({ entry: j.entry, row: j.row!, outcome: outcomes[i] ?? null })),
-      };
-    }
+    checked = await check();
   } catch {
     // A damaged row, a store changing under it: the sync's own check will say.
-    result = null;
   }
+  const found: PrecheckFound | null =
+    checked === null
+      ? null
+      : {
+          count: checked.kept.count,
+          sum: checked.kept.sum,
+          registry: checked.registry.hash,
+          jobs: checked.jobs.map((j) => ({ entry: j.entry, row: j.row! })),
+        };
   return {
-    result,
+    found,
+    async parse() {
+      if (checked === null || checked.jobs.length > PRECHECK_PARSE_MAX) return null;
+      const { jobs, registry } = checked;
+      const { parseFile } = await import("./parse-file.js");
+      const outcomes: FileOutcome[] = [];
+      for (const [i, job] of jobs.entries())
+        outcomes.push(await parseFile(job.entry, i, { registry: registry.actors, sync: true }));
+      return outcomes;
+    },
     async recheck() {
       try {
         const again = await check();

@@ -23,6 +23,7 @@ import { checkRows, entryAt, type Job, keptRegistry, readRegistry, unchanged } f
 import { oldestFirst } from "./order.js";
 import type { FileOutcome } from "./parse-file.js";
 import type { Prechecked } from "./precheck.js";
+import type { PrecheckSource } from "./precheck-thread.js";
 import { FolderError, type ScanResult, scanFolder } from "./read.js";
 import { json, keptScan, type StoredRegistry, type StoredScan, shownPath } from "./stored-scan.js";
 
@@ -67,7 +68,7 @@ export interface SyncOptions {
    * The start's precheck (precheck.ts): taken in place of this sync's own check of the stamps, and
    * parse of the changed files, when it checked the stored scan and registry this sync finds.
    */
-  prechecked?: Promise<Prechecked | null>;
+  prechecked?: PrecheckSource;
   /**
    * Asked as parsed files come in and between steps of the conflict search: true stops the sync
    * (SyncStopped) and its parse threads, keeping what was written: the next sync reads the rest.
@@ -115,6 +116,15 @@ function listSum(rels: Iterable<string>): number {
   let total = 0;
   for (const rel of rels) total = (total + textSum(rel)) % 0x1_0000_0000;
   return total;
+}
+
+/** The precheck's jobs, with the outcomes of the files when it parsed them. */
+async function prechecks(pre: Prechecked): Promise<Job[]> {
+  const outcomes = pre.parsed ? await pre.parsed : null;
+  return pre.jobs.map((j, i) => {
+    const outcome = outcomes?.[i];
+    return { entry: j.entry, row: j.row, ...(outcome ? { outcome } : {}) };
+  });
 }
 
 /** The check after a scan: every file found against its row; rows of files not found are removed. */
@@ -172,7 +182,14 @@ export async function syncFolder(dir: string, store: Store, opts: SyncOptions = 
       ? new Set(opts.changed.map((p) => relOf(real, dir, p)))
       : null;
   let rows: StampRow[] | null = null;
-  const pre = opts.prechecked ? await opts.prechecked : null;
+  const source = opts.prechecked;
+  if (source && !source.answered) {
+    // This thread is ready before the precheck's answer: it parses the changed files itself, and
+    // loads the parser while it waits (a reader start loads it soon anyway, for its first Enter).
+    source.parseThere();
+    void import("./parse-file.js").catch(() => {});
+  }
+  const pre = source ? await source.result : null;
   const prechecked =
     pre !== null &&
     kept !== null &&
@@ -182,11 +199,7 @@ export async function syncFolder(dir: string, store: Store, opts: SyncOptions = 
     pre.count === kept.count &&
     pre.sum === kept.sum;
   let jobs: Job[] | null =
-    kept === null
-      ? null
-      : prechecked
-        ? pre.jobs.map((j) => ({ entry: j.entry, row: j.row, ...(j.outcome ? { outcome: j.outcome } : {}) }))
-        : checkRows(dir, real, store, kept, hinted);
+    kept === null ? null : prechecked ? await prechecks(pre) : checkRows(dir, real, store, kept, hinted);
   const removed: string[] = [];
   if (jobs === null) {
     if (scan === null) {

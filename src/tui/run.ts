@@ -476,7 +476,7 @@ export function runTui(opts: TuiOptions): Promise<number> {
           // A load on this thread (no built workers, or a text query) builds the story in slices, so
           // the screen keeps answering `q` and Ctrl-C; the spinner shows the work goes on.
           pause: slices,
-          ...(opts.precheck ? { prechecked: opts.precheck.result } : {}),
+          ...(opts.precheck ? { prechecked: opts.precheck } : {}),
         },
         place,
         saved,

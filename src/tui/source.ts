@@ -9,7 +9,7 @@
 // the screen up to date; a re-run reads only the files whose stamps changed.
 // The reader never holds bodies: a briefing's file is parsed when it is opened (bodies.ts).
 import { readFolder, readRepaired, syncStore } from "../load/folder.js";
-import type { Prechecked } from "../load/precheck.js";
+import type { PrecheckSource } from "../load/precheck-thread.js";
 import { storyFromRows, storyOfAsync, timelineFresh, withStamps } from "../load/story.js";
 import { SyncStopped } from "../load/sync.js";
 import type { Store } from "../store/store.js";
@@ -44,7 +44,7 @@ export interface SourceOptions {
   /** Between long synchronous steps; awaited when it returns a promise. */
   pause: () => Promise<void> | undefined;
   /** The start's precheck of the files (load/precheck.ts), for the sync to take in place of its own. */
-  prechecked?: Promise<Prechecked | null>;
+  prechecked?: PrecheckSource;
 }
 
 /** A story built from the store as the last run left it. */
