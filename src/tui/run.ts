@@ -491,14 +491,15 @@ export function runTui(opts: TuiOptions): Promise<number> {
       // Watched from the start's check on: a change made while it runs is checked once it ends.
       checks = serialChecks(refresh, first);
       startWatching();
-      recheckOnceWatched();
+      recheckOnceWatched(first);
     }
 
     /**
-     * The precheck took its stamps before the folder was watched: once every folder is, the stamps
-     * are checked again (in its thread), so a change made in between is not missed.
+     * The precheck took its stamps before the folder was watched: once every folder is, and the
+     * start's check has written what it found (else its files would be found again), the stamps are
+     * checked once more in its thread, so a change made in between is not missed.
      */
-    function recheckOnceWatched() {
+    function recheckOnceWatched(first: Promise<void>) {
       const pre = opts.precheck;
       if (!pre) return;
       const watched = watching;
@@ -506,7 +507,7 @@ export function runTui(opts: TuiOptions): Promise<number> {
         pre.close();
         return;
       }
-      void Promise.all([pre.result, watched.ready]).then(async ([result]) => {
+      void Promise.all([pre.result, watched.ready, first]).then(async ([result]) => {
         // No precheck taken: the start's own check came after the watch's start.
         if (result === null || settled) {
           pre.close();
