@@ -503,13 +503,10 @@ export function runTui(opts: TuiOptions): Promise<number> {
       const pre = opts.precheck;
       if (!pre) return;
       const watched = watching;
-      if (watched === undefined) {
-        pre.close();
-        return;
-      }
-      void Promise.all([pre.result, watched.ready, first]).then(async ([result]) => {
-        // No precheck taken: the start's own check came after the watch's start.
-        if (result === null || settled) {
+      void Promise.all([pre.result, watched?.ready, first]).then(async ([result]) => {
+        // No precheck taken (the start's own check came after the watch's start), or no watch: the
+        // thread is done once the start's check is.
+        if (result === null || settled || watched === undefined) {
           pre.close();
           return;
         }
