@@ -58,9 +58,6 @@ async function main(argv: string[], env: NodeJS.ProcessEnv, bundled: string): Pr
       const { color, hyperlinks } = outputStyle(global, config, env);
       if (!(await isFolder(dir)))
         return fail({ err: stderr }, `no briefings folder at ${dir}`, EXIT.notFound);
-      // The files are checked in a thread of their own from here on, while the rest loads.
-      const { startPrecheck } = await import("../load/precheck-thread.js");
-      const precheck = startPrecheck(dir, env);
       // A saved story is painted before Ink and React load, which is most of a start's time.
       const { earlyStart, LEAVE_SCREEN } = await import("../tui/paint.js");
       const early = earlyStart({ dir, filter, color, keymap: config.keymap });
@@ -78,11 +75,9 @@ async function main(argv: string[], env: NodeJS.ProcessEnv, bundled: string): Pr
           browser: env.BROWSER ?? null,
           editor: { visual: env.VISUAL ?? null, editor: env.EDITOR ?? null },
           stateDir: stateDir(env),
-          precheck,
           ...(config.width !== undefined ? { measure: config.width } : {}),
         });
       } catch (error) {
-        precheck?.close();
         if (early.painted) {
           process.stdin.setRawMode(false);
           process.stdout.write(LEAVE_SCREEN);

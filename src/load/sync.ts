@@ -4,6 +4,7 @@
 // a cold folder), removed ones deleted, and of what is derived across files only what they touched is
 // recomputed (term uses of the changed files, and of new or gone terms). The database is written on
 // this thread alone.
+import { statSync } from "node:fs";
 import { realpath } from "node:fs/promises";
 import path from "node:path";
 import type { BriefingDigest } from "../briefing/digest.js";
@@ -19,12 +20,18 @@ import {
 } from "../store/timeline.js";
 import { termParts } from "../story/glossary.js";
 import { ftsAny } from "../story/search.js";
-import { checkRows, entryAt, type Job, keptRegistry, readRegistry, unchanged } from "./check.js";
+import { contentHash } from "./hash.js";
+
 import { oldestFirst } from "./order.js";
 import type { FileOutcome } from "./parse-file.js";
-import type { Prechecked } from "./precheck.js";
-import type { PrecheckSource } from "./precheck-thread.js";
-import { FolderError, type ScanResult, scanFolder } from "./read.js";
+import {
+  type FileEntry,
+  FolderError,
+  REGISTRY_NAME,
+  readSource,
+  type ScanResult,
+  scanFolder,
+} from "./read.js";
 import { json, keptScan, type StoredRegistry, type StoredScan, shownPath } from "./stored-scan.js";
 
 export interface SyncOptions {
@@ -65,11 +72,6 @@ export interface SyncOptions {
    */
   pause?: () => Promise<void> | undefined;
   /**
-   * The start's precheck (precheck.ts): taken in place of this sync's own check of the stamps, and
-   * parse of the changed files, when it checked the stored scan and registry this sync finds.
-   */
-  prechecked?: PrecheckSource;
-  /**
    * Asked as parsed files come in and between steps of the conflict search: true stops the sync
    * (SyncStopped) and its parse threads, keeping what was written: the next sync reads the rest.
    */
@@ -99,6 +101,29 @@ export interface Synced {
 }
 
 /**
+ * Whether the file at `p` still has the stamps of `row` ([, size, mtime, ctime, ino, hash]). One
+ * synchronous stat in a loop of them: at 10k files this is about half the time of the same stats through
+ * libuv's pool (measured: a callback and a promise per file cost more than the system call), and it
+ * holds no file descriptor, so a low `ulimit -n` cannot make it fail.
+ */
+function unchanged(p: string, row: StampRow): boolean {
+  let st: ReturnType<typeof statSync>;
+  try {
+    st = statSync(p, { throwIfNoEntry: false });
+  } catch {
+    return false;
+  }
+  return (
+    st?.isFile() === true &&
+    st.size === row[1] &&
+    st.mtimeMs === row[2] &&
+    st.ctimeMs === row[3] &&
+    st.ino === row[4] &&
+    row[5] !== ""
+  );
+}
+
+/**
  * Parsed files written to the database per transaction while the rest are parsed. Fewer, larger
  * transactions cost less (each commit writes the index pages it touched again, and flushes a full-text
  * segment); each file waiting holds its strings (some 20 KB).
@@ -111,6 +136,20 @@ function storedPath(dir: string, p: string): string {
   return p.startsWith(prefix) ? `./${p.slice(prefix.length)}` : p;
 }
 
+function entryAt(dir: string, real: string, relPath: string, openRel: string): FileEntry {
+  return {
+    path: path.join(path.resolve(dir), relPath),
+    relPath,
+    displayPath: path.join(dir, relPath),
+    openPath: path.join(real, openRel),
+  };
+}
+
+/** The registry's entry when the stored scan found one. */
+function keptRegistry(dir: string, real: string, scan: StoredScan): FileEntry | null {
+  return scan.registry === null ? null : entryAt(dir, real, scan.registry, scan.registry);
+}
+
 /** A checksum of a set of paths, in any order (the sum of each one's). */
 function listSum(rels: Iterable<string>): number {
   let total = 0;
@@ -118,13 +157,37 @@ function listSum(rels: Iterable<string>): number {
   return total;
 }
 
-/** The precheck's jobs, with the outcomes of the files when it parsed them. */
-async function prechecks(pre: Prechecked): Promise<Job[]> {
-  const outcomes = pre.parsed ? await pre.parsed : null;
-  return pre.jobs.map((j, i) => {
-    const outcome = outcomes?.[i];
-    return { entry: j.entry, row: j.row, ...(outcome ? { outcome } : {}) };
-  });
+interface Job {
+  entry: FileEntry;
+  row: StampRow | undefined;
+}
+
+/**
+ * The check when no file came or went: the rows are the file list, each file's stamps are compared
+ * with its row's as the rows stream by (no row kept but a changed one's), and a changed stamp makes a
+ * job. Null when the rows are not the list the scan stored (a row lost or damaged): then a scan is due.
+ */
+function checkRows(
+  dir: string,
+  real: string,
+  store: Store,
+  kept: StoredScan,
+  hinted: ReadonlySet<string> | null,
+): Job[] | null {
+  const links = new Map(kept.links);
+  const prefix = real.endsWith(path.sep) ? real : real + path.sep;
+  const jobs: Job[] = [];
+  let count = 0;
+  let total = 0;
+  for (const row of store.eachStampRow()) {
+    const rel = row[0];
+    count++;
+    total = (total + textSum(rel)) % 0x1_0000_0000;
+    if (hinted !== null && !hinted.has(rel)) continue;
+    const open = links.get(rel) ?? rel;
+    if (!unchanged(prefix + open, row)) jobs.push({ entry: entryAt(dir, real, rel, open), row });
+  }
+  return count === kept.count && total === kept.sum ? jobs : null;
 }
 
 /** The check after a scan: every file found against its row; rows of files not found are removed. */
@@ -142,6 +205,42 @@ function checkScan(scan: ScanResult, rows: readonly StampRow[]) {
   const seen = new Set(scan.entries.map((e) => e.relPath));
   const removed = rows.filter((row) => !seen.has(row[0])).map((row) => row[0]);
   return { jobs, removed };
+}
+
+async function readRegistry(
+  dir: string,
+  entry: FileEntry | null,
+  store: Store,
+): Promise<{ actors: RegistryActor[]; problems: Problem[]; hash: string; changed: boolean }> {
+  const before = json<StoredRegistry>(store.meta("registry"));
+  let text = "";
+  const problems: Problem[] = [];
+  if (entry !== null) {
+    const read = await readSource(entry);
+    if ("problem" in read) {
+      // Unreadable now: the actors it had are kept, and the problem said (files are not re-parsed).
+      if (before !== null)
+        return { actors: before.actors, problems: [read.problem], hash: before.hash, changed: false };
+      problems.push(read.problem);
+    } else text = read.file.text;
+  }
+  const hash = entry === null ? "none" : contentHash(text);
+  if (before !== null && before.hash === hash && problems.length === 0)
+    return {
+      actors: before.actors,
+      problems: before.problems.map((p) => ({ ...p, path: shownPath(dir, p.path) })),
+      hash,
+      changed: false,
+    };
+  let actors: RegistryActor[] = [];
+  if (entry !== null && text !== "") {
+    const { parseRegistry } = await import("../briefing/registry.js");
+    const parsed = parseRegistry(text, REGISTRY_NAME);
+    actors = parsed.registry;
+    for (const p of parsed.problems)
+      problems.push({ ...p, path: p.path === REGISTRY_NAME ? entry.displayPath : p.path });
+  }
+  return { actors, problems, hash, changed: before === null || before.hash !== hash };
 }
 
 /** The FTS5 expression a term's uses are found by (the same rule as glossary.ts usesTerm). */
@@ -182,24 +281,7 @@ export async function syncFolder(dir: string, store: Store, opts: SyncOptions = 
       ? new Set(opts.changed.map((p) => relOf(real, dir, p)))
       : null;
   let rows: StampRow[] | null = null;
-  const source = opts.prechecked;
-  if (source && !source.answered) {
-    // This thread is ready before the precheck's answer: it parses the changed files itself, and
-    // loads the parser while it waits (a reader start loads it soon anyway, for its first Enter).
-    source.parseThere();
-    void import("./parse-file.js").catch(() => {});
-  }
-  const pre = source ? await source.result : null;
-  const prechecked =
-    pre !== null &&
-    kept !== null &&
-    hinted === null &&
-    !registry.changed &&
-    pre.registry === registry.hash &&
-    pre.count === kept.count &&
-    pre.sum === kept.sum;
-  let jobs: Job[] | null =
-    kept === null ? null : prechecked ? await prechecks(pre) : checkRows(dir, real, store, kept, hinted);
+  let jobs = kept === null ? null : checkRows(dir, real, store, kept, hinted);
   const removed: string[] = [];
   if (jobs === null) {
     if (scan === null) {
@@ -287,35 +369,7 @@ export async function syncFolder(dir: string, store: Store, opts: SyncOptions = 
   oldestFirst(jobs, (j) => j.entry.relPath);
   const total = jobs.length;
   opts.onProgress?.(0, total);
-  let done = 0;
-  const step = Math.max(1, Math.floor(total / 200));
-  const each = (o: FileOutcome) => {
-    if (opts.stop?.()) throw new SyncStopped();
-    const { entry, row } = jobs[o.index]!;
-    if (o.record === null) {
-      // Not this file's state: reported now, its row (if any) dropped, read again next time.
-      unread++;
-      if (o.transient) problems.push(o.transient);
-      if (row !== undefined) removed.push(entry.relPath);
-    } else if (row !== undefined && !registry.changed && o.record.hash !== "" && o.record.hash === row[5]) {
-      // Touched, or moved in place, with the same content: only its stamps change.
-      restamped.push({ relPath: entry.relPath, stamp: o.record.stamp });
-    } else {
-      if (carried !== null && row !== undefined && o.record.digest !== null) {
-        const d = JSON.parse(o.record.digest) as BriefingDigest;
-        if (keptConflicts(store.db, entry.relPath, d) !== null) keep.add(entry.relPath);
-      }
-      records.push(o.record);
-      const batch = opts.writeBatch ?? WRITE_BATCH;
-      if (records.length >= (writing ? batch : (opts.firstBatch ?? batch))) flush();
-    }
-    done++;
-    if (done % step === 0 && done !== total) opts.onProgress?.(done, total);
-  };
-  if (total > 0 && jobs.every((j) => j.outcome !== undefined)) {
-    // The start's precheck read and parsed them all.
-    for (const [index, j] of jobs.entries()) each({ ...j.outcome!, index });
-  } else if (total > 0) {
+  if (total > 0) {
     // The pool (and with it the parser) is loaded only when a file is to be parsed.
     const { startPool } = await import("./pool.js");
     const pool = startPool({
@@ -324,6 +378,31 @@ export async function syncFolder(dir: string, store: Store, opts: SyncOptions = 
       ...(opts.workerFile !== undefined ? { workerFile: opts.workerFile } : {}),
       ...(opts.workers !== undefined ? { workers: opts.workers } : {}),
     });
+    let done = 0;
+    const step = Math.max(1, Math.floor(total / 200));
+    const each = (o: FileOutcome) => {
+      if (opts.stop?.()) throw new SyncStopped();
+      const { entry, row } = jobs[o.index]!;
+      if (o.record === null) {
+        // Not this file's state: reported now, its row (if any) dropped, read again next time.
+        unread++;
+        if (o.transient) problems.push(o.transient);
+        if (row !== undefined) removed.push(entry.relPath);
+      } else if (row !== undefined && !registry.changed && o.record.hash !== "" && o.record.hash === row[5]) {
+        // Touched, or moved in place, with the same content: only its stamps change.
+        restamped.push({ relPath: entry.relPath, stamp: o.record.stamp });
+      } else {
+        if (carried !== null && row !== undefined && o.record.digest !== null) {
+          const d = JSON.parse(o.record.digest) as BriefingDigest;
+          if (keptConflicts(store.db, entry.relPath, d) !== null) keep.add(entry.relPath);
+        }
+        records.push(o.record);
+        const batch = opts.writeBatch ?? WRITE_BATCH;
+        if (records.length >= (writing ? batch : (opts.firstBatch ?? batch))) flush();
+      }
+      done++;
+      if (done % step === 0 && done !== total) opts.onProgress?.(done, total);
+    };
     try {
       await pool.digest(
         jobs.map((j, index) => ({ index, entry: j.entry })),

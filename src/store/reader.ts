@@ -13,9 +13,6 @@ export interface Stamp {
   ino: number;
 }
 
-/** A file's row as the sync checks it: [relPath, size, mtimeMs, ctimeMs, ino, hash]. */
-export type StampRow = readonly [string, number, number, number, number, string];
-
 export interface StoredStamp extends Stamp {
   id: number;
   hash: string;
@@ -74,16 +71,6 @@ export class StoreReader {
   meta(key: string): string | null {
     const row = this.stmt("SELECT value FROM meta WHERE key = ?").get(key) as { value: string } | undefined;
     return row?.value ?? null;
-  }
-
-  /**
-   * Every file's stamps, one row at a time (the warm check keeps none of them); read-only opens too
-   * (load/precheck.ts checks the files beside the reader's first frame).
-   */
-  eachStampRow(): IterableIterator<StampRow> {
-    return this.stmt("SELECT rel_path, size, mtime_ms, ctime_ms, ino, hash FROM files")
-      .raw()
-      .iterate() as IterableIterator<StampRow>;
   }
 
   /** The files whose briefing has id `bid` as parsed, with their stamps. */

@@ -3,8 +3,6 @@
 // code is returned, and any error is printed only after that so it stays visible.
 // Ink and React (mount.tsx) are imported only once there is a story to show: a first start's load,
 // which can last minutes, shows its loading line (loading.ts) without them and their memory.
-
-import type { PrecheckThread } from "../load/precheck-thread.js";
 import { FolderError } from "../load/read.js";
 import { realFolder } from "../load/safe-open.js";
 import { type FolderWatch, watchFolder } from "../load/watch.js";
@@ -52,8 +50,6 @@ export interface TuiOptions {
   stateDir?: string | null;
   /** Live updates: the folder is watched while the reader runs; off with --no-watch or the config. */
   watch?: boolean;
-  /** The start's check of the files, begun in a thread of its own before this module loaded. */
-  precheck?: PrecheckThread | null;
 }
 
 /** Said once when the folder cannot be watched; `r` still checks. */
@@ -284,7 +280,6 @@ export function runTui(opts: TuiOptions): Promise<number> {
     function finish(code: number, message?: string) {
       if (settled) return;
       settled = true;
-      opts.precheck?.close();
       stopWatching();
       stopLoading();
       detach();
@@ -476,7 +471,6 @@ export function runTui(opts: TuiOptions): Promise<number> {
           // A load on this thread (no built workers, or a text query) builds the story in slices, so
           // the screen keeps answering `q` and Ctrl-C; the spinner shows the work goes on.
           pause: slices,
-          ...(opts.precheck ? { prechecked: opts.precheck } : {}),
         },
         place,
         saved,
@@ -491,30 +485,6 @@ export function runTui(opts: TuiOptions): Promise<number> {
       // Watched from the start's check on: a change made while it runs is checked once it ends.
       checks = serialChecks(refresh, first);
       startWatching();
-      recheckOnceWatched(first);
-    }
-
-    /**
-     * The precheck took its stamps before the folder was watched: once every folder is, and the
-     * start's check has written what it found (else its files would be found again), the stamps are
-     * checked once more in its thread, so a change made in between is not missed.
-     */
-    function recheckOnceWatched(first: Promise<void>) {
-      const pre = opts.precheck;
-      if (!pre) return;
-      const watched = watching;
-      void Promise.all([pre.result, watched?.ready, first]).then(async ([result]) => {
-        // No precheck taken (the start's own check came after the watch's start), or no watch: the
-        // thread is done once the start's check is.
-        if (result === null || settled || watched === undefined) {
-          pre.close();
-          return;
-        }
-        const paths = await pre.recheck();
-        if (settled) return;
-        if (paths === "all") checks?.request([]);
-        else if (paths.length > 0) checks?.request(paths);
-      });
     }
 
     attach();

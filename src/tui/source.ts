@@ -9,7 +9,6 @@
 // the screen up to date; a re-run reads only the files whose stamps changed.
 // The reader never holds bodies: a briefing's file is parsed when it is opened (bodies.ts).
 import { readFolder, readRepaired, syncStore } from "../load/folder.js";
-import type { PrecheckSource } from "../load/precheck-thread.js";
 import { storyFromRows, storyOfAsync, timelineFresh, withStamps } from "../load/story.js";
 import { SyncStopped } from "../load/sync.js";
 import type { Store } from "../store/store.js";
@@ -43,8 +42,6 @@ export interface SourceOptions {
   filter: Filter;
   /** Between long synchronous steps; awaited when it returns a promise. */
   pause: () => Promise<void> | undefined;
-  /** The start's precheck of the files (load/precheck.ts), for the sync to take in place of its own. */
-  prechecked?: PrecheckSource;
 }
 
 /** A story built from the store as the last run left it. */
@@ -152,7 +149,6 @@ export async function refreshStory(
     stop: () => !on.alive(),
     ...first?.sync,
     ...(opts.changed ? { changed: opts.changed } : {}),
-    ...(opts.prechecked ? { prechecked: opts.prechecked } : {}),
   };
   let result: Awaited<ReturnType<typeof syncStore>>;
   try {

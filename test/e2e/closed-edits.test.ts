@@ -105,19 +105,4 @@ describe("files changed while the reader was closed", () => {
     await s.waitFor((text) => /\b2\/\d+\s*$/m.test(text), "the cursor on the second row");
     await quit(s);
   });
-
-  it("shows a title edited while the start checks the files", async () => {
-    // The files' stamps are taken in a thread of their own from the program's first moments, before
-    // the folder is watched: an edit made as the first frame shows must still reach the screen.
-    const file = join(dir, "2026-06-19-negotiations.md");
-    const text = readFileSync(file, "utf8");
-    const title = "Harbour talks renamed during the start";
-    const s = open();
-    await s.waitForText(TIMELINE);
-    writeFileSync(file, text.replace(/^title: .*$/m, `title: ${title}`));
-    s.press("2");
-    await s.waitForText("[2 Briefings]");
-    await s.waitForText(title);
-    await quit(s);
-  });
 });
