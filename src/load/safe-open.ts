@@ -30,8 +30,13 @@ import path from "node:path";
 export const OPEN_FLAGS =
   constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOFOLLOW ?? 0) | (constants.O_NOCTTY ?? 0);
 
-/** Longest a read may take, from open to the last byte, unless a caller says otherwise. */
-export const DEFAULT_DEADLINE_MS = 5000;
+/**
+ * Longest a read may take, from open to the last byte, unless a caller says otherwise. It bounds a
+ * read from a mount that answers slowly, checked between calls. 5 s was once too little on a
+ * machine at load 28: a 1 MB file read beside 63 others through libuv's four threads was given up
+ * (reported, and read again at the next start), so a legitimate read on a busy machine did not load.
+ */
+export const DEFAULT_DEADLINE_MS = 30_000;
 /** Bytes asked of one read call: the deadline is checked between calls. */
 const CHUNK = 1024 * 1024;
 
