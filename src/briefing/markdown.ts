@@ -631,28 +631,24 @@ export function markdownParagraphs(body: string, firstLine = 1): BodyParagraph[]
           push({ kind: "text", text: (t as DirectiveToken).text, line: at });
         break;
       case "html": {
+        // Where the block's first line is: leading blank lines belong to the token.
+        const line = at + newlines(/^\s*/.exec(t.raw)![0]);
         // `<h1 align="center">`: a heading, as a README's title is written.
         const h = htmlHeading(t.raw);
         const title = h ? inlineText(htmlSpans(h.inner)).trim() : "";
         if (h && title !== "") {
-          push({ kind: "heading", text: title, line: at + newlines(/^\s*/.exec(t.raw)![0]), level: h.level });
+          push({ kind: "heading", text: title, line, level: h.level });
           break;
         }
         const table = htmlTableBlock(t.raw);
         if (table) {
-          push({
-            kind: "block",
-            text: blockText(table),
-            line: at + newlines(/^\s*/.exec(t.raw)![0]),
-            block: table,
-          });
+          push({ kind: "block", text: blockText(table), line, block: table });
           break;
         }
         if (htmlArticle(t.raw, at, push)) break;
         // HTML shows as its text, a paragraph as any other (`<p>A Short Line</p>` is no bare heading).
         const spans = htmlSpans(t.raw);
         const text = inlineText(spans).trim();
-        const line = at + newlines(/^\s*/.exec(t.raw)![0]);
         const plain = spans.every((x) => x.type === "text");
         if (text !== "")
           push({

@@ -113,9 +113,10 @@ function replaceFirstFrame(stdout: NodeJS.WriteStream) {
     if (typeof chunk === "string" && chunk.includes("\n")) {
       stdout.write = inner;
       // Inside the frame's synchronized update when it opens the chunk, so the clear is not seen alone.
+      const clear = "\x1b[H\x1b[J";
       args[0] = chunk.startsWith(SYNC_BEGIN)
-        ? `${SYNC_BEGIN}\x1b[H\x1b[J${chunk.slice(SYNC_BEGIN.length)}`
-        : `\x1b[H\x1b[J${chunk}`;
+        ? `${SYNC_BEGIN}${clear}${chunk.slice(SYNC_BEGIN.length)}`
+        : `${clear}${chunk}`;
     }
     return inner.apply(this, args);
   } as typeof inner;
