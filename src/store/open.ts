@@ -74,6 +74,14 @@ export function errorCode(err: unknown): string {
   return typeof err === "object" && err !== null && "code" in err ? String(err.code) : "";
 }
 
+/**
+ * Another program holds the database (busy or locked, whatever the extended code: better-sqlite3
+ * reports `SQLITE_BUSY_RECOVERY`, `SQLITE_BUSY_SNAPSHOT`...): it is in use, so it is never deleted.
+ */
+export function heldByAnother(err: unknown): boolean {
+  return /^SQLITE_(BUSY|LOCKED)/.test(errorCode(err));
+}
+
 /** A database that can no longer be read as one: it is deleted and made again. */
 export function isCorrupt(err: unknown): boolean {
   return CORRUPT.has(errorCode(err)) || /malformed|not a database/i.test(String(err));
@@ -184,7 +192,7 @@ export function openDb(opts: OpenOptions): Opened {
       return { db: openFile(opts.file, opts.real), onDisk: true };
     } catch (err) {
       last = err;
-      if (errorCode(err) === "SQLITE_BUSY") break;
+      if (heldByAnother(err)) break;
       // Anything else about the file itself: it is made again from nothing, once.
       removeStore(opts.file);
     }
