@@ -190,6 +190,20 @@ export function readFolder(
     loaded.map((l) => l.summary.id),
     indexOf,
   );
+  // The getters below read rows by the ids the summaries had. Another program may write rows again
+  // meanwhile (as a second first load of the same folder does), under new ids, and an id freed can
+  // name another file next: when it has committed anything since, the rows whose id no longer names
+  // their file are read by path instead (never taken for damage, so the other's rows are not forgotten).
+  const version = store.othersWrites();
+  const moved = (): Map<number, string> => {
+    const out = new Map<number, string>();
+    if (store.othersWrites() === version) return out;
+    const now = store.pathsById();
+    loaded.forEach((l, i) => {
+      if (now.get(l.fileId) !== l.summary.relPath) out.set(i, l.summary.relPath);
+    });
+    return out;
+  };
   let items: StoryItem[] | undefined;
   let glossaries: GlossaryLine[][] | undefined;
   return {
@@ -199,17 +213,25 @@ export function readFolder(
     get items() {
       if (items === undefined) {
         const digests = store.digests();
+        const gone = moved();
+        const now = gone.size > 0 ? store.digestsByPath([...gone.values()]) : null;
+        const of = (l: (typeof loaded)[number], i: number) =>
+          now !== null && gone.has(i) ? now.get(l.summary.relPath) : digests.get(l.fileId);
         // Every row missing its digest at once: a damaged page loses several, and each try repairs.
-        const missing = loaded.filter((l) => !digests.has(l.fileId)).map((l) => l.summary.relPath);
+        const missing = loaded.filter((l, i) => of(l, i) === undefined).map((l) => l.summary.relPath);
         if (missing.length > 0) throw new DamagedRows(missing);
-        items = loaded.map((l) => ({ ...digests.get(l.fileId)!, ...l.summary }));
+        items = loaded.map((l, i) => ({ ...of(l, i)!, ...l.summary }));
       }
       return items;
     },
     get glossaries() {
       if (glossaries === undefined) {
         const byFile = store.glossaries();
-        glossaries = loaded.map((l) => byFile.get(l.fileId) ?? []);
+        const gone = moved();
+        const now = gone.size > 0 ? store.glossariesByPath([...gone.values()]) : null;
+        glossaries = loaded.map(
+          (l, i) => (now !== null && gone.has(i) ? now.get(l.summary.relPath) : byFile.get(l.fileId)) ?? [],
+        );
       }
       return glossaries;
     },

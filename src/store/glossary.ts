@@ -30,12 +30,33 @@ export function readGlossaries(db: Db): { lines: Map<number, GlossaryLine[]>; da
     .prepare("SELECT g.file_id, f.rel_path, g.body, g.sum FROM glossaries g JOIN files f ON f.id = g.file_id")
     .raw()
     .all() as [number, string, unknown, unknown][];
-  const lines = new Map<number, GlossaryLine[]>();
+  return checked(rows);
+}
+
+/** The glossary lines of the files at `relPaths` as their rows are now, by path (none: absent). */
+export function readGlossariesOf(
+  db: Db,
+  relPaths: readonly string[],
+): { lines: Map<string, GlossaryLine[]>; damaged: string[] } {
+  const one = db
+    .prepare(
+      "SELECT f.rel_path, f.rel_path, g.body, g.sum FROM glossaries g JOIN files f ON f.id = g.file_id WHERE f.rel_path = ?",
+    )
+    .raw();
+  const rows = relPaths.flatMap((rel) => one.all(rel) as [string, string, unknown, unknown][]);
+  return checked(rows);
+}
+
+function checked<K>(rows: [K, string, unknown, unknown][]): {
+  lines: Map<K, GlossaryLine[]>;
+  damaged: string[];
+} {
+  const lines = new Map<K, GlossaryLine[]>();
   const damaged: string[] = [];
-  for (const [id, rel, body, s] of rows) {
+  for (const [key, rel, body, s] of rows) {
     const read = typeof body === "string" && s === checksum(body) ? parsed(body) : null;
     if (read === null) damaged.push(rel);
-    else lines.set(id, read);
+    else lines.set(key, read);
   }
   return { lines, damaged };
 }

@@ -4,7 +4,7 @@
 // what is missing. Statements are prepared once per store.
 import type { BriefingDigest } from "../briefing/digest.js";
 import type { Problem } from "../briefing/schema.js";
-import { type GlossaryLine, glossaryWriter, readGlossaries } from "./glossary.js";
+import { type GlossaryLine, glossaryWriter, readGlossaries, readGlossariesOf } from "./glossary.js";
 import { discard, isCorrupt, type OpenOptions, openDb } from "./open.js";
 import { type Stamp, StoreReader, sum, textSum } from "./reader.js";
 import { eventDays, insertEvents, keptConflicts, markStale, restorePartners } from "./timeline.js";
@@ -379,6 +379,51 @@ export class Store extends StoreReader {
     }
     if (damaged.length > 0) throw new DamagedRows(damaged);
     return out;
+  }
+
+  /**
+   * A number that changes whenever another program commits to the database (SQLite's data_version):
+   * this program's own writes leave it as it was.
+   */
+  othersWrites(): number {
+    return this.db.pragma("data_version", { simple: true }) as number;
+  }
+
+  /** Each file's path by its row id, as the rows are now. */
+  pathsById(): Map<number, string> {
+    const rows = this.stmt("SELECT id, rel_path FROM files").raw().all() as [number, string][];
+    return new Map(rows);
+  }
+
+  /**
+   * The digests of the files at `relPaths` as their rows are now, by path (a file with no row, or a
+   * row with no digest, is absent); throws DamagedRows for any not as written.
+   */
+  digestsByPath(relPaths: readonly string[]): Map<string, BriefingDigest> {
+    const one = this.stmt(
+      "SELECT d.body, d.sum FROM digests d JOIN files f ON f.id = d.file_id WHERE f.rel_path = ?",
+    ).raw();
+    const out = new Map<string, BriefingDigest>();
+    const damaged: string[] = [];
+    for (const rel of relPaths) {
+      const row = one.get(rel) as [string, string] | undefined;
+      if (row === undefined) continue;
+      try {
+        if (sum(row[0]) !== row[1]) throw new Error("checksum");
+        out.set(rel, JSON.parse(row[0]) as BriefingDigest);
+      } catch {
+        damaged.push(rel);
+      }
+    }
+    if (damaged.length > 0) throw new DamagedRows(damaged);
+    return out;
+  }
+
+  /** The glossary lines of the files at `relPaths` as their rows are now, by path; see `glossaries`. */
+  glossariesByPath(relPaths: readonly string[]): Map<string, GlossaryLine[]> {
+    const { lines, damaged } = readGlossariesOf(this.db, relPaths);
+    if (damaged.length > 0) throw new DamagedRows(damaged);
+    return lines;
   }
 
   /** Every loaded file's glossary lines by file id (none: absent); throws DamagedRows for any not as written. */

@@ -278,3 +278,27 @@ function dbFiles(cacheDir: string): string[] {
     return [];
   }
 }
+
+describe("another program writing the rows again meanwhile", () => {
+  it("a load whose rows were rewritten under new ids still reads every digest and glossary, and forgets none", async () => {
+    await warm();
+    const first = await loadFolder(dir, { cacheDir: cache, warn: () => {}, digests: false });
+    try {
+      // What a second first load of the same folder does: rows written again, under new ids.
+      const other = await loadFolder(dir, { cacheDir: cache, warn: () => {}, digests: false });
+      other.store.forget(other.summaries.slice(0, 30).map((s) => s.relPath));
+      other.store.close();
+      const again = await loadFolder(dir, { cacheDir: cache, warn: () => {}, digests: false });
+      const moved = again.fileIds.filter((id) => !first.fileIds.includes(id));
+      again.store.close();
+      expect(moved.length).toBe(30);
+      const want = new Map((await truth(dir)).briefings.map((b) => [b.id, b.glossary.map((g) => g.term)]));
+      const terms = (lines: readonly { term: string }[]) => lines.map((g) => g.term);
+      expect(new Map(first.items.map((i) => [i.id, terms(i.glossary)]))).toEqual(want);
+      expect(new Map(first.summaries.map((s, i) => [s.id, terms(first.glossaries[i]!)]))).toEqual(want);
+      expect(first.store.count()).toBe(60);
+    } finally {
+      first.store.close();
+    }
+  });
+});
