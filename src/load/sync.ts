@@ -41,8 +41,9 @@ export interface SyncOptions {
   workerFile?: string | null;
   workers?: number;
   /**
-   * Paths (inside the folder, or absolute) a watcher saw change: when the folders' mtimes say no
-   * file was added or removed, only these are checked. Without it every file's stamp is.
+   * Paths (inside the folder, or absolute; a folder stands for what is in it, "." for everything) a
+   * watcher saw change: only these files' stamps are compared, and, when a folder's mtime moved, the
+   * folders are listed again for the files that came or went. Without it every file's stamp is.
    */
   changed?: readonly string[];
   /** Parsed files written per transaction while the rest are parsed (default WRITE_BATCH). */
@@ -174,7 +175,7 @@ function checkRows(
   real: string,
   store: Store,
   kept: StoredScan,
-  hinted: ReadonlySet<string> | null,
+  hinted: Hint | null,
 ): Job[] | null {
   const links = new Map(kept.links);
   const prefix = real.endsWith(path.sep) ? real : real + path.sep;
@@ -185,15 +186,33 @@ function checkRows(
     const rel = row[0];
     count++;
     total = (total + textSum(rel)) % 0x1_0000_0000;
-    if (hinted !== null && !hinted.has(rel)) continue;
+    if (hinted !== null && !hinted(rel)) continue;
     const open = links.get(rel) ?? rel;
     if (!unchanged(prefix + open, row)) jobs.push({ entry: entryAt(dir, real, rel, open), row });
   }
   return count === kept.count && total === kept.sum ? jobs : null;
 }
 
-/** The check after a scan: every file found against its row; rows of files not found are removed. */
-function checkScan(scan: ScanResult, rows: readonly StampRow[]) {
+/** Whether a file is among the paths a watcher named: itself, a folder it is in, or the whole folder ("."). */
+type Hint = (rel: string) => boolean;
+
+function hintOf(paths: ReadonlySet<string>): Hint {
+  if (paths.has(".") || paths.has("")) return () => true;
+  return (rel) => {
+    if (paths.has(rel)) return true;
+    for (let i = rel.indexOf("/"); i !== -1; i = rel.indexOf("/", i + 1))
+      if (paths.has(rel.slice(0, i))) return true;
+    return false;
+  };
+}
+
+/**
+ * The check after a scan: every file found against its row; rows of files not found are removed. With
+ * a watcher's `hinted` paths, a file found with a row is statted only when it is named (a file added
+ * or removed moved its folder's mtime, which is why the folder was scanned; the others are as the
+ * watcher left them, as in `checkRows`).
+ */
+function checkScan(scan: ScanResult, rows: readonly StampRow[], hinted: Hint | null) {
   const rowAt = new Map<string, number>();
   rows.forEach((row, i) => {
     rowAt.set(row[0], i);
@@ -202,7 +221,8 @@ function checkScan(scan: ScanResult, rows: readonly StampRow[]) {
   for (const entry of scan.entries) {
     const at = rowAt.get(entry.relPath);
     const row = at === undefined ? undefined : rows[at];
-    if (row === undefined || !unchanged(entry.openPath, row)) jobs.push({ entry, row });
+    if (row === undefined || ((hinted === null || hinted(entry.relPath)) && !unchanged(entry.openPath, row)))
+      jobs.push({ entry, row });
   }
   const seen = new Set(scan.entries.map((e) => e.relPath));
   const removed = rows.filter((row) => !seen.has(row[0])).map((row) => row[0]);
@@ -277,15 +297,16 @@ export async function syncFolder(dir: string, store: Store, opts: SyncOptions = 
     store,
   );
 
-  // Which files to look at: all of them, or those a watcher named when no file came or went.
+  // Which files to look at: all of them, or those a watcher named (and, after a scan, those that came
+  // or went).
   const hinted =
-    opts.changed && kept !== null && !registry.changed
-      ? new Set(opts.changed.map((p) => relOf(real, dir, p)))
-      : null;
+    opts.changed && !registry.changed ? hintOf(new Set(opts.changed.map((p) => relOf(real, dir, p)))) : null;
   let rows: StampRow[] | null = null;
   let jobs = kept === null ? null : checkRows(dir, real, store, kept, hinted);
   const removed: string[] = [];
   if (jobs === null) {
+    // The rows are not the list the last scan stored (a row lost or damaged): every file is checked.
+    const trusted = scan !== null ? hinted : null;
     if (scan === null) {
       // The rows are not the stored list: the folder is scanned after all.
       kept = null;
@@ -293,7 +314,7 @@ export async function syncFolder(dir: string, store: Store, opts: SyncOptions = 
       registry = await readRegistry(dir, scan.registry, store);
     }
     rows = store.stampRows();
-    const checked = checkScan(scan, rows);
+    const checked = checkScan(scan, rows, trusted);
     jobs = checked.jobs;
     removed.push(...checked.removed);
   }
@@ -458,8 +479,11 @@ export async function syncFolder(dir: string, store: Store, opts: SyncOptions = 
 
   if (scan !== null || store.meta("scan") === null) {
     const links: [string, string][] = [];
+    // By prefix, not path.relative: this runs per file after every scan (a file added while watched).
+    const prefix = real.endsWith(path.sep) ? real : real + path.sep;
     for (const e of scan?.entries ?? []) {
-      const open = path.relative(real, e.openPath);
+      const at = e.openPath;
+      const open = at.startsWith(prefix) ? at.slice(prefix.length) : path.relative(real, at);
       if (open !== e.relPath) links.push([e.relPath, open]);
     }
     const toStore: StoredScan = {

@@ -30,7 +30,15 @@ export interface WatchTiming {
   maxWaitMs: number;
 }
 
-export const DEFAULT_TIMING: WatchTiming = { settleMs: 120, maxWaitMs: 400 };
+/**
+ * What the wait is for: the events of one save arrive together (a create and its writes, an editor's
+ * write-then-rename, `cp`'s chunks), microseconds to a few milliseconds apart, and a `git pull`'s files
+ * back to back; 40 ms of quiet ends such a burst, so the check reads each file once, whole. It is
+ * not what keeps a half-written file off the screen: a writer slower than that makes a further event,
+ * and the check it starts reads the file again (a file that changes while it is read is read again:
+ * parse-file.ts). Each millisecond here is one more before a change is on screen (it was 120 ms).
+ */
+export const DEFAULT_TIMING: WatchTiming = { settleMs: 40, maxWaitMs: 400 };
 
 export interface WatchEvents {
   /** Paths inside the folder (`sub/a.md`) that changed since the last report; never empty. */

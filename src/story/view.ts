@@ -145,13 +145,14 @@ export function termIndexes(glossary: readonly StoryTerm[]): TermLists {
   };
 }
 
-function storyTerm(g: GlossaryTerm, index: (id: string) => number): StoryTerm {
+/** `usedIn`: the briefings using the term, by index in story order (the merge keeps them so). */
+function storyTerm(g: GlossaryTerm, index: (id: string) => number, usedIn: readonly number[]): StoryTerm {
   return {
     term: g.term,
     definition: g.definition,
     definitionCount: g.definitions.length,
     definedIn: Int32Array.from(g.briefingIds, index),
-    usedIn: Int32Array.from(g.usedIn, index),
+    usedIn: Int32Array.from(usedIn),
   };
 }
 
@@ -352,10 +353,18 @@ function assemble(input: StoryInput, events: Events): StoryView {
   const glossary = once(() => {
     const sources = termSources();
     const byKey = collectTerms(sources);
-    sources.forEach((d, i) => {
+    // Uses kept as indexes, in story order: tens of thousands, each an id looked up again before.
+    const used = new Map<GlossaryTerm, number[]>();
+    sources.forEach((_d, i) => {
       for (const key of input.usedKeys(i)) {
         const g = byKey.get(key);
-        if (g && g.usedIn.at(-1) !== d.id) g.usedIn.push(d.id);
+        if (g === undefined) continue;
+        let list = used.get(g);
+        if (list === undefined) {
+          list = [];
+          used.set(g, list);
+        }
+        if (list.at(-1) !== i) list.push(i);
       }
     });
     const index = new Map<string, number>();
@@ -363,7 +372,7 @@ function assemble(input: StoryInput, events: Events): StoryView {
       index.set(d.id, i);
     });
     const at = (id: string) => index.get(id) ?? -1;
-    return sortTerms(byKey.values()).map((g) => storyTerm(g, at));
+    return sortTerms(byKey.values()).map((g) => storyTerm(g, at, used.get(g) ?? []));
   });
   const actors = once(() =>
     indexActors(

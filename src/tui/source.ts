@@ -114,7 +114,9 @@ export async function refreshStory(
     shown === null && !opts.stored
       ? firstLoad(on, (folder) => storyFromRows(readFolder(opts.dir, folder.store, folder), true))
       : null;
-  let last = 0;
+  // The header says a check runs only once it has taken a while: a watcher's check of a file or two
+  // ends sooner, and each note is a frame drawn in its way.
+  let last = performance.now();
   const progress = (done: number, total: number, step?: string) => {
     if (!on.alive()) return;
     if (shown === null && opts.stored && done === 0 && total > WAIT_FOR_FEW && step === undefined) {
@@ -129,7 +131,7 @@ export async function refreshStory(
     // A first load's note moves with its batches (first-load.ts), not with each file.
     if (step !== undefined || total === 0 || first !== null) return;
     const now = performance.now();
-    if (now - last < 250 && done < total) return;
+    if (now - last < 250) return;
     last = now;
     on.ready(current, `reloading ${done}/${total}…`);
   };

@@ -1,7 +1,7 @@
 // The store brought up to date file by file: only what changed is read, what is gone is dropped, a
 // touch without a change of content changes nothing, and the text index answers queries and actor
 // mentions the way the README says.
-import { utimesSync, writeFileSync } from "node:fs";
+import { mkdirSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { mkdtemp, rm, unlink } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -165,6 +165,42 @@ describe("syncFolder", () => {
     expect(await sync(s, [path.join(dir, "b-0004.md")])).toEqual({ read: 1, changed: true });
     // The next check without a hint looks at every file's stamps and finds the other one.
     expect(await sync(s)).toEqual({ read: 1, changed: true });
+    await expectTrueLoad(dir, cache);
+  });
+
+  it("after a file came, lists the folder again but reads only it and the files a watcher names", async () => {
+    const s = store();
+    await sync(s);
+    // Even numbers are at the top of the folder (makeFolder).
+    writeFileSync(path.join(dir, "b-0002.md"), briefingText(2, "Edited beside the arrival"));
+    writeFileSync(path.join(dir, "b-0004.md"), briefingText(4, "Edited, not named"));
+    writeFileSync(path.join(dir, "new-0100.md"), briefingText(100, "Arrived while watched"));
+    expect(
+      await sync(s, [
+        path.join(dir, "new-0100.md"),
+        path.join(dir, "b-0002.md"),
+        path.join(dir, "b-0006.md"),
+      ]),
+    ).toEqual({ read: 2, changed: true });
+    // A removal is found by the listing whatever the watcher named.
+    rmSync(path.join(dir, "b-0008.md"));
+    expect(await sync(s, [path.join(dir, "elsewhere.md")])).toEqual({ read: 0, changed: true });
+    expect(await sync(s)).toEqual({ read: 1, changed: true });
+    await expectTrueLoad(dir, cache);
+  });
+
+  it("reads every changed file when the watcher names the whole folder or their folder", async () => {
+    const s = store();
+    await sync(s);
+    writeFileSync(path.join(dir, "b-0002.md"), briefingText(2, "Changed while the queue overflowed"));
+    expect(await sync(s, ["."])).toEqual({ read: 1, changed: true });
+    mkdirSync(path.join(dir, "sub"));
+    writeFileSync(path.join(dir, "sub", "deep-0001.md"), briefingText(201, "In a new folder"));
+    await sync(s, ["sub"]);
+    writeFileSync(path.join(dir, "sub", "deep-0001.md"), briefingText(201, "In a new folder, edited"));
+    writeFileSync(path.join(dir, "new-0300.md"), briefingText(300, "Beside it"));
+    expect(await sync(s, ["sub", "new-0300.md"])).toEqual({ read: 2, changed: true });
+    expect(await sync(s)).toEqual({ read: 0, changed: false });
     await expectTrueLoad(dir, cache);
   });
 
