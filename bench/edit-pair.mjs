@@ -15,7 +15,9 @@ import { COLS, childEnv, option, ROWS, sdReady, sdSettled, timeToExit } from "./
 const dir = resolve(option("--dir", ""));
 const rounds = Number(option("--rounds", "5"));
 const caches = option("--caches", "").split(",");
-const bundles = process.argv.slice(2).filter((a, i, all) => a.endsWith(".js") && !all[i - 1]?.startsWith("--"));
+const bundles = process.argv
+  .slice(2)
+  .filter((a, i, all) => a.endsWith(".js") && !all[i - 1]?.startsWith("--"));
 if (bundles.length === 0 || caches.length !== bundles.length) {
   console.error("usage: node bench/edit-pair.mjs --dir DIR --caches C1,C2 [--rounds N] A.js [B.js]");
   process.exit(2);
@@ -76,7 +78,7 @@ const median = (v) =>
     0.5,
   );
 const floor = median(out.get("node -e ''"));
-bundles.forEach((b, i) => console.log(`${i === 0 ? "A" : "B"}: ${b}`));
+for (const [i, b] of bundles.entries()) console.log(`${i === 0 ? "A" : "B"}: ${b}`);
 for (const [k, v] of [...out].sort(([a], [b]) => (a < b ? -1 : 1)))
   console.log(
     `${k.padEnd(22)} median ${String(median(v)).padStart(5)} ms${k.includes("CPU") || k.startsWith("node") ? "        " : ` ${(median(v) / floor).toFixed(2)}×`}  (${v.join(", ")})`,
