@@ -1,11 +1,12 @@
 // The reader's start after one file was edited, for two bundles side by side (not part of the report):
-// each round edits the file `npm run bench` edits (the first .md a recursive readdir names), then starts each bundle once on it (in turn, the first one alternating), and a
-// warm start of each with no edit; `node -e ''` between. Times from spawn, in a pty as the bench takes
+// each round edits the file `npm run bench` edits (the first .md a recursive readdir names), then
+// starts each bundle once on it (in turn, the first one alternating), and a warm start of each with
+// no edit; `node -e ''` between. Times from spawn, in a pty as the bench takes
 // them: the first frame, the list (sdReady), the edit on screen (sdSettled: the loading line gone), and
 // the process's CPU then. Give it a copy of an archive and a cache folder per bundle, warmed by one
 // `list` each; the file is put back at the end.
 //
-//   node bench/edit-pair.mjs --dir /tmp/arch/briefings --caches /tmp/c-a,/tmp/c-b [--rounds 5] A.js B.js
+//   node bench/edit-pair.mjs --dir /tmp/arch/briefings --caches /tmp/c-a,/tmp/c-b [--rounds 5] [--linger MS] A.js B.js
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { cpuMs, ms, Screen } from "./pty.mjs";
@@ -26,6 +27,9 @@ const name = readdirSync(dir, { recursive: true }).find((f) => String(f).endsWit
 const file = join(dir, String(name));
 const original = readFileSync(file);
 const bound = 60_000;
+// After the edit is on screen the reader goes on (term uses, the whole story, Ink): a session quit at
+// once can leave that work for the next start to do. `--linger MS` waits so long (quiet) first.
+const linger = Number(option("--linger", "0"));
 const nonBlank = (s) => s.lines().some((l) => l.trim() !== "");
 
 const out = new Map();
@@ -45,6 +49,7 @@ async function session(label, bundle, cache) {
     const list = await s.waitFor(sdReady, bound);
     const settled = await s.waitFor(sdSettled, bound);
     const cpu = cpuMs(s.pid);
+    if (linger > 0) await s.idle(linger, linger * 5);
     add(`${label} first frame`, first.ok ? ms(s.t0, first.atNs) : null);
     add(`${label} list`, list.ok ? ms(s.t0, list.atNs) : null);
     add(`${label} settled`, settled.ok ? ms(s.t0, settled.atNs) : null);
