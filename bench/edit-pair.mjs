@@ -6,7 +6,7 @@
 // the process's CPU then. Give it a copy of an archive and a cache folder per bundle, warmed by one
 // `list` each; the file is put back at the end.
 //
-//   node bench/edit-pair.mjs --dir /tmp/arch/briefings --caches /tmp/c-a,/tmp/c-b [--rounds 5] [--linger MS] A.js B.js
+//   node bench/edit-pair.mjs --dir /tmp/arch/briefings --caches /tmp/c-a,/tmp/c-b [--rounds 5] [--linger MS] [--warm-only] A.js B.js
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { cpuMs, ms, Screen } from "./pty.mjs";
@@ -16,11 +16,9 @@ import { COLS, childEnv, option, ROWS, sdReady, sdSettled, timeToExit } from "./
 const dir = resolve(option("--dir", ""));
 const rounds = Number(option("--rounds", "5"));
 const caches = option("--caches", "").split(",");
-const bundles = process.argv
-  .slice(2)
-  .filter((a, i, all) => a.endsWith(".js") && !all[i - 1]?.startsWith("--"));
+const bundles = process.argv.slice(2).filter((a) => a.endsWith(".js"));
 if (bundles.length === 0 || caches.length !== bundles.length) {
-  console.error("usage: node bench/edit-pair.mjs --dir DIR --caches C1,C2 [--rounds N] A.js [B.js]");
+  console.error("usage: node bench/edit-pair.mjs --dir DIR --caches C1,C2 [--rounds N] [--linger MS] [--warm-only] A.js [B.js]");
   process.exit(2);
 }
 const name = readdirSync(dir, { recursive: true }).find((f) => String(f).endsWith(".md"));
@@ -30,6 +28,8 @@ const bound = 60_000;
 // After the edit is on screen the reader goes on (term uses, the whole story, Ink): a session quit at
 // once can leave that work for the next start to do. `--linger MS` waits so long (quiet) first.
 const linger = Number(option("--linger", "0"));
+/** `--warm-only`: no edit, the warm starts alone. */
+const warmOnly = process.argv.includes("--warm-only");
 const nonBlank = (s) => s.lines().some((l) => l.trim() !== "");
 
 const out = new Map();
@@ -68,9 +68,10 @@ try {
     // As `npm run bench` edits it (a title in front matter changed, else only a new line at the end),
     // with one more new line each round: every round is a change the caches have not seen.
     const text = original.toString("utf8").replace(/^title: (.*)$/m, "title: $1 (edited)");
-    writeFileSync(file, `${text}${"\n".repeat(r + 1)}`);
+    if (!warmOnly) writeFileSync(file, `${text}${"\n".repeat(r + 1)}`);
     const order = bundles.map((_, i) => (i + r) % bundles.length);
-    for (const i of order) await session(`${i === 0 ? "A" : "B"} edited`, bundles[i], caches[i]);
+    if (!warmOnly)
+      for (const i of order) await session(`${i === 0 ? "A" : "B"} edited`, bundles[i], caches[i]);
     add("node -e ''", (await timeToExit(process.execPath, ["-e", ""])).ms);
     for (const i of order) await session(`${i === 0 ? "A" : "B"} warm`, bundles[i], caches[i]);
   }
