@@ -18,7 +18,9 @@ const rounds = Number(option("--rounds", "5"));
 const caches = option("--caches", "").split(",");
 const bundles = process.argv.slice(2).filter((a) => a.endsWith(".js"));
 if (bundles.length === 0 || caches.length !== bundles.length) {
-  console.error("usage: node bench/edit-pair.mjs --dir DIR --caches C1,C2 [--rounds N] [--linger MS] [--warm-only] A.js [B.js]");
+  console.error(
+    "usage: node bench/edit-pair.mjs --dir DIR --caches C1,C2 [--rounds N] [--linger MS] [--warm-only] A.js [B.js]",
+  );
   process.exit(2);
 }
 const name = readdirSync(dir, { recursive: true }).find((f) => String(f).endsWith(".md"));
