@@ -47,6 +47,13 @@ class Edges {
     this.to[i] = child;
   }
 
+  /** Calls `fn` with each edge, in no particular order. */
+  each(fn: (node: number, edge: number, child: number) => void): void {
+    const { from, via, to } = this;
+    for (let i = 0; i < to.length; i++)
+      if (to[i] !== 0) fn(from[i] as number, via[i] as number, to[i] as number);
+  }
+
   private grow(): void {
     const { from, via, to } = this;
     const cap = 2 * (this.mask + 1);
@@ -144,32 +151,55 @@ export class ActorMatcher {
     sorted.forEach((name, rank) => {
       this.add(name, rank);
     });
+    // The tables hold `edges.get(node, key(c))` for each ASCII c, filled from the edges there are in
+    // a few passes over them: probing all 128 characters of every tabled node was most of the
+    // matcher's making, which a start's first parse waits for.
     for (let c = 0; c < 0x80; c++) this.asciiStart[c] = this.edges.get(0, this.key(c));
-    for (let a = 0; a < 0x80; a++) {
-      const first = this.asciiStart[a] as number;
-      if (first !== 0)
-        for (let b = 0; b < 0x80; b++) this.asciiPair[a * 0x80 + b] = this.edges.get(first, this.key(b));
-    }
+    const firsts = new Map<number, number[]>();
+    this.asciiStart.forEach((node, a) => {
+      if (node !== 0) firsts.set(node, [...(firsts.get(node) ?? []), a]);
+    });
+    this.edges.each((node, edge, child) => {
+      const from = firsts.get(node);
+      if (from !== undefined)
+        this.asciiOf(edge, (c) => {
+          for (const a of from) this.asciiPair[a * 0x80 + c] = child;
+        });
+    });
     this.rowOf = new Int32Array(this.best.length);
     const rowed: number[] = [];
-    let level = [...new Set(this.asciiPair)].filter((node) => node !== 0);
-    for (let depth = 2; depth <= 3; depth++) {
-      const next: number[] = [];
-      for (const node of level) {
-        if (rowed.length >= MAX_ROWS || this.rowOf[node] !== 0) continue;
-        rowed.push(node);
-        this.rowOf[node] = rowed.length;
-        for (let c = 0; c < 0x80; c++) {
-          const child = this.edges.get(node, this.key(c));
-          if (child !== 0) next.push(child);
-        }
-      }
-      level = next;
-    }
-    this.rows = new Int32Array(rowed.length * 0x80);
-    rowed.forEach((node, r) => {
-      for (let c = 0; c < 0x80; c++) this.rows[r * 0x80 + c] = this.edges.get(node, this.key(c));
+    const table = (node: number) => {
+      if (rowed.length >= MAX_ROWS || this.rowOf[node] !== 0) return;
+      rowed.push(node);
+      this.rowOf[node] = rowed.length;
+    };
+    for (const node of new Set(this.asciiPair)) if (node !== 0) table(node);
+    // The nodes three ASCII characters in: children of those two in (taken before any is tabled).
+    const third: number[] = [];
+    this.edges.each((node, edge, child) => {
+      if (this.rowOf[node] !== 0) this.asciiOf(edge, () => third.push(child));
     });
+    for (const node of third) table(node);
+    this.rows = new Int32Array(rowed.length * 0x80);
+    this.edges.each((node, edge, child) => {
+      const row = this.rowOf[node] as number;
+      if (row !== 0)
+        this.asciiOf(edge, (c) => {
+          this.rows[(row - 1) * 0x80 + c] = child;
+        });
+    });
+  }
+
+  /** Calls `fn` with each ASCII character whose `key` is `edge`. */
+  private asciiOf(edge: number, fn: (c: number) => void): void {
+    const c = edge - 1;
+    if (edge === SPACE || c >= 0x80) return;
+    if (!this.caseless) fn(c);
+    else if (c >= 0x61 && c <= 0x7a) {
+      fn(c - 0x20);
+      fn(c);
+    } else if (c < 0x41 || c > 0x5a) fn(c);
+    // A capital is no caseless key (fold lowercases it): no character has it.
   }
 
   private key(cp: number): number {

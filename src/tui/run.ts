@@ -6,7 +6,7 @@
 import { FolderError } from "../load/read.js";
 import { realFolder } from "../load/safe-open.js";
 import { type FolderWatch, watchFolder } from "../load/watch.js";
-import { openReadState } from "../store/state.js";
+import { openReadState, type ReadState } from "../store/state.js";
 import { type Filter, isEmptyFilter } from "../story/filter.js";
 import { sanitize } from "../text/sanitize.js";
 import { type EditorEnv, editorCommand, runEditor } from "./editor.js";
@@ -141,6 +141,27 @@ export function runTui(opts: TuiOptions): Promise<number> {
     let deferred = false;
     /** The head on screen was read after the check: it is the frame the App's first one replaces. */
     let headUpToDate = false;
+
+    let stateWarning: string | undefined;
+    /**
+     * Read state, opened when the App mounts (it is the App's): a start's check of the files, and an
+     * edit's first frame, do not wait for its database to open and the session's row to be written.
+     */
+    let readState: ReadState | null = null;
+    let stateOpened = false;
+    function openState() {
+      if (stateOpened || opts.stateDir == null) return;
+      stateOpened = true;
+      readState = openReadState({
+        stateDir: opts.stateDir,
+        folder: realFolder(opts.dir) ?? opts.dir,
+        warn: (m) => {
+          stateWarning = m;
+        },
+        create: true,
+      });
+      readState.beginSession();
+    }
 
     /** An editor has the terminal: nothing of ours may write to it, read from it or change its modes. */
     let handedOver = false;
@@ -335,6 +356,7 @@ export function runTui(opts: TuiOptions): Promise<number> {
         return;
       }
       if (settled || shown === undefined) return;
+      openState();
       const mouse = new MouseEvents();
       keys = keyFeed(stdin, stdout, opts.mouse ? (event) => mouse.emit(event) : undefined);
       if (opts.mouse) {
@@ -495,19 +517,6 @@ export function runTui(opts: TuiOptions): Promise<number> {
     }
 
     attach();
-    let stateWarning: string | undefined;
-    const readState =
-      opts.stateDir == null
-        ? null
-        : openReadState({
-            stateDir: opts.stateDir,
-            folder: realFolder(opts.dir) ?? opts.dir,
-            warn: (m) => {
-              stateWarning = m;
-            },
-            create: true,
-          });
-    readState?.beginSession();
     const place = opts.early ? opts.early.place : storePlace(opts.dir);
     // Set here for the whole session (Ink sets it again on mount): keys typed before Ink is up must
     // not be echoed over the screen.
