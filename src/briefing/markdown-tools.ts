@@ -286,8 +286,35 @@ const gridTable: TokenizerExtension = {
   },
 };
 
+/**
+ * Pandoc's simple tables: a header line over a line of dash runs, one per column (`------ ----`), and
+ * rows down to a blank line. No table CommonMark reads (it would run the rows together under a rule),
+ * so shown verbatim, as a grid table is.
+ */
+const simpleTable: TokenizerExtension = {
+  name: "simpleTable",
+  level: "block",
+  start(src) {
+    // Called for every paragraph with the rest of the text: a plain search first, the pattern only
+    // where dash runs stand apart.
+    if (!src.includes("- -")) return undefined;
+    const i = src.search(/^ {0,3}-{3,}[ \t]+-{3,}(?:[ \t]+-+)*[ \t]*$/m);
+    // The table starts at the header line above its dashes.
+    return i <= 0 ? undefined : src.lastIndexOf("\n", i - 2) + 1;
+  },
+  tokenizer(src) {
+    const m = /^ {0,3}\S[^\n]*\n {0,3}-{3,}[ \t]+-{3,}(?:[ \t]+-+)*[ \t]*\n(?:[ \t]*\S[^\n]*(?:\n|$))+/.exec(src);
+    if (!m) return undefined;
+    const raw = m[0];
+    const lines = raw.replace(/\n+$/, "").split("\n");
+    const indent = Math.min(...lines.map((l) => /^ */.exec(l)![0].length));
+    return { type: "code", raw, lang: null, text: lines.map((l) => l.slice(indent)).join("\n") };
+  },
+};
+
 export const TOOL_EXTENSIONS = [
   gridTable,
+  simpleTable,
   mathBlock,
   slackMarkup,
   bracketedSpan,

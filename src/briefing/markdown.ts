@@ -102,11 +102,12 @@ function inlines(tokens: readonly Token[] | undefined, out: Inline[] = []): Inli
         // A link around an image (a README badge) is one link: the image's alt text, the outer URL.
         const children = unlinked(inlines(t.tokens));
         // A link to a part of the same page (a README's contents) leads nowhere from a terminal; one
-        // that is only a number is a footnote's mark (Substack's `[1](#footnote-1)`), raised as ours.
+        // that is only a number is a footnote's mark (Substack's `[1](#footnote-1)`, Wikipedia's
+        // `[\[1\]](#cite_note-1)`), raised as ours.
         const mark = (t as Tokens.Link).href.startsWith("#")
-          ? /^\d{1,3}$/.exec(inlineText(children).trim())
+          ? /^\[?(\d{1,3})\]?$/.exec(inlineText(children).trim())
           : null;
-        if (mark) pushText(out, superscript(mark[0]));
+        if (mark) pushText(out, superscript(mark[1]!));
         else if (nowhere((t as Tokens.Link).href)) out.push(...children);
         else out.push({ type: "link", url: (t as Tokens.Link).href, children });
         break;
@@ -397,11 +398,30 @@ const HEADING_ATTRIBUTES = /\s*\{[:#.-][^{}]*\}$/;
 
 /** A heading's spans, without the attributes a site generator reads after its text. */
 function headingSpans(t: Tokens.Heading): Inline[] {
-  const spans = tidy(inlines(t.tokens));
+  const spans = withoutEditLink(tidy(inlines(t.tokens)));
   const last = spans[spans.length - 1];
   if (last?.type !== "text" || !HEADING_ATTRIBUTES.test(last.text)) return spans;
   const text = last.text.replace(HEADING_ATTRIBUTES, "");
   return text === "" ? spans.slice(0, -1) : [...spans.slice(0, -1), { type: "text", text }];
+}
+
+/**
+ * A heading copied from a wiki (MediaWiki: `History[edit]`) ends with the site's link to edit that
+ * part of the page: for the site's editors, no part of the heading.
+ */
+function withoutEditLink(spans: Inline[]): Inline[] {
+  const [open, link, close] = spans.slice(-3);
+  if (
+    open?.type !== "text" ||
+    !open.text.endsWith("[") ||
+    link?.type !== "link" ||
+    !/^edit(?: source)?$/i.test(inlineText(link.children).trim()) ||
+    close?.type !== "text" ||
+    close.text.trim() !== "]"
+  )
+    return spans;
+  const before = open.text.slice(0, -1).trimEnd();
+  return [...spans.slice(0, -3), ...(before === "" ? [] : [{ type: "text" as const, text: before }])];
 }
 
 /** `[!NOTE]`, `[!WARNING]- Title` (GitHub alerts, Obsidian callouts) on a quote's first line. */
