@@ -303,7 +303,9 @@ const simpleTable: TokenizerExtension = {
     return i <= 0 ? undefined : src.lastIndexOf("\n", i - 2) + 1;
   },
   tokenizer(src) {
-    const m = /^ {0,3}\S[^\n]*\n {0,3}-{3,}[ \t]+-{3,}(?:[ \t]+-+)*[ \t]*\n(?:[ \t]*\S[^\n]*(?:\n|$))+/.exec(src);
+    const m = /^ {0,3}\S[^\n]*\n {0,3}-{3,}[ \t]+-{3,}(?:[ \t]+-+)*[ \t]*\n(?:[ \t]*\S[^\n]*(?:\n|$))+/.exec(
+      src,
+    );
     if (!m) return undefined;
     const raw = m[0];
     const lines = raw.replace(/\n+$/, "").split("\n");

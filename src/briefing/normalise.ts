@@ -503,7 +503,7 @@ const FOOTER_CUE =
   /\b(?:unsubscribe|view (?:this (?:email|post|issue|newsletter) |it )?(?:in (?:your |a )?browser|online)|forwarded this (?:email|newsletter)|reply to this (?:email|newsletter)|(?:you(?:'re| are)? )?(?:received|receiving|getting) this (?:email|newsletter|message)|(?:manage|update) (?:your )?(?:subscription|(?:email )?preferences)|all rights reserved)\b/i;
 // After any emoji a newsletter opens it with: "🙏 Thanks for reading!".
 const FOOTER_START =
-  /^[\p{Extended_Pictographic}\uFE0F\u200D\s]*(?:©|\(c\)\s*\d{4}|copyright\b|thanks? (?:you )?for reading\b)/iu;
+  /^(?:\p{Extended_Pictographic}|\uFE0F|\u200D|\s)*(?:©|\(c\)\s*\d{4}|copyright\b|thanks? (?:you )?for reading\b)/iu;
 /** A line of the sender's profiles: `Twitter · LinkedIn`, written as links or not. */
 const SOCIAL =
   /^(?:(?:twitter|x|linkedin|facebook|instagram|youtube|mastodon|bluesky|threads|tiktok|rss|website|email us)\b[\s·|•,/–—-]*){2,}$/i;
