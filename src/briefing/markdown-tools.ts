@@ -8,7 +8,7 @@ import { EMOJI } from "./emoji.js";
 
 /** Whether a body may hold any of the syntax below: one scan of the body. */
 export const TOOL_SYNTAX =
-  /==|%%|::[^\s:]|\{[{%:]|^ {0,3}:::|\[\/[a-z]|\[[a-z][\w-]*\s+[a-z_][\w-]*=|^(?:import|export)\s|:[a-z0-9_+-]+:|\[-?@|\[[^\]\n]*\s-?@|^ {0,3}(?:\[(?:TOC|toc)\]|\[\[_TOC_\]\]|\$\$)|\^[^\s^]+\^|~\d+~|<(?:https?:|mailto:|[@!#])[^>\n]*\||<[@!][A-Za-z0-9]|\]\{[.#a-z]|^ {0,3}\+-{3,}/m;
+  /==|%%|::[^\s:]|\{[{%:]|^ {0,3}:::|\[\/[a-z]|\[[a-z][\w-]*\s+[a-z_][\w-]*=|^(?:import|export)\s|:[a-z0-9_+-]+:|\[-?@|\[[^\]\n]*\s-?@|^ {0,3}(?:\[(?:TOC|toc)\]|\[\[_TOC_\]\]|\$\$)|\^[^\s^]+\^|~\d+~|<(?:https?:|mailto:|[@!#])[^>\n]*\||<[@!][A-Za-z0-9]|\]\{[.#a-z]|^ {0,3}\+-{3,}|^ {0,3}-{3,}[ \t]+-{3,}|^h[1-6]\.[ \t]/m;
 
 /**
  * A line a site generator or note tool reads and a reader never sees; MDX's (Docusaurus') `import X
@@ -314,7 +314,25 @@ const simpleTable: TokenizerExtension = {
   },
 };
 
+/**
+ * Jira's and Textile's headings, `h3. Background`, pasted from a ticket or a wiki: a heading, where it
+ * opens a block (no `start`: a line inside a paragraph stays text, and no paragraph pays a search).
+ */
+const wikiHeading: TokenizerExtension = {
+  name: "wikiHeading",
+  level: "block",
+  tokenizer(src) {
+    if (src.charCodeAt(0) !== 104 /* h */) return undefined;
+    const m = /^h([1-6])\.[ \t]+(\S[^\n]*?)[ \t]*(?:\n|$)/.exec(src);
+    if (!m) return undefined;
+    const tokens: Token[] = [];
+    this.lexer.inline(m[2]!, tokens);
+    return { type: "heading", raw: m[0], depth: Number(m[1]), text: m[2]!, tokens };
+  },
+};
+
 export const TOOL_EXTENSIONS = [
+  wikiHeading,
   gridTable,
   simpleTable,
   mathBlock,

@@ -2,6 +2,7 @@
 // `Tags: Policy, EU` lines; Logseq and Obsidian's Dataview as `tags:: [[ai]]`. They describe the page,
 // not the story: they go to the source as mail headers do, and give the title, date and tags that no
 // front matter gave.
+import { isExists } from "date-fns";
 import { findFirstDate } from "./dates.js";
 import { leadIn, sourceLine } from "./headings.js";
 
@@ -103,6 +104,22 @@ function linkedTags(value: string): string[] {
     .filter((t) => t !== "");
 }
 
+const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+
+/**
+ * Jira's dates, `01/Dec/26 4:12 PM`: the month named, so day first, and a two-digit year, which a
+ * sentence's date never has (a property's value says when the page was made: this century).
+ */
+function trackerDay(value: string): string | null {
+  const m = /^(\d{1,2})\/([A-Za-z]{3})\/(\d{2}|\d{4})\b/.exec(value.trim());
+  const month = m ? MONTHS.indexOf(m[2]!.toLowerCase()) + 1 : 0;
+  if (month === 0) return null;
+  const day = Number(m![1]);
+  const year = m![3]!.length === 2 ? 2000 + Number(m![3]) : Number(m![3]);
+  if (!isExists(year, month - 1, day)) return null;
+  return `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+}
+
 export function pageProperties(fields: readonly PageField[]): PageProperties {
   const get = (names: string[]) => fields.find((f) => names.includes(f.name.toLowerCase()))?.value;
   const when = get(DATE_NAMES);
@@ -110,7 +127,9 @@ export function pageProperties(fields: readonly PageField[]): PageProperties {
   const title = get(["title"]);
   return {
     title: title ? plainValue(title) : null,
-    date: when ? findFirstDate([{ text: plainValue(when), line: 1 }]) : null,
+    date: when
+      ? (findFirstDate([{ text: plainValue(when), line: 1 }]) ?? trackerDay(plainValue(when)))
+      : null,
     tags: tags
       ? /#|\[\[/.test(tags)
         ? linkedTags(tags)

@@ -115,6 +115,8 @@ function markupFree(body: string): string {
     htmlFree(directives(withoutInfoStrings(taskBoxes(contents(body)))))
       // An image without alt text is shown as the word "image", a link to it.
       .replace(/!\[\]\(/g, "![image](")
+      // Jira's heading marker (`h3. Background`) is no word of the heading.
+      .replace(/^h[1-6]\.[ \t]/gm, "")
       // A wiki's link to edit a part of the page (`History\[[edit](…)\]`) is no part of its heading.
       .replace(/\\\[\[edit(?: source)?\]\([^)\n]*\)\\\]$/gim, "")
       .replace(/\]\((?:<[^>]*>|[^()\s]*)(?:\s+"[^"]*")?\)/g, "]")
