@@ -8,7 +8,7 @@ import { EMOJI } from "./emoji.js";
 
 /** Whether a body may hold any of the syntax below: one scan of the body. */
 export const TOOL_SYNTAX =
-  /==|%%|::[^\s:]|\{[{%:]|^ {0,3}:::|\[\/[a-z]|\[[a-z][\w-]*\s+[a-z_][\w-]*=|^(?:import|export)\s|:[a-z0-9_+-]+:|\[-?@|\[[^\]\n]*\s-?@|^ {0,3}(?:\[(?:TOC|toc)\]|\[\[_TOC_\]\]|\$\$)|\^[^\s^]+\^|~\d+~|<(?:https?:|mailto:|[@!#])[^>\n]*\||<[@!][A-Za-z0-9]|\]\{[.#a-z]|^ {0,3}\+-{3,}|^ {0,3}-{3,}[ \t]+-{3,}|^h[1-6]\.[ \t]/m;
+  /==|%%|::[^\s:]|\{[{%:]|^ {0,3}:::|\[\/[a-z]|\[[a-z][\w-]*\s+[a-z_][\w-]*=|^(?:import|export)\s|:[a-z0-9_+-]+:|\[-?@|\[[^\]\n]*\s-?@|^ {0,3}(?:\[(?:TOC|toc)\]|\[\[_TOC_\]\]|\$\$)|\^[^\s^]+\^|~\d+~|<(?:https?:|mailto:|[@!#])[^>\n]*\||<[@!][A-Za-z0-9]|\]\{[.#a-z]|^ {0,3}\+-{3,}|^ {0,3}-{3,}[ \t]+-{3,}|^h[1-6]\.[ \t]|\$[^\s$](?:[^$\n]*[^\s$\\])?\$(?!\d)|\\\(/m;
 
 /**
  * A line a site generator or note tool reads and a reader never sees; MDX's (Docusaurus') `import X
@@ -214,6 +214,97 @@ const scripts: TokenizerExtension = {
   },
 };
 
+/** TeX's commands a terminal can show as one character: the common ones of a policy text's figures. */
+const TEX_SYMBOLS: Record<string, string> = {
+  times: "×",
+  cdot: "·",
+  approx: "≈",
+  sim: "~",
+  le: "≤",
+  leq: "≤",
+  ge: "≥",
+  geq: "≥",
+  ne: "≠",
+  neq: "≠",
+  pm: "±",
+  infty: "∞",
+  to: "→",
+  rightarrow: "→",
+  ldots: "…",
+  dots: "…",
+  alpha: "α",
+  beta: "β",
+  gamma: "γ",
+  delta: "δ",
+  epsilon: "ε",
+  lambda: "λ",
+  mu: "μ",
+  pi: "π",
+  sigma: "σ",
+  theta: "θ",
+  tau: "τ",
+  phi: "φ",
+  omega: "ω",
+  Delta: "Δ",
+  Sigma: "Σ",
+  Omega: "Ω",
+};
+const SCRIPT_CHARS: Record<string, [string, string]> = { "+": ["⁺", "₊"], "-": ["⁻", "₋"], "=": ["⁼", "₌"] };
+
+/**
+ * Inline maths as a page shows it, where a terminal can: `$3 \times 10^{25}$` reads `3 × 10²⁵`. Null
+ * for anything more (a fraction, a root, a letter raised): then the TeX itself is shown, as code.
+ */
+export function texText(tex: string): string | null {
+  const raised = (body: string, down: boolean) => {
+    let out = "";
+    for (const c of body) {
+      const digit = "0123456789".indexOf(c);
+      const mark = SCRIPT_CHARS[c];
+      if (digit !== -1) out += (down ? SUB : SUPER)[digit];
+      else if (mark) out += mark[down ? 1 : 0];
+      else return null;
+    }
+    return out;
+  };
+  let failed = false;
+  const text = tex
+    .replace(/\\(?:text|mathrm|mathit|textrm|operatorname)\{([^{}\\]*)\}/g, "$1")
+    .replace(/\\([A-Za-z]+)/g, (m, name: string) => TEX_SYMBOLS[name] ?? m)
+    .replace(/\\[,;:! ]/g, " ")
+    .replace(/\\([%$&#])/g, "$1")
+    .replace(/([\^_])(?:\{([^{}]*)\}|([0-9+-]))/g, (m, sign: string, braced?: string, one?: string) => {
+      const r = raised(braced ?? one!, sign === "_");
+      if (r === null) failed = true;
+      return r ?? m;
+    });
+  return failed || /[\\{}^_]/.test(text) ? null : text.replace(/\s+/g, " ").trim();
+}
+
+/**
+ * Pandoc's inline maths, `$x$` (also Obsidian's, Typora's, Quarto's) and `\(x\)`: a `$` opens it with
+ * no space after it and closes it with none before it, never before a digit, so `$5 to $10` is money.
+ */
+const mathInline: TokenizerExtension = {
+  name: "mathInline",
+  level: "inline",
+  start(src) {
+    const dollar = src.indexOf("$");
+    const paren = src.indexOf("\\(");
+    const i = dollar === -1 ? paren : paren === -1 ? dollar : Math.min(dollar, paren);
+    return i === -1 ? undefined : i;
+  },
+  tokenizer(src) {
+    const m =
+      /^\$(?![\s$])((?:[^$\\\n]|\\.)*?[^\s\\])\$(?!\d)/.exec(src) ??
+      /^\\\(((?:[^\\\n]|\\[^)])+?)\\\)/.exec(src);
+    if (!m) return undefined;
+    const tex = m[1]!.trim();
+    const text = texText(tex);
+    return text === null ? { type: "liquid", raw: m[0], text: tex } : { type: "directive", raw: m[0], text };
+  },
+};
+
 /** Display maths between `$$` lines (Typora, Obsidian, Pandoc): verbatim, as code in the language `math`. */
 const mathBlock: TokenizerExtension = {
   name: "math",
@@ -336,6 +427,7 @@ export const TOOL_EXTENSIONS = [
   gridTable,
   simpleTable,
   mathBlock,
+  mathInline,
   slackMarkup,
   bracketedSpan,
   scripts,

@@ -3,6 +3,7 @@
 import { expect } from "vitest";
 import { EMOJI } from "../../src/briefing/emoji.js";
 import { decodeEntities } from "../../src/briefing/markdown.js";
+import { texText } from "../../src/briefing/markdown-tools.js";
 import {
   type BodyParagraph,
   cutParagraphs,
@@ -115,6 +116,14 @@ function markupFree(body: string): string {
     htmlFree(directives(withoutInfoStrings(taskBoxes(contents(body)))))
       // An image without alt text is shown as the word "image", a link to it.
       .replace(/!\[\]\(/g, "![image](")
+      // Inline maths shows as the page shows it (`3 × 10²⁵`), or as its TeX.
+      .replace(
+        /\$(?![\s$])((?:[^$\\\n]|\\.)*?[^\s\\])\$(?!\d)|\\\((.+?)\\\)/g,
+        (_, a?: string, b?: string) => {
+          const tex = (a ?? b!).trim();
+          return ` ${texText(tex) ?? tex} `;
+        },
+      )
       // Jira's heading marker (`h3. Background`) is no word of the heading.
       .replace(/^h[1-6]\.[ \t]/gm, "")
       // A wiki's link to edit a part of the page (`History\[[edit](…)\]`) is no part of its heading.

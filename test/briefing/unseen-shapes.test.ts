@@ -46,7 +46,8 @@ describe("site tools' markup, as their pages show it", () => {
     const out = text(unseen("quarto-report.md"));
     expect(out).toContain("  Note\n\n  Delegated act\n\n  The change was made by delegated act");
     expect(out).toContain("  Warning\n\n  Contested estimate");
-    expect(out).toContain("│ US (reporting) │          $10^{26}$ │ 2023-10-30 │");
+    // Its inline maths as the page shows it: `$10^{26}$` reads 10²⁶.
+    expect(out).toContain("│ US (reporting) │             10²⁶ │ 2023-10-30 │");
   });
 });
 
@@ -256,5 +257,22 @@ describe("names that are no actor", () => {
     const b = unseen("dendron-note.md");
     expect(b.actors).toContain("Sanae Takaichi");
     expect(b.actors).not.toContain("Strategy Headquarters");
+  });
+});
+
+describe("inline maths", () => {
+  it("shows $…$ and \\(…\\) as the page would, money as written, and what it cannot set as TeX", () => {
+    const b = unseen("latex-notes.md");
+    const out = text(b);
+    expect(out).toContain("from\n  10²⁵ to 3 × 10²⁵ FLOP of training compute");
+    expect(out).toContain("is estimated as C ≈ 6 N D, where N is the number of");
+    expect(out).toContain("Costs of $5 to $10 million per\n  model");
+    expect(texts(b, "whyItMatters")[0]).toMatch(/grow roughly as \\sqrt\{C\}\.$/);
+    expect(b.sections.whyItMatters[0]!.block).toMatchObject({
+      type: "paragraph",
+      children: expect.arrayContaining([{ type: "code", text: "\\sqrt{C}" }]),
+    });
+    // Display maths stays verbatim, as code.
+    expect(out).toContain("    C = 6 \\cdot N \\cdot D");
   });
 });
