@@ -699,8 +699,10 @@ export function markdownParagraphs(body: string, firstLine = 1): BodyParagraph[]
   for (const t of tokens) {
     const at = line;
     line += newlines(t.raw);
+    const leading = top;
     const first = top && t.type === "paragraph";
     if (t.type !== "space" && t.type !== "footnotes") top = false;
+    if (leading && t.type === "list" && breadcrumbs(t as Tokens.List, at, push)) continue;
     if (first && mailHeaders(t.raw, at, push)) continue;
     if (first && pageFields(t.raw, at, push, titleBlock)) continue;
     // Google Docs writes each property as a paragraph of its own: one after another, they all are.
@@ -710,7 +712,7 @@ export function markdownParagraphs(body: string, firstLine = 1): BodyParagraph[]
     if (
       t.type !== "space" &&
       t.type !== "def" &&
-      !(t.type === "heading" && t.depth === 1 && out.length === 0)
+      !(t.type === "heading" && t.depth === 1 && out.every((p) => p.kind === "properties"))
     )
       opening = false;
     read(t, at);
@@ -773,6 +775,26 @@ function abbreviations(raw: string, at: number, push: (p: BodyParagraph) => void
   found.forEach((m, i) => {
     push({ kind: "text", text: decodeEntities(`${m![1]}: ${m![2]}`), line: at + i, term: true });
   });
+  return true;
+}
+
+/**
+ * A wiki's breadcrumbs opening an exported page (Confluence: `1. [Space](index.html)`, one item a
+ * page above it): where the page sits, not the story. One paragraph, `Space › Page`, for the source.
+ */
+function breadcrumbs(list: Tokens.List, at: number, push: (p: BodyParagraph) => void): boolean {
+  if (list.items.length < 2) return false;
+  const names: string[] = [];
+  for (const item of list.items) {
+    const blocks = item.tokens.filter((t) => t.type !== "space");
+    const only = blocks.length === 1 && (blocks[0]!.type === "text" || blocks[0]!.type === "paragraph");
+    const spans = only ? ((blocks[0] as Tokens.Text).tokens ?? []).filter((t) => t.raw.trim() !== "") : [];
+    const link = spans.length === 1 && spans[0]!.type === "link" ? (spans[0] as Tokens.Link) : null;
+    // Links to parts of the page are its contents, which show nothing (a rule of their own).
+    if (link === null || link.href.startsWith("#")) return false;
+    names.push(inlineText(inlines(link.tokens)).trim());
+  }
+  push({ kind: "properties", text: decodeEntities(names.join(" › ")), line: at, fields: [] });
   return true;
 }
 

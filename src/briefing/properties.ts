@@ -25,6 +25,12 @@ const NOTION =
   /^(?:\*\*|__)?([\p{Lu}][\p{L}\p{N}]*(?: [\p{L}\p{N}]+){0,3})(?::(?:\*\*|__)|(?:\*\*|__)?:)[ \t]+(\S.*)$/u;
 const DATAVIEW = /^([\p{L}\p{N}_][\p{L}\p{N}_-]{0,39})::[ \t]*(\S.*)$/u;
 
+/**
+ * A wiki's byline under the title, Confluence's `Created by Ana Ruiz, last modified by Tom Bell on Dec
+ * 03, 2026`: when the page was made or changed, and by whom; shown as written.
+ */
+const BYLINE = /^(?:created|last (?:modified|updated)) by \p{Lu}[^\n]{0,120}? on [^\n]*\d{4}\b[^\n]*$/iu;
+
 /** A property that stands alone still names one: a page's date or tags, never a sentence's label. */
 const KNOWN =
   /^(?:created|created time|date|date created|published|last edited time|tags|tag|topics|labels|keywords|categories|author|status)$/i;
@@ -63,6 +69,10 @@ export function propertyLines(lines: readonly string[]): PageField[] | null {
   let dataview = false;
   for (const raw of lines) {
     const line = raw.trim();
+    if (BYLINE.test(line)) {
+      fields.push({ name: "Created", value: line, unnamed: true });
+      continue;
+    }
     const inline = DATAVIEW.exec(line);
     const m = inline ?? NOTION.exec(line);
     if (!m || (!inline && (leadIn(line) !== null || sourceLine(line) !== null))) return null;

@@ -188,6 +188,17 @@ describe("titles, tables and headings from wikis, trackers and converters", () =
     );
   });
 
+  it("gives a Confluence page's breadcrumbs and byline to the source, and dates it by the byline", () => {
+    const b = unseen("confluence-export.md");
+    expect(b.source).toBe(
+      "Policy Team › Policy Team Home › Weekly Briefings · Created by Marta Kowalczyk, last modified by Daniel Osei on Dec 03, 2026",
+    );
+    expect(b.date).toBe("2026-12-03");
+    expect(b.dateInferred).toBe(false);
+    expect(text(b)).toContain("What happened\n  ┌──────────┬");
+    expect(briefingLinks(b).map((l) => l.url)).not.toContain("index.html");
+  });
+
   it("reads a Jira ticket: its h3. heading, and its Created date written 01/Dec/26", () => {
     const b = unseen("jira-ticket.md");
     expect(b.date).toBe("2026-12-01");
