@@ -372,10 +372,24 @@ const gridTable: TokenizerExtension = {
   tokenizer(src) {
     const m = /^(?: {0,3}\+(?:[-=:]+\+)+[ \t]*\n)(?: {0,3}[|+][^\n]*[|+][ \t]*(?:\n|$))+/.exec(src);
     if (!m || !/\+[ \t]*$/.test(m[0].trimEnd())) return undefined;
-    const raw = m[0];
-    return { type: "code", raw, lang: null, text: raw.replace(/\n+$/, "") };
+    return pandocTable(src, m[0].replace(/\n+$/, "").split("\n"), m[0]);
   },
 };
+
+/**
+ * A Pandoc table as a code block: its lines as written (their common indent removed), and its caption
+ * (`: Caption` or `Table: Caption` in the paragraph after it) under them, as Pandoc sets it, never a
+ * paragraph of its own with a stray colon.
+ */
+function pandocTable(src: string, lines: string[], raw: string): Token {
+  const indent = Math.min(...lines.map((l) => /^ */.exec(l)![0].length));
+  const table = lines.map((l) => l.slice(indent)).join("\n");
+  const caption = /^\n*[ \t]*\n {0,3}(?:[Tt]able)?:[ \t]+(\S[^\n]*?)[ \t]*(?:\n|$)/.exec(
+    src.slice(raw.length),
+  );
+  if (!caption) return { type: "code", raw, lang: null, text: table };
+  return { type: "code", raw: raw + caption[0], lang: null, text: `${table}\n\n${caption[1]}` };
+}
 
 /**
  * Pandoc's simple tables: a header line over a line of dash runs, one per column (`------ ----`), and
@@ -398,10 +412,7 @@ const simpleTable: TokenizerExtension = {
       src,
     );
     if (!m) return undefined;
-    const raw = m[0];
-    const lines = raw.replace(/\n+$/, "").split("\n");
-    const indent = Math.min(...lines.map((l) => /^ */.exec(l)![0].length));
-    return { type: "code", raw, lang: null, text: lines.map((l) => l.slice(indent)).join("\n") };
+    return pandocTable(src, m[0].replace(/\n+$/, "").split("\n"), m[0]);
   },
 };
 

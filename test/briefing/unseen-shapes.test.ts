@@ -160,8 +160,14 @@ describe("titles, tables and headings from wikis, trackers and converters", () =
     expect(text(b)).toContain("Source   https://www.senado.example/noticias/2026/12/02/pl-2338-aprovado\n");
   });
 
-  it("shows a Pandoc simple table row by row, never run together under a rule", () => {
-    const out = text(unseen("pandoc-grid-tables.md"));
+  it("shows a Pandoc simple table row by row, never run together under a rule, and a table's caption under it", () => {
+    const b = unseen("pandoc-grid-tables.md");
+    const out = text(b);
+    expect(out).toContain(
+      "    +----------------+----------------+----------------------------------+\n\n    New adherents in 2026\n",
+    );
+    expect(out).not.toContain(": New adherents");
+    expect(b.events.map((e) => e.text)).not.toContain(expect.stringMatching(/New adherents/));
     expect(out).toContain(
       "Why it matters\n    Region          Adherents   Share\n    -------------- ----------- -------\n    Europe               38      76%\n    Americas              7      14%\n",
     );
