@@ -247,6 +247,8 @@ const LAW = new Set([
   "Ordinance",
 ]);
 const CONNECTOR = new Set(["of", "and", "for", "on", "&"]);
+/** French, German and Spanish articles: "La Commission nationale …" is no "La Commission". */
+const ARTICLES = new Set(["La", "Le", "Les", "Der", "Die", "Das", "El", "Los", "Las", "Il", "Lo"]);
 
 /** More words than any name of at most 100 characters can hold (each word and its space take two). */
 const MAX_NAME_TOKENS = 60;
@@ -535,7 +537,7 @@ function organisations(tokens: Token[], registry: RegistryIndex, out: Candidate[
       // Another organisation word ends the name before this one ("Meta Platforms and Anthropic Labs"),
       // but `AI` naming no company of its own opens this one ("the AI Security Institute").
       if (t.stop || t.possessive || ORG_SUFFIX.has(t.w) || (endsOrg(t) && !aloneTail(tokens, j))) break;
-      if (LAW.has(t.w)) break;
+      if (LAW.has(t.w) || (j === k - 1 && ARTICLES.has(t.w))) break;
       if (isNameWord(t)) {
         left = j;
         j--;
@@ -554,6 +556,11 @@ function organisations(tokens: Token[], registry: RegistryIndex, out: Candidate[
         r++;
         if (tokens[r]?.w === "the") r++;
         while (isNameWord(tokens[r])) {
+          // "Council of Europe Framework Convention" names a treaty, not the Council.
+          if (LAW.has(tokens[r]!.w)) {
+            right = -1;
+            break;
+          }
           right = r;
           if (tokens[r]!.stop || tokens[r]!.possessive) break;
           const next = tokens[r + 1];
@@ -571,6 +578,7 @@ function organisations(tokens: Token[], registry: RegistryIndex, out: Candidate[
         }
       }
     }
+    if (right === -1) continue;
     right = campus(tokens, k, right);
     // A keyword alone ("the Department") names nothing.
     if (left === k && right === k) continue;
@@ -658,6 +666,8 @@ function tailNamed(tokens: Token[], k: number): boolean {
     !isAcronym(before!.w) &&
     !NOT_BEFORE_TAIL.has(before!.w) &&
     !/(?:ian|ese|ing)$/.test(before!.w) &&
+    // A compound adjective: "High-impact AI", "General-purpose AI".
+    !/-\p{Ll}/u.test(before!.w) &&
     !(after && !tokens[k]!.stop && !tokens[k]!.possessive && isNameWord(after) && !isAcronym(after.w))
   );
 }
@@ -699,6 +709,13 @@ function people(tokens: Token[], out: Candidate[]): void {
       const roleEnd = tokens[i + len - 1]!;
       if (roleEnd.possessive || roleEnd.stop) continue;
       const names = personAfter(tokens, i + len);
+      // A job title, not a name: "Chief Information Officer"; a name after it is the person's
+      // ("Chief Science Officer Jared Kaplan").
+      const inner = names.findIndex((_, m) => baseRoleAt(tokens, i + len + m) > 0);
+      if (inner !== -1) {
+        i += len + inner - 1;
+        continue;
+      }
       // A following organisation word means the name was an organisation ("Director Bureau ...").
       const next = tokens[i + len + names.length];
       // A following law word, that it was a law ("General Data Protection Regulation").
@@ -736,7 +753,8 @@ function people(tokens: Token[], out: Candidate[]): void {
       r++;
       skipped++;
     }
-    if (roleLen === 0) continue;
+    // A role with a name after it introduces that name ("…, chaired by Prime Minister Sanae Takaichi").
+    if (roleLen === 0 || personAfter(tokens, r + roleLen).length > 0) continue;
     const names: Token[] = [];
     for (let k = i - 1; k >= 0 && names.length < MAX_PERSON_WORDS; k--) {
       const t = tokens[k]!;

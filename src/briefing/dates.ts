@@ -6,7 +6,8 @@
 //   precision); a year after a cue word (`in 2025`, `since 2025`, `mid-2025`) (year precision).
 // - Cue words: in, since, by, during, of, before, after, until, till, from, through(out), between,
 //   around, early, late, mid. A bare number is never a year; years must be 1900–2100.
-// - A date without a year takes the year of the briefing's date (yearInferred). With no briefing date
+// - A date without a year takes the last year written before it in its sentence, else the year of
+//   the briefing's date (yearInferred). With no briefing date
 //   it is kept with an unknown year (`--06-12`, `--06`; yearUnknown): guessing a year would put it on
 //   the timeline at an invented time, and dropping it would lose what the text says.
 // - An event whose whole period lies after the briefing's date is expected (a deadline, a vote, the
@@ -78,8 +79,9 @@ const DATE_SOURCE = [
   `\\b(?<dm>${MON}),?\\s+(?<dy>\\d{4})(?!\\d)`,
   // in March / early May / mid-March / by the end of March — but not "in March 12" (handled above)
   `\\b(?:${CUE}\\s+(?:the\\s+)?${MODIFIER}?|${MODIFIER})(?<em>${FULL})\\b(?!\\.?,?\\s+\\d|\\d)`,
-  // in 2025 / since 2025 / mid-2025 — not 2025-26, 2025.5, 2020s
-  `\\b${CUE}(?:\\s+the)?(?:\\s+(?:early|late|mid))?(?:-|\\s+)(?<fy>\\d{4})(?!\\w|[.,]\\d|-\\d)`,
+  // in 2025 / since 2025 / mid-2025 — not 2025-26, 2025.5, 2020s, nor a law's name ("the AI Act of
+  // 2026", "the Budget Law of 2027")
+  `\\b(?!of\\s(?<=\\b(?:Act|Acts|Bill|Law|Code|Order|Regulation|Directive|Treaty|Convention|Amendment)\\s+of\\s))${CUE}(?:\\s+the)?(?:\\s+(?:early|late|mid))?(?:-|\\s+)(?<fy>\\d{4})(?!\\w|[.,]\\d|-\\d)`,
   // 17 mars 2027 / 1er mars / 17. März 2027 / 3 de marzo de 2027
   `(?<![\\d.,$-])\\b(?<gd>\\d{1,2})(?:er|\\.)?\\s+(?:de\\s+)?(?<gm>${FOREIGN_ALT})(?![A-Za-zÀ-ÿ])(?:\\s+(?:de\\s+)?(?<gy>\\d{4})(?!\\d))?`,
   // mars 2027 / März 2027 / marzo de 2027
@@ -350,14 +352,20 @@ export function extractEvents(
     let sentence = "";
     let sentenceOf = -1;
     const seen = new Map<string, Set<string>>();
+    // The last year written in the sentence so far: "reconvene in January 2027; Virginia's session
+    // opens on January 13" means January 13, 2027, whatever the briefing's year.
+    let sentenceYear: string | null = null;
     for (; !next.done; next = written.next()) {
-      const { index, found } = next.value;
+      let { index, found } = next.value;
       while (si < sentences.length - 1 && sentences[si]!.end <= index) si++;
       if (si !== sentenceOf) {
         const s = sentences[si];
         sentence = eventText(s ? text.slice(s.start, s.end) : text);
         sentenceOf = si;
+        sentenceYear = null;
       }
+      if (!found.yearInferred && !found.yearUnknown) sentenceYear = found.date.slice(0, 4);
+      else if (sentenceYear !== null) found = inYear(found, sentenceYear) ?? found;
       // The line ends before the date, found by indexOf (most texts have none) rather than char by char.
       while (lineAt < index) {
         const nl = text.indexOf("\n", lineAt);
@@ -386,6 +394,15 @@ export function extractEvents(
     }
   }
   return events;
+}
+
+/** A date written without its year, in `year`: null where that day does not exist (February 29). */
+function inYear(found: Found, year: string): Found | null {
+  const [, m, d] = /^(?:\d{4}|-)-(\d{2})(?:-(\d{2}))?$/.exec(found.date) ?? [];
+  if (m === undefined) return null;
+  if (d !== undefined && !isExists(Number(year), Number(m) - 1, Number(d))) return null;
+  const { yearUnknown: _, ...rest } = found;
+  return { ...rest, date: `${year}-${m}${d === undefined ? "" : `-${d}`}`, yearInferred: true };
 }
 
 /** The first full date (day and written year) in text order, as YYYY-MM-DD, or null. */

@@ -292,6 +292,12 @@ function validate(
 /** `2026-11-30T08:15:00Z`, or a day written out (`Nov 28 2026`, `28 November 2026`), as YYYY-MM-DD. */
 function writtenDay(value: string): string | null {
   if (FrontMatterDate.safeParse(value).success) return value.trim();
+  // A Unix time, as Dendron writes `created: 1796207400000` (milliseconds) or others in seconds:
+  // the UTC day, the only one the file names.
+  if (/^\s*(?:\d{10}|\d{13})\s*$/.test(value)) {
+    const n = Number(value);
+    return new Date(n < 1e12 ? n * 1000 : n).toISOString().slice(0, 10);
+  }
   const found = findFirstDate([{ text: value, line: 1 }]);
   return found !== null && /^\d{4}-\d{2}-\d{2}$/.test(found) ? found : null;
 }

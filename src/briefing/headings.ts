@@ -19,6 +19,11 @@ export const SECTION_ALIASES: Record<SectionKey, readonly string[]> = {
     "was ist passiert",
     "qué pasó",
     "lo que pasó",
+    // The one-word section names of French, German and Spanish news sites: Background, The stakes, Next steps.
+    "contexte",
+    "le contexte",
+    "hintergrund",
+    "contexto",
   ],
   whyItMatters: [
     "why it matters",
@@ -36,6 +41,11 @@ export const SECTION_ALIASES: Record<SectionKey, readonly string[]> = {
     "warum das wichtig ist",
     "por qué importa",
     "por qué es importante",
+    "enjeux",
+    "les enjeux",
+    "l'enjeu",
+    "einordnung",
+    "lo que está en juego",
   ],
   whatToWatch: [
     "what to watch",
@@ -57,6 +67,11 @@ export const SECTION_ALIASES: Record<SectionKey, readonly string[]> = {
     "wie es weitergeht",
     "qué vigilar",
     "lo que viene",
+    "prochaines étapes",
+    "les prochaines étapes",
+    "et maintenant",
+    "nächste schritte",
+    "próximos pasos",
   ],
 };
 

@@ -8,7 +8,7 @@ import { EMOJI } from "./emoji.js";
 
 /** Whether a body may hold any of the syntax below: one scan of the body. */
 export const TOOL_SYNTAX =
-  /==|%%|::[^\s:]|\{[{%:]|^ {0,3}:::|\[\/[a-z]|\[[a-z][\w-]*\s+[a-z_][\w-]*=|^(?:import|export)\s|:[a-z0-9_+-]+:|\[-?@|\[[^\]\n]*\s-?@|^ {0,3}(?:\[(?:TOC|toc)\]|\[\[_TOC_\]\]|\$\$)|\^[^\s^]+\^|~\d+~|<(?:https?:|mailto:|[@!#])[^>\n]*\||<[@!][A-Za-z0-9]|\]\{[.#a-z]|^ {0,3}\+-{3,}/m;
+  /==|%%|::[^\s:]|\{[{%:]|^ {0,3}:::|\[\/[a-z]|\[[a-z][\w-]*\s+[a-z_][\w-]*=|^(?:import|export)\s|:[a-z0-9_+-]+:|\[-?@|\[[^\]\n]*\s-?@|^ {0,3}(?:\[(?:TOC|toc)\]|\[\[_TOC_\]\]|\$\$)|\^[^\s^]+\^|~\d+~|<(?:https?:|mailto:|[@!#])[^>\n]*\||<[@!][A-Za-z0-9]|\]\{[.#a-z]|^ {0,3}\+-{3,}|^ {0,3}-{3,}[ \t]+-{3,}|^h[1-6]\.[ \t]|\$[^\s$](?:[^$\n]*[^\s$\\])?\$(?!\d)|\\\(/m;
 
 /**
  * A line a site generator or note tool reads and a reader never sees; MDX's (Docusaurus') `import X
@@ -214,6 +214,97 @@ const scripts: TokenizerExtension = {
   },
 };
 
+/** TeX's commands a terminal can show as one character: the common ones of a policy text's figures. */
+const TEX_SYMBOLS: Record<string, string> = {
+  times: "×",
+  cdot: "·",
+  approx: "≈",
+  sim: "~",
+  le: "≤",
+  leq: "≤",
+  ge: "≥",
+  geq: "≥",
+  ne: "≠",
+  neq: "≠",
+  pm: "±",
+  infty: "∞",
+  to: "→",
+  rightarrow: "→",
+  ldots: "…",
+  dots: "…",
+  alpha: "α",
+  beta: "β",
+  gamma: "γ",
+  delta: "δ",
+  epsilon: "ε",
+  lambda: "λ",
+  mu: "μ",
+  pi: "π",
+  sigma: "σ",
+  theta: "θ",
+  tau: "τ",
+  phi: "φ",
+  omega: "ω",
+  Delta: "Δ",
+  Sigma: "Σ",
+  Omega: "Ω",
+};
+const SCRIPT_CHARS: Record<string, [string, string]> = { "+": ["⁺", "₊"], "-": ["⁻", "₋"], "=": ["⁼", "₌"] };
+
+/**
+ * Inline maths as a page shows it, where a terminal can: `$3 \times 10^{25}$` reads `3 × 10²⁵`. Null
+ * for anything more (a fraction, a root, a letter raised): then the TeX itself is shown, as code.
+ */
+export function texText(tex: string): string | null {
+  const raised = (body: string, down: boolean) => {
+    let out = "";
+    for (const c of body) {
+      const digit = "0123456789".indexOf(c);
+      const mark = SCRIPT_CHARS[c];
+      if (digit !== -1) out += (down ? SUB : SUPER)[digit];
+      else if (mark) out += mark[down ? 1 : 0];
+      else return null;
+    }
+    return out;
+  };
+  let failed = false;
+  const text = tex
+    .replace(/\\(?:text|mathrm|mathit|textrm|operatorname)\{([^{}\\]*)\}/g, "$1")
+    .replace(/\\([A-Za-z]+)/g, (m, name: string) => TEX_SYMBOLS[name] ?? m)
+    .replace(/\\[,;:! ]/g, " ")
+    .replace(/\\([%$&#])/g, "$1")
+    .replace(/([\^_])(?:\{([^{}]*)\}|([0-9+-]))/g, (m, sign: string, braced?: string, one?: string) => {
+      const r = raised(braced ?? one!, sign === "_");
+      if (r === null) failed = true;
+      return r ?? m;
+    });
+  return failed || /[\\{}^_]/.test(text) ? null : text.replace(/\s+/g, " ").trim();
+}
+
+/**
+ * Pandoc's inline maths, `$x$` (also Obsidian's, Typora's, Quarto's) and `\(x\)`: a `$` opens it with
+ * no space after it and closes it with none before it, never before a digit, so `$5 to $10` is money.
+ */
+const mathInline: TokenizerExtension = {
+  name: "mathInline",
+  level: "inline",
+  start(src) {
+    const dollar = src.indexOf("$");
+    const paren = src.indexOf("\\(");
+    const i = dollar === -1 ? paren : paren === -1 ? dollar : Math.min(dollar, paren);
+    return i === -1 ? undefined : i;
+  },
+  tokenizer(src) {
+    const m =
+      /^\$(?![\s$])((?:[^$\\\n]|\\.)*?[^\s\\])\$(?!\d)/.exec(src) ??
+      /^\\\(((?:[^\\\n]|\\[^)])+?)\\\)/.exec(src);
+    if (!m) return undefined;
+    const tex = m[1]!.trim();
+    const text = texText(tex);
+    return text === null ? { type: "liquid", raw: m[0], text: tex } : { type: "directive", raw: m[0], text };
+  },
+};
+
 /** Display maths between `$$` lines (Typora, Obsidian, Pandoc): verbatim, as code in the language `math`. */
 const mathBlock: TokenizerExtension = {
   name: "math",
@@ -281,14 +372,73 @@ const gridTable: TokenizerExtension = {
   tokenizer(src) {
     const m = /^(?: {0,3}\+(?:[-=:]+\+)+[ \t]*\n)(?: {0,3}[|+][^\n]*[|+][ \t]*(?:\n|$))+/.exec(src);
     if (!m || !/\+[ \t]*$/.test(m[0].trimEnd())) return undefined;
-    const raw = m[0];
-    return { type: "code", raw, lang: null, text: raw.replace(/\n+$/, "") };
+    return pandocTable(src, m[0].replace(/\n+$/, "").split("\n"), m[0]);
+  },
+};
+
+/**
+ * A Pandoc table as a code block: its lines as written (their common indent removed), and its caption
+ * (`: Caption` or `Table: Caption` in the paragraph after it) under them, as Pandoc sets it, never a
+ * paragraph of its own with a stray colon.
+ */
+function pandocTable(src: string, lines: string[], raw: string): Token {
+  const indent = Math.min(...lines.map((l) => /^ */.exec(l)![0].length));
+  const table = lines.map((l) => l.slice(indent)).join("\n");
+  const caption = /^\n*[ \t]*\n {0,3}(?:[Tt]able)?:[ \t]+(\S[^\n]*?)[ \t]*(?:\n|$)/.exec(
+    src.slice(raw.length),
+  );
+  if (!caption) return { type: "code", raw, lang: null, text: table };
+  return { type: "code", raw: raw + caption[0], lang: null, text: `${table}\n\n${caption[1]}` };
+}
+
+/**
+ * Pandoc's simple tables: a header line over a line of dash runs, one per column (`------ ----`), and
+ * rows down to a blank line. No table CommonMark reads (it would run the rows together under a rule),
+ * so shown verbatim, as a grid table is.
+ */
+const simpleTable: TokenizerExtension = {
+  name: "simpleTable",
+  level: "block",
+  start(src) {
+    // Called for every paragraph with the rest of the text: a plain search first, the pattern only
+    // where dash runs stand apart.
+    if (!src.includes("- -")) return undefined;
+    const i = src.search(/^ {0,3}-{3,}[ \t]+-{3,}(?:[ \t]+-+)*[ \t]*$/m);
+    // The table starts at the header line above its dashes.
+    return i <= 0 ? undefined : src.lastIndexOf("\n", i - 2) + 1;
+  },
+  tokenizer(src) {
+    const m = /^ {0,3}\S[^\n]*\n {0,3}-{3,}[ \t]+-{3,}(?:[ \t]+-+)*[ \t]*\n(?:[ \t]*\S[^\n]*(?:\n|$))+/.exec(
+      src,
+    );
+    if (!m) return undefined;
+    return pandocTable(src, m[0].replace(/\n+$/, "").split("\n"), m[0]);
+  },
+};
+
+/**
+ * Jira's and Textile's headings, `h3. Background`, pasted from a ticket or a wiki: a heading, where it
+ * opens a block (no `start`: a line inside a paragraph stays text, and no paragraph pays a search).
+ */
+const wikiHeading: TokenizerExtension = {
+  name: "wikiHeading",
+  level: "block",
+  tokenizer(src) {
+    if (src.charCodeAt(0) !== 104 /* h */) return undefined;
+    const m = /^h([1-6])\.[ \t]+(\S[^\n]*?)[ \t]*(?:\n|$)/.exec(src);
+    if (!m) return undefined;
+    const tokens: Token[] = [];
+    this.lexer.inline(m[2]!, tokens);
+    return { type: "heading", raw: m[0], depth: Number(m[1]), text: m[2]!, tokens };
   },
 };
 
 export const TOOL_EXTENSIONS = [
+  wikiHeading,
   gridTable,
+  simpleTable,
   mathBlock,
+  mathInline,
   slackMarkup,
   bracketedSpan,
   scripts,

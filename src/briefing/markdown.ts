@@ -102,11 +102,12 @@ function inlines(tokens: readonly Token[] | undefined, out: Inline[] = []): Inli
         // A link around an image (a README badge) is one link: the image's alt text, the outer URL.
         const children = unlinked(inlines(t.tokens));
         // A link to a part of the same page (a README's contents) leads nowhere from a terminal; one
-        // that is only a number is a footnote's mark (Substack's `[1](#footnote-1)`), raised as ours.
+        // that is only a number is a footnote's mark (Substack's `[1](#footnote-1)`, Wikipedia's
+        // `[\[1\]](#cite_note-1)`), raised as ours.
         const mark = (t as Tokens.Link).href.startsWith("#")
-          ? /^\d{1,3}$/.exec(inlineText(children).trim())
+          ? /^\[?(\d{1,3})\]?$/.exec(inlineText(children).trim())
           : null;
-        if (mark) pushText(out, superscript(mark[0]));
+        if (mark) pushText(out, superscript(mark[1]!));
         else if (nowhere((t as Tokens.Link).href)) out.push(...children);
         else out.push({ type: "link", url: (t as Tokens.Link).href, children });
         break;
@@ -397,11 +398,30 @@ const HEADING_ATTRIBUTES = /\s*\{[:#.-][^{}]*\}$/;
 
 /** A heading's spans, without the attributes a site generator reads after its text. */
 function headingSpans(t: Tokens.Heading): Inline[] {
-  const spans = tidy(inlines(t.tokens));
+  const spans = withoutEditLink(tidy(inlines(t.tokens)));
   const last = spans[spans.length - 1];
   if (last?.type !== "text" || !HEADING_ATTRIBUTES.test(last.text)) return spans;
   const text = last.text.replace(HEADING_ATTRIBUTES, "");
   return text === "" ? spans.slice(0, -1) : [...spans.slice(0, -1), { type: "text", text }];
+}
+
+/**
+ * A heading copied from a wiki (MediaWiki: `History[edit]`) ends with the site's link to edit that
+ * part of the page: for the site's editors, no part of the heading.
+ */
+function withoutEditLink(spans: Inline[]): Inline[] {
+  const [open, link, close] = spans.slice(-3);
+  if (
+    open?.type !== "text" ||
+    !open.text.endsWith("[") ||
+    link?.type !== "link" ||
+    !/^edit(?: source)?$/i.test(inlineText(link.children).trim()) ||
+    close?.type !== "text" ||
+    close.text.trim() !== "]"
+  )
+    return spans;
+  const before = open.text.slice(0, -1).trimEnd();
+  return [...spans.slice(0, -3), ...(before === "" ? [] : [{ type: "text" as const, text: before }])];
 }
 
 /** `[!NOTE]`, `[!WARNING]- Title` (GitHub alerts, Obsidian callouts) on a quote's first line. */
@@ -679,8 +699,10 @@ export function markdownParagraphs(body: string, firstLine = 1): BodyParagraph[]
   for (const t of tokens) {
     const at = line;
     line += newlines(t.raw);
+    const leading = top;
     const first = top && t.type === "paragraph";
     if (t.type !== "space" && t.type !== "footnotes") top = false;
+    if (leading && t.type === "list" && breadcrumbs(t as Tokens.List, at, push)) continue;
     if (first && mailHeaders(t.raw, at, push)) continue;
     if (first && pageFields(t.raw, at, push, titleBlock)) continue;
     // Google Docs writes each property as a paragraph of its own: one after another, they all are.
@@ -690,7 +712,7 @@ export function markdownParagraphs(body: string, firstLine = 1): BodyParagraph[]
     if (
       t.type !== "space" &&
       t.type !== "def" &&
-      !(t.type === "heading" && t.depth === 1 && out.length === 0)
+      !(t.type === "heading" && t.depth === 1 && out.every((p) => p.kind === "properties"))
     )
       opening = false;
     read(t, at);
@@ -753,6 +775,26 @@ function abbreviations(raw: string, at: number, push: (p: BodyParagraph) => void
   found.forEach((m, i) => {
     push({ kind: "text", text: decodeEntities(`${m![1]}: ${m![2]}`), line: at + i, term: true });
   });
+  return true;
+}
+
+/**
+ * A wiki's breadcrumbs opening an exported page (Confluence: `1. [Space](index.html)`, one item a
+ * page above it): where the page sits, not the story. One paragraph, `Space › Page`, for the source.
+ */
+function breadcrumbs(list: Tokens.List, at: number, push: (p: BodyParagraph) => void): boolean {
+  if (list.items.length < 2) return false;
+  const names: string[] = [];
+  for (const item of list.items) {
+    const blocks = item.tokens.filter((t) => t.type !== "space");
+    const only = blocks.length === 1 && (blocks[0]!.type === "text" || blocks[0]!.type === "paragraph");
+    const spans = only ? ((blocks[0] as Tokens.Text).tokens ?? []).filter((t) => t.raw.trim() !== "") : [];
+    const link = spans.length === 1 && spans[0]!.type === "link" ? (spans[0] as Tokens.Link) : null;
+    // Links to parts of the page are its contents, which show nothing (a rule of their own).
+    if (link === null || link.href.startsWith("#")) return false;
+    names.push(inlineText(inlines(link.tokens)).trim());
+  }
+  push({ kind: "properties", text: decodeEntities(names.join(" › ")), line: at, fields: [] });
   return true;
 }
 

@@ -25,7 +25,7 @@ import {
   sectionForHeading,
   sourceLine,
 } from "./headings.js";
-import { dropPrefix } from "./inline.js";
+import { blockLinks, dropPrefix } from "./inline.js";
 import { markdownParagraphs } from "./markdown.js";
 import { type BodyParagraph, bodyParagraphs, looksLikeHeading } from "./paragraphs.js";
 import { type PageProperties, pageProperties } from "./properties.js";
@@ -253,6 +253,13 @@ export function normalise(body: string, opts: NormaliseOptions = {}): Normalised
   const title = found.title;
   const role = roles(paras, titleIndex, !opts.markdown, email !== null);
   if (email) role[0] = "source";
+  // A title written as a link (`# [Title](https://…)`, as feed readers save an article) shows as
+  // text: its URL, where the article comes from, is the source's.
+  const titleBlock = titleIndex === -1 ? undefined : paras[titleIndex]!.block;
+  if (titleBlock) {
+    const urls = [...new Set(blockLinks(titleBlock).map((l) => l.url))].join(" ");
+    if (urls !== "") sourceParts.push({ text: urls, line: paras[titleIndex]!.line });
+  }
 
   const structured = paras.some(
     (p, i) =>
@@ -494,7 +501,9 @@ type Role = "source" | "footer" | "glossary" | "signature" | "properties";
  */
 const FOOTER_CUE =
   /\b(?:unsubscribe|view (?:this (?:email|post|issue|newsletter) |it )?(?:in (?:your |a )?browser|online)|forwarded this (?:email|newsletter)|reply to this (?:email|newsletter)|(?:you(?:'re| are)? )?(?:received|receiving|getting) this (?:email|newsletter|message)|(?:manage|update) (?:your )?(?:subscription|(?:email )?preferences)|all rights reserved)\b/i;
-const FOOTER_START = /^(?:©|\(c\)\s*\d{4}|copyright\b|thanks? (?:you )?for reading\b)/i;
+// After any emoji a newsletter opens it with: "🙏 Thanks for reading!".
+const FOOTER_START =
+  /^(?:\p{Extended_Pictographic}|\uFE0F|\u200D|\s)*(?:©|\(c\)\s*\d{4}|copyright\b|thanks? (?:you )?for reading\b)/iu;
 /** A line of the sender's profiles: `Twitter · LinkedIn`, written as links or not. */
 const SOCIAL =
   /^(?:(?:twitter|x|linkedin|facebook|instagram|youtube|mastodon|bluesky|threads|tiktok|rss|website|email us)\b[\s·|•,/–—-]*){2,}$/i;

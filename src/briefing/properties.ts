@@ -2,6 +2,7 @@
 // `Tags: Policy, EU` lines; Logseq and Obsidian's Dataview as `tags:: [[ai]]`. They describe the page,
 // not the story: they go to the source as mail headers do, and give the title, date and tags that no
 // front matter gave.
+import { isExists } from "date-fns";
 import { findFirstDate } from "./dates.js";
 import { leadIn, sourceLine } from "./headings.js";
 
@@ -23,6 +24,12 @@ export interface PageProperties {
 const NOTION =
   /^(?:\*\*|__)?([\p{Lu}][\p{L}\p{N}]*(?: [\p{L}\p{N}]+){0,3})(?::(?:\*\*|__)|(?:\*\*|__)?:)[ \t]+(\S.*)$/u;
 const DATAVIEW = /^([\p{L}\p{N}_][\p{L}\p{N}_-]{0,39})::[ \t]*(\S.*)$/u;
+
+/**
+ * A wiki's byline under the title, Confluence's `Created by Ana Ruiz, last modified by Tom Bell on Dec
+ * 03, 2026`: when the page was made or changed, and by whom; shown as written.
+ */
+const BYLINE = /^(?:created|last (?:modified|updated)) by \p{Lu}[^\n]{0,120}? on [^\n]*\d{4}\b[^\n]*$/iu;
 
 /** A property that stands alone still names one: a page's date or tags, never a sentence's label. */
 const KNOWN =
@@ -62,6 +69,10 @@ export function propertyLines(lines: readonly string[]): PageField[] | null {
   let dataview = false;
   for (const raw of lines) {
     const line = raw.trim();
+    if (BYLINE.test(line)) {
+      fields.push({ name: "Created", value: line, unnamed: true });
+      continue;
+    }
     const inline = DATAVIEW.exec(line);
     const m = inline ?? NOTION.exec(line);
     if (!m || (!inline && (leadIn(line) !== null || sourceLine(line) !== null))) return null;
@@ -103,6 +114,22 @@ function linkedTags(value: string): string[] {
     .filter((t) => t !== "");
 }
 
+const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+
+/**
+ * Jira's dates, `01/Dec/26 4:12 PM`: the month named, so day first, and a two-digit year, which a
+ * sentence's date never has (a property's value says when the page was made: this century).
+ */
+function trackerDay(value: string): string | null {
+  const m = /^(\d{1,2})\/([A-Za-z]{3})\/(\d{2}|\d{4})\b/.exec(value.trim());
+  const month = m ? MONTHS.indexOf(m[2]!.toLowerCase()) + 1 : 0;
+  if (month === 0) return null;
+  const day = Number(m![1]);
+  const year = m![3]!.length === 2 ? 2000 + Number(m![3]) : Number(m![3]);
+  if (!isExists(year, month - 1, day)) return null;
+  return `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+}
+
 export function pageProperties(fields: readonly PageField[]): PageProperties {
   const get = (names: string[]) => fields.find((f) => names.includes(f.name.toLowerCase()))?.value;
   const when = get(DATE_NAMES);
@@ -110,7 +137,9 @@ export function pageProperties(fields: readonly PageField[]): PageProperties {
   const title = get(["title"]);
   return {
     title: title ? plainValue(title) : null,
-    date: when ? findFirstDate([{ text: plainValue(when), line: 1 }]) : null,
+    date: when
+      ? (findFirstDate([{ text: plainValue(when), line: 1 }]) ?? trackerDay(plainValue(when)))
+      : null,
     tags: tags
       ? /#|\[\[/.test(tags)
         ? linkedTags(tags)

@@ -387,8 +387,12 @@ function renderTable(b: Extract<Block, { type: "table" }>, width: number, links:
     return { text, marks: [{ start: 0, end: text.length, mark: "frame" as const }] };
   };
   const out: StyledLine[] = [rule("┌", "┬", "┐")];
-  out.push(...tableRow(header, widths, b.align, true));
-  out.push(rule("├", "┼", "┤"));
+  // A header of empty cells (`| | |`, how GFM writes a table with none: Confluence's page
+  // properties) is no row of the table: no empty row shown over the first.
+  if (header.some((c) => c.text.trim() !== "")) {
+    out.push(...tableRow(header, widths, b.align, true));
+    out.push(rule("├", "┼", "┤"));
+  }
   for (const r of rows) out.push(...tableRow(r, widths, b.align, false));
   out.push(rule("└", "┴", "┘"));
   return out;

@@ -46,7 +46,8 @@ describe("site tools' markup, as their pages show it", () => {
     const out = text(unseen("quarto-report.md"));
     expect(out).toContain("  Note\n\n  Delegated act\n\n  The change was made by delegated act");
     expect(out).toContain("  Warning\n\n  Contested estimate");
-    expect(out).toContain("│ US (reporting) │          $10^{26}$ │ 2023-10-30 │");
+    // Its inline maths as the page shows it: `$10^{26}$` reads 10²⁶.
+    expect(out).toContain("│ US (reporting) │             10²⁶ │ 2023-10-30 │");
   });
 });
 
@@ -146,5 +147,149 @@ describe("Substack's footnotes", () => {
     const out = text(unseen("substack-buttons.md"));
     expect(out).toContain("on 27 February 2027.¹");
     expect(out).toContain("  ¹\n\n  The figure includes C$900m");
+  });
+});
+
+// Round four: a Confluence page, a Jira ticket, a Dendron note, a feed reader's saved article, a
+// Wikipedia copy, Pandoc's simple tables, a French news site, US legislative pages.
+describe("titles, tables and headings from wikis, trackers and converters", () => {
+  it("keeps the URL of a title written as a link, as the source", () => {
+    const b = unseen("link-title.md");
+    expect(b.title).toBe("Brazil's Senate passes AI bill PL 2338 in final vote");
+    expect(b.source).toBe("https://www.senado.example/noticias/2026/12/02/pl-2338-aprovado");
+    expect(text(b)).toContain("Source   https://www.senado.example/noticias/2026/12/02/pl-2338-aprovado\n");
+  });
+
+  it("shows a Pandoc simple table row by row, never run together under a rule, and a table's caption under it", () => {
+    const b = unseen("pandoc-grid-tables.md");
+    const out = text(b);
+    expect(out).toContain(
+      "    +----------------+----------------+----------------------------------+\n\n    New adherents in 2026\n",
+    );
+    expect(out).not.toContain(": New adherents");
+    expect(b.events.map((e) => e.text)).not.toContain(expect.stringMatching(/New adherents/));
+    expect(out).toContain(
+      "Why it matters\n    Region          Adherents   Share\n    -------------- ----------- -------\n    Europe               38      76%\n    Americas              7      14%\n",
+    );
+  });
+
+  it("reads a Wikipedia copy: no [edit] links, its citation marks raised, its references the source", () => {
+    const b = unseen("wikipedia-copy.md");
+    const out = text(b);
+    expect(out).toContain(
+      "of the Council of\n  Europe[1].¹ It was opened for signature in Vilnius[2] on 5 September 2024.²",
+    );
+    expect(out).toContain("  History\n\n  The treaty was negotiated");
+    expect(out).not.toMatch(/edit\[|\[edit|\[\[\d|\]\(/);
+    expect(b.source).toMatch(
+      /^1\. \^ "The Framework Convention on Artificial Intelligence"\. Council of Europe\./,
+    );
+    expect(briefingLinks(b).map((l) => l.url)).not.toContain(expect.stringMatching(/action=edit/));
+  });
+
+  it("draws a Confluence properties table, whose header is empty, without an empty first row", () => {
+    const out = text(unseen("confluence-export.md"));
+    expect(out).toContain(
+      "  ┌──────────┬───────────────────┐\n  │ Owner    │ @Marta Kowalczyk  │\n  │ Status   │ IN REVIEW         │",
+    );
+  });
+
+  it("gives a Confluence page's breadcrumbs and byline to the source, and dates it by the byline", () => {
+    const b = unseen("confluence-export.md");
+    expect(b.source).toBe(
+      "Policy Team › Policy Team Home › Weekly Briefings · Created by Marta Kowalczyk, last modified by Daniel Osei on Dec 03, 2026",
+    );
+    expect(b.date).toBe("2026-12-03");
+    expect(b.dateInferred).toBe(false);
+    expect(text(b)).toContain("What happened\n  ┌──────────┬");
+    expect(briefingLinks(b).map((l) => l.url)).not.toContain("index.html");
+  });
+
+  it("reads a Jira ticket: its h3. heading, and its Created date written 01/Dec/26", () => {
+    const b = unseen("jira-ticket.md");
+    expect(b.date).toBe("2026-12-01");
+    expect(b.dateInferred).toBe(false);
+    expect(b.tags).toEqual(["colorado", "ai-act", "hr-tech"]);
+    const out = text(b);
+    expect(out).toContain("  Background (pasted from the old wiki)\n\n  • Governor Jared Polis signed");
+    expect(out).not.toContain("h3.");
+  });
+});
+
+describe("dates and sections in other writers' words", () => {
+  it("names French sections Contexte, Enjeux and Prochaines étapes, and finds no 'La Commission'", () => {
+    const b = unseen("french-contexte.md");
+    expect(texts(b, "whatHappened")[1]).toMatch(/^La Commission nationale de l'informatique/);
+    expect(texts(b, "whyItMatters")).toEqual([expect.stringMatching(/^Les fiches précisent/)]);
+    expect(texts(b, "whatToWatch").slice(0, 2)).toEqual([
+      "• Consultation publique jusqu'au 31 janvier 2027.",
+      "• Version définitive attendue au printemps 2027.",
+    ]);
+    expect(
+      Object.values(b.sections)
+        .flat()
+        .map((p) => p.subsection),
+    ).not.toContain("Contexte");
+    expect(b.actors).not.toContain("La Commission");
+  });
+
+  it("dates a Dendron note by its created time in milliseconds, with no warning for it", () => {
+    const b = unseen("dendron-note.md");
+    expect(b.date).toBe("2026-12-02");
+    expect(b.dateInferred).toBe(false);
+    expect(b.warnings.map((w) => w.message)).not.toContain(expect.stringMatching(/created/));
+  });
+
+  it("gives a date without a year the year its sentence has just named", () => {
+    const b = unseen("csv-fenced.md");
+    expect(b.events.map((e) => e.date)).toEqual(["2027-01", "2027-01-13"]);
+    expect(b.events[1]!.expected).toBe(true);
+  });
+
+  it("makes no event of a law's name, 'Act of 2026'", () => {
+    const b = unseen("congress-bill.md");
+    expect(b.events.filter((e) => e.precision === "year")).toEqual([]);
+    expect(b.events.map((e) => e.date)).toContain("2026-12-02");
+  });
+
+  it("takes a newsletter's footer that opens with an emoji as the source", () => {
+    const b = unseen("emoji-headings.md");
+    expect(b.source).toBe("🙏 Thanks for reading! ✉️ Forward to a colleague.");
+    expect(texts(b, "whatToWatch").join("\n")).not.toContain("Thanks for reading");
+  });
+});
+
+describe("names that are no actor", () => {
+  it("finds no company in 'High-impact AI', no person in a job title, no Council in a treaty's name", () => {
+    expect(unseen("title-and-bullets.md").actors).toEqual(["Ministry of Science and ICT"]);
+    expect(unseen("federal-register.md").actors).not.toContain("Information Officer");
+    expect(unseen("federal-register.md").actors).toContain("Office of the Federal Chief Information Officer");
+    expect(unseen("wikipedia-copy.md").actors).toEqual([
+      "Council of Europe",
+      "Committee on Artificial Intelligence",
+    ]);
+  });
+
+  it("reads a role before a name as that name's, not as the apposition of the words before", () => {
+    const b = unseen("dendron-note.md");
+    expect(b.actors).toContain("Sanae Takaichi");
+    expect(b.actors).not.toContain("Strategy Headquarters");
+  });
+});
+
+describe("inline maths", () => {
+  it("shows $…$ and \\(…\\) as the page would, money as written, and what it cannot set as TeX", () => {
+    const b = unseen("latex-notes.md");
+    const out = text(b);
+    expect(out).toContain("from\n  10²⁵ to 3 × 10²⁵ FLOP of training compute");
+    expect(out).toContain("is estimated as C ≈ 6 N D, where N is the number of");
+    expect(out).toContain("Costs of $5 to $10 million per\n  model");
+    expect(texts(b, "whyItMatters")[0]).toMatch(/grow roughly as \\sqrt\{C\}\.$/);
+    expect(b.sections.whyItMatters[0]!.block).toMatchObject({
+      type: "paragraph",
+      children: expect.arrayContaining([{ type: "code", text: "\\sqrt{C}" }]),
+    });
+    // Display maths stays verbatim, as code.
+    expect(out).toContain("    C = 6 \\cdot N \\cdot D");
   });
 });
