@@ -117,6 +117,16 @@ export interface FolderLoad {
   store: Store;
 }
 
+/** The folder's problems and its files' (of one severity, when given), unsorted. */
+export function folderProblems(
+  dir: string,
+  store: Store,
+  folder: Pick<Synced, "problems">,
+  severity?: Problem["severity"],
+): Problem[] {
+  return [...folder.problems, ...storedProblems(dir, store, severity)];
+}
+
 /** The store's rows for `dir` as a FolderLoad (digests decoded when `items` is first read). */
 export function readFolder(
   dir: string,
@@ -125,7 +135,7 @@ export function readFolder(
   severity?: Problem["severity"],
 ): FolderLoad {
   const folder = synced ?? storedFolder(dir, store) ?? { registry: [], problems: [] };
-  const problems: Problem[] = [...folder.problems, ...storedProblems(dir, store, severity)];
+  const problems = folderProblems(dir, store, folder, severity);
   const root = path.resolve(dir);
   // Joined as strings, not by path.join: stored paths are already clean, and this runs per row.
   const under = root.endsWith(path.sep) ? root : root + path.sep;

@@ -1,0 +1,97 @@
+// `list`'s rows read from the store as they are printed, never held: at 100k briefings the summaries
+// held at once (with what was made of them to sort, filter and measure) were most of the command's
+// peak memory. Two passes over the rows in one read transaction: the first checks every row (a damaged
+// one is found before anything is printed) and applies the filter, keeping one byte per file; the
+// second reads what is printed, in the list's order, as SQLite sorts it.
+import { problemOrder } from "../briefing/ids.js";
+import type { Problem, RegistryActor } from "../briefing/schema.js";
+import { checkedSummary, type ListRow, SEP, type Store, type SummaryRow } from "../store/store.js";
+import { type Filter, type FilterFields, filterTest } from "../story/filter.js";
+import { folderProblems } from "./folder.js";
+import type { Synced } from "./sync.js";
+import { fileTextIndex } from "./text-index.js";
+
+/** A row as `list` prints it. */
+export interface ListItem {
+  id: string;
+  date: string | null;
+  title: string;
+  actors: string[];
+}
+
+export interface ListRows {
+  /** The folder's problems and its files' (of the severity asked), in file order. */
+  problems: Problem[];
+  registry: RegistryActor[];
+  /** Files that loaded as briefings, before the filter. */
+  total: number;
+  /** Of those, the ones the filter keeps. */
+  kept: number;
+  /** The kept rows in the list's order (date, undated last, then id), read as they are asked for. */
+  rows: Iterable<ListItem>;
+}
+
+/**
+ * A character from U+D800 up, where JavaScript's order of strings (by UTF-16 unit) and SQLite's (by
+ * UTF-8 byte) can differ: a surrogate sorts before U+E000 in one and after it in the other.
+ */
+const ORDER_MAY_DIFFER = /[\uD800-\uFFFF]/;
+
+/** The kept rows, read when iterated (an open read keeps the connection from any other statement). */
+function items(rows: () => Iterable<ListRow>, kept: Uint8Array): Iterable<ListItem> {
+  return {
+    *[Symbol.iterator]() {
+      for (const [fileId, id, date, title, actors] of rows())
+        if (kept[fileId] === 1) yield { id, date, title, actors: actors ? actors.split(SEP) : [] };
+    },
+  };
+}
+
+/**
+ * Runs `print` over `list`'s rows of a store just synced (`synced`: what the sync read of the folder),
+ * `measure` first seeing each row the filter keeps, checked, in no order (what a table's column widths
+ * need). Null, with nothing printed, when they cannot be streamed in the list's order: two files share
+ * a briefing id (a load renames one), an id or date whose order SQLite may not give, or a damaged row;
+ * the caller then reads the folder whole (folder.ts `readRepaired`), which sees to each.
+ */
+export function withListRows<T>(
+  dir: string,
+  store: Store,
+  synced: Synced,
+  filter: Filter,
+  severity: Problem["severity"] | undefined,
+  measure: (row: SummaryRow) => void,
+  print: (rows: ListRows) => Promise<T>,
+): Promise<T | null> {
+  return store.snapshot(async () => {
+    if (store.hasSharedIds()) return null;
+    const test = filterTest<FilterFields & { fileId: number }>(
+      filter,
+      synced.registry,
+      fileTextIndex(store),
+      (b) => String(b.fileId),
+    );
+    const kept = new Uint8Array(store.maxFileId() + 1);
+    let total = 0;
+    let count = 0;
+    for (const raw of store.eachSummaryRow()) {
+      const row = checkedSummary(raw);
+      if (row === null || typeof row === "string") return null;
+      if (ORDER_MAY_DIFFER.test(row.bid) || (row.date !== null && ORDER_MAY_DIFFER.test(row.date)))
+        return null;
+      total++;
+      if (!test({ ...row, id: row.bid })) continue;
+      kept[row.fileId] = 1;
+      count++;
+      measure(row);
+    }
+    const problems = folderProblems(dir, store, synced, severity).sort(problemOrder);
+    return print({
+      problems,
+      registry: synced.registry,
+      total,
+      kept: count,
+      rows: items(() => store.eachListRow(), kept),
+    });
+  });
+}
