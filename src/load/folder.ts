@@ -298,7 +298,7 @@ const WHOLE_PER_STEP = 256;
 export async function eachWholeBriefing(
   load: Pick<FolderLoad, "dir" | "registry"> & { store?: Store },
   items: readonly ItemSummary[],
-  each: (b: Briefing) => void,
+  each: (b: Briefing) => Promise<void> | undefined | void,
 ): Promise<void> {
   const hash = load.store === undefined ? null : storedRegistryHash(load.store);
   for (let at = 0; at < items.length; at += WHOLE_PER_STEP) {
@@ -337,7 +337,8 @@ export async function eachWholeBriefing(
         if ("briefing" in parsed) out[i] = { ...parsed.briefing, id: item.id, path: item.path };
       });
     }
-    for (const b of out) if (b !== null) each(b);
+    // Awaited: what `each` writes may have to wait for its stream to drain.
+    for (const b of out) if (b !== null) await each(b);
   }
 }
 
@@ -347,7 +348,9 @@ export async function wholeBriefings(
   items: readonly ItemSummary[],
 ): Promise<Briefing[]> {
   const out: Briefing[] = [];
-  await eachWholeBriefing(load, items, (b) => out.push(b));
+  await eachWholeBriefing(load, items, (b) => {
+    out.push(b);
+  });
   return out;
 }
 

@@ -87,7 +87,7 @@ function json(text: string | null): unknown {
   }
 }
 
-function list(joined: string | null): string[] {
+export function list(joined: string | null): string[] {
   return joined ? joined.split(SEP) : [];
 }
 
@@ -100,8 +100,28 @@ type SummaryColumns = Parameters<typeof summarySum>;
  * the file gone and drops it).
  */
 export function checkedSummary(row: unknown[]): SummaryRow | string | null {
+  const [fileId, relPath, bid, date, title, actors, tags, story] = row as SummaryColumnsRead;
+  if (!intactSummary(row)) return typeof relPath === "string" ? relPath : null;
+  return { fileId, relPath, bid, date, title, actors: list(actors), tags: list(tags), story };
+}
+
+/** A summary row as `checkedSummary` reads it, once `intactSummary` said so. */
+type SummaryColumnsRead = [
+  number,
+  string,
+  string,
+  string | null,
+  string,
+  string,
+  string,
+  string | null,
+  string,
+];
+
+/** Whether a summary row as read has its columns' types and checksum (`checkedSummary`, no object made). */
+export function intactSummary(row: unknown[]): boolean {
   const [fileId, relPath, bid, date, title, actors, tags, story, ssum] = row;
-  const intact =
+  return (
     typeof fileId === "number" &&
     typeof relPath === "string" &&
     typeof bid === "string" &&
@@ -110,9 +130,8 @@ export function checkedSummary(row: unknown[]): SummaryRow | string | null {
     typeof actors === "string" &&
     typeof tags === "string" &&
     (story === null || typeof story === "string") &&
-    ssum === summarySum(bid, date, title, actors, tags, story);
-  if (!intact) return typeof relPath === "string" ? relPath : null;
-  return { fileId, relPath, bid, date, title, actors: list(actors), tags: list(tags), story };
+    ssum === summarySum(bid, date, title, actors, tags, story)
+  );
 }
 
 /** Summary rows as read, each checked (`checkedSummary`); throws DamagedRows naming every damaged one. */

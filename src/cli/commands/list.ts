@@ -160,9 +160,7 @@ async function streamedList(
     synced,
     filter,
     "error",
-    (row) => {
-      if (table) widest.add({ id: row.bid, actors: row.actors });
-    },
+    table ? (b) => widest.add(b) : null,
     async (list) => {
       reportLoadErrors(ctx, list);
       if (!table) {
