@@ -297,14 +297,14 @@ const WHOLE_PER_STEP = 256;
  */
 export async function eachWholeBriefing(
   load: Pick<FolderLoad, "dir" | "registry"> & { store?: Store },
-  items: readonly ItemSummary[],
+  items: readonly Pick<ItemSummary, "id" | "relPath" | "path">[],
   each: (b: Briefing) => Promise<void> | undefined | void,
 ): Promise<void> {
   const hash = load.store === undefined ? null : storedRegistryHash(load.store);
   for (let at = 0; at < items.length; at += WHOLE_PER_STEP) {
     const step = items.slice(at, at + WHOLE_PER_STEP);
     const out: (Briefing | null)[] = new Array(step.length).fill(null);
-    const left: { item: ItemSummary; i: number }[] = [];
+    const left: { item: Pick<ItemSummary, "id" | "relPath" | "path">; i: number }[] = [];
     // One query for the step's briefings, not one each.
     const stored =
       hash === null

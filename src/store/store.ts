@@ -385,6 +385,20 @@ export class Store extends StoreReader {
       .iterate(JSON.stringify(fileIds)) as IterableIterator<ListRow>;
   }
 
+  /** [id, rel_path, bid, size, mtime_ms, ctime_ms] of the files of these ids (in any order). */
+  listFiles(fileIds: readonly number[]): [number, string, string, number, number, number][] {
+    return this.stmt(
+      "SELECT id, rel_path, bid, size, mtime_ms, ctime_ms FROM files WHERE id IN (SELECT value FROM json_each(?))",
+    )
+      .raw()
+      .all(JSON.stringify(fileIds)) as [number, string, string, number, number, number][];
+  }
+
+  /** The id of the file at `relPath`, if it has a row. */
+  fileIdOf(relPath: string): number | undefined {
+    return this.stmt("SELECT id FROM files WHERE rel_path = ?").pluck().get(relPath) as number | undefined;
+  }
+
   /** Whether two files have the same briefing id (read from the index on it). */
   hasSharedIds(): boolean {
     return (

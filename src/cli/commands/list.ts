@@ -15,8 +15,8 @@ import {
   sync,
   writeLines,
 } from "../context.js";
-import { briefingToJson, jsonArrayWriter } from "../json.js";
-import { briefingStates } from "../read-state.js";
+import { briefingToJson, type JsonReadState, jsonArrayWriter } from "../json.js";
+import { briefingStates, briefingStatesInParts } from "../read-state.js";
 import { cell, note } from "../render/layout.js";
 import { createStyle } from "../style.js";
 
@@ -88,8 +88,8 @@ function tableLine(ctx: CommandContext, width: number, widest: Widest): (b: List
 export async function listCommand(ctx: CommandContext, args: ListArgs, filter: Filter): Promise<number> {
   const synced = await sync(ctx);
   if (typeof synced === "number") return synced;
-  if (!args.json && !args.unread && !args.isNew) {
-    const streamed = await streamedList(ctx, args, filter, synced);
+  if (!args.unread && !args.isNew) {
+    const streamed = await (args.json ? streamedJson : streamedList)(ctx, args, filter, synced);
     if (streamed !== null) return streamed;
   }
   // Summaries only: the digests (events, glossary...) are not decoded for a list, and of the
@@ -180,4 +180,35 @@ async function streamedList(
       return EXIT.ok;
     },
   );
+}
+
+/**
+ * `list --json` (no read-state filter) with the files read from the store a few hundred at a time,
+ * none held beyond them (load/list-rows.ts); null when they cannot be streamed, with nothing written.
+ */
+async function streamedJson(
+  ctx: CommandContext,
+  _args: ListArgs,
+  filter: Filter,
+  { store, synced }: { store: Store; synced: Synced },
+): Promise<number | null> {
+  const { withListFiles } = await import("../../load/list-rows.js");
+  const { eachWholeBriefing } = await import("../../load/folder.js");
+  return withListFiles(ctx.dir, store, synced, filter, "error", async (list) => {
+    reportLoadErrors(ctx, list);
+    const states = await briefingStatesInParts(ctx, list.present);
+    const array = jsonArrayWriter(ctx.out, ([b, s]: [Briefing, JsonReadState]) => briefingToJson(b, s));
+    for await (const part of list.parts()) {
+      const stamps = new Map(part.map((f) => [f.relPath, f.stamp]));
+      const statuses = await states.status(part, (relPath) => stamps.get(relPath));
+      const status = new Map(part.map((f, i) => [f.id, statuses[i]!]));
+      // The JSON holds whole briefings: the store's parsed copies, or their files parsed again.
+      await eachWholeBriefing({ dir: ctx.dir, registry: list.registry, store }, part, (b) =>
+        array.add([b, status.get(b.id)!]),
+      );
+    }
+    array.end();
+    states.done();
+    return EXIT.ok;
+  });
 }
