@@ -4,11 +4,16 @@ import type { Problem } from "../briefing/schema.js";
 import type { LoadedConfig } from "../config/file.js";
 import type { FolderLoad } from "../load/folder.js";
 import { FolderError } from "../load/read.js";
+import type { Synced } from "../load/sync.js";
+import type { Store } from "../store/store.js";
 import { sanitizeLine } from "../text/sanitize.js";
 import { resolveBriefing } from "./resolve.js";
 
 export interface Sink {
+  /** false (as a Node stream answers): what was written waits in memory; see `drained`. */
   write(s: string): unknown;
+  /** Resolves once what waits in memory is written (a stream's 'drain'). */
+  drained?(): Promise<void>;
 }
 
 export interface CommandContext {
@@ -64,6 +69,31 @@ export function writeLines<T>(
     for (const item of items.slice(at, at + LINES_PER_WRITE)) chunk += `${line(item)}\n`;
     ctx.out.write(chunk);
   }
+}
+
+/**
+ * `writeLines` for items that come one by one (rows read from the store as they are printed): when the
+ * stream says its buffer is full, the next chunk waits for it to drain; between chunks the event loop
+ * runs, so a closed pipe (`| head`) ends the command (exit.ts) instead of taking every line first.
+ */
+export async function streamLines<T>(
+  ctx: Pick<CommandContext, "out">,
+  items: Iterable<T>,
+  line: (item: T) => string,
+): Promise<void> {
+  let chunk = "";
+  let lines = 0;
+  const flush = async () => {
+    if (ctx.out.write(chunk) === false && ctx.out.drained !== undefined) await ctx.out.drained();
+    else await new Promise<void>((resolve) => setImmediate(resolve));
+    chunk = "";
+    lines = 0;
+  };
+  for (const item of items) {
+    chunk += `${line(item)}\n`;
+    if (++lines === LINES_PER_WRITE) await flush();
+  }
+  if (lines > 0) await flush();
 }
 
 /** One record as a tab-separated line (no newline). */
@@ -128,11 +158,23 @@ export async function load(
   digests = true,
   problems?: "error",
 ): Promise<FolderLoad | number> {
+  const synced = await sync(ctx);
+  if (typeof synced === "number") return synced;
+  const { readRepaired } = await import("../load/folder.js");
+  return (await readRepaired(ctx.dir, synced, problems === undefined ? { digests } : { digests, problems }))
+    .load;
+}
+
+/**
+ * The folder's store brought up to date with its files (`load` before the rows are read), or the
+ * missing folder reported and the exit code returned.
+ */
+export async function sync(ctx: CommandContext): Promise<{ store: Store; synced: Synced } | number> {
   try {
     // The store and the loader are imported here, not at the top: `print ID` of a file named by its
     // id never needs them.
-    const { loadFolder } = await import("../load/folder.js");
-    return await loadFolder(ctx.dir, problems === undefined ? { digests } : { digests, problems });
+    const { syncStore } = await import("../load/folder.js");
+    return await syncStore(ctx.dir);
   } catch (error) {
     if (error instanceof FolderError) return fail(ctx, `no briefings folder at ${ctx.dir}`, EXIT.notFound);
     throw error;

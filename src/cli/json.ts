@@ -106,35 +106,42 @@ function escapeUnsafe(json: string): string {
   return json.replace(UNSAFE_IN_JSON, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 
+/** Where JSON is written: a stream, or a string in tests. */
+interface JsonSink {
+  /** false: what was written waits in memory (a pipe's reader is behind); see `drained`. */
+  write(s: string): unknown;
+  drained?(): Promise<void>;
+}
+
 /**
  * Writes the same text as `toJsonText(items.map(toJson))`, an element at a time: one string for a
  * 100k-briefing archive is past what V8 allows in a single string.
  */
-export function writeJsonArray<T>(
-  out: { write(s: string): unknown },
-  items: readonly T[],
-  toJson: (item: T) => unknown,
-) {
+export async function writeJsonArray<T>(out: JsonSink, items: Iterable<T>, toJson: (item: T) => unknown) {
   const array = jsonArrayWriter(out, toJson);
-  for (const item of items) array.add(item);
+  for (const item of items) await array.add(item);
   array.end();
 }
 
-/** `writeJsonArray` for elements that come one by one: `add` each, then `end`. */
+/**
+ * `writeJsonArray` for elements that come one by one: `add` each (awaiting what it returns), then
+ * `end`. A chunk the stream could not take at once is waited for: `list --json | jq` at 100k
+ * briefings otherwise queued the whole output in memory (4.2 GB of RSS, for 700 MB of JSON).
+ */
 export function jsonArrayWriter<T>(
-  out: { write(s: string): unknown },
+  out: JsonSink,
   toJson: (item: T) => unknown,
-): { add(item: T): void; end(): void } {
+): { add(item: T): Promise<void> | undefined; end(): void } {
   let chunk = "";
   let count = 0;
   return {
     add(item) {
       const element = escapeUnsafe(JSON.stringify(toJson(item), null, 2)).replaceAll("\n", "\n  ");
       chunk += `${count++ === 0 ? "[\n" : ",\n"}  ${element}`;
-      if (chunk.length > 1 << 20) {
-        out.write(chunk);
-        chunk = "";
-      }
+      if (chunk.length <= 1 << 20) return undefined;
+      const full = out.write(chunk) === false;
+      chunk = "";
+      return full && out.drained !== undefined ? out.drained() : undefined;
     },
     end() {
       out.write(count === 0 ? "[]\n" : `${chunk}\n]\n`);

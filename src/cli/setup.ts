@@ -42,7 +42,10 @@ export function commandContext(
   const terminal = process.stdout.isTTY === true;
   const measure = config.width ?? Number.POSITIVE_INFINITY;
   return {
-    out: { write: (s: string) => process.stdout.write(s) },
+    out: {
+      write: (s: string) => process.stdout.write(s),
+      drained: () => new Promise<void>((resolve) => process.stdout.once("drain", resolve)),
+    },
     err,
     ...outputStyle(global, config, env),
     width: Math.min(terminal ? process.stdout.columns || 80 : (config.width ?? 80), measure),

@@ -117,6 +117,16 @@ export interface FolderLoad {
   store: Store;
 }
 
+/** The folder's problems and its files' (of one severity, when given), unsorted. */
+export function folderProblems(
+  dir: string,
+  store: Store,
+  folder: Pick<Synced, "problems">,
+  severity?: Problem["severity"],
+): Problem[] {
+  return [...folder.problems, ...storedProblems(dir, store, severity)];
+}
+
 /** The store's rows for `dir` as a FolderLoad (digests decoded when `items` is first read). */
 export function readFolder(
   dir: string,
@@ -125,7 +135,7 @@ export function readFolder(
   severity?: Problem["severity"],
 ): FolderLoad {
   const folder = synced ?? storedFolder(dir, store) ?? { registry: [], problems: [] };
-  const problems: Problem[] = [...folder.problems, ...storedProblems(dir, store, severity)];
+  const problems = folderProblems(dir, store, folder, severity);
   const root = path.resolve(dir);
   // Joined as strings, not by path.join: stored paths are already clean, and this runs per row.
   const under = root.endsWith(path.sep) ? root : root + path.sep;
@@ -309,14 +319,14 @@ const WHOLE_PER_STEP = 256;
  */
 export async function eachWholeBriefing(
   load: Pick<FolderLoad, "dir" | "registry"> & { store?: Store },
-  items: readonly ItemSummary[],
-  each: (b: Briefing) => void,
+  items: readonly Pick<ItemSummary, "id" | "relPath" | "path">[],
+  each: (b: Briefing) => Promise<void> | undefined | void,
 ): Promise<void> {
   const hash = load.store === undefined ? null : storedRegistryHash(load.store);
   for (let at = 0; at < items.length; at += WHOLE_PER_STEP) {
     const step = items.slice(at, at + WHOLE_PER_STEP);
     const out: (Briefing | null)[] = new Array(step.length).fill(null);
-    const left: { item: ItemSummary; i: number }[] = [];
+    const left: { item: Pick<ItemSummary, "id" | "relPath" | "path">; i: number }[] = [];
     // One query for the step's briefings, not one each.
     const stored =
       hash === null
@@ -349,7 +359,8 @@ export async function eachWholeBriefing(
         if ("briefing" in parsed) out[i] = { ...parsed.briefing, id: item.id, path: item.path };
       });
     }
-    for (const b of out) if (b !== null) each(b);
+    // Awaited: what `each` writes may have to wait for its stream to drain.
+    for (const b of out) if (b !== null) await each(b);
   }
 }
 
@@ -359,7 +370,9 @@ export async function wholeBriefings(
   items: readonly ItemSummary[],
 ): Promise<Briefing[]> {
   const out: Briefing[] = [];
-  await eachWholeBriefing(load, items, (b) => out.push(b));
+  await eachWholeBriefing(load, items, (b) => {
+    out.push(b);
+  });
   return out;
 }
 

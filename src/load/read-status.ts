@@ -80,68 +80,92 @@ export async function readStatuses(
   inside?: string,
   known?: (relPath: string) => Stamp | undefined,
 ): Promise<StatusResult> {
-  const stamps = await inBatches(files, async (f): Promise<Stamp | null> => {
-    const kept = known?.(f.relPath);
-    if (kept !== undefined) return kept;
-    try {
-      const st = await stat(f.path);
-      return { size: st.size, mtimeMs: st.mtimeMs, ctimeMs: st.ctimeMs };
-    } catch {
-      return null;
-    }
-  });
-  const statuses: ReadStatus[] = files.map((_, i) => {
-    const st = stamps[i];
-    const isNew = lastVisit !== null && st != null && Math.max(st.mtimeMs, st.ctimeMs) > lastVisit;
-    return { read: false, updated: false, isNew };
-  });
+  const present = new Set(files.map((f) => f.relPath));
+  const reader = statusReader(marks, lastVisit, (relPath) => present.has(relPath), inside);
+  const statuses = await reader.read(files, known);
+  return { statuses, remark: reader.remark, dropped: reader.dropped };
+}
+
+/**
+ * `readStatuses` for files that come a part at a time, in their order (`read` each part, awaited in
+ * turn): the same statuses as one call over all of them, since a mark whose file is gone goes to
+ * the first file, in order, found to be it. `present`: whether a path is among all the files.
+ */
+export function statusReader(
+  marks: ReadonlyMap<string, Mark>,
+  lastVisit: number | null,
+  present: (relPath: string) => boolean,
+  inside?: string,
+): {
+  read(files: readonly StatusFile[], known?: (relPath: string) => Stamp | undefined): Promise<ReadStatus[]>;
+  remark: Seen[];
+  dropped: string[];
+} {
   const remark: Seen[] = [];
   const dropped: string[] = [];
-
-  const present = new Set(files.map((f) => f.relPath));
-  const toHash: number[] = [];
-  files.forEach((f, i) => {
-    const mark = marks.get(f.relPath);
-    const st = stamps[i];
-    if (mark === undefined || st == null) return;
-    if (st.size === mark.size && st.mtimeMs === mark.mtimeMs) statuses[i]!.read = true;
-    else toHash.push(i);
-  });
-
   // Marks left without their file, by size: only files of a size one of them had are read for a rename.
   const orphans = new Map<number, Mark[]>();
   for (const mark of marks.values()) {
-    if (present.has(mark.relPath)) continue;
+    if (present(mark.relPath)) continue;
     const list = orphans.get(mark.size) ?? [];
     list.push(mark);
     orphans.set(mark.size, list);
   }
-  if (orphans.size > 0) {
-    files.forEach((f, i) => {
-      const st = stamps[i];
-      if (!marks.has(f.relPath) && st != null && orphans.has(st.size)) toHash.push(i);
+  const read = async (
+    files: readonly StatusFile[],
+    known?: (relPath: string) => Stamp | undefined,
+  ): Promise<ReadStatus[]> => {
+    const stamps = await inBatches(files, async (f): Promise<Stamp | null> => {
+      const kept = known?.(f.relPath);
+      if (kept !== undefined) return kept;
+      try {
+        const st = await stat(f.path);
+        return { size: st.size, mtimeMs: st.mtimeMs, ctimeMs: st.ctimeMs };
+      } catch {
+        return null;
+      }
     });
-  }
-
-  const prints = await inBatches(toHash, (i) => fingerprint(files[i]!, inside));
-  toHash.forEach((i, k) => {
-    const print = prints[k];
-    if (print == null) return;
-    const mark = marks.get(files[i]!.relPath);
-    if (mark !== undefined) {
-      if (print.hash === mark.hash) {
-        statuses[i]!.read = true;
-        remark.push(print);
-      } else statuses[i]!.updated = true;
-      return;
+    const statuses: ReadStatus[] = files.map((_, i) => {
+      const st = stamps[i];
+      const isNew = lastVisit !== null && st != null && Math.max(st.mtimeMs, st.ctimeMs) > lastVisit;
+      return { read: false, updated: false, isNew };
+    });
+    const toHash: number[] = [];
+    files.forEach((f, i) => {
+      const mark = marks.get(f.relPath);
+      const st = stamps[i];
+      if (mark === undefined || st == null) return;
+      if (st.size === mark.size && st.mtimeMs === mark.mtimeMs) statuses[i]!.read = true;
+      else toHash.push(i);
+    });
+    if (orphans.size > 0) {
+      files.forEach((f, i) => {
+        const st = stamps[i];
+        if (!marks.has(f.relPath) && st != null && orphans.has(st.size)) toHash.push(i);
+      });
     }
-    const list = orphans.get(print.size);
-    const at = list?.findIndex((m) => m.hash === print.hash) ?? -1;
-    if (list === undefined || at < 0) return;
-    const [was] = list.splice(at, 1);
-    statuses[i]!.read = true;
-    remark.push(print);
-    dropped.push(was!.relPath);
-  });
-  return { statuses, remark, dropped };
+
+    const prints = await inBatches(toHash, (i) => fingerprint(files[i]!, inside));
+    toHash.forEach((i, k) => {
+      const print = prints[k];
+      if (print == null) return;
+      const mark = marks.get(files[i]!.relPath);
+      if (mark !== undefined) {
+        if (print.hash === mark.hash) {
+          statuses[i]!.read = true;
+          remark.push(print);
+        } else statuses[i]!.updated = true;
+        return;
+      }
+      const list = orphans.get(print.size);
+      const at = list?.findIndex((m) => m.hash === print.hash) ?? -1;
+      if (list === undefined || at < 0) return;
+      const [was] = list.splice(at, 1);
+      statuses[i]!.read = true;
+      remark.push(print);
+      dropped.push(was!.relPath);
+    });
+    return statuses;
+  };
+  return { read, remark, dropped };
 }

@@ -78,3 +78,53 @@ export function storeTextIndex(
     },
   };
 }
+
+/** Files matched by a query, one byte per file id, read as a set of file ids written in decimal. */
+class FileMatches implements ReadonlySet<string> {
+  readonly size: number;
+  constructor(private readonly hit: Uint8Array) {
+    let n = 0;
+    for (const h of hit) n += h;
+    this.size = n;
+  }
+  has(key: string): boolean {
+    return this.hit[Number(key)] === 1;
+  }
+  *values(): SetIterator<string> {
+    for (let i = 0; i < this.hit.length; i++) if (this.hit[i] === 1) yield String(i);
+  }
+  keys(): SetIterator<string> {
+    return this.values();
+  }
+  *entries(): SetIterator<[string, string]> {
+    for (const k of this.values()) yield [k, k];
+  }
+  forEach(fn: (value: string, key: string, set: ReadonlySet<string>) => void, thisArg?: unknown): void {
+    for (const k of this.values()) fn.call(thisArg, k, k, this);
+  }
+  [Symbol.iterator](): SetIterator<string> {
+    return this.values();
+  }
+}
+
+/**
+ * The index of `store` naming files by their row id in decimal, not by briefing id: for a pass over
+ * the rows that holds no list of them (`list` streamed, load/list-rows.ts).
+ */
+export function fileTextIndex(store: Store): TextIndex {
+  const matches = (fileIds: readonly number[] | null) => {
+    const hit = new Uint8Array(store.maxFileId() + 1);
+    for (const f of fileIds ?? []) if (f < hit.length) hit[f] = 1;
+    return new FileMatches(hit);
+  };
+  return {
+    query(q) {
+      const match = ftsQuery(q);
+      return match === null ? null : matches(store.search(match));
+    },
+    mentions(name) {
+      const match = ftsQuery(mentionQuery(name));
+      return match === null ? new Set() : matches(store.search(match));
+    },
+  };
+}

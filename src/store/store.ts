@@ -87,57 +87,74 @@ function json(text: string | null): unknown {
   }
 }
 
-function list(joined: string | null): string[] {
+export function list(joined: string | null): string[] {
   return joined ? joined.split(SEP) : [];
 }
 
 /** A row's summary columns, in the order of `summarySum`'s parameters. */
 type SummaryColumns = Parameters<typeof summarySum>;
 
-/** Summary rows as read ([id, rel_path, bid, date, title, actors, tags, story, ssum]), each checked. */
+/**
+ * One summary row as read ([id, rel_path, bid, date, title, actors, tags, story, ssum]) checked: the
+ * row, or the path of a damaged one (null: a path too damaged to name, no file's: the next sync finds
+ * the file gone and drops it).
+ */
+export function checkedSummary(row: unknown[]): SummaryRow | string | null {
+  const [fileId, relPath, bid, date, title, actors, tags, story] = row as SummaryColumnsRead;
+  if (!intactSummary(row)) return typeof relPath === "string" ? relPath : null;
+  return { fileId, relPath, bid, date, title, actors: list(actors), tags: list(tags), story };
+}
+
+/** A summary row as `checkedSummary` reads it, once `intactSummary` said so. */
+type SummaryColumnsRead = [
+  number,
+  string,
+  string,
+  string | null,
+  string,
+  string,
+  string,
+  string | null,
+  string,
+];
+
+/** Whether a summary row as read has its columns' types and checksum (`checkedSummary`, no object made). */
+export function intactSummary(row: unknown[]): boolean {
+  const [fileId, relPath, bid, date, title, actors, tags, story, ssum] = row;
+  return (
+    typeof fileId === "number" &&
+    typeof relPath === "string" &&
+    typeof bid === "string" &&
+    (date === null || typeof date === "string") &&
+    typeof title === "string" &&
+    typeof actors === "string" &&
+    typeof tags === "string" &&
+    (story === null || typeof story === "string") &&
+    ssum === summarySum(bid, date, title, actors, tags, story)
+  );
+}
+
+/** Summary rows as read, each checked (`checkedSummary`); throws DamagedRows naming every damaged one. */
 function checkedSummaries(rows: Iterable<unknown[]>): SummaryRow[] {
   const out: SummaryRow[] = [];
   const damaged: string[] = [];
-  const text = (c: unknown) => typeof c === "string";
-  const textOrNull = (c: unknown) => c === null || typeof c === "string";
-  for (const [fileId, relPath, bid, date, title, actors, tags, story, ssum] of rows) {
-    const intact =
-      typeof fileId === "number" &&
-      text(relPath) &&
-      text(bid) &&
-      textOrNull(date) &&
-      text(title) &&
-      text(actors) &&
-      text(tags) &&
-      textOrNull(story) &&
-      ssum ===
-        summarySum(
-          bid as string,
-          date as string | null,
-          title as string,
-          actors as string,
-          tags as string,
-          story as string | null,
-        );
-    if (!intact) {
-      // A path too damaged to name is no file's: the next sync finds the file gone and drops it.
-      if (typeof relPath === "string") damaged.push(relPath);
-      continue;
-    }
-    out.push({
-      fileId,
-      relPath: relPath as string,
-      bid: bid as string,
-      date: date as string | null,
-      title: title as string,
-      actors: list(actors as string),
-      tags: list(tags as string),
-      story: story as string | null,
-    });
+  for (const row of rows) {
+    const got = checkedSummary(row);
+    if (typeof got === "string") damaged.push(got);
+    else if (got !== null) out.push(got);
   }
   if (damaged.length > 0) throw new DamagedRows(damaged);
   return out;
 }
+
+/** What `list` prints of a file, read again in its order once every row was checked. */
+export type ListRow = readonly [
+  fileId: number,
+  bid: string,
+  date: string | null,
+  title: string,
+  actors: string,
+];
 
 /** The folder's store, read and written: its reads are StoreReader's. */
 export class Store extends StoreReader {
@@ -325,6 +342,88 @@ export class Store extends StoreReader {
       // beside the summaries made of them, and the collector's time with them.
       .iterate() as IterableIterator<unknown[]>;
     return checkedSummaries(rows);
+  }
+
+  /**
+   * Every loaded file's summary row as read ([id, rel_path, bid, date, title, actors, tags, story,
+   * ssum]), in no order, one at a time: for a pass that checks each (`checkedSummary`) and keeps none.
+   */
+  eachSummaryRow(): IterableIterator<unknown[]> {
+    return this.stmt(
+      "SELECT id, rel_path, bid, date, title, actors, tags, story, ssum FROM files WHERE bid IS NOT NULL",
+    )
+      .raw()
+      .iterate() as IterableIterator<unknown[]>;
+  }
+
+  /**
+   * What `list` prints of every loaded file (actors joined by SEP), one row at a time, in its order:
+   * by date (undated last), then briefing id, compared as SQLite compares text (by UTF-8 bytes, which is
+   * JavaScript's order of the same strings when none holds a character from U+D800 up). Not checked:
+   * read after `eachSummaryRow` checked the same rows in the same read transaction (`snapshot`).
+   */
+  eachListRow(): IterableIterator<ListRow> {
+    return this.stmt(
+      `SELECT id, bid, date, title, actors FROM files WHERE bid IS NOT NULL
+       ORDER BY date IS NULL, date, bid`,
+    )
+      .raw()
+      .iterate() as IterableIterator<ListRow>;
+  }
+
+  /**
+   * `eachListRow` of the files of these ids only (a filter that keeps few: their rows are looked up by
+   * id, not every row read again and skipped), in the same order.
+   */
+  eachListRowOf(fileIds: readonly number[]): IterableIterator<ListRow> {
+    return this.stmt(
+      `SELECT id, bid, date, title, actors FROM files
+       WHERE bid IS NOT NULL AND id IN (SELECT value FROM json_each(?))
+       ORDER BY date IS NULL, date, bid`,
+    )
+      .raw()
+      .iterate(JSON.stringify(fileIds)) as IterableIterator<ListRow>;
+  }
+
+  /** [id, rel_path, bid, size, mtime_ms, ctime_ms] of the files of these ids (in any order). */
+  listFiles(fileIds: readonly number[]): [number, string, string, number, number, number][] {
+    return this.stmt(
+      "SELECT id, rel_path, bid, size, mtime_ms, ctime_ms FROM files WHERE id IN (SELECT value FROM json_each(?))",
+    )
+      .raw()
+      .all(JSON.stringify(fileIds)) as [number, string, string, number, number, number][];
+  }
+
+  /** The id of the file at `relPath`, if it has a row. */
+  fileIdOf(relPath: string): number | undefined {
+    return this.stmt("SELECT id FROM files WHERE rel_path = ?").pluck().get(relPath) as number | undefined;
+  }
+
+  /** Whether two files have the same briefing id (read from the index on it). */
+  hasSharedIds(): boolean {
+    return (
+      this.stmt("SELECT 1 FROM files WHERE bid IS NOT NULL GROUP BY bid HAVING count(*) > 1 LIMIT 1")
+        .pluck()
+        .get() !== undefined
+    );
+  }
+
+  /** The highest file id in use (0: none). */
+  maxFileId(): number {
+    return (this.stmt("SELECT max(id) FROM files").pluck().get() as number | null) ?? 0;
+  }
+
+  /**
+   * Runs `read` in one read transaction: every statement in it sees the rows as they were at its first
+   * read, whatever another program writes meanwhile (two passes over the rows see the same rows).
+   */
+  async snapshot<T>(read: () => Promise<T>): Promise<T> {
+    this.db.exec("BEGIN");
+    try {
+      return await read();
+    } finally {
+      if (this.db.inTransaction) this.db.exec("COMMIT");
+    }
   }
 
   /** The summaries of the files of these ids that loaded (in any order), checked as `summaries` does. */

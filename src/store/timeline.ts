@@ -195,8 +195,11 @@ export function eventDays(db: Db, relPaths: readonly string[]): number[] {
 /**
  * Source days searched per pass of a long range: the events of these days and a week after are what
  * one pass holds (at 100k briefings a whole search held every event's text and every pair at once).
+ * What a pass holds is the peak of a first load's memory: the step alone on the 100k bench folder's
+ * database (bench/conflict-step.mjs, load 12-16) peaked at 264 MB with 128 days, 190 MB with 32, for
+ * 40.5 against 45.0 s of CPU (each pass searches the week before its days again), the same partners.
  */
-const PASS_DAYS = 128;
+const PASS_DAYS = 32;
 
 /**
  * Finds the conflicts of the events on days `from`..`to` and writes who each names (`partners`,

@@ -66,6 +66,8 @@ export function filterTest<T extends FilterFields>(
   filter: Filter,
   registry: readonly RegistryActor[],
   text: TextIndex,
+  /** What `text`'s answers name a briefing by (its id unless the index says otherwise). */
+  key: (b: T) => string = (b) => b.id,
 ): (b: T) => boolean {
   if (isEmptyFilter(filter)) return () => true;
   const dated = Boolean(filter.since || filter.until);
@@ -84,9 +86,9 @@ export function filterTest<T extends FilterFields>(
     if (tags.size > 0 && !b.tags.some((t) => tags.has(t.toLowerCase()))) return false;
     if (actors.length > 0) {
       const own = b.actors.map(actorKey);
-      if (!actors.some((m) => own.some((k) => m.keys.has(k)) || m.mentioned.has(b.id))) return false;
+      if (!actors.some((m) => own.some((k) => m.keys.has(k)) || m.mentioned.has(key(b)))) return false;
     }
-    return found === null || found.has(b.id);
+    return found === null || found.has(key(b));
   };
 }
 

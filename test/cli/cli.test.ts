@@ -242,6 +242,46 @@ describe("list", () => {
     expect(await ids("--since", "2030")).toEqual([]);
   });
 
+  it("orders ids as it compares text everywhere, also where the store's own order of the text differs", async () => {
+    // By UTF-16 unit (JavaScript) an emoji (a surrogate pair) sorts before U+FF21; by UTF-8 byte
+    // (SQLite) after it: the list keeps the first order.
+    const brief = (title: string) => `---\ntitle: ${title}\ndate: 2025-02-01\n---\n\nText.\n`;
+    const dir = await folder({ "x\u{1F600}.md": brief("Emoji"), "x\uFF21.md": brief("Fullwidth") }, false);
+    const r = await runCli(built, ["--dir", dir, "list"]);
+    expect(r).toMatchObject({ code: 0, stderr: "" });
+    expect(r.stdout.split("\n").map((l) => l.split("\t")[1])).toEqual(["x\u{1F600}", "x\uFF21", undefined]);
+  });
+
+  it("lists two files of the same id under the ids the folder gives them, in order", async () => {
+    const brief = (title: string, day: string) =>
+      `---\ntitle: ${title}\ndate: 2025-02-${day}\n---\n\nText.\n`;
+    const dir = await folder(
+      { "a/order.md": brief("Order A", "02"), "b/order.md": brief("Order B", "01") },
+      false,
+    );
+    const r = await runCli(built, ["--dir", dir, "list", "--width", "60"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout.split("\n").map((l) => l.split(/ {2,}/).slice(0, 3))).toEqual([
+      ["2025-02-01", "b/order", "Order B"],
+      ["2025-02-02", "order", "Order A"],
+      [""],
+    ]);
+  });
+
+  it("measures the table's columns over the rows a filter keeps", async () => {
+    const brief = (title: string, tag: string) =>
+      `---\ntitle: ${title}\ndate: 2025-02-01\ntags: [${tag}]\n---\n\nText.\n`;
+    const dir = await folder(
+      {
+        "short.md": brief("Kept", "keep"),
+        "a-much-longer-identifier-left-out.md": brief("Left out", "other"),
+      },
+      false,
+    );
+    const r = await runCli(built, ["--dir", dir, "list", "--width", "80", "--tag", "keep"]);
+    expect(r).toMatchObject({ code: 0, stdout: "2025-02-01  short  Kept\n" });
+  });
+
   it("reports files that did not load on stderr and still lists the rest, exit 0", async () => {
     const dir = await folder({ "empty.md": "", "binary.md": Buffer.from([0x23, 0x20, 0x00, 0x01, 0x02]) });
     const r = await runCli(built, ["--dir", dir, "list"]);
@@ -609,7 +649,11 @@ describe("hostile text", () => {
 });
 
 describe("pipes and the print path", () => {
-  it("stops quietly with 0 when the reader of the pipe goes away (| head -1)", async () => {
+  it.each([
+    ["list --json", ["list", "--json"], /^\[/],
+    ["list", ["list"], /^2025-02-01\t/],
+    ["list --width 80", ["list", "--width", "80"], /^2025-02-01 {2}/],
+  ])("%s stops quietly with 0 when the reader of the pipe goes away (| head -1)", async (_, args, first) => {
     const many: Record<string, string> = {};
     for (let i = 0; i < 1500; i++) {
       const day = String((i % 28) + 1).padStart(2, "0");
@@ -617,8 +661,8 @@ describe("pipes and the print path", () => {
         `---\ntitle: Briefing number ${i} about the bridge and the ferries\ndate: 2025-02-${day}\n---\n\nText.\n`;
     }
     const dir = await folder(many, false);
-    const r = await runAndCloseEarly(built, ["--dir", dir, "list", "--json"]);
-    expect(r.firstChunk).toMatch(/^\[/);
+    const r = await runAndCloseEarly(built, ["--dir", dir, ...args]);
+    expect(r.firstChunk).toMatch(first);
     expect(r).toMatchObject({ code: 0, signal: null, stderr: "" });
   });
 

@@ -41,17 +41,48 @@ describe("colour", () => {
 });
 
 describe("writeJsonArray", () => {
-  it("writes exactly what one JSON document of the whole array would be, hostile characters escaped", () => {
+  it("writes exactly what one JSON document of the whole array would be, hostile characters escaped", async () => {
     const items = [{ a: 1, t: "x\u202ey" }, { b: [1, 2], c: { d: "e\u0085" } }, { e: null }];
     let text = "";
-    writeJsonArray({ write: (s: string) => (text += s) }, items, (x) => x);
+    await writeJsonArray({ write: (s: string) => (text += s) }, items, (x) => x);
     expect(text).toBe(toJsonText(items));
     expect(JSON.parse(text)).toEqual(items);
   });
 
-  it("writes an empty array as []", () => {
+  it("writes an empty array as []", async () => {
     let text = "";
-    writeJsonArray({ write: (s: string) => (text += s) }, [], (x) => x);
+    await writeJsonArray({ write: (s: string) => (text += s) }, [], (x) => x);
     expect(text).toBe("[]\n");
+  });
+
+  it("writes nothing more while the stream it wrote to has not drained, and the same text once it has", async () => {
+    // Elements of about 100 KB: a chunk (1 MB) every ten or so.
+    const items = Array.from({ length: 40 }, (_, i) => ({ i, text: "x".repeat(100_000) }));
+    let text = "";
+    let writes = 0;
+    let release: (() => void) | null = null;
+    const sink = {
+      write: (s: string) => {
+        text += s;
+        writes++;
+        return false;
+      },
+      drained: () =>
+        new Promise<void>((resolve) => {
+          release = resolve;
+        }),
+    };
+    const done = writeJsonArray(sink, items, (x) => x);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(writes).toBe(1);
+    while (release !== null) {
+      const go: () => void = release;
+      release = null;
+      go();
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    await done;
+    expect(writes).toBeGreaterThan(3);
+    expect(text).toBe(toJsonText(items));
   });
 });

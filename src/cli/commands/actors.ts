@@ -6,7 +6,15 @@ import { indexActors } from "../../story/actors.js";
 import { type Filter, filterItems } from "../../story/filter.js";
 import { displayWidth, fit as fitTo, padStart, truncate } from "../../text/width.js";
 import type { Command } from "../args.js";
-import { type CommandContext, EXIT, fail, load, reportLoadErrors, writeRecords } from "../context.js";
+import {
+  type CommandContext,
+  EXIT,
+  fail,
+  load,
+  reportLoadErrors,
+  streamLines,
+  writeRecords,
+} from "../context.js";
 import { toJsonText, writeJsonArray } from "../json.js";
 import { block, cell, humanDate, note } from "../render/layout.js";
 import { createStyle } from "../style.js";
@@ -33,7 +41,7 @@ export async function actorsCommand(ctx: CommandContext, args: ActorsArgs, filte
     result.registry,
   );
   if (args.json) {
-    writeJsonArray(ctx.out, actors, (a) => ({
+    await writeJsonArray(ctx.out, actors, (a) => ({
       name: a.name,
       kind: a.kind,
       aliases: a.aliases,
@@ -76,7 +84,7 @@ export async function actorsCommand(ctx: CommandContext, args: ActorsArgs, filte
     if (aliasWidth >= 8 && r.aliases !== "") parts.push(style.muted(truncate(r.aliases, aliasWidth)));
     return parts.join(GAP);
   });
-  ctx.out.write(`${lines.join("\n")}\n`);
+  await streamLines(ctx, lines, (line) => line);
   return EXIT.ok;
 }
 

@@ -30,7 +30,7 @@ export async function agendaCommand(ctx: CommandContext, args: AgendaArgs, filte
   const kept = new Set(filterItems(result.items, filter, result.registry, result.text).map((b) => b.id));
   const items = buildAgenda(result.items.map(digestAgenda)).filter((i) => kept.has(i.briefingId));
   if (args.json) {
-    writeJsonArray(ctx.out, items, agendaItemToJson);
+    await writeJsonArray(ctx.out, items, agendaItemToJson);
     return EXIT.ok;
   }
   const width = args.width ?? ctx.width;

@@ -2,7 +2,7 @@
 import { type Filter, filterItems } from "../../story/filter.js";
 import { mergeGlossaryOf } from "../../story/glossary.js";
 import type { Command } from "../args.js";
-import { type CommandContext, EXIT, load, reportLoadErrors, writeRecords } from "../context.js";
+import { type CommandContext, EXIT, load, reportLoadErrors, streamLines, writeRecords } from "../context.js";
 import { writeJsonArray } from "../json.js";
 import { block, cell, note } from "../render/layout.js";
 import { createStyle } from "../style.js";
@@ -25,7 +25,7 @@ export async function glossaryCommand(
     result.usedKeys(index.get(b.id) ?? -1),
   );
   if (args.json) {
-    writeJsonArray(ctx.out, terms, (t) => t);
+    await writeJsonArray(ctx.out, terms, (t) => t);
     return EXIT.ok;
   }
   if (ctx.tabular && args.width === undefined) {
@@ -56,6 +56,6 @@ export async function glossaryCommand(
     }
     lines.push(...block(`in ${t.briefingIds.map(cell).join(", ")}`, width, INDENT).map(style.muted));
   }
-  ctx.out.write(`${lines.join("\n")}\n`);
+  await streamLines(ctx, lines, (line) => line);
   return EXIT.ok;
 }

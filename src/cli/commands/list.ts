@@ -1,12 +1,22 @@
 // `signaldesk list`: one row per briefing (date, id, title, actors), oldest first, undated last.
 
 import type { Briefing } from "../../briefing/schema.js";
+import type { Synced } from "../../load/sync.js";
+import type { Store } from "../../store/store.js";
 import { type Filter, filterItems, isEmptyFilter } from "../../story/filter.js";
 import { displayWidth, fit as fitTo, truncate } from "../../text/width.js";
 import type { Command } from "../args.js";
-import { type CommandContext, EXIT, load, recordLine, reportLoadErrors, writeLines } from "../context.js";
-import { briefingToJson, jsonArrayWriter } from "../json.js";
-import { briefingStates } from "../read-state.js";
+import {
+  type CommandContext,
+  EXIT,
+  recordLine,
+  reportLoadErrors,
+  streamLines,
+  sync,
+  writeLines,
+} from "../context.js";
+import { briefingToJson, type JsonReadState, jsonArrayWriter } from "../json.js";
+import { briefingStates, briefingStatesInParts } from "../read-state.js";
 import { cell, note } from "../render/layout.js";
 import { createStyle } from "../style.js";
 
@@ -27,11 +37,65 @@ export function byDate(
 const DATE_WIDTH = 10;
 const GAP = "  ";
 
+/** What a line of the list shows of a briefing. */
+type Listed = Pick<Briefing, "id" | "date" | "title" | "actors">;
+
+/** The tab-separated record of a briefing (stdout not a terminal, no `--width`). */
+const record = (b: Listed) => recordLine([b.date ?? "undated", b.id, b.title, b.actors.join(", ")]);
+
+/** The table's widest id and actors cells, over the rows it shows (the column widths follow from them). */
+class Widest {
+  id = 0;
+  actors = 0;
+  add(b: Pick<Listed, "id" | "actors">): void {
+    this.id = Math.max(this.id, displayWidth(cell(b.id)));
+    this.actors = Math.max(this.actors, displayWidth(b.actors.map(cell).join(", ")));
+  }
+}
+
+/** Each briefing's line of the table `width` columns wide, given the widest cells of its rows. */
+function tableLine(ctx: CommandContext, width: number, widest: Widest): (b: Listed) => string {
+  const style = createStyle(ctx.color);
+  // The id is what `print` takes, so it is kept whole while the title still gets 20 columns; the
+  // actors column comes only when there is room for it beside a readable title.
+  const rest = Math.max(0, width - DATE_WIDTH - GAP.length);
+  const idWidth = Math.max(
+    1,
+    Math.min(widest.id, Math.max(8, rest - GAP.length - 20), rest - GAP.length - 1),
+  );
+  const afterId = rest - idWidth - GAP.length;
+  const actorsWidth =
+    afterId >= 50 && widest.actors > 0 ? Math.min(widest.actors, Math.floor(afterId / 3)) : 0;
+  const titleWidth = Math.max(1, afterId - (actorsWidth > 0 ? actorsWidth + GAP.length : 0));
+  return (b) => {
+    const date = fitTo(b.date ?? "undated", DATE_WIDTH);
+    const parts = [
+      b.date === null ? style.muted(date) : style.date(date),
+      style.bold(fitTo(cell(b.id), idWidth)),
+    ];
+    if (actorsWidth > 0) {
+      parts.push(
+        fitTo(cell(b.title), titleWidth),
+        style.muted(truncate(b.actors.map(cell).join(", "), actorsWidth)),
+      );
+    } else {
+      parts.push(truncate(cell(b.title), titleWidth));
+    }
+    return parts.join(GAP).trimEnd();
+  };
+}
+
 export async function listCommand(ctx: CommandContext, args: ListArgs, filter: Filter): Promise<number> {
+  const synced = await sync(ctx);
+  if (typeof synced === "number") return synced;
+  if (!args.unread && !args.isNew) {
+    const streamed = await (args.json ? streamedJson : streamedList)(ctx, args, filter, synced);
+    if (streamed !== null) return streamed;
+  }
   // Summaries only: the digests (events, glossary...) are not decoded for a list, and of the
   // problems only the errors are read (the only ones it reports).
-  const result = await load(ctx, false, "error");
-  if (typeof result === "number") return result;
+  const { readRepaired } = await import("../../load/folder.js");
+  const { load: result } = await readRepaired(ctx.dir, synced, { digests: false, problems: "error" });
   reportLoadErrors(ctx, result);
 
   let briefings = filterItems(result.summaries, filter, result.registry, result.text).sort(byDate);
@@ -54,7 +118,7 @@ export async function listCommand(ctx: CommandContext, args: ListArgs, filter: F
     return EXIT.ok;
   }
   if (ctx.tabular && args.width === undefined) {
-    writeLines(ctx, briefings, (b) => recordLine([b.date ?? "undated", b.id, b.title, b.actors.join(", ")]));
+    writeLines(ctx, briefings, record);
     return EXIT.ok;
   }
   if (briefings.length === 0) {
@@ -70,38 +134,81 @@ export async function listCommand(ctx: CommandContext, args: ListArgs, filter: F
     );
     return EXIT.ok;
   }
-
-  const style = createStyle(ctx.color);
   const width = args.width ?? ctx.width;
-  const rows = briefings.map((b) => ({
-    date: b.date ?? "undated",
-    undated: b.date === null,
-    id: cell(b.id),
-    title: cell(b.title),
-    actors: b.actors.map(cell).join(", "),
-  }));
-  // The id is what `print` takes, so it is kept whole while the title still gets 20 columns; the
-  // actors column comes only when there is room for it beside a readable title.
-  const rest = Math.max(0, width - DATE_WIDTH - GAP.length);
-  const longestId = rows.reduce((m, r) => Math.max(m, displayWidth(r.id)), 0);
-  const idWidth = Math.max(
-    1,
-    Math.min(longestId, Math.max(8, rest - GAP.length - 20), rest - GAP.length - 1),
-  );
-  const afterId = rest - idWidth - GAP.length;
-  const wantActors = rows.reduce((m, r) => Math.max(m, displayWidth(r.actors)), 0);
-  const actorsWidth = afterId >= 50 && wantActors > 0 ? Math.min(wantActors, Math.floor(afterId / 3)) : 0;
-  const titleWidth = Math.max(1, afterId - (actorsWidth > 0 ? actorsWidth + GAP.length : 0));
-
-  writeLines(ctx, rows, (r) => {
-    const date = fitTo(r.date, DATE_WIDTH);
-    const parts = [r.undated ? style.muted(date) : style.date(date), style.bold(fitTo(r.id, idWidth))];
-    if (actorsWidth > 0) {
-      parts.push(fitTo(r.title, titleWidth), style.muted(truncate(r.actors, actorsWidth)));
-    } else {
-      parts.push(truncate(r.title, titleWidth));
-    }
-    return parts.join(GAP).trimEnd();
-  });
+  const widest = new Widest();
+  for (const b of briefings) widest.add(b);
+  writeLines(ctx, briefings, tableLine(ctx, width, widest));
   return EXIT.ok;
+}
+
+/**
+ * The plain list (no read state asked for) printed as its rows are read from the store, none held
+ * (load/list-rows.ts); null when they cannot be streamed, with nothing written.
+ */
+async function streamedList(
+  ctx: CommandContext,
+  args: ListArgs,
+  filter: Filter,
+  { store, synced }: { store: Store; synced: Synced },
+): Promise<number | null> {
+  const { withListRows } = await import("../../load/list-rows.js");
+  const table = !(ctx.tabular && args.width === undefined);
+  const widest = new Widest();
+  return withListRows(
+    ctx.dir,
+    store,
+    synced,
+    filter,
+    "error",
+    table ? (b) => widest.add(b) : null,
+    async (list) => {
+      reportLoadErrors(ctx, list);
+      if (!table) {
+        await streamLines(ctx, list.rows, record);
+        return EXIT.ok;
+      }
+      if (list.kept === 0) {
+        ctx.out.write(
+          note(
+            list.total === 0 ? "No briefings." : "No briefing matches the filter.",
+            args.width ?? ctx.width,
+          ),
+        );
+        return EXIT.ok;
+      }
+      await streamLines(ctx, list.rows, tableLine(ctx, args.width ?? ctx.width, widest));
+      return EXIT.ok;
+    },
+  );
+}
+
+/**
+ * `list --json` (no read-state filter) with the files read from the store a few hundred at a time,
+ * none held beyond them (load/list-rows.ts); null when they cannot be streamed, with nothing written.
+ */
+async function streamedJson(
+  ctx: CommandContext,
+  _args: ListArgs,
+  filter: Filter,
+  { store, synced }: { store: Store; synced: Synced },
+): Promise<number | null> {
+  const { withListFiles } = await import("../../load/list-rows.js");
+  const { eachWholeBriefing } = await import("../../load/folder.js");
+  return withListFiles(ctx.dir, store, synced, filter, "error", async (list) => {
+    reportLoadErrors(ctx, list);
+    const states = await briefingStatesInParts(ctx, list.present);
+    const array = jsonArrayWriter(ctx.out, ([b, s]: [Briefing, JsonReadState]) => briefingToJson(b, s));
+    for await (const part of list.parts()) {
+      const stamps = new Map(part.map((f) => [f.relPath, f.stamp]));
+      const statuses = await states.status(part, (relPath) => stamps.get(relPath));
+      const status = new Map(part.map((f, i) => [f.id, statuses[i]!]));
+      // The JSON holds whole briefings: the store's parsed copies, or their files parsed again.
+      await eachWholeBriefing({ dir: ctx.dir, registry: list.registry, store }, part, (b) =>
+        array.add([b, status.get(b.id)!]),
+      );
+    }
+    array.end();
+    states.done();
+    return EXIT.ok;
+  });
 }

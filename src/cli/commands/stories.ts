@@ -37,7 +37,7 @@ export async function storiesCommand(
   reportLoadErrors(ctx, result);
   const stories = listStories(filterItems(result.items, filter, result.registry, result.text));
   if (args.json) {
-    writeJsonArray(ctx.out, stories, storyToJson);
+    await writeJsonArray(ctx.out, stories, storyToJson);
     return EXIT.ok;
   }
   const width = args.width ?? ctx.width;

@@ -4,7 +4,7 @@ import { storyFromRows } from "../../load/story.js";
 import { type Filter, filterItems, filterTimeline, withoutDates } from "../../story/filter.js";
 import { isUpcoming, type TimelineEntry } from "../../story/timeline.js";
 import type { Command } from "../args.js";
-import { type CommandContext, EXIT, load, reportLoadErrors, writeRecords } from "../context.js";
+import { type CommandContext, EXIT, load, reportLoadErrors, streamLines, writeRecords } from "../context.js";
 import { writeJsonArray } from "../json.js";
 import { block, cell, humanDate, monthHeading, note } from "../render/layout.js";
 import { createStyle } from "../style.js";
@@ -66,7 +66,7 @@ export async function timelineCommand(
     filterItems(result.summaries, withoutDates(filter), result.registry, result.text),
   ).filter((e) => !args.upcoming || isUpcoming(e, today));
   if (args.json) {
-    writeJsonArray(ctx.out, entries, timelineEntryToJson);
+    await writeJsonArray(ctx.out, entries, timelineEntryToJson);
     return EXIT.ok;
   }
   if (ctx.tabular && args.width === undefined) {
@@ -116,6 +116,6 @@ export async function timelineCommand(
       lines.push(...block(`⚠ conflicting reports: ${others}`, width, hanging).map(style.warning));
     }
   }
-  ctx.out.write(`${lines.join("\n")}\n`);
+  await streamLines(ctx, lines, (line) => line);
   return EXIT.ok;
 }
