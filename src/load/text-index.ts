@@ -5,37 +5,49 @@
 import type { Store } from "../store/store.js";
 import { ftsQuery, mentionQuery, type TextIndex } from "../story/search.js";
 
-/** Briefings matched by a query, by their position in the load; read as a set of their ids. */
-class Matches implements ReadonlySet<string> {
+/** A set of strings held as one byte per position: a subclass says which string a position is. */
+abstract class ByteSet implements ReadonlySet<string> {
   readonly size: number;
-  constructor(
-    private readonly ids: readonly string[],
-    private readonly at: () => ReadonlyMap<string, number>,
-    private readonly hit: Uint8Array,
-  ) {
+  constructor(protected readonly hit: Uint8Array) {
     let n = 0;
     for (const h of hit) n += h;
     this.size = n;
+  }
+  abstract has(key: string): boolean;
+  protected abstract key(i: number): string;
+  *values(): SetIterator<string> {
+    for (let i = 0; i < this.hit.length; i++) if (this.hit[i] === 1) yield this.key(i);
+  }
+  keys(): SetIterator<string> {
+    return this.values();
+  }
+  *entries(): SetIterator<[string, string]> {
+    for (const k of this.values()) yield [k, k];
+  }
+  forEach(fn: (value: string, key: string, set: ReadonlySet<string>) => void, thisArg?: unknown): void {
+    for (const k of this.values()) fn.call(thisArg, k, k, this);
+  }
+  [Symbol.iterator](): SetIterator<string> {
+    return this.values();
+  }
+}
+
+/** Briefings matched by a query, by their position in the load; read as a set of their ids. */
+class Matches extends ByteSet {
+  constructor(
+    private readonly ids: readonly string[],
+    private readonly at: () => ReadonlyMap<string, number>,
+    hit: Uint8Array,
+  ) {
+    super(hit);
   }
   has(id: string): boolean {
     if (this.size === 0) return false;
     const i = this.at().get(id);
     return i !== undefined && this.hit[i] === 1;
   }
-  *values(): SetIterator<string> {
-    for (let i = 0; i < this.ids.length; i++) if (this.hit[i] === 1) yield this.ids[i]!;
-  }
-  keys(): SetIterator<string> {
-    return this.values();
-  }
-  *entries(): SetIterator<[string, string]> {
-    for (const id of this.values()) yield [id, id];
-  }
-  forEach(fn: (value: string, key: string, set: ReadonlySet<string>) => void, thisArg?: unknown): void {
-    for (const id of this.values()) fn.call(thisArg, id, id, this);
-  }
-  [Symbol.iterator](): SetIterator<string> {
-    return this.values();
+  protected key(i: number): string {
+    return this.ids[i]!;
   }
 }
 
@@ -80,30 +92,12 @@ export function storeTextIndex(
 }
 
 /** Files matched by a query, one byte per file id, read as a set of file ids written in decimal. */
-class FileMatches implements ReadonlySet<string> {
-  readonly size: number;
-  constructor(private readonly hit: Uint8Array) {
-    let n = 0;
-    for (const h of hit) n += h;
-    this.size = n;
-  }
+class FileMatches extends ByteSet {
   has(key: string): boolean {
     return this.hit[Number(key)] === 1;
   }
-  *values(): SetIterator<string> {
-    for (let i = 0; i < this.hit.length; i++) if (this.hit[i] === 1) yield String(i);
-  }
-  keys(): SetIterator<string> {
-    return this.values();
-  }
-  *entries(): SetIterator<[string, string]> {
-    for (const k of this.values()) yield [k, k];
-  }
-  forEach(fn: (value: string, key: string, set: ReadonlySet<string>) => void, thisArg?: unknown): void {
-    for (const k of this.values()) fn.call(thisArg, k, k, this);
-  }
-  [Symbol.iterator](): SetIterator<string> {
-    return this.values();
+  protected key(i: number): string {
+    return String(i);
   }
 }
 
