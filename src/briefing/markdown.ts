@@ -696,12 +696,25 @@ export function markdownParagraphs(body: string, firstLine = 1): BodyParagraph[]
       }
     }
   };
-  for (const t of tokens) {
+  // A `## Metadata` heading over a list of property lines (Readwise): the list is the page's.
+  let metadata = false;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
     const at = line;
     line += newlines(t.raw);
     const leading = top;
     const first = top && t.type === "paragraph";
     if (t.type !== "space" && t.type !== "footnotes") top = false;
+    if (t.type === "heading" && metadataHeading(t as Tokens.Heading, tokens[i + 1], tokens[i + 2])) {
+      metadata = true;
+      continue;
+    }
+    if (metadata && t.type === "list") {
+      metadata = false;
+      pageFields((t as Tokens.List).items.map((item) => item.text).join("\n"), at, push);
+      continue;
+    }
+    if (opening && t.type === "paragraph" && coverImage(t as Tokens.Paragraph, at, push)) continue;
     if (leading && t.type === "list" && breadcrumbs(t as Tokens.List, at, push)) continue;
     if (first && mailHeaders(t.raw, at, push)) continue;
     if (first && pageFields(t.raw, at, push, titleBlock)) continue;
@@ -718,6 +731,34 @@ export function markdownParagraphs(body: string, firstLine = 1): BodyParagraph[]
     read(t, at);
   }
   return demote(out);
+}
+
+/** Headings over a page's properties rather than its story. */
+const METADATA = /^(?:metadata|page properties|properties|document (?:info|information|properties))$/i;
+
+/** A metadata heading, with a list of property lines straight under it (blank lines aside). */
+function metadataHeading(t: Tokens.Heading, next?: Token, after?: Token): boolean {
+  if (!METADATA.test(t.text.trim())) return false;
+  const list = next?.type === "space" ? after : next;
+  if (list?.type !== "list") return false;
+  const items = (list as Tokens.List).items;
+  return !items.some((item) => item.text.includes("\n")) && propertyLines(items.map((x) => x.text)) !== null;
+}
+
+/**
+ * A cover image opening a page (Readwise's `![rw-book-cover](…)`, a blog's banner): the page's
+ * decoration, named as such, it goes to the source with the page's other properties.
+ */
+function coverImage(t: Tokens.Paragraph, at: number, push: (p: BodyParagraph) => void): boolean {
+  const spans = (t.tokens ?? []).filter((x) => !(x.type === "text" && x.raw.trim() === ""));
+  if (spans.length !== 1 || spans[0]!.type !== "image") return false;
+  const image = spans[0] as Tokens.Image;
+  if (!/\b(?:cover|banner)\b/i.test(`${image.text} ${image.title ?? ""}`)) return false;
+  // A tool's name for it (`rw-book-cover`) says no more than "Cover"; words a writer gave it are kept.
+  const alt = image.text.trim();
+  const fields = [{ name: "Cover", value: /\s/.test(alt) ? `${alt} ${image.href}` : image.href }];
+  push({ kind: "properties", text: decodeEntities(propertyText(fields)), line: at, fields });
+  return true;
 }
 
 /**

@@ -293,3 +293,26 @@ describe("inline maths", () => {
     expect(out).toContain("    C = 6 \\cdot N \\cdot D");
   });
 });
+
+describe("round five: a page's properties, names, datelines", () => {
+  it("gives a Readwise export's cover image and Metadata list to the source, never to what happened", () => {
+    const b = unseen("readwise-highlights.md");
+    const out = text(b, 100);
+    expect(b.source).toMatch(
+      /^Cover: https:\/\/readwise-assets\.example\/\S+\.png · Author: OECD\.AI Policy Observatory · Full Title:/,
+    );
+    expect(b.source).toContain("URL: https://oecd.ai/en/wonk/incident-definitions-2026");
+    expect(out).not.toMatch(/rw-book-cover|Metadata|• Author:|• URL:/);
+    // Its Highlights are the key points, the first of them the first thing under the title.
+    expect(b.keyPoints.map((p) => p.text)).toEqual([
+      expect.stringMatching(/^An AI incident is an event/),
+      expect.stringMatching(/^The G7 Hiroshima Process/),
+      expect.stringMatching(/^Why it matters: common definitions/),
+    ]);
+    expect(briefingLinks(b).map((l) => l.url)).toEqual([
+      "https://read.readwise.io/read/01jf3x9q2k8m",
+      "https://read.readwise.io/read/01jf3xa7ct0w",
+      "https://read.readwise.io/read/01jf3xbr5d2n",
+    ]);
+  });
+});
