@@ -888,6 +888,7 @@ export function extractActorDetails(
   for (const c of candidates) {
     if (c.alias && !index.byKey.has(keyOf(c.name))) localAliases.set(keyOf(c.alias), tidy(c.name));
   }
+  qualifiedTails(candidates, index, keyOf, localAliases);
   // A lone surname joins a full name found anywhere in the briefing; otherwise it stands on its own.
   const fullBySurname = new Map<string, string>();
   for (const c of candidates) {
@@ -901,6 +902,42 @@ export function extractActorDetails(
     else add(fullBySurname.get(lone.surname) ?? c.name, c.kind);
   }
   return [...found.values()];
+}
+
+/**
+ * A place's or a bloc's code before a name (`EU`, `UK`, `U.S.`, `UN`): the name's owner, not its
+ * words. `AI` or `ICT` before a name is part of it, so the codes are named, not any capitals.
+ */
+const QUALIFIER = /^(?:EU|E\.U\.|UK|U\.K\.|US|U\.S\.|USA|UN|U\.N\.|UAE|NATO|OECD|G7|G20)$/;
+
+/**
+ * `AI Office` in a briefing that also names the `EU AI Office` is that office, as an acronym folds into
+ * the name it stands for: a name of two or more words that is the tail of one found after a qualifier.
+ * A tail two qualified names share (`UK AI Office`, `EU AI Office`) stays its own, and only the whole
+ * tail counts (`AI Office` is not `AI Safety Office`).
+ */
+function qualifiedTails(
+  candidates: readonly Candidate[],
+  index: RegistryIndex,
+  keyOf: (name: string) => string,
+  localAliases: Map<string, string>,
+): void {
+  let tails: Map<string, string | null> | undefined;
+  for (const c of candidates) {
+    if (c.kind === "person" || c.surnameOnly) continue;
+    const name = tidy(c.name);
+    const space = name.indexOf(" ");
+    // Most names have no qualifier: one test of the first word before anything else.
+    if (space === -1 || !QUALIFIER.test(name.slice(0, space))) continue;
+    const tail = name.slice(space + 1);
+    if (!tail.includes(" ") || index.byKey.has(keyOf(tail))) continue;
+    tails ??= new Map();
+    const key = keyOf(tail);
+    const before = tails.get(key);
+    tails.set(key, before === undefined || keyOf(before ?? "") === keyOf(name) ? name : null);
+  }
+  if (tails === undefined) return;
+  for (const [key, full] of tails) if (full !== null && !localAliases.has(key)) localAliases.set(key, full);
 }
 
 /** Canonical actor names, deduplicated, declared first, then in order of first appearance. */

@@ -3,6 +3,7 @@
 // Quarto, a notebook, a tracker with tabs, a transcript, a thread, a chat export. What a reader of
 // each would notice first.
 import { describe, expect, it } from "vitest";
+import { extractActors } from "../../src/briefing/actors.js";
 import { isDateLine } from "../../src/briefing/dates.js";
 import { briefingLinks } from "../../src/briefing/links.js";
 import type { Briefing } from "../../src/briefing/schema.js";
@@ -313,6 +314,24 @@ describe("round five: a page's properties, names, datelines", () => {
       "https://read.readwise.io/read/01jf3x9q2k8m",
       "https://read.readwise.io/read/01jf3xa7ct0w",
       "https://read.readwise.io/read/01jf3xbr5d2n",
+    ]);
+  });
+
+  it("lists the EU AI Office once where a briefing also calls it the AI Office, and no other office with it", () => {
+    expect(unseen("notion-database.md").actors).toEqual(["EU AI Office", "Henna Virkkunen"]);
+    expect(unseen("confluence-export.md").actors).toEqual([
+      "EU AI Office",
+      "European Commission",
+      "Henna Virkkunen",
+    ]);
+    const names = (...texts: string[]) => extractActors(texts, [], []);
+    expect(names("The AI Office opened a call.", "The EU AI Office said so.")).toEqual(["EU AI Office"]);
+    // Only the whole tail, after a place's code, and only where one qualified name has it.
+    expect(names("The AI Safety Office met the EU AI Office.")).toEqual(["AI Safety Office", "EU AI Office"]);
+    expect(names("The UK AI Office and the EU AI Office met; the AI Office chaired.")).toEqual([
+      "UK AI Office",
+      "EU AI Office",
+      "AI Office",
     ]);
   });
 });
