@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { extractActors } from "../../src/briefing/actors.js";
 import { isDateLine } from "../../src/briefing/dates.js";
 import { briefingLinks } from "../../src/briefing/links.js";
+import { parseBriefing } from "../../src/briefing/parse.js";
 import type { Briefing } from "../../src/briefing/schema.js";
 import { briefingText } from "../../src/cli/render/briefing-text.js";
 import { createStyle } from "../../src/cli/style.js";
@@ -333,5 +334,29 @@ describe("round five: a page's properties, names, datelines", () => {
       "EU AI Office",
       "AI Office",
     ]);
+  });
+
+  it("dates a Federal Register notice by its 'Dated:' line, not by the comment deadline written first", () => {
+    const b = unseen("federal-register.md");
+    expect(text(b, 100)).toContain("Date     2026-12-01 (inferred from the text)");
+    // The deadline is still an event, and one still to come.
+    expect(b.events.find((e) => e.date === "2027-01-20")).toMatchObject({ expected: true });
+    const dated = (body: string) => {
+      const r = parseBriefing(
+        { path: "/x/a.md", relPath: "a.md", text: body, size: body.length, mtimeMs: 0 },
+        [],
+      );
+      return "briefing" in r ? r.briefing.date : r.problems;
+    };
+    expect(dated("# T\n\nThe vote is due on March 3, 2027.\n\nPosted on 14 February 2027\n")).toBe(
+      "2027-02-14",
+    );
+    expect(dated("# T\n\nThe vote is due on March 3, 2027.\n\n**Date:** 14 February 2027\n")).toBe(
+      "2027-02-14",
+    );
+    // A sentence that opens with the word is prose, not a dateline.
+    expect(
+      dated("# T\n\nThe vote is due on March 3, 2027.\n\nDated letters from May 2, 2026 were read.\n"),
+    ).toBe("2027-03-03");
   });
 });
