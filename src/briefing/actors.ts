@@ -411,6 +411,23 @@ function personAfter(tokens: Token[], k: number): Token[] {
   return names;
 }
 
+/** A party and state after a legislator's name: `[R-MO]`, `(D-CT)`, `[R-TX-21]`, `(I)`. */
+const PARTY = /^[RDI](?:-[A-Z]{2}(?:-\d{1,2})?)?$/;
+
+/**
+ * The given name in `Surname, Given [R-MO]` at `k` (the comma), as a legislature lists its members.
+ * Only with the party after it: `Sen. Hawley, Blumenthal and Lummis` is a list of surnames.
+ */
+function invertedGiven(tokens: Token[], k: number): Token[] | null {
+  const given = tokens[k + 1];
+  if (tokens[k]?.w !== "," || !isPersonWord(given) || given!.stop) return null;
+  // A middle initial after it: `Lummis, Cynthia M. [R-WY]`.
+  const names = /^\p{Lu}\.$/u.test(tokens[k + 2]?.w ?? "") ? [given!, tokens[k + 2]!] : [given!];
+  const open = tokens[k + 1 + names.length]?.w;
+  if (open !== "[" && open !== "(") return null;
+  return PARTY.test(tokens[k + 2 + names.length]?.w ?? "") ? names : null;
+}
+
 function isPersonWord(t: Token | undefined): boolean {
   return (
     t !== undefined &&
@@ -729,6 +746,13 @@ function people(tokens: Token[], out: Candidate[]): void {
         .map((t) => t.w)
         .join(" ");
       const start = names[0]!.start;
+      const given = names.length === 1 ? invertedGiven(tokens, i + len + 1) : null;
+      if (given) {
+        // Congress.gov's sponsor line, `Sen. Hawley, Josh [R-MO]`: surname first, the person whole.
+        out.push({ pos: start, name: [...given, names[0]!].map((t) => t.w).join(" "), kind: "person" });
+        i += len + 1 + given.length;
+        continue;
+      }
       if (names.length === 1) {
         const title = TITLES.has(role.toLowerCase()) || TITLES.has(`${role.toLowerCase()}.`) ? role : null;
         const titled = title ? `${title[0]!.toUpperCase()}${title.slice(1)} ${names[0]!.w}` : names[0]!.w;

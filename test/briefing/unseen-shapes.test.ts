@@ -359,4 +359,22 @@ describe("round five: a page's properties, names, datelines", () => {
       dated("# T\n\nThe vote is due on March 3, 2027.\n\nDated letters from May 2, 2026 were read.\n"),
     ).toBe("2027-03-03");
   });
+
+  it("reads Congress.gov's 'Sen. Hawley, Josh [R-MO]' as Josh Hawley, a middle initial kept", () => {
+    const b = unseen("congress-bill.md");
+    expect(b.actors).toEqual([
+      "Josh Hawley",
+      "Department of Commerce",
+      "Richard Blumenthal",
+      "Cynthia M. Lummis",
+      "Peter Welch",
+    ]);
+    expect(text(b)).toContain("Actors   Josh Hawley, Department of Commerce, Richard Blumenthal,");
+    const names = (...texts: string[]) => extractActors(texts, [], []);
+    expect(names("Rep. Jeffries, Hakeem [D-NY-8] spoke; later Rep. Jeffries left.")).toEqual([
+      "Hakeem Jeffries",
+    ]);
+    // Without the party after them, the names are a list of surnames.
+    expect(names("Sen. Hawley, Blumenthal and Lummis signed.")).toEqual(["Sen. Hawley"]);
+  });
 });
