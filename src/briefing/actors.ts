@@ -121,6 +121,14 @@ const ORG_AFTER = new Set([
   "Group",
   "Labs",
   "Platforms",
+  // A government's bodies by their other names: Japan's AI Strategy Headquarters, the UN's AI
+  // Secretariat, the Federal Reserve Board.
+  "Headquarters",
+  "Secretariat",
+  "Directorate",
+  "Taskforce",
+  "Board",
+  "Committee",
 ]);
 /**
  * Words that end a company's name and take one capitalised word before them ("Mistral AI"), unless
@@ -611,7 +619,7 @@ const PORTFOLIO = new Set(
   Sports Tourism Agriculture Food Fisheries Forestry Environment Climate Transport Housing Labour Labor
   Employment Finance Justice Interior Defence Defense Communications Digital Arts Youth Infrastructure Water
   Planning Development Security Affairs Heritage Media Family Women Children Land Resources Mines Mining
-  Commerce Enterprise Skills Work Pensions Transformation`.split(/\s+/),
+  Commerce Enterprise Skills Work Pensions Transformation Transportation`.split(/\s+/),
 );
 
 /**

@@ -109,7 +109,8 @@ describe("dates and names", () => {
   });
 
   it("finds no company in 'Canadian AI', 'Counting AI', 'Public AI Incident Register' or 'State AI'", () => {
-    expect(unseen("llm-answer.md").actors).toEqual([]);
+    // The Treasury Board is a body of its own.
+    expect(unseen("llm-answer.md").actors).toEqual(["Treasury Board of Canada"]);
     expect(unseen("jupyter-export.md").actors).toEqual([]);
     expect(unseen("keep-changelog.md").actors).toEqual(["House of Delegates"]);
     expect(unseen("tracker-tabs.md").actors).toEqual([]);
@@ -269,6 +270,7 @@ describe("names that are no actor", () => {
     expect(unseen("wikipedia-copy.md").actors).toEqual([
       "Council of Europe",
       "Committee on Artificial Intelligence",
+      "Committee of Ministers",
     ]);
   });
 
@@ -364,17 +366,35 @@ describe("round five: a page's properties, names, datelines", () => {
     const b = unseen("congress-bill.md");
     expect(b.actors).toEqual([
       "Josh Hawley",
+      "Committee on Commerce, Science, and Transportation",
       "Department of Commerce",
       "Richard Blumenthal",
       "Cynthia M. Lummis",
       "Peter Welch",
     ]);
-    expect(text(b)).toContain("Actors   Josh Hawley, Department of Commerce, Richard Blumenthal,");
+    expect(text(b)).toContain("Actors   Josh Hawley; Committee on Commerce, Science, and Transportation;");
     const names = (...texts: string[]) => extractActors(texts, [], []);
     expect(names("Rep. Jeffries, Hakeem [D-NY-8] spoke; later Rep. Jeffries left.")).toEqual([
       "Hakeem Jeffries",
     ]);
     // Without the party after them, the names are a list of surnames.
     expect(names("Sen. Hawley, Blumenthal and Lummis signed.")).toEqual(["Sen. Hawley"]);
+  });
+
+  it("finds a government's Headquarters, Secretariat, Board and Committee as organisations", () => {
+    expect(unseen("dendron-note.md").actors).toContain("AI Strategy Headquarters");
+    expect(unseen("medium-export.md").actors).toEqual([
+      "Ministry of Economy, Trade and Industry",
+      "AI Strategy Headquarters",
+    ]);
+    expect(unseen("gdocs-export.md").actors).toEqual(["Treasury Board"]);
+    const names = (...texts: string[]) => extractActors(texts, [], []);
+    expect(names("The UN AI Secretariat and the Digital Directorate met the Cyber Taskforce.")).toEqual([
+      "UN AI Secretariat",
+      "Digital Directorate",
+      "Cyber Taskforce",
+    ]);
+    // A keyword alone names nothing.
+    expect(names("Board members and the Committee met.")).toEqual([]);
   });
 });
