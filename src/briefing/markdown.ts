@@ -114,9 +114,19 @@ function inlines(tokens: readonly Token[] | undefined, out: Inline[] = []): Inli
       }
       case "image": {
         const alt = inlines(t.tokens);
-        const children = alt.length > 0 ? alt : [{ type: "text" as const, text: "image" }];
-        if (nowhere((t as Tokens.Image).href)) out.push(...children);
-        else out.push({ type: "link", url: (t as Tokens.Image).href, children });
+        const href = (t as Tokens.Image).href;
+        const web = /^https?:/i.test(href);
+        // Without alt text and off the web (an export's `images/icons/bullet_blue.gif`), an image is
+        // an icon whose path leads nowhere from a terminal: a mark that one stood there, no number.
+        if (alt.length === 0 && !web) pushText(out, "[image]");
+        // Nor is an image written into the page (`data:image/png;base64,…`) a URL to list.
+        else if (nowhere(href) || href.startsWith("data:")) out.push(...alt);
+        else
+          out.push({
+            type: "link",
+            url: href,
+            children: alt.length > 0 ? alt : [{ type: "text", text: "image" }],
+          });
         break;
       }
       case "checkbox":

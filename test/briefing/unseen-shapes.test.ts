@@ -397,4 +397,23 @@ describe("round five: a page's properties, names, datelines", () => {
     // A keyword alone names nothing.
     expect(names("Board members and the Committee met.")).toEqual([]);
   });
+
+  it("marks an icon with no alt text and no web address as [image], with no link number to a path", () => {
+    const b = unseen("confluence-export.md");
+    const out = text(b, 100);
+    expect(out).toContain("  [image] gpai-signatories-draft.pdf[1] (application/pdf)");
+    expect(out).not.toContain("bullet_blue");
+    // One on the web keeps its number: the address is the only way to see it.
+    expect(text(unseen("toc-images-comments.md"))).toContain("  image[2]\n");
+    const body =
+      "# T\n\nA chart ![Tax path](data:image/png;base64,iVBORw0KGgo=) and ![](data:image/gif;base64,R0lG) here.\n";
+    const r = parseBriefing(
+      { path: "/x/a.md", relPath: "a.md", text: body, size: body.length, mtimeMs: 0 },
+      [],
+    );
+    if (!("briefing" in r)) throw new Error("no briefing");
+    // An image written into the page lists no base64 as a link.
+    expect(text(r.briefing)).toContain("  A chart Tax path and [image] here.\n");
+    expect(briefingLinks(r.briefing)).toEqual([]);
+  });
 });
