@@ -578,6 +578,18 @@ function looseStrong(body: string): string {
 }
 
 /**
+ * ChatGPT's citation marks, copied out of its answer: `【4†source】`, `【4†L12-L18】` and `citeturn0search1`
+ * (its private-use brackets around it lost or kept). They point into a conversation the file does not
+ * hold: no word of the text. Two `includes` first, as most bodies have neither.
+ */
+const CHAT_MARK =
+  /[ \t]?(?:【\d+†[^】\n]{0,40}】|\uE200?cite(?:\uE202?turn\d+(?:search|news|view|fetch|file|image)\d+)+\uE201?)/gu;
+
+function chatMarks(body: string): string {
+  return body.includes("†") || body.includes("cite") ? body.replace(CHAT_MARK, "") : body;
+}
+
+/**
  * marked's `lex`, with its inline pass skipped for text that holds no inline syntax (most prose): the
  * same tokens, for a third of the time on the bench's archive.
  */
@@ -587,7 +599,7 @@ function lex(body: string): Token[] {
   // marked-footnote's token, one object shared by every document, which it puts first in each.
   let shared: Footnotes | undefined;
   try {
-    const tokens = lexer.blockTokens(looseStrong(body.replace(/\r\n?/g, "\n")), lexer.tokens);
+    const tokens = lexer.blockTokens(looseStrong(chatMarks(body.replace(/\r\n?/g, "\n"))), lexer.tokens);
     if (tokens[0]?.type === "footnotes") shared = tokens[0] as Footnotes;
     for (const { src, tokens: into } of lexer.inlineQueue) {
       lexer.state.inRawBlock = false;

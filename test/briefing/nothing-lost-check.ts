@@ -116,6 +116,11 @@ const contents = (body: string) =>
  */
 const pageMeta = (body: string) =>
   body
+    // ChatGPT's citation marks point into its conversation: no word of the text.
+    .replace(
+      /【\d+†[^】\n]{0,40}】|\uE200?cite(?:\uE202?turn\d+(?:search|news|view|fetch|file|image)\d+)+\uE201?/gu,
+      "",
+    )
     .replace(
       /^!\[([^\]\n]*\b(?:cover|banner)\b[^\]\n]*)\]\(([^)\s]+)\)$/gim,
       (_, alt: string, url: string) => `Cover ${/\s/.test(alt.trim()) ? alt : ""} ${url}`,

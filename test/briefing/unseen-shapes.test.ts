@@ -416,4 +416,23 @@ describe("round five: a page's properties, names, datelines", () => {
     expect(text(r.briefing)).toContain("  A chart Tax path and [image] here.\n");
     expect(briefingLinks(r.briefing)).toEqual([]);
   });
+
+  it("drops ChatGPT's citation marks (【4†source】, citeturn0search1), which point into its conversation", () => {
+    const b = unseen("chatgpt-citations.md");
+    const out = text(b);
+    expect(out).not.toMatch(/【|†|cite/);
+    expect(out).toContain(
+      "  • The European Commission published the final code of practice on 10 July\n    2025.\n",
+    );
+    expect(texts(b, "whyItMatters")).toEqual([
+      "Signatories get a presumption of conformity with the AI Act's GPAI obligations.",
+    ]);
+  });
+
+  it("reads a German briefing dated '3. Dezember 2026', its deadlines still to come", () => {
+    const b = unseen("german-dezember.md");
+    expect(b.date).toBe("2026-12-03");
+    expect(b.events.filter((e) => e.expected).map((e) => e.date)).toEqual(["2027-01-15", "2027-03"]);
+    expect(texts(b, "whatToWatch")).toHaveLength(2);
+  });
 });
