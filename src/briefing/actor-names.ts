@@ -102,6 +102,11 @@ const AGENCY_WORDS = new Set([
   "Authority",
   "Council",
   "Committee",
+  "Headquarters",
+  "Secretariat",
+  "Directorate",
+  "Taskforce",
+  "Board",
 ]);
 
 /** A kind guessed from the shape of a name; "other" when nothing gives it away. */

@@ -121,6 +121,14 @@ const ORG_AFTER = new Set([
   "Group",
   "Labs",
   "Platforms",
+  // A government's bodies by their other names: Japan's AI Strategy Headquarters, the UN's AI
+  // Secretariat, the Federal Reserve Board.
+  "Headquarters",
+  "Secretariat",
+  "Directorate",
+  "Taskforce",
+  "Board",
+  "Committee",
 ]);
 /**
  * Words that end a company's name and take one capitalised word before them ("Mistral AI"), unless
@@ -411,6 +419,23 @@ function personAfter(tokens: Token[], k: number): Token[] {
   return names;
 }
 
+/** A party and state after a legislator's name: `[R-MO]`, `(D-CT)`, `[R-TX-21]`, `(I)`. */
+const PARTY = /^[RDI](?:-[A-Z]{2}(?:-\d{1,2})?)?$/;
+
+/**
+ * The given name in `Surname, Given [R-MO]` at `k` (the comma), as a legislature lists its members.
+ * Only with the party after it: `Sen. Hawley, Blumenthal and Lummis` is a list of surnames.
+ */
+function invertedGiven(tokens: Token[], k: number): Token[] | null {
+  const given = tokens[k + 1];
+  if (tokens[k]?.w !== "," || !isPersonWord(given) || given!.stop) return null;
+  // A middle initial after it: `Lummis, Cynthia M. [R-WY]`.
+  const names = /^\p{Lu}\.$/u.test(tokens[k + 2]?.w ?? "") ? [given!, tokens[k + 2]!] : [given!];
+  const open = tokens[k + 1 + names.length]?.w;
+  if (open !== "[" && open !== "(") return null;
+  return PARTY.test(tokens[k + 2 + names.length]?.w ?? "") ? names : null;
+}
+
 function isPersonWord(t: Token | undefined): boolean {
   return (
     t !== undefined &&
@@ -594,7 +619,7 @@ const PORTFOLIO = new Set(
   Sports Tourism Agriculture Food Fisheries Forestry Environment Climate Transport Housing Labour Labor
   Employment Finance Justice Interior Defence Defense Communications Digital Arts Youth Infrastructure Water
   Planning Development Security Affairs Heritage Media Family Women Children Land Resources Mines Mining
-  Commerce Enterprise Skills Work Pensions Transformation`.split(/\s+/),
+  Commerce Enterprise Skills Work Pensions Transformation Transportation`.split(/\s+/),
 );
 
 /**
@@ -729,6 +754,13 @@ function people(tokens: Token[], out: Candidate[]): void {
         .map((t) => t.w)
         .join(" ");
       const start = names[0]!.start;
+      const given = names.length === 1 ? invertedGiven(tokens, i + len + 1) : null;
+      if (given) {
+        // Congress.gov's sponsor line, `Sen. Hawley, Josh [R-MO]`: surname first, the person whole.
+        out.push({ pos: start, name: [...given, names[0]!].map((t) => t.w).join(" "), kind: "person" });
+        i += len + 1 + given.length;
+        continue;
+      }
       if (names.length === 1) {
         const title = TITLES.has(role.toLowerCase()) || TITLES.has(`${role.toLowerCase()}.`) ? role : null;
         const titled = title ? `${title[0]!.toUpperCase()}${title.slice(1)} ${names[0]!.w}` : names[0]!.w;
@@ -888,6 +920,7 @@ export function extractActorDetails(
   for (const c of candidates) {
     if (c.alias && !index.byKey.has(keyOf(c.name))) localAliases.set(keyOf(c.alias), tidy(c.name));
   }
+  qualifiedTails(candidates, index, keyOf, localAliases);
   // A lone surname joins a full name found anywhere in the briefing; otherwise it stands on its own.
   const fullBySurname = new Map<string, string>();
   for (const c of candidates) {
@@ -901,6 +934,42 @@ export function extractActorDetails(
     else add(fullBySurname.get(lone.surname) ?? c.name, c.kind);
   }
   return [...found.values()];
+}
+
+/**
+ * A place's or a bloc's code before a name (`EU`, `UK`, `U.S.`, `UN`): the name's owner, not its
+ * words. `AI` or `ICT` before a name is part of it, so the codes are named, not any capitals.
+ */
+const QUALIFIER = /^(?:EU|E\.U\.|UK|U\.K\.|US|U\.S\.|USA|UN|U\.N\.|UAE|NATO|OECD|G7|G20)$/;
+
+/**
+ * `AI Office` in a briefing that also names the `EU AI Office` is that office, as an acronym folds into
+ * the name it stands for: a name of two or more words that is the tail of one found after a qualifier.
+ * A tail two qualified names share (`UK AI Office`, `EU AI Office`) stays its own, and only the whole
+ * tail counts (`AI Office` is not `AI Safety Office`).
+ */
+function qualifiedTails(
+  candidates: readonly Candidate[],
+  index: RegistryIndex,
+  keyOf: (name: string) => string,
+  localAliases: Map<string, string>,
+): void {
+  let tails: Map<string, string | null> | undefined;
+  for (const c of candidates) {
+    if (c.kind === "person" || c.surnameOnly) continue;
+    const name = tidy(c.name);
+    const space = name.indexOf(" ");
+    // Most names have no qualifier: one test of the first word before anything else.
+    if (space === -1 || !QUALIFIER.test(name.slice(0, space))) continue;
+    const tail = name.slice(space + 1);
+    if (!tail.includes(" ") || index.byKey.has(keyOf(tail))) continue;
+    tails ??= new Map();
+    const key = keyOf(tail);
+    const before = tails.get(key);
+    tails.set(key, before === undefined || keyOf(before ?? "") === keyOf(name) ? name : null);
+  }
+  if (tails === undefined) return;
+  for (const [key, full] of tails) if (full !== null && !localAliases.has(key)) localAliases.set(key, full);
 }
 
 /** Canonical actor names, deduplicated, declared first, then in order of first appearance. */

@@ -420,7 +420,7 @@ export function findFirstDate(paras: TextBlock[]): string | null {
 const WEEKDAY_RE = /\b(?:Mon|Tue|Tues|Wed|Wednes|Thu|Thurs|Fri|Sat|Satur|Sun)(?:day)?\b\.?/gi;
 const READING_TIME_RE = /\b\d+[ -]?min(?:ute)?s?(?: read)?\b/gi;
 const CLOCK_RE = /\b\d{1,2}[:.]\d{2}(?:\s*(?:[ap]\.?m\.?|[A-Z]{2,5}(?:[+-]\d{1,2})?))?(?![\w:])/gi;
-const DATELINE_WORD_RE = /^(?:posted|published|updated|last updated|dated|as of|on)$/i;
+const DATELINE_WORD_RE = /^(?:posted|posted on|published|updated|last updated|dated|date|as of|on)$/i;
 /** A newsletter's issue beside its date: "Issue #42 · Thursday, 4 February 2027", "Vol. 3, No. 7". */
 const ISSUE_RE = /\b(?:issue|edition|no\.|vol\.|volume)\s*#?\d+\b|#\d+\b/gi;
 /** Longer than "Published Wednesday, 14 September 2026 · 12 min read" is a sentence, not a dateline. */

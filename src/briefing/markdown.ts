@@ -114,9 +114,19 @@ function inlines(tokens: readonly Token[] | undefined, out: Inline[] = []): Inli
       }
       case "image": {
         const alt = inlines(t.tokens);
-        const children = alt.length > 0 ? alt : [{ type: "text" as const, text: "image" }];
-        if (nowhere((t as Tokens.Image).href)) out.push(...children);
-        else out.push({ type: "link", url: (t as Tokens.Image).href, children });
+        const href = (t as Tokens.Image).href;
+        const web = /^https?:/i.test(href);
+        // Without alt text and off the web (an export's `images/icons/bullet_blue.gif`), an image is
+        // an icon whose path leads nowhere from a terminal: a mark that one stood there, no number.
+        if (alt.length === 0 && !web) pushText(out, "[image]");
+        // Nor is an image written into the page (`data:image/png;base64,…`) a URL to list.
+        else if (nowhere(href) || href.startsWith("data:")) out.push(...alt);
+        else
+          out.push({
+            type: "link",
+            url: href,
+            children: alt.length > 0 ? alt : [{ type: "text", text: "image" }],
+          });
         break;
       }
       case "checkbox":
@@ -568,6 +578,18 @@ function looseStrong(body: string): string {
 }
 
 /**
+ * ChatGPT's citation marks, copied out of its answer: `【4†source】`, `【4†L12-L18】` and `citeturn0search1`
+ * (its private-use brackets around it lost or kept). They point into a conversation the file does not
+ * hold: no word of the text. Two `includes` first, as most bodies have neither.
+ */
+const CHAT_MARK =
+  /[ \t]?(?:【\d+†[^】\n]{0,40}】|\uE200?cite(?:\uE202?turn\d+(?:search|news|view|fetch|file|image)\d+)+\uE201?)/gu;
+
+function chatMarks(body: string): string {
+  return body.includes("†") || body.includes("cite") ? body.replace(CHAT_MARK, "") : body;
+}
+
+/**
  * marked's `lex`, with its inline pass skipped for text that holds no inline syntax (most prose): the
  * same tokens, for a third of the time on the bench's archive.
  */
@@ -577,7 +599,7 @@ function lex(body: string): Token[] {
   // marked-footnote's token, one object shared by every document, which it puts first in each.
   let shared: Footnotes | undefined;
   try {
-    const tokens = lexer.blockTokens(looseStrong(body.replace(/\r\n?/g, "\n")), lexer.tokens);
+    const tokens = lexer.blockTokens(looseStrong(chatMarks(body.replace(/\r\n?/g, "\n"))), lexer.tokens);
     if (tokens[0]?.type === "footnotes") shared = tokens[0] as Footnotes;
     for (const { src, tokens: into } of lexer.inlineQueue) {
       lexer.state.inRawBlock = false;
@@ -696,12 +718,25 @@ export function markdownParagraphs(body: string, firstLine = 1): BodyParagraph[]
       }
     }
   };
-  for (const t of tokens) {
+  // A `## Metadata` heading over a list of property lines (Readwise): the list is the page's.
+  let metadata = false;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
     const at = line;
     line += newlines(t.raw);
     const leading = top;
     const first = top && t.type === "paragraph";
     if (t.type !== "space" && t.type !== "footnotes") top = false;
+    if (t.type === "heading" && metadataHeading(t as Tokens.Heading, tokens[i + 1], tokens[i + 2])) {
+      metadata = true;
+      continue;
+    }
+    if (metadata && t.type === "list") {
+      metadata = false;
+      pageFields((t as Tokens.List).items.map((item) => item.text).join("\n"), at, push);
+      continue;
+    }
+    if (opening && t.type === "paragraph" && coverImage(t as Tokens.Paragraph, at, push)) continue;
     if (leading && t.type === "list" && breadcrumbs(t as Tokens.List, at, push)) continue;
     if (first && mailHeaders(t.raw, at, push)) continue;
     if (first && pageFields(t.raw, at, push, titleBlock)) continue;
@@ -718,6 +753,34 @@ export function markdownParagraphs(body: string, firstLine = 1): BodyParagraph[]
     read(t, at);
   }
   return demote(out);
+}
+
+/** Headings over a page's properties rather than its story. */
+const METADATA = /^(?:metadata|page properties|properties|document (?:info|information|properties))$/i;
+
+/** A metadata heading, with a list of property lines straight under it (blank lines aside). */
+function metadataHeading(t: Tokens.Heading, next?: Token, after?: Token): boolean {
+  if (!METADATA.test(t.text.trim())) return false;
+  const list = next?.type === "space" ? after : next;
+  if (list?.type !== "list") return false;
+  const items = (list as Tokens.List).items;
+  return !items.some((item) => item.text.includes("\n")) && propertyLines(items.map((x) => x.text)) !== null;
+}
+
+/**
+ * A cover image opening a page (Readwise's `![rw-book-cover](…)`, a blog's banner): the page's
+ * decoration, named as such, it goes to the source with the page's other properties.
+ */
+function coverImage(t: Tokens.Paragraph, at: number, push: (p: BodyParagraph) => void): boolean {
+  const spans = (t.tokens ?? []).filter((x) => !(x.type === "text" && x.raw.trim() === ""));
+  if (spans.length !== 1 || spans[0]!.type !== "image") return false;
+  const image = spans[0] as Tokens.Image;
+  if (!/\b(?:cover|banner)\b/i.test(`${image.text} ${image.title ?? ""}`)) return false;
+  // A tool's name for it (`rw-book-cover`) says no more than "Cover"; words a writer gave it are kept.
+  const alt = image.text.trim();
+  const fields = [{ name: "Cover", value: /\s/.test(alt) ? `${alt} ${image.href}` : image.href }];
+  push({ kind: "properties", text: decodeEntities(propertyText(fields)), line: at, fields });
+  return true;
 }
 
 /**

@@ -97,7 +97,8 @@ function parse(file: SourceFile, registry: RegistryActor[]): ParseResult {
   let date: string | null = meta.date ?? body.email?.date ?? body.properties?.date ?? null;
   let dateInferred = false;
   if (date === null) {
-    const found = findFirstDate(datelineFirst(body, texts));
+    const signed = texts.find(isLabelledDateline);
+    const found = findFirstDate(signed ? [signed] : datelineFirst(body, texts));
     if (found !== null && IsoDay.safeParse(found).success) {
       date = found;
       dateInferred = true;
@@ -146,6 +147,18 @@ function proseOf(p: Paragraph): { text: string; line: number }[] {
   return blockProse(p.block)
     .filter((part) => part.text.trim() !== "")
     .map((part) => ({ text: part.text.replace(/\s+/g, " ").trim(), line: p.line + part.offset }));
+}
+
+/** How a line that says when it was written opens: `Dated:`, `Date:`, `Published:`, `Posted on`. */
+const DATE_LABEL = /^(?:\*\*|__|[*_])?(?:dated|date|published|posted)\b/i;
+
+/**
+ * A labelled dateline, wherever it stands (a Federal Register notice is signed `Dated: December 1,
+ * 2026.` under its text): it dates the briefing before any date in the prose, which is often a
+ * deadline. The label is tested first, so most paragraphs cost one anchored match.
+ */
+function isLabelledDateline(t: TextBlock): boolean {
+  return t.text.length <= 70 && DATE_LABEL.test(t.text) && isDateLine(t.text.replace(/\.$/, ""));
 }
 
 /**

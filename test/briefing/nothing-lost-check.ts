@@ -110,10 +110,30 @@ const taskBoxes = (body: string) =>
 const contents = (body: string) =>
   body.replace(/(?:^[ \t]*(?:[-*+]|\d+[.)])[ \t]+\[[^\]\n]*\]\(#[^)\s]*\)[ \t]*(?:\n|$)){2,}/gm, "");
 
+/**
+ * A cover image (`![rw-book-cover](url)`) is the source's `Cover: url`, a writer's alt text kept; a
+ * `## Metadata` heading over property lines is no word of the page (its fields go to the source).
+ */
+const pageMeta = (body: string) =>
+  body
+    // ChatGPT's citation marks point into its conversation: no word of the text.
+    .replace(
+      /【\d+†[^】\n]{0,40}】|\uE200?cite(?:\uE202?turn\d+(?:search|news|view|fetch|file|image)\d+)+\uE201?/gu,
+      "",
+    )
+    .replace(
+      /^!\[([^\]\n]*\b(?:cover|banner)\b[^\]\n]*)\]\(([^)\s]+)\)$/gim,
+      (_, alt: string, url: string) => `Cover ${/\s/.test(alt.trim()) ? alt : ""} ${url}`,
+    )
+    .replace(
+      /^#{1,6}[ \t]+(?:metadata|page properties|properties|document (?:info|information|properties))[ \t]*$/gim,
+      "",
+    );
+
 /** A Markdown body's words as its reader sees them. */
 function markupFree(body: string): string {
   return decodeEntities(
-    htmlFree(directives(withoutInfoStrings(taskBoxes(contents(body)))))
+    htmlFree(pageMeta(directives(withoutInfoStrings(taskBoxes(contents(body))))))
       // An image without alt text is shown as the word "image", a link to it.
       .replace(/!\[\]\(/g, "![image](")
       // Inline maths shows as the page shows it (`3 × 10²⁵`), or as its TeX.

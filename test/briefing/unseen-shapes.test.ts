@@ -3,8 +3,10 @@
 // Quarto, a notebook, a tracker with tabs, a transcript, a thread, a chat export. What a reader of
 // each would notice first.
 import { describe, expect, it } from "vitest";
+import { extractActors } from "../../src/briefing/actors.js";
 import { isDateLine } from "../../src/briefing/dates.js";
 import { briefingLinks } from "../../src/briefing/links.js";
+import { parseBriefing } from "../../src/briefing/parse.js";
 import type { Briefing } from "../../src/briefing/schema.js";
 import { briefingText } from "../../src/cli/render/briefing-text.js";
 import { createStyle } from "../../src/cli/style.js";
@@ -107,7 +109,8 @@ describe("dates and names", () => {
   });
 
   it("finds no company in 'Canadian AI', 'Counting AI', 'Public AI Incident Register' or 'State AI'", () => {
-    expect(unseen("llm-answer.md").actors).toEqual([]);
+    // The Treasury Board is a body of its own.
+    expect(unseen("llm-answer.md").actors).toEqual(["Treasury Board of Canada"]);
     expect(unseen("jupyter-export.md").actors).toEqual([]);
     expect(unseen("keep-changelog.md").actors).toEqual(["House of Delegates"]);
     expect(unseen("tracker-tabs.md").actors).toEqual([]);
@@ -267,6 +270,7 @@ describe("names that are no actor", () => {
     expect(unseen("wikipedia-copy.md").actors).toEqual([
       "Council of Europe",
       "Committee on Artificial Intelligence",
+      "Committee of Ministers",
     ]);
   });
 
@@ -291,5 +295,144 @@ describe("inline maths", () => {
     });
     // Display maths stays verbatim, as code.
     expect(out).toContain("    C = 6 \\cdot N \\cdot D");
+  });
+});
+
+describe("round five: a page's properties, names, datelines", () => {
+  it("gives a Readwise export's cover image and Metadata list to the source, never to what happened", () => {
+    const b = unseen("readwise-highlights.md");
+    const out = text(b, 100);
+    expect(b.source).toMatch(
+      /^Cover: https:\/\/readwise-assets\.example\/\S+\.png · Author: OECD\.AI Policy Observatory · Full Title:/,
+    );
+    expect(b.source).toContain("URL: https://oecd.ai/en/wonk/incident-definitions-2026");
+    expect(out).not.toMatch(/rw-book-cover|Metadata|• Author:|• URL:/);
+    // Its Highlights are the key points, the first of them the first thing under the title.
+    expect(b.keyPoints.map((p) => p.text)).toEqual([
+      expect.stringMatching(/^An AI incident is an event/),
+      expect.stringMatching(/^The G7 Hiroshima Process/),
+      expect.stringMatching(/^Why it matters: common definitions/),
+    ]);
+    expect(briefingLinks(b).map((l) => l.url)).toEqual([
+      "https://read.readwise.io/read/01jf3x9q2k8m",
+      "https://read.readwise.io/read/01jf3xa7ct0w",
+      "https://read.readwise.io/read/01jf3xbr5d2n",
+    ]);
+  });
+
+  it("lists the EU AI Office once where a briefing also calls it the AI Office, and no other office with it", () => {
+    expect(unseen("notion-database.md").actors).toEqual(["EU AI Office", "Henna Virkkunen"]);
+    expect(unseen("confluence-export.md").actors).toEqual([
+      "EU AI Office",
+      "European Commission",
+      "Henna Virkkunen",
+    ]);
+    const names = (...texts: string[]) => extractActors(texts, [], []);
+    expect(names("The AI Office opened a call.", "The EU AI Office said so.")).toEqual(["EU AI Office"]);
+    // Only the whole tail, after a place's code, and only where one qualified name has it.
+    expect(names("The AI Safety Office met the EU AI Office.")).toEqual(["AI Safety Office", "EU AI Office"]);
+    expect(names("The UK AI Office and the EU AI Office met; the AI Office chaired.")).toEqual([
+      "UK AI Office",
+      "EU AI Office",
+      "AI Office",
+    ]);
+  });
+
+  it("dates a Federal Register notice by its 'Dated:' line, not by the comment deadline written first", () => {
+    const b = unseen("federal-register.md");
+    expect(text(b, 100)).toContain("Date     2026-12-01 (inferred from the text)");
+    // The deadline is still an event, and one still to come.
+    expect(b.events.find((e) => e.date === "2027-01-20")).toMatchObject({ expected: true });
+    const dated = (body: string) => {
+      const r = parseBriefing(
+        { path: "/x/a.md", relPath: "a.md", text: body, size: body.length, mtimeMs: 0 },
+        [],
+      );
+      return "briefing" in r ? r.briefing.date : r.problems;
+    };
+    expect(dated("# T\n\nThe vote is due on March 3, 2027.\n\nPosted on 14 February 2027\n")).toBe(
+      "2027-02-14",
+    );
+    expect(dated("# T\n\nThe vote is due on March 3, 2027.\n\n**Date:** 14 February 2027\n")).toBe(
+      "2027-02-14",
+    );
+    // A sentence that opens with the word is prose, not a dateline.
+    expect(
+      dated("# T\n\nThe vote is due on March 3, 2027.\n\nDated letters from May 2, 2026 were read.\n"),
+    ).toBe("2027-03-03");
+  });
+
+  it("reads Congress.gov's 'Sen. Hawley, Josh [R-MO]' as Josh Hawley, a middle initial kept", () => {
+    const b = unseen("congress-bill.md");
+    expect(b.actors).toEqual([
+      "Josh Hawley",
+      "Committee on Commerce, Science, and Transportation",
+      "Department of Commerce",
+      "Richard Blumenthal",
+      "Cynthia M. Lummis",
+      "Peter Welch",
+    ]);
+    expect(text(b)).toContain("Actors   Josh Hawley; Committee on Commerce, Science, and Transportation;");
+    const names = (...texts: string[]) => extractActors(texts, [], []);
+    expect(names("Rep. Jeffries, Hakeem [D-NY-8] spoke; later Rep. Jeffries left.")).toEqual([
+      "Hakeem Jeffries",
+    ]);
+    // Without the party after them, the names are a list of surnames.
+    expect(names("Sen. Hawley, Blumenthal and Lummis signed.")).toEqual(["Sen. Hawley"]);
+  });
+
+  it("finds a government's Headquarters, Secretariat, Board and Committee as organisations", () => {
+    expect(unseen("dendron-note.md").actors).toContain("AI Strategy Headquarters");
+    expect(unseen("medium-export.md").actors).toEqual([
+      "Ministry of Economy, Trade and Industry",
+      "AI Strategy Headquarters",
+    ]);
+    expect(unseen("gdocs-export.md").actors).toEqual(["Treasury Board"]);
+    const names = (...texts: string[]) => extractActors(texts, [], []);
+    expect(names("The UN AI Secretariat and the Digital Directorate met the Cyber Taskforce.")).toEqual([
+      "UN AI Secretariat",
+      "Digital Directorate",
+      "Cyber Taskforce",
+    ]);
+    // A keyword alone names nothing.
+    expect(names("Board members and the Committee met.")).toEqual([]);
+  });
+
+  it("marks an icon with no alt text and no web address as [image], with no link number to a path", () => {
+    const b = unseen("confluence-export.md");
+    const out = text(b, 100);
+    expect(out).toContain("  [image] gpai-signatories-draft.pdf[1] (application/pdf)");
+    expect(out).not.toContain("bullet_blue");
+    // One on the web keeps its number: the address is the only way to see it.
+    expect(text(unseen("toc-images-comments.md"))).toContain("  image[2]\n");
+    const body =
+      "# T\n\nA chart ![Tax path](data:image/png;base64,iVBORw0KGgo=) and ![](data:image/gif;base64,R0lG) here.\n";
+    const r = parseBriefing(
+      { path: "/x/a.md", relPath: "a.md", text: body, size: body.length, mtimeMs: 0 },
+      [],
+    );
+    if (!("briefing" in r)) throw new Error("no briefing");
+    // An image written into the page lists no base64 as a link.
+    expect(text(r.briefing)).toContain("  A chart Tax path and [image] here.\n");
+    expect(briefingLinks(r.briefing)).toEqual([]);
+  });
+
+  it("drops ChatGPT's citation marks (【4†source】, citeturn0search1), which point into its conversation", () => {
+    const b = unseen("chatgpt-citations.md");
+    const out = text(b);
+    expect(out).not.toMatch(/【|†|cite/);
+    expect(out).toContain(
+      "  • The European Commission published the final code of practice on 10 July\n    2025.\n",
+    );
+    expect(texts(b, "whyItMatters")).toEqual([
+      "Signatories get a presumption of conformity with the AI Act's GPAI obligations.",
+    ]);
+  });
+
+  it("reads a German briefing dated '3. Dezember 2026', its deadlines still to come", () => {
+    const b = unseen("german-dezember.md");
+    expect(b.date).toBe("2026-12-03");
+    expect(b.events.filter((e) => e.expected).map((e) => e.date)).toEqual(["2027-01-15", "2027-03"]);
+    expect(texts(b, "whatToWatch")).toHaveLength(2);
   });
 });

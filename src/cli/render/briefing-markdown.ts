@@ -1,6 +1,7 @@
 // `print --format markdown`: a briefing file in the canonical shape, which the loader reads back to
 // the same model (title, date, source, actors, tags, key points, sections, subsections, glossary).
 import { stringify } from "yaml";
+import { leadIn } from "../../briefing/headings.js";
 import { looksLikeHeading } from "../../briefing/paragraphs.js";
 import type { Block, Briefing, Paragraph } from "../../briefing/schema.js";
 import { SECTION_KEYS, SECTION_TITLES, type SectionKey } from "../../briefing/sections.js";
@@ -83,6 +84,9 @@ export function briefingMarkdown(b: Briefing, sections: SectionKey[] | null): st
   const parts: string[] = [`---\n${frontMatter(b)}---`];
   const paragraph = writer();
   if (sections === null && b.keyPoints.length > 0) {
+    // A bare bullet opening with a lead-in (`Why it matters: …`) reads back as that section's: under
+    // the heading, a key point (as a Readwise export's Highlights are) stays one.
+    if (b.keyPoints.some((p) => leadIn(p.text) !== null)) parts.push("## Key points");
     parts.push(
       b.keyPoints
         .map((p) => ({ ...p, block: p.block?.type === "list" ? p.block : bullet(p.text) }))
