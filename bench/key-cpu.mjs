@@ -8,6 +8,10 @@
 //
 //   node bench/key-cpu.mjs --dir /tmp/arch [--rounds 3] [--presses 40] --bundle A.js [--bundle B.js]
 //   [--prof DIR]  (each session under `node --cpu-prof --cpu-prof-dir DIR`) [--only "j timeline"]
+//   [--rhythm]  (the bench's own opening instead: a `j` as the list shows, the settled list, then with
+//   no rest j ×5, PgDn ×2, G, g, 2, 3, each 40 ms after the last output, as run.mjs presses them: what the first visit of
+//   the Glossary view costs when the keys before it left no rest, and what work run between those
+//   keys costs them; each key's main-thread CPU runs from its press to the next one's)
 //
 // --dir is the archive's root (briefings/ under it); give it a `cp -aL` copy.
 import { readFileSync, rmSync } from "node:fs";
@@ -24,6 +28,7 @@ const presses = Number(option("--presses", "40"));
 const prof = option("--prof", "");
 // Only the steps whose names hold this text (a profile of one key).
 const only = option("--only", "");
+const rhythm = process.argv.includes("--rhythm");
 const bundles = [];
 for (let i = 0; i < process.argv.length; i++)
   if (process.argv[i] === "--bundle") bundles.push(resolve(root, process.argv[i + 1]));
@@ -56,6 +61,7 @@ const SCRIPT = [
 ];
 
 const samples = new Samples();
+const fmt = (v) => (v === undefined ? "—" : v.toFixed(1));
 console.log(`load ${load()} at ${new Date().toISOString()}`);
 const caches = warmCaches(bundles, briefings, "sd-keycpu-cache-");
 
@@ -69,6 +75,7 @@ async function session(b) {
   try {
     const ok = await s.waitFor(sdSettled, 60_000);
     if (!ok.ok) throw new Error(`build ${b}: the list never settled (${ok.reason})`);
+    if (rhythm) return await opening(s, b);
     // Not a key's cost: after a start from the painted head, Ink's mount and the App's first frame;
     // then the glossary built ahead after a rest (usePrepare). Keys start once the process is quiet.
     for (let waited = 0; waited < 30_000; waited += 400) {
@@ -101,6 +108,56 @@ async function session(b) {
   }
 }
 
+/** The bench's opening keys (subjects.mjs keyScript), each timed and its main-thread CPU taken. */
+const OPENING = [
+  ...Array.from({ length: 5 }, () => ["j", "j"]),
+  ["pgdn", KEYS.pgdn],
+  ["pgdn", KEYS.pgdn],
+  ["G", "G"],
+  ["g", "g"],
+  ["view2", "2", tab("2 Briefings")],
+  ["view3", "3", tab("3 Glossary")],
+];
+
+async function opening(s, b) {
+  // As run.mjs: a `j` the moment the list shows, the settled list waited for, then the script.
+  const first = await s.press("j", changed, 30_000);
+  if (first === null) throw new Error(`build ${b}: the first key was never answered`);
+  const settled = sdSettled(s) ? { ok: true } : await s.waitFor(sdSettled, 60_000);
+  if (!settled.ok) {
+    // Said and left out, not thrown: the rounds already taken are still reported.
+    console.log(
+      `build ${b}: the list never settled after the first key (${settled.reason}): ${s.lines()[1]}`,
+    );
+    return;
+  }
+  const start = mainThreadMs(s.pid);
+  let last = null;
+  for (const [name, bytes, expect] of OPENING) {
+    await s.idle(40);
+    const now = mainThreadMs(s.pid);
+    if (last !== null) samples.add(`${b}:${last.name}:main`, now - last.at);
+    const v = await s.press(bytes, expect ?? changed, 5000);
+    samples.add(`${b}:${name}:wall`, v);
+    last = { name, at: now };
+  }
+  await s.idle(60);
+  samples.add(`${b}:${last.name}:main`, mainThreadMs(s.pid) - last.at);
+  samples.add(`${b}:opening:main`, mainThreadMs(s.pid) - start);
+}
+
+function rhythmReport() {
+  for (const name of [...new Set(OPENING.map(([n]) => n)), "opening"]) {
+    const cells = bundles.map((_, b) => {
+      const w = samples.stats(`${b}:${name}:wall`);
+      const m = samples.stats(`${b}:${name}:main`);
+      const wall = w ? `wall p50 ${fmt(w.p50)} p90 ${fmt(w.p90)} (n ${w.n}); ` : "";
+      return `${wall}main thread p50 ${fmt(m?.p50)} p90 ${fmt(m?.p90)} ms`;
+    });
+    console.log(`${name}: ${cells.map((c, k) => `[${k}] ${c}`).join("  |  ")}`);
+  }
+}
+
 try {
   for (let r = 0; r < rounds; r++) {
     for (let k = 0; k < bundles.length; k++) await session((r + k) % bundles.length);
@@ -109,8 +166,7 @@ try {
 } finally {
   for (const c of caches) rmSync(c, { recursive: true, force: true });
 }
-const fmt = (v) => (v === undefined ? "—" : v.toFixed(1));
-for (const step of SCRIPT) {
+for (const step of rhythm ? [] : SCRIPT) {
   if (step.once) continue;
   const cells = bundles.map((_, b) => {
     const w = samples.stats(`${b}:${step.name}:wall`);
@@ -120,4 +176,5 @@ for (const step of SCRIPT) {
   });
   console.log(`${step.name}: ${cells.map((c, b) => `[${b}] ${c}`).join("  |  ")}`);
 }
+if (rhythm) rhythmReport();
 console.log(`load ${load()} at the end`);

@@ -52,12 +52,25 @@ export interface TermSource {
   glossary: readonly { term: string; definition: string }[];
 }
 
-/** The terms defined across `items` (in story order), by key, with no uses found yet. */
-export function collectTerms(items: Iterable<TermSource>): Map<string, GlossaryTerm> {
-  const byKey = new Map<string, GlossaryTerm>();
+/** A merge of terms under way: what `collectTerms` has met so far. */
+export interface TermMerge {
+  byKey: Map<string, GlossaryTerm>;
+  /** Each spelling's key (termKey), made once per merge. */
+  keys: Map<string, string>;
+}
+
+/**
+ * The terms defined across `items` (in story order), by key, with no uses found yet. Given the
+ * `merge` of the items before them, it goes on from there: a merge taken in slices of items equals
+ * one taken whole.
+ */
+export function collectTerms(
+  items: Iterable<TermSource>,
+  merge: TermMerge = { byKey: new Map(), keys: new Map() },
+): Map<string, GlossaryTerm> {
   // A folder spells each term a few ways across thousands of briefings: each spelling's key is made
   // once per merge (termKey's Unicode regexes were most of a merge of 22,000 lines).
-  const keys = new Map<string, string>();
+  const { byKey, keys } = merge;
   for (const b of items) {
     for (const g of b.glossary) {
       let key = keys.get(g.term);

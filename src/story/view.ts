@@ -7,7 +7,14 @@ import type { Briefing, Problem, RegistryActor } from "../briefing/schema.js";
 import { type ActorEntry, indexActors } from "./actors.js";
 import { type AgendaItem, buildAgenda, digestAgenda } from "./agenda.js";
 import { dateCode } from "./date-code.js";
-import { collectTerms, type GlossaryTerm, sortTerms, type TermSource, usedKeysOf } from "./glossary.js";
+import {
+  collectTerms,
+  type GlossaryTerm,
+  sortTerms,
+  type TermMerge,
+  type TermSource,
+  usedKeysOf,
+} from "./glossary.js";
 import { briefingText, memoryTextIndex, type TextIndex } from "./search.js";
 import { buildTimeline, buildTimelineAsync, type TimelineEntry, type TimelineRows } from "./timeline.js";
 
@@ -350,30 +357,26 @@ function assemble(input: StoryInput, events: Events): StoryView {
     const lines = stored.glossaries();
     return stored.summaries.map((s, i) => ({ id: s.id, glossary: lines[i] ?? [] }));
   };
-  const glossary = once(() => {
-    const sources = termSources();
-    const byKey = collectTerms(sources);
-    // Uses kept as indexes, in story order: tens of thousands, each an id looked up again before.
-    const used = new Map<GlossaryTerm, number[]>();
-    sources.forEach((_d, i) => {
-      for (const key of input.usedKeys(i)) {
-        const g = byKey.get(key);
-        if (g === undefined) continue;
-        let list = used.get(g);
-        if (list === undefined) {
-          list = [];
-          used.set(g, list);
-        }
-        if (list.at(-1) !== i) list.push(i);
-      }
-    });
-    const index = new Map<string, number>();
-    sources.forEach((d, i) => {
-      index.set(d.id, i);
-    });
-    const at = (id: string) => index.get(id) ?? -1;
-    return sortTerms(byKey.values()).map((g) => storyTerm(g, at, used.get(g) ?? []));
-  });
+  // The merge, in slices of items: the reader runs them ahead between keys (prepareGlossary); a
+  // first visit before they are done finishes the same merge.
+  let build = glossaryBuild(termSources, input.usedKeys);
+  let built: StoryTerm[] | undefined;
+  /** One slice of the merge; true once it is done. A failure (a store closed under it) starts it again. */
+  const buildStep = (): boolean => {
+    if (built !== undefined) return true;
+    try {
+      const step = build.next();
+      if (step.done === true) built = step.value;
+    } catch (err) {
+      build = glossaryBuild(termSources, input.usedKeys);
+      throw err;
+    }
+    return built !== undefined;
+  };
+  const glossary = (): StoryTerm[] => {
+    while (!buildStep());
+    return built!;
+  };
   const actors = once(() =>
     indexActors(
       items().map((d) => ({ id: d.id, actors: d.actors, details: () => d.learnt })),
@@ -416,17 +419,60 @@ function assemble(input: StoryInput, events: Events): StoryView {
       terms ??= termIndexes(glossary());
       return (terms.get(i) ?? []).map((t) => glossary()[t]!.term);
     },
-    ...(input.stored ? { prepareGlossary: () => glossarySteps(input, input.stored!, glossary) } : {}),
+    ...(input.stored ? { prepareGlossary: () => glossarySteps(input, input.stored!, buildStep) } : {}),
   };
 }
 
-/** The reads a stored story's glossary makes, one a step, then the merge. */
-function* glossarySteps(input: StoryInput, stored: StoredParts, merge: () => unknown): Generator<void> {
+/** Items a slice of the glossary's merge takes: a few milliseconds at 10,000 briefings. */
+const MERGE_SLICE = 1000;
+
+/** The glossary's merge, a slice of items per step; its value is the glossary, sorted. */
+function* glossaryBuild(
+  termSources: () => readonly TermSource[],
+  usedKeys: StoryInput["usedKeys"],
+): Generator<void, StoryTerm[]> {
+  const sources = termSources();
+  const merge: TermMerge = { byKey: new Map(), keys: new Map() };
+  for (let at = 0; at < sources.length; at += MERGE_SLICE) {
+    collectTerms(sources.slice(at, at + MERGE_SLICE), merge);
+    yield;
+  }
+  const { byKey } = merge;
+  // Uses kept as indexes, in story order: tens of thousands, each an id looked up again before.
+  const used = new Map<GlossaryTerm, number[]>();
+  for (let i = 0; i < sources.length; i++) {
+    for (const key of usedKeys(i)) {
+      const g = byKey.get(key);
+      if (g === undefined) continue;
+      let list = used.get(g);
+      if (list === undefined) {
+        list = [];
+        used.set(g, list);
+      }
+      if (list.at(-1) !== i) list.push(i);
+    }
+    if ((i + 1) % MERGE_SLICE === 0) yield;
+  }
+  const index = new Map<string, number>();
+  sources.forEach((d, i) => {
+    index.set(d.id, i);
+  });
+  yield;
+  const at = (id: string) => index.get(id) ?? -1;
+  return sortTerms(byKey.values()).map((g) => storyTerm(g, at, used.get(g) ?? []));
+}
+
+/**
+ * The steps of a stored story's glossary: its two reads of the store (each file's glossary lines,
+ * every term use), one a step, then the merge's slices (`glossary`'s own build, so a visit meanwhile
+ * finishes it rather than starting again).
+ */
+function* glossarySteps(input: StoryInput, stored: StoredParts, buildStep: () => boolean): Generator<void> {
   stored.glossaries();
   yield;
   if (stored.summaries.length > 0) input.usedKeys(0);
   yield;
-  merge();
+  while (!buildStep()) yield;
 }
 
 /** The story of loaded briefings (tests, small folders): `buildStory` over their digests. */

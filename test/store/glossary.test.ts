@@ -112,4 +112,29 @@ describe("the glossary read from the store", () => {
       expect(story.glossary.map((g) => [...g.usedIn])).toEqual(want.glossary.map((g) => [...g.usedIn]));
     });
   });
+
+  it("gives the same glossary when the view is visited after any number of the steps", async () => {
+    const want = buildStoryView(await truth(dir));
+    const total = await withStory((story) => {
+      const steps = story.prepareGlossary!();
+      let n = 0;
+      while (steps.next().done !== true) n++;
+      return n;
+    });
+    for (let k = 0; k <= total; k++) {
+      await withStory((story) => {
+        const steps = story.prepareGlossary!();
+        for (let i = 0; i < k; i++) steps.next();
+        expect(shown(story)).toEqual(shown(want));
+        expect(story.glossary.map((g) => [...g.usedIn])).toEqual(want.glossary.map((g) => [...g.usedIn]));
+        expect(story.glossary.map((g) => [...g.definedIn])).toEqual(
+          want.glossary.map((g) => [...g.definedIn]),
+        );
+        // Steps taken after the visit find the glossary built and change nothing.
+        const before = story.glossary;
+        while (steps.next().done !== true);
+        expect(story.glossary).toBe(before);
+      });
+    }
+  });
 });

@@ -1,5 +1,6 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { mergeGlossary } from "../../src/story/glossary.js";
+import { collectTerms, mergeGlossary, type TermMerge } from "../../src/story/glossary.js";
 import { makeBriefing } from "./factory.js";
 
 const talks = makeBriefing({
@@ -63,5 +64,29 @@ describe("merged glossary", () => {
 
   it("is empty without glossaries", () => {
     expect(mergeGlossary([reversal])).toEqual([]);
+  });
+
+  it("merges the same terms in slices of briefings as in one go, wherever the slices are cut", () => {
+    const spelling = fc.constantFrom(
+      "Export Control",
+      "export controls",
+      "Export-control",
+      "Berth",
+      "berths",
+      "Quay",
+    );
+    const line = fc.record({ term: spelling, definition: fc.constantFrom("a", "b", "c") });
+    const sources = fc
+      .array(fc.array(line, { maxLength: 4 }), { maxLength: 12 })
+      .map((lists) => lists.map((glossary, i) => ({ id: `b${i}`, glossary })));
+    fc.assert(
+      fc.property(sources, fc.array(fc.nat(12), { maxLength: 4 }), (items, cuts) => {
+        const whole = collectTerms(items);
+        const merge: TermMerge = { byKey: new Map(), keys: new Map() };
+        const at = [0, ...[...cuts].sort((a, b) => a - b), items.length];
+        for (let k = 1; k < at.length; k++) collectTerms(items.slice(at[k - 1], at[k]), merge);
+        expect([...merge.byKey]).toEqual([...whole]);
+      }),
+    );
   });
 });
