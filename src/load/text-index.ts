@@ -79,6 +79,14 @@ export function storeTextIndex(
     }
     return new Matches(ids, at, hit);
   };
+  return searchedBy(store, matches);
+}
+
+/** A TextIndex asking the store's full-text index, its answers (file ids) made a set by `matches`. */
+function searchedBy(
+  store: Store,
+  matches: (fileIds: readonly number[] | null) => ReadonlySet<string>,
+): TextIndex {
   return {
     query(q) {
       const match = ftsQuery(q);
@@ -111,14 +119,5 @@ export function fileTextIndex(store: Store): TextIndex {
     for (const f of fileIds ?? []) if (f < hit.length) hit[f] = 1;
     return new FileMatches(hit);
   };
-  return {
-    query(q) {
-      const match = ftsQuery(q);
-      return match === null ? null : matches(store.search(match));
-    },
-    mentions(name) {
-      const match = ftsQuery(mentionQuery(name));
-      return match === null ? new Set() : matches(store.search(match));
-    },
-  };
+  return searchedBy(store, matches);
 }
