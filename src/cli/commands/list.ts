@@ -124,11 +124,7 @@ export async function listCommand(ctx: CommandContext, args: ListArgs, filter: F
   if (briefings.length === 0) {
     ctx.out.write(
       note(
-        result.summaries.length === 0
-          ? "No briefings."
-          : args.unread || args.isNew
-            ? `No ${args.isNew ? "new" : "unread"} briefing${args.isNew && states?.state.lastVisit === null ? " (the reader has not been used on this folder yet)" : ""}${!isEmptyFilter(filter) ? " matches the filter" : ""}.`
-            : "No briefing matches the filter.",
+        emptyList(result.summaries.length, args, filter, states?.state.lastVisit !== null),
         args.width ?? ctx.width,
       ),
     );
@@ -139,6 +135,14 @@ export async function listCommand(ctx: CommandContext, args: ListArgs, filter: F
   for (const b of briefings) widest.add(b);
   writeLines(ctx, briefings, tableLine(ctx, width, widest));
   return EXIT.ok;
+}
+
+/** What an empty list says: no briefings at all, none unread or new, or none the filter keeps. */
+function emptyList(total: number, args: ListArgs, filter: Filter, readerUsed: boolean): string {
+  if (total === 0) return "No briefings.";
+  if (!args.unread && !args.isNew) return "No briefing matches the filter.";
+  const never = args.isNew && !readerUsed ? " (the reader has not been used on this folder yet)" : "";
+  return `No ${args.isNew ? "new" : "unread"} briefing${never}${isEmptyFilter(filter) ? "" : " matches the filter"}.`;
 }
 
 /**
@@ -168,12 +172,7 @@ async function streamedList(
         return EXIT.ok;
       }
       if (list.kept === 0) {
-        ctx.out.write(
-          note(
-            list.total === 0 ? "No briefings." : "No briefing matches the filter.",
-            args.width ?? ctx.width,
-          ),
-        );
+        ctx.out.write(note(emptyList(list.total, args, filter, true), args.width ?? ctx.width));
         return EXIT.ok;
       }
       await streamLines(ctx, list.rows, tableLine(ctx, args.width ?? ctx.width, widest));
