@@ -80,11 +80,13 @@ describe("the editor", () => {
     // The editor reads what is typed, a line at a time (cooked mode).
     s.press("yes", KEYS.Enter);
     await s.waitFor(
-      (screen) => s.state().buffer === "alternate" && screen.includes("Retitled in the editor"),
-      "the reader back, with the edit",
+      (screen) =>
+        s.state().buffer === "alternate" &&
+        screen.includes("Retitled in the editor") &&
+        /Edited .*negotiations\.md/.test(screen),
+      "the reader back, with the edit and the notice naming the file",
     );
     expect(readFileSync(join(scratch!, "answer"), "utf8")).toBe("yes\n");
-    expect(s.screenText()).toMatch(/Edited .*negotiations\.md/);
     // The open briefing shows the new text, and keys act at once (raw mode is back).
     s.press("G");
     await s.waitForText("Edited in the editor.");
