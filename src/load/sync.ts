@@ -279,6 +279,27 @@ function relOf(real: string, dir: string, p: string): string {
   return p;
 }
 
+/** What the sync keeps of the folder as a whole (stored-scan.ts), from its scan (null: none). */
+function storedScanText(dir: string, real: string, scan: ScanResult | null): string {
+  const links: [string, string][] = [];
+  // By prefix, not path.relative: this runs per file after every scan (a file added while watched).
+  const prefix = real.endsWith(path.sep) ? real : real + path.sep;
+  for (const e of scan?.entries ?? []) {
+    const at = e.openPath;
+    const open = at.startsWith(prefix) ? at.slice(prefix.length) : path.relative(real, at);
+    if (open !== e.relPath) links.push([e.relPath, open]);
+  }
+  const toStore: StoredScan = {
+    dirs: scan?.dirs ?? [],
+    count: scan?.entries.length ?? 0,
+    sum: listSum((scan?.entries ?? []).map((e) => e.relPath)),
+    links,
+    registry: scan?.registry?.relPath ?? null,
+    problems: (scan?.problems ?? []).map((p) => ({ ...p, path: storedPath(dir, p.path) })),
+  };
+  return JSON.stringify(toStore);
+}
+
 /** Brings `store` up to date with `dir`. Throws FolderError when the folder cannot be read. */
 export async function syncFolder(dir: string, store: Store, opts: SyncOptions = {}): Promise<Synced> {
   let real: string;
@@ -436,6 +457,12 @@ export async function syncFolder(dir: string, store: Store, opts: SyncOptions = 
     }
   }
 
+  // What is stored of the folder as a whole is made now, and the scan and the jobs let go: at 100k
+  // files they are some 33 MB the conflict search below would otherwise hold beside its own.
+  const scanText = scan !== null || store.meta("scan") === null ? storedScanText(dir, real, scan) : null;
+  scan = null;
+  jobs.length = 0;
+  touched.length = 0;
   const pause = opts.pause;
   const sliced = pause
     ? () => {
@@ -477,25 +504,7 @@ export async function syncFolder(dir: string, store: Store, opts: SyncOptions = 
   }
   if (restamped.length > 0) store.restamp(restamped);
 
-  if (scan !== null || store.meta("scan") === null) {
-    const links: [string, string][] = [];
-    // By prefix, not path.relative: this runs per file after every scan (a file added while watched).
-    const prefix = real.endsWith(path.sep) ? real : real + path.sep;
-    for (const e of scan?.entries ?? []) {
-      const at = e.openPath;
-      const open = at.startsWith(prefix) ? at.slice(prefix.length) : path.relative(real, at);
-      if (open !== e.relPath) links.push([e.relPath, open]);
-    }
-    const toStore: StoredScan = {
-      dirs: scan?.dirs ?? [],
-      count: scan?.entries.length ?? 0,
-      sum: listSum((scan?.entries ?? []).map((e) => e.relPath)),
-      links,
-      registry: scan?.registry?.relPath ?? null,
-      problems: (scan?.problems ?? []).map((p) => ({ ...p, path: storedPath(dir, p.path) })),
-    };
-    store.setMeta({ scan: JSON.stringify(toStore) });
-  }
+  if (scanText !== null) store.setMeta({ scan: scanText });
   if (fresh || registry.changed || store.meta("registry") === null) {
     const storedRegistry: StoredRegistry = {
       hash: registry.hash,

@@ -193,13 +193,23 @@ export function eventDays(db: Db, relPaths: readonly string[]): number[] {
 }
 
 /**
- * Source days searched per pass of a long range: the events of these days and a week after are what
- * one pass holds (at 100k briefings a whole search held every event's text and every pair at once).
- * What a pass holds is the peak of a first load's memory: the step alone on the 100k bench folder's
- * database (bench/conflict-step.mjs, load 12-16) peaked at 264 MB with 128 days, 190 MB with 32, for
- * 40.5 against 45.0 s of CPU (each pass searches the week before its days again), the same partners.
+ * Days of events read at once by the conflict search. It holds the events it still needs (those up to
+ * two weeks behind the day it searches from, and a week ahead): about a month's at any range. Passes
+ * of 32 days instead, each read and searched from a week before its first day, held 190 MB at the
+ * 100k bench folder's density (the step alone, bench/conflict-step.mjs) and did a third of the work
+ * twice.
  */
-const PASS_DAYS = 32;
+const READ_DAYS = 8;
+
+/**
+ * Source days searched per pass of a long range: the search's own columns are sized by the events a
+ * pass reads (four numbers and a slot an event), so a whole range of 100k briefings' (1.2M events) is
+ * not one search; each pass searches from a week before its first day again.
+ */
+const PASS_DAYS = 256;
+
+/** An event as the search reads it: id, day, text, file, date, then its key's number and partner JSON. */
+type SearchRow = [number, number, string, number, string, number, string | undefined];
 
 /**
  * Finds the conflicts of the events on days `from`..`to` and writes who each names (`partners`,
@@ -207,45 +217,107 @@ const PASS_DAYS = 32;
  * `from`, so the search runs over the source days from there through `to`, reading events up to a
  * week after `to`. The pairs themselves are not kept: a day's are found again by the same search
  * (an event's candidates depend on its own day and the week after, never on the range asked).
+ * An event's partners are final once the search has read the events a week past its day (every pair
+ * reaching it is then found): they are written then, and the events no list can still name let go.
+ * Yields between steps of the search.
  */
-function namePartners(db: Db, from: number, to: number): void {
+function* namePartners(db: Db, from: number, to: number): Generator<void> {
   const W = CONFLICT_WINDOW_DAYS;
-  const rows = stmt(db, `SELECT id, day, text, file_id, date FROM events WHERE day BETWEEN ? AND ? ${ORDER}`)
-    .raw()
-    .all(from - W, to + W) as [number, number, string, number, string][];
-  const input: ConflictInput = {
-    length: rows.length,
-    day: (i) => rows[i]![1],
-    text: (i) => rows[i]![2],
-    briefing: (i) => rows[i]![3],
-  };
-  // A number per briefing and date, the key one partner is named by (compared for every pair).
-  const ids = new Map<string, number>();
-  const keys = Int32Array.from(rows, (r) => {
-    const k = `${r[4]}\u0000${r[3]}`;
-    let id = ids.get(k);
-    if (id === undefined) {
-      id = ids.size;
-      ids.set(k, id);
-    }
-    return id;
-  });
-  const named = new ConflictPartners((p) => keys[p]!);
-  for (const _ of findConflicts(input, (i, j) => named.link(i, j), { from: from - W, to }));
-  const partners = named.result();
+  const first = from - W;
+  const last = to + W;
+  const length = stmt(db, "SELECT count(*) FROM events WHERE day BETWEEN ? AND ?")
+    .pluck()
+    .get(first, last) as number;
   stmt(db, "UPDATE events SET partners = NULL WHERE day BETWEEN ? AND ? AND partners IS NOT NULL").run(
     from,
     to,
   );
+  if (length === 0) return;
+  const read = stmt(
+    db,
+    `SELECT id, day, text, file_id, date FROM events WHERE day BETWEEN ? AND ? ${ORDER}`,
+  ).raw();
   const set = stmt(db, "UPDATE events SET partners = ? WHERE id = ?");
+  // Rows by position, from `base`; the days read so far end before `unread`.
+  let rows: SearchRow[] = [];
+  let base = 0;
+  // Rows before `lo` are let go (undefined), until the array is cut.
+  let lo = 0;
+  let unread = first;
+  // A number per briefing and date, the key one partner is named by (compared for every pair); a
+  // key's events are all on one day, so it is forgotten with that day's rows.
+  const ids = new Map<string, number>();
+  let nextId = 0;
+  const row = (i: number): SearchRow => {
+    while (i >= base + rows.length && unread <= last) {
+      const more = read.all(unread, Math.min(last, unread + READ_DAYS - 1)) as SearchRow[];
+      unread += READ_DAYS;
+      for (const r of more) {
+        const k = `${r[4]}\u0000${r[3]}`;
+        let id = ids.get(k);
+        if (id === undefined) {
+          id = nextId++;
+          ids.set(k, id);
+        }
+        r[5] = id;
+        rows.push(r);
+      }
+    }
+    const r = rows[i - base];
+    if (r === undefined) throw new Error(`conflict search: event ${i} is not held`);
+    return r;
+  };
+  let built = -1;
+  const input: ConflictInput = {
+    length,
+    day: (i) => row(i)[1],
+    text: (i) => {
+      built = i;
+      return row(i)[2];
+    },
+    briefing: (i) => row(i)[3],
+  };
+  const named = new ConflictPartners((p) => row(p)[5]);
   // Each partner's [date, file], made once: an event is named by up to eight others.
-  const named1: (string | undefined)[] = [];
-  const one = (q: number) => (named1[q] ??= JSON.stringify([rows[q]![4], rows[q]![3]]));
-  for (const [p, named] of partners) {
-    const [id, day] = rows[p]!;
-    if (day < from || day > to) continue;
-    set.run(`[${named.map(one).join(",")}]`, id);
+  const one = (q: number) => {
+    const r = row(q);
+    r[6] ??= JSON.stringify([r[4], r[3]]);
+    return r[6];
+  };
+  let written = 0;
+  /** Writes the partners of the events before `end` (by position) and lets go of what is past use. */
+  const settle = (end: number) => {
+    for (; written < end; written++) {
+      const list = named.take(written);
+      const [id, day] = row(written);
+      if (list === undefined || day < from || day > to) continue;
+      set.run(`[${list.map(one).join(",")}]`, id);
+    }
+    // The events still unsettled name only events a week before their own day, or later.
+    const keep = written < base + rows.length ? row(written)[1] - W : Number.POSITIVE_INFINITY;
+    while (lo < rows.length && base + lo < written && rows[lo]![1] < keep) {
+      const r = rows[lo]!;
+      ids.delete(`${r[4]}\u0000${r[3]}`);
+      rows[lo++] = undefined as unknown as SearchRow;
+    }
+    if (lo > 1024 && lo > rows.length / 2) {
+      rows = rows.slice(lo);
+      base += lo;
+      lo = 0;
+    }
+  };
+  for (const _ of findConflicts(input, (i, j) => named.link(i, j), { from: first, to })) {
+    // The events read so far reach a week past the day searched from: those more than a week
+    // before the last read are past every pair.
+    if (built >= 0) {
+      const through = row(built)[1] - W;
+      let end = written;
+      while (end < base + rows.length && row(end)[1] < through) end++;
+      settle(end);
+    }
+    yield;
   }
+  settle(length);
 }
 
 /**
@@ -302,10 +374,8 @@ function* conflictSteps(db: Db, days: readonly number[] | null): Generator<void>
   // Only day events have partners, and each pass clears its days' first (namePartners): a whole
   // search, from the first day to the last, clears every one without reading the whole table.
   for (const { from, to } of ranges)
-    for (let at = from; at <= to; at += PASS_DAYS) {
-      namePartners(db, at, Math.min(to, at + PASS_DAYS - 1));
-      yield;
-    }
+    for (let at = from; at <= to; at += PASS_DAYS)
+      yield* namePartners(db, at, Math.min(to, at + PASS_DAYS - 1));
 }
 
 /** Event rows fetched at once when one is first shown. */

@@ -646,6 +646,16 @@ export class ConflictPartners {
     if (list.length > MAX_CONFLICT_WITH) list.pop();
   }
 
+  /**
+   * The partners of `pos` so far, forgotten here: for a caller that writes each event's out once no
+   * later pair can reach it, holding a few weeks of events instead of every one.
+   */
+  take(pos: number): number[] | undefined {
+    const list = this.named[pos];
+    if (list !== undefined) this.named[pos] = undefined;
+    return list;
+  }
+
   /** Each event with any partner, and its partners' positions in timeline order. */
   result(): Map<number, number[]> {
     const out = new Map<number, number[]>();

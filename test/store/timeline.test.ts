@@ -185,6 +185,22 @@ describe("the store's derived timeline", () => {
     expect(await expectWholeBuild(dir, cache)).toBe(0);
   });
 
+  it("a first load of two years of dense days (several passes of the search, each read a few days at a time) flags what a whole build flags", async () => {
+    const { dir, cache } = await freshFolder();
+    const day0 = Date.UTC(2025, 0, 1);
+    const iso = (n: number) => new Date(day0 + (n % 730) * 86_400_000).toISOString().slice(0, 10);
+    for (let i = 0; i < 600; i++) {
+      const d = (i * 7) % 730;
+      const happened = Array.from(
+        { length: 8 },
+        (_, k) => `On ${iso(d + k * 3 + (i % 5))} ${SENTENCES[(i + k) % SENTENCES.length]}.`,
+      );
+      const body = ["---", `title: Dense ${i}`, `date: ${iso(d + 30)}`, "---", "", "## What happened", ""];
+      writeFileSync(path.join(dir, `dense-${i}.md`), [...body, happened.join("\n\n"), ""].join("\n"));
+    }
+    expect(await expectWholeBuild(dir, cache)).toBeGreaterThan(3000);
+  });
+
   it("a sync stopped while it writes: the next start searches again the days it was changing, not every day", async () => {
     const { dir, cache } = await freshFolder();
     const present: Present = new Map();
