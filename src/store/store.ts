@@ -451,6 +451,11 @@ export class Store extends StoreReader {
     return new Set(shared);
   }
 
+  /** How many timeline events are stored. */
+  eventCount(): number {
+    return this.stmt("SELECT count(*) FROM events").pluck().get() as number;
+  }
+
   /** How many files loaded as a briefing. */
   count(): number {
     return this.stmt("SELECT count(*) FROM files WHERE bid IS NOT NULL").pluck().get() as number;
@@ -563,6 +568,14 @@ export class Store extends StoreReader {
   /** (term key, file id) for every use. */
   uses(): [string, number][] {
     return this.stmt("SELECT key, file_id FROM term_uses").raw().all() as [string, number][];
+  }
+
+  /** (term key, file id) for every use by the files of these ids. */
+  usesOf(fileIds: readonly number[]): [string, number][] {
+    if (fileIds.length === 0) return [];
+    return this.stmt("SELECT key, file_id FROM term_uses WHERE file_id IN (SELECT value FROM json_each(?))")
+      .raw()
+      .all(JSON.stringify(fileIds)) as [string, number][];
   }
 
   /**
