@@ -12,7 +12,7 @@ import type { GlossaryLine } from "../store/glossary.js";
 import { DamagedRows, type Store } from "../store/store.js";
 import { fileEvents, timelineRows } from "../store/timeline.js";
 import { patchOrder } from "../story/timeline.js";
-import type { StoryItem, StoryView } from "../story/view.js";
+import { positionOf, type StoryItem, type StoryView } from "../story/view.js";
 import {
   type FolderLoad,
   folderProblems,
@@ -45,15 +45,11 @@ export function patchedStory(shown: StoryView, store: Store, synced: Synced): St
     const patched = patchFolder(read.load, store, synced, synced.rows);
     if (patched === null) return null;
     const { load, gone, added } = patched;
-    const place = new Map<number, number>();
-    load.fileIds.forEach((f, i) => {
-      place.set(f, i);
-    });
     const order = patchOrder(
       read.timeline.order,
       gone,
       fileEvents(store.db, added),
-      (f) => place.get(f) ?? -1,
+      positionOf(load.fileIds),
     );
     if (order === null || order.id.length !== store.eventCount()) return null;
     return storyFromRows(load, true, timelineRows(store.db, order));
