@@ -238,7 +238,9 @@ export interface LoadParts {
 
 /** A FolderLoad over rows read (every one by readFolder, or a few patched into an earlier load's). */
 export function loadOf(parts: LoadParts): FolderLoad {
-  const { dir, store, rows: loaded, reuse } = parts;
+  const { dir, store, rows: loaded } = parts;
+  // Let go once used: a load kept on screen would hold the maps of the one before for good.
+  const reuse: NonNullable<LoadParts["reuse"]> = { ...parts.reuse };
   let index: Map<number, number> | undefined;
   const indexOf = () => {
     if (index === undefined) {
@@ -256,7 +258,7 @@ export function loadOf(parts: LoadParts): FolderLoad {
   const usedKeys = (i: number) => {
     if (uses === undefined) {
       const all: string[][] = loaded.map(() => []);
-      if (reuse?.uses !== undefined) {
+      if (reuse.uses !== undefined) {
         const before = reuse.uses;
         const left = new Set(missing(before));
         loaded.forEach((l, i) => {
@@ -267,6 +269,7 @@ export function loadOf(parts: LoadParts): FolderLoad {
           const at = indexOf().get(fileId);
           if (at !== undefined) all[at]!.push(key);
         }
+        delete reuse.uses;
       } else {
         for (const [key, fileId] of store.uses()) {
           const at = indexOf().get(fileId);
@@ -305,7 +308,7 @@ export function loadOf(parts: LoadParts): FolderLoad {
     get items() {
       if (items === undefined) {
         const gone = moved();
-        const before = gone.size === 0 ? reuse?.items : undefined;
+        const before = gone.size === 0 ? reuse.items : undefined;
         if (before !== undefined) {
           const now = store.digestsByPath(missing(before));
           const lost = loaded.filter((l) => !before.has(l.summary.relPath) && !now.has(l.summary.relPath));
@@ -313,6 +316,7 @@ export function loadOf(parts: LoadParts): FolderLoad {
           items = loaded.map(
             (l) => before.get(l.summary.relPath) ?? { ...now.get(l.summary.relPath)!, ...l.summary },
           );
+          delete reuse.items;
           return items;
         }
         const digests = store.digests();
@@ -329,10 +333,11 @@ export function loadOf(parts: LoadParts): FolderLoad {
     get glossaries() {
       if (glossaries === undefined) {
         const gone = moved();
-        const before = gone.size === 0 ? reuse?.glossaries : undefined;
+        const before = gone.size === 0 ? reuse.glossaries : undefined;
         if (before !== undefined) {
           const now = store.glossariesByPath(missing(before));
           glossaries = loaded.map((l) => before.get(l.summary.relPath) ?? now.get(l.summary.relPath) ?? []);
+          delete reuse.glossaries;
           return glossaries;
         }
         const byFile = store.glossaries();

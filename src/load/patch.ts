@@ -51,7 +51,7 @@ export function patchedStory(shown: StoryView, store: Store, synced: Synced): St
       fileEvents(store.db, added),
       positionOf(load.fileIds),
     );
-    if (order === null || order.id.length !== store.eventCount()) return null;
+    if (order === null || order.id.length !== store.counts().events) return null;
     return storyFromRows(load, true, timelineRows(store.db, order));
   } catch (err) {
     if (err instanceof DamagedRows) return null;

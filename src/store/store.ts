@@ -451,11 +451,6 @@ export class Store extends StoreReader {
     return new Set(shared);
   }
 
-  /** How many timeline events are stored. */
-  eventCount(): number {
-    return this.stmt("SELECT count(*) FROM events").pluck().get() as number;
-  }
-
   /** How many files loaded as a briefing. */
   count(): number {
     return this.stmt("SELECT count(*) FROM files WHERE bid IS NOT NULL").pluck().get() as number;
