@@ -8,7 +8,7 @@ import { problemOrder, resolveDuplicateIds, storyOrder } from "../briefing/ids.j
 import type { Briefing, Problem, RegistryActor } from "../briefing/schema.js";
 import type { GlossaryLine } from "../store/glossary.js";
 import { describe, errorCode } from "../store/open.js";
-import { DamagedRows, Store } from "../store/store.js";
+import { DamagedRows, Store, type SummaryRow } from "../store/store.js";
 import type { TextIndex } from "../story/search.js";
 import type { StoryItem } from "../story/view.js";
 import {
@@ -127,19 +127,42 @@ export function folderProblems(
   return [...folder.problems, ...storedProblems(dir, store, severity)];
 }
 
-/** The store's rows for `dir` as a FolderLoad (digests decoded when `items` is first read). */
-export function readFolder(
-  dir: string,
-  store: Store,
-  synced?: Omit<Synced, "changed">,
-  severity?: Problem["severity"],
-): FolderLoad {
-  const folder = synced ?? storedFolder(dir, store) ?? { registry: [], problems: [] };
-  const problems = folderProblems(dir, store, folder, severity);
-  const root = path.resolve(dir);
-  // Joined as strings, not by path.join: stored paths are already clean, and this runs per row.
-  const under = root.endsWith(path.sep) ? root : root + path.sep;
-  const loaded = store.summaries().map((row) => ({
+/** A file's summary row as a load holds it. */
+export interface LoadedRow {
+  summary: ItemSummary;
+  fileId: number;
+}
+
+/**
+ * What a load read, kept so a later check's few changed rows can be patched in (patch.ts) instead of
+ * every row read again: the rows in story order, and what was decoded of them by then (by relPath).
+ */
+export interface LoadRows {
+  rows: readonly LoadedRow[];
+  /** Two files shared an id (renamed in path order): a patch reads the whole folder instead. */
+  shared: boolean;
+  /** The store's `othersWrites()` when the rows were read. */
+  version: number;
+  /** The term keys the uses were recomputed for when read (meta `term_keys`). */
+  termKeys: string | null;
+  /** Per row, what its getters decoded so far (undefined: not read). */
+  decoded(): {
+    items?: readonly StoryItem[];
+    glossaries?: readonly GlossaryLine[][];
+    uses?: readonly string[][];
+  };
+}
+
+const kept = new WeakMap<FolderLoad, LoadRows>();
+
+/** The rows `load` was made of, when it was read from the store (readFolder, or patched). */
+export function loadRows(load: FolderLoad): LoadRows | undefined {
+  return kept.get(load);
+}
+
+/** A summary row as a load's summary: its path joined under the folder (`under`, ending in a separator). */
+export function loadedRow(under: string, row: SummaryRow): LoadedRow {
+  return {
     summary: {
       id: row.bid,
       relPath: row.relPath,
@@ -149,13 +172,34 @@ export function readFolder(
       actors: row.actors,
       tags: row.tags,
       story: row.story,
-    } as ItemSummary,
+    },
     fileId: row.fileId,
-  }));
+  };
+}
+
+/** The folder's path as the start of its files' paths. */
+export function underOf(dir: string): string {
+  const root = path.resolve(dir);
+  // Joined as strings, not by path.join: stored paths are already clean, and this runs per row.
+  return root.endsWith(path.sep) ? root : root + path.sep;
+}
+
+/** The store's rows for `dir` as a FolderLoad (digests decoded when `items` is first read). */
+export function readFolder(
+  dir: string,
+  store: Store,
+  synced?: Pick<Synced, "registry" | "problems">,
+  severity?: Problem["severity"],
+): FolderLoad {
+  const folder = synced ?? storedFolder(dir, store) ?? { registry: [], problems: [] };
+  const problems = folderProblems(dir, store, folder, severity);
+  const under = underOf(dir);
+  const loaded = store.summaries().map((row) => loadedRow(under, row));
   // Ids are made unique in path order (the first file keeps its id), as a load of the files does;
   // only looked into when two rows share an id.
   const ids = new Set<string>();
-  if (loaded.some((l) => ids.size === ids.add(l.summary.id).size)) {
+  const shared = loaded.some((l) => ids.size === ids.add(l.summary.id).size);
+  if (shared) {
     const byPath = loaded
       .map((l) => ({
         ...l,
@@ -173,6 +217,30 @@ export function readFolder(
   }
   problems.sort(problemOrder);
   loaded.sort((a, b) => storyOrder(a.summary, b.summary));
+  return loadOf({ dir, store, rows: loaded, problems, registry: folder.registry, shared });
+}
+
+/** What a load is made of; `reuse`: rows already decoded by an earlier load, by relPath (patch.ts). */
+export interface LoadParts {
+  dir: string;
+  store: Store;
+  /** In story order, ids unique. */
+  rows: LoadedRow[];
+  problems: Problem[];
+  registry: RegistryActor[];
+  shared: boolean;
+  reuse?: {
+    items?: ReadonlyMap<string, StoryItem>;
+    glossaries?: ReadonlyMap<string, GlossaryLine[]>;
+    uses?: ReadonlyMap<string, string[]>;
+  };
+}
+
+/** A FolderLoad over rows read (every one by readFolder, or a few patched into an earlier load's). */
+export function loadOf(parts: LoadParts): FolderLoad {
+  const { dir, store, rows: loaded } = parts;
+  // Let go once used: a load kept on screen would hold the maps of the one before for good.
+  const reuse: NonNullable<LoadParts["reuse"]> = { ...parts.reuse };
   let index: Map<number, number> | undefined;
   const indexOf = () => {
     if (index === undefined) {
@@ -183,13 +251,30 @@ export function readFolder(
     }
     return index;
   };
+  // What the reused rows lack, read by relPath: the rows a check changed.
+  const missing = (have: ReadonlyMap<string, unknown>) =>
+    loaded.filter((l) => !have.has(l.summary.relPath)).map((l) => l.summary.relPath);
   let uses: string[][] | undefined;
   const usedKeys = (i: number) => {
     if (uses === undefined) {
       const all: string[][] = loaded.map(() => []);
-      for (const [key, fileId] of store.uses()) {
-        const at = indexOf().get(fileId);
-        if (at !== undefined) all[at]!.push(key);
+      if (reuse.uses !== undefined) {
+        const before = reuse.uses;
+        const left = new Set(missing(before));
+        loaded.forEach((l, i) => {
+          if (!left.has(l.summary.relPath)) all[i] = before.get(l.summary.relPath)!;
+        });
+        const ids = loaded.filter((l) => left.has(l.summary.relPath)).map((l) => l.fileId);
+        for (const [key, fileId] of store.usesOf(ids)) {
+          const at = indexOf().get(fileId);
+          if (at !== undefined) all[at]!.push(key);
+        }
+        delete reuse.uses;
+      } else {
+        for (const [key, fileId] of store.uses()) {
+          const at = indexOf().get(fileId);
+          if (at !== undefined) all[at]!.push(key);
+        }
       }
       uses = all;
     }
@@ -216,28 +301,46 @@ export function readFolder(
   };
   let items: StoryItem[] | undefined;
   let glossaries: GlossaryLine[][] | undefined;
-  return {
+  const load: FolderLoad = {
     dir,
     summaries: loaded.map((l) => l.summary),
     fileIds: loaded.map((l) => l.fileId),
     get items() {
       if (items === undefined) {
-        const digests = store.digests();
         const gone = moved();
+        const before = gone.size === 0 ? reuse.items : undefined;
+        if (before !== undefined) {
+          const now = store.digestsByPath(missing(before));
+          const lost = loaded.filter((l) => !before.has(l.summary.relPath) && !now.has(l.summary.relPath));
+          if (lost.length > 0) throw new DamagedRows(lost.map((l) => l.summary.relPath));
+          items = loaded.map(
+            (l) => before.get(l.summary.relPath) ?? { ...now.get(l.summary.relPath)!, ...l.summary },
+          );
+          delete reuse.items;
+          return items;
+        }
+        const digests = store.digests();
         const now = gone.size > 0 ? store.digestsByPath([...gone.values()]) : null;
         const of = (l: (typeof loaded)[number], i: number) =>
           now !== null && gone.has(i) ? now.get(l.summary.relPath) : digests.get(l.fileId);
         // Every row missing its digest at once: a damaged page loses several, and each try repairs.
-        const missing = loaded.filter((l, i) => of(l, i) === undefined).map((l) => l.summary.relPath);
-        if (missing.length > 0) throw new DamagedRows(missing);
+        const lost = loaded.filter((l, i) => of(l, i) === undefined).map((l) => l.summary.relPath);
+        if (lost.length > 0) throw new DamagedRows(lost);
         items = loaded.map((l, i) => ({ ...of(l, i)!, ...l.summary }));
       }
       return items;
     },
     get glossaries() {
       if (glossaries === undefined) {
-        const byFile = store.glossaries();
         const gone = moved();
+        const before = gone.size === 0 ? reuse.glossaries : undefined;
+        if (before !== undefined) {
+          const now = store.glossariesByPath(missing(before));
+          glossaries = loaded.map((l) => before.get(l.summary.relPath) ?? now.get(l.summary.relPath) ?? []);
+          delete reuse.glossaries;
+          return glossaries;
+        }
+        const byFile = store.glossaries();
         const now = gone.size > 0 ? store.glossariesByPath([...gone.values()]) : null;
         glossaries = loaded.map(
           (l, i) => (now !== null && gone.has(i) ? now.get(l.summary.relPath) : byFile.get(l.fileId)) ?? [],
@@ -245,12 +348,25 @@ export function readFolder(
       }
       return glossaries;
     },
-    problems,
-    registry: folder.registry,
+    problems: parts.problems,
+    registry: parts.registry,
     usedKeys,
     text,
     store,
   };
+  const termKeys = store.meta("term_keys");
+  kept.set(load, {
+    rows: loaded,
+    shared: parts.shared,
+    version,
+    termKeys,
+    decoded: () => ({
+      ...(items !== undefined ? { items } : {}),
+      ...(glossaries !== undefined ? { glossaries } : {}),
+      ...(uses !== undefined ? { uses } : {}),
+    }),
+  });
+  return load;
 }
 
 /**

@@ -5,7 +5,7 @@
 // story builder.
 import type { GlossaryLine } from "../store/glossary.js";
 import { DamagedRows, type Store } from "../store/store.js";
-import { readTimeline } from "../store/timeline.js";
+import { readTimeline, type StoredTimeline } from "../store/timeline.js";
 import {
   buildStory,
   buildStoryAsync,
@@ -26,7 +26,11 @@ export function timelineFresh(store: Store): boolean {
  * decoded only when the glossary, actors or agenda are first asked for. A digest found damaged then is dropped from the
  * store (its file is read again by the next check) and those lists are built without it.
  */
-export function storyFromRows(load: FolderLoad, fresh = timelineFresh(load.store)): StoryView {
+export function storyFromRows(
+  load: FolderLoad,
+  fresh = timelineFresh(load.store),
+  read?: StoredTimeline,
+): StoryView {
   const { store } = load;
   let items: StoryItem[] | undefined;
   // Another program may write the store meanwhile (rows of new ids): its digests then go missing here.
@@ -61,10 +65,11 @@ export function storyFromRows(load: FolderLoad, fresh = timelineFresh(load.store
     }
     return lines;
   };
-  const stored = fresh
-    ? { timeline: readTimeline(store.db), fileIds: load.fileIds, summaries: load.summaries, glossaries }
+  const timeline = fresh ? (read ?? readTimeline(store.db)) : undefined;
+  const stored = timeline
+    ? { timeline, fileIds: load.fileIds, summaries: load.summaries, glossaries }
     : undefined;
-  return buildStory({
+  const story = buildStory({
     dir: load.dir,
     registry: load.registry,
     problems: load.problems,
@@ -75,6 +80,16 @@ export function storyFromRows(load: FolderLoad, fresh = timelineFresh(load.store
     text: load.text,
     ...(stored ? { stored } : {}),
   });
+  if (timeline) readFrom.set(story, { load, timeline });
+  return story;
+}
+
+/** What a story was read from (`storyFromRows`), kept so the next check can patch it (patch.ts). */
+const readFrom = new WeakMap<StoryView, { load: FolderLoad; timeline: StoredTimeline }>();
+
+/** The load and timeline `story` was read from, when it was read from the store's derived timeline. */
+export function storyRows(story: StoryView): { load: FolderLoad; timeline: StoredTimeline } | undefined {
+  return readFrom.get(story);
 }
 
 /**

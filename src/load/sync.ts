@@ -96,6 +96,12 @@ export interface SyncedFolder {
 export interface Synced {
   /** Whether any row changed (the story on screen is then out of date). */
   changed: boolean;
+  /**
+   * The files whose rows were written or removed, when nothing else changed (a story read before may
+   * be patched with these rows alone: load/patch.ts); null when more did (a new registry, term uses
+   * or conflicts recomputed for every file).
+   */
+  rows: readonly string[] | null;
   registry: RegistryActor[];
   /** Problems of the folder and the registry, and files that could not be read this time. */
   problems: Problem[];
@@ -403,7 +409,10 @@ export async function syncFolder(dir: string, store: Store, opts: SyncOptions = 
     for (const r of batch) if (!keep.has(r.relPath)) days.push(...r.days);
     markStale(store, days);
   };
+  // The relPaths of the rows written or removed (`Synced.rows`).
+  const rowPaths: string[] = [];
   const flush = () => {
+    for (const r of records) rowPaths.push(r.relPath);
     stale(records);
     for (const id of store.write(records.splice(0), [], registry.hash, keep).values()) written.push(id);
     opts.onWritten?.(written.length, total, folder);
@@ -472,6 +481,8 @@ export async function syncFolder(dir: string, store: Store, opts: SyncOptions = 
     : null;
   const changed = writing || records.length > 0 || removed.length > 0 || resolved.length > 0;
   if (changed) {
+    for (const r of records) rowPaths.push(r.relPath);
+    rowPaths.push(...removed);
     stale(records);
     for (const id of store.write(records.splice(0), removed, registry.hash, keep).values()) written.push(id);
     if (writing) opts.onWritten?.(total, total, folder);
@@ -519,7 +530,13 @@ export async function syncFolder(dir: string, store: Store, opts: SyncOptions = 
   if (store.meta("complete") !== complete) store.setMeta({ complete });
   opts.onProgress?.(total, total);
   // A new registry changes the story (kinds, aliases) even where no file's actors did.
-  return { changed: changed || hadFiles, registry: registry.actors, problems };
+  return {
+    changed: changed || hadFiles,
+    // Each file's rows alone changed: not a new registry, nor uses or conflicts searched for all.
+    rows: registry.changed || usesStale || carried === null ? null : rowPaths,
+    registry: registry.actors,
+    problems,
+  };
 }
 
 export { shownPath, storedFolder, storedRegistryHash } from "./stored-scan.js";

@@ -20,6 +20,7 @@ import {
   eventFlags,
   findConflicts,
   flagFields,
+  type TimelineOrder,
   type TimelineRows,
   timelineSortKey,
 } from "../story/timeline.js";
@@ -381,12 +382,17 @@ function* conflictSteps(db: Db, days: readonly number[] | null): Generator<void>
 /** Event rows fetched at once when one is first shown. */
 const BLOCK = 256;
 
+/** A stored timeline: its rows, and the order they were read in (a patch starts from it: load/patch.ts). */
+export interface StoredTimeline extends TimelineRows {
+  order: TimelineOrder;
+}
+
 /**
  * The stored timeline in its order: the order and each event's date code and file read at once (a
  * walk of one index), the conflicting pairs, and an event's text and flags fetched when it is first
  * asked for, a block of neighbours at a time. Throws for a row of the wrong type (a damaged store).
  */
-export function readTimeline(db: Db): TimelineRows {
+export function readTimeline(db: Db): StoredTimeline {
   // One string of numbers read in one pass, not a row object per event: at 10k briefings the rows
   // were 123k arrays to make and collect on every start.
   const n = stmt(db, "SELECT count(*) FROM events").pluck().get() as number;
@@ -421,6 +427,25 @@ export function readTimeline(db: Db): TimelineRows {
   }
   if (text) put();
   if (k !== n * 3) throw new TypeError("damaged timeline rows");
+  return timelineRows(db, { id: ids, code, file });
+}
+
+/** The events of the files of these ids, each file's in timeline order (a patch's `added`). */
+export function fileEvents(db: Db, fileIds: readonly number[]): TimelineOrder {
+  const q = stmt(db, `SELECT id, code, file_id FROM events WHERE file_id = ? ${ORDER}`).raw();
+  const rows: [number, number, number][] = [];
+  for (const f of fileIds) for (const r of q.all(f) as [number, number, number][]) rows.push(r);
+  return {
+    id: Float64Array.from(rows, (r) => r[0]),
+    code: Int32Array.from(rows, (r) => r[1]),
+    file: Int32Array.from(rows, (r) => r[2]),
+  };
+}
+
+/** The timeline of events in `order`, each event's fields fetched from `db` when first asked for. */
+export function timelineRows(db: Db, order: TimelineOrder): StoredTimeline {
+  const { id: ids, code, file } = order;
+  const n = ids.length;
   const fetched = new Map<number, TimelineRowFields[]>();
   const fetch = (block: number) => {
     const from = block * BLOCK;
@@ -445,6 +470,7 @@ export function readTimeline(db: Db): TimelineRows {
     length: n,
     code,
     file,
+    order,
     fields(i) {
       if (!(i >= 0 && i < n)) return undefined;
       const block = Math.floor(i / BLOCK);

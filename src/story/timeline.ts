@@ -60,6 +60,79 @@ export interface TimelineRows {
     | undefined;
 }
 
+/** A stored timeline's order: per position the event's row id, its date code and its file. */
+export interface TimelineOrder {
+  id: Float64Array;
+  code: Int32Array;
+  file: Int32Array;
+}
+
+/**
+ * The order after some files' events were replaced: the events of the files `gone` (changed or
+ * removed) leave, those `added` (of the files written, each file's in its own order) are placed among
+ * the rest. The rule is `entriesOf`'s: by date, then by the briefing's place in story order (`place`
+ * of a file, in the new story), then by the event's place in its file; a date's code (`dateCode`)
+ * orders as its sort key does. Null when the order kept does not follow that rule (a date with no
+ * code, a path SQLite orders otherwise): the caller then reads the order whole.
+ */
+export function patchOrder(
+  before: TimelineOrder,
+  gone: ReadonlySet<number>,
+  added: TimelineOrder,
+  place: (file: number) => number,
+): TimelineOrder | null {
+  const n = before.code.length;
+  const m = added.code.length;
+  // The added events by date, then briefing; each file's own order kept (a stable sort).
+  const addedPlace = Int32Array.from(added.file, place);
+  const order = Array.from({ length: m }, (_, k) => k).sort(
+    (a, b) => added.code[a]! - added.code[b]! || addedPlace[a]! - addedPlace[b]!,
+  );
+  for (let k = 0; k < m; k++) if (added.code[k]! <= 0 || addedPlace[k]! < 0) return null;
+  const keptCount = n - countGone(before.file, gone);
+  const out: TimelineOrder = {
+    id: new Float64Array(keptCount + m),
+    code: new Int32Array(keptCount + m),
+    file: new Int32Array(keptCount + m),
+  };
+  let at = 0;
+  let k = 0;
+  let lastCode = 0;
+  let lastPlace = -1;
+  const put = (from: TimelineOrder, i: number) => {
+    out.id[at] = from.id[i]!;
+    out.code[at] = from.code[i]!;
+    out.file[at] = from.file[i]!;
+    at++;
+  };
+  for (let i = 0; i < n; i++) {
+    const f = before.file[i]!;
+    if (gone.has(f)) continue;
+    const c = before.code[i]!;
+    const p = place(f);
+    if (c <= 0 || p < 0 || c < lastCode || (c === lastCode && p < lastPlace)) return null;
+    lastCode = c;
+    lastPlace = p;
+    while (k < m) {
+      const a = order[k]!;
+      const ac = added.code[a]!;
+      if (ac > c || (ac === c && addedPlace[a]! > p)) break;
+      put(added, a);
+      k++;
+    }
+    put(before, i);
+  }
+  for (; k < m; k++) put(added, order[k]!);
+  return out;
+}
+
+function countGone(file: Int32Array, gone: ReadonlySet<number>): number {
+  if (gone.size === 0) return 0;
+  let n = 0;
+  for (const f of file) if (gone.has(f)) n++;
+  return n;
+}
+
 /** An event's flags as bits of one column: the briefing's own entry, expected, year unknown. */
 export const FLAG_ENTRY = 1;
 export const FLAG_EXPECTED = 2;

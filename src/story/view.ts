@@ -302,14 +302,32 @@ function builtEvents(input: StoryInput, entries: TimelineEntry[]): Events {
   };
 }
 
+/**
+ * Each file id's position in `fileIds` (-1: none). One array indexed by id when the ids are dense, as
+ * the store's row ids are: a Map of 10,000 looked up for each of 123k events was a third of a story's
+ * build after a live change.
+ */
+export function positionOf(fileIds: ArrayLike<number>): (file: number) => number {
+  let max = 0;
+  for (let i = 0; i < fileIds.length; i++) max = Math.max(max, fileIds[i]!);
+  if (max > 4 * fileIds.length + 65536 || !Number.isInteger(max)) {
+    const at = new Map<number, number>();
+    for (let i = 0; i < fileIds.length; i++) at.set(fileIds[i]!, i);
+    return (f) => at.get(f) ?? -1;
+  }
+  const at = new Int32Array(max + 1).fill(-1);
+  for (let i = 0; i < fileIds.length; i++) if (fileIds[i]! >= 0) at[fileIds[i]!] = i;
+  return (f) => (f >= 0 && f <= max ? at[f]! : -1);
+}
+
 /** The store's timeline rows as the story's: an event made when it is first asked for. */
 function storedEvents(stored: StoredParts): Events {
   const { timeline: rows, summaries } = stored;
-  const itemOf = new Map<number, number>();
-  for (let i = 0; i < stored.fileIds.length; i++) itemOf.set(stored.fileIds[i]!, i);
-  const eventBriefing = Int32Array.from(rows.file, (f) => itemOf.get(f) ?? -1);
+  const itemOf = positionOf(stored.fileIds);
+  const eventBriefing = new Int32Array(rows.length);
+  for (let i = 0; i < rows.length; i++) eventBriefing[i] = itemOf(rows.file[i]!);
   const eventDate = rows.code;
-  const idOf = (file: number) => summaries[itemOf.get(file) ?? -1]?.id ?? "";
+  const idOf = (file: number) => summaries[itemOf(file)]?.id ?? "";
   const made: (StoryEvent | undefined)[] = new Array(rows.length);
   const get = (i: number): StoryEvent | undefined => {
     const ready = made[i];

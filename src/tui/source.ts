@@ -9,6 +9,7 @@
 // the screen up to date; a re-run reads only the files whose stamps changed.
 // The reader never holds bodies: a briefing's file is parsed when it is opened (bodies.ts).
 import { readFolder, readRepaired, syncStore } from "../load/folder.js";
+import { patchedStory } from "../load/patch.js";
 import { storyFromRows, storyOfAsync, timelineFresh, withStamps } from "../load/story.js";
 import { SyncStopped } from "../load/sync.js";
 import type { Store } from "../store/store.js";
@@ -162,6 +163,15 @@ export async function refreshStory(
   place.store = result.store;
   synced(result.store, false);
   if (!on.alive() || (!result.synced.changed && !opts.always)) return null;
+  // The story on screen with the changed rows patched in, when it can be (load/patch.ts).
+  const patched =
+    shown !== null && result.synced.changed ? patchedStory(shown, result.store, result.synced) : null;
+  if (patched !== null) {
+    const story = withStamps(patched, result.store);
+    if (!on.alive()) return null;
+    on.ready(story);
+    return story;
+  }
   // With the timeline kept in the store, the digests are not decoded here (see `storyFromRows`).
   const fresh = timelineFresh(result.store);
   const repaired = await readRepaired(opts.dir, result, fresh ? { digests: false } : {});

@@ -180,6 +180,49 @@ describe("live updates", () => {
     expect((await s.exit).exitCode).toBe(0);
   });
 
+  it("takes in a git pull of 50 files with the cache on, then an edit and a removal, each in its place", async () => {
+    const dir = folder();
+    const s = await openAtBriefings(dir);
+    // As git writes a pull: the files one after another into the folder, one defining a term.
+    for (let i = 0; i < 50; i++) {
+      const date = `2026-0${4 + Math.floor(i / 25)}-${String((i % 25) + 1).padStart(2, "0")}`;
+      const text = briefingText(`Pulled ${i}`, date, `pulled item ${i} arrived.`);
+      writeFileSync(
+        join(dir, `pull-${String(i).padStart(2, "0")}.md`),
+        i === 7 ? `${text}\n## Glossary\n\n**Tidal berth**: A berth that dries at low water.\n` : text,
+      );
+    }
+    await s.waitFor((screen) => screen.includes("53 briefings"), "the 50 pulled");
+    await s.waitFor(() => calm(s), "the reload done");
+    s.press("g");
+    await s.waitFor(() => selected(s).includes("Pulled 49"), "the newest pulled at the top");
+    s.press("G");
+    await s.waitFor(() => selected(s).includes("Alder report"), "the oldest still last");
+
+    s.press("g");
+    await s.waitFor(() => selected(s).includes("Pulled 49"), "back at the top");
+
+    // An edit that moves a briefing: Cedar's new date makes it the newest, above the cursor.
+    save(join(dir, "cedar.md"), briefingText("Cedar report, moved", "2026-06-01", "the cedar survey moved."));
+    await s.waitForText("Cedar report, moved");
+    expect(selected(s)).toContain("Pulled 49");
+    s.press("g");
+    await s.waitFor(() => selected(s).includes("Cedar report, moved"), "the edited one at the top");
+    s.press("3");
+    await s.waitForText("Tidal berth");
+
+    // The file defining the term goes: the briefing and its term leave.
+    unlinkSync(join(dir, "pull-07.md"));
+    await s.waitFor(
+      (screen) => !screen.includes("Tidal berth") && screen.includes("[3 Glossary]"),
+      "term gone",
+    );
+    s.press("2");
+    await s.waitFor((screen) => screen.includes("52 briefings"), "removed");
+    s.press("q");
+    expect((await s.exit).exitCode).toBe(0);
+  });
+
   it("applies an actors.yaml written while it runs: an alias folds into its actor's name", async () => {
     const dir = folder();
     writeFileSync(
