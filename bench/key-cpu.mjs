@@ -127,7 +127,7 @@ async function opening(s, b) {
   if (!settled.ok) {
     // Said and left out, not thrown: the rounds already taken are still reported.
     console.log(
-      `build ${b}: the list never settled after the first key (${settled.reason}): ${s.lines()[1]}`,
+      `build ${b}: the list never settled after the first key (${settled.reason}): ${s.lines().slice(0, 3).join(" | ")}`,
     );
     return;
   }

@@ -62,7 +62,13 @@ export function storyFromRows(load: FolderLoad, fresh = timelineFresh(load.store
     return lines;
   };
   const stored = fresh
-    ? { timeline: readTimeline(store.db), fileIds: load.fileIds, summaries: load.summaries, glossaries }
+    ? {
+        timeline: readTimeline(store.db),
+        fileIds: load.fileIds,
+        summaries: load.summaries,
+        glossaries,
+        glossaryReads: () => load.glossaryReads(),
+      }
     : undefined;
   return buildStory({
     dir: load.dir,

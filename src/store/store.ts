@@ -4,7 +4,13 @@
 // what is missing. Statements are prepared once per store.
 import type { BriefingDigest } from "../briefing/digest.js";
 import type { Problem } from "../briefing/schema.js";
-import { type GlossaryLine, glossaryWriter, readGlossaries, readGlossariesOf } from "./glossary.js";
+import {
+  type GlossaryLine,
+  glossaryWriter,
+  readGlossaries,
+  readGlossariesBetween,
+  readGlossariesOf,
+} from "./glossary.js";
 import { discard, isCorrupt, type OpenOptions, openDb } from "./open.js";
 import { type Stamp, StoreReader, sum, textSum } from "./reader.js";
 import { eventDays, insertEvents, keptConflicts, markStale, restorePartners } from "./timeline.js";
@@ -532,6 +538,13 @@ export class Store extends StoreReader {
     return lines;
   }
 
+  /** `glossaries` for the files whose ids are `from` to `to` (both included). */
+  glossariesBetween(from: number, to: number): Map<number, GlossaryLine[]> {
+    const { lines, damaged } = readGlossariesBetween(this.db, from, to);
+    if (damaged.length > 0) throw new DamagedRows(damaged);
+    return lines;
+  }
+
   /** Each file's problems (of one severity, when given): `path` null names the file itself. */
   problems(severity?: string): {
     relPath: string;
@@ -563,6 +576,13 @@ export class Store extends StoreReader {
   /** (term key, file id) for every use. */
   uses(): [string, number][] {
     return this.stmt("SELECT key, file_id FROM term_uses").raw().all() as [string, number][];
+  }
+
+  /** `uses` of the files whose ids are `from` to `to` (both included), through the index by file. */
+  usesBetween(from: number, to: number): [string, number][] {
+    return this.stmt("SELECT key, file_id FROM term_uses WHERE file_id BETWEEN ? AND ?")
+      .raw()
+      .all(from, to) as [string, number][];
   }
 
   /**

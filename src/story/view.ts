@@ -239,6 +239,8 @@ export interface StoredParts {
   summaries: readonly Omit<Summary, "dateInferred" | "source">[];
   /** Per item, in story order: the glossary lines it defines, read without decoding its digest. */
   glossaries(): readonly TermSource["glossary"][];
+  /** The reads of `glossaries` and of every item's `usedKeys`, in steps of a few milliseconds. */
+  glossaryReads(): Iterable<void>;
 }
 
 function summaryOfItem(d: StoryItem): Summary {
@@ -419,7 +421,7 @@ function assemble(input: StoryInput, events: Events): StoryView {
       terms ??= termIndexes(glossary());
       return (terms.get(i) ?? []).map((t) => glossary()[t]!.term);
     },
-    ...(input.stored ? { prepareGlossary: () => glossarySteps(input, input.stored!, buildStep) } : {}),
+    ...(input.stored ? { prepareGlossary: () => glossarySteps(input.stored!, buildStep) } : {}),
   };
 }
 
@@ -463,15 +465,12 @@ function* glossaryBuild(
 }
 
 /**
- * The steps of a stored story's glossary: its two reads of the store (each file's glossary lines,
- * every term use), one a step, then the merge's slices (`glossary`'s own build, so a visit meanwhile
- * finishes it rather than starting again).
+ * The steps of a stored story's glossary: its reads of the store (each file's glossary lines and term
+ * uses, a range of files a step), then the merge's slices (`glossary`'s own build, so a visit
+ * meanwhile finishes it rather than starting again).
  */
-function* glossarySteps(input: StoryInput, stored: StoredParts, buildStep: () => boolean): Generator<void> {
-  stored.glossaries();
-  yield;
-  if (stored.summaries.length > 0) input.usedKeys(0);
-  yield;
+function* glossarySteps(stored: StoredParts, buildStep: () => boolean): Generator<void> {
+  yield* stored.glossaryReads();
   while (!buildStep()) yield;
 }
 

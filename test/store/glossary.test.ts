@@ -137,4 +137,37 @@ describe("the glossary read from the store", () => {
       });
     }
   });
+
+  it("reads the glossary lines and term uses a few files a step, as one read gives them", async () => {
+    await withStory(() => undefined);
+    const whole = await withStory((_story, load) => ({
+      lines: load.glossaries,
+      uses: load.summaries.map((_, i) => [...load.usedKeys(i)].sort()),
+    }));
+    expect(whole.lines.some((l) => l.length > 0)).toBe(true);
+    expect(whole.uses.some((u) => u.length > 0)).toBe(true);
+    for (const range of [1, 5, 12]) {
+      await withStory((_story, load) => {
+        let steps = 0;
+        for (const _ of load.glossaryReads(range)) steps++;
+        expect(steps).toBe(Math.ceil(load.summaries.length / range));
+        // Read by the steps: rows gone now change nothing.
+        load.store.db.exec("BEGIN; DELETE FROM glossaries; DELETE FROM term_uses");
+        expect(load.glossaries).toEqual(whole.lines);
+        expect(load.summaries.map((_, i) => [...load.usedKeys(i)].sort())).toEqual(whole.uses);
+        load.store.db.exec("ROLLBACK");
+      });
+    }
+  });
+
+  it("shows a file's glossary whose row was damaged when it was built ahead in steps", async () => {
+    await withStory(() => undefined);
+    const want = buildStoryView(await truth(dir));
+    await withStory((story, load) => {
+      load.store.db.prepare("UPDATE glossaries SET body = replace(body, 'defined', 'DEFINED')").run();
+      const steps = story.prepareGlossary!();
+      while (steps.next().done !== true);
+      expect(shown(story)).toEqual(shown(want));
+    });
+  });
 });

@@ -1,19 +1,20 @@
 // Work a view would do on its first visit, done ahead while the reader rests: the glossary's first
 // build reads every glossary line and use in the folder and merges them (120-200 ms of CPU at 10,000
-// briefings on a busy machine), which the key `3` paid for. Its steps (two reads, then the merge in
-// slices of a few milliseconds) run once nothing has happened for PREPARE_AFTER_MS (no key, no new
-// state), each in its own turn of the event loop, so a key waits for one step at most; a key between
-// two steps puts the rest off until the next rest.
+// briefings on a busy machine), which the key `3` paid for. Its steps (the reads a range of files a
+// step, then the merge in slices, each a few milliseconds) run once nothing has happened for
+// PREPARE_AFTER_MS (no key, no new state), each in its own turn of the event loop, so a key waits for
+// one step at most; a key between two steps puts the rest off until the next rest.
 import { useEffect, useRef } from "react";
 import type { StoryView } from "../../story/view.js";
 
 /**
- * How long the reader must rest (its story checked, its state unchanged) before a step runs. Longer
- * than the gap between keys typed in a row, because the two reads are one step each (70-80 and
- * 40 ms of CPU at 10,000 briefings): started after 20 ms, they ran between the first timeline keys
- * and doubled those keys' time, for a Glossary view that is ready at its first visit.
+ * How long the reader must rest (its story checked, its state unchanged) before a step runs: shorter
+ * than the gap between keys typed in a row (the bench presses one 40 ms after the last frame), so the
+ * glossary is ready at its first visit however quickly the keys before it came. Short is safe only
+ * because no step is long: when the two reads were one step each (70-80 and 40 ms), a rest of 20 ms
+ * put them between the first timeline keys and doubled those keys' time.
  */
-export const PREPARE_AFTER_MS = 250;
+export const PREPARE_AFTER_MS = 20;
 
 interface Steps {
   story: StoryView;
