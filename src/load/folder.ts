@@ -113,7 +113,7 @@ export interface FolderLoad {
   /** The keys of the glossary terms item `i` uses or defines. */
   usedKeys(i: number): readonly string[];
   /**
-   * What `glossaries` and `usedKeys` read, a range of file ids a step (a few ms at 10,000 briefings),
+   * What `glossaries` and `usedKeys` read, a range of file ids a step (about a millisecond),
    * for a reader to run between keys; a damaged row ends the steps and is left to those reads.
    */
   glossaryReads(range?: number): Generator<void>;
@@ -132,8 +132,8 @@ export function folderProblems(
   return [...folder.problems, ...storedProblems(dir, store, severity)];
 }
 
-/** Files whose glossary lines and term uses `glossaryReads` reads a step: 2-5 ms of CPU at 10,000. */
-const READ_RANGE = 500;
+/** Files whose glossary lines and term uses `glossaryReads` reads a step: about 1 ms of CPU. */
+const READ_RANGE = 100;
 
 /** The store's rows for `dir` as a FolderLoad (digests decoded when `items` is first read). */
 export function readFolder(

@@ -425,8 +425,8 @@ function assemble(input: StoryInput, events: Events): StoryView {
   };
 }
 
-/** Items a slice of the glossary's merge takes: a few milliseconds at 10,000 briefings. */
-const MERGE_SLICE = 1000;
+/** Items a slice of the glossary's merge takes: about a millisecond. */
+const MERGE_SLICE = 250;
 
 /** The glossary's merge, a slice of items per step; its value is the glossary, sorted. */
 function* glossaryBuild(
@@ -434,6 +434,7 @@ function* glossaryBuild(
   usedKeys: StoryInput["usedKeys"],
 ): Generator<void, StoryTerm[]> {
   const sources = termSources();
+  yield;
   const merge: TermMerge = { byKey: new Map(), keys: new Map() };
   for (let at = 0; at < sources.length; at += MERGE_SLICE) {
     collectTerms(sources.slice(at, at + MERGE_SLICE), merge);
@@ -461,8 +462,17 @@ function* glossaryBuild(
   });
   yield;
   const at = (id: string) => index.get(id) ?? -1;
-  return sortTerms(byKey.values()).map((g) => storyTerm(g, at, used.get(g) ?? []));
+  const sorted = sortTerms(byKey.values());
+  const terms: StoryTerm[] = [];
+  for (const g of sorted) {
+    terms.push(storyTerm(g, at, used.get(g) ?? []));
+    if (terms.length % TERM_SLICE === 0) yield;
+  }
+  return terms;
 }
+
+/** Terms made a step at the end of the merge (each one's briefings by index). */
+const TERM_SLICE = 16;
 
 /**
  * The steps of a stored story's glossary: its reads of the store (each file's glossary lines and term
