@@ -112,9 +112,11 @@ export interface FolderLoad {
   readonly glossaries: readonly (readonly GlossaryLine[])[];
   /** The keys of the glossary terms item `i` uses or defines. */
   usedKeys(i: number): readonly string[];
+  /** Per glossary term key, the items that use or define it (their indexes, ascending). */
+  termUses(): ReadonlyMap<string, Int32Array>;
   /**
-   * What `glossaries` and `usedKeys` read, a range of file ids a step (about a millisecond),
-   * for a reader to run between keys; a damaged row ends the steps and is left to those reads.
+   * What `glossaries` reads, a range of file ids a step (about a millisecond), then `termUses`, for
+   * a reader to run between keys; a damaged row ends the steps and is left to `glossaries`.
    */
   glossaryReads(range?: number): Generator<void>;
   /** The store's full-text index over these briefings. */
@@ -192,19 +194,32 @@ export function readFolder(
     return index;
   };
   let uses: string[][] | undefined;
-  const addUses = (all: string[][], rows: Iterable<[string, number]>) => {
-    for (const [key, fileId] of rows) {
-      const at = indexOf().get(fileId);
-      if (at !== undefined) all[at]!.push(key);
-    }
-  };
   const usedKeys = (i: number) => {
     if (uses === undefined) {
       const all: string[][] = loaded.map(() => []);
-      addUses(all, store.uses());
+      for (const [key, fileId] of store.uses()) {
+        const at = indexOf().get(fileId);
+        if (at !== undefined) all[at]!.push(key);
+      }
       uses = all;
     }
     return uses[i] ?? [];
+  };
+  let byTerm: Map<string, Int32Array> | undefined;
+  const termUses = () => {
+    if (byTerm === undefined) {
+      byTerm = new Map();
+      const at = indexOf();
+      for (const [key, ids] of store.usesByTerm()) {
+        const items: number[] = [];
+        for (const id of ids.split(",")) {
+          const i = at.get(Number(id));
+          if (i !== undefined) items.push(i);
+        }
+        byTerm.set(key, Int32Array.from(items).sort());
+      }
+    }
+    return byTerm;
   };
   const text = storeTextIndex(
     store,
@@ -262,7 +277,6 @@ export function readFolder(
       // rewritten files have left unused.
       const ids = Float64Array.from(loaded, (l) => l.fileId).sort();
       const byFile = new Map<number, GlossaryLine[]>();
-      const all: string[][] = loaded.map(() => []);
       for (let at = 0; at < ids.length; at += range) {
         const from = ids[at]!;
         const to = ids[Math.min(at + range, ids.length) - 1]!;
@@ -272,15 +286,16 @@ export function readFolder(
           if (err instanceof DamagedRows) return;
           throw err;
         }
-        addUses(all, store.usesBetween(from, to));
         yield;
       }
-      uses ??= all;
       glossaries ??= glossariesOf(byFile);
+      yield;
+      termUses();
     },
     problems,
     registry: folder.registry,
     usedKeys,
+    termUses,
     text,
     store,
   };

@@ -67,6 +67,7 @@ export function storyFromRows(load: FolderLoad, fresh = timelineFresh(load.store
         fileIds: load.fileIds,
         summaries: load.summaries,
         glossaries,
+        termUses: () => load.termUses(),
         glossaryReads: () => load.glossaryReads(),
       }
     : undefined;

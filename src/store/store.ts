@@ -578,11 +578,15 @@ export class Store extends StoreReader {
     return this.stmt("SELECT key, file_id FROM term_uses").raw().all() as [string, number][];
   }
 
-  /** `uses` of the files whose ids are `from` to `to` (both included), through the index by file. */
-  usesBetween(from: number, to: number): [string, number][] {
-    return this.stmt("SELECT key, file_id FROM term_uses WHERE file_id BETWEEN ? AND ?")
-      .raw()
-      .all(from, to) as [string, number][];
+  /**
+   * Every use by term: its key and the ids of the files that use it, joined by commas. One row a
+   * term, joined by SQLite: a few ms at 10,000 briefings, where a row a use (25,000) is 20-40.
+   */
+  usesByTerm(): [string, string][] {
+    return this.stmt("SELECT key, group_concat(file_id) FROM term_uses GROUP BY key").raw().all() as [
+      string,
+      string,
+    ][];
   }
 
   /**

@@ -153,7 +153,7 @@ export function termIndexes(glossary: readonly StoryTerm[]): TermLists {
 }
 
 /** `usedIn`: the briefings using the term, by index in story order (the merge keeps them so). */
-function storyTerm(g: GlossaryTerm, index: (id: string) => number, usedIn: readonly number[]): StoryTerm {
+function storyTerm(g: GlossaryTerm, index: (id: string) => number, usedIn: ArrayLike<number>): StoryTerm {
   return {
     term: g.term,
     definition: g.definition,
@@ -239,7 +239,9 @@ export interface StoredParts {
   summaries: readonly Omit<Summary, "dateInferred" | "source">[];
   /** Per item, in story order: the glossary lines it defines, read without decoding its digest. */
   glossaries(): readonly TermSource["glossary"][];
-  /** The reads of `glossaries` and of every item's `usedKeys`, in steps of a few milliseconds. */
+  /** Per glossary term key, the items that use or define it (indexes, ascending): `usedKeys` by term. */
+  termUses(): ReadonlyMap<string, ArrayLike<number>>;
+  /** The reads of `glossaries` and `termUses`, in steps of about a millisecond. */
   glossaryReads(): Iterable<void>;
 }
 
@@ -361,7 +363,9 @@ function assemble(input: StoryInput, events: Events): StoryView {
   };
   // The merge, in slices of items: the reader runs them ahead between keys (prepareGlossary); a
   // first visit before they are done finishes the same merge.
-  let build = glossaryBuild(termSources, input.usedKeys);
+  const stored = input.stored;
+  const uses: TermUses = stored ? { byTerm: () => stored.termUses() } : { byItem: input.usedKeys };
+  let build = glossaryBuild(termSources, uses);
   let built: StoryTerm[] | undefined;
   /** One slice of the merge; true once it is done. A failure (a store closed under it) starts it again. */
   const buildStep = (): boolean => {
@@ -370,7 +374,7 @@ function assemble(input: StoryInput, events: Events): StoryView {
       const step = build.next();
       if (step.done === true) built = step.value;
     } catch (err) {
-      build = glossaryBuild(termSources, input.usedKeys);
+      build = glossaryBuild(termSources, uses);
       throw err;
     }
     return built !== undefined;
@@ -428,10 +432,13 @@ function assemble(input: StoryInput, events: Events): StoryView {
 /** Items a slice of the glossary's merge takes: about a millisecond. */
 const MERGE_SLICE = 250;
 
+/** Where the merge finds each term's users: by term (the store's), or each item's keys. */
+type TermUses = { byTerm: StoredParts["termUses"] } | { byItem: StoryInput["usedKeys"] };
+
 /** The glossary's merge, a slice of items per step; its value is the glossary, sorted. */
 function* glossaryBuild(
   termSources: () => readonly TermSource[],
-  usedKeys: StoryInput["usedKeys"],
+  uses: TermUses,
 ): Generator<void, StoryTerm[]> {
   const sources = termSources();
   yield;
@@ -442,19 +449,16 @@ function* glossaryBuild(
   }
   const { byKey } = merge;
   // Uses kept as indexes, in story order: tens of thousands, each an id looked up again before.
-  const used = new Map<GlossaryTerm, number[]>();
-  for (let i = 0; i < sources.length; i++) {
-    for (const key of usedKeys(i)) {
-      const g = byKey.get(key);
-      if (g === undefined) continue;
-      let list = used.get(g);
-      if (list === undefined) {
-        list = [];
-        used.set(g, list);
-      }
-      if (list.at(-1) !== i) list.push(i);
+  const used = new Map<GlossaryTerm, ArrayLike<number>>();
+  // The store gives them by term already (`termUses`: one row a term, not a list a briefing).
+  if ("byTerm" in uses) {
+    const byTerm = uses.byTerm();
+    for (const [key, g] of byKey) {
+      const items = byTerm.get(key);
+      if (items !== undefined) used.set(g, items);
     }
-    if ((i + 1) % MERGE_SLICE === 0) yield;
+  } else {
+    yield* usesByItem(sources.length, uses.byItem, byKey, used);
   }
   const index = new Map<string, number>();
   sources.forEach((d, i) => {
@@ -469,6 +473,29 @@ function* glossaryBuild(
     if (terms.length % TERM_SLICE === 0) yield;
   }
   return terms;
+}
+
+/** Each term's users from every item's keys (`usedKeys`), in story order, a slice of items a step. */
+function* usesByItem(
+  count: number,
+  usedKeys: StoryInput["usedKeys"],
+  byKey: ReadonlyMap<string, GlossaryTerm>,
+  used: Map<GlossaryTerm, ArrayLike<number>>,
+): Generator<void> {
+  const lists = used as Map<GlossaryTerm, number[]>;
+  for (let i = 0; i < count; i++) {
+    for (const key of usedKeys(i)) {
+      const g = byKey.get(key);
+      if (g === undefined) continue;
+      let list = lists.get(g);
+      if (list === undefined) {
+        list = [];
+        lists.set(g, list);
+      }
+      if (list.at(-1) !== i) list.push(i);
+    }
+    if ((i + 1) % MERGE_SLICE === 0) yield;
+  }
 }
 
 /** Terms made a step at the end of the merge (each one's briefings by index). */
