@@ -11,10 +11,11 @@ import type { StoryView } from "../../story/view.js";
  * How long the reader must rest (its story checked, its state unchanged) before a step runs: shorter
  * than the gap between keys typed in a row (the bench presses one 40 ms after the last frame), so the
  * glossary is ready at its first visit however quickly the keys before it came. Short is safe only
- * because no step is long: when the two reads were one step each (70-80 and 40 ms), a rest of 20 ms
- * put them between the first timeline keys and doubled those keys' time.
+ * because no turn is long (TURN_MS): when the two reads were one step each (70-80 and 40 ms), a rest
+ * of 20 ms put them between the first timeline keys and doubled those keys' time. Not zero: a key's
+ * own after-work (the read-ahead of the briefing under the cursor, 15 ms on) goes first.
  */
-export const PREPARE_AFTER_MS = 20;
+export const PREPARE_AFTER_MS = 10;
 
 /**
  * How long the steps run in one turn of the event loop before a key may be read: the steps are small
