@@ -12,8 +12,8 @@ import type { StoryView } from "../../story/view.js";
  * than the gap between keys typed in a row (the bench presses one 40 ms after the last frame), so the
  * glossary is ready at its first visit however quickly the keys before it came. Short is safe only
  * because no turn is long (TURN_MS): when the two reads were one step each (70-80 and 40 ms), a rest
- * of 20 ms put them between the first timeline keys and doubled those keys' time. Not zero: a key's
- * own after-work (the read-ahead of the briefing under the cursor, 15 ms on) goes first.
+ * of 20 ms put them between the first timeline keys and doubled those keys' time. Not zero: the
+ * frames of a burst of keys (a paste, a mouse wheel) follow one another with no turn between them.
  */
 export const PREPARE_AFTER_MS = 10;
 
