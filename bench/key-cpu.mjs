@@ -66,6 +66,9 @@ console.log(`load ${load()} at ${new Date().toISOString()}`);
 const caches = warmCaches(bundles, briefings, "sd-keycpu-cache-");
 
 async function session(b) {
+  // The last place is kept with the read state (under the cache): a session that ended on the
+  // Glossary view would open the next one there, and its list would never show the Timeline.
+  rmSync(join(caches[b], "state"), { recursive: true, force: true });
   const args = [...(prof ? ["--cpu-prof", "--cpu-prof-dir", prof] : []), bundles[b], "--dir", briefings];
   const s = new Screen(process.execPath, args, {
     cols: COLS,
@@ -127,7 +130,7 @@ async function opening(s, b) {
   if (!settled.ok) {
     // Said and left out, not thrown: the rounds already taken are still reported.
     console.log(
-      `build ${b}: the list never settled after the first key (${settled.reason}): ${s.lines()[1]}`,
+      `build ${b}: the list never settled after the first key (${settled.reason}): ${s.lines().slice(0, 3).join(" | ")}`,
     );
     return;
   }

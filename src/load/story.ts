@@ -67,7 +67,14 @@ export function storyFromRows(
   };
   const timeline = fresh ? (read ?? readTimeline(store.db)) : undefined;
   const stored = timeline
-    ? { timeline, fileIds: load.fileIds, summaries: load.summaries, glossaries }
+    ? {
+        timeline,
+        fileIds: load.fileIds,
+        summaries: load.summaries,
+        glossaries,
+        termUses: () => load.termUses(),
+        glossaryReads: () => load.glossaryReads(),
+      }
     : undefined;
   const story = buildStory({
     dir: load.dir,

@@ -33,6 +33,24 @@ export function readGlossaries(db: Db): { lines: Map<number, GlossaryLine[]>; da
   return checked(rows);
 }
 
+/**
+ * The glossary lines of the files whose ids are `from` to `to` (both included), by file id, and the
+ * paths of damaged rows: a reader can read them a range a step (a file's id is its row's rowid).
+ */
+export function readGlossariesBetween(
+  db: Db,
+  from: number,
+  to: number,
+): { lines: Map<number, GlossaryLine[]>; damaged: string[] } {
+  const rows = db
+    .prepare(
+      "SELECT g.file_id, f.rel_path, g.body, g.sum FROM glossaries g JOIN files f ON f.id = g.file_id WHERE g.file_id BETWEEN ? AND ?",
+    )
+    .raw()
+    .all(from, to) as [number, string, unknown, unknown][];
+  return checked(rows);
+}
+
 /** The glossary lines of the files at `relPaths` as their rows are now, by path (none: absent). */
 export function readGlossariesOf(
   db: Db,

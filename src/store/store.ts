@@ -4,7 +4,13 @@
 // what is missing. Statements are prepared once per store.
 import type { BriefingDigest } from "../briefing/digest.js";
 import type { Problem } from "../briefing/schema.js";
-import { type GlossaryLine, glossaryWriter, readGlossaries, readGlossariesOf } from "./glossary.js";
+import {
+  type GlossaryLine,
+  glossaryWriter,
+  readGlossaries,
+  readGlossariesBetween,
+  readGlossariesOf,
+} from "./glossary.js";
 import { discard, isCorrupt, type OpenOptions, openDb } from "./open.js";
 import { type Stamp, StoreReader, sum, textSum } from "./reader.js";
 import { eventDays, insertEvents, keptConflicts, markStale, restorePartners } from "./timeline.js";
@@ -532,6 +538,13 @@ export class Store extends StoreReader {
     return lines;
   }
 
+  /** `glossaries` for the files whose ids are `from` to `to` (both included). */
+  glossariesBetween(from: number, to: number): Map<number, GlossaryLine[]> {
+    const { lines, damaged } = readGlossariesBetween(this.db, from, to);
+    if (damaged.length > 0) throw new DamagedRows(damaged);
+    return lines;
+  }
+
   /** Each file's problems (of one severity, when given): `path` null names the file itself. */
   problems(severity?: string): {
     relPath: string;
@@ -571,6 +584,17 @@ export class Store extends StoreReader {
     return this.stmt("SELECT key, file_id FROM term_uses WHERE file_id IN (SELECT value FROM json_each(?))")
       .raw()
       .all(JSON.stringify(fileIds)) as [string, number][];
+  }
+
+  /**
+   * Every use by term: its key and the ids of the files that use it, joined by commas. One row a
+   * term, joined by SQLite: a few ms at 10,000 briefings, where a row a use (25,000) is 20-40.
+   */
+  usesByTerm(): [string, string][] {
+    return this.stmt("SELECT key, group_concat(file_id) FROM term_uses GROUP BY key").raw().all() as [
+      string,
+      string,
+    ][];
   }
 
   /**

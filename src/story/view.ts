@@ -153,7 +153,7 @@ export function termIndexes(glossary: readonly StoryTerm[]): TermLists {
 }
 
 /** `usedIn`: the briefings using the term, by index in story order (the merge keeps them so). */
-function storyTerm(g: GlossaryTerm, index: (id: string) => number, usedIn: readonly number[]): StoryTerm {
+function storyTerm(g: GlossaryTerm, index: (id: string) => number, usedIn: ArrayLike<number>): StoryTerm {
   return {
     term: g.term,
     definition: g.definition,
@@ -239,6 +239,10 @@ export interface StoredParts {
   summaries: readonly Omit<Summary, "dateInferred" | "source">[];
   /** Per item, in story order: the glossary lines it defines, read without decoding its digest. */
   glossaries(): readonly TermSource["glossary"][];
+  /** Per glossary term key, the items that use or define it (indexes, ascending): `usedKeys` by term. */
+  termUses(): ReadonlyMap<string, ArrayLike<number>>;
+  /** The reads of `glossaries` and `termUses`, in steps of about a millisecond. */
+  glossaryReads(): Iterable<void>;
 }
 
 function summaryOfItem(d: StoryItem): Summary {
@@ -377,7 +381,9 @@ function assemble(input: StoryInput, events: Events): StoryView {
   };
   // The merge, in slices of items: the reader runs them ahead between keys (prepareGlossary); a
   // first visit before they are done finishes the same merge.
-  let build = glossaryBuild(termSources, input.usedKeys);
+  const stored = input.stored;
+  const uses: TermUses = stored ? { byTerm: () => stored.termUses() } : { byItem: input.usedKeys };
+  let build = glossaryBuild(termSources, uses);
   let built: StoryTerm[] | undefined;
   /** One slice of the merge; true once it is done. A failure (a store closed under it) starts it again. */
   const buildStep = (): boolean => {
@@ -386,7 +392,7 @@ function assemble(input: StoryInput, events: Events): StoryView {
       const step = build.next();
       if (step.done === true) built = step.value;
     } catch (err) {
-      build = glossaryBuild(termSources, input.usedKeys);
+      build = glossaryBuild(termSources, uses);
       throw err;
     }
     return built !== undefined;
@@ -437,19 +443,23 @@ function assemble(input: StoryInput, events: Events): StoryView {
       terms ??= termIndexes(glossary());
       return (terms.get(i) ?? []).map((t) => glossary()[t]!.term);
     },
-    ...(input.stored ? { prepareGlossary: () => glossarySteps(input, input.stored!, buildStep) } : {}),
+    ...(input.stored ? { prepareGlossary: () => glossarySteps(input.stored!, buildStep) } : {}),
   };
 }
 
-/** Items a slice of the glossary's merge takes: a few milliseconds at 10,000 briefings. */
-const MERGE_SLICE = 1000;
+/** Items a slice of the glossary's merge takes: about a millisecond. */
+const MERGE_SLICE = 250;
+
+/** Where the merge finds each term's users: by term (the store's), or each item's keys. */
+type TermUses = { byTerm: StoredParts["termUses"] } | { byItem: StoryInput["usedKeys"] };
 
 /** The glossary's merge, a slice of items per step; its value is the glossary, sorted. */
 function* glossaryBuild(
   termSources: () => readonly TermSource[],
-  usedKeys: StoryInput["usedKeys"],
+  uses: TermUses,
 ): Generator<void, StoryTerm[]> {
   const sources = termSources();
+  yield;
   const merge: TermMerge = { byKey: new Map(), keys: new Map() };
   for (let at = 0; at < sources.length; at += MERGE_SLICE) {
     collectTerms(sources.slice(at, at + MERGE_SLICE), merge);
@@ -457,19 +467,16 @@ function* glossaryBuild(
   }
   const { byKey } = merge;
   // Uses kept as indexes, in story order: tens of thousands, each an id looked up again before.
-  const used = new Map<GlossaryTerm, number[]>();
-  for (let i = 0; i < sources.length; i++) {
-    for (const key of usedKeys(i)) {
-      const g = byKey.get(key);
-      if (g === undefined) continue;
-      let list = used.get(g);
-      if (list === undefined) {
-        list = [];
-        used.set(g, list);
-      }
-      if (list.at(-1) !== i) list.push(i);
+  const used = new Map<GlossaryTerm, ArrayLike<number>>();
+  // The store gives them by term already (`termUses`: one row a term, not a list a briefing).
+  if ("byTerm" in uses) {
+    const byTerm = uses.byTerm();
+    for (const [key, g] of byKey) {
+      const items = byTerm.get(key);
+      if (items !== undefined) used.set(g, items);
     }
-    if ((i + 1) % MERGE_SLICE === 0) yield;
+  } else {
+    yield* usesByItem(sources.length, uses.byItem, byKey, used);
   }
   const index = new Map<string, number>();
   sources.forEach((d, i) => {
@@ -477,19 +484,48 @@ function* glossaryBuild(
   });
   yield;
   const at = (id: string) => index.get(id) ?? -1;
-  return sortTerms(byKey.values()).map((g) => storyTerm(g, at, used.get(g) ?? []));
+  const sorted = sortTerms(byKey.values());
+  const terms: StoryTerm[] = [];
+  for (const g of sorted) {
+    terms.push(storyTerm(g, at, used.get(g) ?? []));
+    if (terms.length % TERM_SLICE === 0) yield;
+  }
+  return terms;
 }
 
+/** Each term's users from every item's keys (`usedKeys`), in story order, a slice of items a step. */
+function* usesByItem(
+  count: number,
+  usedKeys: StoryInput["usedKeys"],
+  byKey: ReadonlyMap<string, GlossaryTerm>,
+  used: Map<GlossaryTerm, ArrayLike<number>>,
+): Generator<void> {
+  const lists = used as Map<GlossaryTerm, number[]>;
+  for (let i = 0; i < count; i++) {
+    for (const key of usedKeys(i)) {
+      const g = byKey.get(key);
+      if (g === undefined) continue;
+      let list = lists.get(g);
+      if (list === undefined) {
+        list = [];
+        lists.set(g, list);
+      }
+      if (list.at(-1) !== i) list.push(i);
+    }
+    if ((i + 1) % MERGE_SLICE === 0) yield;
+  }
+}
+
+/** Terms made a step at the end of the merge (each one's briefings by index). */
+const TERM_SLICE = 16;
+
 /**
- * The steps of a stored story's glossary: its two reads of the store (each file's glossary lines,
- * every term use), one a step, then the merge's slices (`glossary`'s own build, so a visit meanwhile
- * finishes it rather than starting again).
+ * The steps of a stored story's glossary: its reads of the store (each file's glossary lines and term
+ * uses, a range of files a step), then the merge's slices (`glossary`'s own build, so a visit
+ * meanwhile finishes it rather than starting again).
  */
-function* glossarySteps(input: StoryInput, stored: StoredParts, buildStep: () => boolean): Generator<void> {
-  stored.glossaries();
-  yield;
-  if (stored.summaries.length > 0) input.usedKeys(0);
-  yield;
+function* glossarySteps(stored: StoredParts, buildStep: () => boolean): Generator<void> {
+  yield* stored.glossaryReads();
   while (!buildStep()) yield;
 }
 

@@ -6,7 +6,7 @@
 // never older than its file.
 import { realpath, stat } from "node:fs/promises";
 import path from "node:path";
-import type { Briefing } from "../briefing/schema.js";
+import type { Briefing, RegistryActor } from "../briefing/schema.js";
 import { insideFolder, readSource } from "../load/read.js";
 import type { StoryView, Summary } from "../story/view.js";
 
@@ -31,6 +31,21 @@ function unreadable(s: Summary, message: string): Briefing {
   };
 }
 
+// The parser's matcher of registry names is built once per registry array it is given (a trie of
+// every name and alias: about 2 ms, 40% of a briefing's parse at 10,000): each story's registry is
+// handed over as one array, not a copy per parse.
+const registries = new WeakMap<readonly RegistryActor[], RegistryActor[]>();
+
+function registryOf(story: StoryView | null): RegistryActor[] {
+  if (story === null) return [];
+  let own = registries.get(story.registry);
+  if (own === undefined) {
+    own = [...story.registry];
+    registries.set(story.registry, own);
+  }
+  return own;
+}
+
 async function parseFile(story: StoryView, s: Summary): Promise<Briefing> {
   const displayPath = path.join(story.dir, s.relPath);
   let openPath: string;
@@ -44,7 +59,7 @@ async function parseFile(story: StoryView, s: Summary): Promise<Briefing> {
   const read = await readSource({ path: s.path, relPath: s.relPath, displayPath, openPath });
   if ("problem" in read) return unreadable(s, read.problem.message);
   const { parseBriefing } = await import("../briefing/parse.js");
-  const parsed = parseBriefing(read.file, [...story.registry]);
+  const parsed = parseBriefing(read.file, registryOf(story));
   if (!("briefing" in parsed)) {
     const first = parsed.problems[0];
     return unreadable(s, first ? `${displayPath}: ${first.message}` : `${displayPath} no longer parses`);
@@ -158,7 +173,7 @@ export function warmParser(story: StoryView | null): Promise<void> {
       size: WARM_UP.length,
       mtimeMs: 0,
     };
-    const parsed = parseBriefing(file, [...(story?.registry ?? [])]);
+    const parsed = parseBriefing(file, registryOf(story));
     if ("briefing" in parsed) layoutBriefing(parsed.briefing, 80, ["Rule"]);
   })().catch(() => {});
 }

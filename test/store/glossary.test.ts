@@ -137,4 +137,42 @@ describe("the glossary read from the store", () => {
       });
     }
   });
+
+  it("reads the glossary lines a few files a step, and the term uses by term, as the whole reads give them", async () => {
+    await withStory(() => undefined);
+    const whole = await withStory((_story, load) => {
+      // Each term's users as every item's own keys name them.
+      const byTerm = new Map<string, number[]>();
+      load.summaries.forEach((_, i) => {
+        for (const key of load.usedKeys(i)) byTerm.set(key, [...(byTerm.get(key) ?? []), i]);
+      });
+      return { lines: load.glossaries, byTerm };
+    });
+    expect(whole.lines.some((l) => l.length > 0)).toBe(true);
+    expect(whole.byTerm.size).toBeGreaterThan(0);
+    for (const range of [1, 5, 12]) {
+      await withStory((_story, load) => {
+        let steps = 0;
+        for (const _ of load.glossaryReads(range)) steps++;
+        // A step a range, one after the lines are put together.
+        expect(steps).toBe(Math.ceil(load.summaries.length / range) + 1);
+        // Read by the steps: rows gone now change nothing.
+        load.store.db.exec("BEGIN; DELETE FROM glossaries; DELETE FROM term_uses");
+        expect(load.glossaries).toEqual(whole.lines);
+        expect(new Map([...load.termUses()].map(([k, v]) => [k, [...v]]))).toEqual(whole.byTerm);
+        load.store.db.exec("ROLLBACK");
+      });
+    }
+  });
+
+  it("shows a file's glossary whose row was damaged when it was built ahead in steps", async () => {
+    await withStory(() => undefined);
+    const want = buildStoryView(await truth(dir));
+    await withStory((story, load) => {
+      load.store.db.prepare("UPDATE glossaries SET body = replace(body, 'defined', 'DEFINED')").run();
+      const steps = story.prepareGlossary!();
+      while (steps.next().done !== true);
+      expect(shown(story)).toEqual(shown(want));
+    });
+  });
 });

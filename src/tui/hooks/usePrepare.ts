@@ -1,19 +1,28 @@
 // Work a view would do on its first visit, done ahead while the reader rests: the glossary's first
 // build reads every glossary line and use in the folder and merges them (120-200 ms of CPU at 10,000
-// briefings on a busy machine), which the key `3` paid for. Its steps (two reads, then the merge in
-// slices of a few milliseconds) run once nothing has happened for PREPARE_AFTER_MS (no key, no new
-// state), each in its own turn of the event loop, so a key waits for one step at most; a key between
-// two steps puts the rest off until the next rest.
+// briefings on a busy machine), which the key `3` paid for. Its steps (the reads a range of files a
+// step, then the merge in slices, each about a millisecond) run once nothing has happened for
+// PREPARE_AFTER_MS (no key, no new state), a few in each turn of the event loop (TURN_MS), so a key
+// waits a few milliseconds at most; a key between two turns puts the rest off until the next rest.
 import { useEffect, useRef } from "react";
 import type { StoryView } from "../../story/view.js";
 
 /**
- * How long the reader must rest (its story checked, its state unchanged) before a step runs. Longer
- * than the gap between keys typed in a row, because the two reads are one step each (70-80 and
- * 40 ms of CPU at 10,000 briefings): started after 20 ms, they ran between the first timeline keys
- * and doubled those keys' time, for a Glossary view that is ready at its first visit.
+ * How long the reader must rest (its story checked, its state unchanged) before a step runs: shorter
+ * than the gap between keys typed in a row (the bench presses one 40 ms after the last frame), so the
+ * glossary is ready at its first visit however quickly the keys before it came. Short is safe only
+ * because no turn is long (TURN_MS): when the two reads were one step each (70-80 and 40 ms), a rest
+ * of 20 ms put them between the first timeline keys and doubled those keys' time. Not zero: the
+ * frames of a burst of keys (a paste, a mouse wheel) follow one another with no turn between them.
  */
-export const PREPARE_AFTER_MS = 250;
+export const PREPARE_AFTER_MS = 10;
+
+/**
+ * How long the steps run in one turn of the event loop before a key may be read: the steps are small
+ * (about a millisecond of CPU on a quiet machine) so that on a busy one, where each takes longer,
+ * a key still waits for little more than this.
+ */
+const TURN_MS = 3;
 
 interface Steps {
   story: StoryView;
@@ -35,9 +44,11 @@ export function usePrepare(story: StoryView, settled: boolean, activity: unknown
     if (own.done) return;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const step = () => {
+      const until = performance.now() + TURN_MS;
       // A failure here (a store closed under it) is left for the view's own build to meet and show.
       try {
-        own.done = own.next.next().done === true;
+        do own.done = own.next.next().done === true;
+        while (!own.done && performance.now() < until);
       } catch {
         own.done = true;
       }
