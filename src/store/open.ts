@@ -110,7 +110,8 @@ function clearNonFile(file: string): void {
 }
 
 /** Whether `db` was made by this program's schema and parser, for the folder `real`. */
-function current(db: Db, real: string): boolean {
+/** Whether `db` is of this schema and folder, and (unless `anyProgram`) made by this program. */
+function current(db: Db, real: string, anyProgram = false): boolean {
   if (db.pragma("user_version", { simple: true }) !== SCHEMA_VERSION) return false;
   try {
     const rows = db.prepare("SELECT key, value FROM meta WHERE key IN ('program', 'folder')").all() as {
@@ -118,7 +119,7 @@ function current(db: Db, real: string): boolean {
       value: string;
     }[];
     const meta = new Map(rows.map((r) => [r.key, r.value]));
-    return meta.get("program") === programStamp() && meta.get("folder") === real;
+    return (anyProgram || meta.get("program") === programStamp()) && meta.get("folder") === real;
   } catch {
     return false;
   }
@@ -146,12 +147,12 @@ function setUp(db: Db, real: string): void {
  * folder `real`; else null. Nothing is created, set up or rebuilt: for a reader that falls back to a
  * full load whenever the store cannot answer it.
  */
-export function openReadOnly(file: string, real: string): Db | null {
+export function openReadOnly(file: string, real: string, anyProgram = false): Db | null {
   let db: Db | undefined;
   try {
     if (!lstatSync(file).isFile()) return null;
     db = openSqlite(file, { readonly: true, fileMustExist: true, timeout: BUSY_MS });
-    if (current(db, real)) return db;
+    if (current(db, real, anyProgram)) return db;
   } catch {}
   try {
     db?.close();
