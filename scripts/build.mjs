@@ -248,7 +248,7 @@ const PRINT_BUNDLE = "print.js";
 // reach it. The print bundle is left out of it (built next, from the same sources).
 const whole = await build({
   ...shared,
-  entryPoints: { signaldesk: "src/cli/entry.ts", worker: "src/load/worker.ts", check: "src/load/check-worker.ts" },
+  entryPoints: { signaldesk: "src/cli/entry.ts", worker: "src/load/worker.ts" },
   outdir: "dist",
   splitting: true,
   chunkNames: "chunks/[name]-[hash]",

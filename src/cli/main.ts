@@ -61,10 +61,6 @@ async function main(argv: string[], env: NodeJS.ProcessEnv, bundled: string): Pr
       // A saved story is painted before Ink and React load, which is most of a start's time.
       const { earlyStart, LEAVE_SCREEN } = await import("../tui/paint.js");
       const early = earlyStart({ dir, filter, color, keymap: config.keymap });
-      // The check of the files starts now, in a thread of its own (load/early-check.ts), while the
-      // code after the first frame loads; after that frame, which the thread's start would delay.
-      const { startEarlyCheck } = await import("../load/early-check.js");
-      void startEarlyCheck(dir, env);
       try {
         const { runTui } = await import("../tui/run.js");
         return await runTui({

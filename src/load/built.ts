@@ -5,7 +5,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
-export function builtEntry(name: "worker.js" | "loader.js" | "check.js"): string | null {
+export function builtEntry(name: "worker.js" | "loader.js"): string | null {
   const here = path.dirname(fileURLToPath(import.meta.url));
   for (const candidate of [path.join(here, name), path.join(here, "..", name)]) {
     if (existsSync(candidate) && path.basename(path.dirname(candidate)) === "dist") return candidate;

@@ -4,6 +4,7 @@
 // a cold folder), removed ones deleted, and of what is derived across files only what they touched is
 // recomputed (term uses of the changed files, and of new or gone terms). The database is written on
 // this thread alone.
+import { statSync } from "node:fs";
 import { realpath } from "node:fs/promises";
 import path from "node:path";
 import { indexImages, keepIndex } from "../briefing/actor-names.js";
@@ -21,9 +22,8 @@ import {
 } from "../store/timeline.js";
 import { termParts } from "../story/glossary.js";
 import { ftsAny } from "../story/search.js";
-import { checkRows, entryAt, type Hint, type Job, unchanged } from "./check.js";
-import { earlyFinding, tookFinding } from "./early-check.js";
 import { contentHash } from "./hash.js";
+
 import { oldestFirst } from "./order.js";
 import type { FileOutcome } from "./parse-file.js";
 import {
@@ -104,6 +104,29 @@ export interface Synced {
 }
 
 /**
+ * Whether the file at `p` still has the stamps of `row` ([, size, mtime, ctime, ino, hash]). One
+ * synchronous stat in a loop of them: at 10k files this is about half the time of the same stats through
+ * libuv's pool (measured: a callback and a promise per file cost more than the system call), and it
+ * holds no file descriptor, so a low `ulimit -n` cannot make it fail.
+ */
+function unchanged(p: string, row: StampRow): boolean {
+  let st: ReturnType<typeof statSync>;
+  try {
+    st = statSync(p, { throwIfNoEntry: false });
+  } catch {
+    return false;
+  }
+  return (
+    st?.isFile() === true &&
+    st.size === row[1] &&
+    st.mtimeMs === row[2] &&
+    st.ctimeMs === row[3] &&
+    st.ino === row[4] &&
+    row[5] !== ""
+  );
+}
+
+/**
  * Parsed files written to the database per transaction while the rest are parsed. Fewer, larger
  * transactions cost less (each commit writes the index pages it touched again, and flushes a full-text
  * segment); each file waiting holds its strings (some 20 KB), and what this thread holds live sets how
@@ -118,6 +141,15 @@ function storedPath(dir: string, p: string): string {
   return p.startsWith(prefix) ? `./${p.slice(prefix.length)}` : p;
 }
 
+function entryAt(dir: string, real: string, relPath: string, openRel: string): FileEntry {
+  return {
+    path: path.join(path.resolve(dir), relPath),
+    relPath,
+    displayPath: path.join(dir, relPath),
+    openPath: path.join(real, openRel),
+  };
+}
+
 /** The registry's entry when the stored scan found one. */
 function keptRegistry(dir: string, real: string, scan: StoredScan): FileEntry | null {
   return scan.registry === null ? null : entryAt(dir, real, scan.registry, scan.registry);
@@ -129,6 +161,42 @@ function listSum(rels: Iterable<string>): number {
   for (const rel of rels) total = (total + textSum(rel)) % 0x1_0000_0000;
   return total;
 }
+
+interface Job {
+  entry: FileEntry;
+  row: StampRow | undefined;
+}
+
+/**
+ * The check when no file came or went: the rows are the file list, each file's stamps are compared
+ * with its row's as the rows stream by (no row kept but a changed one's), and a changed stamp makes a
+ * job. Null when the rows are not the list the scan stored (a row lost or damaged): then a scan is due.
+ */
+function checkRows(
+  dir: string,
+  real: string,
+  store: Store,
+  kept: StoredScan,
+  hinted: Hint | null,
+): Job[] | null {
+  const links = new Map(kept.links);
+  const prefix = real.endsWith(path.sep) ? real : real + path.sep;
+  const jobs: Job[] = [];
+  let count = 0;
+  let total = 0;
+  for (const row of store.eachStampRow()) {
+    const rel = row[0];
+    count++;
+    total = (total + textSum(rel)) % 0x1_0000_0000;
+    if (hinted !== null && !hinted(rel)) continue;
+    const open = links.get(rel) ?? rel;
+    if (!unchanged(prefix + open, row)) jobs.push({ entry: entryAt(dir, real, rel, open), row });
+  }
+  return count === kept.count && total === kept.sum ? jobs : null;
+}
+
+/** Whether a file is among the paths a watcher named: itself, a folder it is in, or the whole folder ("."). */
+type Hint = (rel: string) => boolean;
 
 function hintOf(paths: ReadonlySet<string>): Hint {
   if (paths.has(".") || paths.has("")) return () => true;
@@ -213,34 +281,6 @@ function relOf(real: string, dir: string, p: string): string {
   return p;
 }
 
-/**
- * The start's check as the early look (early-check.ts) took it, when it looked at the stored scan this
- * sync sees and it is `usable` (that scan holds, the registry is the same); null: none, or not taken
- * (the sync checks for itself). Each
- * changed file's row is read again here: another program may have written it since the look.
- */
-async function earlyJobs(
-  real: string,
-  store: Store,
-  opts: SyncOptions,
-  usable: boolean,
-): Promise<Job[] | null> {
-  const early = opts.changed === undefined ? earlyFinding(real) : null;
-  if (early === null) return null;
-  if (!usable) {
-    tookFinding(false);
-    return null;
-  }
-  // Still looking: the parser loads meanwhile (what changed is parsed next; the reader loads it
-  // after a start anyway, for the first briefing opened).
-  if (!early.arrived) import("./parse-file.js").catch(() => {});
-  const finding = await early.found;
-  const used =
-    finding !== null && finding.scan === store.meta("scan") && finding.program === store.meta("program");
-  tookFinding(used);
-  return used ? finding.jobs.map((j) => ({ entry: j.entry, row: store.stampRow(j.entry.relPath) })) : null;
-}
-
 /** Brings `store` up to date with `dir`. Throws FolderError when the folder cannot be read. */
 export async function syncFolder(dir: string, store: Store, opts: SyncOptions = {}): Promise<Synced> {
   let real: string;
@@ -264,8 +304,7 @@ export async function syncFolder(dir: string, store: Store, opts: SyncOptions = 
   const hinted =
     opts.changed && !registry.changed ? hintOf(new Set(opts.changed.map((p) => relOf(real, dir, p)))) : null;
   let rows: StampRow[] | null = null;
-  let jobs = await earlyJobs(real, store, opts, kept !== null && !registry.changed);
-  if (kept !== null) jobs ??= checkRows(dir, real, store, kept, hinted);
+  let jobs = kept === null ? null : checkRows(dir, real, store, kept, hinted);
   const removed: string[] = [];
   if (jobs === null) {
     // The rows are not the list the last scan stored (a row lost or damaged): every file is checked.

@@ -110,8 +110,7 @@ function clearNonFile(file: string): void {
 }
 
 /** Whether `db` was made by this program's schema and parser, for the folder `real`. */
-/** Whether `db` is of this schema and folder, and (unless `anyProgram`) made by this program. */
-function current(db: Db, real: string, anyProgram = false): boolean {
+function current(db: Db, real: string): boolean {
   if (db.pragma("user_version", { simple: true }) !== SCHEMA_VERSION) return false;
   try {
     const rows = db.prepare("SELECT key, value FROM meta WHERE key IN ('program', 'folder')").all() as {
@@ -119,7 +118,7 @@ function current(db: Db, real: string, anyProgram = false): boolean {
       value: string;
     }[];
     const meta = new Map(rows.map((r) => [r.key, r.value]));
-    return (anyProgram || meta.get("program") === programStamp()) && meta.get("folder") === real;
+    return meta.get("program") === programStamp() && meta.get("folder") === real;
   } catch {
     return false;
   }
@@ -147,12 +146,12 @@ function setUp(db: Db, real: string): void {
  * folder `real`; else null. Nothing is created, set up or rebuilt: for a reader that falls back to a
  * full load whenever the store cannot answer it.
  */
-export function openReadOnly(file: string, real: string, anyProgram = false): Db | null {
+export function openReadOnly(file: string, real: string): Db | null {
   let db: Db | undefined;
   try {
     if (!lstatSync(file).isFile()) return null;
     db = openSqlite(file, { readonly: true, fileMustExist: true, timeout: BUSY_MS });
-    if (current(db, real, anyProgram)) return db;
+    if (current(db, real)) return db;
   } catch {}
   try {
     db?.close();

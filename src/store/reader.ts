@@ -13,9 +13,6 @@ export interface Stamp {
   ino: number;
 }
 
-/** A file's row as the check reads it: [relPath, size, mtime, ctime, ino, hash]. */
-export type StampRow = readonly [string, number, number, number, number, string];
-
 export interface StoredStamp extends Stamp {
   id: number;
   hash: string;
@@ -49,8 +46,8 @@ export class StoreReader {
    * `real` (this program's schema and parser); else null, and nothing is written: a caller that needs
    * more opens it as a Store, which rebuilds what is not current.
    */
-  static readOnly(file: string, real: string, anyProgram = false): StoreReader | null {
-    const db = openReadOnly(file, real, anyProgram);
+  static readOnly(file: string, real: string): StoreReader | null {
+    const db = openReadOnly(file, real);
     return db === null ? null : new StoreReader(db, file);
   }
 
@@ -69,20 +66,6 @@ export class StoreReader {
     try {
       this.db.close();
     } catch {}
-  }
-
-  /** Every file's stamps, one row at a time (the warm check keeps none of them). */
-  eachStampRow(): IterableIterator<StampRow> {
-    return this.stmt("SELECT rel_path, size, mtime_ms, ctime_ms, ino, hash FROM files")
-      .raw()
-      .iterate() as IterableIterator<StampRow>;
-  }
-
-  /** One file's stamps as `eachStampRow` gives them, if it has a row. */
-  stampRow(relPath: string): StampRow | undefined {
-    return this.stmt("SELECT rel_path, size, mtime_ms, ctime_ms, ino, hash FROM files WHERE rel_path = ?")
-      .raw()
-      .get(relPath) as StampRow | undefined;
   }
 
   meta(key: string): string | null {

@@ -6,11 +6,11 @@ import type { BriefingDigest } from "../briefing/digest.js";
 import type { Problem } from "../briefing/schema.js";
 import { type GlossaryLine, glossaryWriter, readGlossaries, readGlossariesOf } from "./glossary.js";
 import { discard, isCorrupt, type OpenOptions, openDb } from "./open.js";
-import { type Stamp, type StampRow, StoreReader, sum, textSum } from "./reader.js";
+import { type Stamp, StoreReader, sum, textSum } from "./reader.js";
 import { eventDays, insertEvents, keptConflicts, markStale, restorePartners } from "./timeline.js";
 
 /** A file's row as the sync checks it: [relPath, size, mtimeMs, ctimeMs, ino, hash]. */
-export type { StampRow } from "./reader.js";
+export type StampRow = readonly [string, number, number, number, number, string];
 
 /** One file, read and parsed, as the store keeps it. */
 export interface FileRecord {
@@ -173,6 +173,13 @@ export class Store extends StoreReader {
   }
 
   /** Every file's stamps, as arrays (no object per file: this is read at every start). */
+  /** Every file's stamps, one row at a time (the warm check keeps none of them). */
+  eachStampRow(): IterableIterator<StampRow> {
+    return this.stmt("SELECT rel_path, size, mtime_ms, ctime_ms, ino, hash FROM files")
+      .raw()
+      .iterate() as IterableIterator<StampRow>;
+  }
+
   stampRows(): StampRow[] {
     return this.stmt("SELECT rel_path, size, mtime_ms, ctime_ms, ino, hash FROM files")
       .raw()

@@ -3,7 +3,6 @@
 // code is returned, and any error is printed only after that so it stays visible.
 // Ink and React (mount.tsx) are imported only once there is a story to show: a first start's load,
 // which can last minutes, shows its loading line (loading.ts) without them and their memory.
-import { endEarlyCheck, laterChanges } from "../load/early-check.js";
 import { FolderError } from "../load/read.js";
 import { realFolder } from "../load/safe-open.js";
 import { type FolderWatch, watchFolder } from "../load/watch.js";
@@ -307,7 +306,6 @@ export function runTui(opts: TuiOptions): Promise<number> {
     function finish(code: number, message?: string) {
       if (settled) return;
       settled = true;
-      endEarlyCheck();
       stopWatching();
       stopLoading();
       detach();
@@ -464,13 +462,7 @@ export function runTui(opts: TuiOptions): Promise<number> {
           warned = true;
         },
       });
-      if (failed) return;
-      watching = watch;
-      // The start's check looked at the files before this watch was up (early-check.ts): what changed
-      // in between is checked once every folder is watched.
-      void watch.ready.then(laterChanges).then((paths) => {
-        if (paths !== null && paths.length > 0 && !settled) checks?.request(paths);
-      });
+      if (!failed) watching = watch;
     }
 
     function stopWatching() {
@@ -522,8 +514,6 @@ export function runTui(opts: TuiOptions): Promise<number> {
       // Watched from the start's check on: a change made while it runs is checked once it ends.
       checks = serialChecks(refresh, first);
       startWatching();
-      // Not watched: nothing asks the early look for a second one.
-      if (!watching) void first.finally(endEarlyCheck);
     }
 
     attach();
