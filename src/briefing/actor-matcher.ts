@@ -54,6 +54,35 @@ class Edges {
       if (to[i] !== 0) fn(from[i] as number, via[i] as number, to[i] as number);
   }
 
+  /** The table as numbers: [mask, size, ...from, ...via, ...to]. */
+  image(): number[] {
+    return [this.mask, this.size, ...this.from, ...this.via, ...this.to];
+  }
+
+  /** The table `image` gave, or null when `at` does not hold one whose children are below `nodes`. */
+  static fromImage(image: Int32Array, at: number, nodes: number): { edges: Edges; end: number } | null {
+    const mask = image[at] as number;
+    const size = image[at + 1] as number;
+    const cap = mask + 1;
+    if (cap < 1024 || (cap & mask) !== 0 || at + 2 + 3 * cap > image.length) return null;
+    const edges = new Edges();
+    edges.mask = mask;
+    edges.size = size;
+    edges.from = image.slice(at + 2, at + 2 + cap);
+    edges.via = image.slice(at + 2 + cap, at + 2 + 2 * cap);
+    edges.to = image.slice(at + 2 + 2 * cap, at + 2 + 3 * cap);
+    let used = 0;
+    for (let i = 0; i < cap; i++) {
+      const to = edges.to[i] as number;
+      if (to === 0) continue;
+      used++;
+      const from = edges.from[i] as number;
+      if (to < 0 || to >= nodes || from < 0 || from >= nodes || (edges.via[i] as number) < 0) return null;
+    }
+    // Open addressing needs a free slot to end every probe: at most half full, as `set` keeps it.
+    return used === size && 2 * size <= cap ? { edges, end: at + 2 + 3 * cap } : null;
+  }
+
   private grow(): void {
     const { from, via, to } = this;
     const cap = 2 * (this.mask + 1);
@@ -126,14 +155,33 @@ export interface NameMatch {
   text: string;
 }
 
+/** A matcher's tables as made: what its image restores without building the trie again. */
+interface Made {
+  edges: Edges;
+  best: number[];
+  asciiStart: Int32Array;
+  asciiPair: Int32Array;
+  rowOf: Int32Array;
+  rows: Int32Array;
+}
+
+/** The layout of an image; another one is not read. */
+const IMAGE_VERSION = 1;
+
+/** Whether every number of `a` is at least `min` and below `end`. */
+function within(a: ArrayLike<number>, min: number, end: number): boolean {
+  for (let i = 0; i < a.length; i++) if ((a[i] as number) < min || (a[i] as number) >= end) return false;
+  return true;
+}
+
 export class ActorMatcher {
-  private readonly edges = new Edges();
+  private readonly edges: Edges;
   /** Per node, the rank of the best name ending there (its place, longest first), or -1. */
-  private readonly best: number[] = [-1];
+  private readonly best: number[];
   /** Per ASCII character, the root's child along it (0: no name starts with it), read without hashing. */
-  private readonly asciiStart = new Int32Array(0x80);
+  private readonly asciiStart: Int32Array;
   /** The node after two ASCII characters (neither white space) from the root: most walks end within two. */
-  private readonly asciiPair = new Int32Array(0x80 * 0x80);
+  private readonly asciiPair: Int32Array;
   /**
    * The nodes two and three ASCII characters in have their ASCII children in rows of a table (up to
    * MAX_ROWS of them): per node, its row + 1, or 0 for none. A registry with a name for every common
@@ -142,52 +190,136 @@ export class ActorMatcher {
   private readonly rowOf: Int32Array;
   private readonly rows: Int32Array;
 
-  /** `names` as the registry gives them; `caseless` folds case as the `i` flag does. */
+  /**
+   * `names` as the registry gives them; `caseless` folds case as the `i` flag does. `made`: tables
+   * an image gave (`fromImage`), in place of building them from the names.
+   */
   constructor(
     names: readonly string[],
     private readonly caseless: boolean,
+    made?: Made,
   ) {
+    const m = made ?? this.make(names);
+    this.edges = m.edges;
+    this.best = m.best;
+    this.asciiStart = m.asciiStart;
+    this.asciiPair = m.asciiPair;
+    this.rowOf = m.rowOf;
+    this.rows = m.rows;
+  }
+
+  /** Whether it folds case (`caseless`). */
+  get folds(): boolean {
+    return this.caseless;
+  }
+
+  /**
+   * The matcher as numbers, which `fromImage` makes again: building the trie and its tables is most
+   * of a start's first parse (the registry's index), and a store keeps this for its registry instead.
+   */
+  image(): Int32Array {
+    const rowCount = this.rows.length / 0x80;
+    return Int32Array.from([
+      IMAGE_VERSION,
+      this.caseless ? 1 : 0,
+      this.best.length,
+      rowCount,
+      ...this.best,
+      ...this.edges.image(),
+      ...this.asciiStart,
+      ...this.asciiPair,
+      ...this.rowOf,
+      ...this.rows,
+    ]);
+  }
+
+  /**
+   * The matcher `image()` gave, or null when `image` is not one (another layout, or numbers out of
+   * range: every node and row it names must exist, so a damaged image can never walk off its tables).
+   */
+  static fromImage(image: Int32Array): ActorMatcher | null {
+    if (image.length < 4 || image[0] !== IMAGE_VERSION) return null;
+    const caseless = image[1] === 1;
+    const nodes = image[2] as number;
+    const rowCount = image[3] as number;
+    if ((image[1] as number) > 1 || nodes < 1 || rowCount < 0 || rowCount > MAX_ROWS) return null;
+    let at = 4;
+    const take = (n: number, min: number, end: number): Int32Array | null => {
+      if (at + n > image.length) return null;
+      const part = image.slice(at, at + n);
+      at += n;
+      return within(part, min, end) ? part : null;
+    };
+    const best = take(nodes, -1, Number.MAX_SAFE_INTEGER);
+    if (best === null) return null;
+    const edges = Edges.fromImage(image, at, nodes);
+    if (edges === null) return null;
+    at = edges.end;
+    const asciiStart = take(0x80, 0, nodes);
+    const asciiPair = take(0x80 * 0x80, 0, nodes);
+    const rowOf = take(nodes, 0, rowCount + 1);
+    const rows = take(rowCount * 0x80, 0, nodes);
+    if (asciiStart === null || asciiPair === null || rowOf === null || rows === null) return null;
+    if (at !== image.length) return null;
+    return new ActorMatcher([], caseless, {
+      edges: edges.edges,
+      best: Array.from(best),
+      asciiStart,
+      asciiPair,
+      rowOf,
+      rows,
+    });
+  }
+
+  private make(names: readonly string[]): Made {
+    const m = {
+      edges: new Edges(),
+      best: [-1],
+      asciiStart: new Int32Array(0x80),
+      asciiPair: new Int32Array(0x80 * 0x80),
+    };
     const sorted = [...new Set(names)].sort((a, b) => b.length - a.length);
     sorted.forEach((name, rank) => {
-      this.add(name, rank);
+      this.add(m.edges, m.best, name, rank);
     });
     // The tables hold `edges.get(node, key(c))` for each ASCII c, filled from the edges there are in
     // a few passes over them: probing all 128 characters of every tabled node was most of the
     // matcher's making, which a start's first parse waits for.
-    for (let c = 0; c < 0x80; c++) this.asciiStart[c] = this.edges.get(0, this.key(c));
+    for (let c = 0; c < 0x80; c++) m.asciiStart[c] = m.edges.get(0, this.key(c));
     const firsts = new Map<number, number[]>();
-    this.asciiStart.forEach((node, a) => {
+    m.asciiStart.forEach((node, a) => {
       if (node !== 0) firsts.set(node, [...(firsts.get(node) ?? []), a]);
     });
-    this.edges.each((node, edge, child) => {
+    m.edges.each((node, edge, child) => {
       const from = firsts.get(node);
       if (from !== undefined)
         this.asciiOf(edge, (c) => {
-          for (const a of from) this.asciiPair[a * 0x80 + c] = child;
+          for (const a of from) m.asciiPair[a * 0x80 + c] = child;
         });
     });
-    this.rowOf = new Int32Array(this.best.length);
+    const rowOf = new Int32Array(m.best.length);
     const rowed: number[] = [];
     const table = (node: number) => {
-      if (rowed.length >= MAX_ROWS || this.rowOf[node] !== 0) return;
+      if (rowed.length >= MAX_ROWS || rowOf[node] !== 0) return;
       rowed.push(node);
-      this.rowOf[node] = rowed.length;
+      rowOf[node] = rowed.length;
     };
-    for (const node of new Set(this.asciiPair)) if (node !== 0) table(node);
+    for (const node of new Set(m.asciiPair)) if (node !== 0) table(node);
     // The nodes three ASCII characters in: children of those two in (taken before any is tabled).
     const third: number[] = [];
-    this.edges.each((node, edge, child) => {
-      if (this.rowOf[node] !== 0) this.asciiOf(edge, () => third.push(child));
+    m.edges.each((node, edge, child) => {
+      if (rowOf[node] !== 0) this.asciiOf(edge, () => third.push(child));
     });
     for (const node of third) table(node);
-    this.rows = new Int32Array(rowed.length * 0x80);
-    this.edges.each((node, edge, child) => {
-      const row = this.rowOf[node] as number;
+    const rows = new Int32Array(rowed.length * 0x80);
+    m.edges.each((node, edge, child) => {
+      const row = rowOf[node] as number;
       if (row !== 0)
         this.asciiOf(edge, (c) => {
-          this.rows[(row - 1) * 0x80 + c] = child;
+          rows[(row - 1) * 0x80 + c] = child;
         });
     });
+    return { ...m, rowOf, rows };
   }
 
   /** Calls `fn` with each ASCII character whose `key` is `edge`. */
@@ -206,7 +338,7 @@ export class ActorMatcher {
     return this.caseless ? fold(cp) + 1 : cp + 1;
   }
 
-  private add(name: string, rank: number) {
+  private add(edges: Edges, best: number[], name: string, rank: number) {
     let node = 0;
     let i = 0;
     while (i < name.length) {
@@ -219,16 +351,16 @@ export class ActorMatcher {
         edge = this.key(cp);
         i += cp > 0xffff ? 2 : 1;
       }
-      let child = this.edges.get(node, edge);
+      let child = edges.get(node, edge);
       if (child === 0) {
-        child = this.best.length;
-        this.best.push(-1);
-        this.edges.set(node, edge, child);
+        child = best.length;
+        best.push(-1);
+        edges.set(node, edge, child);
       }
       node = child;
     }
-    const was = this.best[node] as number;
-    if (was === -1 || rank < was) this.best[node] = rank;
+    const was = best[node] as number;
+    if (was === -1 || rank < was) best[node] = rank;
   }
 
   /** Every match in `text`, left to right, none overlapping. */

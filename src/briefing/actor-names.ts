@@ -51,9 +51,8 @@ export interface RegistryIndex {
 
 const indexCache = new WeakMap<readonly RegistryActor[], RegistryIndex>();
 
-export function indexOf(registry: readonly RegistryActor[]): RegistryIndex {
-  const cached = indexCache.get(registry);
-  if (cached) return cached;
+/** The registry's names by key, and the names each matcher looks for (words caseless, acronyms not). */
+function namesOf(registry: readonly RegistryActor[]) {
   const byKey = new Map<string, RegistryActor>();
   const words: string[] = [];
   const acronyms: string[] = [];
@@ -65,12 +64,44 @@ export function indexOf(registry: readonly RegistryActor[]): RegistryIndex {
       (isAcronym(name) ? acronyms : words).push(name.trim());
     }
   }
+  return { byKey, words, acronyms };
+}
+
+export function indexOf(registry: readonly RegistryActor[]): RegistryIndex {
+  const cached = indexCache.get(registry);
+  if (cached) return cached;
+  const { byKey, words, acronyms } = namesOf(registry);
   const matchers: ActorMatcher[] = [];
   if (words.length > 0) matchers.push(new ActorMatcher(words, true));
   if (acronyms.length > 0) matchers.push(new ActorMatcher(acronyms, false));
   const index = { byKey, matchers };
   indexCache.set(registry, index);
   return index;
+}
+
+/** The registry's matchers as numbers (`ActorMatcher.image`), for `keepIndex` to make again. */
+export function indexImages(registry: readonly RegistryActor[]): Int32Array[] {
+  return indexOf(registry).matchers.map((m) => m.image());
+}
+
+/**
+ * Makes `registry`'s index with the matchers of `images` (what `indexImages` gave for a registry of
+ * the same names) instead of building them; false, and nothing kept, when they are not the matchers
+ * its names need (their number and kinds) or an image is not one.
+ */
+export function keepIndex(registry: readonly RegistryActor[], images: readonly Int32Array[]): boolean {
+  if (indexCache.has(registry)) return true;
+  const { byKey, words, acronyms } = namesOf(registry);
+  const folds = [...(words.length > 0 ? [true] : []), ...(acronyms.length > 0 ? [false] : [])];
+  if (images.length !== folds.length) return false;
+  const matchers: ActorMatcher[] = [];
+  for (const [i, image] of images.entries()) {
+    const m = ActorMatcher.fromImage(image);
+    if (m === null || m.folds !== folds[i]) return false;
+    matchers.push(m);
+  }
+  indexCache.set(registry, { byKey, matchers });
+  return true;
 }
 
 /** The registry entry a name or alias belongs to, if any. */

@@ -7,8 +7,10 @@
 import { statSync } from "node:fs";
 import { realpath } from "node:fs/promises";
 import path from "node:path";
+import { indexImages, keepIndex } from "../briefing/actor-names.js";
 import type { BriefingDigest } from "../briefing/digest.js";
 import type { Problem, RegistryActor } from "../briefing/schema.js";
+import { keepMatchers, keptMatchers } from "../store/matchers.js";
 import { type FileRecord, type Stamp, type StampRow, type Store, textSum } from "../store/store.js";
 import {
   eventDays,
@@ -419,12 +421,17 @@ export async function syncFolder(dir: string, store: Store, opts: SyncOptions = 
   };
   const restamped: { relPath: string; stamp: Stamp }[] = [];
   let unread = 0;
+  let keepImages = false;
   oldestFirst(jobs, (j) => j.entry.relPath);
   const total = jobs.length;
   opts.onProgress?.(0, total);
   if (total > 0) {
     // The pool (and with it the parser) is loaded only when a file is to be parsed.
     const { startPool } = await import("./pool.js");
+    // The registry's matchers made from the images the store keeps of them, not built: the index is
+    // most of a first parse, which the edit on screen waits for at a start. None usable: kept after.
+    const images = keptMatchers(store, registry.hash);
+    keepImages = images === null || !keepIndex(registry.actors, images);
     const pool = startPool({
       registry: registry.actors,
       files: total,
@@ -514,6 +521,13 @@ export async function syncFolder(dir: string, store: Store, opts: SyncOptions = 
     store.markTimelineFresh();
   }
   if (restamped.length > 0) store.restamp(restamped);
+  if (keepImages) {
+    try {
+      keepMatchers(store, registry.hash, indexImages(registry.actors));
+    } catch {
+      // Not kept (a full disk, a busy database): the next parse builds them, as without.
+    }
+  }
 
   if (scanText !== null) store.setMeta({ scan: scanText });
   if (fresh || registry.changed || store.meta("registry") === null) {

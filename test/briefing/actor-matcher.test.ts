@@ -164,3 +164,47 @@ describe("ActorMatcher.findEach, one scan for several matchers", () => {
     ]);
   });
 });
+
+describe("a matcher made again from its image", () => {
+  it("finds what the alternation regex finds, as the matcher it was taken from does", () => {
+    fc.assert(
+      fc.property(
+        fc.boolean(),
+        names.chain((ns) => fc.tuple(fc.constant(ns), textFor(ns))),
+        (caseless, [ns, text]) => {
+          const again = ActorMatcher.fromImage(new ActorMatcher(ns, caseless).image());
+          expect(again?.find(text)).toEqual(regexMatches(ns, caseless, text));
+        },
+      ),
+      { seed: SEED, numRuns: RUNS },
+    );
+  });
+
+  it("is refused when the image is cut short, of another layout, or names a node it lacks", () => {
+    const image = new ActorMatcher(["Bureau of Industry", "Valley Rail"], true).image();
+    expect(ActorMatcher.fromImage(image.subarray(0, image.length - 1))).toBeNull();
+    expect(ActorMatcher.fromImage(Int32Array.from([...image, 0]))).toBeNull();
+    const other = image.slice();
+    other[0] = 2;
+    expect(ActorMatcher.fromImage(other)).toBeNull();
+    // The last number is the last table row's last child: a node past the trie's end.
+    const beyond = image.slice();
+    beyond[beyond.length - 1] = image[2]!;
+    expect(ActorMatcher.fromImage(beyond)).toBeNull();
+  });
+
+  it("whatever one number of the image is changed to, is refused or finds without failing", () => {
+    const ns = ["Bureau of Industry", "Bureau", "ΣΊΣΥΦΟΣ", "Valley Rail"];
+    const image = new ActorMatcher(ns, true).image();
+    const text = "The Bureau of Industry and valley rail met σίσυφος; the bureau said so.";
+    fc.assert(
+      fc.property(fc.nat(image.length - 1), fc.integer({ min: -2, max: 1 << 20 }), (at, value) => {
+        const damaged = image.slice();
+        damaged[at] = value;
+        const found = ActorMatcher.fromImage(damaged)?.find(text) ?? "refused";
+        expect(found === "refused" || Array.isArray(found)).toBe(true);
+      }),
+      { seed: SEED, numRuns: RUNS },
+    );
+  });
+});

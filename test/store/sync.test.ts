@@ -7,7 +7,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { loadFolder, openFolderStore, readFolder, syncStore, wholeBriefings } from "../../src/load/folder.js";
-import { SyncStopped, syncFolder } from "../../src/load/sync.js";
+import { SyncStopped, storedRegistryHash, syncFolder } from "../../src/load/sync.js";
+import { keptMatchers } from "../../src/store/matchers.js";
 import type { Store } from "../../src/store/store.js";
 import { filterItems } from "../../src/story/filter.js";
 import { memoryTextIndex } from "../../src/story/search.js";
@@ -217,6 +218,34 @@ describe("syncFolder", () => {
     );
     writeFileSync(path.join(dir, "b-0000.md"), briefingText(0, "Edited with the registry"));
     expect(await sync(s)).toEqual({ read: 1, changed: true });
+    await expectTrueLoad(dir, cache);
+  });
+
+  it("keeps the registry's matchers for the next parse; damaged ones are made again, the actors as the files say", async () => {
+    writeFileSync(
+      path.join(dir, "actors.yaml"),
+      "- name: Mara Lindqvist\n  kind: person\n- name: Valley Rail\n  kind: company\n  aliases: [VR]\n",
+    );
+    const s = store();
+    await sync(s);
+    const hash = storedRegistryHash(s)!;
+    // One for names with lowercase letters, one for acronyms (VR).
+    expect(keptMatchers(s, hash)).toHaveLength(2);
+    const blob = s.db.prepare("SELECT value FROM meta WHERE key = 'matchers'").pluck().get() as Buffer;
+    const flipped = Buffer.from(blob);
+    flipped[flipped.length - 3] = (flipped[flipped.length - 3]! + 1) % 256;
+    s.db.prepare("UPDATE meta SET value = ? WHERE key = 'matchers'").run(flipped);
+    expect(keptMatchers(s, hash)).toBeNull();
+    writeFileSync(path.join(dir, "b-0000.md"), briefingText(0, "Valley Rail and VR, edited"));
+    expect(await sync(s)).toEqual({ read: 1, changed: true });
+    expect(keptMatchers(s, hash)).toHaveLength(2);
+    await expectTrueLoad(dir, cache);
+    // Another registry: its own matchers, kept once a file is parsed under it.
+    writeFileSync(path.join(dir, "actors.yaml"), "- name: Northport Harbour Authority\n  kind: agency\n");
+    writeFileSync(path.join(dir, "b-0001.md"), briefingText(1, "Edited under the new registry"));
+    expect(await sync(s)).toEqual({ read: 1, changed: true });
+    expect(keptMatchers(s, hash)).toBeNull();
+    expect(keptMatchers(s, storedRegistryHash(s)!)).toHaveLength(1);
     await expectTrueLoad(dir, cache);
   });
 
