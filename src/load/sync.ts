@@ -101,7 +101,7 @@ export interface Synced {
   /**
    * The files whose rows were written or removed, when nothing else changed (a story read before may
    * be patched with these rows alone: load/patch.ts); null when more did (a new registry, term uses
-   * or conflicts recomputed for every file).
+   * or conflicts recomputed for every file) or more than `ROWS_PATCHED` files changed.
    */
   rows: readonly string[] | null;
   registry: RegistryActor[];
@@ -308,6 +308,9 @@ function storedScanText(dir: string, real: string, scan: ScanResult | null): str
   return JSON.stringify(toStore);
 }
 
+/** Files changed in one sync up to which it names them (`Synced.rows`); past that, none are named. */
+const ROWS_PATCHED = 10_000;
+
 /** Brings `store` up to date with `dir`. Throws FolderError when the folder cannot be read. */
 export async function syncFolder(dir: string, store: Store, opts: SyncOptions = {}): Promise<Synced> {
   let real: string;
@@ -411,10 +414,18 @@ export async function syncFolder(dir: string, store: Store, opts: SyncOptions = 
     for (const r of batch) if (!keep.has(r.relPath)) days.push(...r.days);
     markStale(store, days);
   };
-  // The relPaths of the rows written or removed (`Synced.rows`).
-  const rowPaths: string[] = [];
+  // The relPaths of the rows written or removed (`Synced.rows`), while few: a first load's would be
+  // every file's, held for nothing (its story is read whole).
+  let rowPaths: string[] | null = [];
+  const noteRows = (relPaths: Iterable<string>) => {
+    for (const rel of relPaths) {
+      if (rowPaths === null) return;
+      rowPaths.push(rel);
+      if (rowPaths.length > ROWS_PATCHED) rowPaths = null;
+    }
+  };
   const flush = () => {
-    for (const r of records) rowPaths.push(r.relPath);
+    noteRows(records.map((r) => r.relPath));
     stale(records);
     for (const id of store.write(records.splice(0), [], registry.hash, keep).values()) written.push(id);
     opts.onWritten?.(written.length, total, folder);
@@ -488,8 +499,8 @@ export async function syncFolder(dir: string, store: Store, opts: SyncOptions = 
     : null;
   const changed = writing || records.length > 0 || removed.length > 0 || resolved.length > 0;
   if (changed) {
-    for (const r of records) rowPaths.push(r.relPath);
-    rowPaths.push(...removed);
+    noteRows(records.map((r) => r.relPath));
+    noteRows(removed);
     stale(records);
     for (const id of store.write(records.splice(0), removed, registry.hash, keep).values()) written.push(id);
     if (writing) opts.onWritten?.(total, total, folder);
