@@ -55,8 +55,8 @@ class Edges {
   }
 
   /** The table as numbers: [mask, size, ...from, ...via, ...to]. */
-  image(): number[] {
-    return [this.mask, this.size, ...this.from, ...this.via, ...this.to];
+  image(): Int32Array[] {
+    return [Int32Array.of(this.mask, this.size), this.from, this.via, this.to];
   }
 
   /** The table `image` gave, or null when `at` does not hold one whose children are below `nodes`. */
@@ -218,19 +218,22 @@ export class ActorMatcher {
    * of a start's first parse (the registry's index), and a store keeps this for its registry instead.
    */
   image(): Int32Array {
-    const rowCount = this.rows.length / 0x80;
-    return Int32Array.from([
-      IMAGE_VERSION,
-      this.caseless ? 1 : 0,
-      this.best.length,
-      rowCount,
-      ...this.best,
+    const parts = [
+      Int32Array.of(IMAGE_VERSION, this.caseless ? 1 : 0, this.best.length, this.rows.length / 0x80),
+      Int32Array.from(this.best),
       ...this.edges.image(),
-      ...this.asciiStart,
-      ...this.asciiPair,
-      ...this.rowOf,
-      ...this.rows,
-    ]);
+      this.asciiStart,
+      this.asciiPair,
+      this.rowOf,
+      this.rows,
+    ];
+    const image = new Int32Array(parts.reduce((n, p) => n + p.length, 0));
+    let at = 0;
+    for (const p of parts) {
+      image.set(p, at);
+      at += p.length;
+    }
+    return image;
   }
 
   /**
