@@ -134,7 +134,7 @@ export function folderProblems(
   return [...folder.problems, ...storedProblems(dir, store, severity)];
 }
 
-/** Files whose glossary lines and term uses `glossaryReads` reads a step: about 1 ms of CPU. */
+/** Files whose glossary lines `glossaryReads` reads a step: about 1 ms of CPU. */
 const READ_RANGE = 100;
 
 /** A file's summary row as a load holds it. */

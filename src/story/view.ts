@@ -520,9 +520,9 @@ function* usesByItem(
 const TERM_SLICE = 16;
 
 /**
- * The steps of a stored story's glossary: its reads of the store (each file's glossary lines and term
- * uses, a range of files a step), then the merge's slices (`glossary`'s own build, so a visit
- * meanwhile finishes it rather than starting again).
+ * The steps of a stored story's glossary: its reads of the store (each file's glossary lines, a range
+ * of files a step, then the term uses by term), then the merge's slices (`glossary`'s own build, so a
+ * visit meanwhile finishes it rather than starting again).
  */
 function* glossarySteps(stored: StoredParts, buildStep: () => boolean): Generator<void> {
   yield* stored.glossaryReads();
