@@ -1015,7 +1015,10 @@ export function resolveActors(inputs: ActorInputs, registry: readonly RegistryAc
 
 /** The texts `unregisteredActors` reads of a briefing. */
 export function aboutTexts(b: Pick<Briefing, "title" | "keyPoints" | "sections">): string[] {
-  const texts = [b.title, ...b.keyPoints.map((p) => p.text)];
+  // Pushed, not spread from a `map`: an empty list's copy has another V8 elements kind, and the
+  // function was compiled again for it.
+  const texts = [b.title];
+  for (const p of b.keyPoints) texts.push(p.text);
   for (const section of [b.sections.whatHappened, b.sections.whyItMatters, b.sections.whatToWatch]) {
     for (const p of section) texts.push(p.text);
   }
