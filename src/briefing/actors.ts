@@ -987,7 +987,11 @@ export function extractActors(
   registry: readonly RegistryActor[],
   declared: readonly string[],
 ): string[] {
-  return extractActorDetails(texts, registry, declared).map((a) => a.name);
+  // Pushed, not mapped: a `map`'s array has other V8 elements kinds, and the briefing's readers were
+  // compiled again for each.
+  const names: string[] = [];
+  for (const a of extractActorDetails(texts, registry, declared)) names.push(a.name);
+  return names;
 }
 
 /**
