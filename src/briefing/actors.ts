@@ -370,7 +370,7 @@ for (const role of ROLES) {
 /** How many tokens a role starting at i spans, modifiers included (0: none). */
 function roleAt(tokens: Token[], i: number): number {
   let m = 0;
-  while (m < 3 && ROLE_MODIFIERS.has(tokens[i + m]?.lw ?? "") && !tokens[i + m]!.stop) {
+  while (m < 3 && i + m < tokens.length && ROLE_MODIFIERS.has(tokens[i + m]!.lw) && !tokens[i + m]!.stop) {
     const base = baseRoleAt(tokens, i + m + 1);
     if (base > 0) return m + 1 + base;
     m++;
@@ -727,6 +727,16 @@ function tokenText(tokens: Token[], from: number, to: number): string {
   return out;
 }
 
+/**
+ * The words of `tokens[from..to)`, joined by spaces. A loop, not slice, map and join: their arrays'
+ * V8 elements kinds made people compile again and again.
+ */
+function joinWords(tokens: readonly Token[], from: number, to: number): string {
+  let s = "";
+  for (let k = from; k < to; k++) s += k === from ? tokens[k]!.w : ` ${tokens[k]!.w}`;
+  return s;
+}
+
 function people(tokens: Token[], out: Candidate[]): void {
   for (let i = 0; i < tokens.length; i++) {
     const len = roleAt(tokens, i);
@@ -742,17 +752,16 @@ function people(tokens: Token[], out: Candidate[]): void {
         continue;
       }
       // A following organisation word means the name was an organisation ("Director Bureau ...").
-      const next = tokens[i + len + names.length];
+      // Read only within the list: a read past its end made people compile again.
+      const after = i + len + names.length;
+      const next = after < tokens.length ? tokens[after] : undefined;
       // A following law word, that it was a law ("General Data Protection Regulation").
       if (
         names.length === 0 ||
         (next && !next.punct && next.cap && (ORG_AFTER.has(next.w) || LAW.has(next.w)))
       )
         continue;
-      const role = tokens
-        .slice(i, i + len)
-        .map((t) => t.w)
-        .join(" ");
+      const role = joinWords(tokens, i, i + len);
       const start = names[0]!.start;
       const given = names.length === 1 ? invertedGiven(tokens, i + len + 1) : null;
       if (given) {
@@ -766,7 +775,7 @@ function people(tokens: Token[], out: Candidate[]): void {
         const titled = title ? `${title[0]!.toUpperCase()}${title.slice(1)} ${names[0]!.w}` : names[0]!.w;
         out.push({ pos: start, name: titled, kind: "person", surnameOnly: { title, surname: names[0]!.w } });
       } else {
-        out.push({ pos: start, name: names.map((t) => t.w).join(" "), kind: "person" });
+        out.push({ pos: start, name: joinWords(names, 0, names.length), kind: "person" });
       }
       i += len + names.length - 1;
       continue;
@@ -978,7 +987,11 @@ export function extractActors(
   registry: readonly RegistryActor[],
   declared: readonly string[],
 ): string[] {
-  return extractActorDetails(texts, registry, declared).map((a) => a.name);
+  // Pushed, not mapped: a `map`'s array has other V8 elements kinds, and the briefing's readers were
+  // compiled again for each.
+  const names: string[] = [];
+  for (const a of extractActorDetails(texts, registry, declared)) names.push(a.name);
+  return names;
 }
 
 /**
@@ -1015,7 +1028,10 @@ export function resolveActors(inputs: ActorInputs, registry: readonly RegistryAc
 
 /** The texts `unregisteredActors` reads of a briefing. */
 export function aboutTexts(b: Pick<Briefing, "title" | "keyPoints" | "sections">): string[] {
-  const texts = [b.title, ...b.keyPoints.map((p) => p.text)];
+  // Pushed, not spread from a `map`: an empty list's copy has another V8 elements kind, and the
+  // function was compiled again for it.
+  const texts = [b.title];
+  for (const p of b.keyPoints) texts.push(p.text);
   for (const section of [b.sections.whatHappened, b.sections.whyItMatters, b.sections.whatToWatch]) {
     for (const p of section) texts.push(p.text);
   }

@@ -23,6 +23,16 @@ export interface BriefingDigest
 }
 
 export function digestOf(b: Briefing, registry: readonly RegistryActor[]): BriefingDigest {
+  // Lists pushed, not mapped: a `map`'s array has other V8 elements kinds than a literal's (and an
+  // empty one others still), and each kind met made the digest's readers (the timeline's days, the
+  // store's rows) compile again.
+  const events: BriefingDigest["events"] = [];
+  for (const { date, precision, text, line, expected, yearUnknown } of b.events)
+    events.push({ date, precision, text, line, expected, yearUnknown });
+  const glossary: BriefingDigest["glossary"] = [];
+  for (const { term, definition } of b.glossary) glossary.push({ term, definition });
+  const watch: string[] = [];
+  for (const p of b.sections.whatToWatch) watch.push(p.text);
   return {
     id: b.id,
     relPath: b.relPath,
@@ -32,19 +42,12 @@ export function digestOf(b: Briefing, registry: readonly RegistryActor[]): Brief
     source: b.source,
     actors: b.actors,
     tags: b.tags,
-    events: b.events.map(({ date, precision, text, line, expected, yearUnknown }) => ({
-      date,
-      precision,
-      text,
-      line,
-      expected,
-      yearUnknown,
-    })),
-    glossary: b.glossary.map(({ term, definition }) => ({ term, definition })),
+    events,
+    glossary,
     learnt: unregisteredActors(b, registry),
     story: b.story,
     follows: b.follows,
-    watch: b.sections.whatToWatch.map((p) => p.text),
+    watch,
     words: [...agendaSource(b).words],
   };
 }

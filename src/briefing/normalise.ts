@@ -115,6 +115,32 @@ function withoutLeadIn(p: BodyParagraph, rest: string): { block?: Block } {
 
 const withBlock = (p: BodyParagraph) => (p.block ? { block: p.block } : {});
 
+/**
+ * A paragraph as one of four literals, never spread together (`{ text, line, ...withBlock(p) }`):
+ * each way of making one gave V8 another shape for the same fields, and the functions reading
+ * paragraphs (actors, digest, agenda, search) were compiled again for each. Fields in the order of
+ * the JSON.
+ */
+function paragraphOf(
+  text: string,
+  line: number,
+  subsection: string | undefined,
+  block: Block | undefined,
+): Paragraph {
+  if (subsection === undefined) return block === undefined ? { text, line } : { text, line, block };
+  return block === undefined ? { text, line, subsection } : { text, line, subsection, block };
+}
+
+/**
+ * Written out, not spread (`{ ...g, line }`): V8 gave every spread copy a map of its own, so each
+ * entry was a new shape to every function that reads entries, which were compiled again and again.
+ */
+const glossaryEntry = (g: { term: string; definition: string }, line: number): GlossaryEntry => ({
+  term: g.term,
+  definition: g.definition,
+  line,
+});
+
 // ---------------------------------------------------------------------------------------------------
 // Glossary lines
 
@@ -312,7 +338,7 @@ export function normalise(body: string, opts: NormaliseOptions = {}): Normalised
     }
     if (r === "glossary") {
       const g = (glossaryLine(p.text) ?? glossaryLine(doubleDashLine(p.text) ?? ""))!;
-      glossary.push({ ...g, line: p.line });
+      glossary.push(glossaryEntry(g, p.line));
       return;
     }
 
@@ -359,7 +385,7 @@ export function normalise(body: string, opts: NormaliseOptions = {}): Normalised
       started = true;
       current = leadBullet.key;
       subsection = undefined;
-      put(current, { text: `• ${p.text}`, line: p.line, ...withBlock(p) });
+      put(current, paragraphOf(`• ${p.text}`, p.line, undefined, p.block));
       return;
     }
     const lead = p.kind === "text" ? leadIn(p.text) : null;
@@ -369,7 +395,7 @@ export function normalise(body: string, opts: NormaliseOptions = {}): Normalised
       started = true;
       current = lead.key;
       subsection = undefined;
-      put(current, { text: lead.rest, line: p.line, ...withoutLeadIn(p, lead.rest) });
+      put(current, paragraphOf(lead.rest, p.line, undefined, withoutLeadIn(p, lead.rest).block));
       return;
     }
 
@@ -379,13 +405,13 @@ export function normalise(body: string, opts: NormaliseOptions = {}): Normalised
     }
     if (mode === "glossary") {
       const g = p.kind === "block" ? null : glossaryLine(p.text, true);
-      if (g) glossary.push({ ...g, line: p.line });
-      else put(current, { text: p.text, line: p.line, subsection: glossaryHeading, ...withBlock(p) });
+      if (g) glossary.push(glossaryEntry(g, p.line));
+      else put(current, paragraphOf(p.text, p.line, glossaryHeading, p.block));
       return;
     }
 
     if (p.kind === "bullet" && !started && !introduced.has(i)) {
-      keyPoints.push({ text: p.text, line: p.line, ...withBlock(p) });
+      keyPoints.push(paragraphOf(p.text, p.line, undefined, p.block));
       return;
     }
     const text = p.kind === "bullet" ? `• ${p.text}` : p.text;
@@ -396,29 +422,24 @@ export function normalise(body: string, opts: NormaliseOptions = {}): Normalised
         return;
       }
       proseAt = p.kind === "block" ? (proseAt ?? "whatHappened") : proseSection(p.text, proseAt);
-      put(proseAt, { text, line: p.line, ...withBlock(p) });
+      put(proseAt, paragraphOf(text, p.line, undefined, p.block));
       return;
     }
-    put(current, {
-      text,
-      line: p.line,
-      ...(subsection !== undefined ? { subsection } : {}),
-      ...withBlock(p),
-    });
+    put(current, paragraphOf(text, p.line, subsection, p.block));
   });
   flushPending();
   const listOf = new Map<Block, number>();
   for (const p of paras) if (p.block && p.list !== undefined) listOf.set(p.block, p.list);
   for (const list of [keyPoints, ...Object.values(sections)]) separateLists(list, listOf);
 
-  const source = sourceParts
-    .map((s) => s.text)
-    .filter(Boolean)
-    .join(" · ");
+  // A loop, not map and filter: their arrays' V8 elements kinds made normalise compile again.
+  const sourceTexts: string[] = [];
+  for (const s of sourceParts) if (s.text) sourceTexts.push(s.text);
+  const source = sourceTexts.join(" · ");
   return {
     title,
     titleLine: titleIndex === -1 ? null : paras[titleIndex]!.line,
-    keyPoints: keyPoints.every(plainBullet) ? keyPoints.map(({ block: _, ...p }) => p) : keyPoints,
+    keyPoints: keyPoints.every(plainBullet) ? withoutBlocks(keyPoints) : keyPoints,
     sections,
     glossary,
     source: source || null,
@@ -435,7 +456,8 @@ export function normalise(body: string, opts: NormaliseOptions = {}): Normalised
  * lists side by side in the file, or brought together when what stood between went elsewhere).
  */
 function separateLists(list: Paragraph[], listOf: Map<Block, number>): void {
-  const ids = list.map((p) => (p.block ? listOf.get(p.block) : undefined));
+  const ids: (number | undefined)[] = [];
+  for (const p of list) ids.push(p.block ? listOf.get(p.block) : undefined);
   list.forEach((p, i) => {
     const prev = list[i - 1]?.block;
     if (p.block?.type !== "list" || prev?.type !== "list" || list[i - 1]!.subsection !== p.subsection) return;
@@ -443,6 +465,17 @@ function separateLists(list: Paragraph[], listOf: Map<Block, number>): void {
     if (ids[i - 1] !== undefined && ids[i] !== undefined && ids[i - 1] !== ids[i])
       p.block = { ...p.block, newList: true };
   });
+}
+
+/**
+ * Key points without their blocks, built as `keyPoints` is (a literal and pushes): an array from
+ * `map` has other V8 elements kinds, and the functions reading key points were compiled again for
+ * each kind they met (digest, agenda, actors, search).
+ */
+function withoutBlocks(keyPoints: readonly Paragraph[]): Paragraph[] {
+  const out: Paragraph[] = [];
+  for (const p of keyPoints) out.push(paragraphOf(p.text, p.line, undefined, undefined));
+  return out;
 }
 
 /**
@@ -553,13 +586,18 @@ function roles(
   plain: boolean,
   mail: boolean,
 ): (Role | undefined)[] {
-  const role: (Role | undefined)[] = paras.map((p, i) =>
-    p.kind === "properties"
-      ? "properties"
-      : i !== titleIndex && p.kind === "text" && sourceLine(p.text) !== null
-        ? "source"
-        : undefined,
-  );
+  // Pushed, not mapped: an array from `map` has other V8 elements kinds than one from a literal, and
+  // the functions reading roles were compiled again for each kind they met.
+  const role: (Role | undefined)[] = [];
+  paras.forEach((p, i) => {
+    role.push(
+      p.kind === "properties"
+        ? "properties"
+        : i !== titleIndex && p.kind === "text" && sourceLine(p.text) !== null
+          ? "source"
+          : undefined,
+    );
+  });
   if (plain || mail) {
     // A mail's signature: from a `-- ` line to the end.
     const sig = paras.findIndex((p, i) => i !== titleIndex && p.kind === "text" && isSignatureStart(p.text));

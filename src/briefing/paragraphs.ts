@@ -106,8 +106,15 @@ interface Open {
  * Bare heading lines (no `#`): see `bareHeadings`.
  */
 export function bodyParagraphs(body: string, firstLine = 1): BodyParagraph[] {
-  const lines = body.split("\n").map((l) => (l.endsWith("\r") ? l.slice(0, -1) : l));
-  const kinds = lines.map(lineKind);
+  // Pushed, not mapped: a `map`'s array changes V8 elements kind with its length, and each kind met
+  // made this function compile again.
+  const lines: string[] = [];
+  const kinds: LineKind[] = [];
+  for (const l of body.split("\n")) {
+    const line = l.endsWith("\r") ? l.slice(0, -1) : l;
+    lines.push(line);
+    kinds.push(lineKind(line));
+  }
   const out: BodyParagraph[] = [];
 
   let i = 0;

@@ -108,9 +108,12 @@ function parse(file: SourceFile, registry: RegistryActor[]): ParseResult {
   const events = extractEvents(texts, date);
   const headings = new Set<string>();
   for (const p of Object.values(body.sections).flat()) if (p.subsection) headings.add(p.subsection);
+  // Pushed, not spread from a `map` (whose array's V8 elements kind made parse compile again).
+  const named = [title, ...headings];
+  for (const t of texts) named.push(t.text);
   const actorInputs: ActorInputs = {
     declared: meta.actors ?? [],
-    texts: [title, ...headings, ...texts.map((t) => t.text)],
+    texts: named,
     about: aboutTexts({ title, keyPoints: body.keyPoints, sections: body.sections }),
   };
   const actors = actorNames(actorInputs, registry);

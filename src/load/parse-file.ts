@@ -3,7 +3,7 @@
 import { type Stats, stat, statSync } from "node:fs";
 import { digestOf } from "../briefing/digest.js";
 import { parseBriefing } from "../briefing/parse.js";
-import type { Problem, RegistryActor } from "../briefing/schema.js";
+import type { Briefing, Problem, RegistryActor } from "../briefing/schema.js";
 import { encodeActorRecord, searchColumns } from "../store/actor-inputs.js";
 import type { FileRecord, Stamp } from "../store/store.js";
 import { digestDays } from "../store/timeline.js";
@@ -51,6 +51,17 @@ function own(problems: readonly Problem[], entry: FileEntry, parsedPath: string)
     ...p,
     path: p.path === entry.relPath || p.path === parsedPath || p.path === entry.displayPath ? null : p.path,
   }));
+}
+
+/** The keys of the terms a briefing defines, once each, in glossary order. */
+function definedKeys(briefing: Briefing): string[] {
+  // A loop, not map and filter: their arrays' elements kinds made parseFile compile again.
+  const keys = new Set<string>();
+  for (const g of briefing.glossary) {
+    const key = termKey(g.term);
+    if (key) keys.add(key);
+  }
+  return [...keys];
 }
 
 export interface ParseOptions {
@@ -127,7 +138,7 @@ export async function parseFile(entry: FileEntry, index: number, opts: ParseOpti
         ),
         title: search.title,
         body: search.body,
-        defines: briefing ? [...new Set(briefing.glossary.map((g) => termKey(g.term)).filter(Boolean))] : [],
+        defines: briefing ? definedKeys(briefing) : [],
         actorRecord: parsed && around && encodeActorRecord({ inputs: parsed.actorInputs, text: around }),
       },
       transient: null,

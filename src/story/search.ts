@@ -31,7 +31,10 @@ export function briefingText(b: TextParts): string {
 export function briefingTextParts(b: Omit<TextParts, "actors">): { before: string[]; after: string[] } {
   const before: string[] = [b.title];
   if (b.source) before.push(b.source);
-  const after: string[] = [...b.tags];
+  // Pushed one by one, not spread: a spread copy of an empty list has another V8 elements kind,
+  // and the function was compiled again for it (a cold load runs it for every file).
+  const after: string[] = [];
+  for (const t of b.tags) after.push(t);
   for (const p of b.keyPoints) after.push(p.text);
   for (const section of [b.sections.whatHappened, b.sections.whyItMatters, b.sections.whatToWatch]) {
     let sub: string | undefined;
