@@ -441,7 +441,8 @@ export function isDateLine(text: string): boolean {
     .replace(READING_TIME_RE, " ")
     .replace(ISSUE_RE, " ")
     .replace(CLOCK_RE, " ")
-    .replace(/[\s·|,:*_()–—-]+/g, " ")
+    // A newsletter's or a channel's calendar emoji before the date (`🗓 November 20, 2026`).
+    .replace(/(?:[\s·|,:*_()–—-]|\p{Extended_Pictographic}|\uFE0F)+/gu, " ")
     .trim();
   return rest === "" || DATELINE_WORD_RE.test(rest);
 }

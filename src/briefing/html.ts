@@ -34,6 +34,21 @@ function link(_: string, _q: string, href: string, inner: string): string {
   return `[${text.replace(/[[\]\\]/g, "\\$&")}](<${href.replace(/[<>\s]/g, "")}>)`;
 }
 
+/**
+ * An image standing alone in its block as Markdown writes it, so it shows as any image does (its alt
+ * text, numbered): a chart in a `<p align="center">` is no less there than one written `![alt](src)`.
+ * Beside text (a figure's caption, a README's name under its logo) the text says it: no image shown.
+ */
+function image(img: string): string {
+  const src = attribute(img, "src")?.replace(/[<>\s]/g, "") ?? "";
+  const alt = (attribute(img, "alt") ?? "").replace(/[[\]\\]/g, "\\$&").trim();
+  return src === "" ? ` ${alt} ` : ` ![${alt}](<${src}>) `;
+}
+
+const imageAlone = (raw: string) =>
+  !/[\p{L}\p{N}]/u.test(raw.replace(COMMENT, " ").replace(/<[^>]*>/g, " ")) &&
+  raw.match(/<img\b/gi)?.length === 1;
+
 /** An HTML block's lines of text, Markdown in them (entities still as written). */
 export function htmlLines(raw: string): string[] {
   // A tag the block closes is markup, whatever its name: MDX's `<Tabs>…</Tabs>`, a site's own
@@ -42,6 +57,7 @@ export function htmlLines(raw: string): string[] {
   const text = raw
     .replace(COMMENT, " ")
     .replace(LINK, link)
+    .replace(/<img\b[^>]*>/gi, (img) => (imageAlone(raw) ? image(img) : " "))
     .replace(/<\/?(?:b|strong)>/gi, "**")
     .replace(/<\/?(?:i|em)>/gi, "*")
     .replace(LINE_END, CUT)

@@ -78,7 +78,8 @@ function inlines(tokens: readonly Token[] | undefined, out: Inline[] = []): Inli
     switch (t.type) {
       case "text":
         if ("tokens" in t && t.tokens && t.tokens.length > 0) inlines(t.tokens, out);
-        else if (sup && /^\d+$/.test(t.raw)) pushText(out, superscript(t.raw));
+        // `<sup>[1]</sup>` too: a note's mark, never a number like the links'.
+        else if (sup && /^\[?\d+\]?$/.test(t.raw)) pushText(out, superscript(t.raw.replace(/[[\]]/g, "")));
         else pushText(out, decodeEntities(t.raw));
         break;
       case "escape":

@@ -89,13 +89,22 @@ const directives = (body: string) =>
     .replace(/^(#{1,6} .*?)\s*\{[:#.-][^{}]*\}[ \t]*$/gm, "$1")
     .replace(/:([a-z0-9_+-]+):/g, (m, name) => (EMOJI[name] ? " " : m));
 
-/** HTML's links show their text (a badge's alt text); other images and tags show nothing. */
+/**
+ * HTML's links show their text (a badge's alt text); an image alone in its block its alt text
+ * (`image` without, as a Markdown image); other images and tags nothing.
+ */
 const htmlFree = (body: string) =>
   body
     .replace(/<a\b[^>]*>([\s\S]*?)<\/a>/gi, (_, inner: string) =>
       inner.replace(/<img\b[^>]*?\balt="([^"]*)"[^>]*>/gi, " $1 "),
     )
-    .replace(/<img\b[^>]*>|<\/?(?:h[1-6]|figure|figcaption|center)\b[^>]*>/gi, " ")
+    // An image alone in its HTML block (`<p align="center"><img …></p>`).
+    .replace(/^(<p\b[^>]*>)?\s*(<img\b[^>]*>)\s*(<\/p>)?$/gim, (_, _p, img: string) => {
+      const m = /\balt=(?:"([^"]*)"|'([^']*)')/i.exec(img);
+      return ` ${m?.[1] || m?.[2] || "image"} `;
+    })
+    .replace(/<img\b[^>]*>/gi, " ")
+    .replace(/<\/?(?:h[1-6]|figure|figcaption|center)\b[^>]*>/gi, " ")
     // A tag the text closes (MDX's `<Tabs>…</Tabs>`) is markup, whatever its name.
     .replace(/<\/?([A-Z][\w.-]*)\b[^<>]*>/g, (m, name: string) => (body.includes(`</${name}>`) ? " " : m));
 
@@ -154,9 +163,11 @@ function markupFree(body: string): string {
       // A footnote's label is shown as its number; HTML's tags and a wiki link's target not at all.
       .replace(/\[\^[^\]\n]+\]:?/g, "")
       .replace(
-        /<!--[\s\S]*?-->|<\/?(?:br|sup|sub|details|summary|p|div|span|b|i|em|strong|ul|ol|li|kbd|aside|table|thead|tbody|tr|th|td)\b[^>]*>/gi,
+        /<!--[\s\S]*?-->|<\/?(?:br|sup|details|summary|p|div|span|b|i|em|strong|ul|ol|li|kbd|aside|table|thead|tbody|tr|th|td|abbr|mark|time)\b[^>]*>/gi,
         " ",
       )
+      // A subscript is written in its word (`CO<sub>2</sub>` reads CO2).
+      .replace(/<\/?sub>/gi, "")
       // Superscript and subscript digits (`10^3^`, `H~2~O`) are written raised or lowered, in the word.
       .replace(
         /(?<![\^~])(?:\^(\d+)\^(?!\^)|~(\d+)~(?!~))/g,

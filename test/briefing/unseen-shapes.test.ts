@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { extractActors } from "../../src/briefing/actors.js";
 import { isDateLine } from "../../src/briefing/dates.js";
 import { briefingLinks } from "../../src/briefing/links.js";
+import { looksLikeHeading } from "../../src/briefing/normalise.js";
 import { parseBriefing } from "../../src/briefing/parse.js";
 import type { Briefing } from "../../src/briefing/schema.js";
 import { briefingText } from "../../src/cli/render/briefing-text.js";
@@ -434,5 +435,52 @@ describe("round five: a page's properties, names, datelines", () => {
     expect(b.date).toBe("2026-12-03");
     expect(b.events.filter((e) => e.expected).map((e) => e.date)).toEqual(["2027-01-15", "2027-03"]);
     expect(texts(b, "whatToWatch")).toHaveLength(2);
+  });
+});
+
+describe("round six: memos, channel posts, HTML images", () => {
+  const parsed = (name: string, body: string) => {
+    const r = parseBriefing(
+      { path: `/x/${name}`, relPath: name, text: body, size: body.length, mtimeMs: 0 },
+      [],
+    );
+    if (!("briefing" in r)) throw new Error("no briefing");
+    return r.briefing;
+  };
+
+  it("keeps a hard-wrapped sentence whole where its first line holds a full stop and Title Case words", () => {
+    const b = unseen("rfc-memo.txt");
+    expect(text(b)).toContain(
+      "  The legislature passed the RAISE Act in June 2025. The Governor signed it in\n  December 2025 on condition of these amendments.\n",
+    );
+    // The same in Markdown: one paragraph, as CommonMark says.
+    const md = parsed(
+      "a.md",
+      "# T\n\nThe Senate passed the AI Bill in June 2025. The Governor\nsigned it in December.\n",
+    );
+    expect(texts(md, "whatHappened")).toEqual([
+      "The Senate passed the AI Bill in June 2025. The Governor signed it in December.",
+    ]);
+    expect(looksLikeHeading("The legislature passed the RAISE Act in June 2025. The Governor")).toBe(false);
+    // An abbreviation's stop is no sentence's end.
+    expect(looksLikeHeading("U.S. Policy Outlook")).toBe(true);
+  });
+
+  it("dates a channel post by its dateline behind a calendar emoji, not by the deadline after it", () => {
+    const b = unseen("telegram-post.md");
+    expect(b.date).toBe("2026-11-20");
+    expect(b.events.filter((e) => e.expected).map((e) => e.date)).toEqual(["2027-02-20"]);
+    expect(isDateLine("🗓 November 20, 2026")).toBe(true);
+  });
+
+  it("shows an HTML image standing alone by its alt text, numbered, and a <sup>[1]</sup> mark raised", () => {
+    const b = unseen("html-inline.md");
+    const out = text(b);
+    expect(out).toContain("What to watch\n  Timeline chart[1]\n");
+    expect(briefingLinks(b).map((l) => l.url)).toEqual(["https://example.gov.au/chart.png"]);
+    expect(out).toContain("about 0.05% of GDP¹.");
+    expect(out).toContain("  ¹ Treasury modelling, November 2026.");
+    // Beside a caption the caption says it: no image shown twice.
+    expect(text(unseen("ghost-export.md"))).not.toContain("front desk");
   });
 });
