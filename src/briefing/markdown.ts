@@ -17,6 +17,7 @@ import { isGlossaryHeading, leadIn, sectionForHeading, sourceLine } from "./head
 import { attribute, HTML_TAG, htmlHeading, htmlLines, htmlParts, htmlTable } from "./html.js";
 import { blockLinks, blockText, dropPrefix, inlineText } from "./inline.js";
 import { type DirectiveToken, isContentsMarker, TOOL_EXTENSIONS, TOOL_SYNTAX } from "./markdown-tools.js";
+import { orgMarkdown } from "./org.js";
 import type { BodyParagraph } from "./paragraphs.js";
 import { looksLikeHeading, strongHeading } from "./paragraphs.js";
 import { isBlockProperty, propertyLines, propertyText, tagLines, titleBlock } from "./properties.js";
@@ -625,7 +626,7 @@ function lex(body: string): Token[] {
  * Cuts a body into paragraphs with marked's lexer. `firstLine` is the file line the body starts on.
  */
 export function markdownParagraphs(body: string, firstLine = 1): BodyParagraph[] {
-  const tokens = lex(body);
+  const tokens = lex(orgMarkdown(body));
   const out: BodyParagraph[] = [];
   let line = firstLine;
   let glossary = false;

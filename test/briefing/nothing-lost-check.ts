@@ -139,10 +139,25 @@ const pageMeta = (body: string) =>
       "",
     );
 
+/**
+ * Org-mode's keywords and block markers are no words (its title, date, author and tags are shown under
+ * their names), a link shows its text, a timestamp its day.
+ */
+const orgFree = (body: string) =>
+  /^\s*#\+[A-Za-z_]+:/.test(body)
+    ? body
+        .replace(/^#\+(?:title|options|startup):/gim, "")
+        .replace(/^#\+file(tags):/gim, "$1")
+        .replace(/^#\+(\w+):/gm, "$1")
+        .replace(/^[ \t]*#\+(?:begin|end)_\w+.*$/gim, "")
+        .replace(/\[\[[^\]\n]+\]\[([^\]\n]+)\]\]/g, "$1")
+        .replace(/<(\d{4}-\d\d-\d\d) \w+>/g, "$1")
+    : body;
+
 /** A Markdown body's words as its reader sees them. */
 function markupFree(body: string): string {
   return decodeEntities(
-    htmlFree(pageMeta(directives(withoutInfoStrings(taskBoxes(contents(body))))))
+    htmlFree(pageMeta(directives(withoutInfoStrings(taskBoxes(contents(orgFree(body)))))))
       // An image without alt text is shown as the word "image", a link to it.
       .replace(/!\[\]\(/g, "![image](")
       // Inline maths shows as the page shows it (`3 × 10²⁵`), or as its TeX.

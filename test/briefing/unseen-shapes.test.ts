@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { extractActors } from "../../src/briefing/actors.js";
 import { isDateLine } from "../../src/briefing/dates.js";
 import { briefingLinks } from "../../src/briefing/links.js";
-import { looksLikeHeading } from "../../src/briefing/normalise.js";
+import { isTitleCase, looksLikeHeading } from "../../src/briefing/normalise.js";
 import { parseBriefing } from "../../src/briefing/parse.js";
 import type { Briefing } from "../../src/briefing/schema.js";
 import { briefingText } from "../../src/cli/render/briefing-text.js";
@@ -482,5 +482,41 @@ describe("round six: memos, channel posts, HTML images", () => {
     expect(out).toContain("  ¹ Treasury modelling, November 2026.");
     // Beside a caption the caption says it: no image shown twice.
     expect(text(unseen("ghost-export.md"))).not.toContain("front desk");
+  });
+});
+
+describe("Org-mode saved as .md", () => {
+  it("reads #+TITLE, * headlines, Org's emphasis, links, blocks and timestamps as the Markdown they mean", () => {
+    const b = unseen("org-mode.md");
+    expect(b.title).toBe("Singapore opens consultation on agentic AI liability");
+    expect(b.date).toBe("2027-02-09");
+    expect(b.tags).toEqual(["singapore", "liability", "agents"]);
+    expect(b.keyPoints.map((p) => p.text)).toEqual([
+      "IMDA proposes that deployers, not model makers, answer first for harm done by AI agents.",
+      "Comments close on 16 March 2027.",
+    ]);
+    expect(b.glossary.map((g) => g.term)).toEqual(["Deployer", "Safe harbour"]);
+    expect(briefingLinks(b).map((l) => l.url)).toEqual([
+      "https://www.imda.gov.sg/consultations/agentic-ai-liability",
+    ]);
+    const out = text(b);
+    expect(out).toContain("  3. No new rule: leave it to the courts.\n");
+    expect(out).toContain('  │ "We want firms to deploy agents');
+    expect(out).toContain("What to watch\n  TODO Comments close\n\n  Deadline: 2027-03-16\n");
+    expect(out).not.toMatch(/#\+|\*\* |\/Model|=guidance=|\]\[/);
+    expect(briefingText(b, 80, createStyle(true), null, false)).toContain("\x1b[1m16 March 2027\x1b[22m");
+    expect(b.events.map((e) => e.date)).toContain("2027-03-16");
+  });
+
+  it("keeps a hard-wrapped sentence whole where its first line, many words capitalised, ends on 'on'", () => {
+    expect(texts(unseen("org-mode.md"), "whatHappened")[0]).toMatch(
+      /^Singapore's Infocomm Media Development Authority \(IMDA\) published a consultation paper on 9 February 2027/,
+    );
+    expect(
+      isTitleCase(
+        "Singapore's Infocomm Media Development Authority (IMDA) published a consultation paper on",
+      ),
+    ).toBe(false);
+    expect(isTitleCase("Conditions for Reinstatement")).toBe(true);
   });
 });
