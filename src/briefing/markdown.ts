@@ -12,6 +12,7 @@ import {
 } from "marked";
 import markedFootnote, { type Footnote, type Footnotes } from "marked-footnote";
 import { sanitize } from "../text/sanitize.js";
+import { asciidocMarkdown } from "./asciidoc.js";
 import { emailHeaders, MAIL_HEADER_LINE } from "./email.js";
 import { isGlossaryHeading, leadIn, sectionForHeading, sourceLine } from "./headings.js";
 import { attribute, HTML_TAG, htmlHeading, htmlLines, htmlParts, htmlTable } from "./html.js";
@@ -626,7 +627,7 @@ function lex(body: string): Token[] {
  * Cuts a body into paragraphs with marked's lexer. `firstLine` is the file line the body starts on.
  */
 export function markdownParagraphs(body: string, firstLine = 1): BodyParagraph[] {
-  const tokens = lex(orgMarkdown(body));
+  const tokens = lex(asciidocMarkdown(orgMarkdown(body)));
   const out: BodyParagraph[] = [];
   let line = firstLine;
   let glossary = false;

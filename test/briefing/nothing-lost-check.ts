@@ -154,10 +154,23 @@ const orgFree = (body: string) =>
         .replace(/<(\d{4}-\d\d-\d\d) \w+>/g, "$1")
     : body;
 
+/**
+ * AsciiDoc's attributes, block attributes and delimiters are no words; the header's author and
+ * revision lines are shown as `Author: …`, `Date: …`; a link shows its text.
+ */
+const asciidocFree = (body: string) =>
+  /^\s*=[ \t]+\S/.test(body)
+    ? body
+        .replace(/^(\s*=[ \t].*\n)(?!:)(.+)\n(?:v?\d[\w.]*,[ \t]*(\d{4}-\d\d-\d\d))?/, "$1Author $2\nDate $3")
+        .replace(/^:(?:author|revdate|keywords):/gm, "")
+        .replace(/^:[\w-]+!?:.*$|^\[[^\]\n]*\][ \t]*$|^(?:-{4,}|_{4,}|\|===)[ \t]*$/gm, "")
+        .replace(/\b(?:link:)?[a-z]+:\/\/[^\s[]+\[([^\]\n]*)\]/g, "$1")
+    : body;
+
 /** A Markdown body's words as its reader sees them. */
 function markupFree(body: string): string {
   return decodeEntities(
-    htmlFree(pageMeta(directives(withoutInfoStrings(taskBoxes(contents(orgFree(body)))))))
+    htmlFree(pageMeta(directives(withoutInfoStrings(taskBoxes(contents(orgFree(asciidocFree(body))))))))
       // An image without alt text is shown as the word "image", a link to it.
       .replace(/!\[\]\(/g, "![image](")
       // Inline maths shows as the page shows it (`3 × 10²⁵`), or as its TeX.

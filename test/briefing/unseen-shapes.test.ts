@@ -520,3 +520,23 @@ describe("Org-mode saved as .md", () => {
     expect(isTitleCase("Conditions for Reinstatement")).toBe(true);
   });
 });
+
+describe("AsciiDoc saved as .md", () => {
+  it("reads = Title, == sections, a |=== table, admonitions, link:url[text], *bold* and a listing", () => {
+    const b = unseen("asciidoc.md");
+    expect(b.title).toBe("Brazil's Senate passes AI bill PL 2338");
+    expect(b.date).toBe("2026-12-10");
+    expect(b.keyPoints).toHaveLength(2);
+    const out = text(b);
+    expect(out).toContain("  │ Excessive risk │ Banned (social scoring, subliminal manipulation) │\n");
+    expect(out).toContain("  │ Note: The Senate version dropped the copyright remuneration clause that\n");
+    expect(out).toContain("  See the bill's page[1] for the text.\n");
+    expect(out).toContain(
+      "  2. President Lula has 15 working days to sign or veto.\n     1. Partial vetoes are common",
+    );
+    expect(out).toContain("\n    curl https://api.senado.example/bills/2338 --output pl2338.json\n");
+    expect(out).not.toMatch(/^ *(?:==|\|===|\[source|:toc:|\.Obligations)|link:/m);
+    expect(briefingText(b, 80, createStyle(true), null, false)).toContain("\x1b[1msymbolic vote\x1b[22m");
+    expect(texts(b, "whatToWatch")[0]).toMatch(/^1\. The Chamber of Deputies votes/);
+  });
+});
