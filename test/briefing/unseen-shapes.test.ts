@@ -9,6 +9,7 @@ import { briefingLinks } from "../../src/briefing/links.js";
 import { isTitleCase, looksLikeHeading } from "../../src/briefing/normalise.js";
 import { parseBriefing } from "../../src/briefing/parse.js";
 import type { Briefing } from "../../src/briefing/schema.js";
+import { briefingMarkdown } from "../../src/cli/render/briefing-markdown.js";
 import { briefingText } from "../../src/cli/render/briefing-text.js";
 import { createStyle } from "../../src/cli/style.js";
 import { unseen } from "./markdown-fixtures.js";
@@ -538,5 +539,23 @@ describe("AsciiDoc saved as .md", () => {
     expect(out).not.toMatch(/^ *(?:==|\|===|\[source|:toc:|\.Obligations)|link:/m);
     expect(briefingText(b, 80, createStyle(true), null, false)).toContain("\x1b[1msymbolic vote\x1b[22m");
     expect(texts(b, "whatToWatch")[0]).toMatch(/^1\. The Chamber of Deputies votes/);
+  });
+});
+
+describe("plain text bullets", () => {
+  it("sets a .txt file's bullets as a list: wrapped under their text, none apart, and read back the same", () => {
+    const b = unseen("underlined-plain.txt");
+    expect(text(b)).toContain(
+      "  • The AI Strategy Headquarters, chaired by the Prime Minister, will review it\n    each year.\n  • Companies are asked",
+    );
+    const md = briefingMarkdown(b, null);
+    const r = parseBriefing(
+      { path: "/x/again.md", relPath: "again.md", text: md, size: md.length, mtimeMs: 0 },
+      [],
+    );
+    if (!("briefing" in r)) throw new Error("no briefing");
+    expect(r.briefing.sections.whatHappened.map(({ line: _, ...p }) => p)).toEqual(
+      b.sections.whatHappened.map(({ line: _, ...p }) => p),
+    );
   });
 });
