@@ -4,7 +4,7 @@
 // each would notice first.
 import { describe, expect, it } from "vitest";
 import { extractActors } from "../../src/briefing/actors.js";
-import { isDateLine } from "../../src/briefing/dates.js";
+import { extractEvents, isDateLine } from "../../src/briefing/dates.js";
 import { briefingLinks } from "../../src/briefing/links.js";
 import { isTitleCase, looksLikeHeading } from "../../src/briefing/normalise.js";
 import { parseBriefing } from "../../src/briefing/parse.js";
@@ -12,6 +12,7 @@ import type { Briefing } from "../../src/briefing/schema.js";
 import { briefingMarkdown } from "../../src/cli/render/briefing-markdown.js";
 import { briefingText } from "../../src/cli/render/briefing-text.js";
 import { createStyle } from "../../src/cli/style.js";
+import { displayWidth } from "../../src/text/width.js";
 import { unseen } from "./markdown-fixtures.js";
 
 const text = (b: Briefing, width = 80) => briefingText(b, width, createStyle(false), null, false);
@@ -557,5 +558,34 @@ describe("plain text bullets", () => {
     expect(r.briefing.sections.whatHappened.map(({ line: _, ...p }) => p)).toEqual(
       b.sections.whatHappened.map(({ line: _, ...p }) => p),
     );
+  });
+});
+
+describe("Chinese, Japanese and Korean dates", () => {
+  it("dates a Chinese briefing and puts 2025年3月14日 on the timeline, each in its own sentence", () => {
+    const b = unseen("chinese-cjk.md");
+    expect(b.date).toBe("2025-09-01");
+    const events = b.events.map((e) => [e.date, e.text]);
+    expect(events).toContainEqual([
+      "2025-03-14",
+      "国家互联网信息办公室（网信办）等四部门于2025年3月14日联合发布《人工智能生成合成内容标识办法》，自2025年9月1日起施行。",
+    ]);
+    // A table of CJK cells keeps its columns: each row as wide as the rule over it.
+    const rows = text(b)
+      .split("\n")
+      .filter((l) => /^ {2}[│┌├└]/.test(l));
+    expect(new Set(rows.map((l) => displayWidth(l))).size).toBe(1);
+  });
+
+  it("reads 2026년 1월 22일, 2027年6月 and a day without its year", () => {
+    const events = (body: string) =>
+      extractEvents([{ text: body, line: 1 }], "2026-12-01").map((e) => `${e.date} ${e.precision}`);
+    expect(events("과학기술정보통신부는 2026년 1월 22일 시행령을 발표했다.")).toEqual(["2026-01-22 day"]);
+    expect(events("2027年6月に施行される。3月14日に発表された。")).toEqual([
+      "2027-06 month",
+      "2026-03-14 day",
+    ]);
+    // A count of months is no date.
+    expect(events("施行まで6か月、12月です。")).toEqual([]);
   });
 });
