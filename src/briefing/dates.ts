@@ -318,8 +318,7 @@ function lazyOrder(paras: readonly TextBlock[]): () => SlashOrder {
  * its year (`2027年6月`); a day and month without a year (`3月14日`) takes the year as an English one
  * does. A pattern of its own, tried only on text holding `年`, `月` or `년`, so other text pays nothing.
  */
-const CJK_DATE =
-  /(?<!\d)(?:(?<y>\d{4})[年년][ \t]*)?(?<m>\d{1,2})[月월](?:[ \t]*(?<d>\d{1,2})[日号일])?/g;
+const CJK_DATE = /(?<!\d)(?:(?<y>\d{4})[年년][ \t]*)?(?<m>\d{1,2})[月월](?:[ \t]*(?<d>\d{1,2})[日号일])?/g;
 
 function cjkDate(g: Record<string, string | undefined>, refYear: number | null): Found | null {
   const [m, d] = [Number(g.m), g.d === undefined ? undefined : Number(g.d)];

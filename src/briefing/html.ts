@@ -7,6 +7,11 @@ export const HTML_TAG =
   /^(?:<!--[\s\S]*?-->|<\/?(?:a|abbr|address|article|aside|b|big|blockquote|br|caption|center|cite|code|dd|del|details|div|dl|dt|em|figcaption|figure|font|footer|h[1-6]|header|hr|i|img|ins|kbd|li|main|mark|nav|ol|p|picture|pre|q|s|samp|section|small|source|span|strike|strong|sub|summary|sup|table|tbody|td|tfoot|th|thead|time|tr|tt|u|ul|var|wbr)(?:\s[^>]*)?\/?>)$/i;
 
 const COMMENT = /<!--[\s\S]*?-->/g;
+/**
+ * Google Docs' "Docs to Markdown" add-on writes its notes to the writer as red paragraphs
+ * (`>>>>>  gd2md-html alert: …`) beside its header comment: about the conversion, not the story.
+ */
+const CONVERTER_ALERT = /<p\b[^>]*>(?:(?!<\/p>)[\s\S])*?gd2md-html alert:[\s\S]*?<\/p>/gi;
 const LINK = /<a\b[^>]*?\bhref=(["'])(.*?)\1[^>]*>([\s\S]*?)<\/a\s*>/gi;
 const LINE_END =
   /<br\s*\/?>|<\/(?:p|div|h[1-6]|li|figcaption|summary|tr|blockquote|dt|dd|figure)\s*>|<figcaption\b[^>]*>/gi;
@@ -56,6 +61,7 @@ export function htmlLines(raw: string): string[] {
   const closed = new Set(Array.from(raw.matchAll(/<\/([A-Za-z][\w.-]*)\s*>/g), (m) => m[1]!.toLowerCase()));
   const text = raw
     .replace(COMMENT, " ")
+    .replace(CONVERTER_ALERT, " ")
     .replace(LINK, link)
     .replace(/<img\b[^>]*>/gi, (img) => (imageAlone(raw) ? image(img) : " "))
     .replace(/<\/?(?:b|strong)>/gi, "**")

@@ -116,7 +116,8 @@ function inlines(tokens: readonly Token[] | undefined, out: Inline[] = []): Inli
         break;
       }
       case "image": {
-        const alt = inlines(t.tokens);
+        // Docs to Markdown's placeholder (`![alt_text](images/image1.png "image_tooltip")`) is no alt text.
+        const alt = (t as Tokens.Image).title === "image_tooltip" ? [] : inlines(t.tokens);
         const href = (t as Tokens.Image).href;
         const web = /^https?:/i.test(href);
         // Without alt text and off the web (an export's `images/icons/bullet_blue.gif`), an image is
@@ -750,7 +751,9 @@ export function markdownParagraphs(body: string, firstLine = 1): BodyParagraph[]
     if (
       t.type !== "space" &&
       t.type !== "def" &&
-      !(t.type === "heading" && t.depth === 1 && out.every((p) => p.kind === "properties"))
+      !(t.type === "heading" && t.depth === 1 && out.every((p) => p.kind === "properties")) &&
+      // A converter's comment over the title (Docs to Markdown's) shows nothing: the title still opens.
+      !(opening && t.type === "html" && htmlLines(t.raw).length === 0)
     )
       opening = false;
     read(t, at);

@@ -95,6 +95,9 @@ const directives = (body: string) =>
  */
 const htmlFree = (body: string) =>
   body
+    // Docs to Markdown's notes to the writer, and its placeholder alt text.
+    .replace(/<p\b[^>]*>(?:(?!<\/p>)[\s\S])*?gd2md-html alert:[\s\S]*?<\/p>/gi, " ")
+    .replace(/!\[alt_text\]\(([^)\s]*) "image_tooltip"\)/g, "[image]")
     .replace(/<a\b[^>]*>([\s\S]*?)<\/a>/gi, (_, inner: string) =>
       inner.replace(/<img\b[^>]*?\balt="([^"]*)"[^>]*>/gi, " $1 "),
     )

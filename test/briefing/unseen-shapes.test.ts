@@ -589,3 +589,18 @@ describe("Chinese, Japanese and Korean dates", () => {
     expect(events("施行まで6か月、12月です。")).toEqual([]);
   });
 });
+
+describe("Google Docs' Docs to Markdown add-on", () => {
+  it("shows none of its alerts to the writer, reads the Date and Prepared by lines under the title as properties", () => {
+    const b = unseen("gdocs-addon.md");
+    const out = text(b);
+    expect(out).not.toMatch(/gd2md|>>>>>|alt_text|Back to top/);
+    expect(b.date).toBe("2026-12-02");
+    expect(b.dateInferred).toBe(false);
+    expect(b.source).toBe("Date: 2 December 2026 · Prepared by: Regulatory team");
+    expect(texts(b, "whatHappened")[0]).toMatch(/^The Department for Science/);
+    // Its image placeholder points at a file beside the export: a mark, no link.
+    expect(texts(b, "whyItMatters")).toContain("[image]");
+    expect(briefingLinks(b)).toEqual([]);
+  });
+});
