@@ -18,6 +18,7 @@ import { isGlossaryHeading, leadIn, sectionForHeading, sourceLine } from "./head
 import { attribute, HTML_TAG, htmlHeading, htmlLines, htmlParts, htmlTable } from "./html.js";
 import { blockLinks, blockText, dropPrefix, inlineText } from "./inline.js";
 import { type DirectiveToken, isContentsMarker, TOOL_EXTENSIONS, TOOL_SYNTAX } from "./markdown-tools.js";
+import { mediawikiMarkdown } from "./mediawiki.js";
 import { orgMarkdown } from "./org.js";
 import type { BodyParagraph } from "./paragraphs.js";
 import { looksLikeHeading, strongHeading } from "./paragraphs.js";
@@ -628,7 +629,7 @@ function lex(body: string): Token[] {
  * Cuts a body into paragraphs with marked's lexer. `firstLine` is the file line the body starts on.
  */
 export function markdownParagraphs(body: string, firstLine = 1): BodyParagraph[] {
-  const tokens = lex(asciidocMarkdown(orgMarkdown(body)));
+  const tokens = lex(mediawikiMarkdown(asciidocMarkdown(orgMarkdown(body))));
   const out: BodyParagraph[] = [];
   let line = firstLine;
   let glossary = false;

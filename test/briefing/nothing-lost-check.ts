@@ -170,10 +170,27 @@ const asciidocFree = (body: string) =>
         .replace(/\b(?:link:)?[a-z]+:\/\/[^\s[]+\[([^\]\n]*)\]/g, "$1")
     : body;
 
+/**
+ * A wiki page's source: a cite template shows its title and date (not its field names or URL), a
+ * table's attributes and `<ref>`, `<references />` tags are no words.
+ */
+const mediawikiFree = (body: string) =>
+  /^\{\||<ref\b/m.test(body)
+    ? body
+        .replace(/\{\{\s*cite[^{}]*\}\}/gi, (t) =>
+          Array.from(t.matchAll(/\|\s*(?:title|date)\s*=\s*([^|}]*)/g), (m) => m[1]).join(" "),
+        )
+        .replace(/<\/?ref\b[^>]*>|<references\s*\/>|^\{\|.*$/gm, " ")
+    : body;
+
 /** A Markdown body's words as its reader sees them. */
 function markupFree(body: string): string {
   return decodeEntities(
-    htmlFree(pageMeta(directives(withoutInfoStrings(taskBoxes(contents(orgFree(asciidocFree(body))))))))
+    htmlFree(
+      pageMeta(
+        directives(withoutInfoStrings(taskBoxes(contents(orgFree(asciidocFree(mediawikiFree(body))))))),
+      ),
+    )
       // An image without alt text is shown as the word "image", a link to it.
       .replace(/!\[\]\(/g, "![image](")
       // Inline maths shows as the page shows it (`3 × 10²⁵`), or as its TeX.

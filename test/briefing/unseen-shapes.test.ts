@@ -604,3 +604,19 @@ describe("Google Docs' Docs to Markdown add-on", () => {
     expect(briefingLinks(b)).toEqual([]);
   });
 });
+
+describe("a wiki page's source saved as .md", () => {
+  it("reads == headings ==, '''bold''', a {| table |} with every cell, a cite template and # lists", () => {
+    const b = unseen("mediawiki.md");
+    const out = text(b);
+    expect(texts(b, "whatHappened")[1]).toMatch(/^The ministry added a chapter on data governance/);
+    expect(out).toContain("  │ Compute │ 2 billion    │ Konza Technopolis     │\n");
+    expect(out).toContain("14 November 2026. (Kenya AI\n  Strategy[1], 14 November 2026)");
+    expect(texts(b, "whatToWatch")).toEqual([
+      "• Parliament's budget committee reviews the fund in February 2027.",
+      "• A data protection amendment bill is expected by mid-2027.",
+    ]);
+    expect(out).not.toMatch(/'''|''|==|\{\||\|\}|<ref|\{\{/);
+    expect(briefingText(b, 80, createStyle(true), null, false)).toContain("\x1b[1mFebruary 2027\x1b[22m");
+  });
+});
