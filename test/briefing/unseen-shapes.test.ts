@@ -12,7 +12,7 @@ import type { Briefing } from "../../src/briefing/schema.js";
 import { briefingMarkdown } from "../../src/cli/render/briefing-markdown.js";
 import { briefingText } from "../../src/cli/render/briefing-text.js";
 import { createStyle } from "../../src/cli/style.js";
-import { displayWidth } from "../../src/text/width.js";
+import { displayWidth, wrap } from "../../src/text/width.js";
 import { unseen } from "./markdown-fixtures.js";
 
 const text = (b: Briefing, width = 80) => briefingText(b, width, createStyle(false), null, false);
@@ -618,5 +618,21 @@ describe("a wiki page's source saved as .md", () => {
     ]);
     expect(out).not.toMatch(/'''|''|==|\{\||\|\}|<ref|\{\{/);
     expect(briefingText(b, 80, createStyle(true), null, false)).toContain("\x1b[1mFebruary 2027\x1b[22m");
+  });
+});
+
+describe("wrapping CJK text", () => {
+  it("never breaks a number or a Latin word inside Chinese text (自2 / 025年), at any width", () => {
+    // Its Chinese sentence: no space in it, so every break is one wrap made.
+    const para = `${texts(unseen("chinese-cjk.md"), "whatHappened")[1]!.split("。")[0]}。`;
+    for (let width = 8; width <= 100; width++) {
+      const lines = wrap(para, width);
+      lines.forEach((l, i) => {
+        const next = lines[i + 1] ?? "";
+        expect(/[A-Za-z0-9]$/.test(l) && /^[A-Za-z0-9]/.test(next), `${width}: ${l} / ${next}`).toBe(false);
+        expect(displayWidth(l)).toBeLessThanOrEqual(width);
+      });
+      expect(lines.join("").replace(/\s/g, "")).toBe(para.replace(/\s/g, ""));
+    }
   });
 });
