@@ -235,7 +235,8 @@ const OPENERS = new Set(
   ),
 );
 
-const END_RE = /[.!?]+["'”’)\]]*(?=\s|$)/g;
+// A full-width stop ends a Chinese or Japanese sentence with no space after it.
+const END_RE = /[.!?]+["'”’)\]]*(?=\s|$)|[。！？]+[」』”）]*/g;
 const WORD_BEFORE_RE = /(\S+)$/;
 const NEXT_WORD_RE = /^\s+(["'“‘([]?)(\S+)/;
 
@@ -312,17 +313,52 @@ function lazyOrder(paras: readonly TextBlock[]): () => SlashOrder {
   };
 }
 
+/**
+ * Chinese, Japanese and Korean dates: `2025年3月14日` (`号` too), `2026년 1월 22일`, and a month with
+ * its year (`2027年6月`); a day and month without a year (`3月14日`) takes the year as an English one
+ * does. A pattern of its own, tried only on text holding `年`, `月` or `년`, so other text pays nothing.
+ */
+const CJK_DATE = /(?<!\d)(?:(?<y>\d{4})[年년][ \t]*)?(?<m>\d{1,2})[月월](?:[ \t]*(?<d>\d{1,2})[日号일])?/g;
+
+function cjkDate(g: Record<string, string | undefined>, refYear: number | null): Found | null {
+  const [m, d] = [Number(g.m), g.d === undefined ? undefined : Number(g.d)];
+  if (g.y === undefined && d === undefined) return null;
+  if (d === undefined) {
+    const y = Number(g.y);
+    if (!validYear(y) || m < 1 || m > 12) return null;
+    return { date: `${y}-${pad2(m)}`, precision: "month", yearInferred: false };
+  }
+  const y = g.y === undefined ? refYear : Number(g.y);
+  if (y === null) {
+    if (!isExists(2000, m - 1, d)) return null;
+    return { date: `--${pad2(m)}-${pad2(d)}`, precision: "day", yearInferred: false, yearUnknown: true };
+  }
+  if (!validYear(y) || !isExists(y, m - 1, d)) return null;
+  return { date: `${y}-${pad2(m)}-${pad2(d)}`, precision: "day", yearInferred: g.y === undefined };
+}
+
 /** The dates written in `text`, in order, with where each starts. */
 function* datesIn(
   text: string,
   refYear: number | null,
   order: () => SlashOrder,
 ): Generator<{ index: number; found: Found }> {
+  const cjk: { index: number; found: Found }[] = [];
+  if (text.includes("月") || text.includes("년")) {
+    CJK_DATE.lastIndex = 0;
+    for (let m = CJK_DATE.exec(text); m !== null; m = CJK_DATE.exec(text)) {
+      const found = cjkDate(m.groups ?? {}, refYear);
+      if (found) cjk.push({ index: m.index, found });
+    }
+  }
   DATE_RE.lastIndex = 0;
   for (let m = DATE_RE.exec(text); m !== null; m = DATE_RE.exec(text)) {
     const found = resolve(m.groups ?? {}, refYear, order);
-    if (found) yield { index: m.index, found };
+    if (!found) continue;
+    while (cjk.length > 0 && cjk[0]!.index < m.index) yield cjk.shift()!;
+    yield { index: m.index, found };
   }
+  yield* cjk;
 }
 
 /**
@@ -441,7 +477,8 @@ export function isDateLine(text: string): boolean {
     .replace(READING_TIME_RE, " ")
     .replace(ISSUE_RE, " ")
     .replace(CLOCK_RE, " ")
-    .replace(/[\s·|,:*_()–—-]+/g, " ")
+    // A newsletter's or a channel's calendar emoji before the date (`🗓 November 20, 2026`).
+    .replace(/(?:[\s·|,:*_()–—-]|\p{Extended_Pictographic}|\uFE0F)+/gu, " ")
     .trim();
   return rest === "" || DATELINE_WORD_RE.test(rest);
 }

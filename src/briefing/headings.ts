@@ -295,6 +295,9 @@ export function headingShape(raw: string): boolean {
   // Full-width stops end CJK sentences: `…負担する。` is prose, not a heading.
   if (/[.,;!…。．，；！]$/.test(text)) return false;
   if (text.endsWith(":") && !isKnownHeading(text)) return false;
+  // A sentence ends inside it (`…in June 2025. The Governor`): the first line of a hard-wrapped
+  // paragraph, never a heading. Three letters or digits before the stop: `U.S. Policy`, `Mrs. Dalloway` stay.
+  if (/[\p{Ll}\p{N}]{3}\.\s+\p{Lu}/u.test(text)) return false;
   return /[\p{L}\p{N}]/u.test(text);
 }
 

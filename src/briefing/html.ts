@@ -7,6 +7,11 @@ export const HTML_TAG =
   /^(?:<!--[\s\S]*?-->|<\/?(?:a|abbr|address|article|aside|b|big|blockquote|br|caption|center|cite|code|dd|del|details|div|dl|dt|em|figcaption|figure|font|footer|h[1-6]|header|hr|i|img|ins|kbd|li|main|mark|nav|ol|p|picture|pre|q|s|samp|section|small|source|span|strike|strong|sub|summary|sup|table|tbody|td|tfoot|th|thead|time|tr|tt|u|ul|var|wbr)(?:\s[^>]*)?\/?>)$/i;
 
 const COMMENT = /<!--[\s\S]*?-->/g;
+/**
+ * Google Docs' "Docs to Markdown" add-on writes its notes to the writer as red paragraphs
+ * (`>>>>>  gd2md-html alert: …`) beside its header comment: about the conversion, not the story.
+ */
+const CONVERTER_ALERT = /<p\b[^>]*>(?:(?!<\/p>)[\s\S])*?gd2md-html alert:[\s\S]*?<\/p>/gi;
 const LINK = /<a\b[^>]*?\bhref=(["'])(.*?)\1[^>]*>([\s\S]*?)<\/a\s*>/gi;
 const LINE_END =
   /<br\s*\/?>|<\/(?:p|div|h[1-6]|li|figcaption|summary|tr|blockquote|dt|dd|figure)\s*>|<figcaption\b[^>]*>/gi;
@@ -34,6 +39,21 @@ function link(_: string, _q: string, href: string, inner: string): string {
   return `[${text.replace(/[[\]\\]/g, "\\$&")}](<${href.replace(/[<>\s]/g, "")}>)`;
 }
 
+/**
+ * An image standing alone in its block as Markdown writes it, so it shows as any image does (its alt
+ * text, numbered): a chart in a `<p align="center">` is no less there than one written `![alt](src)`.
+ * Beside text (a figure's caption, a README's name under its logo) the text says it: no image shown.
+ */
+function image(img: string): string {
+  const src = attribute(img, "src")?.replace(/[<>\s]/g, "") ?? "";
+  const alt = (attribute(img, "alt") ?? "").replace(/[[\]\\]/g, "\\$&").trim();
+  return src === "" ? ` ${alt} ` : ` ![${alt}](<${src}>) `;
+}
+
+const imageAlone = (raw: string) =>
+  !/[\p{L}\p{N}]/u.test(raw.replace(COMMENT, " ").replace(/<[^>]*>/g, " ")) &&
+  raw.match(/<img\b/gi)?.length === 1;
+
 /** An HTML block's lines of text, Markdown in them (entities still as written). */
 export function htmlLines(raw: string): string[] {
   // A tag the block closes is markup, whatever its name: MDX's `<Tabs>…</Tabs>`, a site's own
@@ -41,7 +61,9 @@ export function htmlLines(raw: string): string[] {
   const closed = new Set(Array.from(raw.matchAll(/<\/([A-Za-z][\w.-]*)\s*>/g), (m) => m[1]!.toLowerCase()));
   const text = raw
     .replace(COMMENT, " ")
+    .replace(CONVERTER_ALERT, " ")
     .replace(LINK, link)
+    .replace(/<img\b[^>]*>/gi, (img) => (imageAlone(raw) ? image(img) : " "))
     .replace(/<\/?(?:b|strong)>/gi, "**")
     .replace(/<\/?(?:i|em)>/gi, "*")
     .replace(LINE_END, CUT)

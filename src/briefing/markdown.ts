@@ -12,11 +12,14 @@ import {
 } from "marked";
 import markedFootnote, { type Footnote, type Footnotes } from "marked-footnote";
 import { sanitize } from "../text/sanitize.js";
+import { asciidocMarkdown } from "./asciidoc.js";
 import { emailHeaders, MAIL_HEADER_LINE } from "./email.js";
 import { isGlossaryHeading, leadIn, sectionForHeading, sourceLine } from "./headings.js";
 import { attribute, HTML_TAG, htmlHeading, htmlLines, htmlParts, htmlTable } from "./html.js";
 import { blockLinks, blockText, dropPrefix, inlineText } from "./inline.js";
 import { type DirectiveToken, isContentsMarker, TOOL_EXTENSIONS, TOOL_SYNTAX } from "./markdown-tools.js";
+import { mediawikiMarkdown } from "./mediawiki.js";
+import { orgMarkdown } from "./org.js";
 import type { BodyParagraph } from "./paragraphs.js";
 import { looksLikeHeading, strongHeading } from "./paragraphs.js";
 import { isBlockProperty, propertyLines, propertyText, tagLines, titleBlock } from "./properties.js";
@@ -78,7 +81,8 @@ function inlines(tokens: readonly Token[] | undefined, out: Inline[] = []): Inli
     switch (t.type) {
       case "text":
         if ("tokens" in t && t.tokens && t.tokens.length > 0) inlines(t.tokens, out);
-        else if (sup && /^\d+$/.test(t.raw)) pushText(out, superscript(t.raw));
+        // `<sup>[1]</sup>` too: a note's mark, never a number like the links'.
+        else if (sup && /^\[?\d+\]?$/.test(t.raw)) pushText(out, superscript(t.raw.replace(/[[\]]/g, "")));
         else pushText(out, decodeEntities(t.raw));
         break;
       case "escape":
@@ -113,7 +117,8 @@ function inlines(tokens: readonly Token[] | undefined, out: Inline[] = []): Inli
         break;
       }
       case "image": {
-        const alt = inlines(t.tokens);
+        // Docs to Markdown's placeholder (`![alt_text](images/image1.png "image_tooltip")`) is no alt text.
+        const alt = (t as Tokens.Image).title === "image_tooltip" ? [] : inlines(t.tokens);
         const href = (t as Tokens.Image).href;
         const web = /^https?:/i.test(href);
         // Without alt text and off the web (an export's `images/icons/bullet_blue.gif`), an image is
@@ -624,7 +629,7 @@ function lex(body: string): Token[] {
  * Cuts a body into paragraphs with marked's lexer. `firstLine` is the file line the body starts on.
  */
 export function markdownParagraphs(body: string, firstLine = 1): BodyParagraph[] {
-  const tokens = lex(body);
+  const tokens = lex(mediawikiMarkdown(asciidocMarkdown(orgMarkdown(body))));
   const out: BodyParagraph[] = [];
   let line = firstLine;
   let glossary = false;
@@ -747,7 +752,9 @@ export function markdownParagraphs(body: string, firstLine = 1): BodyParagraph[]
     if (
       t.type !== "space" &&
       t.type !== "def" &&
-      !(t.type === "heading" && t.depth === 1 && out.every((p) => p.kind === "properties"))
+      !(t.type === "heading" && t.depth === 1 && out.every((p) => p.kind === "properties")) &&
+      // A converter's comment over the title (Docs to Markdown's) shows nothing: the title still opens.
+      !(opening && t.type === "html" && htmlLines(t.raw).length === 0)
     )
       opening = false;
     read(t, at);

@@ -141,6 +141,13 @@ const glossaryEntry = (g: { term: string; definition: string }, line: number): G
   line,
 });
 
+const textBullet = (text: string): Block => ({
+  type: "list",
+  ordered: false,
+  start: 1,
+  items: [[{ type: "paragraph", children: [{ type: "text", text }] }]],
+});
+
 // ---------------------------------------------------------------------------------------------------
 // Glossary lines
 
@@ -415,6 +422,8 @@ export function normalise(body: string, opts: NormaliseOptions = {}): Normalised
       return;
     }
     const text = p.kind === "bullet" ? `• ${p.text}` : p.text;
+    // A plain text bullet is a list item, as it reads back from Markdown: set as a list, hanging.
+    if (p.kind === "bullet" && !p.block) p = { ...p, block: textBullet(p.text) };
     if (!structured) {
       // A dateline opens what happened without being its opening paragraph: the lede still is.
       if (proseAt === null && p.kind === "text" && isDateLine(p.text)) {

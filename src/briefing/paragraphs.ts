@@ -74,11 +74,16 @@ export function strongHeading(text: string): boolean {
   return isKnownHeading(text) || isTitleCase(text);
 }
 
+const DANGLING =
+  /^(?:a|an|the|of|on|in|to|for|and|or|but|with|by|at|from|as|that|which|who|its|their|is|are|was|were)$/;
+
 /** Most longer words capitalised, as headings are written: "Conditions for Reinstatement". */
 export function isTitleCase(raw: string): boolean {
   const words = stripEmphasis(raw.trim()).split(/\s+/);
   const first = words[0] ?? "";
   if (!/^[\p{Lu}\p{N}"'“‘(]/u.test(first)) return false;
+  // Title Case ends on a capital: a line ending in `on`, `the` or `a` is a hard-wrapped sentence's first.
+  if (words.length > 1 && DANGLING.test(words[words.length - 1]!)) return false;
   const long = words.slice(1).filter((w) => w.replace(/[^\p{L}]/gu, "").length >= 4);
   if (long.length === 0) return true;
   const capital = long.filter((w) => /^["'“‘(]?[\p{Lu}\p{N}]/u.test(w)).length;

@@ -33,7 +33,7 @@ const BYLINE = /^(?:created|last (?:modified|updated)) by \p{Lu}[^\n]{0,120}? on
 
 /** A property that stands alone still names one: a page's date or tags, never a sentence's label. */
 const KNOWN =
-  /^(?:created|created time|date|date created|published|last edited time|tags|tag|topics|labels|keywords|categories|author|status)$/i;
+  /^(?:created|created time|date|date created|published|last edited time|tags|tag|topics|labels|keywords|categories|author|authors|prepared by|status)$/i;
 const DATE_NAMES = ["date", "published", "date published", "created", "date created", "created time"];
 const TAG_NAMES = ["tags", "tag", "topics", "labels", "keywords", "categories"];
 const TAG_LINE = /^(?:\*\*|__)?(?:tags?|topics|labels|keywords|categories)(?:\*\*|__)?:/i;

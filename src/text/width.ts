@@ -200,9 +200,12 @@ function breakWord(word: string, width: number): string[] {
       w = 1;
     }
     if (used + w > width && piece !== "") {
-      pieces.push(piece);
-      piece = "";
-      used = 0;
+      // A number or Latin word inside CJK text (`自2025年`) goes whole to the next line, as a word would.
+      const run = /[A-Za-z0-9]$/.test(g) ? /[A-Za-z0-9]+$/.exec(piece) : null;
+      const keep = run && run.index > 0 ? run[0] : "";
+      pieces.push(piece.slice(0, piece.length - keep.length));
+      piece = keep;
+      used = keep.length;
     }
     piece += part;
     used += w;

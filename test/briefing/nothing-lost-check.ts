@@ -89,13 +89,25 @@ const directives = (body: string) =>
     .replace(/^(#{1,6} .*?)\s*\{[:#.-][^{}]*\}[ \t]*$/gm, "$1")
     .replace(/:([a-z0-9_+-]+):/g, (m, name) => (EMOJI[name] ? " " : m));
 
-/** HTML's links show their text (a badge's alt text); other images and tags show nothing. */
+/**
+ * HTML's links show their text (a badge's alt text); an image alone in its block its alt text
+ * (`image` without, as a Markdown image); other images and tags nothing.
+ */
 const htmlFree = (body: string) =>
   body
+    // Docs to Markdown's notes to the writer, and its placeholder alt text.
+    .replace(/<p\b[^>]*>(?:(?!<\/p>)[\s\S])*?gd2md-html alert:[\s\S]*?<\/p>/gi, " ")
+    .replace(/!\[alt_text\]\(([^)\s]*) "image_tooltip"\)/g, "[image]")
     .replace(/<a\b[^>]*>([\s\S]*?)<\/a>/gi, (_, inner: string) =>
       inner.replace(/<img\b[^>]*?\balt="([^"]*)"[^>]*>/gi, " $1 "),
     )
-    .replace(/<img\b[^>]*>|<\/?(?:h[1-6]|figure|figcaption|center)\b[^>]*>/gi, " ")
+    // An image alone in its HTML block (`<p align="center"><img …></p>`).
+    .replace(/^(<p\b[^>]*>)?\s*(<img\b[^>]*>)\s*(<\/p>)?$/gim, (_, _p, img: string) => {
+      const m = /\balt=(?:"([^"]*)"|'([^']*)')/i.exec(img);
+      return ` ${m?.[1] || m?.[2] || "image"} `;
+    })
+    .replace(/<img\b[^>]*>/gi, " ")
+    .replace(/<\/?(?:h[1-6]|figure|figcaption|center)\b[^>]*>/gi, " ")
     // A tag the text closes (MDX's `<Tabs>…</Tabs>`) is markup, whatever its name.
     .replace(/<\/?([A-Z][\w.-]*)\b[^<>]*>/g, (m, name: string) => (body.includes(`</${name}>`) ? " " : m));
 
@@ -130,10 +142,55 @@ const pageMeta = (body: string) =>
       "",
     );
 
+/**
+ * Org-mode's keywords and block markers are no words (its title, date, author and tags are shown under
+ * their names), a link shows its text, a timestamp its day.
+ */
+const orgFree = (body: string) =>
+  /^\s*#\+[A-Za-z_]+:/.test(body)
+    ? body
+        .replace(/^#\+(?:title|options|startup):/gim, "")
+        .replace(/^#\+file(tags):/gim, "$1")
+        .replace(/^#\+(\w+):/gm, "$1")
+        .replace(/^[ \t]*#\+(?:begin|end)_\w+.*$/gim, "")
+        .replace(/\[\[[^\]\n]+\]\[([^\]\n]+)\]\]/g, "$1")
+        .replace(/<(\d{4}-\d\d-\d\d) \w+>/g, "$1")
+    : body;
+
+/**
+ * AsciiDoc's attributes, block attributes and delimiters are no words; the header's author and
+ * revision lines are shown as `Author: …`, `Date: …`; a link shows its text.
+ */
+const asciidocFree = (body: string) =>
+  /^\s*=[ \t]+\S/.test(body)
+    ? body
+        .replace(/^(\s*=[ \t].*\n)(?!:)(.+)\n(?:v?\d[\w.]*,[ \t]*(\d{4}-\d\d-\d\d))?/, "$1Author $2\nDate $3")
+        .replace(/^:(?:author|revdate|keywords):/gm, "")
+        .replace(/^:[\w-]+!?:.*$|^\[[^\]\n]*\][ \t]*$|^(?:-{4,}|_{4,}|\|===)[ \t]*$/gm, "")
+        .replace(/\b(?:link:)?[a-z]+:\/\/[^\s[]+\[([^\]\n]*)\]/g, "$1")
+    : body;
+
+/**
+ * A wiki page's source: a cite template shows its title and date (not its field names or URL), a
+ * table's attributes and `<ref>`, `<references />` tags are no words.
+ */
+const mediawikiFree = (body: string) =>
+  /^\{\||<ref\b/m.test(body)
+    ? body
+        .replace(/\{\{\s*cite[^{}]*\}\}/gi, (t) =>
+          Array.from(t.matchAll(/\|\s*(?:title|date)\s*=\s*([^|}]*)/g), (m) => m[1]).join(" "),
+        )
+        .replace(/<\/?ref\b[^>]*>|<references\s*\/>|^\{\|.*$/gm, " ")
+    : body;
+
 /** A Markdown body's words as its reader sees them. */
 function markupFree(body: string): string {
   return decodeEntities(
-    htmlFree(pageMeta(directives(withoutInfoStrings(taskBoxes(contents(body))))))
+    htmlFree(
+      pageMeta(
+        directives(withoutInfoStrings(taskBoxes(contents(orgFree(asciidocFree(mediawikiFree(body))))))),
+      ),
+    )
       // An image without alt text is shown as the word "image", a link to it.
       .replace(/!\[\]\(/g, "![image](")
       // Inline maths shows as the page shows it (`3 × 10²⁵`), or as its TeX.
@@ -154,9 +211,11 @@ function markupFree(body: string): string {
       // A footnote's label is shown as its number; HTML's tags and a wiki link's target not at all.
       .replace(/\[\^[^\]\n]+\]:?/g, "")
       .replace(
-        /<!--[\s\S]*?-->|<\/?(?:br|sup|sub|details|summary|p|div|span|b|i|em|strong|ul|ol|li|kbd|aside|table|thead|tbody|tr|th|td)\b[^>]*>/gi,
+        /<!--[\s\S]*?-->|<\/?(?:br|sup|details|summary|p|div|span|b|i|em|strong|ul|ol|li|kbd|aside|table|thead|tbody|tr|th|td|abbr|mark|time)\b[^>]*>/gi,
         " ",
       )
+      // A subscript is written in its word (`CO<sub>2</sub>` reads CO2).
+      .replace(/<\/?sub>/gi, "")
       // Superscript and subscript digits (`10^3^`, `H~2~O`) are written raised or lowered, in the word.
       .replace(
         /(?<![\^~])(?:\^(\d+)\^(?!\^)|~(\d+)~(?!~))/g,

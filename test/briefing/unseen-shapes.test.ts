@@ -4,12 +4,15 @@
 // each would notice first.
 import { describe, expect, it } from "vitest";
 import { extractActors } from "../../src/briefing/actors.js";
-import { isDateLine } from "../../src/briefing/dates.js";
+import { extractEvents, isDateLine } from "../../src/briefing/dates.js";
 import { briefingLinks } from "../../src/briefing/links.js";
+import { isTitleCase, looksLikeHeading } from "../../src/briefing/normalise.js";
 import { parseBriefing } from "../../src/briefing/parse.js";
 import type { Briefing } from "../../src/briefing/schema.js";
+import { briefingMarkdown } from "../../src/cli/render/briefing-markdown.js";
 import { briefingText } from "../../src/cli/render/briefing-text.js";
 import { createStyle } from "../../src/cli/style.js";
+import { displayWidth, wrap } from "../../src/text/width.js";
 import { unseen } from "./markdown-fixtures.js";
 
 const text = (b: Briefing, width = 80) => briefingText(b, width, createStyle(false), null, false);
@@ -434,5 +437,202 @@ describe("round five: a page's properties, names, datelines", () => {
     expect(b.date).toBe("2026-12-03");
     expect(b.events.filter((e) => e.expected).map((e) => e.date)).toEqual(["2027-01-15", "2027-03"]);
     expect(texts(b, "whatToWatch")).toHaveLength(2);
+  });
+});
+
+describe("round six: memos, channel posts, HTML images", () => {
+  const parsed = (name: string, body: string) => {
+    const r = parseBriefing(
+      { path: `/x/${name}`, relPath: name, text: body, size: body.length, mtimeMs: 0 },
+      [],
+    );
+    if (!("briefing" in r)) throw new Error("no briefing");
+    return r.briefing;
+  };
+
+  it("keeps a hard-wrapped sentence whole where its first line holds a full stop and Title Case words", () => {
+    const b = unseen("rfc-memo.txt");
+    expect(text(b)).toContain(
+      "  The legislature passed the RAISE Act in June 2025. The Governor signed it in\n  December 2025 on condition of these amendments.\n",
+    );
+    // The same in Markdown: one paragraph, as CommonMark says.
+    const md = parsed(
+      "a.md",
+      "# T\n\nThe Senate passed the AI Bill in June 2025. The Governor\nsigned it in December.\n",
+    );
+    expect(texts(md, "whatHappened")).toEqual([
+      "The Senate passed the AI Bill in June 2025. The Governor signed it in December.",
+    ]);
+    expect(looksLikeHeading("The legislature passed the RAISE Act in June 2025. The Governor")).toBe(false);
+    // An abbreviation's stop is no sentence's end.
+    expect(looksLikeHeading("U.S. Policy Outlook")).toBe(true);
+  });
+
+  it("dates a channel post by its dateline behind a calendar emoji, not by the deadline after it", () => {
+    const b = unseen("telegram-post.md");
+    expect(b.date).toBe("2026-11-20");
+    expect(b.events.filter((e) => e.expected).map((e) => e.date)).toEqual(["2027-02-20"]);
+    expect(isDateLine("🗓 November 20, 2026")).toBe(true);
+  });
+
+  it("shows an HTML image standing alone by its alt text, numbered, and a <sup>[1]</sup> mark raised", () => {
+    const b = unseen("html-inline.md");
+    const out = text(b);
+    expect(out).toContain("What to watch\n  Timeline chart[1]\n");
+    expect(briefingLinks(b).map((l) => l.url)).toEqual(["https://example.gov.au/chart.png"]);
+    expect(out).toContain("about 0.05% of GDP¹.");
+    expect(out).toContain("  ¹ Treasury modelling, November 2026.");
+    // Beside a caption the caption says it: no image shown twice.
+    expect(text(unseen("ghost-export.md"))).not.toContain("front desk");
+  });
+});
+
+describe("Org-mode saved as .md", () => {
+  it("reads #+TITLE, * headlines, Org's emphasis, links, blocks and timestamps as the Markdown they mean", () => {
+    const b = unseen("org-mode.md");
+    expect(b.title).toBe("Singapore opens consultation on agentic AI liability");
+    expect(b.date).toBe("2027-02-09");
+    expect(b.tags).toEqual(["singapore", "liability", "agents"]);
+    expect(b.keyPoints.map((p) => p.text)).toEqual([
+      "IMDA proposes that deployers, not model makers, answer first for harm done by AI agents.",
+      "Comments close on 16 March 2027.",
+    ]);
+    expect(b.glossary.map((g) => g.term)).toEqual(["Deployer", "Safe harbour"]);
+    expect(briefingLinks(b).map((l) => l.url)).toEqual([
+      "https://www.imda.gov.sg/consultations/agentic-ai-liability",
+    ]);
+    const out = text(b);
+    expect(out).toContain("  3. No new rule: leave it to the courts.\n");
+    expect(out).toContain('  │ "We want firms to deploy agents');
+    expect(out).toContain("What to watch\n  TODO Comments close\n\n  Deadline: 2027-03-16\n");
+    expect(out).not.toMatch(/#\+|\*\* |\/Model|=guidance=|\]\[/);
+    expect(briefingText(b, 80, createStyle(true), null, false)).toContain("\x1b[1m16 March 2027\x1b[22m");
+    expect(b.events.map((e) => e.date)).toContain("2027-03-16");
+  });
+
+  it("keeps a hard-wrapped sentence whole where its first line, many words capitalised, ends on 'on'", () => {
+    expect(texts(unseen("org-mode.md"), "whatHappened")[0]).toMatch(
+      /^Singapore's Infocomm Media Development Authority \(IMDA\) published a consultation paper on 9 February 2027/,
+    );
+    expect(
+      isTitleCase(
+        "Singapore's Infocomm Media Development Authority (IMDA) published a consultation paper on",
+      ),
+    ).toBe(false);
+    expect(isTitleCase("Conditions for Reinstatement")).toBe(true);
+  });
+});
+
+describe("AsciiDoc saved as .md", () => {
+  it("reads = Title, == sections, a |=== table, admonitions, link:url[text], *bold* and a listing", () => {
+    const b = unseen("asciidoc.md");
+    expect(b.title).toBe("Brazil's Senate passes AI bill PL 2338");
+    expect(b.date).toBe("2026-12-10");
+    expect(b.keyPoints).toHaveLength(2);
+    const out = text(b);
+    expect(out).toContain("  │ Excessive risk │ Banned (social scoring, subliminal manipulation) │\n");
+    expect(out).toContain("  │ Note: The Senate version dropped the copyright remuneration clause that\n");
+    expect(out).toContain("  See the bill's page[1] for the text.\n");
+    expect(out).toContain(
+      "  2. President Lula has 15 working days to sign or veto.\n     1. Partial vetoes are common",
+    );
+    expect(out).toContain("\n    curl https://api.senado.example/bills/2338 --output pl2338.json\n");
+    expect(out).not.toMatch(/^ *(?:==|\|===|\[source|:toc:|\.Obligations)|link:/m);
+    expect(briefingText(b, 80, createStyle(true), null, false)).toContain("\x1b[1msymbolic vote\x1b[22m");
+    expect(texts(b, "whatToWatch")[0]).toMatch(/^1\. The Chamber of Deputies votes/);
+  });
+});
+
+describe("plain text bullets", () => {
+  it("sets a .txt file's bullets as a list: wrapped under their text, none apart, and read back the same", () => {
+    const b = unseen("underlined-plain.txt");
+    expect(text(b)).toContain(
+      "  • The AI Strategy Headquarters, chaired by the Prime Minister, will review it\n    each year.\n  • Companies are asked",
+    );
+    const md = briefingMarkdown(b, null);
+    const r = parseBriefing(
+      { path: "/x/again.md", relPath: "again.md", text: md, size: md.length, mtimeMs: 0 },
+      [],
+    );
+    if (!("briefing" in r)) throw new Error("no briefing");
+    expect(r.briefing.sections.whatHappened.map(({ line: _, ...p }) => p)).toEqual(
+      b.sections.whatHappened.map(({ line: _, ...p }) => p),
+    );
+  });
+});
+
+describe("Chinese, Japanese and Korean dates", () => {
+  it("dates a Chinese briefing and puts 2025年3月14日 on the timeline, each in its own sentence", () => {
+    const b = unseen("chinese-cjk.md");
+    expect(b.date).toBe("2025-09-01");
+    const events = b.events.map((e) => [e.date, e.text]);
+    expect(events).toContainEqual([
+      "2025-03-14",
+      "国家互联网信息办公室（网信办）等四部门于2025年3月14日联合发布《人工智能生成合成内容标识办法》，自2025年9月1日起施行。",
+    ]);
+    // A table of CJK cells keeps its columns: each row as wide as the rule over it.
+    const rows = text(b)
+      .split("\n")
+      .filter((l) => /^ {2}[│┌├└]/.test(l));
+    expect(new Set(rows.map((l) => displayWidth(l))).size).toBe(1);
+  });
+
+  it("reads 2026년 1월 22일, 2027年6月 and a day without its year", () => {
+    const events = (body: string) =>
+      extractEvents([{ text: body, line: 1 }], "2026-12-01").map((e) => `${e.date} ${e.precision}`);
+    expect(events("과학기술정보통신부는 2026년 1월 22일 시행령을 발표했다.")).toEqual(["2026-01-22 day"]);
+    expect(events("2027年6月に施行される。3月14日に発表された。")).toEqual([
+      "2027-06 month",
+      "2026-03-14 day",
+    ]);
+    // A count of months is no date.
+    expect(events("施行まで6か月、12月です。")).toEqual([]);
+  });
+});
+
+describe("Google Docs' Docs to Markdown add-on", () => {
+  it("shows none of its alerts to the writer, reads the Date and Prepared by lines under the title as properties", () => {
+    const b = unseen("gdocs-addon.md");
+    const out = text(b);
+    expect(out).not.toMatch(/gd2md|>>>>>|alt_text|Back to top/);
+    expect(b.date).toBe("2026-12-02");
+    expect(b.dateInferred).toBe(false);
+    expect(b.source).toBe("Date: 2 December 2026 · Prepared by: Regulatory team");
+    expect(texts(b, "whatHappened")[0]).toMatch(/^The Department for Science/);
+    // Its image placeholder points at a file beside the export: a mark, no link.
+    expect(texts(b, "whyItMatters")).toContain("[image]");
+    expect(briefingLinks(b)).toEqual([]);
+  });
+});
+
+describe("a wiki page's source saved as .md", () => {
+  it("reads == headings ==, '''bold''', a {| table |} with every cell, a cite template and # lists", () => {
+    const b = unseen("mediawiki.md");
+    const out = text(b);
+    expect(texts(b, "whatHappened")[1]).toMatch(/^The ministry added a chapter on data governance/);
+    expect(out).toContain("  │ Compute │ 2 billion    │ Konza Technopolis     │\n");
+    expect(out).toContain("14 November 2026. (Kenya AI\n  Strategy[1], 14 November 2026)");
+    expect(texts(b, "whatToWatch")).toEqual([
+      "• Parliament's budget committee reviews the fund in February 2027.",
+      "• A data protection amendment bill is expected by mid-2027.",
+    ]);
+    expect(out).not.toMatch(/'''|''|==|\{\||\|\}|<ref|\{\{/);
+    expect(briefingText(b, 80, createStyle(true), null, false)).toContain("\x1b[1mFebruary 2027\x1b[22m");
+  });
+});
+
+describe("wrapping CJK text", () => {
+  it("never breaks a number or a Latin word inside Chinese text (自2 / 025年), at any width", () => {
+    // Its Chinese sentence: no space in it, so every break is one wrap made.
+    const para = `${texts(unseen("chinese-cjk.md"), "whatHappened")[1]!.split("。")[0]}。`;
+    for (let width = 8; width <= 100; width++) {
+      const lines = wrap(para, width);
+      lines.forEach((l, i) => {
+        const next = lines[i + 1] ?? "";
+        expect(/[A-Za-z0-9]$/.test(l) && /^[A-Za-z0-9]/.test(next), `${width}: ${l} / ${next}`).toBe(false);
+        expect(displayWidth(l)).toBeLessThanOrEqual(width);
+      });
+      expect(lines.join("").replace(/\s/g, "")).toBe(para.replace(/\s/g, ""));
+    }
   });
 });
