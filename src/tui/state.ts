@@ -3,7 +3,17 @@
 // with the number of briefings.
 import type { Problem } from "../briefing/schema.js";
 import { type Filter, isEmptyFilter } from "../story/filter.js";
-import { jumpTo, type Motion, moveCursor, type Position, scrollText } from "./windowing.js";
+import {
+  clamp,
+  jumpTo,
+  lineAcross,
+  type Motion,
+  maxScrollTop,
+  moveCursor,
+  type Position,
+  scrollText,
+  type TextLine,
+} from "./windowing.js";
 
 export const VIEWS = ["timeline", "briefings", "glossary", "agenda", "actors"] as const;
 export type ViewId = (typeof VIEWS)[number];
@@ -24,6 +34,11 @@ export interface ReaderState {
   mark: number | null;
   /** Index of the current search match, -1 when none. */
   match: number;
+  /**
+   * The last move went to the end (G, End, or a step onto the last screen of a text longer than one):
+   * when the text is read again (an edit), the reader shows the end of the new one.
+   */
+  atEnd: boolean;
 }
 
 export type Prompt =
@@ -110,6 +125,14 @@ export type Action =
   | { type: "open"; briefingId: string; scroll: number; mark: number | null }
   | { type: "readerScroll"; motion: Motion; total: number; page: number }
   | { type: "readerMatch"; match: number; scroll: number }
+  /** The open briefing's text was read again: the place moved onto the new lines (`page`: rows shown). */
+  | {
+      type: "readerText";
+      briefingId: string;
+      before: readonly TextLine[];
+      after: readonly TextLine[];
+      page: number;
+    }
   | { type: "back" }
   | { type: "helpToggle" }
   | { type: "helpScroll"; motion: Motion; total: number; page: number }
@@ -220,8 +243,13 @@ function switchTo(state: State, view: ViewId): State {
 /** Any action but a notice clears the notice: it answers one key. */
 export function reducer(state: State, action: Action): State {
   if (action.type === "notice") return { ...state, notice: action.text };
-  // Restoring the last place and a story swap answer no key: a notice shown meanwhile stays.
-  const keep = state.notice === null || action.type === "restore" || action.type === "storySwapped";
+  // Restoring the last place, a story swap and a text read again answer no key: a notice shown
+  // meanwhile stays.
+  const keep =
+    state.notice === null ||
+    action.type === "restore" ||
+    action.type === "storySwapped" ||
+    action.type === "readerText";
   return step(keep ? state : { ...state, notice: null }, action);
 }
 
@@ -247,21 +275,32 @@ function step(state: State, action: Exclude<Action, { type: "notice" }>): State 
     case "open":
       return {
         ...state,
-        reader: { briefingId: action.briefingId, scroll: action.scroll, mark: action.mark, match: -1 },
+        reader: {
+          briefingId: action.briefingId,
+          scroll: action.scroll,
+          mark: action.mark,
+          match: -1,
+          atEnd: false,
+        },
         prompt: { kind: "none" },
       };
-    case "readerScroll":
+    case "readerScroll": {
+      if (!state.reader) return state;
+      const scroll = scrollText(state.reader.scroll, action.motion, action.total, action.page);
+      const max = maxScrollTop(action.total, action.page);
+      const atEnd = action.motion === "bottom" || (max > 0 && scroll === max);
+      return { ...state, reader: { ...state.reader, scroll, atEnd } };
+    }
+    case "readerMatch":
       if (!state.reader) return state;
       return {
         ...state,
-        reader: {
-          ...state.reader,
-          scroll: scrollText(state.reader.scroll, action.motion, action.total, action.page),
-        },
+        reader: { ...state.reader, match: action.match, scroll: action.scroll, atEnd: false },
       };
-    case "readerMatch":
-      if (!state.reader) return state;
-      return { ...state, reader: { ...state.reader, match: action.match, scroll: action.scroll } };
+    case "readerText":
+      return state.reader?.briefingId === action.briefingId
+        ? { ...state, reader: textReadAgain(state.reader, action.before, action.after, action.page) }
+        : state;
     case "back":
       if (state.help) return { ...state, help: null };
       if (state.prompt.kind !== "none") return step(state, { type: "promptCancel" });
@@ -357,7 +396,7 @@ function step(state: State, action: Exclude<Action, { type: "notice" }>): State 
         ...(place.filter ? { filter: place.filter } : {}),
         upcoming: place.upcoming,
         lists: { ...state.lists, ...place.lists },
-        reader: place.reader ? { ...place.reader, mark: null, match: -1 } : null,
+        reader: place.reader ? { ...place.reader, mark: null, match: -1, atEnd: false } : null,
       };
     }
     case "toggleUpcoming":
@@ -456,6 +495,22 @@ function openPrompt(state: State, kind: PromptKind): Prompt {
       return never;
     }
   }
+}
+
+/**
+ * The reader's place in a text read again: at the end when the last move went there (a G pressed
+ * while the new text was being read ends at its end), else on the same lines where they are still.
+ */
+function textReadAgain(
+  reader: ReaderState,
+  before: readonly TextLine[],
+  after: readonly TextLine[],
+  page: number,
+): ReaderState {
+  const max = maxScrollTop(after.length, page);
+  const scroll = reader.atEnd ? max : clamp(lineAcross(before, after, reader.scroll), 0, max);
+  const mark = reader.mark === null ? null : lineAcross(before, after, reader.mark);
+  return { ...reader, scroll, mark };
 }
 
 /** Esc in a search puts the cursor (or the reader) back where the search started. */

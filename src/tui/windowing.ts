@@ -163,3 +163,24 @@ export function scrollText(scroll: number, motion: Motion, total: number, height
     }
   }
 }
+
+/** A line of a text laid out for the screen, as far as finding it again in a new layout goes. */
+export interface TextLine {
+  text: string;
+  kind: string;
+}
+
+/**
+ * Where line `at` of a text is in the same text laid out again after an edit: the nearest line of the
+ * same kind and words (an edit above the place moves it with the lines), else the same number.
+ */
+export function lineAcross(before: readonly TextLine[], after: readonly TextLine[], at: number): number {
+  const line = before[at];
+  if (line === undefined) return at;
+  const same = (i: number) => after[i]?.text === line.text && after[i]?.kind === line.kind;
+  for (let d = 0; d < after.length; d++) {
+    if (same(at - d)) return at - d;
+    if (same(at + d)) return at + d;
+  }
+  return at;
+}

@@ -114,7 +114,7 @@ describe("the last place", () => {
             {
               ...state,
               filter: { actors: [], tags: ["water"] },
-              reader: { briefingId: ids[1]!, scroll: 3, mark: null, match: -1 },
+              reader: { briefingId: ids[1]!, scroll: 3, mark: null, match: -1, atEnd: false },
             },
             { timeline: null, briefings: ids[2]! },
           ),

@@ -161,4 +161,31 @@ describe("reducer", () => {
     s = run(s, { type: "readerMatch", match: 2, scroll: 4 });
     expect(s.reader).toMatchObject({ match: 2, scroll: 4 });
   });
+
+  it("keeps the reader's place when its text is read again: at the end after G, else on its lines", () => {
+    const lines = (...texts: string[]) => texts.map((text) => ({ text, kind: "text" }));
+    const before = lines("a", "b", "c", "d", "e", "f");
+    const after = lines("new", "a", "b", "c", "d", "e", "f", "g", "h");
+    const opened = run(start(), { type: "open", briefingId: "x", scroll: 0, mark: 4 });
+    const text = { type: "readerText", briefingId: "x", before, after, page: 3 } as const;
+    // G on the old text: the end of the new one, and a notice shown meanwhile stays (no key made it).
+    let s = run(opened, { type: "readerScroll", motion: "bottom", total: 6, page: 3 });
+    s = run(s, { type: "notice", text: "Edited x.md" }, text);
+    expect(s.reader).toMatchObject({ scroll: 6, mark: 5 });
+    expect(s.notice).toBe("Edited x.md");
+    // Stepped down onto the last screen: the same.
+    s = run(
+      opened,
+      ...Array.from(
+        { length: 3 },
+        () => ({ type: "readerScroll", motion: "down", total: 6, page: 3 }) as const,
+      ),
+    );
+    expect(run(s, text).reader?.scroll).toBe(6);
+    // Anywhere else: the same first line, moved with the line added above it.
+    s = run(opened, { type: "readerScroll", motion: "down", total: 6, page: 3 });
+    expect(run(s, text).reader?.scroll).toBe(2);
+    // Another briefing's text read again moves nothing.
+    expect(run(s, { ...text, briefingId: "y" }).reader?.scroll).toBe(1);
+  });
 });

@@ -31,6 +31,12 @@ export interface BriefingBody {
   refresh: () => void;
 }
 
+interface Opened {
+  briefing: Briefing;
+  /** The story it was read for; null: its file was edited here since. */
+  story: StoryView | null;
+}
+
 export interface BodyOptions {
   story: StoryView;
   reader: ReaderState | null;
@@ -51,10 +57,14 @@ export function useBriefingBody({
   resting,
   dispatch,
 }: BodyOptions): BriefingBody {
-  // The body held was read for one story: once another replaces it (a live update), it is read
-  // again, and shown meanwhile, so the reader neither blinks back to the list nor keeps stale text.
-  const [opened, setOpened] = useState<{ briefing: Briefing; story: StoryView } | null>(null);
+  // The body held was read for one story: once another replaces it (a live update) or its file was
+  // edited here (`refresh`), it is read again, and the one held is shown meanwhile and keeps taking
+  // keys, so the reader neither blinks back to the list (where a key pressed would act on nothing)
+  // nor keeps stale text.
+  const [opened, setOpened] = useState<Opened | null>(null);
   const held = reader !== null && opened?.briefing.id === reader.briefingId ? opened : null;
+  // An edit made here is said by its own notice, not as a change on disk.
+  const edited = held !== null && held.story === null;
   const openIndex = reader ? indexOfId(story, reader.briefingId) : -1;
   const openBriefing = reader ? (held ? held.briefing : story.body?.(openIndex)) : undefined;
   const layout = useMemo(
@@ -81,20 +91,31 @@ export function useBriefingBody({
     } else if (body) show(body, index, event);
   };
 
-  // A reader whose briefing is not at hand (the screen was too small for a while) or was read for a
-  // story since replaced reads it again, keeping its place; new text comes with a word that it changed.
+  // A reader whose briefing is not at hand (the screen was too small for a while), was read for a
+  // story since replaced or was edited reads it again; the new text keeps the place in it (moved onto
+  // the new lines, or at the end after a G pressed meanwhile), with a word that it changed.
   const missing = reader !== null && openIndex >= 0 && held?.story !== story ? openIndex : -1;
-  const heldRef = useRef(held);
-  heldRef.current = held;
+  const shown = useRef({ held, layout, width, textRows });
+  shown.current = { held, layout, width, textRows };
   useEffect(() => {
     if (missing < 0) return;
     let live = true;
-    const was = heldRef.current?.briefing;
+    const was = shown.current.held;
     const take = (b: Briefing) => {
       if (!live) return;
       setOpened({ briefing: b, story });
-      if (was && was.id === b.id && JSON.stringify(was) !== JSON.stringify(b))
-        dispatch({ type: "notice", text: BODY_CHANGED });
+      if (!was || was.briefing.id !== b.id || JSON.stringify(was.briefing) === JSON.stringify(b)) return;
+      const now = shown.current;
+      const after = cachedLayout(b, now.width, story.termsOf(missing));
+      if (now.layout)
+        dispatch({
+          type: "readerText",
+          briefingId: b.id,
+          before: now.layout.lines,
+          after: after.lines,
+          page: now.textRows,
+        });
+      if (!edited) dispatch({ type: "notice", text: BODY_CHANGED });
     };
     const body = loadBody(story, missing);
     if (body instanceof Promise) void body.then(take);
@@ -102,15 +123,17 @@ export function useBriefingBody({
     return () => {
       live = false;
     };
-  }, [missing, story, dispatch]);
+  }, [missing, story, edited, dispatch]);
 
   // Read-ahead: once the cursor rests, the briefing under it is read and parsed, so Enter shows it
   // without waiting for the file (only a story from a snapshot reads files; see bodies.ts).
   useDwell(story.body ? undefined : resting, READ_AHEAD_MS, (i) => void loadBody(story, i));
 
-  // After an edit: the open briefing is read again (the story swapped in after it reads it again too).
+  // After an edit: the open briefing is read again (the story swapped in after it reads it again too),
+  // shown as it was until then.
   const refresh = () => {
-    if (reader && openIndex >= 0) setOpened(null);
+    if (!reader || openIndex < 0) return;
+    setOpened((o) => (o ? { ...o, story: null } : o));
   };
 
   return { openIndex, openBriefing, layout, open, refresh };
