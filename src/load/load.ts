@@ -9,9 +9,9 @@
 // the parser or the registry reported with a relPath.
 import { problemOrder, resolveDuplicateIds, storyOrder } from "../briefing/ids.js";
 import { type ParseResult, parseBriefing } from "../briefing/parse.js";
-import { parseRegistry } from "../briefing/registry.js";
-import type { Briefing, LoadResult, Problem, RegistryActor, SourceFile } from "../briefing/schema.js";
+import type { Briefing, LoadResult, Problem, SourceFile } from "../briefing/schema.js";
 import { type FileEntry, readSource, runPool, scanFolder } from "./read.js";
+import { readRegistryFile } from "./registry-file.js";
 import { timeSlicer } from "./slicer.js";
 
 export { FolderError } from "./read.js";
@@ -47,33 +47,6 @@ function relocate(
   );
 }
 
-export interface Registry {
-  actors: RegistryActor[];
-  /** The file's text, or null when there is none or it could not be read (the cache keys on it). */
-  text: string | null;
-}
-
-export async function loadRegistry(entry: FileEntry | null, problems: Problem[]): Promise<Registry> {
-  if (entry === null) return { actors: [], text: null };
-  const read = await readSource(entry);
-  if ("problem" in read) {
-    problems.push(read.problem);
-    return { actors: [], text: null };
-  }
-  try {
-    const result = parseRegistry(read.file.text, read.file.relPath);
-    problems.push(...relocate(result.problems, read.file, entry.displayPath));
-    return { actors: result.registry, text: read.file.text };
-  } catch (err) {
-    problems.push({
-      path: entry.displayPath,
-      message: `internal error: ${errorText(err)}`,
-      severity: "error",
-    });
-    return { actors: [], text: read.file.text };
-  }
-}
-
 /**
  * Every briefing under `dir`, whole: every file read and parsed (no store: what needs whole
  * briefings, `list --json` and the tests, reads the files). Throws only `FolderError`.
@@ -81,7 +54,8 @@ export async function loadRegistry(entry: FileEntry | null, problems: Problem[])
 export async function loadBriefings(dir: string, opts: LoadOptions = {}): Promise<LoadResult> {
   const scan = await scanFolder(dir);
   const problems: Problem[] = [...scan.problems];
-  const { actors: registry } = await loadRegistry(scan.registry, problems);
+  const { actors: registry, problems: registryProblems } = await readRegistryFile(scan.registry);
+  problems.push(...registryProblems);
 
   const total = scan.entries.length;
   const step = Math.max(1, Math.floor(total / 200));

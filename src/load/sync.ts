@@ -26,14 +26,8 @@ import { contentHash } from "./hash.js";
 
 import { oldestFirst } from "./order.js";
 import type { FileOutcome } from "./parse-file.js";
-import {
-  type FileEntry,
-  FolderError,
-  REGISTRY_NAME,
-  readSource,
-  type ScanResult,
-  scanFolder,
-} from "./read.js";
+import { type FileEntry, FolderError, type ScanResult, scanFolder } from "./read.js";
+import { readRegistryFile } from "./registry-file.js";
 import { json, keptScan, type StoredRegistry, type StoredScan, shownPath } from "./stored-scan.js";
 
 export interface SyncOptions {
@@ -243,34 +237,28 @@ async function readRegistry(
   store: Store,
 ): Promise<{ actors: RegistryActor[]; problems: Problem[]; hash: string; changed: boolean }> {
   const before = json<StoredRegistry>(store.meta("registry"));
-  let text = "";
-  const problems: Problem[] = [];
-  if (entry !== null) {
-    const read = await readSource(entry);
-    if ("problem" in read) {
-      // Unreadable now: the actors it had are kept, and the problem said (files are not re-parsed).
-      if (before !== null)
-        return { actors: before.actors, problems: [read.problem], hash: before.hash, changed: false };
-      problems.push(read.problem);
-    } else text = read.file.text;
+  // The same text as the stored registry's: what its check found then, not checked again.
+  const read = await readRegistryFile(entry, (text) =>
+    before !== null && before.hash === contentHash(text)
+      ? {
+          actors: before.actors,
+          problems: before.problems.map((p) => ({ ...p, path: shownPath(dir, p.path) })),
+        }
+      : null,
+  );
+  if (entry !== null && read.text === null) {
+    // Unreadable now: the actors it had are kept, and the problem said (files are not re-parsed).
+    if (before !== null)
+      return { actors: before.actors, problems: read.problems, hash: before.hash, changed: false };
+    return { actors: [], problems: read.problems, hash: contentHash(""), changed: true };
   }
-  const hash = entry === null ? "none" : contentHash(text);
-  if (before !== null && before.hash === hash && problems.length === 0)
-    return {
-      actors: before.actors,
-      problems: before.problems.map((p) => ({ ...p, path: shownPath(dir, p.path) })),
-      hash,
-      changed: false,
-    };
-  let actors: RegistryActor[] = [];
-  if (entry !== null && text !== "") {
-    const { parseRegistry } = await import("../briefing/registry.js");
-    const parsed = parseRegistry(text, REGISTRY_NAME);
-    actors = parsed.registry;
-    for (const p of parsed.problems)
-      problems.push({ ...p, path: p.path === REGISTRY_NAME ? entry.displayPath : p.path });
-  }
-  return { actors, problems, hash, changed: before === null || before.hash !== hash };
+  const hash = read.text === null ? "none" : contentHash(read.text);
+  return {
+    actors: read.actors,
+    problems: read.problems,
+    hash,
+    changed: before === null || before.hash !== hash,
+  };
 }
 
 /** The FTS5 expression a term's uses are found by (the same rule as glossary.ts usesTerm). */
