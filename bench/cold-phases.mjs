@@ -12,27 +12,13 @@
 // The per-file phases come from each checkout's parse-file.ts, reproduced here step by step, so a
 // checkout whose parse-file.ts changed may need its own list of steps (STEPS below).
 //   node bench/cold-phases.mjs DIR ROUNDS ROOT [ROOT...]
-import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import { loadavg } from "node:os";
-import { dirname, join, relative, resolve } from "node:path";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { deserialize, serialize } from "node:v8";
+import { bundleCheckout, filesOf, loadAt, median, registryOf, run } from "./checkouts.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
-
-function filesOf(dir) {
-  const files = [];
-  const walk = (d) => {
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      const p = join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (/\.(md|txt)$/i.test(e.name)) files.push({ path: p, relPath: relative(dir, p) });
-    }
-  };
-  walk(dir);
-  return files.sort((a, b) => (a.relPath < b.relPath ? -1 : 1));
-}
 
 const cpu = () => {
   const u = process.cpuUsage();
@@ -41,10 +27,7 @@ const cpu = () => {
 
 async function child(bundle, dir) {
   const m = await import(pathToFileURL(bundle).href);
-  const registryFile = join(dir, "actors.yaml");
-  const registry = existsSync(registryFile)
-    ? m.parseRegistry(readFileSync(registryFile, "utf8"), "actors.yaml").registry
-    : [];
+  const registry = registryOf(m, dir);
   const entries = filesOf(dir).map((f) => ({ ...f, displayPath: f.path, openPath: f.path }));
   const t = {};
   const add = (k, s) => {
@@ -119,12 +102,10 @@ async function child(bundle, dir) {
   process.stdout.write(`${JSON.stringify({ files: entries.length, records: records.length, t })}\n`);
 }
 
-async function bundleOf(root, outDir) {
-  const { build } = await import("esbuild");
-  const outfile = join(outDir, "phases.mjs");
-  await build({
-    stdin: {
-      contents: `export { parseFile, statOf } from "./src/load/parse-file.ts";
+function bundleOf(root, outDir) {
+  return bundleCheckout(
+    root,
+    `export { parseFile, statOf } from "./src/load/parse-file.ts";
         export { readSource, syncIo } from "./src/load/read.ts";
         export { contentHash } from "./src/load/hash.ts";
         export { parseBriefing } from "./src/briefing/parse.ts";
@@ -137,34 +118,9 @@ async function bundleOf(root, outDir) {
         export { termKey } from "./src/story/glossary.ts";
         export { Store } from "./src/store/store.ts";
         export { termMatch } from "./src/load/sync.ts";`,
-      resolveDir: resolve(root),
-      loader: "ts",
-    },
-    bundle: true,
-    platform: "node",
-    format: "esm",
-    outfile,
-    logLevel: "error",
-    define: { __SIGNALDESK_PARSER__: '"bench"', "process.env.NODE_ENV": '"production"' },
-    nodePaths: [join(resolve(root), "node_modules"), join(here, "..", "node_modules")],
-    external: ["better-sqlite3"],
-    banner: {
-      js: 'import { createRequire as bannerRequire } from "node:module"; const require = bannerRequire(import.meta.url);',
-    },
-  });
-  return outfile;
-}
-
-function run(file, args) {
-  return new Promise((done, fail) => {
-    const p = spawn(file, args, { stdio: ["ignore", "pipe", "inherit"] });
-    let out = "";
-    p.stdout.on("data", (d) => {
-      out += d;
-    });
-    p.on("error", fail);
-    p.on("exit", (code) => (code === 0 ? done(out) : fail(new Error(`${args.join(" ")}: exit ${code}`))));
-  });
+    join(outDir, "phases.mjs"),
+    { define: { __SIGNALDESK_PARSER__: '"bench"', "process.env.NODE_ENV": '"production"' } },
+  );
 }
 
 async function main(argv) {
@@ -176,10 +132,6 @@ async function main(argv) {
   const scratch = mkdtempSync(join(here, "out", "cold-phases-"));
   const bundles = [];
   for (const [i, root] of roots.entries()) bundles.push(await bundleOf(root, join(scratch, String(i))));
-  const loadAt = () =>
-    loadavg()
-      .map((x) => x.toFixed(2))
-      .join(" ");
   const start = loadAt();
   const rows = roots.map(() => []);
   const self = fileURLToPath(import.meta.url);
@@ -192,7 +144,6 @@ async function main(argv) {
       console.log(`round ${r + 1} ${roots[which]}: ${parts.join("; ")} [load ${loadAt()}]`);
     }
   rmSync(scratch, { recursive: true, force: true });
-  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   const names = Object.keys(rows[0][0]);
   console.log(`\n| phase, CPU s (median of ${rounds}) | ${roots.join(" | ")} |`);
   console.log(`|---|${roots.map(() => "--:").join("|")}|`);

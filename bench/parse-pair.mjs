@@ -9,36 +9,20 @@
 //   node bench/parse-pair.mjs DIR ROUNDS BASE_ROOT NEW_ROOT [ROOT...] [--cold BUNDLE...]
 // (one bundle per root, in the same order; ratios are to the first root). A ROOT is a checkout's root:
 // its sources are bundled with esbuild, with its own node_modules or, failing that, this checkout's.
-import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import { loadavg, tmpdir } from "node:os";
-import { dirname, join, relative, resolve } from "node:path";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { bundleCheckout, filesOf, loadAt, median, registryOf, run } from "./checkouts.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
-
-function filesOf(dir) {
-  const files = [];
-  const walk = (d) => {
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      const p = join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (/\.(md|txt)$/i.test(e.name)) files.push({ path: p, relPath: relative(dir, p) });
-    }
-  };
-  walk(dir);
-  return files.sort((a, b) => (a.relPath < b.relPath ? -1 : 1));
-}
 
 const cpuSeconds = (u) => (u.user + u.system) / 1e6;
 
 /** In a child: one pass (or two) over DIR with the bundle, printing one JSON line. */
 async function child(bundle, dir, mode) {
   const m = await import(pathToFileURL(bundle).href);
-  const registryFile = join(dir, "actors.yaml");
-  const registry = existsSync(registryFile)
-    ? m.parseRegistry(readFileSync(registryFile, "utf8"), "actors.yaml").registry
-    : [];
+  const registry = registryOf(m, dir);
   const files = filesOf(dir);
   const out = { files: files.length };
   if (mode === "parse") {
@@ -62,8 +46,7 @@ async function child(bundle, dir, mode) {
 }
 
 /** A bundle of ROOT's parse entry and its worker's per-file function. */
-async function bundleOf(root, outDir) {
-  const { build } = await import("esbuild");
+function bundleOf(root, outDir) {
   const later = existsSync(join(root, "src/load/parse-file.ts"));
   const perFile = later
     ? `import { parseFile } from "./src/load/parse-file.ts";
@@ -72,42 +55,13 @@ async function bundleOf(root, outDir) {
     : `import { digestFile } from "./src/briefing/digest.ts";
        export const perFile = async (entry, index, registry) =>
          (await digestFile(entry, index, { registry, frames: true, sync: true })).digest !== null;`;
-  const outfile = join(outDir, "parse.mjs");
-  await build({
-    stdin: {
-      contents: `export { parseBriefing } from "./src/briefing/parse.ts";
-        export { parseRegistry } from "./src/briefing/registry.ts";
-        ${perFile}`,
-      resolveDir: resolve(root),
-      loader: "ts",
-    },
-    bundle: true,
-    platform: "node",
-    format: "esm",
-    outfile,
-    logLevel: "error",
-    nodePaths: [join(resolve(root), "node_modules"), join(here, "..", "node_modules")],
-    external: ["better-sqlite3"],
-    // The libraries' CommonJS needs `require` in an ES module bundle.
-    banner: {
-      js: 'import { createRequire as bannerRequire } from "node:module"; const require = bannerRequire(import.meta.url);',
-    },
-  });
-  return outfile;
-}
-
-function run(file, args, env = process.env) {
-  return new Promise((done, fail) => {
-    const p = spawn(file, args, { env, stdio: ["ignore", "pipe", "inherit"] });
-    let out = "";
-    p.stdout.on("data", (d) => {
-      out += d;
-    });
-    p.on("error", fail);
-    p.on("exit", (code) =>
-      code === 0 ? done(out) : fail(new Error(`${file} ${args.join(" ")}: exit ${code}`)),
-    );
-  });
+  return bundleCheckout(
+    root,
+    `export { parseBriefing } from "./src/briefing/parse.ts";
+      export { parseRegistry } from "./src/briefing/registry.ts";
+      ${perFile}`,
+    join(outDir, "parse.mjs"),
+  );
 }
 
 /** A cold `list --json` of DIR by BUNDLE with a fresh cache: CPU seconds (user + sys) and wall. */
@@ -140,10 +94,6 @@ async function main(argv) {
   const bundles = [];
   for (const [i, root] of roots.entries()) bundles.push(await bundleOf(root, join(scratch, String(i))));
   const self = fileURLToPath(import.meta.url);
-  const loadAt = () =>
-    loadavg()
-      .map((x) => x.toFixed(2))
-      .join(" ");
   const load = [loadAt()];
   const rows = roots.map(() => []);
   for (let r = 0; r < Number(rounds); r++) {
@@ -165,7 +115,6 @@ async function main(argv) {
   }
   load.push(loadAt());
   rmSync(scratch, { recursive: true, force: true });
-  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   const measures = [
     ["parseBriefing, first pass", (x) => x.parse.first],
     ["parseBriefing, warm pass", (x) => x.parse.warm],
