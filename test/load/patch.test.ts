@@ -5,33 +5,21 @@
 // in every row, the timeline's order and conflicts, the glossary with its uses, the actor counts and
 // the agenda.
 import { writeFileSync } from "node:fs";
-import { mkdir, mkdtemp, rename, rm, unlink } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { rename, unlink } from "node:fs/promises";
 import path from "node:path";
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { openFolderStore, readFolder, syncStore } from "../../src/load/folder.js";
 import { loadBriefings } from "../../src/load/load.js";
 import { patchedStory } from "../../src/load/patch.js";
 import { storyFromRows } from "../../src/load/story.js";
 import type { Store } from "../../src/store/store.js";
 import { buildStoryView, type StoryView } from "../../src/story/view.js";
+import { runFolders } from "../run-folders.js";
+import { EVENT_SENTENCES } from "../story/event-sentences.js";
 import { expectSameStory } from "../story/same-story.js";
 
-let root: string;
-beforeAll(async () => {
-  root = await mkdtemp(path.join(tmpdir(), "sd-patch-"));
-});
-afterAll(async () => {
-  await rm(root, { recursive: true, force: true });
-});
-
-// Sentences a few days apart conflict when they tell one act (the first two), not otherwise.
-const SENTENCES = [
-  "the Northport Harbour Authority ordered a higher canal toll for container ships",
-  "the Northport Harbour Authority lifted the higher canal toll for container ships",
-  "Valley Rail suspended freight service across the northern bridge corridor",
-];
+const folders = runFolders("sd-patch-");
 const TERMS = ["Canal Toll", "Berth", "Deemed Export"];
 const ACTORS = ["Northport Harbour Authority", "Valley Rail", "NHA", "Mara Lindqvist"];
 const REGISTRIES = [
@@ -56,7 +44,7 @@ const brief: fc.Arbitrary<Brief> = fc.record({
   // Few titles: equal dates and titles, which the newest-first order breaks by story order.
   title: fc.integer({ min: 0, max: 2 }),
   events: fc.array(
-    fc.record({ day: fc.integer({ min: 1, max: 28 }), sentence: fc.nat(SENTENCES.length - 1) }),
+    fc.record({ day: fc.integer({ min: 1, max: 28 }), sentence: fc.nat(EVENT_SENTENCES.length - 1) }),
     { maxLength: 3 },
   ),
   term: fc.option(fc.nat(TERMS.length - 1)),
@@ -111,7 +99,7 @@ function text(b: Brief, prose = ""): string {
     "## What happened",
     "",
     ...(b.events.length > 0
-      ? b.events.flatMap((e) => [`On ${date(e.day)} ${SENTENCES[e.sentence]}.`, ""])
+      ? b.events.flatMap((e) => [`On ${date(e.day)} ${EVENT_SENTENCES[e.sentence]}.`, ""])
       : ["Nothing dated.", ""]),
     "## Why it matters",
     "",
@@ -182,16 +170,11 @@ function expectSame(got: StoryView, want: StoryView) {
   );
 }
 
-let run = 0;
-
 async function session(
   ops: readonly Op[],
   showing: readonly { glossary: boolean; actors: boolean; agenda: boolean }[],
 ) {
-  run++;
-  const dir = path.join(root, `run-${run}`, "briefings");
-  const cacheDir = path.join(root, `run-${run}`, "cache");
-  await mkdir(path.join(dir, "sub"), { recursive: true });
+  const { dir, cacheDir } = await folders.next();
   const present: Present = new Map();
   for (let s = 0; s < 3; s++)
     await apply(

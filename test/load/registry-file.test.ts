@@ -1,30 +1,23 @@
 // `actors.yaml` read by the store's sync and by the whole load: one rule (load/registry-file.ts), so
 // the same problem, at the same path and line, whichever load reads it, cold, warm or after an edit.
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { writeFile } from "node:fs/promises";
 import path from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import type { Problem } from "../../src/briefing/schema.js";
 import { loadFolder } from "../../src/load/folder.js";
 import { loadBriefings } from "../../src/load/load.js";
+import { runFolders } from "../run-folders.js";
 
-let root: string;
+const folders = runFolders("signaldesk-registry-");
 let dir: string;
 let cacheDir: string;
 
 beforeEach(async () => {
-  root = await mkdtemp(path.join(tmpdir(), "signaldesk-registry-"));
-  dir = path.join(root, "briefings");
-  cacheDir = path.join(root, "cache");
-  await mkdir(dir);
+  ({ dir, cacheDir } = await folders.next());
   await writeFile(
     path.join(dir, "2026-06-12-order.md"),
     "---\ntitle: An order\ndate: 2026-06-12\nactors: [Northport Harbour Authority]\n---\n\nThe NHA issued an order.\n",
   );
-});
-
-afterEach(async () => {
-  await rm(root, { recursive: true, force: true });
 });
 
 const GOOD = "- name: Northport Harbour Authority\n  kind: agency\n  aliases: [NHA]\n";

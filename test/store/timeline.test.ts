@@ -2,11 +2,10 @@
 // each synced file by file, the timeline the reader reads from the store's rows (its order, every
 // entry, the conflicts flagged and who they name) is the one a whole build over the files gives.
 import { writeFileSync } from "node:fs";
-import { mkdir, mkdtemp, rm, unlink } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { unlink } from "node:fs/promises";
 import path from "node:path";
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { loadFolder, openFolderStore } from "../../src/load/folder.js";
 import { loadBriefings } from "../../src/load/load.js";
 import { storyFromRows } from "../../src/load/story.js";
@@ -15,25 +14,11 @@ import type { Store } from "../../src/store/store.js";
 import { staleDays } from "../../src/store/timeline.js";
 import { dayNumber } from "../../src/story/timeline.js";
 import { buildStoryView } from "../../src/story/view.js";
+import { runFolders } from "../run-folders.js";
+import { EVENT_SENTENCES } from "../story/event-sentences.js";
 import { timelineRows } from "../story/same-story.js";
 
-let root: string;
-beforeAll(async () => {
-  root = await mkdtemp(path.join(tmpdir(), "sd-timeline-"));
-});
-afterAll(async () => {
-  await rm(root, { recursive: true, force: true });
-});
-
-// Sentences that tell one event in a few words, so that reports a few days apart conflict, and some
-// that tell another (a different act, another actor) so that they must not.
-const SENTENCES = [
-  "the Northport Harbour Authority ordered a higher canal toll for container ships",
-  "the Northport Harbour Authority lifted the higher canal toll for container ships",
-  "Valley Rail suspended freight service across the northern bridge corridor",
-  "Valley Rail restored freight service across the northern bridge corridor",
-  "Mara Lindqvist ordered an inspection of the frontier model export licences",
-];
+const folders = runFolders("sd-timeline-");
 
 interface Event {
   day: number;
@@ -50,7 +35,7 @@ const brief = fc.record({
   events: fc.array(
     fc.record({
       day: fc.integer({ min: 1, max: 28 }),
-      sentence: fc.integer({ min: 0, max: SENTENCES.length - 1 }),
+      sentence: fc.integer({ min: 0, max: EVENT_SENTENCES.length - 1 }),
     }),
     { minLength: 0, maxLength: 3 },
   ),
@@ -95,7 +80,7 @@ function respellPartners(store: Store, from: string, days: readonly string[]) {
 let rewordings = 0;
 
 function text(slot: number, b: Brief, prose = ""): string {
-  const happened = b.events.map((e) => `On ${date(e.day)} ${SENTENCES[e.sentence]}.`);
+  const happened = b.events.map((e) => `On ${date(e.day)} ${EVENT_SENTENCES[e.sentence]}.`);
   return [
     "---",
     `title: Briefing in slot ${slot}`,
@@ -150,17 +135,9 @@ async function expectWholeBuild(dir: string, cache: string): Promise<number> {
   }
 }
 
-let run = 0;
-async function freshFolder(): Promise<{ dir: string; cache: string }> {
-  run++;
-  const dir = path.join(root, `run-${run}`, "briefings");
-  await mkdir(path.join(dir, "sub"), { recursive: true });
-  return { dir, cache: path.join(root, `run-${run}`, "cache") };
-}
-
 describe("the store's derived timeline", () => {
   it("flags the conflicts a whole build flags, for files written one at a time (the sentences conflict)", async () => {
-    const { dir, cache } = await freshFolder();
+    const { dir, cacheDir: cache } = await folders.next();
     const present: Present = new Map();
     await apply(
       dir,
@@ -186,14 +163,14 @@ describe("the store's derived timeline", () => {
   });
 
   it("a first load of two years of dense days (several passes of the search, each read a few days at a time) flags what a whole build flags", async () => {
-    const { dir, cache } = await freshFolder();
+    const { dir, cacheDir: cache } = await folders.next();
     const day0 = Date.UTC(2025, 0, 1);
     const iso = (n: number) => new Date(day0 + (n % 730) * 86_400_000).toISOString().slice(0, 10);
     for (let i = 0; i < 600; i++) {
       const d = (i * 7) % 730;
       const happened = Array.from(
         { length: 8 },
-        (_, k) => `On ${iso(d + k * 3 + (i % 5))} ${SENTENCES[(i + k) % SENTENCES.length]}.`,
+        (_, k) => `On ${iso(d + k * 3 + (i % 5))} ${EVENT_SENTENCES[(i + k) % EVENT_SENTENCES.length]}.`,
       );
       const body = ["---", `title: Dense ${i}`, `date: ${iso(d + 30)}`, "---", "", "## What happened", ""];
       writeFileSync(path.join(dir, `dense-${i}.md`), [...body, happened.join("\n\n"), ""].join("\n"));
@@ -202,7 +179,7 @@ describe("the store's derived timeline", () => {
   });
 
   it("a sync stopped while it writes: the next start searches again the days it was changing, not every day", async () => {
-    const { dir, cache } = await freshFolder();
+    const { dir, cacheDir: cache } = await folders.next();
     const present: Present = new Map();
     const far: [number, Brief][] = [
       [0, { day: 22, events: [{ day: 20, sentence: 0 }] }],
@@ -259,7 +236,7 @@ describe("the store's derived timeline", () => {
   });
 
   it("a file's prose edited keeps every conflict without a search of its days; a date moved or added is searched", async () => {
-    const { dir, cache } = await freshFolder();
+    const { dir, cacheDir: cache } = await folders.next();
     const present: Present = new Map();
     await apply(
       dir,
@@ -313,7 +290,7 @@ describe("the store's derived timeline", () => {
   });
 
   it("searched with pauses between its steps (a reader's first load), equals a whole build", async () => {
-    const { dir, cache } = await freshFolder();
+    const { dir, cacheDir: cache } = await folders.next();
     const present: Present = new Map();
     // Enough events for the search to pause: several reports of each sentence, days apart.
     for (let slot = 0; slot < SLOTS; slot++) {
@@ -340,7 +317,7 @@ describe("the store's derived timeline", () => {
   it("after any run of adds, edits and removes equals a whole build", async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(op, { minLength: 1, maxLength: 8 }), async (ops) => {
-        const { dir, cache } = await freshFolder();
+        const { dir, cacheDir: cache } = await folders.next();
         const present: Present = new Map();
         for (const o of ops) {
           await apply(dir, o, present);
