@@ -12,7 +12,7 @@ import { type ActorInputs, resolveActors } from "../briefing/actors.js";
 import type { BriefingDigest } from "../briefing/digest.js";
 import type { RegistryActor } from "../briefing/schema.js";
 import { textAround } from "../story/search.js";
-import type { Store } from "./store.js";
+import type { Store, SummaryColumnsRead } from "./store.js";
 import { SEP, sum, summarySum } from "./store.js";
 
 /** What a file's actor columns are made of: the inputs and the searchable lines around its actors. */
@@ -88,20 +88,13 @@ export function searchColumns(text: string): { title: string; body: string } {
  */
 const BATCH = 250;
 
+/** A file's summary columns, then its digest and actor inputs with their checksums (none: null). */
 type Row = [
-  number,
-  string,
-  string,
-  string | null,
-  string,
-  string,
-  string,
-  string | null,
-  string | null,
-  string,
-  string,
-  Uint8Array | null,
-  string | null,
+  ...summary: SummaryColumnsRead,
+  digest: string,
+  digestSum: string,
+  inputs: Uint8Array | null,
+  inputsSum: string | null,
 ];
 
 /**

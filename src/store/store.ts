@@ -111,17 +111,20 @@ export function checkedSummary(row: unknown[]): SummaryRow | string | null {
   return { fileId, relPath, bid, date, title, actors: list(actors), tags: list(tags), story };
 }
 
-/** A summary row as `checkedSummary` reads it, once `intactSummary` said so. */
-type SummaryColumnsRead = [
-  number,
-  string,
-  string,
-  string | null,
-  string,
-  string,
-  string,
-  string | null,
-  string,
+/**
+ * A summary row as read (`SELECT id, rel_path, bid, date, title, actors, tags, story, ssum`), once
+ * `intactSummary` said so, or its checksum compared (actor-inputs.ts).
+ */
+export type SummaryColumnsRead = [
+  fileId: number,
+  relPath: string,
+  bid: string,
+  date: string | null,
+  title: string,
+  actors: string,
+  tags: string,
+  story: string | null,
+  ssum: string,
 ];
 
 /** Whether a summary row as read has its columns' types and checksum (`checkedSummary`, no object made). */
