@@ -6,15 +6,7 @@ import type { Store } from "../../store/store.js";
 import { type Filter, filterItems, isEmptyFilter } from "../../story/filter.js";
 import { displayWidth, fit as fitTo, truncate } from "../../text/width.js";
 import type { Command } from "../args.js";
-import {
-  type CommandContext,
-  EXIT,
-  recordLine,
-  reportLoadErrors,
-  streamLines,
-  sync,
-  writeLines,
-} from "../context.js";
+import { type CommandContext, EXIT, recordLine, reportLoadErrors, streamLines, sync } from "../context.js";
 import { briefingToJson, type JsonReadState, jsonArrayWriter } from "../json.js";
 import { briefingStates, briefingStatesInParts } from "../read-state.js";
 import { cell, note } from "../render/layout.js";
@@ -117,23 +109,39 @@ export async function listCommand(ctx: CommandContext, args: ListArgs, filter: F
     array.end();
     return EXIT.ok;
   }
-  if (ctx.tabular && args.width === undefined) {
-    writeLines(ctx, briefings, record);
-    return EXIT.ok;
+  let widest: Widest | null = null;
+  if (asTable(ctx, args)) {
+    widest = new Widest();
+    for (const b of briefings) widest.add(b);
   }
-  if (briefings.length === 0) {
-    ctx.out.write(
-      note(
-        emptyList(result.summaries.length, args, filter, states?.state.lastVisit !== null),
-        args.width ?? ctx.width,
-      ),
-    );
+  const empty = () => emptyList(result.summaries.length, args, filter, states?.state.lastVisit !== null);
+  return printRows(ctx, args, briefings, briefings.length, widest, empty);
+}
+
+/** A table (a terminal, or `--width`), else tab-separated records. */
+function asTable(ctx: CommandContext, args: ListArgs): boolean {
+  return !(ctx.tabular && args.width === undefined);
+}
+
+/**
+ * The list's `kept` rows: tab-separated records (`widest` null), else the table, sized by `widest`,
+ * or what an empty list says; the streamed list and the whole read both print through here.
+ */
+async function printRows(
+  ctx: CommandContext,
+  args: ListArgs,
+  rows: Iterable<Listed>,
+  kept: number,
+  widest: Widest | null,
+  empty: () => string,
+): Promise<number> {
+  if (widest === null) {
+    await streamLines(ctx, rows, record);
     return EXIT.ok;
   }
   const width = args.width ?? ctx.width;
-  const widest = new Widest();
-  for (const b of briefings) widest.add(b);
-  writeLines(ctx, briefings, tableLine(ctx, width, widest));
+  if (kept === 0) ctx.out.write(note(empty(), width));
+  else await streamLines(ctx, rows, tableLine(ctx, width, widest));
   return EXIT.ok;
 }
 
@@ -156,27 +164,18 @@ async function streamedList(
   { store, synced }: { store: Store; synced: Synced },
 ): Promise<number | null> {
   const { withListRows } = await import("../../load/list-rows.js");
-  const table = !(ctx.tabular && args.width === undefined);
-  const widest = new Widest();
+  const widest = asTable(ctx, args) ? new Widest() : null;
   return withListRows(
     ctx.dir,
     store,
     synced,
     filter,
     "error",
-    table ? (b) => widest.add(b) : null,
+    widest ? (b) => widest.add(b) : null,
     async (list) => {
       reportLoadErrors(ctx, list);
-      if (!table) {
-        await streamLines(ctx, list.rows, record);
-        return EXIT.ok;
-      }
-      if (list.kept === 0) {
-        ctx.out.write(note(emptyList(list.total, args, filter, true), args.width ?? ctx.width));
-        return EXIT.ok;
-      }
-      await streamLines(ctx, list.rows, tableLine(ctx, args.width ?? ctx.width, widest));
-      return EXIT.ok;
+      const empty = () => emptyList(list.total, args, filter, true);
+      return printRows(ctx, args, list.rows, list.kept, widest, empty);
     },
   );
 }
