@@ -115,17 +115,7 @@ export function checkedSummary(row: unknown[]): SummaryRow | string | null {
  * A summary row as read (`SELECT id, rel_path, bid, date, title, actors, tags, story, ssum`), once
  * `intactSummary` said so, or its checksum compared (actor-inputs.ts).
  */
-export type SummaryColumnsRead = [
-  fileId: number,
-  relPath: string,
-  bid: string,
-  date: string | null,
-  title: string,
-  actors: string,
-  tags: string,
-  story: string | null,
-  ssum: string,
-];
+export type SummaryColumnsRead = [fileId: number, relPath: string, ...summary: SummaryColumns, ssum: string];
 
 /** Whether a summary row as read has its columns' types and checksum (`checkedSummary`, no object made). */
 export function intactSummary(row: unknown[]): boolean {
