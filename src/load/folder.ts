@@ -18,6 +18,17 @@ import {
   storedProblems,
   warnOnce,
 } from "./folder-store.js";
+import {
+  glossariesOf,
+  glossarySteps,
+  movedRows,
+  placesById,
+  type RowReads,
+  readGlossaries,
+  readItems,
+  readTermUses,
+  readUses,
+} from "./load-reads.js";
 import { FolderError, readSource, runPool } from "./read.js";
 import { storedBriefing } from "./stored-briefing.js";
 import {
@@ -249,154 +260,50 @@ export interface LoadParts {
 /** A FolderLoad over rows read (every one by readFolder, or a few patched into an earlier load's). */
 export function loadOf(parts: LoadParts): FolderLoad {
   const { dir, store, rows: loaded } = parts;
-  // Let go once used: a load kept on screen would hold the maps of the one before for good.
-  const reuse: NonNullable<LoadParts["reuse"]> = { ...parts.reuse };
-  let index: Map<number, number> | undefined;
-  const indexOf = () => {
-    if (index === undefined) {
-      index = new Map();
-      loaded.forEach((l, i) => {
-        index!.set(l.fileId, i);
-      });
-    }
-    return index;
-  };
-  // What the reused rows lack, read by relPath: the rows a check changed.
-  const missing = (have: ReadonlyMap<string, unknown>) =>
-    loaded.filter((l) => !have.has(l.summary.relPath)).map((l) => l.summary.relPath);
-  let uses: string[][] | undefined;
-  const usedKeys = (i: number) => {
-    if (uses === undefined) {
-      const all: string[][] = loaded.map(() => []);
-      if (reuse.uses !== undefined) {
-        const before = reuse.uses;
-        const left = new Set(missing(before));
-        loaded.forEach((l, i) => {
-          if (!left.has(l.summary.relPath)) all[i] = before.get(l.summary.relPath)!;
-        });
-        const ids = loaded.filter((l) => left.has(l.summary.relPath)).map((l) => l.fileId);
-        for (const [key, fileId] of store.usesOf(ids)) {
-          const at = indexOf().get(fileId);
-          if (at !== undefined) all[at]!.push(key);
-        }
-        delete reuse.uses;
-      } else {
-        for (const [key, fileId] of store.uses()) {
-          const at = indexOf().get(fileId);
-          if (at !== undefined) all[at]!.push(key);
-        }
-      }
-      uses = all;
-    }
-    return uses[i] ?? [];
-  };
-  let byTerm: Map<string, Int32Array> | undefined;
-  const termUses = () => {
-    if (byTerm === undefined) {
-      byTerm = new Map();
-      const at = indexOf();
-      for (const [key, ids] of store.usesByTerm()) {
-        const items: number[] = [];
-        for (const id of ids.split(",")) {
-          const i = at.get(Number(id));
-          if (i !== undefined) items.push(i);
-        }
-        byTerm.set(key, Int32Array.from(items).sort());
-      }
-    }
-    return byTerm;
-  };
+  const indexOf = placesById(loaded);
   const text = storeTextIndex(
     store,
     loaded.map((l) => l.summary.id),
     indexOf,
   );
-  // The getters below read rows by the ids the summaries had. Another program may write rows again
-  // meanwhile (as a second first load of the same folder does), under new ids, and an id freed can
-  // name another file next: when it has committed anything since, the rows whose id no longer names
-  // their file are read by path instead (never taken for damage, so the other's rows are not forgotten).
   const version = store.othersWrites();
-  const moved = (): Map<number, string> => {
-    const out = new Map<number, string>();
-    if (store.othersWrites() === version) return out;
-    const now = store.pathsById();
-    loaded.forEach((l, i) => {
-      if (now.get(l.fileId) !== l.summary.relPath) out.set(i, l.summary.relPath);
-    });
-    return out;
+  const reads: RowReads = {
+    store,
+    loaded,
+    reuse: { ...parts.reuse },
+    indexOf,
+    moved: movedRows(store, loaded, version),
+  };
+  let uses: string[][] | undefined;
+  const usedKeys = (i: number) => {
+    uses ??= readUses(reads);
+    return uses[i] ?? [];
+  };
+  let byTerm: Map<string, Int32Array> | undefined;
+  const termUses = () => {
+    byTerm ??= readTermUses(reads);
+    return byTerm;
   };
   let items: StoryItem[] | undefined;
   let glossaries: GlossaryLine[][] | undefined;
-  /** Per loaded file, its lines in `byFile` (by id), or read again by path where its id moved. */
-  const glossariesOf = (byFile: Map<number, GlossaryLine[]>): GlossaryLine[][] => {
-    const gone = moved();
-    const now = gone.size > 0 ? store.glossariesByPath([...gone.values()]) : null;
-    return loaded.map(
-      (l, i) => (now !== null && gone.has(i) ? now.get(l.summary.relPath) : byFile.get(l.fileId)) ?? [],
-    );
-  };
   const load: FolderLoad = {
     dir,
     summaries: loaded.map((l) => l.summary),
     fileIds: loaded.map((l) => l.fileId),
     get items() {
-      if (items === undefined) {
-        const gone = moved();
-        const before = gone.size === 0 ? reuse.items : undefined;
-        if (before !== undefined) {
-          const now = store.digestsByPath(missing(before));
-          const lost = loaded.filter((l) => !before.has(l.summary.relPath) && !now.has(l.summary.relPath));
-          if (lost.length > 0) throw new DamagedRows(lost.map((l) => l.summary.relPath));
-          items = loaded.map(
-            (l) => before.get(l.summary.relPath) ?? { ...now.get(l.summary.relPath)!, ...l.summary },
-          );
-          delete reuse.items;
-          return items;
-        }
-        const digests = store.digests();
-        const now = gone.size > 0 ? store.digestsByPath([...gone.values()]) : null;
-        const of = (l: (typeof loaded)[number], i: number) =>
-          now !== null && gone.has(i) ? now.get(l.summary.relPath) : digests.get(l.fileId);
-        // Every row missing its digest at once: a damaged page loses several, and each try repairs.
-        const lost = loaded.filter((l, i) => of(l, i) === undefined).map((l) => l.summary.relPath);
-        if (lost.length > 0) throw new DamagedRows(lost);
-        items = loaded.map((l, i) => ({ ...of(l, i)!, ...l.summary }));
-      }
+      items ??= readItems(reads);
       return items;
     },
     get glossaries() {
-      if (glossaries === undefined) {
-        const gone = moved();
-        const before = gone.size === 0 ? reuse.glossaries : undefined;
-        if (before !== undefined) {
-          const now = store.glossariesByPath(missing(before));
-          glossaries = loaded.map((l) => before.get(l.summary.relPath) ?? now.get(l.summary.relPath) ?? []);
-          delete reuse.glossaries;
-          return glossaries;
-        }
-        glossaries = glossariesOf(store.glossaries());
-      }
+      glossaries ??= readGlossaries(reads);
       return glossaries;
     },
     *glossaryReads(range = READ_RANGE) {
       // A patched load has most lines already: the getter reads only the changed files' by path.
-      if (reuse.glossaries !== undefined) void load.glossaries;
-      // By the loaded files' ids, not the table's: a range holds `range` files whatever ids
-      // rewritten files have left unused.
-      const ids = glossaries === undefined ? Float64Array.from(loaded, (l) => l.fileId).sort() : [];
-      const byFile = new Map<number, GlossaryLine[]>();
-      for (let at = 0; at < ids.length; at += range) {
-        const from = ids[at]!;
-        const to = ids[Math.min(at + range, ids.length) - 1]!;
-        try {
-          for (const [id, lines] of store.glossariesBetween(from, to)) byFile.set(id, lines);
-        } catch (err) {
-          if (err instanceof DamagedRows) return;
-          throw err;
-        }
-        yield;
-      }
-      glossaries ??= glossariesOf(byFile);
+      if (reads.reuse.glossaries !== undefined) void load.glossaries;
+      const byFile = yield* glossarySteps(reads, glossaries === undefined, range);
+      if (byFile === null) return;
+      glossaries ??= glossariesOf(reads, byFile);
       yield;
       termUses();
     },
