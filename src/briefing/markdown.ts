@@ -12,14 +12,12 @@ import {
 } from "marked";
 import markedFootnote, { type Footnote, type Footnotes } from "marked-footnote";
 import { sanitize } from "../text/sanitize.js";
-import { asciidocMarkdown } from "./asciidoc.js";
 import { emailHeaders, MAIL_HEADER_LINE } from "./email.js";
+import { foreignMarkdown } from "./foreign.js";
 import { isGlossaryHeading, leadIn, sectionForHeading, sourceLine } from "./headings.js";
 import { attribute, HTML_TAG, htmlHeading, htmlLines, htmlParts, htmlTable } from "./html.js";
 import { blockLinks, blockText, dropPrefix, inlineText } from "./inline.js";
 import { type DirectiveToken, isContentsMarker, TOOL_EXTENSIONS, TOOL_SYNTAX } from "./markdown-tools.js";
-import { mediawikiMarkdown } from "./mediawiki.js";
-import { orgMarkdown } from "./org.js";
 import type { BodyParagraph } from "./paragraphs.js";
 import { looksLikeHeading, strongHeading } from "./paragraphs.js";
 import { isBlockProperty, propertyLines, propertyText, tagLines, titleBlock } from "./properties.js";
@@ -629,7 +627,7 @@ function lex(body: string): Token[] {
  * Cuts a body into paragraphs with marked's lexer. `firstLine` is the file line the body starts on.
  */
 export function markdownParagraphs(body: string, firstLine = 1): BodyParagraph[] {
-  const tokens = lex(mediawikiMarkdown(asciidocMarkdown(orgMarkdown(body))));
+  const tokens = lex(foreignMarkdown(body));
   const out: BodyParagraph[] = [];
   let line = firstLine;
   let glossary = false;
@@ -1143,8 +1141,19 @@ function demote(paras: BodyParagraph[]): BodyParagraph[] {
   const marked = paras.map((p): BodyParagraph => {
     if (p.kind !== "text" || !alone.has(p) || !looksLikeHeading(p.text)) return p;
     if (p.block?.type === "paragraph" && linked(p.block.children)) return p;
-    // The block stays: a heading with nothing under it is shown as the paragraph it was.
-    return { kind: "heading", text: p.text, line: p.line, level: 0, ...(p.block ? { block: p.block } : {}) };
+    // The block stays: a heading with nothing under it is shown as the paragraph it was. A line bold
+    // as a whole (a forum's or a chat's `**Why it matters**`) is a heading as `## Why it matters` is.
+    const bold =
+      p.block?.type === "paragraph" &&
+      p.block.children.length === 1 &&
+      p.block.children[0]!.type === "strong";
+    return {
+      kind: "heading",
+      text: p.text,
+      line: p.line,
+      level: 0,
+      ...(p.block && !bold ? { block: p.block } : {}),
+    };
   });
   return marked.map((p, i) => {
     const next = marked[i + 1];

@@ -183,12 +183,45 @@ const mediawikiFree = (body: string) =>
         .replace(/<\/?ref\b[^>]*>|<references\s*\/>|^\{\|.*$/gm, " ")
     : body;
 
+/**
+ * reStructuredText: a link's URL, a directive's options and a code block's language are no words;
+ * Typst: its set and show rules and a link's URL; BBCode: a link's URL and its tags' values.
+ */
+const rstFree = (body: string) =>
+  /^\.\.[ \t]+[\w-]+::|`_/m.test(body)
+    ? body
+        .replace(/<[^>\n]+>`_/g, "")
+        .replace(/^[ \t]+:[\w-]+:.*$/gm, "")
+        .replace(/^\.\.[ \t]+(?:code|code-block|sourcecode)::.*$/gm, "")
+        .replace(/^\.\.[ \t]+_[^:\n]+:.*$/gm, "")
+        .replace(/^\.\.[ \t]+(?:contents|toctree|meta|raw|index|include|only)::.*$/gm, "")
+        .replace(/^\.\.(?![ \t]+(?:[\w-]+::|_|\[))[ \t].*$/gm, "")
+    : body;
+const typstFree = (body: string) =>
+  /^#(?:set|let|import|show)\b/m.test(body)
+    ? body
+        .replace(/^#(?:set|let|import|show|include)\b.*$|^[ \t]*\/\/.*$/gm, "")
+        .replace(/#link\("([^"\n]*)"\)(\[)?/g, (_, url: string, text?: string) => (text ? " " : ` ${url} `))
+        .replace(/#(?:strong|emph)\[|[ \t]*<[\w:.-]+>$/gm, " ")
+    : body;
+const bbcodeFree = (body: string) =>
+  /\[\/(?:b|url|quote|list)\]/i.test(body)
+    ? body
+        .replace(/\[quote=["']?([^\]"']*)["']?[^\]\n]*\]/gi, " $1 wrote ")
+        .replace(/\[(?:url|img|size|color|font|list)=[^\]\n]*\]/gi, " ")
+        .replace(/\[\*\]/g, " ")
+    : body;
+
 /** A Markdown body's words as its reader sees them. */
 function markupFree(body: string): string {
   return decodeEntities(
     htmlFree(
       pageMeta(
-        directives(withoutInfoStrings(taskBoxes(contents(orgFree(asciidocFree(mediawikiFree(body))))))),
+        directives(
+          withoutInfoStrings(
+            taskBoxes(contents(orgFree(asciidocFree(mediawikiFree(rstFree(typstFree(bbcodeFree(body)))))))),
+          ),
+        ),
       ),
     )
       // An image without alt text is shown as the word "image", a link to it.

@@ -1,0 +1,24 @@
+// Other markup languages saved as `.md` or `.txt` (Org, AsciiDoc, a wiki's source, reStructuredText,
+// Typst, BBCode), each written as the Markdown it means before marked reads the body. Each reader
+// looks first for what only its language writes (a cheap test), and writes one line for each line, so
+// paragraphs keep their line numbers. What is read, in docs/format.md.
+import { asciidocMarkdown } from "./asciidoc.js";
+import { bbcodeMarkdown } from "./bbcode.js";
+import { mediawikiMarkdown } from "./mediawiki.js";
+import { orgMarkdown } from "./org.js";
+import { rstMarkdown } from "./rst.js";
+import { typstMarkdown } from "./typst.js";
+
+/** The body as Markdown, when it is written in another markup language; else the body as it is. */
+export function foreignMarkdown(body: string): string {
+  return mediawikiMarkdown(asciidocMarkdown(orgMarkdown(rstMarkdown(typstMarkdown(bbcodeMarkdown(body))))));
+}
+
+/**
+ * A plain-text body written in one of the markup languages the Markdown reader knows (rST, Typst,
+ * BBCode): read as Markdown, not as pasted prose. Org, AsciiDoc and wiki text in a `.txt` stay prose,
+ * as they always were.
+ */
+export function isForeignMarkup(body: string): boolean {
+  return rstMarkdown(typstMarkdown(bbcodeMarkdown(body))) !== body;
+}

@@ -1,0 +1,110 @@
+// Other markup languages a writer saves as `.md` or `.txt` (reStructuredText, Typst, BBCode): read as
+// the Markdown they mean, with no markup left on screen.
+import { describe, expect, it } from "vitest";
+import { briefingLinks } from "../../src/briefing/links.js";
+import type { Briefing } from "../../src/briefing/schema.js";
+import { briefingText } from "../../src/cli/render/briefing-text.js";
+import { createStyle } from "../../src/cli/style.js";
+import { unseen } from "./markdown-fixtures.js";
+
+const text = (b: Briefing, width = 80) => briefingText(b, width, createStyle(false), null, false);
+const texts = (b: Briefing, key: keyof Briefing["sections"]) => b.sections[key].map((p) => p.text);
+
+describe("reStructuredText saved as .md or .txt", () => {
+  it("reads an overlined title, underlined sections, field lists, a note, a link and a definition list", () => {
+    const b = unseen("rst-notes.md");
+    expect(b.title).toBe("OECD updates its AI principles definitions");
+    expect(b.date).toBe("2027-01-22");
+    expect(b.dateInferred).toBe(false);
+    expect(b.tags).toEqual(["oecd", "definitions"]);
+    expect(texts(b, "whyItMatters")[0]).toMatch(/and Japan's AI Promotion Act\.$/);
+    expect(briefingLinks(b).map((l) => l.url)).toEqual(["https://laws.example.jp/ai-promotion"]);
+    expect(b.glossary.map((g) => [g.term, g.definition])).toEqual([
+      ["AI system", "A machine-based system that infers how to generate outputs from its input."],
+      ["Adherent", "A country that has signed up to an OECD recommendation."],
+    ]);
+    const out = text(b);
+    expect(out).toContain("  │ Note\n");
+    expect(out).toContain('  Example of the new wording:\n\n    "An AI system is a machine-based system');
+    expect(out).not.toMatch(/={4}|\.\. note|:Date:|`_|::/);
+  });
+
+  it("reads a .txt written in rST as rST: directives, auto-numbered lists, targets, footnotes, comments", () => {
+    const b = unseen("rst-sphinx.txt");
+    expect(b.title).toBe("Japan's AI Promotion Act: first basic plan");
+    expect(b.date).toBe("2026-12-23");
+    expect(texts(b, "whatToWatch").slice(0, 2)).toEqual([
+      "1. The Diet's budget vote in January 2027.",
+      "2. Guidance for local governments, promised by spring.",
+    ]);
+    expect(briefingLinks(b).map((l) => l.url)).toEqual(["https://www.cao.go.jp/ai-hq/"]);
+    const out = text(b);
+    expect(out).toContain("sets targets for public compute¹.");
+    expect(out).toContain("  │ Warning: Budget figures\n  │\n  │ The compute target depends");
+    expect(out).toContain("\n    $ curl https://www8.cao.go.jp/cstp/ai/plan.pdf -o plan.pdf\n");
+    expect(out).toContain("  ¹ A target of 10 exaflops of public compute by 2030.");
+    expect(out).not.toMatch(/#{4}|\*{4}|\.\. |:local:|:class:|#\.|editors only|On this page/);
+    expect(b.actors).toContain("AI Strategy Headquarters");
+  });
+});
+
+describe("Typst saved as .md", () => {
+  it("reads = headings, *strong*, #link, set rules and comments as the page shows them", () => {
+    const b = unseen("typst-notes.md");
+    expect(b.title).toBe("OpenAI and Anthropic sign EU GPAI code");
+    expect(b.date).toBe("2026-12-04");
+    expect(texts(b, "whatHappened")[0]).toMatch(/^Both companies signed .* See the Commission's page\.$/);
+    expect(briefingLinks(b).map((l) => l.url)).toEqual([
+      "https://digital-strategy.ec.europa.eu/en/policies/contents-code-gpai",
+    ]);
+    expect(text(b)).not.toMatch(/#set|#link|==|\(paper/);
+    expect(briefingText(b, 80, createStyle(true), null, false)).toContain("\x1b[1mearly 2027\x1b[22m");
+  });
+
+  it("reads + numbered items, / term lists as the glossary, #strong[], #emph[] and labels", () => {
+    const b = unseen("typst-report.md");
+    expect(b.title).toBe("UK AI Security Institute publishes its first frontier trends report");
+    expect(b.date).toBe("2026-12-18");
+    expect(texts(b, "whyItMatters")).toEqual([
+      "1. It is the first public baseline of cyber and bio capability across labs.",
+      "2. It names the evaluation suites it used.",
+    ]);
+    expect(b.glossary.map((g) => g.term)).toEqual(["Uplift", "Safeguard"]);
+    expect(text(b)).not.toMatch(/#import|#let|#strong|#emph|<title>|draft 3|^ *\+ /m);
+  });
+});
+
+describe("BBCode saved as .md or .txt", () => {
+  it("reads [b], [url=], [quote], [list][*] as bold, links, quotes and bullets", () => {
+    const b = unseen("bbcode-forum.md");
+    expect(b.title).toBe("Re: California AG opens probe into AI companion apps");
+    expect(texts(b, "whyItMatters")).toEqual([
+      "It is the first use of SB 243, the companion chatbot law that took effect on January 1, 2026.",
+      "• Fines are up to $1,000 per violation.",
+      "• Users can sue directly.",
+    ]);
+    expect(briefingLinks(b).map((l) => l.url)).toEqual([
+      "https://oag.ca.gov/news/press-releases/companion-apps",
+    ]);
+    const out = text(b);
+    expect(out).toContain("  │ Does anyone know which companies got letters?\n");
+    expect(out).not.toMatch(/\[\/?(?:b|i|u|url|quote|list|size)\b|\[\*\]/);
+  });
+
+  it("reads a .txt forum post: [quote=name], [list=1], [url]…[/url], [code] and a bold line as its heading", () => {
+    const b = unseen("bbcode-phpbb.txt");
+    expect(b.title).toBe("Brussels publishes draft guidelines on AI Act prohibited practices");
+    // `[b]Why it matters[/b]` alone on its line heads its section; it is not shown again.
+    expect(texts(b, "whyItMatters")).toEqual([
+      '1. It is the first text that says what "manipulative techniques" means in practice.',
+      "2. Fines for prohibited practices reach 7% of worldwide turnover.",
+    ]);
+    expect(briefingLinks(b).map((l) => l.url)).toEqual([
+      "https://digital-strategy.ec.europa.eu/en/library/draft-guidelines-prohibited-ai",
+    ]);
+    const out = text(b);
+    expect(out).toContain("  │ eu_watcher wrote: Has anyone read the Commission draft yet?\n");
+    expect(out).toContain("\n    GET /api/consultations/ai-act-art5 HTTP/1.1\n");
+    expect(out).not.toMatch(/\[\/?(?:b|i|u|url|quote|list|size|color|code)\b|\[\*\]/);
+  });
+});
