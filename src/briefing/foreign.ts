@@ -5,13 +5,16 @@
 import { asciidocMarkdown } from "./asciidoc.js";
 import { bbcodeMarkdown } from "./bbcode.js";
 import { mediawikiMarkdown } from "./mediawiki.js";
+import { memoBody } from "./memo.js";
 import { orgMarkdown } from "./org.js";
 import { rstMarkdown } from "./rst.js";
 import { typstMarkdown } from "./typst.js";
 
 /** The body as Markdown, when it is written in another markup language; else the body as it is. */
 export function foreignMarkdown(body: string): string {
-  return mediawikiMarkdown(asciidocMarkdown(orgMarkdown(rstMarkdown(typstMarkdown(bbcodeMarkdown(body))))));
+  return mediawikiMarkdown(
+    asciidocMarkdown(orgMarkdown(rstMarkdown(typstMarkdown(bbcodeMarkdown(memoBody(body)))))),
+  );
 }
 
 /**

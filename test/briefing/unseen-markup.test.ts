@@ -1,6 +1,7 @@
 // Other markup languages a writer saves as `.md` or `.txt` (reStructuredText, Typst, BBCode): read as
 // the Markdown they mean, with no markup left on screen.
 import { describe, expect, it } from "vitest";
+import { emailHeaders } from "../../src/briefing/email.js";
 import { briefingLinks } from "../../src/briefing/links.js";
 import type { Briefing } from "../../src/briefing/schema.js";
 import { briefingText } from "../../src/cli/render/briefing-text.js";
@@ -106,5 +107,40 @@ describe("BBCode saved as .md or .txt", () => {
     expect(out).toContain("  │ eu_watcher wrote: Has anyone read the Commission draft yet?\n");
     expect(out).toContain("\n    GET /api/consultations/ai-act-art5 HTTP/1.1\n");
     expect(out).not.toMatch(/\[\/?(?:b|i|u|url|quote|list|size|color|code)\b|\[\*\]/);
+  });
+});
+
+describe("a memo's header block", () => {
+  it("reads TO/FROM/DATE/RE under MEMORANDUM as mail headers: RE the title, DATE the date, all to the source", () => {
+    const b = unseen("rfc-memo.txt");
+    expect(b.title).toBe("New York RAISE Act amendments");
+    expect(b.date).toBe("2026-12-01");
+    expect(b.dateInferred).toBe(false);
+    expect(b.source).toBe(
+      "MEMORANDUM TO: Board of Directors FROM: Office of Public Policy DATE: December 1, 2026 RE: New York RAISE Act amendments",
+    );
+    const all = Object.values(b.sections).flat();
+    expect(all.some((p) => /MEMORANDUM|Board of Directors/.test(p.text))).toBe(false);
+    // Its numbered headings in capitals name their sections.
+    expect(texts(b, "whyItMatters")).toEqual([
+      "We are below the revenue threshold. We are not covered, but two of our model suppliers are, and they will pass obligations down through contracts.",
+    ]);
+    expect(texts(b, "whatToWatch")).toEqual(["Legal will review supplier contracts by January 15, 2027."]);
+    expect(b.actors).not.toContain("Board of Directors");
+  });
+
+  it("reads SUBJECT and CC set apart by blank lines in a Markdown memo", () => {
+    const b = unseen("memo-headers.md");
+    expect(b.title).toBe("Colorado AI Act takes effect on 30 June 2026, what changes for hiring tools");
+    expect(b.date).toBe("2027-01-14");
+    expect(b.source).toMatch(/^INTERNAL MEMO TO: All staff FROM: Legal and Compliance CC: Executive team/);
+    expect(texts(b, "whatHappened")[0]).toMatch(/^Colorado's AI Act \(SB 24-205\) now applies/);
+  });
+
+  it("keeps a reply's RE inside its Subject", () => {
+    expect(emailHeaders("From: Ana Ruiz To: Desk Subject: RE: Budget vote Date: 3 March 2027")).toEqual({
+      subject: "Budget vote",
+      date: "2027-03-03",
+    });
   });
 });
