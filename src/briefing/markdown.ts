@@ -22,6 +22,7 @@ import type { BodyParagraph } from "./paragraphs.js";
 import { looksLikeHeading, strongHeading } from "./paragraphs.js";
 import { isBlockProperty, propertyLines, propertyText, tagLines, titleBlock } from "./properties.js";
 import type { Align, Block, Inline } from "./schema.js";
+import { widenTables } from "./table-width.js";
 
 const NAMED: Record<string, string> = {
   amp: "&",
@@ -627,7 +628,7 @@ function lex(body: string): Token[] {
  * Cuts a body into paragraphs with marked's lexer. `firstLine` is the file line the body starts on.
  */
 export function markdownParagraphs(body: string, firstLine = 1): BodyParagraph[] {
-  const tokens = lex(foreignMarkdown(body));
+  const tokens = lex(widenTables(foreignMarkdown(body)));
   const out: BodyParagraph[] = [];
   let line = firstLine;
   let glossary = false;

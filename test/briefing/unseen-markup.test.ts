@@ -144,3 +144,21 @@ describe("a memo's header block", () => {
     });
   });
 });
+
+describe("a table row wider than its header", () => {
+  it("keeps the cells past the header's, under columns with no name, on screen and in JSON", () => {
+    const b = unseen("table-extra-cells.md");
+    const table = b.sections.whatHappened.find((p) => p.block?.type === "table")?.block;
+    expect(table?.type).toBe("table");
+    if (table?.type !== "table") throw new Error("no table");
+    expect(table.header.map((c) => c.length)).toEqual([1, 1, 0, 0]);
+    expect(table.rows.map((r) => r.length)).toEqual([4, 4, 4]);
+    expect(texts(b, "whatHappened")[1]).toContain(
+      "Andorra | Ratified | 2026-11-20 | deposited in Strasbourg",
+    );
+    const out = text(b);
+    expect(out).toContain("│ Andorra        │ Ratified │ 2026-11-20 │ deposited in Strasbourg │");
+    expect(text(b, 40)).toContain("  Column 4: deposited in Strasbourg");
+    expect(b.events.map((e) => e.date)).toEqual(expect.arrayContaining(["2026-10-14", "2026-11-20"]));
+  });
+});
