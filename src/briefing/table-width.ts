@@ -32,8 +32,21 @@ export function widenTables(body: string): string {
     if (cellCount(rule) !== columns) continue;
     let widest = columns;
     let k = i + 1;
-    for (; k < lines.length && lines[k]!.trim() !== "" && lines[k]!.includes("|"); k++)
-      widest = Math.max(widest, cellCount(lines[k]!));
+    for (; k < lines.length && lines[k]!.trim() !== "" && lines[k]!.includes("|"); k++) {
+      let row = lines[k]!;
+      if (cellCount(row) > columns && row.includes("`")) {
+        // A pipe inside code (`a || b`) the writer did not escape: GFM cuts the cell there, but a
+        // row that fits its header with the code whole means the code. Escaped, as the writer meant.
+        const whole = row.replace(/(`+)([^`]*?)\1/g, (m, tick: string, code: string) =>
+          code.includes("|") ? `${tick}${code.replace(/(?<!\\)\|/g, "\\|")}${tick}` : m,
+        );
+        if (cellCount(whole) <= columns) {
+          lines[k] = row = whole;
+          changed = true;
+        }
+      }
+      widest = Math.max(widest, cellCount(row));
+    }
     if (widest > columns) {
       const extra = widest - columns;
       const close = (l: string, cell: string) => {

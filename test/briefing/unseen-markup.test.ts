@@ -3,12 +3,21 @@
 import { describe, expect, it } from "vitest";
 import { emailHeaders } from "../../src/briefing/email.js";
 import { briefingLinks } from "../../src/briefing/links.js";
+import { parseBriefing } from "../../src/briefing/parse.js";
 import type { Briefing } from "../../src/briefing/schema.js";
 import { briefingText } from "../../src/cli/render/briefing-text.js";
 import { createStyle } from "../../src/cli/style.js";
 import { unseen } from "./markdown-fixtures.js";
 
 const text = (b: Briefing, width = 80) => briefingText(b, width, createStyle(false), null, false);
+const parsed = (name: string, body: string): Briefing => {
+  const r = parseBriefing(
+    { path: `/x/${name}`, relPath: name, text: body, size: body.length, mtimeMs: 0 },
+    [],
+  );
+  if (!("briefing" in r)) throw new Error(JSON.stringify(r.problems));
+  return r.briefing;
+};
 const texts = (b: Briefing, key: keyof Briefing["sections"]) => b.sections[key].map((p) => p.text);
 
 describe("reStructuredText saved as .md or .txt", () => {
@@ -160,5 +169,38 @@ describe("a table row wider than its header", () => {
     expect(out).toContain("│ Andorra        │ Ratified │ 2026-11-20 │ deposited in Strasbourg │");
     expect(text(b, 40)).toContain("  Column 4: deposited in Strasbourg");
     expect(b.events.map((e) => e.date)).toEqual(expect.arrayContaining(["2026-10-14", "2026-11-20"]));
+  });
+
+  it("reads a pipe inside code the writer left unescaped as code when the row then fits its header", () => {
+    expect(text(unseen("table-pipes.md"))).toContain(
+      "  │ a || b           │          │        1 │                                │\n",
+    );
+  });
+});
+
+describe("actor names from roles, drafts and chat marks", () => {
+  it("drops a leading Draft, keeps a ministry's listed portfolios, finds a person after 'Head of <Org>'", () => {
+    const b = unseen("actor-roles.md");
+    expect(b.actors).toEqual([
+      "Council of Europe",
+      "Israel Innovation Authority",
+      "Ziv Katzir",
+      "Audrey Tang",
+      "Ministry of Information, Communications and the Digital Economy",
+    ]);
+    // Discord's spoiler bars show their text, no bars.
+    expect(texts(b, "whyItMatters")[0]).toBe(
+      "The Council of Europe AI convention needs two more ratifications the UK is expected to be one.",
+    );
+  });
+
+  it("shows a Discord export's ||spoiler|| as its text, leaves a table's empty cell and code alone", () => {
+    expect(texts(unseen("discord-export.md"), "whatToWatch")[0]).toMatch(
+      /vote was Nov 27 spoiler: Danish presidency wants it done before Christmas$/,
+    );
+    const b = parsed("s.md", "# T\n\n| a || b |\n|---|---|---|\n| x || y |\n\nUse `a||b` here.\n");
+    const table = b.sections.whatHappened[0]!.block;
+    expect(table?.type === "table" && table.rows[0]!.length).toBe(3);
+    expect(texts(b, "whatHappened")[1]).toBe("Use a||b here.");
   });
 });
