@@ -15,7 +15,7 @@ import { sanitize } from "../text/sanitize.js";
 import { emailHeaders, MAIL_HEADER_LINE } from "./email.js";
 import { foreignMarkdown } from "./foreign.js";
 import { isGlossaryHeading, leadIn, sectionForHeading, sourceLine } from "./headings.js";
-import { attribute, HTML_TAG, htmlHeading, htmlLines, htmlParts, htmlTable } from "./html.js";
+import { attribute, HTML_TAG, type HtmlPart, htmlHeading, htmlLines, htmlParts, htmlTable } from "./html.js";
 import { blockLinks, blockText, dropPrefix, inlineText } from "./inline.js";
 import { type DirectiveToken, isContentsMarker, TOOL_EXTENSIONS, TOOL_SYNTAX } from "./markdown-tools.js";
 import type { BodyParagraph } from "./paragraphs.js";
@@ -797,10 +797,16 @@ function htmlArticle(raw: string, at: number, push: (p: BodyParagraph) => void):
   const parts = htmlParts(raw);
   if (parts === null) return false;
   for (const part of parts) {
+    const line = at + newlines(raw.slice(0, part.at));
+    // A table, a quote and preformatted text inside the article: blocks of their own.
+    const block = htmlPartBlock(part);
+    if (block !== undefined) {
+      if (block !== null) push({ kind: "block", text: blockText(block), line, block });
+      continue;
+    }
     const spans = htmlSpans(part.inner);
     const text = inlineText(spans).trim();
     if (text === "") continue;
-    const line = at + newlines(raw.slice(0, part.at));
     const plain = spans.every((x) => x.type === "text");
     if (part.kind === "heading") push({ kind: "heading", text, line, level: part.level });
     else if (part.kind === "item")
@@ -814,6 +820,20 @@ function htmlArticle(raw: string, at: number, push: (p: BodyParagraph) => void):
       push({ kind: "text", text, line, ...(plain ? {} : { block: { type: "paragraph", children: spans } }) });
   }
   return true;
+}
+
+/** An article's table, quote or preformatted part as its block (null: no text); undefined for others. */
+function htmlPartBlock(part: HtmlPart): Block | null | undefined {
+  if (part.kind === "table") return htmlTableBlock(`<table>${part.inner}</table>`);
+  if (part.kind === "code") {
+    const text = decodeEntities(part.inner.replace(/<[^>]*>/g, "")).replace(/^\n|\n$/g, "");
+    return text.trim() === "" ? null : { type: "code", lang: null, text };
+  }
+  if (part.kind !== "quote") return undefined;
+  const spans = htmlSpans(part.inner.replace(/<\/?p\b[^>]*>/gi, " "));
+  return inlineText(spans).trim() === ""
+    ? null
+    : { type: "quote", children: [{ type: "paragraph", children: spans }] };
 }
 
 /** How a line of tags begins: `#ai`, `Tags:`, `**Keywords:**` (the rest is tagLines' to say). */
@@ -1143,11 +1163,12 @@ function demote(paras: BodyParagraph[]): BodyParagraph[] {
     if (p.kind !== "text" || !alone.has(p) || !looksLikeHeading(p.text)) return p;
     if (p.block?.type === "paragraph" && linked(p.block.children)) return p;
     // The block stays: a heading with nothing under it is shown as the paragraph it was. A line bold
-    // as a whole (a forum's or a chat's `**Why it matters**`) is a heading as `## Why it matters` is.
+    // as a whole (a forum's `**Why it matters**`, Slack's `*Why it matters*`) is a heading as
+    // `## Why it matters` is.
     const bold =
       p.block?.type === "paragraph" &&
       p.block.children.length === 1 &&
-      p.block.children[0]!.type === "strong";
+      (p.block.children[0]!.type === "strong" || p.block.children[0]!.type === "emphasis");
     return {
       kind: "heading",
       text: p.text,

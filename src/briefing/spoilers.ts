@@ -5,6 +5,9 @@
 
 const SPOILER = /(^|[^|\\])\|\|(?=[^\s|])([^|\n]*?[^\s|\\])\|\|(?!\|)/g;
 
+/** A table's row: GFM's (`| a || b |`), or a Jira header row (`||Name||Date||`). */
+const TABLE_ROW = /^[ \t]*\|(?!\|\S)|^[ \t]*\|\|[^|\n]+(?:\|\|[^|\n]+)+\|\|[ \t]*$/;
+
 /** The body with spoiler marks removed; else the body as it is. */
 export function spoilers(body: string): string {
   if (!body.includes("||")) return body;
@@ -17,7 +20,7 @@ export function spoilers(body: string): string {
       else if (f[1]!.startsWith(fence)) fence = null;
       return line;
     }
-    if (fence !== null || /^[ \t]*\|(?!\|\S)/.test(line) || !line.includes("||")) return line;
+    if (fence !== null || TABLE_ROW.test(line) || !line.includes("||")) return line;
     // Code spans (`a||b`) as written.
     const out = line.replace(/(`+)[^`]*?\1|[^`]+|`+/g, (part) =>
       part.startsWith("`") ? part : part.replace(SPOILER, "$1$2"),

@@ -212,6 +212,24 @@ const bbcodeFree = (body: string) =>
         .replace(/\[\*\]/g, " ")
     : body;
 
+/** Jira's wiki markup: a link's URL, a macro's name and parameters are no words. */
+const jiraFree = (body: string, opened = new Set<string>()) =>
+  (body.match(/^h[1-6]\.[ \t]/gm)?.length ?? 0) >= 2
+    ? body
+        .replace(/\[([^|\]\n]+)\|[^\]\s]+\]/g, "$1")
+        // A panel or note shows its title, or its kind; code and quotes nothing of theirs.
+        .replace(
+          /\{(code|noformat|quote|panel|info|note|warning|tip)(?::[^}]*?(?:title=([^|}]*))?[^}]*)?\}/gi,
+          (m, kind: string, title?: string) => {
+            // The same tag opens and closes a macro: only an opening one shows anything.
+            const open = !opened.has(kind) || m.includes(":");
+            if (open) opened.add(kind);
+            else opened.delete(kind);
+            return !open || /^(?:code|noformat|quote)$/i.test(kind) ? " " : ` ${title ?? kind} `;
+          },
+        )
+    : body;
+
 /** A Markdown body's words as its reader sees them. */
 function markupFree(body: string): string {
   return decodeEntities(
@@ -219,7 +237,13 @@ function markupFree(body: string): string {
       pageMeta(
         directives(
           withoutInfoStrings(
-            taskBoxes(contents(orgFree(asciidocFree(mediawikiFree(rstFree(typstFree(bbcodeFree(body)))))))),
+            taskBoxes(
+              contents(
+                orgFree(
+                  asciidocFree(mediawikiFree(rstFree(typstFree(bbcodeFree(jiraFree(body, new Set())))))),
+                ),
+              ),
+            ),
           ),
         ),
       ),
@@ -244,7 +268,7 @@ function markupFree(body: string): string {
       // A footnote's label is shown as its number; HTML's tags and a wiki link's target not at all.
       .replace(/\[\^[^\]\n]+\]:?/g, "")
       .replace(
-        /<!--[\s\S]*?-->|<\/?(?:br|sup|details|summary|p|div|span|b|i|em|strong|ul|ol|li|kbd|aside|table|thead|tbody|tr|th|td|abbr|mark|time)\b[^>]*>/gi,
+        /<!--[\s\S]*?-->|<\/?(?:br|sup|details|summary|p|div|span|b|i|em|strong|ul|ol|li|kbd|aside|blockquote|pre|table|thead|tbody|tr|th|td|abbr|mark|time)\b[^>]*>/gi,
         " ",
       )
       // A subscript is written in its word (`CO<sub>2</sub>` reads CO2).

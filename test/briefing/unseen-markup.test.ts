@@ -204,3 +204,43 @@ describe("actor names from roles, drafts and chat marks", () => {
     expect(texts(b, "whatHappened")[1]).toBe("Use a||b here.");
   });
 });
+
+describe("Jira's wiki markup, an HTML page and a Slack paste", () => {
+  it("reads hN. headings, [text|url], nested * lists, # numbers, ||header|| tables and {code}/{quote}/{panel}", () => {
+    const b = unseen("jira-wiki.md");
+    expect(b.title).toBe("EU AI Act: GPAI obligations apply");
+    expect(briefingLinks(b).map((l) => l.url)).toEqual([
+      "https://digital-strategy.ec.europa.eu/en/library/guidelines-gpai",
+    ]);
+    expect(texts(b, "whatToWatch").slice(0, 2)).toEqual([
+      "1. Enforcement powers start 2 August 2026.",
+      "2. The code of practice review.",
+    ]);
+    const out = text(b);
+    expect(out).toContain("    ◦ Systemic-risk models also need evaluations.\n");
+    expect(out).toContain("  │ Training data summary │ 2 Aug 2025 │\n");
+    expect(out).toContain("\n    curl -s https://example.eu/gpai.json\n");
+    expect(out).toContain("  │ We will enforce from August 2026.\n");
+    expect(out).toContain("  │ Note Signatories get a presumption of conformity.\n");
+    expect(out).not.toMatch(/h[12]\.|\{code|\{quote|\{panel|\|\||\]\[|\|https/);
+  });
+
+  it("reads a page written in HTML with no blank lines: headings, paragraphs, both lists, a quote and a table", () => {
+    const b = unseen("html-mostly.md");
+    expect(b.title).toBe("Canada tables new AI bill");
+    expect(texts(b, "whyItMatters")).toEqual(["Canada had no AI law after AIDA died in January 2025."]);
+    const out = text(b);
+    expect(out).toContain("What to watch\n  • Second reading in February 2027.\n  • Committee hearings.\n");
+    expect(out).toContain("  │ We will not repeat AIDA's mistakes.\n");
+    expect(out).toContain("  │ First reading │ 3 Dec 2026 │\n");
+    expect(out).not.toMatch(/<\/?(?:p|h2|ul|li|blockquote|table|td)\b/);
+  });
+
+  it("reads Slack's *bold* line alone as its section's heading, <url|text> links and :emoji:", () => {
+    const b = unseen("slack-mrkdwn.md");
+    expect(texts(b, "whatToWatch")).toEqual(["Responses due mid-January 2027 👀 anyone on the Hill side?"]);
+    expect(briefingLinks(b).map((l) => l.url)).toEqual([
+      "https://www.ftc.gov/news-events/news/press-releases/2026/12/ftc-companion-study",
+    ]);
+  });
+});
