@@ -184,6 +184,10 @@ const NOT_BEFORE_TAIL = new Set([
   "Public",
   "Local",
   "Regional",
+  // Where it is: "Japan AI guidelines", "California AI bills".
+  ...`Japan China India Korea Europe Africa Asia Canada Brazil Israel Singapore Australia Germany France
+  Britain England Italy Spain Taiwan Mexico Kenya Nigeria Texas California Colorado Florida Illinois
+  Washington Brussels London Paris Beijing Tokyo`.split(/\s+/),
 ]);
 /** Lower-case words inside a person's name: "Ursula von der Leyen", "Mohammed bin Salman". */
 const PARTICLES = new Set([

@@ -194,6 +194,12 @@ describe("actor names from roles, drafts and chat marks", () => {
     );
   });
 
+  it("names no company 'Japan AI' in 'Japan AI guidelines', still 'Mistral AI'", () => {
+    expect(
+      parsed("j.md", "# Japan AI guidelines update\n\nThe founder of Mistral AI said so.\n").actors,
+    ).toEqual(["Mistral AI"]);
+  });
+
   it("shows a Discord export's ||spoiler|| as its text, leaves a table's empty cell and code alone", () => {
     expect(texts(unseen("discord-export.md"), "whatToWatch")[0]).toMatch(
       /vote was Nov 27 spoiler: Danish presidency wants it done before Christmas$/,
