@@ -10,7 +10,7 @@ const SIGNS = /^\{(?:code|noformat|quote|panel|info|note|warning|tip)\b|^\|\|.*\
 
 /** The body as Markdown, when it is Jira's wiki markup; else the body as it is. */
 export function jiraMarkdown(body: string): string {
-  if (!body.includes("h") || !/^h[1-6]\.[ \t]/m.test(body)) return body;
+  if (!(body.startsWith("h") || body.includes("\nh")) || !/^h[1-6]\.[ \t]/m.test(body)) return body;
   const headings = body.match(/^h[1-6]\.[ \t]/gm)?.length ?? 0;
   if (headings < 2 && !SIGNS.test(body)) return body;
   // A Markdown page with one `h3.` line pasted into it (a wiki's heading) stays Markdown.

@@ -52,8 +52,8 @@ const CODE = new Set(["code", "code-block", "sourcecode", "literalinclude", "hig
 
 /** The body as Markdown, when it is rST; else the body as it is. */
 export function rstMarkdown(body: string): string {
-  if (!body.includes("..") && !body.includes("`_") && !body.includes(":")) return body;
-  if (!RST.test(body)) {
+  // Directives, comments and targets hold `.. `, links `` `_ ``; else only the opening can say rST.
+  if (!((body.includes(".. ") || body.includes("`_")) && RST.test(body))) {
     const top = TOP.exec(body);
     if (!top || (top[2] !== undefined && top[2].trim().length > top[0].trim().indexOf("\n"))) return body;
   }

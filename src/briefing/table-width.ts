@@ -22,7 +22,7 @@ function cellCount(line: string): number {
 
 /** The body with every table's header as wide as its widest row; else the body as it is. */
 export function widenTables(body: string): string {
-  if (!MAYBE.test(body)) return body;
+  if (!body.includes("|") || !MAYBE.test(body)) return body;
   const lines = body.split("\n");
   let changed = false;
   for (let i = 1; i < lines.length; i++) {

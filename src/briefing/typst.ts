@@ -5,7 +5,9 @@
 // call (`#link("`) is Typst. Every line becomes one line, so a paragraph keeps its line number. What is
 // read, in docs/format.md.
 
-const TYPST = /^#(?:set|let|import|show|include)\b|#(?:link|image|strong|emph)\(|#(?:strong|emph)\[/m;
+const TYPST = /^#(?:set|let|import|show)\b|#link\(/m;
+/** The cheap test first: what every Typst-only line or call holds. */
+const CALLS = ["#set", "#let", "#import", "#show", "#link("];
 const HEADING = /^(=+)[ \t]+(.*?)(?:[ \t]*<[\w:.-]+>)?[ \t]*$/;
 /** A string argument of a call: `title: "…"`. */
 const arg = (call: string, name: string) =>
@@ -13,7 +15,7 @@ const arg = (call: string, name: string) =>
 
 /** The body as Markdown, when it is Typst; else the body as it is. */
 export function typstMarkdown(body: string): string {
-  if (!body.includes("#") || !TYPST.test(body)) return body;
+  if (!CALLS.some((c) => body.includes(c)) || !TYPST.test(body)) return body;
   const lines = body.split("\n");
   const hasTitle = lines.some((l) => /^=[ \t]+\S/.test(l));
   let fence: string | null = null;
