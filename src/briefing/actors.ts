@@ -96,7 +96,7 @@ const NOT_NAME = new Set(
   Many Some Other Each Every All Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March
   April May June July August September October November December Why What How Who Where Which It He She They We
   I Such Most More Further Furthermore Prior Following According Despite Amid Unlike Like Until Through During
-  Over Into Per Not No Yes Here There So Thus Hence Indeed Moreover Now`.split(/\s+/),
+  Over Into Per Not No Yes Here There So Thus Hence Indeed Moreover Now Draft Proposed Revised`.split(/\s+/),
 );
 
 const ORG_AFTER = new Set([
@@ -184,6 +184,10 @@ const NOT_BEFORE_TAIL = new Set([
   "Public",
   "Local",
   "Regional",
+  // Where it is: "Japan AI guidelines", "California AI bills".
+  ...`Japan China India Korea Europe Africa Asia Canada Brazil Israel Singapore Australia Germany France
+  Britain England Italy Spain Taiwan Mexico Kenya Nigeria Texas California Colorado Florida Illinois
+  Washington Brussels London Paris Beijing Tokyo`.split(/\s+/),
 ]);
 /** Lower-case words inside a person's name: "Ursula von der Leyen", "Mohammed bin Salman". */
 const PARTICLES = new Set([
@@ -253,6 +257,8 @@ const LAW = new Set([
   "Charter",
   "Amendment",
   "Ordinance",
+  "Recommendation",
+  "Guidelines",
 ]);
 const CONNECTOR = new Set(["of", "and", "for", "on", "&"]);
 /** French, German and Spanish articles: "La Commission nationale …" is no "La Commission". */
@@ -417,6 +423,50 @@ function personAfter(tokens: Token[], k: number): Token[] {
     if (t.stop || t.possessive) break;
   }
   return names;
+}
+
+/**
+ * Words that name a body's part, never a person: "Head of Research Policy Unit" introduces no
+ * "Policy Unit".
+ */
+const BODY_PART = new Set(
+  `Unit Team Division Program Programme Policy Lab Centre Center Network Initiative Service Services Fund
+  Project Strategy Safety Sector Branch Section Desk Hub Mission Council Operations Governance Regulation`.split(
+    /\s+/,
+  ),
+);
+
+/**
+ * A person named after a role of an organisation: "Head of the Israel Innovation Authority Ziv
+ * Katzir", "Minister of Digital Affairs Audrey Tang", "President of the European Commission Ursula
+ * von der Leyen". The organisation runs up to the person's two (or, with particles, more) last words.
+ */
+function peopleAfterOrg(tokens: Token[], out: Candidate[]): void {
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const len = roleAt(tokens, i) || (t.lw === "head" && !t.stop ? 1 : 0);
+    if (len === 0 || tokens[i + len - 1]!.stop || tokens[i + len]?.w !== "of") continue;
+    let k = i + len + 1;
+    if (tokens[k]?.w === "the") k++;
+    let end = k;
+    while (end - k < 12) {
+      const w = tokens[end];
+      if (isNameWord(w)) {
+        end++;
+        if (w!.stop) break;
+      } else if (CONNECTOR.has(w?.w ?? "") && isNameWord(tokens[end + 1])) end++;
+      else break;
+    }
+    for (const s of [end - 2, end - 1]) {
+      if (s <= k || CONNECTOR.has(tokens[s - 1]!.w) || tokens[s - 1]!.stop) continue;
+      const person = personAfter(tokens, s);
+      if (person.length < 2 || s + person.length < end) continue;
+      if (person.some((p) => BODY_PART.has(p.w) || PORTFOLIO.has(p.w))) continue;
+      out.push({ pos: person[0]!.start, name: joinWords(person, 0, person.length), kind: "person" });
+      i = s + person.length - 1;
+      break;
+    }
+  }
 }
 
 /** A party and state after a legislator's name: `[R-MO]`, `(D-CT)`, `[R-TX-21]`, `(I)`. */
@@ -586,10 +636,12 @@ function organisations(tokens: Token[], registry: RegistryIndex, out: Candidate[
             right = -1;
             break;
           }
-          right = r;
-          if (tokens[r]!.stop || tokens[r]!.possessive) break;
           const next = tokens[r + 1];
           const after = tokens[r + 2];
+          // `AI` before a lower-case word qualifies it: "the Council of Europe AI convention".
+          if (ORG_TAIL.has(tokens[r]!.w) && next && !next.punct && !next.cap) break;
+          right = r;
+          if (tokens[r]!.stop || tokens[r]!.possessive) break;
           if (next?.w === "," && PORTFOLIO.has(tokens[r]!.w)) {
             right = portfolios(tokens, r + 1, right);
             break;
@@ -619,7 +671,8 @@ const PORTFOLIO = new Set(
   Sports Tourism Agriculture Food Fisheries Forestry Environment Climate Transport Housing Labour Labor
   Employment Finance Justice Interior Defence Defense Communications Digital Arts Youth Infrastructure Water
   Planning Development Security Affairs Heritage Media Family Women Children Land Resources Mines Mining
-  Commerce Enterprise Skills Work Pensions Transformation Transportation`.split(/\s+/),
+  Commerce Enterprise Skills Work Pensions Transformation Transportation Information Broadcasting
+  Telecommunications Communication Posts Ecology Economic Foreign`.split(/\s+/),
 );
 
 /**
@@ -634,6 +687,8 @@ function portfolios(tokens: Token[], at: number, right: number): number {
     if (tokens[i]?.w === ",") i++;
     const and = tokens[i]?.w === "and" || tokens[i]?.w === "&";
     if (and) i++;
+    // "Ministry of Information, Communications and the Digital Economy".
+    if (and && tokens[i]?.w === "the") i++;
     let end = i;
     while (end < i + 2 && isNameWord(tokens[end])) {
       end++;
@@ -693,6 +748,8 @@ function tailNamed(tokens: Token[], k: number): boolean {
     !/(?:ian|ese|ing)$/.test(before!.w) &&
     // A compound adjective: "High-impact AI", "General-purpose AI".
     !/-\p{Ll}/u.test(before!.w) &&
+    // The end of a body's name: "the Council of Europe AI convention" is no company "Europe AI".
+    !(tokens[k - 2]?.w === "of" && ORG_AFTER.has(tokens[k - 3]?.w ?? "")) &&
     !(after && !tokens[k]!.stop && !tokens[k]!.possessive && isNameWord(after) && !isAcronym(after.w))
   );
 }
@@ -833,7 +890,7 @@ const ORG_WORDS = [...ORG_AFTER, ...ORG_SUFFIX, ...ORG_TAIL].map((w) => w.replac
 // comma ("Francesco Bailo, deputy director"), or "(" before an acronym. Case-sensitive on purpose:
 // "the administration" introduces no name, and running text without these is never tokenised.
 const TRIGGER_RE = new RegExp(
-  `\\b(?:${ORG_WORDS})\\b|\\b(?:${ROLE_WORDS})\\.?\\s+[A-Z]|,\\s+(?:[a-z]+\\s+){0,3}(?:${ROLE_WORDS})\\b|\\([A-Z]`,
+  `\\b(?:${ORG_WORDS})\\b|\\b(?:${ROLE_WORDS}|[Hh]ead)\\.?\\s+(?:of\\s+(?:the\\s+)?)?[A-Z]|,\\s+(?:[a-z]+\\s+){0,3}(?:${ROLE_WORDS})\\b|\\([A-Z]`,
   "g",
 );
 const WINDOW = 100;
@@ -913,6 +970,7 @@ export function extractActorDetails(
       acronymDefinitions(slice, tokens, local);
       organisations(tokens, index, local);
       people(tokens, local);
+      peopleAfterOrg(tokens, local);
       // Each candidate is new, made for this text: moved in place rather than copied.
       for (const c of local) {
         c.pos += from;

@@ -2,11 +2,24 @@
 // signature after a `-- ` line. The headers give the title (Subject) and the date (Date) and go to
 // the source with the signature, never to the sections.
 import { findFirstDate } from "./dates.js";
+import { MEMO_LABEL } from "./memo.js";
 
-/** A line of mail headers: `From: ...`. */
-export const MAIL_HEADER_LINE = /^(?:From|To|Cc|Bcc|Date|Sent|Subject|Reply-To):\s/;
+/** A line of mail headers (`From: ...`), a memo's (`TO: ...`, `RE: ...`) or the label over them. */
+export const MAIL_HEADER_LINE = new RegExp(
+  `^(?:(?:From|To|Cc|Bcc|Date|Sent|Subject|Reply-To):\\s|(?:FROM|TO|CC|BCC|DATE|RE|SUBJECT):[ \\t])|${MEMO_LABEL.source}`,
+);
 
-const HEADER = /(?:^|\s)(From|To|Cc|Bcc|Date|Sent|Subject|Reply-To):[ \t]+/g;
+const HEADER = /(?:^|\s)(From|To|Cc|Bcc|Date|Sent|Subject|Reply-To|FROM|TO|CC|BCC|DATE|RE|SUBJECT):[ \t]+/g;
+/** A memo's names for the mail's headers. */
+const MEMO_NAME: Record<string, string> = {
+  FROM: "From",
+  TO: "To",
+  CC: "Cc",
+  BCC: "Bcc",
+  DATE: "Date",
+  RE: "Subject",
+  SUBJECT: "Subject",
+};
 
 export interface EmailHeaders {
   subject: string | null;
@@ -19,12 +32,20 @@ export interface EmailHeaders {
  * line), or null: it must start with a header and hold From or Subject among at least two.
  */
 export function emailHeaders(text: string): EmailHeaders | null {
-  if (!/^(?:From|To|Date|Subject|Sent|Cc):\s/.test(text)) return null;
+  if (!/^(?:From|To|Date|Subject|Sent|Cc):\s|^(?:FROM|TO|DATE|RE|SUBJECT|CC):[ \t]/.test(text)) {
+    // A memo's label over its headers (`MEMORANDUM TO: …`).
+    const label = /^[A-Z ]*(?:MEMO|MEMORANDUM)[A-Z ]*?(?= (?:FROM|TO|DATE|RE|SUBJECT|CC):)/.exec(text);
+    if (!label || !MEMO_LABEL.test(label[0])) return null;
+  }
   const fields = new Map<string, string>();
   const found: { name: string; at: number; end: number }[] = [];
   HEADER.lastIndex = 0;
-  for (let m = HEADER.exec(text); m !== null; m = HEADER.exec(text))
-    found.push({ name: m[1]!, at: m.index, end: m.index + m[0].length });
+  for (let m = HEADER.exec(text); m !== null; m = HEADER.exec(text)) {
+    const prev = found[found.length - 1];
+    // `Subject: RE: …` (as Outlook writes a reply): the RE is the subject's, no header of its own.
+    if (m[1] === "RE" && prev && text.slice(prev.end, m.index).trim() === "") continue;
+    found.push({ name: MEMO_NAME[m[1]!] ?? m[1]!, at: m.index, end: m.index + m[0].length });
+  }
   found.forEach((f, i) => {
     if (!fields.has(f.name)) fields.set(f.name, text.slice(f.end, found[i + 1]?.at ?? text.length).trim());
   });

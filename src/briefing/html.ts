@@ -104,7 +104,7 @@ export function htmlTable(raw: string): string[][] | null {
 }
 
 export interface HtmlPart {
-  kind: "heading" | "item" | "text";
+  kind: "heading" | "item" | "text" | "quote" | "table" | "code";
   /** Heading level, for a heading. */
   level: number;
   /** The element's inner HTML. */
@@ -113,7 +113,14 @@ export interface HtmlPart {
   at: number;
 }
 
-const PART = /<(h[1-6]|p|li)\b[^>]*>([\s\S]*?)<\/\1\s*>/gi;
+const PART = /<(h[1-6]|p|li|blockquote|table|pre)\b[^>]*>([\s\S]*?)<\/\1\s*>/gi;
+const PART_KIND: Record<string, HtmlPart["kind"]> = {
+  li: "item",
+  p: "text",
+  blockquote: "quote",
+  table: "table",
+  pre: "code",
+};
 
 /**
  * An HTML block pasted whole (a feed item, a web page's article), as its elements: its headings,
@@ -122,7 +129,7 @@ const PART = /<(h[1-6]|p|li)\b[^>]*>([\s\S]*?)<\/\1\s*>/gi;
  * reads best as the one paragraph it is.
  */
 export function htmlParts(raw: string): HtmlPart[] | null {
-  if (!/<(?:h[1-6]|li)\b/i.test(raw) || /<(?:details|table|aside|blockquote|pre)\b/i.test(raw)) return null;
+  if (!/<(?:h[1-6]|li)\b/i.test(raw) || /<(?:details|aside)\b/i.test(raw)) return null;
   const parts: HtmlPart[] = [];
   let end = 0;
   const loose = (from: number, to: number) => {
@@ -136,7 +143,7 @@ export function htmlParts(raw: string): HtmlPart[] | null {
   for (let m = PART.exec(raw); m !== null; m = PART.exec(raw)) {
     loose(end, m.index);
     const tag = m[1]!.toLowerCase();
-    const kind = tag === "li" ? "item" : tag === "p" ? "text" : "heading";
+    const kind = PART_KIND[tag] ?? "heading";
     parts.push({ kind, level: kind === "heading" ? Number(tag[1]) : 0, inner: m[2]!, at: m.index });
     end = m.index + m[0].length;
   }

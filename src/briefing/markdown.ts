@@ -12,18 +12,17 @@ import {
 } from "marked";
 import markedFootnote, { type Footnote, type Footnotes } from "marked-footnote";
 import { sanitize } from "../text/sanitize.js";
-import { asciidocMarkdown } from "./asciidoc.js";
 import { emailHeaders, MAIL_HEADER_LINE } from "./email.js";
+import { foreignMarkdown } from "./foreign.js";
 import { isGlossaryHeading, leadIn, sectionForHeading, sourceLine } from "./headings.js";
-import { attribute, HTML_TAG, htmlHeading, htmlLines, htmlParts, htmlTable } from "./html.js";
+import { attribute, HTML_TAG, type HtmlPart, htmlHeading, htmlLines, htmlParts, htmlTable } from "./html.js";
 import { blockLinks, blockText, dropPrefix, inlineText } from "./inline.js";
 import { type DirectiveToken, isContentsMarker, TOOL_EXTENSIONS, TOOL_SYNTAX } from "./markdown-tools.js";
-import { mediawikiMarkdown } from "./mediawiki.js";
-import { orgMarkdown } from "./org.js";
 import type { BodyParagraph } from "./paragraphs.js";
 import { looksLikeHeading, strongHeading } from "./paragraphs.js";
 import { isBlockProperty, propertyLines, propertyText, tagLines, titleBlock } from "./properties.js";
 import type { Align, Block, Inline } from "./schema.js";
+import { widenTables } from "./table-width.js";
 
 const NAMED: Record<string, string> = {
   amp: "&",
@@ -629,7 +628,7 @@ function lex(body: string): Token[] {
  * Cuts a body into paragraphs with marked's lexer. `firstLine` is the file line the body starts on.
  */
 export function markdownParagraphs(body: string, firstLine = 1): BodyParagraph[] {
-  const tokens = lex(mediawikiMarkdown(asciidocMarkdown(orgMarkdown(body))));
+  const tokens = lex(widenTables(foreignMarkdown(body)));
   const out: BodyParagraph[] = [];
   let line = firstLine;
   let glossary = false;
@@ -798,10 +797,16 @@ function htmlArticle(raw: string, at: number, push: (p: BodyParagraph) => void):
   const parts = htmlParts(raw);
   if (parts === null) return false;
   for (const part of parts) {
+    const line = at + newlines(raw.slice(0, part.at));
+    // A table, a quote and preformatted text inside the article: blocks of their own.
+    const block = htmlPartBlock(part);
+    if (block !== undefined) {
+      if (block !== null) push({ kind: "block", text: blockText(block), line, block });
+      continue;
+    }
     const spans = htmlSpans(part.inner);
     const text = inlineText(spans).trim();
     if (text === "") continue;
-    const line = at + newlines(raw.slice(0, part.at));
     const plain = spans.every((x) => x.type === "text");
     if (part.kind === "heading") push({ kind: "heading", text, line, level: part.level });
     else if (part.kind === "item")
@@ -815,6 +820,20 @@ function htmlArticle(raw: string, at: number, push: (p: BodyParagraph) => void):
       push({ kind: "text", text, line, ...(plain ? {} : { block: { type: "paragraph", children: spans } }) });
   }
   return true;
+}
+
+/** An article's table, quote or preformatted part as its block (null: no text); undefined for others. */
+function htmlPartBlock(part: HtmlPart): Block | null | undefined {
+  if (part.kind === "table") return htmlTableBlock(`<table>${part.inner}</table>`);
+  if (part.kind === "code") {
+    const text = decodeEntities(part.inner.replace(/<[^>]*>/g, "")).replace(/^\n|\n$/g, "");
+    return text.trim() === "" ? null : { type: "code", lang: null, text };
+  }
+  if (part.kind !== "quote") return undefined;
+  const spans = htmlSpans(part.inner.replace(/<\/?p\b[^>]*>/gi, " "));
+  return inlineText(spans).trim() === ""
+    ? null
+    : { type: "quote", children: [{ type: "paragraph", children: spans }] };
 }
 
 /** How a line of tags begins: `#ai`, `Tags:`, `**Keywords:**` (the rest is tagLines' to say). */
@@ -1143,8 +1162,20 @@ function demote(paras: BodyParagraph[]): BodyParagraph[] {
   const marked = paras.map((p): BodyParagraph => {
     if (p.kind !== "text" || !alone.has(p) || !looksLikeHeading(p.text)) return p;
     if (p.block?.type === "paragraph" && linked(p.block.children)) return p;
-    // The block stays: a heading with nothing under it is shown as the paragraph it was.
-    return { kind: "heading", text: p.text, line: p.line, level: 0, ...(p.block ? { block: p.block } : {}) };
+    // The block stays: a heading with nothing under it is shown as the paragraph it was. A line bold
+    // as a whole (a forum's `**Why it matters**`, Slack's `*Why it matters*`) is a heading as
+    // `## Why it matters` is.
+    const bold =
+      p.block?.type === "paragraph" &&
+      p.block.children.length === 1 &&
+      (p.block.children[0]!.type === "strong" || p.block.children[0]!.type === "emphasis");
+    return {
+      kind: "heading",
+      text: p.text,
+      line: p.line,
+      level: 0,
+      ...(p.block && !bold ? { block: p.block } : {}),
+    };
   });
   return marked.map((p, i) => {
     const next = marked[i + 1];

@@ -27,6 +27,7 @@ import {
 } from "./headings.js";
 import { blockLinks, dropPrefix } from "./inline.js";
 import { markdownParagraphs } from "./markdown.js";
+import { memoBody } from "./memo.js";
 import { type BodyParagraph, bodyParagraphs, looksLikeHeading } from "./paragraphs.js";
 import { type PageProperties, pageProperties } from "./properties.js";
 import type { Block, GlossaryEntry, Paragraph, SectionKey, Sections } from "./schema.js";
@@ -90,7 +91,7 @@ export function cutParagraphs(body: string, opts: NormaliseOptions = {}): BodyPa
   const first = opts.firstLine ?? 1;
   if (opts.markdown) return markdownParagraphs(body, first);
   // Mail headers at the top are one paragraph, whatever the one-paragraph-per-line rule would say.
-  const lines = body.split("\n");
+  const lines = memoBody(body).split("\n");
   let top = 0;
   while (top < lines.length && lines[top]!.trim() === "") top++;
   let end = top;

@@ -46,6 +46,9 @@ const RULE = /^ {0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$/;
 const BULLET = /^[ \t]*(?:[*+-][ \t]+|[•‣◦▪●][ \t]*)(?=\S)/;
 const ITEM = /^[ \t]*\d{1,3}[.)][ \t]+\S/;
 const BLANK = /^[ \t]*$/;
+/** `2. BACKGROUND`, `IV) NEXT STEPS`: a number, then a few words in capitals and no sentence's end. */
+const CAPITAL_HEADING =
+  /^[ \t]*\d{1,3}[.)][ \t]+(?=[^\n]*\p{Lu})[\p{Lu}\p{N}][\p{Lu}\p{N} &/,'’-]{0,58}[\p{Lu}\p{N}]?:?[ \t]*$/u;
 
 /** Lines longer than this are whole paragraphs, not hard-wrapped text. */
 const LONG_LINE = 100;
@@ -209,6 +212,12 @@ function readBlock(
       continue;
     }
     if (kind === "item") {
+      // A numbered heading in capitals alone between blank lines (a memo's `2. BACKGROUND`).
+      if (end - start === 1 && CAPITAL_HEADING.test(line)) {
+        close();
+        out.push({ kind: "heading", text: line.trim(), line: firstLine + j, level: 0 });
+        continue;
+      }
       begin("item", line.trim(), j);
       continue;
     }

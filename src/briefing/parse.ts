@@ -2,6 +2,7 @@
 // front matter, normalisation, dates and actors. Never throws: an unexpected failure is a Problem.
 import { type ActorInputs, aboutTexts, actorNames } from "./actors.js";
 import { extractEvents, findFirstDate, isDateLine, type TextBlock } from "./dates.js";
+import { isForeignMarkup } from "./foreign.js";
 import { type FrontMatterSplit, splitFrontMatter } from "./frontmatter.js";
 import { blockProse } from "./inline.js";
 import { decodeEntities } from "./markdown.js";
@@ -35,9 +36,12 @@ export function parseBriefing(file: SourceFile, registry: RegistryActor[]): Pars
   }
 }
 
-/** Every briefing is Markdown but a `.txt` file, which keeps the one-paragraph-per-line rule. */
-export function isMarkdown(relPath: string): boolean {
-  return !/\.txt$/i.test(relPath);
+/**
+ * Every briefing is Markdown but a `.txt` file, which keeps the one-paragraph-per-line rule, unless
+ * its body is written in a markup language (rST, Typst, BBCode): then it is read as that markup.
+ */
+export function isMarkdown(relPath: string, body?: string): boolean {
+  return !/\.txt$/i.test(relPath) || (body !== undefined && isForeignMarkup(body));
 }
 
 /** Front matter and normalised body: everything but the dates and names found in the text. */
@@ -52,7 +56,7 @@ function readBody(
   const meta = fm.data.title ? { ...fm.data, title: decodeEntities(fm.data.title) } : fm.data;
   const body = normalise(fm.body, {
     firstLine: fm.bodyLine,
-    markdown: isMarkdown(file.relPath),
+    markdown: isMarkdown(file.relPath, fm.body),
     ...(meta.title ? { title: meta.title } : {}),
   });
   if (!meta.title && body.paragraphs.length === 0) {

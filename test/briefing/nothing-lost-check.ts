@@ -183,12 +183,69 @@ const mediawikiFree = (body: string) =>
         .replace(/<\/?ref\b[^>]*>|<references\s*\/>|^\{\|.*$/gm, " ")
     : body;
 
+/**
+ * reStructuredText: a link's URL, a directive's options and a code block's language are no words;
+ * Typst: its set and show rules and a link's URL; BBCode: a link's URL and its tags' values.
+ */
+const rstFree = (body: string) =>
+  /^\.\.[ \t]+[\w-]+::|`_/m.test(body)
+    ? body
+        .replace(/<[^>\n]+>`_/g, "")
+        .replace(/^[ \t]+:[\w-]+:.*$/gm, "")
+        .replace(/^\.\.[ \t]+(?:code|code-block|sourcecode)::.*$/gm, "")
+        .replace(/^\.\.[ \t]+_[^:\n]+:.*$/gm, "")
+        .replace(/^\.\.[ \t]+(?:contents|toctree|meta|raw|index|include|only)::.*$/gm, "")
+        .replace(/^\.\.(?![ \t]+(?:[\w-]+::|_|\[))[ \t].*$/gm, "")
+    : body;
+const typstFree = (body: string) =>
+  /^#(?:set|let|import|show)\b/m.test(body)
+    ? body
+        .replace(/^#(?:set|let|import|show|include)\b.*$|^[ \t]*\/\/.*$/gm, "")
+        .replace(/#link\("([^"\n]*)"\)(\[)?/g, (_, url: string, text?: string) => (text ? " " : ` ${url} `))
+        .replace(/#(?:strong|emph)\[|[ \t]*<[\w:.-]+>$/gm, " ")
+    : body;
+const bbcodeFree = (body: string) =>
+  /\[\/(?:b|url|quote|list)\]/i.test(body)
+    ? body
+        .replace(/\[quote=["']?([^\]"']*)["']?[^\]\n]*\]/gi, " $1 wrote ")
+        .replace(/\[(?:url|img|size|color|font|list)=[^\]\n]*\]/gi, " ")
+        .replace(/\[\*\]/g, " ")
+    : body;
+
+/** Jira's wiki markup: a link's URL, a macro's name and parameters are no words. */
+const jiraFree = (body: string, opened = new Set<string>()) =>
+  (body.match(/^h[1-6]\.[ \t]/gm)?.length ?? 0) >= 2
+    ? body
+        .replace(/\[([^|\]\n]+)\|[^\]\s]+\]/g, "$1")
+        // A panel or note shows its title, or its kind; code and quotes nothing of theirs.
+        .replace(
+          /\{(code|noformat|quote|panel|info|note|warning|tip)(?::[^}]*?(?:title=([^|}]*))?[^}]*)?\}/gi,
+          (m, kind: string, title?: string) => {
+            // The same tag opens and closes a macro: only an opening one shows anything.
+            const open = !opened.has(kind) || m.includes(":");
+            if (open) opened.add(kind);
+            else opened.delete(kind);
+            return !open || /^(?:code|noformat|quote)$/i.test(kind) ? " " : ` ${title ?? kind} `;
+          },
+        )
+    : body;
+
 /** A Markdown body's words as its reader sees them. */
 function markupFree(body: string): string {
   return decodeEntities(
     htmlFree(
       pageMeta(
-        directives(withoutInfoStrings(taskBoxes(contents(orgFree(asciidocFree(mediawikiFree(body))))))),
+        directives(
+          withoutInfoStrings(
+            taskBoxes(
+              contents(
+                orgFree(
+                  asciidocFree(mediawikiFree(rstFree(typstFree(bbcodeFree(jiraFree(body, new Set())))))),
+                ),
+              ),
+            ),
+          ),
+        ),
       ),
     )
       // An image without alt text is shown as the word "image", a link to it.
@@ -211,7 +268,7 @@ function markupFree(body: string): string {
       // A footnote's label is shown as its number; HTML's tags and a wiki link's target not at all.
       .replace(/\[\^[^\]\n]+\]:?/g, "")
       .replace(
-        /<!--[\s\S]*?-->|<\/?(?:br|sup|details|summary|p|div|span|b|i|em|strong|ul|ol|li|kbd|aside|table|thead|tbody|tr|th|td|abbr|mark|time)\b[^>]*>/gi,
+        /<!--[\s\S]*?-->|<\/?(?:br|sup|details|summary|p|div|span|b|i|em|strong|ul|ol|li|kbd|aside|blockquote|pre|table|thead|tbody|tr|th|td|abbr|mark|time)\b[^>]*>/gi,
         " ",
       )
       // A subscript is written in its word (`CO<sub>2</sub>` reads CO2).

@@ -33,7 +33,7 @@ function checkFile(file: string) {
   const label = path.relative(repoRoot, file);
   const fm = splitFrontMatter(text, label);
   if (!fm.ok) throw new Error(`${label}: ${JSON.stringify(fm.problems)}`);
-  const { n } = expectNothingLost(fm.body, fm.bodyLine, fm.data.title, label, isMarkdown(file));
+  const { n } = expectNothingLost(fm.body, fm.bodyLine, fm.data.title, label, isMarkdown(file, fm.body));
 
   // The loaded briefing carries exactly what normalise placed.
   const parsed = parseBriefing({ path: file, relPath: label, text, size: text.length, mtimeMs: 0 }, []);
