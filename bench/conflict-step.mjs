@@ -4,11 +4,7 @@
 // SHA-1 over every event's id and partners), so two builds of the search can be checked to name the
 // same partners: run it with each one's sources on copies of the same database.
 //
-//   node bench/conflict-step.mjs DATABASE [--src DIR] [--keep] [--workers N]
-//
-// --workers N: the passes searched in N parse workers (the checkout's built dist/worker.js, through
-// src/load/pool.ts `conflicts` and store/timeline.ts `updateConflictsBy`), as a cold load of a big
-// folder runs them; the CPU printed is the whole process's, workers included.
+//   node bench/conflict-step.mjs DATABASE [--src DIR] [--keep]
 //
 // DATABASE: a folder's .sqlite from $XDG_CACHE_HOME/signaldesk; it is copied beside itself (then
 // removed, unless --keep) and never written. --src: the root of another checkout whose
@@ -16,7 +12,7 @@
 
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { copyFileSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import Database from "better-sqlite3";
@@ -31,38 +27,22 @@ if (!file) {
 }
 let root = new URL("..", import.meta.url).pathname;
 let keep = false;
-let workers = 0;
 for (let i = 0; i < args.length; i++) {
   if (args[i] === "--src") root = path.resolve(args[++i]);
   else if (args[i] === "--keep") keep = true;
-  else if (args[i] === "--workers") workers = Number(args[++i]);
 }
 
 const bundled = await build({
-  stdin: {
-    contents: `export * from "./src/store/timeline.ts";
-      ${workers > 0 ? 'export { startPool } from "./src/load/pool.ts";' : ""}`,
-    resolveDir: root,
-    loader: "ts",
-  },
+  entryPoints: [path.join(root, "src/store/timeline.ts")],
   bundle: true,
   write: false,
   format: "esm",
   platform: "node",
   external: ["better-sqlite3"],
-  nodePaths: [path.join(root, "node_modules")],
-  define: { "import.meta.url": JSON.stringify(`file://${path.join(root, "dist", "bench.js")}`) },
 });
-// Written beside this script, so that better-sqlite3 resolves from this checkout's node_modules.
-const bundleFile = path.join(
-  path.dirname(new URL(import.meta.url).pathname),
-  "out",
-  `step-${process.pid}.mjs`,
+const { updateConflicts } = await import(
+  `data:text/javascript;base64,${Buffer.from(bundled.outputFiles[0].text).toString("base64")}`
 );
-mkdirSync(path.dirname(bundleFile), { recursive: true });
-writeFileSync(bundleFile, bundled.outputFiles[0].text);
-const step = await import(bundleFile);
-rmSync(bundleFile);
 
 const copy = `${file}.step-${process.pid}`;
 copyFileSync(file, copy);
@@ -76,23 +56,7 @@ try {
   const db = new Database(copy);
   const cpu0 = process.cpuUsage();
   const t0 = process.hrtime.bigint();
-  if (workers > 0) {
-    const pool = step.startPool({
-      registry: [],
-      files: Number.MAX_SAFE_INTEGER,
-      workers,
-      workerFile: path.join(root, "dist", "worker.js"),
-    });
-    try {
-      await step.updateConflictsBy(db, null, (passes, put) =>
-        pool.conflicts(copy, passes, put, () => {
-          throw new Error("a worker died");
-        }),
-      );
-    } finally {
-      pool.close();
-    }
-  } else step.updateConflicts(db, null);
+  updateConflicts(db, null);
   const wall = Number(process.hrtime.bigint() - t0) / 1e9;
   const cpu = process.cpuUsage(cpu0);
   const hash = createHash("sha1");
@@ -105,7 +69,6 @@ try {
   console.log(
     JSON.stringify({
       src: root,
-      workers,
       cpu_s: +((cpu.user + cpu.system) / 1e6).toFixed(2),
       wall_s: +wall.toFixed(2),
       peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024),

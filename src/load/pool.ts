@@ -6,7 +6,6 @@
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import type { RegistryActor } from "../briefing/schema.js";
-import type { DayRange } from "../story/timeline.js";
 import { builtEntry } from "./built.js";
 import type { FileOutcome } from "./parse-file.js";
 import { type FileEntry, plainEntry } from "./read.js";
@@ -17,29 +16,13 @@ export interface DigestJob {
   entry: FileEntry;
 }
 
-export type ToWorker =
-  | { kind: "digest"; batch: number; jobs: DigestJob[] }
-  | { kind: "conflicts"; batch: number; file: string; passes: DayRange[] };
+export type ToWorker = { kind: "digest"; batch: number; jobs: DigestJob[] };
 
-export type WorkerReply =
-  | { kind: "digested"; batch: number; outcomes: FileOutcome[] }
-  /** Each event's partners: [id, partners, id, partners, ...]. */
-  | { kind: "partners"; batch: number; rows: (number | string)[] };
+export type WorkerReply = { kind: "digested"; batch: number; outcomes: FileOutcome[] };
 
 export interface ParsePool {
   /** Reads and parses every job's file; `each` gets the outcomes as they come, in any order. */
   digest(jobs: readonly DigestJob[], each: (o: FileOutcome) => void): Promise<void>;
-  /**
-   * Runs the conflict search's `passes` over the database at `file` (each worker reading it on its own
-   * connection, once the parse is done), handing each event's partners to `put` on this thread; the
-   * passes of a worker that dies, or all of them without workers, are searched by `here`.
-   */
-  conflicts(
-    file: string,
-    passes: readonly DayRange[],
-    put: (id: number, partners: string) => void,
-    here: (passes: readonly DayRange[]) => void,
-  ): Promise<void>;
   /** Stops the workers. */
   close(): void;
   /** How many workers it started (0: this thread does the work). */
@@ -112,9 +95,6 @@ function threadPool(opts: PoolOptions): ParsePool {
       const parse = { registry: opts.registry, sync: false };
       await run(jobs, async (job) => each(await parseFile(job.entry, job.index, parse)));
     },
-    async conflicts(_file, passes, _put, here) {
-      here(passes);
-    },
     close() {},
   };
 }
@@ -178,11 +158,10 @@ function workerPool(opts: PoolOptions, file: string, count: number): ParsePool {
     send: (lane: Lane, batch: number, part: J[]) => void,
     answer: (reply: WorkerReply) => void,
     rescue: (part: J[]) => Promise<void>,
-    size = BATCH,
   ): Promise<void> =>
     new Promise((resolve, reject) => {
       const parts: J[][] = [];
-      for (let i = 0; i < jobs.length; i += size) parts.push(jobs.slice(i, i + size));
+      for (let i = 0; i < jobs.length; i += BATCH) parts.push(jobs.slice(i, i + BATCH));
       if (parts.length === 0) {
         resolve();
         return;
@@ -260,25 +239,9 @@ function workerPool(opts: PoolOptions, file: string, count: number): ParsePool {
           lane.worker.postMessage({ kind: "digest", batch, jobs: sent } satisfies ToWorker);
         },
         (reply) => {
-          if (reply.kind === "digested") for (const o of reply.outcomes) each(o);
+          for (const o of reply.outcomes) each(o);
         },
         (part) => fallback.digest(part, each),
-      );
-    },
-    conflicts(file, passes, put, here) {
-      return spread(
-        passes,
-        (lane, batch, part) => {
-          lane.worker.postMessage({ kind: "conflicts", batch, file, passes: part } satisfies ToWorker);
-        },
-        (reply) => {
-          if (reply.kind !== "partners") return;
-          const rows = reply.rows;
-          for (let k = 0; k < rows.length; k += 2) put(rows[k] as number, rows[k + 1] as string);
-        },
-        async (part) => here(part),
-        // A pass at a time: passes differ in their events, and each worker takes the next when done.
-        1,
       );
     },
     close() {

@@ -16,10 +16,8 @@ import {
   eventDays,
   keptConflicts,
   markStale,
-  namePartners,
   staleDays,
   updateConflicts,
-  updateConflictsBy,
   updateConflictsSliced,
 } from "../store/timeline.js";
 import { termParts } from "../story/glossary.js";
@@ -28,7 +26,6 @@ import { contentHash } from "./hash.js";
 
 import { oldestFirst } from "./order.js";
 import type { FileOutcome } from "./parse-file.js";
-import type { ParsePool } from "./pool.js";
 import {
   type FileEntry,
   FolderError,
@@ -311,40 +308,6 @@ function storedScanText(dir: string, real: string, scan: ScanResult | null): str
   return JSON.stringify(toStore);
 }
 
-/**
- * Searches the conflicts again for the events on `days` (null: every day): in the parse workers when a
- * pool has them and the database is a file they can read (the passes searched two at a time, this
- * thread writing what they name), else on this thread, in slices when the reader shares it.
- */
-async function searchConflicts(
-  store: Store,
-  days: readonly number[] | null,
-  pool: ParsePool | null,
-  sliced: (() => Promise<void> | undefined) | null,
-  stop: (() => boolean) | undefined,
-): Promise<void> {
-  const db = store.db;
-  const file = store.file;
-  if (pool === null || pool.workers === 0 || file === null) {
-    if (sliced) await updateConflictsSliced(db, days, sliced);
-    else updateConflicts(db, days);
-    return;
-  }
-  await updateConflictsBy(db, days, (passes, put) =>
-    pool.conflicts(
-      file,
-      passes,
-      (id, partners) => {
-        if (stop?.()) throw new SyncStopped();
-        put(id, partners);
-      },
-      (part) => {
-        for (const pass of part) for (const _ of namePartners(db, pass, put));
-      },
-    ),
-  );
-}
-
 /** Files changed in one sync up to which it names them (`Synced.rows`); past that, none are named. */
 const ROWS_PATCHED = 10_000;
 
@@ -473,134 +436,124 @@ export async function syncFolder(dir: string, store: Store, opts: SyncOptions = 
   oldestFirst(jobs, (j) => j.entry.relPath);
   const total = jobs.length;
   opts.onProgress?.(0, total);
-  // Kept open after the parse: its workers search the conflicts too (`searchConflicts`).
-  let pool: ParsePool | null = null;
-  let changed = false;
-  try {
-    if (total > 0) {
-      // The pool (and with it the parser) is loaded only when a file is to be parsed.
-      const { startPool } = await import("./pool.js");
-      // The registry's matchers made from the images the store keeps of them, not built: the index is
-      // most of a first parse, which the edit on screen waits for at a start. None usable: kept after.
-      const images = keptMatchers(store, registry.hash);
-      keepImages = images === null || !keepIndex(registry.actors, images);
-      pool = startPool({
-        registry: registry.actors,
-        files: total,
-        ...(opts.workerFile !== undefined ? { workerFile: opts.workerFile } : {}),
-        ...(opts.workers !== undefined ? { workers: opts.workers } : {}),
-      });
-      let done = 0;
-      const step = Math.max(1, Math.floor(total / 200));
-      const each = (o: FileOutcome) => {
-        if (opts.stop?.()) throw new SyncStopped();
-        const { entry, row } = jobs[o.index]!;
-        if (o.record === null) {
-          // Not this file's state: reported now, its row (if any) dropped, read again next time.
-          unread++;
-          if (o.transient) problems.push(o.transient);
-          if (row !== undefined) removed.push(entry.relPath);
-        } else if (
-          row !== undefined &&
-          !registry.changed &&
-          o.record.hash !== "" &&
-          o.record.hash === row[5]
-        ) {
-          // Touched, or moved in place, with the same content: only its stamps change.
-          restamped.push({ relPath: entry.relPath, stamp: o.record.stamp });
-        } else {
-          if (carried !== null && row !== undefined && o.record.digest !== null) {
-            const d = JSON.parse(o.record.digest) as BriefingDigest;
-            if (keptConflicts(store.db, entry.relPath, d) !== null) keep.add(entry.relPath);
-          }
-          records.push(o.record);
-          const batch = opts.writeBatch ?? WRITE_BATCH;
-          if (records.length >= (writing ? batch : (opts.firstBatch ?? batch))) flush();
+  if (total > 0) {
+    // The pool (and with it the parser) is loaded only when a file is to be parsed.
+    const { startPool } = await import("./pool.js");
+    // The registry's matchers made from the images the store keeps of them, not built: the index is
+    // most of a first parse, which the edit on screen waits for at a start. None usable: kept after.
+    const images = keptMatchers(store, registry.hash);
+    keepImages = images === null || !keepIndex(registry.actors, images);
+    const pool = startPool({
+      registry: registry.actors,
+      files: total,
+      ...(opts.workerFile !== undefined ? { workerFile: opts.workerFile } : {}),
+      ...(opts.workers !== undefined ? { workers: opts.workers } : {}),
+    });
+    let done = 0;
+    const step = Math.max(1, Math.floor(total / 200));
+    const each = (o: FileOutcome) => {
+      if (opts.stop?.()) throw new SyncStopped();
+      const { entry, row } = jobs[o.index]!;
+      if (o.record === null) {
+        // Not this file's state: reported now, its row (if any) dropped, read again next time.
+        unread++;
+        if (o.transient) problems.push(o.transient);
+        if (row !== undefined) removed.push(entry.relPath);
+      } else if (row !== undefined && !registry.changed && o.record.hash !== "" && o.record.hash === row[5]) {
+        // Touched, or moved in place, with the same content: only its stamps change.
+        restamped.push({ relPath: entry.relPath, stamp: o.record.stamp });
+      } else {
+        if (carried !== null && row !== undefined && o.record.digest !== null) {
+          const d = JSON.parse(o.record.digest) as BriefingDigest;
+          if (keptConflicts(store.db, entry.relPath, d) !== null) keep.add(entry.relPath);
         }
-        done++;
-        if (done % step === 0 && done !== total) opts.onProgress?.(done, total);
-      };
+        records.push(o.record);
+        const batch = opts.writeBatch ?? WRITE_BATCH;
+        if (records.length >= (writing ? batch : (opts.firstBatch ?? batch))) flush();
+      }
+      done++;
+      if (done % step === 0 && done !== total) opts.onProgress?.(done, total);
+    };
+    try {
       await pool.digest(
         jobs.map((j, index) => ({ index, entry: j.entry })),
         each,
       );
+    } finally {
+      pool.close();
     }
-
-    // What is stored of the folder as a whole is made now, and the scan and the jobs let go: at 100k
-    // files they are some 33 MB the conflict search below would otherwise hold beside its own.
-    const scanText = scan !== null || store.meta("scan") === null ? storedScanText(dir, real, scan) : null;
-    scan = null;
-    jobs.length = 0;
-    touched.length = 0;
-    const pause = opts.pause;
-    const sliced = pause
-      ? () => {
-          if (opts.stop?.()) throw new SyncStopped();
-          return pause();
-        }
-      : null;
-    changed = writing || records.length > 0 || removed.length > 0 || resolved.length > 0;
-    if (changed) {
-      noteRows(records.map((r) => r.relPath));
-      noteRows(removed);
-      stale(records);
-      for (const id of store.write(records.splice(0), removed, registry.hash, keep).values())
-        written.push(id);
-      if (writing) opts.onWritten?.(total, total, folder);
-      await searchConflicts(store, staleDays(store), pool, sliced, opts.stop);
-      pool?.close();
-      pool = null;
-      store.markTimelineFresh();
-      // A scan or a new registry changes what is stored of the folder only at the end.
-      if (!fresh && !registry.changed) opts.onTimeline?.(store);
-      const keys = store.termKeys();
-      const had = new Set(keysBefore ?? []);
-      const now = new Set(keys);
-      store.updateUses(
-        usesStale ? null : [...written, ...resolved],
-        keys.filter((k) => !had.has(k)),
-        [...had].filter((k) => !now.has(k)),
-        keys,
-        termMatch,
-      );
-      store.setMeta({ term_keys: JSON.stringify(keys), uses: "fresh" });
-    } else if (store.meta("uses") !== "fresh") {
-      const keys = store.termKeys();
-      store.updateUses(null, [], [], keys, termMatch);
-      store.setMeta({ term_keys: JSON.stringify(keys), uses: "fresh" });
-    }
-    pool?.close();
-    pool = null;
-    if (!changed && carried?.length !== 0) {
-      await searchConflicts(store, carried, null, sliced, opts.stop);
-      store.markTimelineFresh();
-    }
-    if (restamped.length > 0) store.restamp(restamped);
-    if (keepImages) {
-      try {
-        keepMatchers(store, registry.hash, indexImages(registry.actors));
-      } catch {
-        // Not kept (a full disk, a busy database): the next parse builds them, as without.
-      }
-    }
-
-    if (scanText !== null) store.setMeta({ scan: scanText });
-    if (fresh || registry.changed || store.meta("registry") === null) {
-      const storedRegistry: StoredRegistry = {
-        hash: registry.hash,
-        actors: registry.actors,
-        problems: registry.problems.map((p) => ({ ...p, path: storedPath(dir, p.path) })),
-      };
-      store.setMeta({ registry: JSON.stringify(storedRegistry) });
-    }
-    // A file left unread (a passing error) keeps the store incomplete: the next start looks at every file.
-    const complete = unread === 0 ? "1" : "0";
-    // Written only when it changes: a warm start that found nothing to do writes nothing.
-    if (store.meta("complete") !== complete) store.setMeta({ complete });
-    opts.onProgress?.(total, total);
-  } finally {
-    pool?.close();
   }
+
+  // What is stored of the folder as a whole is made now, and the scan and the jobs let go: at 100k
+  // files they are some 33 MB the conflict search below would otherwise hold beside its own.
+  const scanText = scan !== null || store.meta("scan") === null ? storedScanText(dir, real, scan) : null;
+  scan = null;
+  jobs.length = 0;
+  touched.length = 0;
+  const pause = opts.pause;
+  const sliced = pause
+    ? () => {
+        if (opts.stop?.()) throw new SyncStopped();
+        return pause();
+      }
+    : null;
+  const changed = writing || records.length > 0 || removed.length > 0 || resolved.length > 0;
+  if (changed) {
+    noteRows(records.map((r) => r.relPath));
+    noteRows(removed);
+    stale(records);
+    for (const id of store.write(records.splice(0), removed, registry.hash, keep).values()) written.push(id);
+    if (writing) opts.onWritten?.(total, total, folder);
+    const days = staleDays(store);
+    if (sliced) await updateConflictsSliced(store.db, days, sliced);
+    else updateConflicts(store.db, days);
+    store.markTimelineFresh();
+    // A scan or a new registry changes what is stored of the folder only at the end.
+    if (!fresh && !registry.changed) opts.onTimeline?.(store);
+    const keys = store.termKeys();
+    const had = new Set(keysBefore ?? []);
+    const now = new Set(keys);
+    store.updateUses(
+      usesStale ? null : [...written, ...resolved],
+      keys.filter((k) => !had.has(k)),
+      [...had].filter((k) => !now.has(k)),
+      keys,
+      termMatch,
+    );
+    store.setMeta({ term_keys: JSON.stringify(keys), uses: "fresh" });
+  } else if (store.meta("uses") !== "fresh") {
+    const keys = store.termKeys();
+    store.updateUses(null, [], [], keys, termMatch);
+    store.setMeta({ term_keys: JSON.stringify(keys), uses: "fresh" });
+  }
+  if (!changed && carried?.length !== 0) {
+    if (sliced) await updateConflictsSliced(store.db, carried, sliced);
+    else updateConflicts(store.db, carried);
+    store.markTimelineFresh();
+  }
+  if (restamped.length > 0) store.restamp(restamped);
+  if (keepImages) {
+    try {
+      keepMatchers(store, registry.hash, indexImages(registry.actors));
+    } catch {
+      // Not kept (a full disk, a busy database): the next parse builds them, as without.
+    }
+  }
+
+  if (scanText !== null) store.setMeta({ scan: scanText });
+  if (fresh || registry.changed || store.meta("registry") === null) {
+    const storedRegistry: StoredRegistry = {
+      hash: registry.hash,
+      actors: registry.actors,
+      problems: registry.problems.map((p) => ({ ...p, path: storedPath(dir, p.path) })),
+    };
+    store.setMeta({ registry: JSON.stringify(storedRegistry) });
+  }
+  // A file left unread (a passing error) keeps the store incomplete: the next start looks at every file.
+  const complete = unread === 0 ? "1" : "0";
+  // Written only when it changes: a warm start that found nothing to do writes nothing.
+  if (store.meta("complete") !== complete) store.setMeta({ complete });
+  opts.onProgress?.(total, total);
   // A new registry changes the story (kinds, aliases) even where no file's actors did.
   return {
     changed: changed || hadFiles,

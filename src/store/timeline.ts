@@ -213,31 +213,32 @@ const PASS_DAYS = 256;
 type SearchRow = [number, number, string, number, string, number, string | undefined];
 
 /**
- * Finds the conflicts of the events on days `from`..`to` and hands who each names to `put` (its
- * `partners` column, `ConflictPartners`), reading the events from `db` and writing nothing. The pairs reaching them are those whose earlier event is up to a week before
+ * Finds the conflicts of the events on days `from`..`to` and writes who each names (`partners`,
+ * `ConflictPartners`). The pairs reaching them are those whose earlier event is up to a week before
  * `from`, so the search runs over the source days from there through `to`, reading events up to a
  * week after `to`. The pairs themselves are not kept: a day's are found again by the same search
  * (an event's candidates depend on its own day and the week after, never on the range asked).
  * An event's partners are final once the search has read the events a week past its day (every pair
- * reaching it is then found): they are handed over then, and the events no list can still name let go.
+ * reaching it is then found): they are written then, and the events no list can still name let go.
  * Yields between steps of the search.
  */
-export function* namePartners(
-  db: Db,
-  { from, to }: DayRange,
-  put: (id: number, partners: string) => void,
-): Generator<void> {
+function* namePartners(db: Db, from: number, to: number): Generator<void> {
   const W = CONFLICT_WINDOW_DAYS;
   const first = from - W;
   const last = to + W;
   const length = stmt(db, "SELECT count(*) FROM events WHERE day BETWEEN ? AND ?")
     .pluck()
     .get(first, last) as number;
+  stmt(db, "UPDATE events SET partners = NULL WHERE day BETWEEN ? AND ? AND partners IS NOT NULL").run(
+    from,
+    to,
+  );
   if (length === 0) return;
   const read = stmt(
     db,
     `SELECT id, day, text, file_id, date FROM events WHERE day BETWEEN ? AND ? ${ORDER}`,
   ).raw();
+  const set = stmt(db, "UPDATE events SET partners = ? WHERE id = ?");
   // Rows by position, from `base`; the days read so far end before `unread`.
   let rows: SearchRow[] = [];
   let base = 0;
@@ -291,7 +292,7 @@ export function* namePartners(
       const list = named.take(written);
       const [id, day] = row(written);
       if (list === undefined || day < from || day > to) continue;
-      put(id, `[${list.map(one).join(",")}]`);
+      set.run(`[${list.map(one).join(",")}]`, id);
     }
     // The events still unsettled name only events a week before their own day, or later.
     const keep = written < base + rows.length ? row(written)[1] - W : Number.POSITIVE_INFINITY;
@@ -358,55 +359,8 @@ export async function updateConflictsSliced(
   }
 }
 
-/**
- * `updateConflicts` with each pass's search run by `search` (parse workers, each reading the database
- * on a connection of its own: conflict-search.ts), and the partners they name written here as they
- * come, in the one transaction. The passes are apart (each reads from a week before its first day),
- * so the partners are those `updateConflicts` names, whichever thread searched which pass.
- */
-export async function updateConflictsBy(
-  db: Db,
-  days: readonly number[] | null,
-  search: (passes: DayRange[], put: (id: number, partners: string) => void) => Promise<void>,
-): Promise<void> {
-  db.exec("BEGIN IMMEDIATE");
-  try {
-    const passes = conflictPasses(db, days);
-    for (const pass of passes) clearPartners(db, pass);
-    const set = stmt(db, "UPDATE events SET partners = ? WHERE id = ?");
-    await search(passes, (id, partners) => set.run(partners, id));
-    db.exec("COMMIT");
-  } catch (err) {
-    if (db.inTransaction) db.exec("ROLLBACK");
-    throw err;
-  }
-}
-
-/** Partners of the events on a pass's days cleared (inside the caller's transaction), before its search. */
-function clearPartners(db: Db, { from, to }: DayRange): void {
-  stmt(db, "UPDATE events SET partners = NULL WHERE day BETWEEN ? AND ? AND partners IS NOT NULL").run(
-    from,
-    to,
-  );
-}
-
 /** The work of `updateConflicts`, yielding after each pass; the caller holds the transaction. */
 function* conflictSteps(db: Db, days: readonly number[] | null): Generator<void> {
-  const set = stmt(db, "UPDATE events SET partners = ? WHERE id = ?");
-  const put = (id: number, partners: string) => {
-    set.run(partners, id);
-  };
-  for (const pass of conflictPasses(db, days)) {
-    clearPartners(db, pass);
-    yield* namePartners(db, pass, put);
-  }
-}
-
-/**
- * The passes of a search after the events on `days` came or went (null: every day), each of up to
- * PASS_DAYS source days, in day order.
- */
-export function conflictPasses(db: Db, days: readonly number[] | null): DayRange[] {
   const W = CONFLICT_WINDOW_DAYS;
   // Partners change for the events a week either side of a changed day (conflictRanges: the source
   // days whose pairs can change are each day and the week before; their pairs reach a week on).
@@ -423,13 +377,11 @@ export function conflictPasses(db: Db, days: readonly number[] | null): DayRange
       if (last && r.from <= last.to + 1) last.to = r.to + W;
       else ranges.push({ from: r.from, to: r.to + W });
     }
-  // Only day events have partners, and each pass clears its days' first (clearPartners): a whole
+  // Only day events have partners, and each pass clears its days' first (namePartners): a whole
   // search, from the first day to the last, clears every one without reading the whole table.
-  const passes: DayRange[] = [];
   for (const { from, to } of ranges)
     for (let at = from; at <= to; at += PASS_DAYS)
-      passes.push({ from: at, to: Math.min(to, at + PASS_DAYS - 1) });
-  return passes;
+      yield* namePartners(db, at, Math.min(to, at + PASS_DAYS - 1));
 }
 
 /** Event rows fetched at once when one is first shown. */

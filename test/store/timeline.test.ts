@@ -5,7 +5,6 @@ import { writeFileSync } from "node:fs";
 import { mkdir, mkdtemp, rm, unlink } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadFolder, openFolderStore } from "../../src/load/folder.js";
@@ -17,9 +16,6 @@ import { staleDays } from "../../src/store/timeline.js";
 import { dayNumber } from "../../src/story/timeline.js";
 import { buildStoryView } from "../../src/story/view.js";
 import { timelineRows } from "../story/same-story.js";
-
-/** The built parse worker (the tests' global set-up builds dist/). */
-const WORKER = path.join(path.dirname(fileURLToPath(import.meta.url)), "../../dist/worker.js");
 
 let root: string;
 beforeAll(async () => {
@@ -154,21 +150,6 @@ async function expectWholeBuild(dir: string, cache: string): Promise<number> {
   }
 }
 
-/** 600 briefings whose 4,800 events spread over two years (730 days): several passes of the search. */
-function writeDense(dir: string): void {
-  const day0 = Date.UTC(2025, 0, 1);
-  const iso = (n: number) => new Date(day0 + (n % 730) * 86_400_000).toISOString().slice(0, 10);
-  for (let i = 0; i < 600; i++) {
-    const d = (i * 7) % 730;
-    const happened = Array.from(
-      { length: 8 },
-      (_, k) => `On ${iso(d + k * 3 + (i % 5))} ${SENTENCES[(i + k) % SENTENCES.length]}.`,
-    );
-    const body = ["---", `title: Dense ${i}`, `date: ${iso(d + 30)}`, "---", "", "## What happened", ""];
-    writeFileSync(path.join(dir, `dense-${i}.md`), [...body, happened.join("\n\n"), ""].join("\n"));
-  }
-}
-
 let run = 0;
 async function freshFolder(): Promise<{ dir: string; cache: string }> {
   run++;
@@ -206,19 +187,16 @@ describe("the store's derived timeline", () => {
 
   it("a first load of two years of dense days (several passes of the search, each read a few days at a time) flags what a whole build flags", async () => {
     const { dir, cache } = await freshFolder();
-    writeDense(dir);
-    expect(await expectWholeBuild(dir, cache)).toBeGreaterThan(3000);
-  });
-
-  it("the same first load with two parse workers (the search's passes run in them, read from the database) flags what a whole build flags", async () => {
-    const { dir, cache } = await freshFolder();
-    writeDense(dir);
-    const store = openFolderStore(dir, { cacheDir: cache, warn: () => {} })!;
-    try {
-      await syncFolder(dir, store, { workerFile: WORKER, workers: 2 });
-      expect(staleDays(store)).toEqual([]);
-    } finally {
-      store.close();
+    const day0 = Date.UTC(2025, 0, 1);
+    const iso = (n: number) => new Date(day0 + (n % 730) * 86_400_000).toISOString().slice(0, 10);
+    for (let i = 0; i < 600; i++) {
+      const d = (i * 7) % 730;
+      const happened = Array.from(
+        { length: 8 },
+        (_, k) => `On ${iso(d + k * 3 + (i % 5))} ${SENTENCES[(i + k) % SENTENCES.length]}.`,
+      );
+      const body = ["---", `title: Dense ${i}`, `date: ${iso(d + 30)}`, "---", "", "## What happened", ""];
+      writeFileSync(path.join(dir, `dense-${i}.md`), [...body, happened.join("\n\n"), ""].join("\n"));
     }
     expect(await expectWholeBuild(dir, cache)).toBeGreaterThan(3000);
   });
