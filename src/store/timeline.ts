@@ -307,7 +307,12 @@ function* namePartners(db: Db, from: number, to: number): Generator<void> {
       lo = 0;
     }
   };
-  for (const _ of findConflicts(input, (i, j) => named.link(i, j), { from: first, to })) {
+  for (const _ of findConflicts(
+    input,
+    (i, j) => named.link(i, j),
+    { from: first, to },
+    (i, j) => named.moot(i, j),
+  )) {
     // The events read so far reach a week past the day searched from: those more than a week
     // before the last read are past every pair.
     if (built >= 0) {

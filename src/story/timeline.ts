@@ -520,6 +520,7 @@ export function* findConflicts(
   src: ConflictInput,
   link: (i: number, j: number) => void,
   sources: DayRange = { from: -Infinity, to: Infinity },
+  moot?: (i: number, j: number) => boolean,
 ): Generator<void> {
   const words = new Words();
   const buckets = new Map<number, Map<number, number[]>>();
@@ -627,7 +628,7 @@ export function* findConflicts(
         counts[j] = 0;
         // The count leaves out acts (indexed only for a sentence with no other word), so the words
         // shared are the count and the acts both report: not counted again, word by word.
-        if (shared + f.nActs < MIN_SHARED || owner[j] === who) continue;
+        if (shared + f.nActs < MIN_SHARED || owner[j] === who || moot?.(i, j)) continue;
         const c = coded[j]!;
         const acts = c.nActs === c.words.length ? 0 : actsInCommon(f, c);
         if (words.agreesWithMarked(f, c, shared + acts)) link(i, j);
@@ -659,7 +660,8 @@ export function* findConflicts(
         if (seen[j] === read) continue;
         seen[j] = read;
         if (owner[j] === who) continue;
-        if (words.sameAsMarked(f, coded[j]!)) link(i, j);
+        // Compared or not, a candidate counts against the cap: the pairs are the same either way.
+        if (!moot?.(i, j) && words.sameAsMarked(f, coded[j]!)) link(i, j);
         if (++compared === MAX_CANDIDATES) return;
       }
       budget -= take;
@@ -685,6 +687,18 @@ export class ConflictPartners {
   link(a: number, b: number): void {
     this.add(a, b);
     this.add(b, a);
+  }
+
+  /**
+   * Whether `link(a, b)` would change nothing: both lists are full and each would be past the other's
+   * last (`add`). The search skips comparing such a pair (most of a dense archive's, once the lists
+   * have filled).
+   */
+  moot(a: number, b: number): boolean {
+    const x = this.named[a];
+    if (x === undefined || x.length < MAX_CONFLICT_WITH || b < x[MAX_CONFLICT_WITH - 1]!) return false;
+    const y = this.named[b];
+    return y !== undefined && y.length === MAX_CONFLICT_WITH && a > y[MAX_CONFLICT_WITH - 1]!;
   }
 
   /**
