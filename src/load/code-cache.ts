@@ -77,7 +77,13 @@ export function runCached<T>(file: string, cacheDir: string | null): CachedModul
     save() {
       if (saved) return;
       saved = true;
-      writeCache(cacheFile!, withHeader(sourceHash, script.createCachedData()));
+      let bytes: Buffer;
+      try {
+        bytes = withHeader(sourceHash, script.createCachedData());
+      } catch {
+        return;
+      }
+      writeCache(cacheFile!, bytes);
     },
   };
 }
