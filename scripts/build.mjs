@@ -302,6 +302,19 @@ await build({
   ],
 });
 
+// The parser this thread runs when a start has a few files to parse (src/load/parser-entry.ts): one
+// CommonJS file, which src/load/code-cache.ts compiles with V8's code cache (Node 20 keeps none for
+// ES modules). The store's modules it reaches (for a checksum) name `import.meta.url` at their top.
+await build({
+  ...shared,
+  entryPoints: ["src/load/parser-entry.ts"],
+  outfile: "dist/parser.cjs",
+  format: "cjs",
+  banner: {},
+  define: { ...shared.define, "import.meta.url": "importMetaUrl" },
+  inject: ["./scripts/stubs/import-meta-url.js"],
+});
+
 // Each file of the bundle is a module Node resolves, reads and links on its own, and the banner's
 // createRequire costs each one a Module and its search paths: a file that never names `require` (most
 // of them) does without it. `print ID` loads twenty-odd of them.

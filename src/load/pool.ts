@@ -6,7 +6,9 @@
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import type { RegistryActor } from "../briefing/schema.js";
+import { cacheDirFrom } from "../store/open.js";
 import { builtEntry } from "./built.js";
+import { type CachedModule, runCached } from "./code-cache.js";
 import type { FileOutcome } from "./parse-file.js";
 import { type FileEntry, plainEntry } from "./read.js";
 import { timeSlicer } from "./slicer.js";
@@ -31,6 +33,8 @@ export interface ParsePool {
 
 export interface PoolOptions {
   registry: RegistryActor[];
+  /** The registry's matchers as the store keeps them (sync.ts), for this thread's parser to use. */
+  images?: readonly Int32Array[] | null;
   /** Files in the folder: below `MIN_FILES_FOR_WORKERS` no worker is started. */
   files: number;
   /** The built worker; default: worker.js beside the bundle. Tests point it at dist/. */
@@ -91,12 +95,36 @@ function threadPool(opts: PoolOptions): ParsePool {
   return {
     workers: 0,
     async digest(jobs, each) {
-      const { parseFile } = await import("./parse-file.js");
+      const parser = await threadParser();
+      if (opts.images) parser.exports.keepIndex(opts.registry, opts.images);
       const parse = { registry: opts.registry, sync: false };
-      await run(jobs, async (job) => each(await parseFile(job.entry, job.index, parse)));
+      await run(jobs, async (job) => each(await parser.exports.parseFile(job.entry, job.index, parse)));
+      parser.save();
     },
     close() {},
   };
+}
+
+type Parser = CachedModule<typeof import("./parser-entry.js")>;
+let parserOfThread: Promise<Parser> | undefined;
+
+/**
+ * The parser for this thread: the built dist/parser.cjs with its code cache (code-cache.ts), else
+ * (running the source, or that file unusable) the modules the bundle imports.
+ */
+function threadParser(): Promise<Parser> {
+  parserOfThread ??= (async () => {
+    const file = builtEntry("parser.cjs");
+    if (file !== null) {
+      try {
+        return runCached<Parser["exports"]>(file, cacheDirFrom(process.env));
+      } catch {
+        // Unreadable or broken: the bundle's own modules do the same.
+      }
+    }
+    return { exports: await import("./parser-entry.js"), fromCache: false, save() {} };
+  })();
+  return parserOfThread;
 }
 
 interface Lane {

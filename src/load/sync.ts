@@ -433,6 +433,7 @@ export async function syncFolder(dir: string, store: Store, opts: SyncOptions = 
     keepImages = images === null || !keepIndex(registry.actors, images);
     const pool = startPool({
       registry: registry.actors,
+      images,
       files: total,
       ...(opts.workerFile !== undefined ? { workerFile: opts.workerFile } : {}),
       ...(opts.workers !== undefined ? { workers: opts.workers } : {}),

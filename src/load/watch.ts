@@ -14,12 +14,12 @@
 // every watch is closed and `unavailable` is called once: a partial watch would show some changes and
 // silently miss others. A filesystem that accepts watches but sends no events (some network and FUSE
 // mounts) cannot be told apart from a quiet folder; the README says so.
-import { type Dirent, type FSWatcher, readdirSync, statSync, watch } from "node:fs";
+import { type Dirent, type FSWatcher, readdirSync, realpathSync, statSync, watch } from "node:fs";
 import { readdir } from "node:fs/promises";
 import path from "node:path";
 import { BRIEFING_NAME } from "../briefing/ids.js";
 // The names the scan reads, so the two never disagree on what a briefing or the registry is.
-import { REGISTRY_NAME } from "./read.js";
+import { type DirStamp, REGISTRY_NAME } from "./read.js";
 
 const SKIPPED_DIRS = new Set(["node_modules"]);
 
@@ -79,8 +79,52 @@ function isFolder(abs: string): boolean {
   }
 }
 
-export function watchFolder(dir: string, on: WatchEvents, timing: WatchTiming = DEFAULT_TIMING): FolderWatch {
+/**
+ * The subfolders of each folder the last scan listed (stored-scan.ts: real paths and mtimes), for a
+ * folder whose mtime has not moved since: a name added, removed or renamed in it moves its mtime.
+ */
+function knownTree(root: string, known: readonly DirStamp[]) {
+  if (known.length === 0) return null;
+  let real: string;
+  try {
+    real = realpathSync(root);
+  } catch {
+    return null;
+  }
+  const mtimes = new Map<string, number>();
+  const children = new Map<string, string[]>();
+  for (const d of known) {
+    mtimes.set(d.path, d.mtimeMs);
+    const parent = path.dirname(d.path);
+    if (d.path !== real) children.set(parent, [...(children.get(parent) ?? []), path.basename(d.path)]);
+  }
+  /** The names of the folders in `rel`, or null when it is not as the scan left it (to be listed). */
+  return (rel: string): string[] | null => {
+    const at = rel === "" ? real : path.join(real, rel);
+    const then = mtimes.get(at);
+    if (then === undefined || then === -1) return null;
+    try {
+      const st = statSync(at, { throwIfNoEntry: false });
+      return st?.isDirectory() === true && st.mtimeMs === then ? (children.get(at) ?? []) : null;
+    } catch {
+      return null;
+    }
+  };
+}
+
+/**
+ * Watches `dir` and every folder under it. `known`: the folders the last scan found, so that at the
+ * start a folder it found unchanged is not listed again (a 10k folder's start listed every file's
+ * name, on the thread that is checking their stamps at the same time).
+ */
+export function watchFolder(
+  dir: string,
+  on: WatchEvents,
+  timing: WatchTiming = DEFAULT_TIMING,
+  known: readonly DirStamp[] = [],
+): FolderWatch {
   const root = path.resolve(dir);
+  const unchanged = knownTree(root, known);
   /** Watched folders by their path inside the root ("" for the root). */
   const watchers = new Map<string, FSWatcher>();
   let stopped = false;
@@ -161,14 +205,19 @@ export function watchFolder(dir: string, on: WatchEvents, timing: WatchTiming = 
       fail(err);
     });
     watchers.set(rel, w);
-    const under = (entries: Dirent[]): boolean => {
+    const under = (entries: readonly (Dirent | string)[]): boolean => {
       for (const e of entries) {
         if (stopped) return false;
-        if (!e.isDirectory() || e.name.startsWith(".") || SKIPPED_DIRS.has(e.name)) continue;
-        if (!add(rel === "" ? e.name : `${rel}/${e.name}`, walks)) return false;
+        const name = typeof e === "string" ? e : e.name;
+        if ((typeof e !== "string" && !e.isDirectory()) || name.startsWith(".") || SKIPPED_DIRS.has(name))
+          continue;
+        if (!add(rel === "" ? name : `${rel}/${name}`, walks)) return false;
       }
       return true;
     };
+    // Stat'ed after its watch is on: a change after that is an event, one before it a new mtime.
+    const folders = walks ? unchanged?.(rel) : null;
+    if (folders) return under(folders);
     if (walks) {
       walks.push(
         readdir(abs, { withFileTypes: true }).then(

@@ -5,6 +5,7 @@
 // which can last minutes, shows its loading line (loading.ts) without them and their memory.
 import { FolderError } from "../load/read.js";
 import { realFolder } from "../load/safe-open.js";
+import { storedScan } from "../load/stored-scan.js";
 import { type FolderWatch, watchFolder } from "../load/watch.js";
 import { openReadState, type ReadState } from "../store/state.js";
 import { type Filter, isEmptyFilter } from "../story/filter.js";
@@ -453,15 +454,21 @@ export function runTui(opts: TuiOptions): Promise<number> {
     function startWatching() {
       if (!opts.watch || watching || settled) return;
       let failed = false;
-      const watch = watchFolder(opts.dir, {
-        changed: (paths) => checks?.request(paths),
-        unavailable(reason) {
-          failed = true;
-          watching = undefined;
-          if (!warned) say(notWatchingNotice(reason));
-          warned = true;
+      const watch = watchFolder(
+        opts.dir,
+        {
+          changed: (paths) => checks?.request(paths),
+          unavailable(reason) {
+            failed = true;
+            watching = undefined;
+            if (!warned) say(notWatchingNotice(reason));
+            warned = true;
+          },
         },
-      });
+        undefined,
+        // The folders the store last saw: those unchanged are watched without being listed again.
+        (place.store && storedScan(place.store)?.dirs) ?? [],
+      );
       if (!failed) watching = watch;
     }
 

@@ -2,7 +2,8 @@ import { mkdirSync, mkdtempSync, renameSync, rmSync, unlinkSync, writeFileSync }
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { type FolderWatch, watchFailure, watchFolder } from "../../src/load/watch.js";
+import { type DirStamp, scanFolder } from "../../src/load/read.js";
+import { DEFAULT_TIMING, type FolderWatch, watchFailure, watchFolder } from "../../src/load/watch.js";
 
 /** A watched temp folder and every report it made, with a way to wait for the next that matches. */
 interface Watched {
@@ -28,8 +29,15 @@ afterEach(() => {
 async function watched(
   setup?: (dir: string) => void,
   dir = mkdtempSync(path.join(tmpdir(), "sd-watch-")),
+  /** The folders a scan found (as the store keeps them), taken after `setup`, before `later`. */
+  known?: { later(dir: string): void },
 ): Promise<Watched> {
   setup?.(dir);
+  let dirs: DirStamp[] = [];
+  if (known) {
+    dirs = (await scanFolder(dir)).dirs;
+    known.later(dir);
+  }
   let seen = new Set<string>();
   let waiters: (() => boolean)[] = [];
   // Filled while watchFolder runs when watching is refused at once.
@@ -51,14 +59,19 @@ async function watched(
       seen = new Set();
       w.reports.length = 0;
     },
-    watch: watchFolder(dir, {
-      changed(paths) {
-        w.reports.push([...paths]);
-        for (const p of paths) seen.add(p);
-        waiters = waiters.filter((t) => !t());
+    watch: watchFolder(
+      dir,
+      {
+        changed(paths) {
+          w.reports.push([...paths]);
+          for (const p of paths) seen.add(p);
+          waiters = waiters.filter((t) => !t());
+        },
+        unavailable: (reason) => unavailable.push(reason),
       },
-      unavailable: (reason) => unavailable.push(reason),
-    }),
+      DEFAULT_TIMING,
+      dirs,
+    ),
   };
   open.push(w);
   await w.watch.ready;
@@ -109,6 +122,24 @@ describe("the folder watch", () => {
     await w.until((s) => s.has("moved/inner/later.md"));
     rmSync(path.join(w.dir, "2026"), { recursive: true });
     await w.until((s) => [...s].some((p) => p.startsWith("2026") && p !== "2026/june/two.md"));
+  });
+
+  it("watches the folders a scan found without listing them, and lists those changed since", async () => {
+    const w = await watched(
+      (d) => {
+        mkdirSync(path.join(d, "2025/may/notes"), { recursive: true });
+        mkdirSync(path.join(d, "2026"));
+      },
+      undefined,
+      // Made after the scan: 2026's mtime moves, so it is listed and its new folder watched.
+      { later: (d) => mkdirSync(path.join(d, "2026/june")) },
+    );
+    write(w.dir, "2025/may/notes/a.md");
+    write(w.dir, "2026/june/b.md");
+    write(w.dir, "2026/c.md");
+    expect(await w.until((s) => s.size === 3)).toEqual(
+      new Set(["2025/may/notes/a.md", "2026/june/b.md", "2026/c.md"]),
+    );
   });
 
   it("reports actors.yaml at the top, and never an editor's swap, backup or lock files", async () => {

@@ -92,10 +92,13 @@ export async function expectTrueLoad(dir: string, cacheDir: string): Promise<str
   return warnings;
 }
 
-/** Files in the cache folder besides the database itself: none may ever be left. */
+/**
+ * Files in the cache folder besides the database itself and the parser's code cache (load/code-cache.ts):
+ * none may ever be left.
+ */
 export function leftovers(cacheDir: string): string[] {
   if (!existsSync(cacheDir)) return [];
-  return readdirSync(cacheDir).filter((f) => !/^[0-9a-f]{32}\.sqlite(-wal|-shm)?$/.test(f));
+  return readdirSync(cacheDir).filter((f) => !/^([0-9a-f]{32}\.sqlite(-wal|-shm)?|parser\.v8cache)$/.test(f));
 }
 
 /** The one database in the cache folder. */

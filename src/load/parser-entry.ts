@@ -1,0 +1,7 @@
+// What this thread needs to parse files (pool.ts): built apart as dist/parser.cjs, one CommonJS file
+// that code-cache.ts runs with V8's code cache, so a start that parses a file or two does not compile
+// the parser (marked, yaml, zod and the briefing modules) from source each time. Its functions take
+// and give plain values only, so that this second copy of the modules beside the bundle's is harmless;
+// the actor index is module state, handed to this copy with `keepIndex`.
+export { keepIndex } from "../briefing/actor-names.js";
+export { parseFile } from "./parse-file.js";
