@@ -11,30 +11,22 @@ import { indexOfId } from "./model.js";
 /**
  * The steps, in the order their first visits come: the glossary's (each about a millisecond: see
  * story/view.ts), the id index and the terms' lists (a few ms each), then Ink's width code in pieces
- * (BEYOND_ASCII), each a few ms quiet and up to 30 on a loaded machine: too big to run before the
- * glossary's steps (they held the first keys on the timeline), each announced LONG, which waits for
- * a longer rest (usePrepare.ts LONG_AFTER_MS).
+ * (BEYOND_ASCII), each a few ms quiet and up to 30 on a loaded machine, too big to run before the
+ * glossary's steps, where they held the first keys on the timeline.
  */
-export function* aheadSteps(
-  story: StoryView,
-  measure: (text: string) => number,
-): Generator<typeof LONG | undefined> {
+export function* aheadSteps(story: StoryView, measure: (text: string) => number): Generator<void> {
   const glossary = story.prepareGlossary?.();
   if (glossary === undefined) return;
   while (glossary.next().done !== true) yield;
-  yield LONG;
   indexOfId(story, "");
-  yield LONG;
+  yield;
   // The glossary is built by now, so this walks its terms and builds nothing else.
   story.termsOf(0);
   for (const text of BEYOND_ASCII) {
-    yield LONG;
+    yield;
     measure(text);
   }
 }
-
-/** Yielded before a step that may take more than a few milliseconds: it waits for a longer rest. */
-export const LONG = "long";
 
 /**
  * Text of the kinds a briefing holds that a list row does not, one piece a step: a zero-width space

@@ -9,7 +9,7 @@
 import { useEffect, useRef } from "react";
 import widestLine from "widest-line";
 import type { StoryView } from "../../story/view.js";
-import { aheadSteps, LONG } from "../ahead.js";
+import { aheadSteps } from "../ahead.js";
 import { keyWaiting } from "../keys.js";
 
 /**
@@ -29,19 +29,10 @@ export const PREPARE_AFTER_MS = 10;
  */
 const TURN_MS = 3;
 
-/**
- * The rest a step announced as LONG (ahead.ts: 3-30 ms, one piece) waits for: most of the gap the
- * bench leaves between keys (40 ms after a frame), so that such a step, started late in a rest, is
- * over before the next key on a quiet machine instead of starting as soon as the last short one ends.
- */
-export const LONG_AFTER_MS = 25;
-
 interface Steps {
   story: StoryView;
-  next: Iterator<typeof LONG | undefined>;
+  next: Iterator<void>;
   done: boolean;
-  /** The next step is LONG. */
-  long: boolean;
 }
 
 /**
@@ -54,10 +45,9 @@ export function usePrepare(story: StoryView, settled: boolean, activity: unknown
   useEffect(() => {
     if (!settled || story.prepareGlossary === undefined) return;
     if (steps.current?.story !== story)
-      steps.current = { story, next: aheadSteps(story, widestLine), done: false, long: false };
+      steps.current = { story, next: aheadSteps(story, widestLine), done: false };
     const own = steps.current;
     if (own.done) return;
-    const restFrom = performance.now();
     let timer: ReturnType<typeof setTimeout> | undefined;
     const step = () => {
       // A timer runs before the poll phase reads input and React draws a key a turn after it is read:
@@ -66,19 +56,11 @@ export function usePrepare(story: StoryView, settled: boolean, activity: unknown
         timer = setTimeout(step, PREPARE_AFTER_MS);
         return;
       }
-      const now = performance.now();
-      if (own.long && now - restFrom < LONG_AFTER_MS) {
-        timer = setTimeout(step, LONG_AFTER_MS - (now - restFrom));
-        return;
-      }
-      const until = now + TURN_MS;
+      const until = performance.now() + TURN_MS;
       // A failure here (a store closed under it) is left for the view's own build to meet and show.
       try {
-        do {
-          const next = own.next.next();
-          own.done = next.done === true;
-          own.long = next.value === LONG;
-        } while (!own.done && !own.long && performance.now() < until);
+        do own.done = own.next.next().done === true;
+        while (!own.done && performance.now() < until);
       } catch {
         own.done = true;
       }
