@@ -9,7 +9,8 @@
 //   node bench/key-cpu.mjs --dir /tmp/arch [--rounds 3] [--presses 40] --bundle A.js [--bundle B.js]
 //   [--prof DIR]  (each session under `node --cpu-prof --cpu-prof-dir DIR`) [--only "j timeline"]
 //   [--rhythm]  (the bench's own opening instead: a `j` as the list shows, the settled list, then with
-//   no rest j ×5, PgDn ×2, G, g, 2, 3, each 40 ms after the last output, as run.mjs presses them: what the first visit of
+//   no rest j ×5, PgDn ×2, G, g, the views twice round, j ×3 on the briefings list, Enter, Esc, the
+//   search (/, m, a, r, Esc), each 40 ms after the last output, as run.mjs presses them: what the first visit of
 //   the Glossary view costs when the keys before it left no rest, and what work run between those
 //   keys costs them; each key's main-thread CPU runs from its press to the next one's)
 //
@@ -41,6 +42,11 @@ const mainThreadMs = (pid) =>
 const load = () => readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ");
 const changed = (s, before) => s.signature() !== before;
 const tab = (name) => (s, before) => changed(s, before) && s.lines()[0].includes(`[${name}]`);
+const reader = (s, before) =>
+  changed(s, before) && /Esc back|What happened|Why it matters|What to watch/.test(s.text());
+const list = (s, before) => changed(s, before) && !s.text().includes("Esc back");
+const prompt = (s, before) => changed(s, before) && s.text().includes("accept");
+const noPrompt = (s, before) => changed(s, before) && !s.text().includes("accept");
 
 // Each key's presses in a row; the view keys go round so that every press changes the screen.
 const SCRIPT = [
@@ -58,6 +64,21 @@ const SCRIPT = [
   { name: "jk briefings", keys: (i) => [i % 2 === 0 ? "j" : "k"] },
   { name: "j briefings", keys: () => ["j"] },
   { name: "PgDn briefings", keys: () => [KEYS.pgdn] },
+  // Enter and Esc in turn after a move (the read-ahead of the briefing under the cursor has run, as
+  // in run.mjs's script): each key's wall time and main-thread CPU on its own (`label`).
+  {
+    name: "open briefings",
+    keys: (i) => [i % 3 === 0 ? "j" : i % 3 === 1 ? KEYS.enter : KEYS.esc],
+    expect: (i) => (i % 3 === 1 ? reader : i % 3 === 2 ? list : changed),
+    label: (i) => ["j", "Enter", "Esc"][i % 3],
+  },
+  // The list's search: `/`, three letters (each jumps to the first match), Esc.
+  {
+    name: "search briefings",
+    keys: (i) => [["/", "m", "a", "r", KEYS.esc][i % 5]],
+    expect: (i) => (i % 5 === 0 ? prompt : i % 5 === 4 ? noPrompt : changed),
+    label: (i) => (i % 5 === 0 ? "open" : i % 5 === 4 ? "close" : "letter"),
+  },
 ];
 
 const samples = new Samples();
@@ -92,12 +113,22 @@ async function session(b) {
       const count = step.once ? 1 : presses;
       const before = cpuMs(s.pid);
       const beforeMain = mainThreadMs(s.pid);
+      let labelled = null;
       for (let i = 0; i < count; i++) {
         await s.idle(40);
+        if (labelled)
+          samples.add(`${b}:${step.name}:${labelled.label}:main`, mainThreadMs(s.pid) - labelled.at);
+        const at = mainThreadMs(s.pid);
         const v = await s.press(step.keys(i).join(""), step.expect?.(i) ?? changed, 5000);
         samples.add(`${b}:${step.name}:wall`, v);
+        if (step.label) {
+          labelled = { label: step.label(i), at };
+          samples.add(`${b}:${step.name}:${labelled.label}:wall`, v);
+        }
       }
       await s.idle(60);
+      if (labelled)
+        samples.add(`${b}:${step.name}:${labelled.label}:main`, mainThreadMs(s.pid) - labelled.at);
       const cpu = cpuMs(s.pid) - before;
       const main = mainThreadMs(s.pid) - beforeMain;
       if (!step.once) {
@@ -120,6 +151,18 @@ const OPENING = [
   ["g", "g"],
   ["view2", "2", tab("2 Briefings")],
   ["view3", "3", tab("3 Glossary")],
+  // The rest of run.mjs's script: the views once more round, the briefings list, Enter, the search.
+  ["view1", "1", tab("1 Timeline")],
+  ["view2", "2", tab("2 Briefings")],
+  ["view3", "3", tab("3 Glossary")],
+  ["view1", "1", tab("1 Timeline")],
+  ["view2", "2", tab("2 Briefings")],
+  ...Array.from({ length: 3 }, () => ["jBriefings", "j"]),
+  ["enter", KEYS.enter, reader],
+  ["back", KEYS.esc, list],
+  ["searchOpen", "/", prompt],
+  ...Array.from("mar", (letter) => ["searchKey", letter]),
+  ["searchCancel", KEYS.esc, noPrompt],
 ];
 
 async function opening(s, b) {
@@ -178,6 +221,22 @@ for (const step of rhythm ? [] : SCRIPT) {
     return `wall p50 ${fmt(w?.p50)} p90 ${fmt(w?.p90)} (n ${w?.n ?? 0}); CPU/press ${c.map(fmt).join(", ")} ms, main thread ${m.map((v) => v.toFixed(2)).join(", ")} ms`;
   });
   console.log(`${step.name}: ${cells.map((c, b) => `[${b}] ${c}`).join("  |  ")}`);
+  // Each labelled key alone: wall, and main-thread CPU from its press to the next press.
+  const labels = [
+    ...new Set(
+      [...samples.map.keys()]
+        .filter((k) => k.includes(`:${step.name}:`) && k.endsWith(":main") && k.split(":").length === 4)
+        .map((k) => k.split(":")[2]),
+    ),
+  ];
+  for (const label of labels) {
+    const cells = bundles.map((_, b) => {
+      const w = samples.stats(`${b}:${step.name}:${label}:wall`);
+      const m = samples.stats(`${b}:${step.name}:${label}:main`);
+      return `wall p50 ${fmt(w?.p50)} p90 ${fmt(w?.p90)} (n ${w?.n ?? 0}); main thread p50 ${fmt(m?.p50)} p90 ${fmt(m?.p90)} ms`;
+    });
+    console.log(`  ${label}: ${cells.map((c, b) => `[${b}] ${c}`).join("  |  ")}`);
+  }
 }
 if (rhythm) rhythmReport();
 console.log(`load ${load()} at the end`);

@@ -42,6 +42,22 @@ export function splitKeys(s: string): string[] {
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
+/** When the oldest key no frame has answered yet arrived (performance.now()), or null. */
+let unanswered: number | null = null;
+
+/**
+ * Whether a key has arrived that no frame has answered yet (for at most FRAME_WAIT_MS, for a key
+ * that changes nothing): work done ahead between keys (hooks/usePrepare.ts) stands aside for it.
+ * Its bytes are read in the event loop's poll phase, a turn before React draws the frame: a step run
+ * from a timer in between would go first.
+ */
+export function keyWaiting(): boolean {
+  if (unanswered === null) return false;
+  if (performance.now() - unanswered < FRAME_WAIT_MS) return true;
+  unanswered = null;
+  return false;
+}
+
 export interface KeyFeed {
   stream: NodeJS.ReadStream;
   close: () => void;
@@ -64,6 +80,7 @@ export function keyFeed(
 
   const originalWrite = screen.write;
   screen.write = function (this: NodeJS.WriteStream, ...args: Parameters<typeof originalWrite>) {
+    unanswered = null;
     redrawn?.();
     return originalWrite.apply(this, args);
   } as typeof originalWrite;
@@ -85,6 +102,8 @@ export function keyFeed(
       await nextTurn();
       const key = queue.shift();
       if (key === undefined || proxy.destroyed) break;
+      // A key of the same read whose predecessor's frame is out is waiting again.
+      unanswered ??= performance.now();
       if (queue.length === 0) {
         proxy.push(key);
         break;
@@ -99,8 +118,10 @@ export function keyFeed(
 
   const forward = (chunk: Buffer | string) => {
     for (const key of splitKeys(typeof chunk === "string" ? chunk : utf8.write(chunk))) {
-      if (!isMouseReport(key)) queue.push(key);
-      else if (onMouse) {
+      if (!isMouseReport(key)) {
+        queue.push(key);
+        unanswered ??= performance.now();
+      } else if (onMouse) {
         const event = parseMouse(key);
         if (event) onMouse(event);
       }

@@ -46,6 +46,38 @@ function lower(list: Searchable, row: number): string {
   return s;
 }
 
+/** Each row's answer to a query, one byte a row, and how many said yes. */
+export interface Hits {
+  rows: Uint8Array;
+  count: number;
+}
+
+const answered = new WeakMap<Searchable, { q: string; hits: Hits | null }>();
+
+/**
+ * Every row of `list` tested against `q` once, kept for the next ask of the same query and list
+ * (null for a query with no words): the prompt's count is asked at every frame drawn while it is
+ * open (a keystroke's, the read-ahead's after the jump), and each ask tested all 10,000 rows again.
+ */
+export function rowHits(list: Searchable, q: string): Hits | null {
+  const had = answered.get(list);
+  if (had?.q === q) return had.hits;
+  const test = tester(list, q);
+  let hits: Hits | null = null;
+  if (test !== null) {
+    const rows = new Uint8Array(list.total);
+    let count = 0;
+    for (let row = 0; row < list.total; row++)
+      if (test(row)) {
+        rows[row] = 1;
+        count++;
+      }
+    hits = { rows, count };
+  }
+  answered.set(list, { q, hits });
+  return hits;
+}
+
 /**
  * The next row matching `q` after `from` in `dir`, wrapping around, `from` itself tried last; with
  * `inclusive`, `from` is tried first (typing jumps to the first match at or after the cursor). -1 if none.
@@ -58,23 +90,19 @@ export function searchRows(
   inclusive = false,
 ): number {
   const n = list.total;
-  const test = tester(list, q);
-  if (n === 0 || test === null) return -1;
+  const hits = rowHits(list, q);
+  if (n === 0 || hits === null || hits.count === 0) return -1;
   const start = inclusive ? from - dir : from;
   for (let i = 1; i <= n; i++) {
     const row = (((start + dir * i) % n) + n) % n;
-    if (test(row)) return row;
+    if (hits.rows[row] === 1) return row;
   }
   return -1;
 }
 
 /** How many rows match `q` (the search prompt's count as you type). */
 export function countRows(list: Searchable, q: string): number {
-  const test = tester(list, q);
-  if (test === null) return 0;
-  let n = 0;
-  for (let row = 0; row < list.total; row++) if (test(row)) n++;
-  return n;
+  return rowHits(list, q)?.count ?? 0;
 }
 
 /** The notice for n/N: nothing found, or the search went round the end of the list. */

@@ -1,11 +1,16 @@
-// Work a view would do on its first visit, done ahead while the reader rests: the glossary's first
-// build reads every glossary line and use in the folder and merges them (120-200 ms of CPU at 10,000
-// briefings on a busy machine), which the key `3` paid for. Its steps (the reads a range of files a
-// step, then the merge in slices, each about a millisecond) run once nothing has happened for
-// PREPARE_AFTER_MS (no key, no new state), a few in each turn of the event loop (TURN_MS), so a key
-// waits a few milliseconds at most; a key between two turns puts the rest off until the next rest.
+// Work a view would do on its first visit, done ahead while the reader rests (ahead.ts names it): the
+// glossary's first build reads every glossary line and use in the folder and merges them (120-200 ms
+// of CPU at 10,000 briefings on a busy machine), which the key `3` paid for, and the first Enter paid
+// 40-60 ms for the rest. Its steps (each about a millisecond) run once nothing has happened for
+// PREPARE_AFTER_MS (no key, no new state), a few in each turn of the event loop (TURN_MS); a key
+// between two turns puts the rest off until the next rest, and a key read but not yet drawn
+// (keys.ts `keyWaiting`) goes first.
+
 import { useEffect, useRef } from "react";
+import widestLine from "widest-line";
 import type { StoryView } from "../../story/view.js";
+import { aheadSteps } from "../ahead.js";
+import { keyWaiting } from "../keys.js";
 
 /**
  * How long the reader must rest (its story checked, its state unchanged) before a step runs: shorter
@@ -31,19 +36,26 @@ interface Steps {
 }
 
 /**
- * Runs `story.prepareGlossary`'s steps while the story is `settled` (its check of the files done) and
- * `activity` (the reader's state) stays the same for PREPARE_AFTER_MS.
+ * Runs the steps ahead for `story` while it is `settled` (its check of the files done) and `activity`
+ * (the reader's state) stays the same for PREPARE_AFTER_MS.
  */
 export function usePrepare(story: StoryView, settled: boolean, activity: unknown): void {
   const steps = useRef<Steps | null>(null);
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new `activity` (a key) puts the next step off
   useEffect(() => {
     if (!settled || story.prepareGlossary === undefined) return;
-    if (steps.current?.story !== story) steps.current = { story, next: story.prepareGlossary(), done: false };
+    if (steps.current?.story !== story)
+      steps.current = { story, next: aheadSteps(story, widestLine), done: false };
     const own = steps.current;
     if (own.done) return;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const step = () => {
+      // A timer runs before the poll phase reads input and React draws a key a turn after it is read:
+      // a key read during the last turn would otherwise wait for this one too.
+      if (keyWaiting()) {
+        timer = setTimeout(step, PREPARE_AFTER_MS);
+        return;
+      }
       const until = performance.now() + TURN_MS;
       // A failure here (a store closed under it) is left for the view's own build to meet and show.
       try {
