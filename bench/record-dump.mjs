@@ -1,7 +1,7 @@
 // The correctness gate of a parse speed-up: every file's stored record (src/load/parse-file.ts
 // `parseFile`: digest JSON, stored briefing JSON, actor record, search columns, defined terms,
-// problems) from a checkout's sources, as one SHA-1 per file, so that two checkouts' dumps can be
-// compared with `diff` (or `cmp`). The stamp is left out: it is the file's, not the parse's.
+// problems, and the stamp it was read with) from a checkout's sources, as one SHA-1 per file, so that
+// two checkouts' dumps of the same files can be compared with `diff` (or `cmp`).
 //   node bench/record-dump.mjs ROOT OUT DIR [DIR...]
 // ROOT is a checkout's root (its sources are bundled with esbuild); each DIR is walked for .md and
 // .txt files, with its actors.yaml, when there is one, as the registry.
@@ -65,8 +65,7 @@ for (const dirArg of dirs) {
     const f = files[i];
     const entry = { ...f, displayPath: f.path, openPath: f.path };
     const { record, transient } = await m.parseFile(entry, i, { registry, sync: true });
-    const { stamp: _stamp, ...kept } = record ?? {};
-    const json = JSON.stringify({ record: record && kept, transient });
+    const json = JSON.stringify({ record, transient });
     all.update(json);
     lines.push(`${createHash("sha1").update(json).digest("hex")} ${relative(process.cwd(), f.path)}`);
   }
