@@ -7,6 +7,7 @@
 //   - with --cold and a built bundle per root, also a cold `list --json` of DIR by each build under
 //     /usr/bin/time (fresh cache), so that the parse and the whole cold load come from one run.
 //   node bench/parse-pair.mjs DIR ROUNDS BASE_ROOT NEW_ROOT [ROOT...] [--cold BUNDLE...]
+// (`--file-only` first: the worker's per-file work alone, each round in half the time.)
 // (one bundle per root, in the same order; ratios are to the first root). A ROOT is a checkout's root:
 // its sources are bundled with esbuild, with its own node_modules or, failing that, this checkout's.
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -83,6 +84,8 @@ async function coldList(bundle, dir) {
 
 async function main(argv) {
   mkdirSync(join(here, "out"), { recursive: true });
+  const fileOnly = argv[0] === "--file-only";
+  if (fileOnly) argv = argv.slice(1);
   const coldAt = argv.indexOf("--cold");
   const [dirArg, rounds, ...roots] = coldAt === -1 ? argv : argv.slice(0, coldAt);
   const cold = coldAt === -1 ? null : argv.slice(coldAt + 1).map((b) => resolve(b));
@@ -100,14 +103,18 @@ async function main(argv) {
     // Each round starts one further along, so no checkout always runs first or last.
     for (let k = 0; k < roots.length; k++) {
       const which = (r + k) % roots.length;
-      const parse = JSON.parse(await run(process.execPath, [self, "--child", bundles[which], dir, "parse"]));
+      const parse = fileOnly
+        ? null
+        : JSON.parse(await run(process.execPath, [self, "--child", bundles[which], dir, "parse"]));
       const file = JSON.parse(await run(process.execPath, [self, "--child", bundles[which], dir, "file"]));
       const list = cold ? await coldList(cold[which], dir) : null;
       rows[which].push({ parse, file, list });
       console.log(
-        `round ${r + 1} ${roots[which]}: ${parse.files} files (${parse.parsed} parsed); parseBriefing first ` +
-          `pass ${parse.first.toFixed(2)} s CPU, warm ${parse.warm.toFixed(2)} s; worker's per-file work ` +
-          `${file.first.toFixed(2)} s` +
+        `round ${r + 1} ${roots[which]}: ${file.files} files (${file.parsed} parsed); ` +
+          (parse
+            ? `parseBriefing first pass ${parse.first.toFixed(2)} s CPU, warm ${parse.warm.toFixed(2)} s; `
+            : "") +
+          `worker's per-file work ${file.first.toFixed(2)} s` +
           (list ? `; cold list --json ${list.cpu.toFixed(2)} s CPU (${list.wall.toFixed(1)} s wall)` : "") +
           ` [load ${loadAt()}]`,
       );
@@ -116,8 +123,12 @@ async function main(argv) {
   load.push(loadAt());
   rmSync(scratch, { recursive: true, force: true });
   const measures = [
-    ["parseBriefing, first pass", (x) => x.parse.first],
-    ["parseBriefing, warm pass", (x) => x.parse.warm],
+    ...(fileOnly
+      ? []
+      : [
+          ["parseBriefing, first pass", (x) => x.parse.first],
+          ["parseBriefing, warm pass", (x) => x.parse.warm],
+        ]),
     ["worker's per-file work", (x) => x.file.first],
     ...(cold ? [["cold list --json", (x) => x.list.cpu]] : []),
   ];

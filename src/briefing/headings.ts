@@ -198,7 +198,10 @@ export interface SectionMatch {
  * the AI Industry"). Requiring the link word keeps "Background checks" or "The News Corp deal" out.
  */
 export function sectionForHeading(text: string): SectionMatch | null {
-  const key = headingKey(text);
+  return sectionForKey(headingKey(text));
+}
+
+function sectionForKey(key: string): SectionMatch | null {
   for (const [section, alias] of ALIAS_LIST) if (key === alias) return { key: section, exact: true };
   for (const [section, alias] of ALIAS_LIST) {
     if (key.startsWith(alias) && LINKED.test(key.slice(alias.length))) return { key: section, exact: false };
@@ -240,7 +243,8 @@ export function sectionByKeywords(text: string): SectionKey | null {
  * subtitle, not a lead-in: a lead-in opens a sentence.
  */
 export function leadIn(text: string): { key: SectionKey; rest: string } | null {
-  if (headingShape(text)) return null;
+  // No colon where the label may stand: no lead-in, and the rest is not looked at (most paragraphs).
+  if (text.lastIndexOf(":", LABEL_CHARS - 1) === -1 || headingShape(text)) return null;
   const m = LEAD_IN.exec(text.slice(0, LABEL_CHARS).replace(/[’‘]/g, "'"));
   if (!m) return null;
   const alias = (m[1] ?? "").toLowerCase();
@@ -251,6 +255,8 @@ export function leadIn(text: string): { key: SectionKey; rest: string } | null {
 
 /** `Source: X` / `Source assisted: X` -> "X" (possibly empty); null when it is not a source line. */
 export function sourceLine(text: string): string | null {
+  // Either label needs a colon where the label may stand, or the wire's capitals: most paragraphs have neither.
+  if (text.lastIndexOf(":", LABEL_CHARS - 1) === -1 && !text.startsWith("SOURCE")) return null;
   const m = SOURCE_LINE.exec(text.slice(0, LABEL_CHARS)) ?? WIRE_SOURCE.exec(text);
   if (!m) return null;
   return stripEndEmphasis(
@@ -302,10 +308,12 @@ export function headingShape(raw: string): boolean {
 }
 
 export function isKnownHeading(text: string): boolean {
+  // One key for the four look-ups (each of the functions above makes its own).
+  const key = headingKey(text);
   return (
-    sectionForHeading(text) !== null ||
-    isGlossaryHeading(text) ||
-    isSourceHeading(text) ||
-    isKeyPointsHeading(text)
+    sectionForKey(key) !== null ||
+    GLOSSARY_HEADINGS.has(key) ||
+    SOURCE_HEADINGS.has(key) ||
+    KEY_POINT_HEADINGS.has(key)
   );
 }

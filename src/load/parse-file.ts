@@ -10,7 +10,7 @@ import { digestDays } from "../store/timeline.js";
 import { termKey } from "../story/glossary.js";
 import { briefingTextParts, textAround } from "../story/search.js";
 import { contentHash } from "./hash.js";
-import { type FileEntry, readSource, syncIo } from "./read.js";
+import { type FileEntry, readSourceStat, syncIo } from "./read.js";
 import { storableBriefing } from "./stored-briefing.js";
 
 export interface FileOutcome {
@@ -73,8 +73,7 @@ export interface ParseOptions {
 /** Reads and parses one file; never throws. */
 export async function parseFile(entry: FileEntry, index: number, opts: ParseOptions): Promise<FileOutcome> {
   for (let attempt = 1; ; attempt++) {
-    const before = await statOf(entry.openPath, opts.sync);
-    const read = await readSource(entry, opts.sync ? syncIo : undefined);
+    const read = await readSourceStat(entry, opts.sync ? syncIo : undefined);
     if ("problem" in read) {
       // A passing failure (too many open files, above all) is tried again after a moment: a low
       // `ulimit -n` slows the load down; what still fails is reported and read again next start.
@@ -82,6 +81,7 @@ export async function parseFile(entry: FileEntry, index: number, opts: ParseOpti
         await new Promise((resolve) => setTimeout(resolve, 25 * attempt));
         continue;
       }
+      const before = read.transient ? null : await statOf(entry.openPath, opts.sync);
       if (before === null || read.transient) return { index, record: null, transient: read.problem };
       return {
         index,
@@ -111,6 +111,9 @@ export async function parseFile(entry: FileEntry, index: number, opts: ParseOpti
         problems: [{ path: entry.displayPath, message: `internal error: ${why}`, severity: "error" }],
       };
     }
+    // The stamp before: the open file's (safe-open's fstat, taken before its bytes were read), one
+    // stat call a file fewer than a stat of the path before the read, and as close to the bytes.
+    const before = stampOf(read.stat);
     const after = await statOf(entry.openPath, opts.sync);
     // Changed while it was read: read again; a file that never holds still is left for the next run
     // (stored with a stamp no file has, so the next start reads it again).

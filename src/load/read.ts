@@ -431,6 +431,22 @@ export async function readSource(
 }
 
 /**
+ * `readSource`, with the open file's own stat (taken before its bytes were read): what a caller that
+ * checks the file held still while it was read needs of it before the read.
+ */
+export async function readSourceStat(
+  entry: FileEntry,
+  io?: ReadIo,
+): Promise<{ file: SourceFile; stat: Stats } | { problem: Problem; transient?: boolean }> {
+  const got = await safeRead(entry.openPath, { maxBytes: MAX_FILE_BYTES }, io);
+  const read = sourceOf(entry, got);
+  // A file comes only from bytes, which come with their stat.
+  return "file" in read && "stat" in got
+    ? { file: read.file, stat: got.stat }
+    : (read as Exclude<typeof read, { file: SourceFile }>);
+}
+
+/**
  * `readSource` with synchronous calls, for a file outside any scan: `entry.openPath` is resolved and
  * must lie inside the real folder `inside`.
  */
