@@ -303,7 +303,7 @@ await build({
 });
 
 // The parser this thread runs when a start has a few files to parse (src/load/parser-entry.ts): one
-// CommonJS file, which src/load/code-cache.ts compiles with V8's code cache (Node 20 keeps none for
+// CommonJS file, which src/store/code-cache.ts compiles with V8's code cache (Node 20 keeps none for
 // ES modules). The store's modules it reaches (for a checksum) name `import.meta.url` at their top.
 await build({
   ...shared,

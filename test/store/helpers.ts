@@ -93,7 +93,7 @@ export async function expectTrueLoad(dir: string, cacheDir: string): Promise<str
 }
 
 /**
- * Files in the cache folder besides the database itself and the parser's code cache (load/code-cache.ts):
+ * Files in the cache folder besides the database itself and the parser's code cache (store/code-cache.ts):
  * none may ever be left.
  */
 export function leftovers(cacheDir: string): string[] {

@@ -9,7 +9,7 @@ import { readdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from
 import { createRequire } from "node:module";
 import path from "node:path";
 import { Script } from "node:vm";
-import { safeReadSync } from "./safe-open.js";
+import { safeReadSync } from "../load/safe-open.js";
 
 /** "sdcc1", the source's hash, the payload's hash, each on its line, then V8's bytes. */
 const MAGIC = "sdcc1";

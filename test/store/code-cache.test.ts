@@ -1,4 +1,4 @@
-// The parser's code cache (load/code-cache.ts) is never trusted over the code: whatever state the cache
+// The parser's code cache (store/code-cache.ts) is never trusted over the code: whatever state the cache
 // file is in, the module runs as its source says, and a cache that is not the source's, intact, is
 // written again; nothing it does may throw or leave a temporary file behind. Each run is a process of
 // its own, as each start is: within one, V8 finds a script it compiled before without any cache.
@@ -19,7 +19,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { buildSync } from "esbuild";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { cachedBytes } from "../../src/load/code-cache.js";
+import { cachedBytes } from "../../src/store/code-cache.js";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 let runner: string;
@@ -47,7 +47,7 @@ beforeAll(async () => {
   const dir = await mkdtemp(path.join(tmpdir(), "sd-code-cache-runner-"));
   runnerDir = dir;
   buildSync({
-    entryPoints: [path.join(here, "../../src/load/code-cache.ts")],
+    entryPoints: [path.join(here, "../../src/store/code-cache.ts")],
     bundle: true,
     platform: "node",
     format: "esm",
