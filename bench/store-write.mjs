@@ -9,34 +9,14 @@
 // RECORDS: a file of the parsed records (made from DIR on the first run, reused after).
 import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { loadavg } from "node:os";
-import { dirname, join, relative, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { deserialize, serialize } from "node:v8";
+import { filesOf } from "./checkouts.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
-
-function filesOf(dir) {
-  const files = [];
-  const walk = (d) => {
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      const p = join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (/\.(md|txt)$/i.test(e.name)) files.push({ path: p, relPath: relative(dir, p) });
-    }
-  };
-  walk(dir);
-  return files.sort((a, b) => (a.relPath < b.relPath ? -1 : 1));
-}
 
 const cpu = () => {
   const u = process.cpuUsage();
