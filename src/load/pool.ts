@@ -6,9 +6,9 @@
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import type { RegistryActor } from "../briefing/schema.js";
+import { type CachedModule, runCached } from "../store/code-cache.js";
 import { cacheDirFrom } from "../store/open.js";
 import { builtEntry } from "./built.js";
-import { type CachedModule, runCached } from "../store/code-cache.js";
 import type { FileOutcome } from "./parse-file.js";
 import { type FileEntry, plainEntry } from "./read.js";
 import { timeSlicer } from "./slicer.js";
