@@ -9,6 +9,7 @@ import type { Store } from "../store/store.js";
 import { type Filter, isEmptyFilter } from "../story/filter.js";
 import type { StoryView } from "../story/view.js";
 import { sanitize } from "../text/sanitize.js";
+import { SYNC_BEGIN, SYNC_END } from "./frameWrite.js";
 import { storyHead } from "./head.js";
 import { DEFAULT_KEYMAP, type Keymap } from "./keymap.js";
 import { bodyHeight, MIN_COLUMNS, MIN_ROWS } from "./layout.js";
@@ -141,7 +142,9 @@ export function storyFrame(
   const lines = columns && rows ? firstFrameLines(story, columns, rows, note, keymap) : null;
   if (lines === null) return null;
   const styled = color && env.FORCE_COLOR !== "0";
-  return `${paintFrame(lines, columns, pickTheme(color, env), styled)}\x1b[H`;
+  // One synchronized update, as Ink's frames are: a terminal that knows DEC mode 2026 shows the
+  // repaint of a frame already up (the head read again after the check) whole, never half-written.
+  return `${SYNC_BEGIN}${paintFrame(lines, columns, pickTheme(color, env), styled)}\x1b[H${SYNC_END}`;
 }
 
 /**

@@ -11,14 +11,14 @@ export const REPO = fileURLToPath(new URL("../..", import.meta.url));
 /** The bundle under test; overridable so the harness can drive another build of the same CLI. */
 export const BIN = process.env.SIGNALDESK_E2E_BIN ?? join(REPO, "dist/signaldesk.js");
 export const BUNDLED_BRIEFINGS = join(REPO, "briefings");
-/** Written by the reader's early paint: it enters the alternate screen and draws row 1 in one write. */
-export const PAINTED = "\x1b[?1049h\x1b[?25l\x1b[1;1H";
 /** Header notes while the story on screen is checked or reloaded. */
 export const BUSY = /checking files|reloading/;
 const WRAPPER = join(REPO, "test/e2e/wrapper.mjs");
 const EXIT_MARKER = /<<E2E-EXIT (\{.*?\})>>/;
 const SYNC_BEGIN = "\x1b[?2026h";
 const SYNC_END = "\x1b[?2026l";
+/** Written by the reader's early paint in one write: the alternate screen, then a synchronized frame from row 1. */
+export const PAINTED = `\x1b[?1049h\x1b[?25l${SYNC_BEGIN}\x1b[1;1H`;
 
 /** Bytes a terminal sends for the keys tests press. */
 export const KEYS = {
