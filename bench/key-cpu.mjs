@@ -60,6 +60,13 @@ const SCRIPT = [
     keys: (i) => [i % 2 === 0 ? "2" : "1"],
     expect: (i) => tab(i % 2 === 0 ? "2 Briefings" : "1 Timeline"),
   },
+  // The timeline's search: its rows are tested by their own text (every event's, folded once).
+  {
+    name: "search timeline",
+    keys: (i) => [["/", "m", "a", "r", KEYS.esc][i % 5]],
+    expect: (i) => (i % 5 === 0 ? prompt : i % 5 === 4 ? noPrompt : changed),
+    label: (i) => (i % 5 === 0 ? "open" : i % 5 === 4 ? "close" : "letter"),
+  },
   { name: "to briefings", keys: () => ["2"], once: true, expect: () => tab("2 Briefings") },
   { name: "jk briefings", keys: (i) => [i % 2 === 0 ? "j" : "k"] },
   { name: "j briefings", keys: () => ["j"] },

@@ -3,10 +3,10 @@
 // strings: a one-letter query at 100k briefings matches nearly all of them, and putting 100,000 ids
 // in a Set took longer than the index's own answer.
 import type { Store } from "../store/store.js";
-import { ftsQuery, mentionQuery, type TextIndex } from "../story/search.js";
+import { ftsQuery, mentionQuery, type TextHits, type TextIndex } from "../story/search.js";
 
 /** A set of strings held as one byte per position: a subclass says which string a position is. */
-abstract class ByteSet implements ReadonlySet<string> {
+abstract class ByteSet implements TextHits {
   readonly size: number;
   constructor(protected readonly hit: Uint8Array) {
     let n = 0;
@@ -14,6 +14,9 @@ abstract class ByteSet implements ReadonlySet<string> {
     this.size = n;
   }
   abstract has(key: string): boolean;
+  at(i: number): boolean {
+    return this.hit[i] === 1;
+  }
   protected abstract key(i: number): string;
   *values(): SetIterator<string> {
     for (let i = 0; i < this.hit.length; i++) if (this.hit[i] === 1) yield this.key(i);
@@ -36,14 +39,14 @@ abstract class ByteSet implements ReadonlySet<string> {
 class Matches extends ByteSet {
   constructor(
     private readonly ids: readonly string[],
-    private readonly at: () => ReadonlyMap<string, number>,
+    private readonly places: () => ReadonlyMap<string, number>,
     hit: Uint8Array,
   ) {
     super(hit);
   }
   has(id: string): boolean {
     if (this.size === 0) return false;
-    const i = this.at().get(id);
+    const i = this.places().get(id);
     return i !== undefined && this.hit[i] === 1;
   }
   protected key(i: number): string {
@@ -70,12 +73,24 @@ export function storeTextIndex(
     }
     return byId;
   };
+  // Each file's position by its row id, -1 for none: a query's answer is placed with no map lookup.
+  let slots: Int32Array | undefined;
+  const slotsOf = () => {
+    if (slots === undefined) {
+      const of = position();
+      let max = -1;
+      for (const f of of.keys()) if (f > max) max = f;
+      slots = new Int32Array(max + 1).fill(-1);
+      for (const [f, i] of of) slots[f] = i;
+    }
+    return slots;
+  };
   const matches = (fileIds: readonly number[] | null) => {
     const hit = new Uint8Array(ids.length);
-    const of = position();
+    const of = slotsOf();
     for (const f of fileIds ?? []) {
-      const i = of.get(f);
-      if (i !== undefined) hit[i] = 1;
+      const i = f < of.length ? of[f]! : -1;
+      if (i >= 0) hit[i] = 1;
     }
     return new Matches(ids, at, hit);
   };
@@ -83,10 +98,7 @@ export function storeTextIndex(
 }
 
 /** A TextIndex asking the store's full-text index, its answers (file ids) made a set by `matches`. */
-function searchedBy(
-  store: Store,
-  matches: (fileIds: readonly number[] | null) => ReadonlySet<string>,
-): TextIndex {
+function searchedBy(store: Store, matches: (fileIds: readonly number[] | null) => TextHits): TextIndex {
   return {
     query(q) {
       const match = ftsQuery(q);

@@ -220,12 +220,9 @@ function searchable(story: StoryView, order: Int32Array): Searchable {
     total: order.length,
     // `/` finds a briefing by its whole text, through the store's index, as `--query` does.
     query(q) {
-      const ids = story.text.query(q);
-      if (ids === null) return null;
-      return (row) => {
-        const b = story.briefings.get(order[row] ?? -1);
-        return b !== undefined && ids.has(b.id);
-      };
+      const hits = story.text.query(q);
+      if (hits === null) return null;
+      return (row) => hits.at(order[row] ?? -1);
     },
     text: (row) => {
       const b = story.briefings.get(order[row] ?? -1);

@@ -333,8 +333,18 @@ describe("the store's text index", () => {
       '"re ex"',
       "re ex",
       "p n",
-    ])
-      expect(ids(load.text.query(q)), q).toEqual(memory.query(q));
+    ]) {
+      const found = load.text.query(q);
+      expect(ids(found), q).toEqual(ids(memory.query(q)));
+      // The same answer by place (the reader's `/` reads it so): place i is the load's briefing i.
+      const byPlace = load.summaries.filter((_, i) => found?.at(i)).map((s) => s.id);
+      expect(new Set(byPlace), q).toEqual(ids(found));
+      const inMemory = memory.query(q);
+      expect(
+        load.summaries.map((_, i) => inMemory?.at(i)),
+        q,
+      ).toEqual(load.summaries.map((_, i) => found?.at(i)));
+    }
   });
 
   it("finds an edited file by its new words only, and every file loaded beside it still", async () => {

@@ -1,5 +1,13 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { briefingText, findMatches, matchesQuery, nextMatchIndex } from "../../src/story/search.js";
+import {
+  briefingText,
+  findMatches,
+  foldedWords,
+  matchesQuery,
+  matchesText,
+  nextMatchIndex,
+} from "../../src/story/search.js";
 import { makeBriefing } from "./factory.js";
 
 const briefing = makeBriefing({
@@ -89,5 +97,20 @@ describe("next match in a list", () => {
 
   it("says -1 when nothing matches", () => {
     expect(nextMatchIndex(items, "tariff", 0, 1)).toBe(-1);
+  });
+});
+
+describe("a text's words as the matcher reads them", () => {
+  it("are the same for plain ASCII as for the text with an accented word added", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: "binary-ascii", maxLength: 40 }), (s) => {
+        const plain = foldedWords(s);
+        expect(foldedWords(`${s} Été`)).toBe(plain === " " ? " ete " : `${plain}ete `);
+      }),
+    );
+    expect(foldedWords("  U.S. export-CONTROLS, 2026!  ")).toBe(" u s export controls 2026 ");
+    expect(foldedWords("-- ,, --")).toBe(" ");
+    expect(matchesText("Port STRIKE at Kiel", "port st")).toBe(true);
+    expect(matchesText("Sport", "port")).toBe(false);
   });
 });
