@@ -15,7 +15,7 @@
 //   keys costs them; each key's main-thread CPU runs from its press to the next one's)
 //
 // --dir is the archive's root (briefings/ under it); give it a `cp -aL` copy.
-import { readFileSync, rmSync } from "node:fs";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { after, cpuMs, KEYS, Screen } from "./pty.mjs";
@@ -190,6 +190,7 @@ async function opening(s, b) {
     await s.idle(40);
     const now = mainThreadMs(s.pid);
     if (last !== null) samples.add(`${b}:${last.name}:main`, now - last.at);
+    if (prof) marks.push({ build: b, name, us: Number(process.hrtime.bigint() / 1000n) });
     const v = await s.press(bytes, expect ?? changed, 5000);
     samples.add(`${b}:${name}:wall`, v);
     last = { name, at: now };
@@ -211,6 +212,9 @@ function rhythmReport() {
   }
 }
 
+// With --prof, when each key of the opening was pressed (the monotonic clock, in µs, as a profile's
+// startTime and timeDeltas count), written to marks.json beside the profiles.
+const marks = [];
 try {
   for (let r = 0; r < rounds; r++) {
     for (let k = 0; k < bundles.length; k++) await session((r + k) % bundles.length);
@@ -218,6 +222,7 @@ try {
   }
 } finally {
   for (const c of caches) rmSync(c, { recursive: true, force: true });
+  if (prof && marks.length > 0) writeFileSync(join(prof, "marks.json"), JSON.stringify(marks));
 }
 for (const step of rhythm ? [] : SCRIPT) {
   if (step.once) continue;

@@ -39,6 +39,11 @@ export interface ReaderState {
    * when the text is read again (an edit), the reader shows the end of the new one.
    */
   atEnd: boolean;
+  /**
+   * Moves made while the text was not yet at hand (a place restored at the start, its file still
+   * being read): made in order once it is, so no key pressed meanwhile is lost.
+   */
+  waiting?: readonly Motion[];
 }
 
 export type Prompt =
@@ -123,13 +128,17 @@ export type Action =
   | ({ type: "move"; motion: Motion } & ListGeometry)
   | { type: "jump"; row: number; total: number; page: number }
   | { type: "open"; briefingId: string; scroll: number; mark: number | null }
-  | { type: "readerScroll"; motion: Motion; total: number; page: number }
+  /** `total` null: the text is not at hand yet, the move waits for it (ReaderState.waiting). */
+  | { type: "readerScroll"; motion: Motion; total: number | null; page: number }
   | { type: "readerMatch"; match: number; scroll: number }
-  /** The open briefing's text was read again: the place moved onto the new lines (`page`: rows shown). */
+  /**
+   * The open briefing's text was read (again): the place moved onto the new lines (`page`: rows
+   * shown); `before` null when no text was on screen, the moves made meanwhile then made on it.
+   */
   | {
       type: "readerText";
       briefingId: string;
-      before: readonly TextLine[];
+      before: readonly TextLine[] | null;
       after: readonly TextLine[];
       page: number;
     }
@@ -286,10 +295,12 @@ function step(state: State, action: Exclude<Action, { type: "notice" }>): State 
       };
     case "readerScroll": {
       if (!state.reader) return state;
-      const scroll = scrollText(state.reader.scroll, action.motion, action.total, action.page);
-      const max = maxScrollTop(action.total, action.page);
-      const atEnd = action.motion === "bottom" || (max > 0 && scroll === max);
-      return { ...state, reader: { ...state.reader, scroll, atEnd } };
+      if (action.total === null)
+        return {
+          ...state,
+          reader: { ...state.reader, waiting: [...(state.reader.waiting ?? []), action.motion] },
+        };
+      return { ...state, reader: scrolled(state.reader, action.motion, action.total, action.page) };
     }
     case "readerMatch":
       if (!state.reader) return state;
@@ -503,14 +514,28 @@ function openPrompt(state: State, kind: PromptKind): Prompt {
  */
 function textReadAgain(
   reader: ReaderState,
-  before: readonly TextLine[],
+  before: readonly TextLine[] | null,
   after: readonly TextLine[],
   page: number,
 ): ReaderState {
+  const { waiting = [], ...rest } = reader;
   const max = maxScrollTop(after.length, page);
+  if (before === null)
+    return waiting.reduce((r, motion) => scrolled(r, motion, after.length, page), {
+      ...rest,
+      scroll: clamp(reader.scroll, 0, max),
+    });
   const scroll = reader.atEnd ? max : clamp(lineAcross(before, after, reader.scroll), 0, max);
   const mark = reader.mark === null ? null : lineAcross(before, after, reader.mark);
-  return { ...reader, scroll, mark };
+  return { ...rest, scroll, mark };
+}
+
+/** The reader after one move in a text of `total` lines, `page` of them on screen. */
+function scrolled(reader: ReaderState, motion: Motion, total: number, page: number): ReaderState {
+  const scroll = scrollText(reader.scroll, motion, total, page);
+  const max = maxScrollTop(total, page);
+  const atEnd = motion === "bottom" || (max > 0 && scroll === max);
+  return { ...reader, scroll, atEnd };
 }
 
 /** Esc in a search puts the cursor (or the reader) back where the search started. */

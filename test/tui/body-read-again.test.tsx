@@ -1,8 +1,10 @@
 // The open briefing's text read again after an edit (a live update, or `e`): until the new text is
 // read, the old one stays on screen and takes keys, and a G pressed meanwhile ends at the end of the
-// new text. The read is held back by a gate the test opens, so the key lands inside that moment.
+// new text. A reader restored at the start keeps the keys pressed before its text is read, too. The
+// read is held back by a gate the test opens, so the key lands inside that moment.
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { Briefing } from "../../src/briefing/schema.js";
+import type { ReadState } from "../../src/store/state.js";
 import { buildStoryView, type StoryView } from "../../src/story/view.js";
 import { App } from "../../src/tui/App.js";
 import { BODY_CHANGED } from "../../src/tui/hooks/useLiveStory.js";
@@ -150,5 +152,74 @@ describe("the open briefing read again", () => {
     await app.rerender(tree(storyOf([above, quellLetter, tokyo], false)));
     expect(app.frame()).toContain(BODY_CHANGED);
     expect(app.lines()[2]).toBe(top);
+  });
+});
+
+/** Read state that holds only a saved place (marks and sessions kept in memory, never saved). */
+function savedPlace(place: unknown): ReadState {
+  return {
+    persistent: false,
+    lastVisit: null,
+    marks: () => new Map(),
+    markRead: () => {},
+    markUnread: () => {},
+    refresh: () => false,
+    beginSession: () => {},
+    endSession: () => {},
+    place: () => place,
+    savePlace: () => {},
+    close: () => {},
+  };
+}
+
+describe("a reader restored at the start, its text still being read", () => {
+  const place = (scroll: number) => ({
+    v: 1,
+    view: "briefings",
+    filter: { actors: [], tags: [] },
+    upcoming: false,
+    timeline: null,
+    briefings: pumpVote.id,
+    reader: { briefingId: pumpVote.id, scroll },
+  });
+  const start = async (scroll: number) => {
+    const story = storyOf([edited, quellLetter, tokyo], true);
+    const release = holdReads();
+    app = await render(
+      <App
+        story={story}
+        initialFilter={{ actors: [], tags: [] }}
+        today={today}
+        color={false}
+        readState={savedPlace(place(scroll))}
+      />,
+      { columns: 80, rows: 16 },
+    );
+    // The text is not read yet: no lines of it to count.
+    expect(status(app)).toBeNull();
+    return release;
+  };
+
+  it("says the briefing is being read, then shows it at the restored place", async () => {
+    const release = await start(3);
+    expect(app!.frame()).toContain(`${pumpVote.id} · reading…`);
+    await release();
+    expect(app!.frame()).toMatch(/lines 4–\d+ of \d+/);
+  });
+
+  it("keeps a G pressed meanwhile: the text shows from its end", async () => {
+    const release = await start(0);
+    await app!.press("G");
+    await release();
+    expect(app!.frame()).toContain(LAST);
+    const now = status(app!)!;
+    expect(now.end).toBe(now.total);
+  });
+
+  it("keeps moves pressed meanwhile, made from the restored place", async () => {
+    const release = await start(3);
+    await app!.press("j", "j");
+    await release();
+    expect(app!.frame()).toMatch(/lines 6–\d+ of \d+/);
   });
 });

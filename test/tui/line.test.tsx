@@ -98,6 +98,8 @@ const TEXTS = [
   "x─·y",
   "● ",
   "↻ ",
+  "■ ",
+  "→ ",
 ];
 const segment = fc.record(
   {

@@ -188,4 +188,22 @@ describe("reducer", () => {
     // Another briefing's text read again moves nothing.
     expect(run(s, { ...text, briefingId: "y" }).reader?.scroll).toBe(1);
   });
+
+  it("makes the moves pressed before the text was at hand on it once it is, in order", () => {
+    const after = Array.from({ length: 20 }, (_, i) => ({ text: `line ${i}`, kind: "text" }));
+    const opened = run(start(), { type: "open", briefingId: "x", scroll: 4, mark: null });
+    const wait = (motion: "down" | "up" | "bottom" | "top") =>
+      ({ type: "readerScroll", motion, total: null, page: 5 }) as const;
+    const read = { type: "readerText", briefingId: "x", before: null, after, page: 5 } as const;
+    // Nothing moves before the text is there.
+    expect(run(opened, wait("down"), wait("down")).reader?.scroll).toBe(4);
+    expect(run(opened, wait("down"), wait("down"), read).reader).toMatchObject({ scroll: 6, atEnd: false });
+    expect(run(opened, wait("bottom"), read).reader).toMatchObject({ scroll: 15, atEnd: true });
+    expect(run(opened, wait("bottom"), wait("up"), read).reader).toMatchObject({ scroll: 14, atEnd: false });
+    expect(run(opened, wait("down"), wait("top"), read).reader?.scroll).toBe(0);
+    // Made once: a later text read again makes none of them again.
+    const s = run(opened, wait("down"), read);
+    expect(s.reader?.waiting).toBeUndefined();
+    expect(run(s, read).reader?.scroll).toBe(5);
+  });
 });

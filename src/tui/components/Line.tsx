@@ -1,11 +1,12 @@
 // One screen line made of styled segments, cut to the width before Ink sees it: Ink would wrap a long
 // line onto a second row and push the frame past the terminal's height.
+import chalk, { type ChalkInstance } from "chalk";
 import { Text, Transform, useIsScreenReaderEnabled } from "ink";
 import { memo, type ReactNode } from "react";
 import { hyperlink } from "../../text/blocks.js";
 import { useHyperlinks, useTheme } from "../hooks/useTheme.js";
 import { fitSegments, type Segment } from "../segments.js";
-import type { Style, Token } from "../theme.js";
+import type { Style, Theme, Token } from "../theme.js";
 
 export { fitSegments, type Segment, segmentsWidth, spanSegments, spread, withLinks } from "../segments.js";
 
@@ -37,18 +38,74 @@ function DrawnLine({ segments, width, fill }: LineProps): ReactNode {
   const theme = useTheme();
   const hyperlinks = useHyperlinks();
   const screenReader = useIsScreenReaderEnabled();
-  const base = fill ? theme[fill] : {};
   const fitted = fitSegments(segments, width, fill !== undefined);
   // An empty <Text> takes no row; a space keeps the line.
   if (fitted.length === 0) return <Text> </Text>;
-  const linked = hyperlinks && fitted.some((s) => s.url !== undefined);
-  // The twin's transform walks the line as SGR codes only; a line with a link takes Ink's own path.
-  const twin = screenReader || linked ? null : asciiTwin(fitted);
+  // A line with a link takes Ink's own path, which keeps OSC 8 through its sanitising; a screen
+  // reader reads the nodes.
+  if (screenReader || (hyperlinks && fitted.some((s) => s.url !== undefined)))
+    return <NestedLine fitted={fitted} fill={fill} theme={theme} linked={hyperlinks} />;
+  // One plain string is all Ink lays out and squashes, on every frame, for every line on screen; the
+  // line's styles are put in by the transform, which Ink applies only to what it writes. Nested
+  // <Text>s made Ink tokenize the styled text again at each level of nesting, every frame, and cost
+  // React a component and Ink a node per styled run whenever the row changed.
+  const twin = asciiTwin(fitted);
+  let laid = "";
+  for (const s of twin?.segments ?? fitted) laid += s.text;
+  const styled = styleLine(fitted, theme, fill);
+  return <Transform transform={restyle(laid, styled, twin?.marks ?? [])}>{laid}</Transform>;
+}
+
+/** Styles as Ink's <Text> applies them (its transform's order), through the chalk Ink uses. */
+function paint(text: string, style: Style | undefined): string {
+  if (style === undefined) return text;
+  let out = text;
+  if (style.dimColor) out = chalk.dim(out);
+  // The theme names its colours; Ink's colorize takes a name as chalk's method of that name.
+  if (style.color && style.color in chalk)
+    out = (chalk[style.color as keyof typeof chalk] as ChalkInstance)(out);
+  if (style.bold) out = chalk.bold(out);
+  if (style.italic) out = chalk.italic(out);
+  if (style.underline) out = chalk.underline(out);
+  if (style.strikethrough) out = chalk.strikethrough(out);
+  if (style.inverse) out = chalk.inverse(out);
+  return out;
+}
+
+/** The line as a <Text> per segment inside a <Text> with the fill's style would write it. */
+function styleLine(fitted: readonly Segment[], theme: Theme, fill: Token | undefined): string {
+  let out = "";
+  for (const s of fitted) out += paint(s.text, s.token ? theme[s.token] : undefined);
+  return fill ? paint(out, theme[fill]) : out;
+}
+
+/**
+ * The transform: the laid-out text becomes the styled line. Ink hands over exactly that text unless
+ * it measured the line wider than its box (it never should: the line is cut to the width by the same
+ * measure); then the line is written as Ink cut it, unstyled, with the twinned characters put back.
+ */
+function restyle(laid: string, styled: string, marks: readonly Mark[]): (line: string) => string {
+  const back = putBack(marks);
+  return (line) => (line === laid ? styled : back(line));
+}
+
+/** Ink's own path: a <Text> per styled run inside one <Text> with the fill's style. */
+function NestedLine({
+  fitted,
+  fill,
+  theme,
+  linked,
+}: {
+  fitted: readonly Segment[];
+  fill: Token | undefined;
+  theme: Theme;
+  linked: boolean;
+}): ReactNode {
   // Unstyled text goes in as a plain string, joined with its unstyled neighbours: a <Text> without
   // style writes the same bytes, and each one costs a component and a node on every frame.
   const children: ReactNode[] = [];
   let plain = "";
-  for (const s of twin?.segments ?? fitted) {
+  for (const s of fitted) {
     const style = s.token ? theme[s.token] : undefined;
     // Ink measures text without escape sequences (string-width) and keeps OSC 8 through its own
     // sanitising and re-encoding of the line, so the link costs no column.
@@ -62,24 +119,15 @@ function DrawnLine({ segments, width, fill }: LineProps): ReactNode {
     children.push(<Styled key={children.length} token={s.token!} text={text} />);
   }
   if (plain !== "") children.push(plain);
-  if (twin === null) {
-    return (
-      <Text wrap="truncate-end" {...base}>
-        {children}
-      </Text>
-    );
-  }
-  // Ink re-reads the styled text once more for each level of nesting; an unfilled line needs none.
   return (
-    <Transform transform={putBack(twin.marks)}>
-      {isUnstyled(base) ? children : <Text {...base}>{children}</Text>}
-    </Transform>
+    <Text wrap="truncate-end" {...(fill ? theme[fill] : {})}>
+      {children}
+    </Text>
   );
 }
 
-// A styled run drawn again only when its text or token changes: a line drawn again (the footer at
-// every move, for its position; a row the cursor enters or leaves) mostly keeps its runs, and each
-// <Text> drawn again costs React a render and Ink an update of its node.
+// A styled run drawn again only when its text or token changes (a line with a link drawn again
+// mostly keeps its runs).
 const Styled = memo(function Styled({ token, text }: { token: Token; text: string }): ReactNode {
   const theme = useTheme();
   return <Text {...theme[token]}>{text}</Text>;
@@ -92,14 +140,12 @@ function isUnstyled(style: Style): boolean {
 
 // "…" ends nearly every cut row, and Ink measures the text of each new row with string-width, which
 // leaves its ASCII fast path for one such character: some 90 µs a row, a good part of a page move.
-// The read marks "●" and "↻" are twinned too: a row whose mark gives way to the cursor "›" when it is
-// selected then keeps the same kind of element, instead of Ink's nodes for the row being thrown away
-// and built again (with a walk along the list's rows to place them) on every move.
-// Ink lays a <Transform> out by its children and applies the transform only to what it writes (the
-// transform must keep the size, and does). So a line of ASCII and these characters, each one column
-// wide in every width table, is laid out with "." in their places and written with them put back.
-const TWINNED = /[…›─·●↻]/g;
-const ASCII_OR_TWINNED = /^[\x20-\x7e…›─·●↻]*$/;
+// The same holds for the cursor, the rule, the read marks and the timeline's marks of a briefing and
+// of a date to come. Ink lays a <Transform> out by its children and applies the transform only to
+// what it writes (the transform must keep the size, and does). So a line of ASCII and these
+// characters, each one column wide in every width table, is laid out with "." in their places.
+const TWINNED = /[…›─·●↻■→]/g;
+const ASCII_OR_TWINNED = /^[\x20-\x7e…›─·●↻■→]*$/;
 
 interface Mark {
   /** Index among the line's characters (escape codes not counted). */

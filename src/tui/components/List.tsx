@@ -20,15 +20,19 @@ export interface ListProps {
 export function List({ total, cursor, scrollTop, height, width, renderRow }: ListProps): ReactNode {
   const slice = visibleSlice(total, cursor, height, scrollTop);
   const rows: ReactNode[] = [];
-  // Keyed by place on screen, not by row: a page down then changes the text of the rows mounted
-  // already, instead of unmounting every row and building new ones (nodes, layout nodes and all).
-  // Each row is its <Line> alone, with no <Box> of its own: one layout node fewer per row.
-  for (let slot = 0; slot < Math.max(0, height); slot++) {
+  // Keyed by row modulo the window's height: the rows on screen always hold every key once. A page
+  // down gives every key a new row in the same place (the rows mounted already change their text,
+  // none is unmounted and built again: nodes, layout nodes and all), and a step that scrolls by one
+  // moves the one row that left to the other end for the row that came: the others keep their row
+  // and are not drawn again. Each row is its <Line> alone, with no <Box> of its own: one layout node
+  // fewer per row.
+  const slots = Math.max(0, height);
+  for (let slot = 0; slot < slots; slot++) {
     const i = slice.start + slot;
     const shown = i < slice.end;
     rows.push(
       <Row
-        key={slot}
+        key={i % slots}
         index={shown ? i : -1}
         selected={shown && i === cursor}
         width={width}

@@ -95,17 +95,27 @@ export function useBriefingBody({
   // story since replaced or was edited reads it again; the new text keeps the place in it (moved onto
   // the new lines, or at the end after a G pressed meanwhile), with a word that it changed.
   const missing = reader !== null && openIndex >= 0 && held?.story !== story ? openIndex : -1;
-  const shown = useRef({ held, layout, width, textRows });
-  shown.current = { held, layout, width, textRows };
+  const shown = useRef({ held, layout, width, textRows, waiting: reader?.waiting });
+  shown.current = { held, layout, width, textRows, waiting: reader?.waiting };
   useEffect(() => {
     if (missing < 0) return;
     let live = true;
     const was = shown.current.held;
     const take = (b: Briefing) => {
       if (!live) return;
+      const now = shown.current;
+      // No text was on screen (a place restored at the start): the moves made while it was being
+      // read are made on it, before it is shown.
+      if (now.waiting && now.waiting.length > 0 && (!was || was.briefing.id !== b.id))
+        dispatch({
+          type: "readerText",
+          briefingId: b.id,
+          before: null,
+          after: cachedLayout(b, now.width, story.termsOf(missing)).lines,
+          page: now.textRows,
+        });
       setOpened({ briefing: b, story });
       if (!was || was.briefing.id !== b.id || JSON.stringify(was.briefing) === JSON.stringify(b)) return;
-      const now = shown.current;
       const after = cachedLayout(b, now.width, story.termsOf(missing));
       if (now.layout)
         dispatch({

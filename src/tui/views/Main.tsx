@@ -187,7 +187,8 @@ export function mainView(c: MainContext): MainView {
       status: "",
     };
   }
-  if (state.reader && c.layout) {
+  // Mounted while the text is still being read too: a key pressed meanwhile is not lost.
+  if (state.reader) {
     return {
       main: (
         <Reader

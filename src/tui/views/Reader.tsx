@@ -19,7 +19,8 @@ export interface ReaderProps {
   width: number;
   height: number;
   briefingId: string;
-  layout: ReaderLayout;
+  /** Null while the briefing's text is being read: moves then wait for it (ReaderState.waiting). */
+  layout: ReaderLayout | null;
   reader: ReaderState;
   matches: readonly Match[];
   /** The search kept (n/N say when they wrap or find nothing). */
@@ -136,7 +137,8 @@ export function Reader({
   dispatch,
 }: ReaderProps): ReactNode {
   const textHeight = Math.max(0, height - 1);
-  const total = layout.lines.length;
+  const lines = layout?.lines ?? [];
+  const total = lines.length;
   const scroll = clamp(reader.scroll, 0, maxScrollTop(total, textHeight));
   useCommands(
     ["move", "browse"],
@@ -144,7 +146,7 @@ export function Reader({
       onCommand(id) {
         const motion = MOTIONS[id];
         if (motion) {
-          dispatch({ type: "readerScroll", motion, total, page: textHeight });
+          dispatch({ type: "readerScroll", motion, total: layout ? total : null, page: textHeight });
           return;
         }
         if (id === "search.start") dispatch({ type: "promptOpen", kind: "search" });
@@ -174,7 +176,7 @@ export function Reader({
   for (let i = scroll; i < Math.min(total, scroll + textHeight); i++) {
     const onLine: Match[] = [];
     while (mi < matches.length && matches[mi]!.line === i) onLine.push(matches[mi++]!);
-    const line = layout.lines[i]!;
+    const line = lines[i]!;
     const margin: Segment = { text: reader.mark === i ? "›" : " ", token: "accent" };
     rows.push(
       <Line key={i} segments={[margin, ...lineSegments(line, width - 1, onLine, current)]} width={width} />,
@@ -186,7 +188,9 @@ export function Reader({
   const pct = total <= textHeight ? 100 : Math.round((end / total) * 100);
   const status: Segment[] = [
     { text: ` ${sanitizeLine(briefingId)}`, token: "accent" },
-    { text: ` · lines ${total === 0 ? 0 : scroll + 1}–${end} of ${total} (${pct}%)`, token: "muted" },
+    layout
+      ? { text: ` · lines ${total === 0 ? 0 : scroll + 1}–${end} of ${total} (${pct}%)`, token: "muted" }
+      : { text: " · reading…", token: "muted" },
   ];
   if (matches.length > 0) {
     status.push({
