@@ -7,11 +7,14 @@ import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import type { RegistryActor } from "../briefing/schema.js";
 import { type CachedModule, runCached } from "../store/code-cache.js";
+import { keptMatchers } from "../store/matchers.js";
 import { cacheDirFrom } from "../store/open.js";
+import type { Store } from "../store/store.js";
 import { builtEntry } from "./built.js";
 import type { FileOutcome } from "./parse-file.js";
 import { type FileEntry, plainEntry } from "./read.js";
 import { timeSlicer } from "./slicer.js";
+import { json, type StoredRegistry } from "./stored-scan.js";
 
 export interface DigestJob {
   index: number;
@@ -29,6 +32,11 @@ export interface ParsePool {
   close(): void;
   /** How many workers it started (0: this thread does the work). */
   readonly workers: number;
+  /**
+   * After `digest` on this thread: whether its parser took `images` as the registry's matchers
+   * (false: not given, or not those); undefined when workers parsed (they build their own).
+   */
+  readonly tookImages: boolean | undefined;
 }
 
 export interface PoolOptions {
@@ -92,11 +100,15 @@ function threadPool(opts: PoolOptions): ParsePool {
     await Promise.all(Array.from({ length: Math.min(CONCURRENCY, items.length) }, lane));
   };
   // The parser is loaded here only when this thread parses: with workers it never is.
+  let took: boolean | undefined;
   return {
     workers: 0,
+    get tookImages() {
+      return took;
+    },
     async digest(jobs, each) {
       const parser = await threadParser();
-      if (opts.images) parser.exports.keepIndex(opts.registry, opts.images);
+      took ??= opts.images ? parser.exports.keepIndex(opts.registry, opts.images) : false;
       const parse = { registry: opts.registry, sync: false };
       await run(jobs, async (job) => each(await parser.exports.parseFile(job.entry, job.index, parse)));
       parser.save();
@@ -105,14 +117,15 @@ function threadPool(opts: PoolOptions): ParsePool {
   };
 }
 
-type Parser = CachedModule<typeof import("./parser-entry.js")>;
+export type Parser = CachedModule<typeof import("./parser-entry.js")>;
 let parserOfThread: Promise<Parser> | undefined;
 
 /**
- * The parser for this thread: the built dist/parser.cjs with its code cache (code-cache.ts), else
- * (running the source, or that file unusable) the modules the bundle imports.
+ * The parser for this thread, loaded once whoever asks first (the sync's parse of a changed file,
+ * the reader's open of a briefing): the built dist/parser.cjs with its code cache (code-cache.ts),
+ * else (running the source, or that file unusable) the modules the bundle imports.
  */
-function threadParser(): Promise<Parser> {
+export function threadParser(): Promise<Parser> {
   parserOfThread ??= (async () => {
     const file = builtEntry("parser.cjs");
     if (file !== null) {
@@ -125,6 +138,21 @@ function threadParser(): Promise<Parser> {
     return { exports: await import("./parser-entry.js"), fromCache: false, save() {} };
   })();
   return parserOfThread;
+}
+
+/**
+ * The registry's matchers as the store keeps them (store/matchers.ts), for a parser's `keepIndex`:
+ * only when `registry` is the list the store's registry holds (the images are of that one).
+ */
+export function storedImages(store: Store, registry: readonly RegistryActor[]): Int32Array[] | null {
+  try {
+    const stored = json<StoredRegistry>(store.meta("registry"));
+    if (stored === null || JSON.stringify(stored.actors) !== JSON.stringify(registry)) return null;
+    return keptMatchers(store, stored.hash);
+  } catch {
+    // A store closed or damaged: the parser builds them.
+    return null;
+  }
 }
 
 interface Lane {
@@ -258,6 +286,7 @@ function workerPool(opts: PoolOptions, file: string, count: number): ParsePool {
 
   return {
     workers: count,
+    tookImages: undefined,
     digest(jobs, each) {
       return spread(
         jobs,

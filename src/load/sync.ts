@@ -429,8 +429,9 @@ export async function syncFolder(dir: string, store: Store, opts: SyncOptions = 
     const { startPool } = await import("./pool.js");
     // The registry's matchers made from the images the store keeps of them, not built: the index is
     // most of a first parse, which the edit on screen waits for at a start. None usable: kept after.
+    // Made by the parser that uses them (this thread's, or the workers' own), not by the bundle's
+    // copy of its modules as well.
     const images = keptMatchers(store, registry.hash);
-    keepImages = images === null || !keepIndex(registry.actors, images);
     const pool = startPool({
       registry: registry.actors,
       images,
@@ -471,6 +472,7 @@ export async function syncFolder(dir: string, store: Store, opts: SyncOptions = 
     } finally {
       pool.close();
     }
+    keepImages = images === null || !(pool.tookImages ?? keepIndex(registry.actors, images));
   }
 
   // What is stored of the folder as a whole is made now, and the scan and the jobs let go: at 100k

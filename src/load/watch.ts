@@ -95,8 +95,11 @@ function knownTree(root: string, known: readonly DirStamp[]) {
   const children = new Map<string, string[]>();
   for (const d of known) {
     mtimes.set(d.path, d.mtimeMs);
+    if (d.path === real) continue;
     const parent = path.dirname(d.path);
-    if (d.path !== real) children.set(parent, [...(children.get(parent) ?? []), path.basename(d.path)]);
+    const names = children.get(parent);
+    if (names) names.push(path.basename(d.path));
+    else children.set(parent, [path.basename(d.path)]);
   }
   /** The names of the folders in `rel`, or null when it is not as the scan left it (to be listed). */
   return (rel: string): string[] | null => {

@@ -7,7 +7,9 @@
 import { realpath, stat } from "node:fs/promises";
 import path from "node:path";
 import type { Briefing, RegistryActor } from "../briefing/schema.js";
+import type { Parser } from "../load/pool.js";
 import { insideFolder, readSource } from "../load/read.js";
+import type { Store } from "../store/store.js";
 import type { StoryView, Summary } from "../story/view.js";
 
 const KEEP = 32;
@@ -33,17 +35,30 @@ function unreadable(s: Summary, message: string): Briefing {
 
 // The parser's matcher of registry names is built once per registry array it is given (a trie of
 // every name and alias: about 2 ms, 40% of a briefing's parse at 10,000): each story's registry is
-// handed over as one array, not a copy per parse.
+// handed over as one array, not a copy per parse, and a story read again with the same registry
+// (after a check of the folder) hands over the array the one before it did.
 const registries = new WeakMap<readonly RegistryActor[], RegistryActor[]>();
+let lastRegistry: { text: string; own: RegistryActor[] } | null = null;
 
 function registryOf(story: StoryView | null): RegistryActor[] {
   if (story === null) return [];
   let own = registries.get(story.registry);
   if (own === undefined) {
-    own = [...story.registry];
+    const text = JSON.stringify(story.registry);
+    own = lastRegistry?.text === text ? lastRegistry.own : [...story.registry];
+    lastRegistry = { text, own };
     registries.set(story.registry, own);
   }
   return own;
+}
+
+/**
+ * The parser the sync uses too (load/pool.ts `threadParser`: dist/parser.cjs through its code cache),
+ * so a process loads one parser, whichever needs it first.
+ */
+async function threadParser(): Promise<Parser> {
+  const pool = await import("../load/pool.js");
+  return pool.threadParser();
 }
 
 async function parseFile(story: StoryView, s: Summary): Promise<Briefing> {
@@ -58,7 +73,7 @@ async function parseFile(story: StoryView, s: Summary): Promise<Briefing> {
   }
   const read = await readSource({ path: s.path, relPath: s.relPath, displayPath, openPath });
   if ("problem" in read) return unreadable(s, read.problem.message);
-  const { parseBriefing } = await import("../briefing/parse.js");
+  const { parseBriefing } = (await threadParser()).exports;
   const parsed = parseBriefing(read.file, registryOf(story));
   if (!("briefing" in parsed)) {
     const first = parsed.problems[0];
@@ -159,13 +174,20 @@ const WARM_UP = [
   "- Rule: what the agency published.",
 ].join("\n");
 
-/** Loads the parser (zod, yaml) and warms it and the reader's layout before the first open. */
-export function warmParser(story: StoryView | null): Promise<void> {
+/**
+ * Loads the parser (zod, yaml) and warms it and the reader's layout before the first open. `store`:
+ * where the registry's matchers are kept, so the story's registry gets them without building them.
+ */
+export function warmParser(story: StoryView | null, store: Store | null = null): Promise<void> {
   return (async () => {
-    const [{ parseBriefing }, { layoutBriefing }] = await Promise.all([
-      import("../briefing/parse.js"),
+    const [parser, { storedImages }, { layoutBriefing }] = await Promise.all([
+      threadParser(),
+      import("../load/pool.js"),
       import("./readerLayout.js"),
     ]);
+    const registry = registryOf(story);
+    const images = story !== null && store !== null ? storedImages(store, story.registry) : null;
+    if (images !== null) parser.exports.keepIndex(registry, images);
     const file = {
       path: "/warm-up.md",
       relPath: "warm-up.md",
@@ -173,7 +195,9 @@ export function warmParser(story: StoryView | null): Promise<void> {
       size: WARM_UP.length,
       mtimeMs: 0,
     };
-    const parsed = parseBriefing(file, registryOf(story));
+    const parsed = parser.exports.parseBriefing(file, registry);
     if ("briefing" in parsed) layoutBriefing(parsed.briefing, 80, ["Rule"]);
+    // A start that parsed nothing loaded the parser here: its code cache is written now if it was not used.
+    parser.save();
   })().catch(() => {});
 }

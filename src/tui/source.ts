@@ -209,8 +209,8 @@ export async function provideStory(
   // The parser is loaded and warmed meanwhile, so the first Enter is not its first run.
   const [story] = await Promise.all([
     refreshStory({ ...opts, shown, always: shown === null, ...stored }, place, on),
-    shown ? warmParser(shown) : Promise.resolve(),
+    shown ? warmParser(shown, place.store) : Promise.resolve(),
   ]);
   if (story === null && shown !== null && on.alive()) on.ready(shown);
-  if (story !== null && shown === null) await warmParser(story);
+  if (story !== null && shown === null) await warmParser(story, place.store);
 }

@@ -4,11 +4,12 @@ import { mkdir, mkdtemp, rename, rm, stat, symlink, unlink, utimes, writeFile } 
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { Briefing, LoadResult } from "../../src/briefing/schema.js";
+import type { Briefing, LoadResult, RegistryActor } from "../../src/briefing/schema.js";
 import { loadFolder } from "../../src/load/folder.js";
 import { loadBriefings } from "../../src/load/load.js";
+import { storedImages } from "../../src/load/pool.js";
 import { buildStory, buildStoryView, type StoryView } from "../../src/story/view.js";
-import { loadBody } from "../../src/tui/bodies.js";
+import { loadBody, warmParser } from "../../src/tui/bodies.js";
 import { loadResult } from "./fixtures.js";
 
 let root: string;
@@ -171,6 +172,44 @@ describe("loadBody", () => {
       const i = indexOf(story, "a");
       const first = await loadBody(story, i);
       expect(await loadBody(story, i)).toBe(first);
+    });
+  });
+
+  describe("with the registry's matchers the store keeps", () => {
+    const registry = (alias: string) =>
+      `- name: Northport Harbour Authority\n  kind: agency\n  aliases: [${alias}]\n- name: Mara Lindqvist\n  kind: person\n`;
+    /** The body names the authority by the one alias only. */
+    async function storyWith(alias: string, named: string) {
+      await writeFile(path.join(dir, "actors.yaml"), registry(alias));
+      await write("a.md", `${text("Alpha", "2026-06-12")}\nThe ${named} met; Mara Lindqvist spoke.\n`);
+      const load = await loadFolder(dir, { cacheDir: path.join(root, "cache"), warn: () => {} });
+      return { load, story: buildStory(load) };
+    }
+
+    it("an open after the warm-up names the actors a whole load does", async () => {
+      const { load, story } = await storyWith("NHA", "NHA");
+      expect(storedImages(load.store, story.registry)).not.toBeNull();
+      await warmParser(story, load.store);
+      const [want] = (await loadBriefings(dir)).briefings;
+      const body = await loadBody(story, indexOf(story, "a"));
+      expect(body).toEqual(want);
+      expect(body?.actors).toContain("Northport Harbour Authority");
+    });
+
+    it("a story under another registry than the store's is not given the store's matchers", async () => {
+      const { load, story } = await storyWith("NHA", "Port Board");
+      // actors.yaml changed, and the story read under it, before the store was synced with it.
+      await writeFile(path.join(dir, "actors.yaml"), registry("Port Board"));
+      const other: RegistryActor[] = story.registry.map((a) =>
+        a.name === "Northport Harbour Authority" ? { ...a, aliases: ["Port Board"] } : a,
+      );
+      const under = { ...story, registry: other };
+      expect(storedImages(load.store, other)).toBeNull();
+      await warmParser(under, load.store);
+      const [want] = (await loadBriefings(dir)).briefings;
+      const body = await loadBody(under, indexOf(under, "a"));
+      expect(body?.actors).toEqual(want?.actors);
+      expect(want?.actors).toContain("Northport Harbour Authority");
     });
   });
 });
