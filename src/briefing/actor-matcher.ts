@@ -387,12 +387,19 @@ export class ActorMatcher {
     while (i < n) {
       const c = text.charCodeAt(i);
       if (c < 0x80) {
-        if (!prevWord)
+        if (!prevWord) {
+          // The next character when it is ASCII and no white space (else 0): with it, the tables
+          // tell at once that most words begin no name, without a walk.
+          const d = i + 1 < n ? text.charCodeAt(i + 1) : 0x80;
+          const pair = d < 0x80 && d !== 0x20 && (d < 0x09 || d > 0x0d) ? c * 0x80 + d : -1;
           for (let k = 0; k < matchers.length; k++) {
             const m = matchers[k] as ActorMatcher;
-            if (m.asciiStart[c] !== 0 && i >= (free[k] as number))
-              m.matchAt(text, i, out[k] as NameMatch[], free, k);
+            const node = m.asciiStart[c] as number;
+            if (node === 0 || i < (free[k] as number)) continue;
+            if (pair !== -1 && m.asciiPair[pair] === 0 && m.best[node] === -1) continue;
+            m.matchAt(text, i, out[k] as NameMatch[], free, k);
           }
+        }
         prevWord = (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a);
         i++;
         continue;

@@ -114,6 +114,13 @@ function slashOrder(paras: readonly TextBlock[]): SlashOrder {
 }
 
 const DATE_RE = new RegExp(DATE_SOURCE, "g");
+/**
+ * What every form of DATE_SOURCE holds: a digit, or (a bare month after a cue word) a month's full
+ * name. A text with neither is not scanned: a third of a briefing's text, where the pattern's
+ * alternatives were tried at every position for nothing.
+ */
+const DIGIT = /\d/;
+const FULL_MONTH = new RegExp(FULL);
 /** The first date of a text, with no `lastIndex` shared with a scan that may be under way (datesIn). */
 const FIRST_DATE_RE = new RegExp(DATE_SOURCE);
 
@@ -350,6 +357,10 @@ function* datesIn(
       const found = cjkDate(m.groups ?? {}, refYear);
       if (found) cjk.push({ index: m.index, found });
     }
+  }
+  if (!DIGIT.test(text) && !FULL_MONTH.test(text)) {
+    yield* cjk;
+    return;
   }
   DATE_RE.lastIndex = 0;
   for (let m = DATE_RE.exec(text); m !== null; m = DATE_RE.exec(text)) {

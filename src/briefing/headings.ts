@@ -201,9 +201,22 @@ export function sectionForHeading(text: string): SectionMatch | null {
   return sectionForKey(headingKey(text));
 }
 
+/** Each alias's section (the first in ALIAS_LIST's order, as a search of it finds). */
+const SECTION_OF = new Map<string, SectionKey>();
+/** ALIAS_LIST by an alias's first character, in its order: only those can begin a key. */
+const ALIASES_BY_FIRST = new Map<string, [SectionKey, string][]>();
+for (const entry of ALIAS_LIST) {
+  const [section, alias] = entry;
+  if (!SECTION_OF.has(alias)) SECTION_OF.set(alias, section);
+  const list = ALIASES_BY_FIRST.get(alias[0] ?? "");
+  if (list) list.push(entry);
+  else ALIASES_BY_FIRST.set(alias[0] ?? "", [entry]);
+}
+
 function sectionForKey(key: string): SectionMatch | null {
-  for (const [section, alias] of ALIAS_LIST) if (key === alias) return { key: section, exact: true };
-  for (const [section, alias] of ALIAS_LIST) {
+  const exact = SECTION_OF.get(key);
+  if (exact !== undefined) return { key: exact, exact: true };
+  for (const [section, alias] of ALIASES_BY_FIRST.get(key[0] ?? "") ?? []) {
     if (key.startsWith(alias) && LINKED.test(key.slice(alias.length))) return { key: section, exact: false };
   }
   return null;

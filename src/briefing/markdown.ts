@@ -603,7 +603,9 @@ function lex(body: string): Token[] {
   // marked-footnote's token, one object shared by every document, which it puts first in each.
   let shared: Footnotes | undefined;
   try {
-    const tokens = lexer.blockTokens(looseStrong(chatMarks(body.replace(/\r\n?/g, "\n"))), lexer.tokens);
+    // A body with no carriage return (the reader turned CRLF into LF) is not scanned for one.
+    const lf = body.includes("\r") ? body.replace(/\r\n?/g, "\n") : body;
+    const tokens = lexer.blockTokens(looseStrong(chatMarks(lf)), lexer.tokens);
     if (tokens[0]?.type === "footnotes") shared = tokens[0] as Footnotes;
     for (const { src, tokens: into } of lexer.inlineQueue) {
       lexer.state.inRawBlock = false;

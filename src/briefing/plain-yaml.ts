@@ -85,6 +85,91 @@ function value(token: CST.Token | undefined): string | string[] | null | undefin
 
 /** The entries of `src`, or null when it is not front matter this reader is sure of. */
 export function readPlainYaml(src: string): PlainEntry[] | null {
+  return readSimpleYaml(src) ?? readYamlTree(src);
+}
+
+/** A key at the line's start, then its value, if any, after the colon and spaces. */
+const KEY_LINE = /^([A-Za-z_][A-Za-z0-9_]*):(?: +(.*))?$/;
+/** A block list's item: its indentation and its value. */
+const ITEM_LINE = /^( *)- +(.+)$/;
+/**
+ * A plain scalar no YAML rule reads as anything but its own text: a letter or digit first, then none
+ * of the indicators that could end or change it (`: `, ` #`, quotes, brackets, braces, tabs).
+ */
+const PLAIN = /^[\p{L}\p{N}][\p{L}\p{M}\p{N} .,;'’()/&+_!?%$–—-]*$/u;
+/** The same inside a flow list, where a comma ends it. */
+const FLOW_PLAIN = /^[\p{L}\p{N}][\p{L}\p{M}\p{N} .;'’()/&+_!?%$–—-]*$/u;
+/** A quoted scalar with nothing to unescape or fold: its text between the quotes. */
+const QUOTED = /^"([^"\\\p{C}\p{Zl}\p{Zp}]*)"$|^'([^'\p{C}\p{Zl}\p{Zp}]*)'$/u;
+
+/** A block map value or list item `readSimpleYaml` is sure of, as the core schema reads it; else null. */
+function simpleScalar(v: string): string | null {
+  if (PLAIN.test(v)) return v.endsWith(" ") || NOT_TEXT.some((re) => re.test(v)) ? null : v;
+  const q = QUOTED.exec(v);
+  return q === null ? null : (q[1] ?? q[2])!;
+}
+
+/** A flow list's items (`[a, b]`), plain ones only; null when unsure. */
+function simpleFlow(v: string): string[] | null {
+  if (!v.endsWith("]")) return null;
+  const inner = v.slice(1, -1);
+  const items: string[] = [];
+  if (inner === "") return items;
+  for (const part of inner.split(",")) {
+    const item = part.replace(/^ +| +$/g, "");
+    if (!FLOW_PLAIN.test(item) || NOT_TEXT.some((re) => re.test(item))) return null;
+    items.push(item);
+  }
+  return items;
+}
+
+/**
+ * The commonest front matter (`date: 2026-03-11`; a few `key: value` lines, `- item` or `[a, b]`
+ * lists of plain or simply quoted texts) read line by line, without the library's lexer and parser,
+ * whose set-up was most of a small front matter's cost; null for anything else (a comment, a blank
+ * line, an escape, a number...), which `readYamlTree` reads. Its answers are the tree's (tested).
+ */
+export function readSimpleYaml(src: string): PlainEntry[] | null {
+  const lines = src.split("\n");
+  // The text before the closing line ends with a line break: no line after it.
+  if (lines[lines.length - 1] === "") lines.pop();
+  if (lines.length === 0) return null;
+  const out: PlainEntry[] = [];
+  const seen = new Set<string>();
+  for (let i = 0; i < lines.length; i++) {
+    const line = i;
+    const m = KEY_LINE.exec(lines[i]!);
+    if (m === null) return null;
+    const key = m[1]!;
+    if (seen.has(key) || NOT_TEXT.some((re) => re.test(key))) return null;
+    seen.add(key);
+    const raw = m[2];
+    let value: string | string[] | null;
+    if (raw === undefined) {
+      // Nothing after the colon: null, or the block list on the lines after it.
+      const items: string[] = [];
+      let indent = -1;
+      for (; i + 1 < lines.length; i++) {
+        const item = ITEM_LINE.exec(lines[i + 1]!);
+        if (item === null) break;
+        if (indent !== -1 && item[1]!.length !== indent) return null;
+        indent = item[1]!.length;
+        const v = simpleScalar(item[2]!);
+        if (v === null) return null;
+        items.push(v);
+      }
+      value = indent === -1 ? null : items;
+    } else {
+      value = raw.startsWith("[") ? simpleFlow(raw) : simpleScalar(raw);
+      if (value === null) return null;
+    }
+    out.push({ key, value, line });
+  }
+  return out;
+}
+
+/** `readPlainYaml` from the library's concrete syntax tree. */
+export function readYamlTree(src: string): PlainEntry[] | null {
   const lines = new LineCounter();
   const docs = [...new Parser(lines.addNewLine).parse(src)];
   const doc = docs.find((t) => t.type === "document");
