@@ -15,6 +15,7 @@ import {
   type RegistryActor,
   type SourceFile,
 } from "./schema.js";
+import { isTxtMarkdown } from "./txt-markdown.js";
 
 /** A briefing, with what its actors were resolved from (stored, for a change of the registry). */
 export type ParseResult = { briefing: Briefing; actorInputs: ActorInputs } | { problems: Problem[] };
@@ -38,10 +39,14 @@ export function parseBriefing(file: SourceFile, registry: RegistryActor[]): Pars
 
 /**
  * Every briefing is Markdown but a `.txt` file, which keeps the one-paragraph-per-line rule, unless
- * its body is written in a markup language (rST, Typst, BBCode): then it is read as that markup.
+ * its body is written in a markup language (rST, Typst, BBCode, Org, AsciiDoc, a wiki's): then it is
+ * read as that markup; or in Markdown (`"txt"`): then it is read as Markdown, its pasted prose one
+ * paragraph per line still.
  */
-export function isMarkdown(relPath: string, body?: string): boolean {
-  return !/\.txt$/i.test(relPath) || (body !== undefined && isForeignMarkup(body));
+export function isMarkdown(relPath: string, body?: string): boolean | "txt" {
+  if (!/\.txt$/i.test(relPath)) return true;
+  if (body === undefined) return false;
+  return isForeignMarkup(body) || (isTxtMarkdown(body) && "txt");
 }
 
 /** Front matter and normalised body: everything but the dates and names found in the text. */
