@@ -809,14 +809,20 @@ function htmlArticle(raw: string, at: number, push: (p: BodyParagraph) => void):
     if (text === "") continue;
     const plain = spans.every((x) => x.type === "text");
     if (part.kind === "heading") push({ kind: "heading", text, line, level: part.level });
-    else if (part.kind === "item")
+    else if (part.kind === "item") {
+      const ordered = part.n !== undefined;
       push({
-        kind: "bullet",
-        text,
+        kind: ordered ? "item" : "bullet",
+        text: ordered ? `${part.n}. ${text}` : text,
         line,
-        block: { type: "list", ordered: false, start: 1, items: [[{ type: "paragraph", children: spans }]] },
+        block: {
+          type: "list",
+          ordered,
+          start: part.n ?? 1,
+          items: [[{ type: "paragraph", children: spans }]],
+        },
       });
-    else
+    } else
       push({ kind: "text", text, line, ...(plain ? {} : { block: { type: "paragraph", children: spans } }) });
   }
   return true;

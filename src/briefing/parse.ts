@@ -1,6 +1,7 @@
 // One source file + the actor registry -> one Briefing, or the problems that stopped it. Composes
 // front matter, normalisation, dates and actors. Never throws: an unexpected failure is a Problem.
 import { type ActorInputs, aboutTexts, actorNames } from "./actors.js";
+import { chatDate } from "./chat.js";
 import { extractEvents, findFirstDate, isDateLine, type TextBlock } from "./dates.js";
 import { isForeignMarkup } from "./foreign.js";
 import { type FrontMatterSplit, splitFrontMatter } from "./frontmatter.js";
@@ -108,8 +109,10 @@ function parse(file: SourceFile, registry: RegistryActor[]): ParseResult {
   if (date === null) {
     const signed = texts.find(isLabelledDateline);
     const found = findFirstDate(signed ? [signed] : datelineFirst(body, texts));
-    if (found !== null && IsoDay.safeParse(found).success) {
-      date = found;
+    // A chat's message headers, when the text names no date (their day and month order is the app's).
+    const day = found ?? chatDate(fm.body);
+    if (day !== null && IsoDay.safeParse(day).success) {
+      date = day;
       dateInferred = true;
     }
   }

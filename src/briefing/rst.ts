@@ -5,6 +5,8 @@
 // link, a field list at the top or an overlined title is rST. Every line becomes one line, so a
 // paragraph keeps its line number. What is read, in docs/format.md.
 
+import { rstTable } from "./rst-tables.js";
+
 /** A line of one punctuation character repeated, as rST underlines and overlines a title. */
 const ADORNMENT = /^([=\-~^*#+"'`:.<>_])\1{2,}[ \t]*$/;
 const DIRECTIVE = /^([ \t]*)\.\.[ \t]+([\w-]+(?::[\w-]+)?)::(?:[ \t]+(.*))?$/;
@@ -75,6 +77,13 @@ export function rstMarkdown(body: string): string {
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     const trimmed = line.trim();
+    if (trimmed.startsWith("+") || line.startsWith("=")) {
+      const table = rstTable(lines, out, i, (cell) => inline(cell, targets));
+      if (table !== null) {
+        i = table;
+        continue;
+      }
+    }
     // A title: over- and underlined, or underlined (the line under at least as long as the title).
     const over = ADORNMENT.exec(trimmed);
     if (over && indent(line) === 0) {

@@ -62,15 +62,18 @@ export function txtMarkdownParagraphs(body: string, firstLine = 1): BodyParagrap
       !STRUCTURE.test(lines[j]!) && !/^[ \t]/.test(lines[j]!) && !lines[j]!.includes("|");
     const nonFinal: string[] = [];
     for (let j = i; j < end - 1; j++) if (text(j)) nonFinal.push(lines[j]!.trim());
-    // A sentence cut at a line's end and going on in lower case (or at a number) is hard-wrapped text,
-    // however long its lines: Markdown's writers wrap them, pasted paragraphs never do.
-    let wrapped = false;
-    for (let j = i; j < end - 1 && !wrapped; j++)
-      wrapped = text(j) && text(j + 1) && !endsSentence(lines[j]!) && /^[\p{Ll}\p{N}]/u.test(lines[j + 1]!);
-    const apart = !wrapped && onePerLine(nonFinal);
+    const apart = onePerLine(nonFinal);
     for (let j = i; j < end; j++) {
-      // A line of prose, or a list opening under one, starts a paragraph of its own.
-      if (apart && j > i && (text(j) || text(j - 1)) && !/^ {0,3}(?:=+|-+)[ \t]*$/.test(lines[j]!)) {
+      // A line of prose, or a list opening under one, starts a paragraph of its own; but a sentence cut
+      // at a line's end and going on in lower case (or at a number) is hard-wrapped, however long its
+      // lines: Markdown's writers wrap them, pasted paragraphs never do.
+      if (
+        apart &&
+        j > i &&
+        (text(j) || text(j - 1)) &&
+        !(text(j - 1) && !endsSentence(lines[j - 1]!) && /^[\p{Ll}\p{N}]/u.test(lines[j]!)) &&
+        !/^ {0,3}(?:=+|-+)[ \t]*$/.test(lines[j]!)
+      ) {
         out.push("");
         from.push(j);
       }
