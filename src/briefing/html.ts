@@ -6,6 +6,9 @@
 export const HTML_TAG =
   /^(?:<!--[\s\S]*?-->|<\/?(?:a|abbr|address|article|aside|b|big|blockquote|br|caption|center|cite|code|dd|del|details|div|dl|dt|em|figcaption|figure|font|footer|h[1-6]|header|hr|i|img|ins|kbd|li|main|mark|nav|ol|p|picture|pre|q|s|samp|section|small|source|span|strike|strong|sub|summary|sup|table|tbody|td|tfoot|th|thead|time|tr|tt|u|ul|var|wbr)(?:\s[^>]*)?\/?>)$/i;
 
+/** The elements a browser sets inside a line of text, with no break around them. */
+const INLINE_TAG =
+  /^<\/?(?:abbr|big|cite|code|del|em|font|ins|kbd|mark|q|s|samp|small|span|strike|sub|sup|time|tt|u|var)\b/i;
 const COMMENT = /<!--[\s\S]*?-->/g;
 /**
  * Google Docs' "Docs to Markdown" add-on writes its notes to the writer as red paragraphs
@@ -67,7 +70,10 @@ export function htmlLines(raw: string): string[] {
     .replace(/<\/?(?:b|strong)>/gi, "**")
     .replace(/<\/?(?:i|em)>/gi, "*")
     .replace(LINE_END, CUT)
-    .replace(/<\/?[A-Za-z][^<>]*>/g, (m) => (HTML_TAG.test(m) || closed.has(tagName(m)) ? " " : m));
+    // An inline element's tags are no space: `<abbr>AI</abbr>-generated` reads `AI-generated`.
+    .replace(/<\/?[A-Za-z][^<>]*>/g, (m) =>
+      HTML_TAG.test(m) || closed.has(tagName(m)) ? (INLINE_TAG.test(m) ? "" : " ") : m,
+    );
   const lines = text
     .split(CUT)
     .map((l) => l.replace(/\s+/g, " ").trim())

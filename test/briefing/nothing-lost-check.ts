@@ -107,7 +107,7 @@ const htmlFree = (body: string) =>
       return ` ${m?.[1] || m?.[2] || "image"} `;
     })
     .replace(/<img\b[^>]*>/gi, " ")
-    .replace(/<\/?(?:h[1-6]|figure|figcaption|center)\b[^>]*>/gi, " ")
+    .replace(/<\/?(?:h[1-6]|figure|figcaption|center|article|section|p|time|abbr)\b[^>]*>/gi, " ")
     // A tag the text closes (MDX's `<Tabs>…</Tabs>`) is markup, whatever its name.
     .replace(/<\/?([A-Z][\w.-]*)\b[^<>]*>/g, (m, name: string) => (body.includes(`</${name}>`) ? " " : m));
 

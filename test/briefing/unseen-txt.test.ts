@@ -158,7 +158,7 @@ const cases: UnseenCase[] = [
   },
   {
     fixture: "html-ordered-steps.md",
-    does: "numbers an HTML page's <ol> items, from its start or an item's value",
+    does: "numbers an HTML page's <ol> items, from its start or an item's value; sets no space at an inline tag",
     sections: {
       whatToWatch: [
         "The proposal now follows the usual steps:",
@@ -176,6 +176,8 @@ const cases: UnseenCase[] = [
     },
     shows: ["  1. Comments are due on January 12, 2027.\n  2. Reply comments", "  7. Declaratory ruling"],
     hides: /<\/?(?:ol|li|p|h2)\b/,
+    // An inline element's tags make no space: `<abbr>AI</abbr>-generated`.
+    more: (b) => expect(texts(b, "whatHappened")[1]).toContain("when a call uses an AI-generated voice."),
   },
   {
     fixture: "whatsapp-desk.txt",
