@@ -1007,7 +1007,9 @@ const sectionLine = (text: string) =>
  * `•` and its kin are no Markdown list marker, but pasted bullets use them, and so do newsletters
  * with emoji (`🔹 The story: ...`): each such line is an item.
  */
-const PASTED_BULLET = /^(?:[•‣◦▪●▸►▶➤➜✓✔✅☑🔹🔸🔷🔶👉]\uFE0F?)\s*/u;
+const PASTED_BULLET = /^(?:[•‣◦▪●▸►▶➤➜➡✓✔✅☑🔹🔸🔷🔶👉]\uFE0F?)\s*/u;
+/** A social post's numbered points, `1️⃣ …`: each a paragraph of its own, its keycap kept. */
+const KEYCAP = /^(?:[0-9#*]\uFE0F?\u20E3|🔟)/u;
 
 /**
  * Whether a line of a pasted paragraph (not its first) begins a paragraph of its own: under a
@@ -1079,7 +1081,8 @@ function paragraph(t: Tokens.Paragraph, at: number, glossary: boolean, push: (p:
       return;
     }
     const isBullet = PASTED_BULLET.test(text);
-    const starts = i > 0 && startsParagraph(text, isBullet, { glossary, sourceOpen, bullet });
+    const starts =
+      i > 0 && startsParagraph(text, isBullet || KEYCAP.test(text), { glossary, sourceOpen, bullet });
     if (starts) flush();
     if (group.length === 0) bullet = isBullet;
     sourceOpen = sourceLine(text) !== null;
@@ -1142,7 +1145,8 @@ function plainParagraph(src: string, at: number, glossary: boolean, push: (p: Bo
       return;
     }
     const isBullet = PASTED_BULLET.test(text);
-    const starts = i > 0 && startsParagraph(text, isBullet, { glossary, sourceOpen, bullet });
+    const starts =
+      i > 0 && startsParagraph(text, isBullet || KEYCAP.test(text), { glossary, sourceOpen, bullet });
     if (starts) flush();
     if (group.length === 0) {
       bullet = isBullet;

@@ -42,7 +42,8 @@ export interface BodyParagraph {
 
 const ATX = /^ {0,3}(#{1,6})(?:[ \t]+(.*))?$/;
 const SETEXT = /^ {0,3}(=+|-+)[ \t]*$/;
-const RULE = /^ {0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$/;
+/** A rule; in plain text a row of `=` too (a newsletter's divider), where it underlines no title. */
+const RULE = /^ {0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,}|={3,}[ \t]*)$/;
 const BULLET = /^[ \t]*(?:[*+-][ \t]+|[•‣◦▪●][ \t]*)(?=\S)/;
 const ITEM = /^[ \t]*\d{1,3}[.)][ \t]+\S/;
 const BLANK = /^[ \t]*$/;

@@ -92,7 +92,7 @@ function simple(lines: string[], out: string[], i: number, cell: Cell): number |
       // A line with its first column empty goes on with the row above.
       const last = rows[rows.length - 1];
       if (cells[0] === "" && last)
-        last.forEach((t, c) => (last[c] = [t, cells[c]].filter(Boolean).join(" ")));
+        for (let c = 0; c < last.length; c++) last[c] = [last[c], cells[c]].filter(Boolean).join(" ");
       else rows.push(cells);
     }
     return rows;

@@ -192,6 +192,45 @@ const cases: UnseenCase[] = [
     dateInferred: true,
     more: (b) => expect(b.events.map((e) => e.date)).toEqual(["2027-12", "2026-12-09", "2026-11-27"]),
   },
+  {
+    fixture: "reuters-wire.txt",
+    does: "gives a wire story's closing credit line, (Reporting by …; Editing by …), to the source",
+    title: "EU lawmakers back delay to AI rules for high-risk systems",
+    source: "Reporting by Foo Yun Chee; Editing by Alexandra Hudson",
+    sections: {
+      whatToWatch: [
+        "The full Parliament will vote on the text in January, after which negotiators will thrash out a final version with EU countries.",
+      ],
+    },
+    hides: /\(Reporting by/,
+  },
+  {
+    fixture: "linkedin-post.md",
+    does: "sets a social post's keycap points apart, reads ➡️ as a bullet and 'What I'm watching:' as what to watch",
+    sections: {
+      whatHappened: [
+        "The Colorado legislature just pushed the AI Act's start date to June 30, 2026 (SB25B-004, signed Aug 28, 2025).",
+        "1️⃣ Nothing in the law's substance changed — only the date.",
+        '2️⃣ Deployers still need impact assessments for "high-risk" systems.',
+        "3️⃣ The AG keeps exclusive enforcement power.",
+      ],
+    },
+    tags: ["AIPolicy", "Colorado", "Compliance"],
+    shows: ["  Here's what you need to know 👇\n\n  1️⃣ Nothing in the law's substance changed"],
+    more: (b) =>
+      expect(texts(b, "whatToWatch").slice(0, 2)).toEqual([
+        "• Whether the 2026 session amends the definitions",
+        "• Whether Congress passes a federal moratorium",
+      ]),
+  },
+  {
+    fixture: "newsletter-dividers.txt",
+    does: "draws nothing for a plain-text newsletter's row of = under its dateline",
+    date: "2027-02-05",
+    sections: { whatToWatch: ["Industry comments on the labelling rule close on 28 February 2027."] },
+    shows: ["What happened\n  Friday 5 February 2027\n\n  TOP STORY\n"],
+    hides: /={3}|-{3}/,
+  },
 ];
 
 describe("markup saved as .txt, rST tables, numbered HTML lists, chat dates: one row per fixture", () => {
