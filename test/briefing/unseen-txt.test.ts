@@ -268,6 +268,16 @@ describe("what no fixture holds", () => {
     ]);
   });
 
+  it("reads a Markdown .txt saved with Windows line ends as the same briefing", () => {
+    const body =
+      "Grid Levy Vote Delayed Again\n========\nThe council delayed the **levy** vote to 4 May 2027.\nWhy it matters: Bills rise by 3%.\n";
+    const unix = parsed("a.txt", body);
+    const windows = parsed("a.txt", body.replace(/\n/g, "\r\n"));
+    expect(windows.title).toBe("Grid Levy Vote Delayed Again");
+    expect([windows.keyPoints, windows.sections]).toEqual([unix.keyPoints, unix.sections]);
+    expect(texts(windows, "whyItMatters")).toEqual(["Bills rise by 3%."]);
+  });
+
   it("reads a chat header's day and month as the headers show them", () => {
     // A day over 12 shows the order, for every header.
     expect(chatDate("[03/12/2026, 09:14] A: x\n[13/12/2026, 10:00] B: y\n")).toBe("2026-12-03");
