@@ -23,9 +23,12 @@ export function foreignMarkdown(body: string): string {
 
 /**
  * A plain-text body written in one of the markup languages the Markdown reader knows (rST, Typst,
- * BBCode): read as Markdown, not as pasted prose. Org, AsciiDoc and wiki text in a `.txt` stay prose,
- * as they always were.
+ * BBCode, Org, AsciiDoc, a wiki's source): read as Markdown, not as pasted prose. Jira's markup and a
+ * memo's headers in a `.txt` stay the plain-text reader's.
  */
 export function isForeignMarkup(body: string): boolean {
-  return rstMarkdown(typstMarkdown(bbcodeMarkdown(body))) !== body;
+  return (
+    mediawikiMarkdown(asciidocMarkdown(orgMarkdown(rstMarkdown(typstMarkdown(bbcodeMarkdown(body)))))) !==
+    body
+  );
 }

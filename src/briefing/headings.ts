@@ -51,6 +51,8 @@ export const SECTION_ALIASES: Record<SectionKey, readonly string[]> = {
     "what to watch",
     "what to watch next",
     "what's next",
+    "what i'm watching",
+    "what we're watching",
     "looking ahead",
     "what comes next",
     "the outlook",
@@ -153,6 +155,8 @@ const SOURCE_LINE = new RegExp(
 );
 /** A wire service's press release names its sender in capitals, no colon: `SOURCE Acme Labs`. */
 const WIRE_SOURCE = /^SOURCE[ \t]+(?=\p{Lu})/u;
+/** A wire story's credit line closing its copy: `(Reporting by …; Editing by …)`. */
+const WIRE_CREDIT = /^\((?:Additional )?(?:Reporting|Writing) by [^()]+\)$/;
 
 /** Lower case, straight apostrophes, single spaces, no emphasis markers or closing punctuation. */
 export function headingKey(text: string): string {
@@ -268,6 +272,7 @@ export function leadIn(text: string): { key: SectionKey; rest: string } | null {
 
 /** `Source: X` / `Source assisted: X` -> "X" (possibly empty); null when it is not a source line. */
 export function sourceLine(text: string): string | null {
+  if (text.charCodeAt(0) === 40 /* ( */ && WIRE_CREDIT.test(text)) return text.slice(1, -1);
   // Either label needs a colon where the label may stand, or the wire's capitals: most paragraphs have neither.
   if (text.lastIndexOf(":", LABEL_CHARS - 1) === -1 && !text.startsWith("SOURCE")) return null;
   const m = SOURCE_LINE.exec(text.slice(0, LABEL_CHARS)) ?? WIRE_SOURCE.exec(text);

@@ -6,6 +6,9 @@
 export const HTML_TAG =
   /^(?:<!--[\s\S]*?-->|<\/?(?:a|abbr|address|article|aside|b|big|blockquote|br|caption|center|cite|code|dd|del|details|div|dl|dt|em|figcaption|figure|font|footer|h[1-6]|header|hr|i|img|ins|kbd|li|main|mark|nav|ol|p|picture|pre|q|s|samp|section|small|source|span|strike|strong|sub|summary|sup|table|tbody|td|tfoot|th|thead|time|tr|tt|u|ul|var|wbr)(?:\s[^>]*)?\/?>)$/i;
 
+/** The elements a browser sets inside a line of text, with no break around them. */
+const INLINE_TAG =
+  /^<\/?(?:abbr|big|cite|code|del|em|font|ins|kbd|mark|q|s|samp|small|span|strike|sub|sup|time|tt|u|var)\b/i;
 const COMMENT = /<!--[\s\S]*?-->/g;
 /**
  * Google Docs' "Docs to Markdown" add-on writes its notes to the writer as red paragraphs
@@ -67,7 +70,10 @@ export function htmlLines(raw: string): string[] {
     .replace(/<\/?(?:b|strong)>/gi, "**")
     .replace(/<\/?(?:i|em)>/gi, "*")
     .replace(LINE_END, CUT)
-    .replace(/<\/?[A-Za-z][^<>]*>/g, (m) => (HTML_TAG.test(m) || closed.has(tagName(m)) ? " " : m));
+    // An inline element's tags are no space: `<abbr>AI</abbr>-generated` reads `AI-generated`.
+    .replace(/<\/?[A-Za-z][^<>]*>/g, (m) =>
+      HTML_TAG.test(m) || closed.has(tagName(m)) ? (INLINE_TAG.test(m) ? "" : " ") : m,
+    );
   const lines = text
     .split(CUT)
     .map((l) => l.replace(/\s+/g, " ").trim())
@@ -111,6 +117,8 @@ export interface HtmlPart {
   inner: string;
   /** Where it starts in the block. */
   at: number;
+  /** An item of a numbered list (`<ol>`): its number. */
+  n?: number;
 }
 
 const PART = /<(h[1-6]|p|li|blockquote|table|pre)\b[^>]*>([\s\S]*?)<\/\1\s*>/gi;
@@ -139,14 +147,50 @@ export function htmlParts(raw: string): HtmlPart[] | null {
     if (/[\p{L}\p{N}]/u.test(text.replace(/<[^>]*>/g, " ")))
       parts.push({ kind: "text", level: 0, inner: text, at: from });
   };
+  const numbers = listNumbers(raw);
   PART.lastIndex = 0;
   for (let m = PART.exec(raw); m !== null; m = PART.exec(raw)) {
     loose(end, m.index);
     const tag = m[1]!.toLowerCase();
     const kind = PART_KIND[tag] ?? "heading";
-    parts.push({ kind, level: kind === "heading" ? Number(tag[1]) : 0, inner: m[2]!, at: m.index });
+    const n = kind === "item" ? numbers(m.index, m[0]) : undefined;
+    parts.push({
+      kind,
+      level: kind === "heading" ? Number(tag[1]) : 0,
+      inner: m[2]!,
+      at: m.index,
+      ...(n !== undefined ? { n } : {}),
+    });
     end = m.index + m[0].length;
   }
   loose(end, raw.length);
   return parts.length > 1 ? parts : null;
+}
+
+/**
+ * The numbers of a block's list items, asked in the order they stand: an item of an `<ol>` counts
+ * from its `start` (or takes its own `value`), as a browser numbers it; an item of a `<ul>` has none.
+ */
+function listNumbers(raw: string): (at: number, item: string) => number | undefined {
+  const tags = Array.from(raw.matchAll(/<(\/?)(ol|ul)\b([^>]*)>/gi));
+  const open: { ordered: boolean; next: number }[] = [];
+  let t = 0;
+  return (at, item) => {
+    for (; t < tags.length && tags[t]!.index < at; t++) {
+      const [, close, name, attrs] = tags[t]!;
+      if (close) open.pop();
+      else open.push({ ordered: name!.toLowerCase() === "ol", next: numberIn(attrs!, "start") ?? 1 });
+    }
+    const list = open[open.length - 1];
+    if (!list?.ordered) return undefined;
+    const n = numberIn(/^<li\b[^>]*>/i.exec(item)?.[0] ?? "", "value") ?? list.next;
+    list.next = n + 1;
+    return n;
+  };
+}
+
+/** A tag's whole-number attribute, quoted or not (`start=3`, `value="5"`). */
+function numberIn(tag: string, name: string): number | undefined {
+  const m = new RegExp(`\\b${name}\\s*=\\s*["']?(\\d{1,6})\\b`, "i").exec(tag);
+  return m ? Number(m[1]) : undefined;
 }

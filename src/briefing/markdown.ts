@@ -811,14 +811,20 @@ function htmlArticle(raw: string, at: number, push: (p: BodyParagraph) => void):
     if (text === "") continue;
     const plain = spans.every((x) => x.type === "text");
     if (part.kind === "heading") push({ kind: "heading", text, line, level: part.level });
-    else if (part.kind === "item")
+    else if (part.kind === "item") {
+      const ordered = part.n !== undefined;
       push({
-        kind: "bullet",
-        text,
+        kind: ordered ? "item" : "bullet",
+        text: ordered ? `${part.n}. ${text}` : text,
         line,
-        block: { type: "list", ordered: false, start: 1, items: [[{ type: "paragraph", children: spans }]] },
+        block: {
+          type: "list",
+          ordered,
+          start: part.n ?? 1,
+          items: [[{ type: "paragraph", children: spans }]],
+        },
       });
-    else
+    } else
       push({ kind: "text", text, line, ...(plain ? {} : { block: { type: "paragraph", children: spans } }) });
   }
   return true;
@@ -1003,7 +1009,9 @@ const sectionLine = (text: string) =>
  * `•` and its kin are no Markdown list marker, but pasted bullets use them, and so do newsletters
  * with emoji (`🔹 The story: ...`): each such line is an item.
  */
-const PASTED_BULLET = /^(?:[•‣◦▪●▸►▶➤➜✓✔✅☑🔹🔸🔷🔶👉]\uFE0F?)\s*/u;
+const PASTED_BULLET = /^(?:[•‣◦▪●▸►▶➤➜➡✓✔✅☑🔹🔸🔷🔶👉]\uFE0F?)\s*/u;
+/** A social post's numbered points, `1️⃣ …`: each a paragraph of its own, its keycap kept. */
+const KEYCAP = /^(?:[0-9#*]\uFE0F?\u20E3|🔟)/u;
 
 /**
  * Whether a line of a pasted paragraph (not its first) begins a paragraph of its own: under a
@@ -1075,7 +1083,8 @@ function paragraph(t: Tokens.Paragraph, at: number, glossary: boolean, push: (p:
       return;
     }
     const isBullet = PASTED_BULLET.test(text);
-    const starts = i > 0 && startsParagraph(text, isBullet, { glossary, sourceOpen, bullet });
+    const starts =
+      i > 0 && startsParagraph(text, isBullet || KEYCAP.test(text), { glossary, sourceOpen, bullet });
     if (starts) flush();
     if (group.length === 0) bullet = isBullet;
     sourceOpen = sourceLine(text) !== null;
@@ -1138,7 +1147,8 @@ function plainParagraph(src: string, at: number, glossary: boolean, push: (p: Bo
       return;
     }
     const isBullet = PASTED_BULLET.test(text);
-    const starts = i > 0 && startsParagraph(text, isBullet, { glossary, sourceOpen, bullet });
+    const starts =
+      i > 0 && startsParagraph(text, isBullet || KEYCAP.test(text), { glossary, sourceOpen, bullet });
     if (starts) flush();
     if (group.length === 0) {
       bullet = isBullet;

@@ -31,6 +31,7 @@ import { memoBody } from "./memo.js";
 import { type BodyParagraph, bodyParagraphs, looksLikeHeading } from "./paragraphs.js";
 import { type PageProperties, pageProperties } from "./properties.js";
 import type { Block, GlossaryEntry, Paragraph, SectionKey, Sections } from "./schema.js";
+import { txtMarkdownParagraphs } from "./txt-markdown.js";
 
 export {
   isGlossaryHeading,
@@ -82,13 +83,17 @@ export interface NormaliseOptions {
   firstLine?: number;
   /** Title from front matter: a first line repeating it is consumed, not kept twice. */
   title?: string;
-  /** Parse the body as Markdown (CommonMark + GFM); else as plain text, one paragraph per line. */
-  markdown?: boolean;
+  /**
+   * Parse the body as Markdown (CommonMark + GFM); `"txt"`: Markdown saved as `.txt`, its pasted prose
+   * one paragraph per line still; else as plain text, one paragraph per line.
+   */
+  markdown?: boolean | "txt";
 }
 
 /** The paragraphs of a body, cut the way its kind of file says. */
 export function cutParagraphs(body: string, opts: NormaliseOptions = {}): BodyParagraph[] {
   const first = opts.firstLine ?? 1;
+  if (opts.markdown === "txt") return txtMarkdownParagraphs(body, first);
   if (opts.markdown) return markdownParagraphs(body, first);
   // Mail headers at the top are one paragraph, whatever the one-paragraph-per-line rule would say.
   const lines = memoBody(body).split("\n");
@@ -285,7 +290,8 @@ export function normalise(body: string, opts: NormaliseOptions = {}): Normalised
   const found = findTitle(email ? paras.slice(1) : paras, given);
   const titleIndex = email && found.titleIndex !== -1 ? found.titleIndex + 1 : found.titleIndex;
   const title = found.title;
-  const role = roles(paras, titleIndex, !opts.markdown, email !== null);
+  // A `.txt` in Markdown keeps the plain-text rules of mail (signature, `Term -- definition`).
+  const role = roles(paras, titleIndex, opts.markdown !== true, email !== null);
   if (email) role[0] = "source";
   // A title written as a link (`# [Title](https://…)`, as feed readers save an article) shows as
   // text: its URL, where the article comes from, is the source's.

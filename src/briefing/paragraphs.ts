@@ -42,7 +42,8 @@ export interface BodyParagraph {
 
 const ATX = /^ {0,3}(#{1,6})(?:[ \t]+(.*))?$/;
 const SETEXT = /^ {0,3}(=+|-+)[ \t]*$/;
-const RULE = /^ {0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$/;
+/** A rule; in plain text a row of `=` too (a newsletter's divider), where it underlines no title. */
+const RULE = /^ {0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,}|={3,}[ \t]*)$/;
 const BULLET = /^[ \t]*(?:[*+-][ \t]+|[•‣◦▪●][ \t]*)(?=\S)/;
 const ITEM = /^[ \t]*\d{1,3}[.)][ \t]+\S/;
 const BLANK = /^[ \t]*$/;
@@ -93,8 +94,22 @@ export function isTitleCase(raw: string): boolean {
   return capital / long.length >= 0.6;
 }
 
-function endsSentence(line: string): boolean {
+export function endsSentence(line: string): boolean {
   return /[.!?:;"'”’)\]…]$/.test(line.trim());
+}
+
+/**
+ * Whether a block's text lines (all but its last, trimmed) are each a paragraph of their own, the way
+ * pasted articles are written: at least half of them are over 100 characters, or every one of them
+ * ends a sentence or is a Title Case heading. Else they are hard-wrapped text, joined.
+ */
+export function onePerLine(nonFinal: string[]): boolean {
+  if (nonFinal.length === 0) return false;
+  const long = nonFinal.filter((l) => l.length > LONG_LINE).length;
+  return (
+    long * 2 >= nonFinal.length ||
+    nonFinal.every((l) => endsSentence(l) || (looksLikeHeading(l) && strongHeading(l)))
+  );
 }
 
 interface Open {
@@ -156,9 +171,7 @@ function readBlock(
 ): void {
   const nonFinal: string[] = [];
   for (let j = start; j < end - 1; j++) if (kinds[j] === "text") nonFinal.push(lines[j]!.trim());
-  const long = nonFinal.filter((l) => l.length > LONG_LINE).length;
-  const complete = nonFinal.every((l) => endsSentence(l) || (looksLikeHeading(l) && strongHeading(l)));
-  const linePerParagraph = inGlossary || (nonFinal.length > 0 && (long * 2 >= nonFinal.length || complete));
+  const linePerParagraph = inGlossary || onePerLine(nonFinal);
   const headings = bareHeadings(lines, kinds, start, end, linePerParagraph);
 
   let open: Open | null = null;

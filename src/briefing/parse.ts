@@ -1,6 +1,7 @@
 // One source file + the actor registry -> one Briefing, or the problems that stopped it. Composes
 // front matter, normalisation, dates and actors. Never throws: an unexpected failure is a Problem.
 import { type ActorInputs, aboutTexts, actorNames } from "./actors.js";
+import { chatDate } from "./chat.js";
 import { extractEvents, findFirstDate, isDateLine, type TextBlock } from "./dates.js";
 import { isForeignMarkup } from "./foreign.js";
 import { type FrontMatterSplit, splitFrontMatter } from "./frontmatter.js";
@@ -15,6 +16,7 @@ import {
   type RegistryActor,
   type SourceFile,
 } from "./schema.js";
+import { isTxtMarkdown } from "./txt-markdown.js";
 
 /** A briefing, with what its actors were resolved from (stored, for a change of the registry). */
 export type ParseResult = { briefing: Briefing; actorInputs: ActorInputs } | { problems: Problem[] };
@@ -38,10 +40,14 @@ export function parseBriefing(file: SourceFile, registry: RegistryActor[]): Pars
 
 /**
  * Every briefing is Markdown but a `.txt` file, which keeps the one-paragraph-per-line rule, unless
- * its body is written in a markup language (rST, Typst, BBCode): then it is read as that markup.
+ * its body is written in a markup language (rST, Typst, BBCode, Org, AsciiDoc, a wiki's): then it is
+ * read as that markup; or in Markdown (`"txt"`): then it is read as Markdown, its pasted prose one
+ * paragraph per line still.
  */
-export function isMarkdown(relPath: string, body?: string): boolean {
-  return !/\.txt$/i.test(relPath) || (body !== undefined && isForeignMarkup(body));
+export function isMarkdown(relPath: string, body?: string): boolean | "txt" {
+  if (!/\.txt$/i.test(relPath)) return true;
+  if (body === undefined) return false;
+  return isForeignMarkup(body) || (isTxtMarkdown(body) && "txt");
 }
 
 /** Front matter and normalised body: everything but the dates and names found in the text. */
@@ -103,8 +109,10 @@ function parse(file: SourceFile, registry: RegistryActor[]): ParseResult {
   if (date === null) {
     const signed = texts.find(isLabelledDateline);
     const found = findFirstDate(signed ? [signed] : datelineFirst(body, texts));
-    if (found !== null && IsoDay.safeParse(found).success) {
-      date = found;
+    // A chat's message headers, when the text names no date (their day and month order is the app's).
+    const day = found ?? chatDate(fm.body);
+    if (day !== null && IsoDay.safeParse(day).success) {
+      date = day;
       dateInferred = true;
     }
   }

@@ -5,6 +5,8 @@
 // link, a field list at the top or an overlined title is rST. Every line becomes one line, so a
 // paragraph keeps its line number. What is read, in docs/format.md.
 
+import { rstTable } from "./rst-tables.js";
+
 /** A line of one punctuation character repeated, as rST underlines and overlines a title. */
 const ADORNMENT = /^([=\-~^*#+"'`:.<>_])\1{2,}[ \t]*$/;
 const DIRECTIVE = /^([ \t]*)\.\.[ \t]+([\w-]+(?::[\w-]+)?)::(?:[ \t]+(.*))?$/;
@@ -75,6 +77,13 @@ export function rstMarkdown(body: string): string {
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     const trimmed = line.trim();
+    if (trimmed.startsWith("+") || line.startsWith("=")) {
+      const table = rstTable(lines, out, i, (cell) => inline(cell, targets));
+      if (table !== null) {
+        i = table;
+        continue;
+      }
+    }
     // A title: over- and underlined, or underlined (the line under at least as long as the title).
     const over = ADORNMENT.exec(trimmed);
     if (over && indent(line) === 0) {
@@ -175,8 +184,11 @@ const isDefinition = (l: string) => /^[ \t]+\S/.test(l);
 
 const footLabel = (label: string) => (label === "#" || label === "*" || label === "" ? "note" : label);
 
-/** The indented block after `::` (from its blank line at `from`) as fenced code; the last index. */
-function literal(lines: string[], out: string[], from: number, at: number): number {
+/**
+ * The last line of the block indented deeper than `at` that follows line `from` (blank lines inside
+ * it included, those after it not): `from` itself when nothing is indented under it.
+ */
+function blockEnd(lines: string[], from: number, at: number): number {
   let end = from;
   while (
     end + 1 < lines.length &&
@@ -184,6 +196,12 @@ function literal(lines: string[], out: string[], from: number, at: number): numb
   )
     end++;
   while (end > from && lines[end]!.trim() === "") end--;
+  return end;
+}
+
+/** The indented block after `::` (from its blank line at `from`) as fenced code; the last index. */
+function literal(lines: string[], out: string[], from: number, at: number): number {
+  const end = blockEnd(lines, from, at);
   if (end === from) return from;
   const body = lines.slice(from + 1, end + 1);
   const cut = Math.min(...body.filter((l) => l.trim() !== "").map((l) => /^[ \t]*/.exec(l)![0].length));
@@ -211,13 +229,7 @@ function directive(
   at: number,
   targets: Map<string, string>,
 ): number {
-  let end = i;
-  while (
-    end + 1 < lines.length &&
-    (lines[end + 1]!.trim() === "" || /^[ \t]*/.exec(lines[end + 1]!)![0].length > at)
-  )
-    end++;
-  while (end > i && lines[end]!.trim() === "") end--;
+  const end = blockEnd(lines, i, at);
   const options: Record<string, string> = {};
   let k = i + 1;
   for (; k <= end; k++) {

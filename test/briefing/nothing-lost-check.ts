@@ -107,7 +107,7 @@ const htmlFree = (body: string) =>
       return ` ${m?.[1] || m?.[2] || "image"} `;
     })
     .replace(/<img\b[^>]*>/gi, " ")
-    .replace(/<\/?(?:h[1-6]|figure|figcaption|center)\b[^>]*>/gi, " ")
+    .replace(/<\/?(?:h[1-6]|figure|figcaption|center|article|section|p|time|abbr)\b[^>]*>/gi, " ")
     // A tag the text closes (MDX's `<Tabs>…</Tabs>`) is markup, whatever its name.
     .replace(/<\/?([A-Z][\w.-]*)\b[^<>]*>/g, (m, name: string) => (body.includes(`</${name}>`) ? " " : m));
 
@@ -149,12 +149,16 @@ const pageMeta = (body: string) =>
 const orgFree = (body: string) =>
   /^\s*#\+[A-Za-z_]+:/.test(body)
     ? body
-        .replace(/^#\+(?:title|options|startup):/gim, "")
+        .replace(/^#\+title:/gim, "")
+        // Emacs' own keywords, drawers and comment lines show nothing, as Org shows them.
+        .replace(/^#\+(?:options|startup):.*$/gim, "")
+        .replace(/^[ \t]*:[A-Z_]+:[ \t]*\n(?:.*\n)*?[ \t]*:END:[ \t]*$/gm, "")
+        .replace(/^#(?:[ \t].*)?$/gm, "")
         .replace(/^#\+file(tags):/gim, "$1")
         .replace(/^#\+(\w+):/gm, "$1")
         .replace(/^[ \t]*#\+(?:begin|end)_\w+.*$/gim, "")
         .replace(/\[\[[^\]\n]+\]\[([^\]\n]+)\]\]/g, "$1")
-        .replace(/<(\d{4}-\d\d-\d\d) \w+>/g, "$1")
+        .replace(/[<[](\d{4}-\d\d-\d\d) \w+( \d\d:\d\d)?[>\]]/g, "$1$2")
     : body;
 
 /**
@@ -165,7 +169,8 @@ const asciidocFree = (body: string) =>
   /^\s*=[ \t]+\S/.test(body)
     ? body
         .replace(/^(\s*=[ \t].*\n)(?!:)(.+)\n(?:v?\d[\w.]*,[ \t]*(\d{4}-\d\d-\d\d))?/, "$1Author $2\nDate $3")
-        .replace(/^:(?:author|revdate|keywords):/gm, "")
+        .replace(/^:(?:author|revdate):/gm, "")
+        .replace(/^:keywords:/gm, "tags")
         .replace(/^:[\w-]+!?:.*$|^\[[^\]\n]*\][ \t]*$|^(?:-{4,}|_{4,}|\|===)[ \t]*$/gm, "")
         .replace(/\b(?:link:)?[a-z]+:\/\/[^\s[]+\[([^\]\n]*)\]/g, "$1")
     : body;
@@ -312,7 +317,7 @@ export function expectNothingLost(
   firstLine: number,
   title: string | undefined,
   label: string,
-  markdown = false,
+  markdown: boolean | "txt" = false,
 ) {
   const paras = cutParagraphs(body, { firstLine, markdown });
   // Cutting into paragraphs keeps every word (markup such as `#`, bullets and rules has none; in
