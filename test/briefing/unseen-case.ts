@@ -3,6 +3,7 @@
 // (`toBe`, `toEqual`, a RegExp `toMatch`); what no field says, in `more`.
 import { expect } from "vitest";
 import { briefingLinks } from "../../src/briefing/links.js";
+import { parseBriefing } from "../../src/briefing/parse.js";
 import type { Briefing } from "../../src/briefing/schema.js";
 import { briefingText } from "../../src/cli/render/briefing-text.js";
 import { createStyle } from "../../src/cli/style.js";
@@ -40,6 +41,16 @@ export interface UnseenCase {
   colour?: string[];
   more?: (b: Briefing) => void;
 }
+
+/** A briefing parsed from `body` as a file named `name` would be, with no registry; a problem fails the test. */
+export const parsed = (name: string, body: string): Briefing => {
+  const r = parseBriefing(
+    { path: `/x/${name}`, relPath: name, text: body, size: body.length, mtimeMs: 0 },
+    [],
+  );
+  if (!("briefing" in r)) throw new Error(JSON.stringify(r.problems));
+  return r.briefing;
+};
 
 export const text = (b: Briefing, width = 80) => briefingText(b, width, createStyle(false), null, false);
 export const texts = (b: Briefing, key: SectionKey) => b.sections[key].map((p) => p.text);

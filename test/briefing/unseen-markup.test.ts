@@ -3,18 +3,7 @@
 // fixture (test/briefing/unseen-case.ts says what each field checks).
 import { describe, expect, it } from "vitest";
 import { emailHeaders } from "../../src/briefing/email.js";
-import { parseBriefing } from "../../src/briefing/parse.js";
-import type { Briefing } from "../../src/briefing/schema.js";
-import { checkUnseen, text, texts, type UnseenCase } from "./unseen-case.js";
-
-const parsed = (name: string, body: string): Briefing => {
-  const r = parseBriefing(
-    { path: `/x/${name}`, relPath: name, text: body, size: body.length, mtimeMs: 0 },
-    [],
-  );
-  if (!("briefing" in r)) throw new Error(JSON.stringify(r.problems));
-  return r.briefing;
-};
+import { checkUnseen, parsed, text, texts, type UnseenCase } from "./unseen-case.js";
 
 const cases: UnseenCase[] = [
   {

@@ -8,21 +8,12 @@ import { extractActors } from "../../src/briefing/actors.js";
 import { extractEvents, isDateLine } from "../../src/briefing/dates.js";
 import { briefingLinks } from "../../src/briefing/links.js";
 import { isTitleCase, looksLikeHeading } from "../../src/briefing/normalise.js";
-import { parseBriefing } from "../../src/briefing/parse.js";
 import type { Briefing } from "../../src/briefing/schema.js";
 import { briefingMarkdown } from "../../src/cli/render/briefing-markdown.js";
 import { displayWidth, wrap } from "../../src/text/width.js";
 import { unseen } from "./markdown-fixtures.js";
-import { checkUnseen, text, texts, type UnseenCase } from "./unseen-case.js";
+import { checkUnseen, parsed, text, texts, type UnseenCase } from "./unseen-case.js";
 
-const parsed = (name: string, body: string): Briefing => {
-  const r = parseBriefing(
-    { path: `/x/${name}`, relPath: name, text: body, size: body.length, mtimeMs: 0 },
-    [],
-  );
-  if (!("briefing" in r)) throw new Error(JSON.stringify(r.problems));
-  return r.briefing;
-};
 const subsections = (b: Briefing) =>
   Object.values(b.sections)
     .flat()

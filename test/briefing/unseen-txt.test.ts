@@ -3,19 +3,9 @@
 // (test/briefing/unseen-case.ts says what each field checks); the rules no fixture shows, after it.
 import { describe, expect, it } from "vitest";
 import { chatDate } from "../../src/briefing/chat.js";
-import { isMarkdown, parseBriefing } from "../../src/briefing/parse.js";
-import type { Briefing } from "../../src/briefing/schema.js";
+import { isMarkdown } from "../../src/briefing/parse.js";
 import { isTxtMarkdown } from "../../src/briefing/txt-markdown.js";
-import { checkUnseen, text, texts, type UnseenCase } from "./unseen-case.js";
-
-const parsed = (name: string, body: string): Briefing => {
-  const r = parseBriefing(
-    { path: `/x/${name}`, relPath: name, text: body, size: body.length, mtimeMs: 0 },
-    [],
-  );
-  if (!("briefing" in r)) throw new Error(JSON.stringify(r.problems));
-  return r.briefing;
-};
+import { checkUnseen, parsed, text, texts, type UnseenCase } from "./unseen-case.js";
 
 const cases: UnseenCase[] = [
   {
