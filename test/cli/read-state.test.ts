@@ -156,7 +156,9 @@ describe("read state on the command line", () => {
     const { run, ids } = await setup();
     const all = await ids();
     const results = await Promise.all(all.map((id) => run("mark", "read", id)));
-    expect(results.map((r) => r.code)).toEqual(all.map(() => 0));
+    // A run that fails is named with its message: once, under heavy load, one exited 73 unexplained.
+    const failed = results.filter((r) => r.code !== 0).map((r) => `exit ${r.code}: ${r.stderr.trim()}`);
+    expect(failed).toEqual([]);
     expect(await ids("--unread")).toEqual([]);
   });
 
