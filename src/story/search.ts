@@ -125,7 +125,12 @@ export function partPattern(p: QueryPart): string {
 
 /** Whether every part is in `words` (from `foldedWords`). */
 export function matchesParts(words: string, parts: readonly QueryPart[]): boolean {
-  for (const p of parts) if (!words.includes(partPattern(p))) return false;
+  return matchesPatterns(words, parts.map(partPattern));
+}
+
+/** `matchesParts` with the parts' patterns made once, for a caller that tries many rows. */
+export function matchesPatterns(words: string, patterns: readonly string[]): boolean {
+  for (const p of patterns) if (!words.includes(p)) return false;
   return true;
 }
 

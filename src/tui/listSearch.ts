@@ -4,7 +4,7 @@
 // by how their words start (the first letter, the first two), so that a letter typed tries only the
 // rows that have a word starting so: a timeline of 123,000 events tested row by row took 25 ms or
 // more a letter.
-import { foldedWords, partPattern, type QueryPart, queryParts } from "../story/search.js";
+import { foldedWords, matchesPatterns, partPattern, type QueryPart, queryParts } from "../story/search.js";
 
 export interface Searchable {
   total: number;
@@ -167,8 +167,7 @@ function textHits(list: Searchable, parts: readonly QueryPart[], within: Hits | 
     if (c !== null && (best === null || c.length < best.length)) best = c;
   }
   const test = (row: number) => {
-    const line = w.lines[row]!;
-    for (const p of patterns) if (!line.includes(p)) return;
+    if (!matchesPatterns(w.lines[row]!, patterns)) return;
     rows[row] = 1;
     count++;
   };
